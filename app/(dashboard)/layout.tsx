@@ -1,0 +1,33 @@
+import type { ReactNode } from "react";
+import { AppNav, type NavItem } from "@/components/layout/app-nav";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { requirePageActor } from "@/lib/auth/guard";
+
+const NAV: NavItem[] = [
+  { href: "/", label: "Dashboard" },
+  { href: "/processors", label: "Processors" },
+];
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const actor = await requirePageActor();
+  return (
+    <div className="flex min-h-screen">
+      <aside className="hidden w-56 shrink-0 border-r border-slate-200 bg-white p-4 md:block">
+        <p className="mb-6 px-3 text-sm font-semibold text-slate-900">Transfer governance</p>
+        <AppNav items={NAV} />
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">
+          <div className="md:hidden">
+            <AppNav items={NAV} />
+          </div>
+          <p className="ml-auto text-sm text-slate-700" data-testid="current-user">
+            {actor.name} · <span className="font-medium">{actor.role.toUpperCase()}</span>
+          </p>
+          <SignOutButton />
+        </header>
+        <main className="flex-1 p-6">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { Pool } from "pg";
+import { lockFolder } from "./folder-lock";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The common drizzle type of both drivers: query code never knows which one it runs on. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** A query function takes either the database or an open transaction. */
+export type Executor = Database | Transaction;
+export type DriverName = "pglite" | "postgres";
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: DriverName;
+  /** Where the data lives: the PGlite folder ("memory" for in-memory) or the PostgreSQL URL without password. */
+  location: string;
+  /** The pg pool behind a PostgreSQL handle, for work that needs one dedicated connection. */
+  pool?: Pool;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PGLITE_DIR = "./data/pglite";
+
+export type DatabaseOptions =
+  | { driver: "pglite"; dataDir?: string | null }
+  | { driver: "postgres"; url: string; maxConnections?: number };
+
+export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
+  if (env.DATABASE_URL) {
+    return { driver: "postgres", url: env.DATABASE_URL, maxConnections: Number(env.DATABASE_POOL_SIZE ?? 10) };
+  }
+  return { driver: "pglite", dataDir: env.PGLITE_DIR || DEFAULT_PGLITE_DIR };
+}
+
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "postgres";
+  }
+}
+
+/** Opens a database. PGlite with a dataDir takes the folder lock first; without one it runs in memory. */
+export function openDatabase(options: DatabaseOptions): DatabaseHandle {
+  if (options.driver === "postgres") {
+    const pool = new Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
+    // An idle client losing its connection must not crash the process; the next query reconnects.
+    pool.on("error", (error) => console.error("[db] idle PostgreSQL client error:", error.message));
+    const db = drizzlePg({ client: pool, schema }) as unknown as Database;
+    return { db, driver: "postgres", location: redactUrl(options.url), pool, close: () => pool.end() };
+  }
+
+  if (!options.dataDir) {
+    const client = new PGlite();
+    const db = drizzlePglite({ client, schema }) as unknown as Database;
+    return { db, driver: "pglite", location: "memory", close: () => client.close() };
+  }
+
+  const dataDir = path.resolve(options.dataDir);
+  const release = lockFolder(dataDir);
+  try {
+    const client = new PGlite(dataDir);
+    const db = drizzlePglite({ client, schema }) as unknown as Database;
+    return {
+      db,
+      driver: "pglite",
+      location: dataDir,
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+const globalForDb = globalThis as unknown as { __governanceDb?: DatabaseHandle };
+
+/**
+ * The process-wide database, opened lazily on first use. A globalThis singleton because Next.js
+ * loads server modules in several bundles (instrumentation, routes) within one process: PGlite must be
+ * opened once per process.
+ */
+export function getDatabase(): DatabaseHandle {
+  globalForDb.__governanceDb ??= openDatabase(databaseOptionsFromEnv());
+  return globalForDb.__governanceDb;
+}
+
+export function db(): Database {
+  return getDatabase().db;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const handle = globalForDb.__governanceDb;
+  globalForDb.__governanceDb = undefined;
+  await handle?.close();
+}

@@ -1,0 +1,36 @@
+import { boolean, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { timestamps, versionColumn } from "./columns";
+import { entities } from "./entities";
+import { art9Condition, disclosureType, legalBasis } from "./enums";
+
+/** A processing activity: one purpose, the unit of a GDPR Art. 30(1) record. */
+export const processingActivities = pgTable("processing_activities", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull().unique(),
+  /** The controller entity answering for the activity (Art. 30(1)(a)). */
+  controllerEntityId: uuid("controller_entity_id")
+    .notNull()
+    .references(() => entities.id, { onDelete: "restrict" }),
+  jointController: text("joint_controller"),
+  businessFunction: text("business_function"),
+  purpose: text("purpose").notNull(),
+  legalBasis: legalBasis("legal_basis").notNull(),
+  legitimateInterest: text("legitimate_interest"),
+  /** Required when special categories are processed: GDPR Art. 9(2). */
+  art9Condition: art9Condition("art9_condition"),
+  disclosureType: disclosureType("disclosure_type").notNull().default("business_purpose"),
+  dataSubjectCategories: text("data_subject_categories").array().notNull().default([]),
+  /** Art. 30(1)(f), "where possible": null is reported as missing, never silently blank. */
+  retentionPeriod: text("retention_period"),
+  /** Art. 30(1)(g), "where possible". */
+  securityMeasures: text("security_measures"),
+  source: text("source"),
+  automatedDecisionMaking: boolean("automated_decision_making").notNull().default(false),
+  dpiaRequired: boolean("dpia_required").notNull().default(false),
+  dpiaReference: text("dpia_reference"),
+  version: versionColumn(),
+  ...timestamps(),
+});
+
+export type ProcessingActivity = typeof processingActivities.$inferSelect;
+export type NewProcessingActivity = typeof processingActivities.$inferInsert;

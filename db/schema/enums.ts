@@ -1,0 +1,143 @@
+import { pgEnum } from "drizzle-orm/pg-core";
+
+/*
+ * Enumerations of the governance model (../shared/domain/DOMAIN.md §2).
+ * The value lists are exported as plain tuples so that zod schemas, the rule engine and the UI
+ * share one source of truth with the database enums.
+ */
+
+export const ENTITY_ROLES = ["controller", "processor"] as const;
+export const PROCESSOR_ROLES = ["processor", "sub_processor", "controller", "joint_controller", "affiliate"] as const;
+export const PROCESSOR_SERVICES = [
+  "hosting",
+  "technical_support",
+  "advertising",
+  "push_messaging",
+  "analytics",
+  "ecommerce_platform",
+  "payments",
+  "customer_support",
+  "other",
+] as const;
+/** Lifecycle of a record an engineer registers and the DPO reviews. */
+export const RECORD_STATUSES = ["draft", "submitted", "approved", "rejected", "offboarded"] as const;
+export const CCPA_CATEGORIES = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"] as const;
+export const DOJ_CATEGORIES = [
+  "omic",
+  "biometric",
+  "precise_geolocation",
+  "covered_identifier",
+  "health",
+  "financial",
+  "none",
+] as const;
+export const LEGAL_BASES = [
+  "consent",
+  "contract",
+  "legal_obligation",
+  "vital_interests",
+  "public_task",
+  "legitimate_interests",
+] as const;
+/** GDPR Art. 9(2)(a)-(j). */
+export const ART9_CONDITIONS = [
+  "explicit_consent",
+  "employment_social_security",
+  "vital_interests",
+  "not_for_profit_body",
+  "manifestly_made_public",
+  "legal_claims",
+  "substantial_public_interest",
+  "health_or_social_care",
+  "public_health",
+  "archiving_research_statistics",
+] as const;
+/**
+ * How the activity discloses data: CCPA distinguishes a business purpose from a sale or a sharing
+ * (1798.140(ad), (ah)); 28 CFR 202.214 defines data brokerage.
+ */
+export const DISCLOSURE_TYPES = ["business_purpose", "sale", "sharing", "data_brokerage"] as const;
+export const ACCESS_TYPES = ["storage", "remote_access"] as const;
+export const VOLUME_UNITS = ["people", "devices"] as const;
+export const FREQUENCIES = ["continuous", "periodic", "one_off"] as const;
+export const ENCRYPTION_IN_TRANSIT = ["none", "tls1_2", "tls1_3", "end_to_end"] as const;
+export const ENCRYPTION_AT_REST = ["none", "provider_keys", "customer_keys"] as const;
+export const TRANSFER_MECHANISMS = [
+  "adequacy",
+  "dpf",
+  "scc",
+  "bcr",
+  "art49_consent",
+  "art49_contract",
+  "art49_other",
+  "pipl_standard_contract",
+  "pipl_certification",
+  "cac_assessment",
+  "hk_model_clauses",
+  "none",
+] as const;
+/** A transfer is a record under review like a processor, and can end. */
+export const TRANSFER_STATUSES = ["draft", "submitted", "approved", "rejected", "ended"] as const;
+export const AGREEMENT_TYPES = [
+  "dpa",
+  "scc",
+  "pipl_standard_contract",
+  "hk_model_clauses",
+  "gba_standard_contract",
+  "confidentiality",
+  "ccpa_service_provider",
+  "bcr",
+  "other",
+] as const;
+/** EU SCCs 2021/914 modules: 1 C2C, 2 C2P, 3 P2P, 4 P2C. */
+export const SCC_MODULES = ["module_1", "module_2", "module_3", "module_4"] as const;
+export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
+export const FLAG_SUBJECT_TYPES = ["transfer", "processor", "agreement"] as const;
+export const FLAG_STATUSES = ["open", "accepted", "resolved"] as const;
+export const USER_ROLES = ["dpo", "engineer", "auditor"] as const;
+
+export type EntityRole = (typeof ENTITY_ROLES)[number];
+export type ProcessorRole = (typeof PROCESSOR_ROLES)[number];
+export type ProcessorService = (typeof PROCESSOR_SERVICES)[number];
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
+export type CcpaCategory = (typeof CCPA_CATEGORIES)[number];
+export type DojCategory = (typeof DOJ_CATEGORIES)[number];
+export type LegalBasis = (typeof LEGAL_BASES)[number];
+export type Art9Condition = (typeof ART9_CONDITIONS)[number];
+export type DisclosureType = (typeof DISCLOSURE_TYPES)[number];
+export type AccessType = (typeof ACCESS_TYPES)[number];
+export type VolumeUnit = (typeof VOLUME_UNITS)[number];
+export type Frequency = (typeof FREQUENCIES)[number];
+export type EncryptionInTransit = (typeof ENCRYPTION_IN_TRANSIT)[number];
+export type EncryptionAtRest = (typeof ENCRYPTION_AT_REST)[number];
+export type TransferMechanism = (typeof TRANSFER_MECHANISMS)[number];
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+export type AgreementType = (typeof AGREEMENT_TYPES)[number];
+export type SccModule = (typeof SCC_MODULES)[number];
+export type Severity = (typeof SEVERITIES)[number];
+export type FlagSubjectType = (typeof FLAG_SUBJECT_TYPES)[number];
+export type FlagStatus = (typeof FLAG_STATUSES)[number];
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const entityRole = pgEnum("entity_role", ENTITY_ROLES);
+export const processorRole = pgEnum("processor_role", PROCESSOR_ROLES);
+export const processorService = pgEnum("processor_service", PROCESSOR_SERVICES);
+export const recordStatus = pgEnum("record_status", RECORD_STATUSES);
+export const ccpaCategory = pgEnum("ccpa_category", CCPA_CATEGORIES);
+export const dojCategory = pgEnum("doj_category", DOJ_CATEGORIES);
+export const legalBasis = pgEnum("legal_basis", LEGAL_BASES);
+export const art9Condition = pgEnum("art9_condition", ART9_CONDITIONS);
+export const disclosureType = pgEnum("disclosure_type", DISCLOSURE_TYPES);
+export const accessType = pgEnum("access_type", ACCESS_TYPES);
+export const volumeUnit = pgEnum("volume_unit", VOLUME_UNITS);
+export const frequency = pgEnum("frequency", FREQUENCIES);
+export const encryptionInTransit = pgEnum("encryption_in_transit", ENCRYPTION_IN_TRANSIT);
+export const encryptionAtRest = pgEnum("encryption_at_rest", ENCRYPTION_AT_REST);
+export const transferMechanism = pgEnum("transfer_mechanism", TRANSFER_MECHANISMS);
+export const transferStatus = pgEnum("transfer_status", TRANSFER_STATUSES);
+export const agreementType = pgEnum("agreement_type", AGREEMENT_TYPES);
+export const sccModule = pgEnum("scc_module", SCC_MODULES);
+export const severity = pgEnum("severity", SEVERITIES);
+export const flagSubjectType = pgEnum("flag_subject_type", FLAG_SUBJECT_TYPES);
+export const flagStatus = pgEnum("flag_status", FLAG_STATUSES);
+export const userRole = pgEnum("user_role", USER_ROLES);

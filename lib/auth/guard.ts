@@ -1,0 +1,68 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { db } from "@/db/client";
+import { getUserById } from "@/db/queries/users";
+import type { UserRole } from "@/db/schema";
+import { AppError, toProblemResponse } from "@/lib/errors";
+import { authOptions } from "./options";
+
+export interface Actor {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+}
+
+export const ALL_ROLES: readonly UserRole[] = ["dpo", "engineer", "auditor"];
+
+/**
+ * Resolves the signed-in user from the session cookie and re-reads it from the database, so that a
+ * disabled user or a changed role counts at once rather than when the JWT expires.
+ */
+export async function currentActor(): Promise<Actor | null> {
+  const session = await getServerSession(authOptions);
+  if (!session?.user?.id) return null;
+  const user = await getUserById({ db: db(), id: session.user.id });
+  if (!user || user.disabledAt) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+export function assertRole(actor: Actor | null, roles: readonly UserRole[]): Actor {
+  if (!actor) throw new AppError("unauthenticated", "Sign in to continue.");
+  if (!roles.includes(actor.role)) {
+    throw new AppError("forbidden", `This action needs the role ${roles.join(" or ")}; you are ${actor.role}.`);
+  }
+  return actor;
+}
+
+type RouteContext<P> = { params: Promise<P> };
+export type Access = { roles: readonly UserRole[] } | { public: true };
+
+/**
+ * The one wrapper every route handler goes through: it authenticates, checks the role, and maps any
+ * error to problem+json. A route is public only when it says so.
+ */
+export function route<P = Record<string, string>>(
+  access: Access,
+  handler: (input: { request: Request; actor: Actor | null; params: P }) => Promise<Response>,
+) {
+  const wrapped = async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    try {
+      const actor = "public" in access ? null : assertRole(await currentActor(), access.roles);
+      const params = (await context?.params) ?? ({} as P);
+      return await handler({ request, actor, params });
+    } catch (error) {
+      return toProblemResponse(error, new URL(request.url).pathname);
+    }
+  };
+  return Object.assign(wrapped, { access });
+}
+
+/** For server components: the page's actor, or a redirect to sign-in (or a 403 page for a wrong role). */
+export async function requirePageActor(roles: readonly UserRole[] = ALL_ROLES): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect("/sign-in");
+  if (!roles.includes(actor.role)) redirect("/forbidden");
+  return actor;
+}

@@ -1,0 +1,11 @@
+import { withAuth } from "next-auth/middleware";
+
+/**
+ * Only redirects anonymous browsers to the sign-in page. Authorization is not done here: every page,
+ * route handler and server action checks the session and role itself (lib/auth/guard.ts).
+ */
+export default withAuth({ pages: { signIn: "/sign-in" } });
+
+export const config = {
+  matcher: ["/((?!api/|sign-in|_next/|favicon.ico|robots.txt).*)"],
+};

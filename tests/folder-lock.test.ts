@@ -1,0 +1,76 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/client";
+import { FolderLockedError } from "@/db/folder-lock";
+
+const roots: string[] = [];
+const children: ChildProcess[] = [];
+
+function tempDataDir(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "governance-lock-"));
+  roots.push(root);
+  return path.join(root, "pglite");
+}
+
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill("SIGKILL");
+  for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
+});
+
+/** Starts another process that opens the folder and holds it until killed. */
+async function holdFolderInAnotherProcess(dataDir: string): Promise<ChildProcess> {
+  const child = spawn(
+    "npx",
+    ["tsx", "-e", `import("./db/client.ts").then(m => { m.openDatabase({ driver: "pglite", dataDir: ${JSON.stringify(dataDir)} }); console.log("holding"); setInterval(() => {}, 1000); })`],
+    { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] },
+  );
+  children.push(child);
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("holding") && resolve());
+    child.on("exit", (code) => reject(new Error(`holder exited with ${code}`)));
+  });
+  return child;
+}
+
+describe("PGlite folder lock", () => {
+  it("refuses a second process, naming the folder and the holder's pid", async () => {
+    const dataDir = tempDataDir();
+    const holder = await holdFolderInAnotherProcess(dataDir);
+    let caught: unknown;
+    try {
+      openDatabase({ driver: "pglite", dataDir });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(FolderLockedError);
+    const message = (caught as Error).message;
+    expect(message).toContain(dataDir);
+    expect(message).toContain(`process ${(caught as FolderLockedError).holder.pid}`);
+    // npx spawns node underneath: the holder is the child or one of its descendants.
+    expect((caught as FolderLockedError).holder.pid).toBeGreaterThanOrEqual(holder.pid!);
+  });
+
+  it("makes a CLI command on a held folder exit non-zero with the lock message", async () => {
+    const dataDir = tempDataDir();
+    await holdFolderInAnotherProcess(dataDir);
+    const result = spawnSync("npm", ["run", "--silent", "db:migrate"], {
+      env: { ...process.env, PGLITE_DIR: dataDir, DATABASE_URL: "" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain(`The embedded database folder ${dataDir} is in use by process`);
+  });
+
+  it("takes over a stale lock left by a process that died", async () => {
+    const dataDir = tempDataDir();
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    fs.writeFileSync(`${dataDir}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), since: "2020-01-01" }));
+    const handle = openDatabase({ driver: "pglite", dataDir });
+    await handle.close();
+    expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
+  });
+});
