@@ -17,5 +17,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // PGlite instances are memory-hungry wasm; two workers fit the 2-core machine.
     maxWorkers: 2,
+    // Verbose: the log shows each suite running on "[pglite]" and on "[postgres]".
+    reporters: ["verbose"],
   },
 });

@@ -24,7 +24,7 @@ afterEach(() => {
 async function holdFolderInAnotherProcess(dataDir: string): Promise<ChildProcess> {
   const child = spawn(
     "npx",
-    ["tsx", "-e", `import("./db/client.ts").then(m => { m.openDatabase({ driver: "pglite", dataDir: ${JSON.stringify(dataDir)} }); console.log("holding"); setInterval(() => {}, 1000); })`],
+    ["tsx", "tests/fixtures/hold-folder.ts", dataDir],
     { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] },
   );
   children.push(child);

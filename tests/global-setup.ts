@@ -11,9 +11,9 @@ export default async function setup(): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
-    const { rows } = await client.query<{ version: string }>("show server_version");
+    const { rows } = await client.query<{ server_version: string }>("show server_version");
     process.env.TEST_POSTGRES_URL = url;
-    console.log(`[integration] databases: PGlite (in memory) and PostgreSQL ${rows[0]?.version} at ${url.replace(/:[^:@/]*@/, ":***@")}`);
+    console.log(`[integration] databases: PGlite (in memory) and PostgreSQL ${rows[0]?.server_version} at ${url.replace(/:[^:@/]*@/, ":***@")}`);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     if (process.env.REQUIRE_POSTGRES === "1") {

@@ -66,3 +66,32 @@ export async function requirePageActor(roles: readonly UserRole[] = ALL_ROLES): 
   if (!roles.includes(actor.role)) redirect("/forbidden");
   return actor;
 }
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: string; message: string; fields?: { path: string; message: string }[]; [key: string]: unknown } };
+
+/**
+ * The one wrapper every server action goes through: it authenticates, checks the role, and turns errors
+ * into a result the form can show next to its fields (never a stack trace).
+ */
+export function action<I, O>(access: { roles: readonly UserRole[] }, handler: (input: { actor: Actor; input: I }) => Promise<O>) {
+  const wrapped = async (input: I): Promise<ActionResult<O>> => {
+    try {
+      const actor = assertRole(await currentActor(), access.roles);
+      return { ok: true, data: await handler({ actor, input }) };
+    } catch (error) {
+      if (error instanceof AppError) {
+        return { ok: false, error: { code: error.code, message: error.message, ...error.details } };
+      }
+      console.error("[action]", error);
+      return { ok: false, error: { code: "internal", message: "The server could not complete the request. Try again." } };
+    }
+  };
+  return Object.assign(wrapped, { access });
+}
+
+/** The audit actor for a signed-in user. */
+export function auditActor(actor: Actor): { userId: string; label: string; role: UserRole } {
+  return { userId: actor.id, label: `${actor.name} <${actor.email}>`, role: actor.role };
+}

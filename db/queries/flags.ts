@@ -1,0 +1,191 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "../client";
+import { flags, type FlagStatus, type FlagSubjectType, type Severity } from "../schema";
+import type { FlagPlan, StoredFlag } from "@/lib/flags/lifecycle";
+import type { Finding } from "@/lib/rules/types";
+
+/** Every flag (any status) of the given processors' subjects, or of the whole register. */
+export async function listStoredFlags({ db, processorIds }: { db: Executor; processorIds: readonly string[] | null }): Promise<StoredFlag[]> {
+  if (processorIds !== null && processorIds.length === 0) return [];
+  return db
+    .select({
+      id: flags.id,
+      ruleId: flags.ruleId,
+      subjectType: flags.subjectType,
+      subjectId: flags.subjectId,
+      severity: flags.severity,
+      message: flags.message,
+      facts: flags.facts,
+      status: flags.status,
+      acceptedUntil: flags.acceptedUntil,
+      acceptedSeverity: flags.acceptedSeverity,
+      acceptedFacts: flags.acceptedFacts,
+    })
+    .from(flags)
+    .where(processorIds === null ? undefined : inArray(flags.processorId, [...processorIds]));
+}
+
+const CHUNK = 1000;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}
+
+/**
+ * Applies a lifecycle plan in bulk: one statement per chunk of a thousand, so that a full re-evaluation
+ * of a large register does not send one statement per flag.
+ */
+export async function applyFlagPlan({
+  db,
+  plan,
+  processorOf,
+  now,
+}: {
+  db: Executor;
+  plan: FlagPlan;
+  processorOf: (finding: Finding) => string | null;
+  now: Date;
+}): Promise<void> {
+  for (const batch of chunks(plan.insert)) {
+    await db
+      .insert(flags)
+      .values(
+        batch.map((finding) => ({
+          ruleId: finding.ruleId,
+          subjectType: finding.subjectType,
+          subjectId: finding.subjectId,
+          processorId: processorOf(finding),
+          severity: finding.severity,
+          message: finding.message,
+          facts: finding.facts,
+          citation: finding.citation,
+          remediation: finding.remediation,
+          firstSeenAt: now,
+          lastSeenAt: now,
+        })),
+      )
+      // A concurrent evaluation may have inserted the same flag: one row per rule and subject, always.
+      .onConflictDoNothing({ target: [flags.ruleId, flags.subjectType, flags.subjectId] });
+  }
+
+  const updates = [
+    ...plan.refresh.map(({ id, finding }) => ({ id, finding, reopen: false })),
+    ...plan.reopen.map(({ id, finding }) => ({ id, finding, reopen: true })),
+  ];
+  for (const batch of chunks(updates)) {
+    const payload = JSON.stringify(
+      batch.map(({ id, finding, reopen }) => ({
+        id,
+        severity: finding.severity,
+        message: finding.message,
+        facts: finding.facts,
+        citation: finding.citation,
+        remediation: finding.remediation,
+        processor_id: processorOf(finding),
+        reopen,
+      })),
+    );
+    await db.execute(sql`
+      update flags f set
+        severity = v.severity::severity,
+        message = v.message,
+        facts = v.facts,
+        citation = v.citation,
+        remediation = v.remediation,
+        processor_id = coalesce(v.processor_id, f.processor_id),
+        last_seen_at = ${now},
+        status = case when v.reopen then 'open'::flag_status else f.status end,
+        resolved_at = case when v.reopen then null else f.resolved_at end,
+        version = f.version + 1
+      from jsonb_to_recordset(${payload}::jsonb)
+        as v(id uuid, severity text, message text, facts jsonb, citation text, remediation text, processor_id uuid, reopen boolean)
+      where f.id = v.id`);
+  }
+
+  for (const batch of chunks(plan.resolve)) {
+    await db
+      .update(flags)
+      .set({ status: "resolved", resolvedAt: now, version: sql`${flags.version} + 1` })
+      .where(inArray(flags.id, batch));
+  }
+}
+
+/** Marks the still-present flags of the evaluated subjects as seen now. */
+export async function touchFlagsSeen({ db, processorIds, now }: { db: Executor; processorIds: readonly string[] | null; now: Date }) {
+  const conditions: SQL[] = [ne(flags.status, "resolved"), sql`${flags.lastSeenAt} < ${now}`];
+  if (processorIds !== null) {
+    if (processorIds.length === 0) return;
+    conditions.push(inArray(flags.processorId, [...processorIds]));
+  }
+  await db.update(flags).set({ lastSeenAt: now }).where(and(...conditions));
+}
+
+export async function listFlagsForSubject({
+  db,
+  subjectType,
+  subjectId,
+}: {
+  db: Executor;
+  subjectType: FlagSubjectType;
+  subjectId: string;
+}) {
+  return db
+    .select()
+    .from(flags)
+    .where(and(eq(flags.subjectType, subjectType), eq(flags.subjectId, subjectId)))
+    .orderBy(asc(flags.status), desc(flags.severity), asc(flags.ruleId));
+}
+
+export async function listFlagsForProcessor({ db, processorId }: { db: Executor; processorId: string }) {
+  return db
+    .select()
+    .from(flags)
+    .where(eq(flags.processorId, processorId))
+    .orderBy(asc(flags.status), desc(flags.severity), asc(flags.ruleId));
+}
+
+export async function countOpenFlagsBySeverity({ db }: { db: Executor }): Promise<Record<Severity, number>> {
+  const rows = await db
+    .select({ severity: flags.severity, count: sql<number>`count(*)::int` })
+    .from(flags)
+    .where(eq(flags.status, "open"))
+    .groupBy(flags.severity);
+  const result: Record<Severity, number> = { low: 0, medium: 0, high: 0, critical: 0 };
+  for (const row of rows) result[row.severity] = row.count;
+  return result;
+}
+
+export async function getFlag({ db, id }: { db: Executor; id: string }) {
+  const rows = await db.select().from(flags).where(eq(flags.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function updateFlagAcceptance({
+  db,
+  id,
+  version,
+  values,
+}: {
+  db: Executor;
+  id: string;
+  version: number;
+  values: {
+    status: FlagStatus;
+    acceptedByUserId: string;
+    acceptedAt: Date;
+    acceptanceJustification: string;
+    acceptedUntil: string;
+    acceptedSeverity: Severity;
+    acceptedFacts: Record<string, unknown>;
+  };
+}) {
+  const rows = await db
+    .update(flags)
+    .set({ ...values, version: sql`${flags.version} + 1` })
+    .where(and(eq(flags.id, id), eq(flags.version, version)))
+    .returning();
+  return rows[0];
+}

@@ -1,0 +1,334 @@
+import bcrypt from "bcryptjs";
+import { and, count, eq, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+import { loadRegisterSnapshot } from "@/db/queries/register";
+import {
+  agreementTransfers,
+  dataCategories,
+  entities,
+  processingActivities,
+  processors,
+  safeguardAgreements,
+  transferDataCategories,
+  transfers,
+  users,
+} from "@/db/schema";
+import { DEMO_USERS } from "@/lib/demo/demo-users";
+import { normalizeProcessorName } from "@/lib/processors/normalize-name";
+import { evaluateRegister } from "@/lib/rules/snapshot";
+import { DATA_CATEGORY_TAXONOMY, type DataCategoryKey } from "@/lib/taxonomy/data-categories";
+import { createTestDatabase } from "@/tests/databases";
+import { seedDemoData } from "./demo";
+import { seedReferenceData } from "./reference";
+
+/** A fixed day, so that the date-relative demo agreements are checked against known dates. */
+const TODAY = "2026-11-15";
+
+/** Every category the demo company's privacy policy names (English part and California appendix). */
+const POLICY_CATEGORIES: Record<string, readonly DataCategoryKey[]> = {
+  "account: username, email, region": ["user.account.username", "user.contact.email", "user.contact.address.country"],
+  "after-sales: order, address, phone": ["user.behavior.purchase_history", "user.contact.address", "user.contact.phone_number"],
+  "device: model, OS, screen, device id, IMEI, MAC": [
+    "user.device.attributes",
+    "user.device.device_id",
+    "user.device.imei",
+    "user.device.mac_address",
+  ],
+  "device application list": ["user.device.installed_apps"],
+  "location: GPS, Wi-Fi, Bluetooth": [
+    "user.location.precise.gps",
+    "user.location.precise.wifi",
+    "user.location.precise.bluetooth",
+  ],
+  "usage and crash logs, IP address": ["user.behavior.usage_log", "user.behavior.crash_log", "user.device.ip_address"],
+  "camera images of homes: layout, people, faces, pets": [
+    "user.sensor.camera_footage",
+    "user.sensor.home_map",
+    "user.biometric.face",
+  ],
+  voice: ["user.sensor.audio", "user.biometric.voice"],
+  "third-party login: username, phone, email, gender, photo, birth date, domicile, age, city, statement": [
+    "user.account.third_party_profile",
+    "user.demographic.gender",
+    "user.content.self_image",
+    "user.demographic.date_of_birth",
+    "user.demographic.age_range",
+    "user.contact.address.city",
+  ],
+  "Amazon: platform username, order number, mailing address, payment amount and time": [
+    "user.account.username",
+    "user.behavior.purchase_history",
+    "user.contact.address",
+    "user.payment",
+  ],
+  "push codes": ["user.device.push_token"],
+  "advertising id": ["user.device.advertising_id"],
+};
+
+describe("data-category taxonomy", () => {
+  it("has unique keys, and every parent before its children", () => {
+    const seen = new Set<string>();
+    for (const category of DATA_CATEGORY_TAXONOMY) {
+      expect(seen.has(category.key), category.key).toBe(false);
+      if (category.parentKey !== null) {
+        expect(seen.has(category.parentKey), `${category.key} comes after ${category.parentKey}`).toBe(true);
+        expect(category.key.startsWith(`${category.parentKey}.`), category.key).toBe(true);
+      }
+      seen.add(category.key);
+    }
+  });
+
+  it("classifies every leaf under every regime", () => {
+    const parents = new Set(DATA_CATEGORY_TAXONOMY.map((c) => c.parentKey));
+    const leaves = DATA_CATEGORY_TAXONOMY.filter((c) => !parents.has(c.key));
+    expect(leaves.length).toBeGreaterThan(30);
+    for (const leaf of leaves) expect(leaf.ccpaCategory, leaf.key).not.toBeNull();
+  });
+
+  it("gets the classifications that carry legal weight right", () => {
+    const byKey = new Map(DATA_CATEGORY_TAXONOMY.map((c) => [c.key, c]));
+    const face = byKey.get("user.biometric.face")!;
+    expect([face.gdprSpecial, face.ccpaCategory, face.ccpaSensitive, face.piplSensitive, face.dojCategory]).toEqual([
+      true,
+      "E",
+      true,
+      true,
+      "biometric",
+    ]);
+    const footage = byKey.get("user.sensor.camera_footage")!;
+    expect([footage.gdprSpecial, footage.ccpaCategory, footage.dojCategory]).toEqual([false, "H", "none"]);
+    const gps = byKey.get("user.location.precise.gps")!;
+    expect([gps.ccpaCategory, gps.ccpaSensitive, gps.piplSensitive, gps.dojCategory]).toEqual([
+      "G",
+      true,
+      true,
+      "precise_geolocation",
+    ]);
+    for (const key of ["user.device.imei", "user.device.mac_address", "user.device.advertising_id", "user.device.ip_address"]) {
+      expect(byKey.get(key)?.dojListedIdentifier, key).toBe(true);
+    }
+    expect(byKey.get("user.device.attributes")?.dojListedIdentifier).toBe(false);
+  });
+});
+
+describe("seeds on an in-memory database", () => {
+  let handle: DatabaseHandle;
+
+  beforeAll(async () => {
+    handle = openDatabase({ driver: "pglite" });
+    await runMigrations(handle);
+  });
+
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  async function countRows(table: PgTable): Promise<number> {
+    const rows = await handle.db.select({ n: count() }).from(table);
+    return rows[0]?.n ?? 0;
+  }
+
+  describe("seedReferenceData", () => {
+    it("is idempotent and leaves unchanged rows untouched", async () => {
+      await seedReferenceData(handle.db);
+      expect(await countRows(dataCategories)).toBe(DATA_CATEGORY_TAXONOMY.length);
+      const before = await handle.db.select().from(dataCategories);
+
+      await seedReferenceData(handle.db);
+      const after = await handle.db.select().from(dataCategories);
+      expect(after).toHaveLength(DATA_CATEGORY_TAXONOMY.length);
+      // No row rewritten: same version and updated_at.
+      expect(after.map((r) => [r.key, r.version, r.updatedAt.getTime()]).sort()).toEqual(
+        before.map((r) => [r.key, r.version, r.updatedAt.getTime()]).sort(),
+      );
+    });
+
+    it("restores a classification edited in the database, bumping the version", async () => {
+      await handle.db
+        .update(dataCategories)
+        .set({ gdprSpecial: false, ccpaCategory: null })
+        .where(eq(dataCategories.key, "user.biometric.face"));
+      await seedReferenceData(handle.db);
+      const [face] = await handle.db.select().from(dataCategories).where(eq(dataCategories.key, "user.biometric.face"));
+      expect(face).toMatchObject({ gdprSpecial: true, ccpaCategory: "E", version: 2 });
+      const [email] = await handle.db.select().from(dataCategories).where(eq(dataCategories.key, "user.contact.email"));
+      expect(email?.version).toBe(1);
+    });
+
+    it("stores every category the privacy policy names", async () => {
+      const keys = new Set((await handle.db.select({ key: dataCategories.key }).from(dataCategories)).map((r) => r.key));
+      for (const [term, expected] of Object.entries(POLICY_CATEGORIES)) {
+        for (const key of expected) expect(keys.has(key), `${term}: ${key}`).toBe(true);
+      }
+    });
+  });
+
+  describe("seedDemoData", () => {
+    const tables = {
+      entities,
+      processors,
+      processingActivities,
+      transfers,
+      transferDataCategories,
+      safeguardAgreements,
+      agreementTransfers,
+      users,
+    };
+    let firstCounts: Record<string, number>;
+
+    beforeAll(async () => {
+      await seedReferenceData(handle.db);
+      const first = await seedDemoData(handle.db, { today: TODAY });
+      expect(first).toEqual({ seeded: true });
+      firstCounts = Object.fromEntries(
+        await Promise.all(Object.entries(tables).map(async ([name, table]) => [name, await countRows(table)] as const)),
+      );
+    });
+
+    it("loads once: a second run does nothing", async () => {
+      expect(firstCounts.entities).toBe(3);
+      expect(firstCounts.transfers).toBeGreaterThanOrEqual(15);
+      const second = await seedDemoData(handle.db, { today: TODAY });
+      expect(second).toEqual({ seeded: false });
+      for (const [name, table] of Object.entries(tables)) {
+        expect(await countRows(table), name).toBe(firstCounts[name]);
+      }
+    });
+
+    it("gives every transfer at least one category, all from the taxonomy", async () => {
+      const rows = await handle.db
+        .select({ id: transfers.id, n: sql<number>`count(${dataCategories.key})::int` })
+        .from(transfers)
+        .leftJoin(transferDataCategories, eq(transferDataCategories.transferId, transfers.id))
+        .leftJoin(dataCategories, eq(dataCategories.key, transferDataCategories.categoryKey))
+        .groupBy(transfers.id);
+      expect(rows.length).toBe(firstCounts.transfers);
+      for (const row of rows) expect(row.n, row.id).toBeGreaterThan(0);
+      const taxonomyKeys = new Set(DATA_CATEGORY_TAXONOMY.map((c) => c.key));
+      const used = await handle.db.selectDistinct({ key: transferDataCategories.categoryKey }).from(transferDataCategories);
+      for (const { key } of used) expect(taxonomyKeys.has(key), key).toBe(true);
+    });
+
+    it("has US -> CN and US -> HK transfers, by storage and by remote access", async () => {
+      const rows = await handle.db
+        .select({ destination: transfers.destinationCountry, accessType: transfers.accessType })
+        .from(transfers)
+        .where(eq(transfers.originCountry, "US"));
+      const pairs = new Set(rows.map((r) => `${r.destination}/${r.accessType}`));
+      for (const pair of ["US/storage", "CN/storage", "CN/remote_access", "HK/storage", "HK/remote_access"]) {
+        expect(pairs.has(pair), pair).toBe(true);
+      }
+      const [cnFaces] = await handle.db
+        .select({ n: transfers.estimatedSubjects, cisa: transfers.cisaRequirementsMet })
+        .from(transfers)
+        .innerJoin(transferDataCategories, eq(transferDataCategories.transferId, transfers.id))
+        .where(and(eq(transfers.destinationCountry, "CN"), eq(transferDataCategories.categoryKey, "user.biometric.face")));
+      expect(cnFaces).toEqual({ n: 1_240, cisa: false });
+    });
+
+    it("creates the three demo users with working bcrypt passwords", async () => {
+      const rows = await handle.db.select().from(users);
+      expect(rows).toHaveLength(3);
+      for (const demo of DEMO_USERS) {
+        const user = rows.find((r) => r.email === demo.email);
+        expect(user, demo.email).toMatchObject({ role: demo.role, isDemo: true, disabledAt: null });
+        expect(user!.passwordHash).toMatch(/^\$2[aby]\$10\$/);
+        expect(await bcrypt.compare(demo.password, user!.passwordHash!)).toBe(true);
+        expect(await bcrypt.compare("wrong-password", user!.passwordHash!)).toBe(false);
+      }
+    });
+
+    it("stores normalised names, Chinese and accented names included", async () => {
+      const rows = await handle.db.select().from(processors);
+      for (const row of rows) expect(row.normalizedName).toBe(normalizeProcessorName(row.name));
+      expect(rows.some((r) => /\p{Script=Han}/u.test(r.name))).toBe(true);
+      expect(rows.some((r) => /[\u00C0-\u00FF]/.test(r.name))).toBe(true);
+      const statuses = rows.map((r) => r.status);
+      expect(statuses.filter((s) => s === "submitted")).toHaveLength(1);
+      expect(statuses.filter((s) => s === "draft")).toHaveLength(1);
+      expect(rows.filter((r) => r.ownerUserId === null)).toHaveLength(1);
+      const sub = rows.find((r) => r.parentProcessorId !== null);
+      expect(sub?.role).toBe("sub_processor");
+    });
+
+    it("dates the agreements relative to today: one expired, one expiring within 60 days", async () => {
+      const rows = await handle.db.select().from(safeguardAgreements);
+      const expired = rows.filter((r) => r.expiryDate !== null && r.expiryDate < TODAY);
+      const soon = rows.filter((r) => r.expiryDate !== null && r.expiryDate >= TODAY && r.expiryDate <= "2027-01-14");
+      expect(expired.map((r) => r.expiryDate)).toEqual(["2026-10-26"]);
+      expect(soon.map((r) => r.expiryDate)).toEqual(["2026-12-30"]);
+      expect(new Set(rows.map((r) => r.type))).toEqual(
+        new Set(["dpa", "scc", "pipl_standard_contract", "hk_model_clauses", "confidentiality", "ccpa_service_provider", "other"]),
+      );
+    });
+
+    it("leaves one activity without retention and one with special categories but no Art. 9 condition", async () => {
+      const rows = await handle.db.select().from(processingActivities);
+      expect(rows.filter((r) => r.retentionPeriod === null)).toHaveLength(1);
+      expect(rows.some((r) => r.art9Condition === "explicit_consent")).toBe(true);
+      expect(rows.some((r) => r.dataSubjectCategories.some((c) => c.startsWith("Bystanders")))).toBe(true);
+    });
+
+    it("gives the rules engine findings of every severity, and leaves compliant transfers", async () => {
+      const { snapshot } = await loadRegisterSnapshot({ db: handle.db, processorIds: null, today: TODAY });
+      const findings = evaluateRegister(snapshot);
+      expect(new Set(findings.map((f) => f.severity))).toEqual(new Set(["critical", "high", "medium", "low"]));
+      const ruleIds = new Set(findings.map((f) => f.ruleId));
+      for (const id of [
+        "transfer.no-encryption-in-transit",
+        "transfer.no-encryption-at-rest",
+        "transfer.no-contract",
+        "transfer.no-mechanism",
+        "transfer.tia-missing",
+        "transfer.art49-systematic",
+        "transfer.doj-bulk-restricted",
+        "transfer.special-category-no-condition",
+        "transfer.retention-missing",
+        "agreement.expired",
+        "agreement.expiring-soon",
+        "processor.dpf-lapsed",
+        "processor.onward-uncovered",
+        "processor.no-owner",
+      ] as const) {
+        expect(ruleIds.has(id), id).toBe(true);
+      }
+      // Exactly one flow over a DOJ threshold without the CISA requirements.
+      expect(findings.filter((f) => f.ruleId === "transfer.doj-bulk-restricted")).toHaveLength(1);
+      const flagged = new Set(findings.filter((f) => f.subjectType === "transfer").map((f) => f.subjectId));
+      const clean = snapshot.transfers.filter((t) => !flagged.has(t.id));
+      expect(clean.length).toBeGreaterThanOrEqual(6);
+    });
+  });
+});
+
+/*
+ * What only a real server shows: two app instances starting together on one PostgreSQL. The demo seed
+ * takes an advisory lock, so exactly one of them loads the company. Skipped when no server is reachable.
+ */
+describe.skipIf(!process.env.TEST_POSTGRES_URL)("seeds on PostgreSQL, two instances starting at once", () => {
+  let handle: DatabaseHandle | undefined;
+
+  beforeAll(async () => {
+    handle = await createTestDatabase("postgres");
+  });
+
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it("loads the taxonomy and the demo company exactly once", async () => {
+    const db = handle!.db;
+    await Promise.all([seedReferenceData(db), seedReferenceData(db)]);
+    const [categories] = await db.select({ n: count() }).from(dataCategories);
+    expect(categories?.n).toBe(DATA_CATEGORY_TAXONOMY.length);
+
+    const results = await Promise.all([seedDemoData(db, { today: TODAY }), seedDemoData(db, { today: TODAY })]);
+    expect(results.map((r) => r.seeded).sort()).toEqual([false, true]);
+    const [entityCount] = await db.select({ n: count() }).from(entities);
+    const [userCount] = await db.select({ n: count() }).from(users);
+    expect([entityCount?.n, userCount?.n]).toEqual([3, 3]);
+  });
+});

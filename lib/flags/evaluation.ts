@@ -1,0 +1,136 @@
+import "server-only";
+import { inArray, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { applyFlagPlan, listStoredFlags, touchFlagsSeen } from "@/db/queries/flags";
+import { loadRegisterSnapshot } from "@/db/queries/register";
+import { safeguardAgreements, transferDataCategories, transfers } from "@/db/schema";
+import { appState } from "@/db/schema/app-state";
+import { evaluateRegister } from "@/lib/rules/snapshot";
+import type { Finding } from "@/lib/rules/types";
+import { planFlagChanges, type FlagPlan } from "./lifecycle";
+
+/**
+ * Re-evaluation of the flags. Everything is keyed by processor: the DOJ aggregate is per exporter and
+ * recipient, an agreement covers its processor's transfers, and a sub-processor's rules read its parent's
+ * agreements, so "these processors and their descendants" is exactly the set of subjects an edit can change.
+ */
+export type EvaluationScope = { kind: "all" } | { kind: "processors"; processorIds: readonly string[] };
+
+export interface EvaluationSummary {
+  scope: "all" | "processors";
+  processors: number;
+  transfers: number;
+  findings: number;
+  inserted: number;
+  refreshed: number;
+  reopened: number;
+  resolved: number;
+}
+
+// Past this many processors a scoped load (IN lists) costs more than loading everything.
+const MAX_SCOPED_PROCESSORS = 2000;
+// Any constant: every writer of flags takes it, so two evaluations never interleave their plans.
+const FLAG_EVALUATION_LOCK = 724_310_002;
+
+export async function reevaluateFlags({
+  db,
+  scope,
+  today,
+  now = new Date(),
+}: {
+  db: Executor;
+  scope: EvaluationScope;
+  today: string;
+  now?: Date;
+}): Promise<EvaluationSummary> {
+  const processorIds =
+    scope.kind === "all" || scope.processorIds.length > MAX_SCOPED_PROCESSORS ? null : [...new Set(scope.processorIds)];
+  await db.execute(sql`select pg_advisory_xact_lock(${FLAG_EVALUATION_LOCK})`);
+
+  const { snapshot, evaluatedProcessorIds } = await loadRegisterSnapshot({ db, processorIds, today });
+  const evaluatedList = evaluatedProcessorIds === null ? null : [...evaluatedProcessorIds];
+  const findings = evaluateRegister(snapshot, { processorIds: evaluatedProcessorIds });
+  const stored = await listStoredFlags({ db, processorIds: evaluatedList });
+  const plan: FlagPlan = planFlagChanges({ stored, findings, today });
+
+  const transferProcessor = new Map(snapshot.transfers.map((t) => [t.id, t.processorId]));
+  const agreementProcessor = new Map(snapshot.agreements.map((a) => [a.id, a.processorId]));
+  const processorOf = (finding: Finding): string | null => {
+    if (finding.subjectType === "processor") return finding.subjectId;
+    if (finding.subjectType === "transfer") return transferProcessor.get(finding.subjectId) ?? null;
+    return agreementProcessor.get(finding.subjectId) ?? null;
+  };
+  await applyFlagPlan({ db, plan, processorOf, now });
+  await touchFlagsSeen({ db, processorIds: evaluatedList, now });
+
+  return {
+    scope: evaluatedList === null ? "all" : "processors",
+    processors: evaluatedList?.length ?? snapshot.processors.length,
+    transfers: snapshot.transfers.length,
+    findings: findings.length,
+    inserted: plan.insert.length,
+    refreshed: plan.refresh.length,
+    reopened: plan.reopen.length,
+    resolved: plan.resolve.length,
+  };
+}
+
+/** The processors whose flags a change to these transfers can alter (before and after an edit). */
+export async function processorsOfTransfers({ db, transferIds }: { db: Executor; transferIds: readonly string[] }) {
+  if (transferIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ id: transfers.processorId })
+    .from(transfers)
+    .where(inArray(transfers.id, [...transferIds]));
+  return rows.map((row) => row.id);
+}
+
+/** A category's classification changed: every processor receiving that category. */
+export async function processorsReceivingCategories({ db, categoryKeys }: { db: Executor; categoryKeys: readonly string[] }) {
+  if (categoryKeys.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ id: transfers.processorId })
+    .from(transfers)
+    .innerJoin(transferDataCategories, sql`${transferDataCategories.transferId} = ${transfers.id}`)
+    .where(inArray(transferDataCategories.categoryKey, [...categoryKeys]));
+  return rows.map((row) => row.id);
+}
+
+/** An activity changed (retention, Art. 9 condition, disclosure type): every processor of its transfers. */
+export async function processorsOfActivities({ db, activityIds }: { db: Executor; activityIds: readonly string[] }) {
+  if (activityIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ id: transfers.processorId })
+    .from(transfers)
+    .where(inArray(transfers.activityId, [...activityIds]));
+  return rows.map((row) => row.id);
+}
+
+export async function processorOfAgreement({ db, agreementId }: { db: Executor; agreementId: string }) {
+  const rows = await db
+    .select({ id: safeguardAgreements.processorId })
+    .from(safeguardAgreements)
+    .where(inArray(safeguardAgreements.id, [agreementId]));
+  return rows.map((row) => row.id);
+}
+
+const LAST_FULL_EVALUATION = "flags.lastFullEvaluationDate";
+
+/** Date-driven rules (expiry, DPF lapse, TIA age, end of an accepted risk) need a full pass when the date changes. */
+export async function reevaluateIfDateChanged({ db, today }: { db: Executor; today: string }): Promise<EvaluationSummary | null> {
+  const rows = await db.select().from(appState).where(inArray(appState.key, [LAST_FULL_EVALUATION]));
+  if (rows[0]?.value === today) return null;
+  return runFullEvaluation({ db, today });
+}
+
+export async function runFullEvaluation({ db, today }: { db: Executor; today: string }): Promise<EvaluationSummary> {
+  return db.transaction(async (tx) => {
+    const summary = await reevaluateFlags({ db: tx, scope: { kind: "all" }, today });
+    await tx
+      .insert(appState)
+      .values({ key: LAST_FULL_EVALUATION, value: today })
+      .onConflictDoUpdate({ target: appState.key, set: { value: today, updatedAt: new Date() } });
+    return summary;
+  });
+}
+

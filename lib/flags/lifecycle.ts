@@ -1,0 +1,121 @@
+import type { FlagStatus, FlagSubjectType, Severity } from "@/db/schema/enums";
+import type { Finding, FactValue } from "@/lib/rules/types";
+import type { IsoDate } from "@/lib/rules/iso-date";
+
+/*
+ * The flag lifecycle as a pure function: given the flags stored for some subjects and what the rules find
+ * now, decide what to insert, update, reopen and resolve. The DB layer applies the plan in one transaction.
+ *   open     -> resolved   when the cause is gone (kept, with the date)
+ *   resolved -> open       when the cause comes back (same row: a flag is never duplicated)
+ *   accepted -> open       when the acceptance ends (acceptedUntil < today) or the facts get worse
+ *   accepted -> resolved   when the cause is gone
+ */
+
+export interface StoredFlag {
+  id: string;
+  ruleId: string;
+  subjectType: FlagSubjectType;
+  subjectId: string;
+  severity: Severity;
+  message: string;
+  facts: Record<string, unknown>;
+  status: FlagStatus;
+  acceptedUntil: IsoDate | null;
+  acceptedSeverity: Severity | null;
+  acceptedFacts: Record<string, unknown> | null;
+}
+
+export type ReopenReason = "acceptance-ended" | "facts-worse" | "cause-returned";
+
+export interface FlagPlan {
+  insert: Finding[];
+  /** Still found: refresh severity, message and facts (status unchanged). */
+  refresh: { id: string; finding: Finding }[];
+  reopen: { id: string; finding: Finding; reason: ReopenReason }[];
+  resolve: string[];
+}
+
+const RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
+
+export function severityRank(severity: Severity): number {
+  return RANK[severity];
+}
+
+export function flagKey(ruleId: string, subjectType: string, subjectId: string): string {
+  return `${ruleId}|${subjectType}|${subjectId}`;
+}
+
+/**
+ * Facts "get worse" when the severity rises, a list of categories or destinations gains an element
+ * (a new sensitive category, a new country), or a count grows (a volume passing a threshold).
+ * Other facts (dates, ages in days) change without making an accepted risk a different risk.
+ */
+export function factsWorsened(
+  accepted: { severity: Severity | null; facts: Record<string, unknown> | null },
+  now: { severity: Severity; facts: Record<string, FactValue> },
+): boolean {
+  if (accepted.severity && RANK[now.severity] > RANK[accepted.severity]) return true;
+  const before = accepted.facts ?? {};
+  for (const [key, value] of Object.entries(now.facts)) {
+    const previous = before[key];
+    if (Array.isArray(value) && /categor|destination/i.test(key)) {
+      const known = new Set(Array.isArray(previous) ? previous.map(String) : []);
+      if (value.some((item) => !known.has(String(item)))) return true;
+    } else if (typeof value === "number" && /count/i.test(key)) {
+      if (typeof previous !== "number" || value > previous) return true;
+    }
+  }
+  return false;
+}
+
+function changed(flag: StoredFlag, finding: Finding): boolean {
+  return (
+    flag.severity !== finding.severity ||
+    flag.message !== finding.message ||
+    JSON.stringify(flag.facts) !== JSON.stringify(finding.facts)
+  );
+}
+
+/**
+ * `stored` must hold every flag of the evaluated subjects (any status); `findings` everything the rules
+ * found for those same subjects.
+ */
+export function planFlagChanges({
+  stored,
+  findings,
+  today,
+}: {
+  stored: readonly StoredFlag[];
+  findings: readonly Finding[];
+  today: IsoDate;
+}): FlagPlan {
+  const plan: FlagPlan = { insert: [], refresh: [], reopen: [], resolve: [] };
+  const byKey = new Map(stored.map((flag) => [flagKey(flag.ruleId, flag.subjectType, flag.subjectId), flag]));
+  const seen = new Set<string>();
+
+  for (const finding of findings) {
+    const key = flagKey(finding.ruleId, finding.subjectType, finding.subjectId);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const flag = byKey.get(key);
+    if (!flag) {
+      plan.insert.push(finding);
+    } else if (flag.status === "resolved") {
+      plan.reopen.push({ id: flag.id, finding, reason: "cause-returned" });
+    } else if (flag.status === "accepted" && flag.acceptedUntil !== null && flag.acceptedUntil < today) {
+      plan.reopen.push({ id: flag.id, finding, reason: "acceptance-ended" });
+    } else if (
+      flag.status === "accepted" &&
+      factsWorsened({ severity: flag.acceptedSeverity, facts: flag.acceptedFacts }, finding)
+    ) {
+      plan.reopen.push({ id: flag.id, finding, reason: "facts-worse" });
+    } else if (changed(flag, finding)) {
+      plan.refresh.push({ id: flag.id, finding });
+    }
+  }
+
+  for (const [key, flag] of byKey) {
+    if (!seen.has(key) && flag.status !== "resolved") plan.resolve.push(flag.id);
+  }
+  return plan;
+}

@@ -1,0 +1,62 @@
+import type { DojCategory, VolumeUnit } from "@/db/schema/enums";
+import { FACTS_AS_OF } from "./fact";
+
+/*
+ * US DOJ Data Security Program bulk thresholds, 28 CFR 202.205: "more than" N U.S. persons (or devices)
+ * at any point in the preceding 12 months, through one covered data transaction or aggregated across
+ * transactions between the same U.S. person and the same foreign or covered person. "Exceeds" is strict.
+ */
+
+export type DojCoveredCategory = Exclude<DojCategory, "none">;
+
+export interface DojThreshold {
+  /** Bulk when the 12-month count is strictly greater than this. */
+  readonly threshold: number;
+  /** 202.205(c) counts precise geolocation in U.S. devices, every other category in U.S. persons. */
+  readonly unit: VolumeUnit;
+  readonly label: string;
+  readonly citation: string;
+}
+
+export const DOJ_BULK_THRESHOLDS: Readonly<Record<DojCoveredCategory, DojThreshold>> = {
+  // 202.205(a): human 'omic > 1,000, but human genomic > 100. The register has no separate genomic
+  // category, so 'omic uses 1,000; record genomic data under a category flagged for review (see DOJ_GENOMIC_THRESHOLD).
+  omic: { threshold: 1_000, unit: "people", label: "Human 'omic data", citation: "28 CFR 202.205(a)" },
+  biometric: { threshold: 1_000, unit: "people", label: "Biometric identifiers", citation: "28 CFR 202.205(b)" },
+  precise_geolocation: {
+    threshold: 1_000,
+    unit: "devices",
+    label: "Precise geolocation data",
+    citation: "28 CFR 202.205(c)",
+  },
+  health: { threshold: 10_000, unit: "people", label: "Personal health data", citation: "28 CFR 202.205(d)" },
+  financial: { threshold: 10_000, unit: "people", label: "Personal financial data", citation: "28 CFR 202.205(e)" },
+  covered_identifier: {
+    threshold: 100_000,
+    unit: "people",
+    label: "Covered personal identifiers",
+    citation: "28 CFR 202.205(f)",
+  },
+};
+
+/** 202.205(a): human genomic data is bulk above 100 persons. Not applied: no genomic category exists yet. */
+export const DOJ_GENOMIC_THRESHOLD = 100;
+
+export const DOJ_THRESHOLDS_SOURCE = {
+  source: "28 CFR 202.205 (bulk), 202.206 (encryption does not take data out of scope), 202.212 and 202.234 (listed identifiers); https://www.ecfr.gov/current/title-28/chapter-I/part-202",
+  asOf: FACTS_AS_OF,
+} as const;
+
+/** "more than N": exactly N is not bulk (202.205). */
+export function exceedsDojThreshold(category: DojCoveredCategory, count: number): boolean {
+  return count > DOJ_BULK_THRESHOLDS[category].threshold;
+}
+
+/**
+ * 202.205(g): a combined data set (more than one category, or a listed identifier linked to (a)-(e)) is bulk
+ * when any data type in it passes the LOWEST threshold among the categories it contains.
+ */
+export function lowestDojThreshold(categories: readonly DojCoveredCategory[]): number | undefined {
+  if (categories.length === 0) return undefined;
+  return Math.min(...categories.map((c) => DOJ_BULK_THRESHOLDS[c].threshold));
+}

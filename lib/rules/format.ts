@@ -1,0 +1,19 @@
+/* Message formatting: findings are read by people, so numbers get en-US thousands separators. */
+
+const NUMBER = new Intl.NumberFormat("en-US");
+const LIST = new Intl.ListFormat("en", { style: "long", type: "conjunction" });
+
+/** 1240 -> "1,240". */
+export function formatCount(value: number): string {
+  return NUMBER.format(value);
+}
+
+/** ["CN", "HK"] -> "CN and HK"; ["CN", "HK", "MO"] -> "CN, HK, and MO". */
+export function formatList(items: readonly string[]): string {
+  return LIST.format(items);
+}
+
+/** Sorted, de-duplicated copy (stable facts for the same register). */
+export function uniqueSorted(items: Iterable<string>): string[] {
+  return [...new Set(items)].sort();
+}

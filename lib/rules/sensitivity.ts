@@ -1,0 +1,21 @@
+import { effectiveDojCategories } from "./doj";
+import type { CategoryFacts } from "./types";
+
+/*
+ * DOMAIN.md §4: "sensitive" is any category that is GDPR special (Art. 9), CCPA sensitive (1798.140(ae)),
+ * PIPL sensitive (Art. 28) or DOJ-covered. A lone DOJ listed identifier (an email, an IMEI) is not
+ * sensitive personal data under 28 CFR 202.212; it becomes a covered personal identifier, and sensitive,
+ * when the same transfer links it to another listed identifier or to other sensitive data.
+ */
+
+export function isSensitiveCategory(category: CategoryFacts, identifiersLinked = false): boolean {
+  if (category.gdprSpecial || category.ccpaSensitive || category.piplSensitive) return true;
+  if (category.dojListedIdentifier) return identifiersLinked;
+  return category.dojCategory !== "none";
+}
+
+/** Keys of the sensitive categories a transfer carries, judged together (identifiers may link). */
+export function sensitiveCategoryKeys(categories: readonly CategoryFacts[]): string[] {
+  const linked = effectiveDojCategories(categories).includes("covered_identifier");
+  return categories.filter((c) => isSensitiveCategory(c, linked)).map((c) => c.key);
+}

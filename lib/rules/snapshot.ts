@@ -1,0 +1,207 @@
+import { evaluateAgreement, evaluateProcessor, evaluateTransfer } from "./evaluate";
+import type { IsoDate } from "./iso-date";
+import { agreementCoversTransfer, isTransferActive } from "./predicates";
+import type {
+  ActivityFacts,
+  AgreementContext,
+  AgreementFacts,
+  CategoryFacts,
+  DojAggregateTransfer,
+  EntityFacts,
+  Finding,
+  ProcessorContext,
+  ProcessorFacts,
+  TransferContext,
+  TransferFacts,
+} from "./types";
+
+/*
+ * Builds the per-subject contexts from whole tables, so that the DB layer loads rows and the derived
+ * semantics (which agreements cover a transfer, which transfers are active, the DOJ aggregate) live in one
+ * place. For incremental evaluation, load the rows around the changed record and call the build* function.
+ */
+
+export interface TransferRecord extends TransferFacts {
+  /** Ids of the data categories the transfer carries (the transfer <-> category join). */
+  categoryIds: readonly string[];
+}
+
+export interface RegisterSnapshot {
+  today: IsoDate;
+  entities: readonly EntityFacts[];
+  activities: readonly ActivityFacts[];
+  processors: readonly ProcessorFacts[];
+  agreements: readonly AgreementFacts[];
+  categories: readonly CategoryFacts[];
+  transfers: readonly TransferRecord[];
+}
+
+interface Index {
+  snapshot: RegisterSnapshot;
+  entities: Map<string, EntityFacts>;
+  activities: Map<string, ActivityFacts>;
+  processors: Map<string, ProcessorFacts>;
+  categories: Map<string, CategoryFacts>;
+  agreementsByProcessor: Map<string, AgreementFacts[]>;
+  /** Transfers grouped by recipient: every per-subject lookup stays linear in the register's size. */
+  transfersByProcessor: Map<string, TransferRecord[]>;
+}
+
+function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+function indexSnapshot(snapshot: RegisterSnapshot): Index {
+  const agreementsByProcessor = new Map<string, AgreementFacts[]>();
+  for (const agreement of snapshot.agreements) {
+    const list = agreementsByProcessor.get(agreement.processorId) ?? [];
+    list.push(agreement);
+    agreementsByProcessor.set(agreement.processorId, list);
+  }
+  const transfersByProcessor = new Map<string, TransferRecord[]>();
+  for (const transfer of snapshot.transfers) {
+    const list = transfersByProcessor.get(transfer.processorId) ?? [];
+    list.push(transfer);
+    transfersByProcessor.set(transfer.processorId, list);
+  }
+  return {
+    snapshot,
+    entities: byId(snapshot.entities),
+    activities: byId(snapshot.activities),
+    processors: byId(snapshot.processors),
+    categories: byId(snapshot.categories),
+    agreementsByProcessor,
+    transfersByProcessor,
+  };
+}
+
+function required<T>(map: Map<string, T>, id: string, what: string): T {
+  const value = map.get(id);
+  if (value === undefined) throw new Error(`Register snapshot: ${what} ${id} not found`);
+  return value;
+}
+
+/** Parents of a processor, nearest first; stops on a cycle or a missing parent. */
+function chainOf(index: Index, processorId: string): ProcessorFacts[] {
+  const chain: ProcessorFacts[] = [];
+  const seen = new Set<string>([processorId]);
+  let parentId = index.processors.get(processorId)?.parentProcessorId ?? null;
+  while (parentId !== null && !seen.has(parentId)) {
+    const parent = index.processors.get(parentId);
+    if (parent === undefined) break;
+    chain.push(parent);
+    seen.add(parentId);
+    parentId = parent.parentProcessorId;
+  }
+  return chain;
+}
+
+function categoriesOf(index: Index, transfer: TransferRecord): CategoryFacts[] {
+  return transfer.categoryIds.map((id) => required(index.categories, id, "category"));
+}
+
+function toFacts(record: TransferRecord): TransferFacts {
+  const { categoryIds: _ignored, ...facts } = record;
+  return facts;
+}
+
+function transferContext(index: Index, transfer: TransferRecord): TransferContext {
+  const processor = required(index.processors, transfer.processorId, "processor");
+  const processorChain = chainOf(index, processor.id);
+  const agreements = [processor, ...processorChain].flatMap((p) => index.agreementsByProcessor.get(p.id) ?? []);
+  const dojAggregate: DojAggregateTransfer[] = (index.transfersByProcessor.get(transfer.processorId) ?? [])
+    .filter((t) => t.id !== transfer.id && t.exporterEntityId === transfer.exporterEntityId)
+    .map((t) => ({
+      id: t.id,
+      exporterEntityId: t.exporterEntityId,
+      processorId: t.processorId,
+      destinationCountry: t.destinationCountry,
+      estimatedSubjects: t.estimatedSubjects,
+      volumeUnit: t.volumeUnit,
+      status: t.status,
+      startDate: t.startDate,
+      endDate: t.endDate,
+      categories: categoriesOf(index, t),
+    }));
+  return {
+    today: index.snapshot.today,
+    transfer: toFacts(transfer),
+    activity: required(index.activities, transfer.activityId, "activity"),
+    processor,
+    processorChain,
+    exporter: required(index.entities, transfer.exporterEntityId, "entity"),
+    agreements,
+    categories: categoriesOf(index, transfer),
+    dojAggregate,
+  };
+}
+
+function processorContext(index: Index, processor: ProcessorFacts): ProcessorContext {
+  const { today } = index.snapshot;
+  const active = (index.transfersByProcessor.get(processor.id) ?? []).filter((t) => isTransferActive(t, today));
+  const parent = processor.parentProcessorId === null ? undefined : index.processors.get(processor.parentProcessorId);
+  return {
+    today,
+    processor,
+    parent:
+      parent === undefined ? null : { processor: parent, agreements: index.agreementsByProcessor.get(parent.id) ?? [] },
+    agreements: index.agreementsByProcessor.get(processor.id) ?? [],
+    hasActiveTransfers: active.length > 0,
+    transfersRelyOnDpf: active.some((t) => t.mechanism === "dpf"),
+  };
+}
+
+/**
+ * Only the agreement's own processor's transfers count here. A parent's agreement that lapses also leaves
+ * its sub-processors' transfers uncovered, but those raise transfer.no-contract themselves; keeping this
+ * to one processor lets the DB layer re-evaluate per processor without loading the whole tree.
+ */
+function agreementContext(index: Index, agreement: AgreementFacts): AgreementContext {
+  const { today } = index.snapshot;
+  const coversActiveTransfer = (index.transfersByProcessor.get(agreement.processorId) ?? []).some(
+    (t) =>
+      isTransferActive(t, today) &&
+      agreementCoversTransfer(agreement, t, []),
+  );
+  const processorName = index.processors.get(agreement.processorId)?.name;
+  return processorName === undefined
+    ? { today, agreement, coversActiveTransfer }
+    : { today, agreement, processorName, coversActiveTransfer };
+}
+
+export function buildTransferContext(snapshot: RegisterSnapshot, transferId: string): TransferContext {
+  const index = indexSnapshot(snapshot);
+  return transferContext(index, required(byId(snapshot.transfers), transferId, "transfer"));
+}
+
+export function buildProcessorContext(snapshot: RegisterSnapshot, processorId: string): ProcessorContext {
+  const index = indexSnapshot(snapshot);
+  return processorContext(index, required(index.processors, processorId, "processor"));
+}
+
+export function buildAgreementContext(snapshot: RegisterSnapshot, agreementId: string): AgreementContext {
+  const index = indexSnapshot(snapshot);
+  return agreementContext(index, required(byId(snapshot.agreements), agreementId, "agreement"));
+}
+
+export interface EvaluateRegisterOptions {
+  /**
+   * Evaluate only the subjects of these processors (their transfers, their agreements, themselves); the
+   * rest of the snapshot (ancestors loaded for context) is read but not evaluated. null or absent: all.
+   */
+  processorIds?: ReadonlySet<string> | readonly string[] | null;
+}
+
+/** Every finding of the register (or of the processors in scope): transfers, then agreements, then processors. */
+export function evaluateRegister(snapshot: RegisterSnapshot, options: EvaluateRegisterOptions = {}): Finding[] {
+  const index = indexSnapshot(snapshot);
+  const scope = options.processorIds == null ? null : new Set(options.processorIds);
+  const inScope = (processorId: string) => scope === null || scope.has(processorId);
+  return [
+    ...snapshot.transfers.filter((t) => inScope(t.processorId)).flatMap((t) => evaluateTransfer(transferContext(index, t))),
+    ...snapshot.agreements
+      .filter((a) => inScope(a.processorId))
+      .flatMap((a) => evaluateAgreement(agreementContext(index, a))),
+    ...snapshot.processors.filter((p) => inScope(p.id)).flatMap((p) => evaluateProcessor(processorContext(index, p))),
+  ];
+}

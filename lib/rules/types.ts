@@ -1,0 +1,252 @@
+import type {
+  AccessType,
+  AgreementType,
+  Art9Condition,
+  CcpaCategory,
+  DisclosureType,
+  DojCategory,
+  EncryptionAtRest,
+  EncryptionInTransit,
+  FlagSubjectType,
+  Frequency,
+  LegalBasis,
+  ProcessorRole,
+  ProcessorService,
+  RecordStatus,
+  SccModule,
+  Severity,
+  TransferMechanism,
+  TransferStatus,
+  VolumeUnit,
+} from "@/db/schema/enums";
+import type { IsoDate } from "./iso-date";
+
+/*
+ * What the rules see: plain data, built by the DB layer (or by `snapshot.ts` from whole tables).
+ * Dates are ISO calendar dates ("YYYY-MM-DD"), never Date objects, and "today" is always passed in: a
+ * rule never reads the clock, so the same register gives the same flags in a test, a job or a replay.
+ * Field names follow DOMAIN.md §2 in camelCase.
+ */
+
+export type { IsoDate };
+
+/** Subject regions as recorded on a transfer: "EU", "UK", "US-CA", "CN"... */
+export type SubjectRegion = string;
+
+export interface EntityFacts {
+  id: string;
+  name: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+
+export interface ActivityFacts {
+  id: string;
+  name: string;
+  legalBasis: LegalBasis | null;
+  /** GDPR Art. 9(2) condition; required when special categories are processed. */
+  art9Condition: Art9Condition | null;
+  /** Free text ("24 months after account closure"); null or blank means not set. */
+  retentionPeriod: string | null;
+  disclosureType: DisclosureType;
+}
+
+export interface ProcessorFacts {
+  id: string;
+  name: string;
+  role: ProcessorRole;
+  service: ProcessorService;
+  /** Country of establishment, ISO alpha-2. */
+  country: string;
+  parentProcessorId: string | null;
+  dpfCertified: boolean;
+  /** Next re-certification date on the DPF list; null with dpfCertified = true counts as valid. */
+  dpfExpiry: IsoDate | null;
+  /**
+   * Whether the certification includes the UK Extension. Optional: when absent the EU-US certification
+   * is assumed to include it (most certified organisations opt in), so UK subjects follow dpfCertified.
+   */
+  dpfUkExtension?: boolean;
+  /** 28 CFR 202.211: owned by, controlled by or primarily resident in a country of concern. */
+  coveredPerson: boolean;
+  ownerUserId: string | null;
+  status: RecordStatus;
+}
+
+export interface AgreementFacts {
+  id: string;
+  processorId: string;
+  type: AgreementType;
+  sccModule: SccModule | null;
+  signedDate: IsoDate | null;
+  effectiveDate: IsoDate | null;
+  expiryDate: IsoDate | null;
+  permitsSubprocessing: boolean;
+  flowDown: boolean;
+  /** Covers every transfer to its processor (the default); otherwise only `transferIds`. */
+  coversAllTransfers: boolean;
+  transferIds: readonly string[];
+}
+
+export interface CategoryFacts {
+  id: string;
+  /** Hierarchical key, fideslang where one exists ("user.biometric.face"). */
+  key: string;
+  gdprSpecial: boolean;
+  ccpaCategory: CcpaCategory | null;
+  ccpaSensitive: boolean;
+  piplSensitive: boolean;
+  dojCategory: DojCategory;
+  /**
+   * 28 CFR 202.234 listed identifier (IMEI, MAC, advertising id, IP address, email...). It counts as a
+   * covered personal identifier only when linked to another listed identifier or to other sensitive
+   * personal data in the same transfer (202.212); its own dojCategory is then ignored.
+   */
+  dojListedIdentifier: boolean;
+}
+
+export interface TransferFacts {
+  id: string;
+  activityId: string;
+  exporterEntityId: string;
+  processorId: string;
+  /** Where the data sits (usually US). */
+  originCountry: string;
+  destinationCountry: string;
+  accessType: AccessType;
+  subjectRegions: readonly SubjectRegion[];
+  /** People (or devices, see volumeUnit) per 12 months. */
+  estimatedSubjects: number;
+  volumeUnit: VolumeUnit;
+  frequency: Frequency;
+  encryptionInTransit: EncryptionInTransit;
+  encryptionAtRest: EncryptionAtRest;
+  mechanism: TransferMechanism;
+  /** Date of the transfer impact assessment. */
+  tiaDate: IsoDate | null;
+  /** 28 CFR 202.248: CISA security requirements for restricted transactions are met. */
+  cisaRequirementsMet: boolean;
+  status: TransferStatus;
+  startDate: IsoDate | null;
+  endDate: IsoDate | null;
+  /**
+   * 2024 PRC Provisions Art. 4: personal information collected abroad, processed in China and sent back is
+   * exempt from the PIPL export routes. Optional; absent means false.
+   */
+  reExportOfForeignData?: boolean;
+}
+
+/** Another transfer from the same exporter to the same recipient, for the DOJ 12-month sum (202.205). */
+export interface DojAggregateTransfer {
+  id: string;
+  exporterEntityId: string;
+  processorId: string;
+  destinationCountry: string;
+  estimatedSubjects: number;
+  volumeUnit: VolumeUnit;
+  status: TransferStatus;
+  startDate: IsoDate | null;
+  endDate: IsoDate | null;
+  categories: readonly CategoryFacts[];
+}
+
+export interface TransferContext {
+  today: IsoDate;
+  transfer: TransferFacts;
+  activity: ActivityFacts;
+  /** The recipient. */
+  processor: ProcessorFacts;
+  /** The recipient's parents, nearest first (the processor that engaged it, then its parent...). */
+  processorChain: readonly ProcessorFacts[];
+  exporter: EntityFacts;
+  /**
+   * Agreements of the recipient and of every processor in `processorChain`. The rules decide which cover
+   * this transfer (own agreements: coversAllTransfers or transferIds; a parent's: only with flow-down).
+   */
+  agreements: readonly AgreementFacts[];
+  categories: readonly CategoryFacts[];
+  /** Other transfers (any status) from `exporter` to `processor`; the DOJ rule filters and sums them. */
+  dojAggregate: readonly DojAggregateTransfer[];
+}
+
+export interface ProcessorParentFacts {
+  processor: ProcessorFacts;
+  agreements: readonly AgreementFacts[];
+}
+
+export interface ProcessorContext {
+  today: IsoDate;
+  processor: ProcessorFacts;
+  /** The processor that engaged this one, with its agreements; null for a top-level processor or if unknown. */
+  parent: ProcessorParentFacts | null;
+  agreements: readonly AgreementFacts[];
+  /** At least one active transfer (see isTransferActive) goes to this processor. */
+  hasActiveTransfers: boolean;
+  /** At least one active transfer to this processor uses mechanism "dpf". */
+  transfersRelyOnDpf: boolean;
+}
+
+export interface AgreementContext {
+  today: IsoDate;
+  agreement: AgreementFacts;
+  /** For messages; optional. */
+  processorName?: string;
+  /**
+   * At least one active transfer (see isTransferActive) of the agreement's own processor is covered by it
+   * (coversAllTransfers or listed in transferIds). Sub-processors' transfers are not counted here.
+   */
+  coversActiveTransfer: boolean;
+}
+
+export type FactValue = string | number | boolean | string[];
+
+export interface Finding {
+  ruleId: RuleId;
+  subjectType: FlagSubjectType;
+  subjectId: string;
+  severity: Severity;
+  /** One readable sentence. */
+  message: string;
+  /** Why it fired: the facts the rule used. */
+  facts: Record<string, FactValue>;
+  citation: string;
+  remediation: string;
+}
+
+export const RULE_IDS = [
+  "transfer.no-encryption-in-transit",
+  "transfer.no-encryption-at-rest",
+  "transfer.no-contract",
+  "transfer.no-mechanism",
+  "transfer.mechanism-undocumented",
+  "transfer.tia-missing",
+  "transfer.art49-systematic",
+  "transfer.doj-bulk-restricted",
+  "transfer.doj-brokerage-prohibited",
+  "transfer.pipl-export",
+  "transfer.special-category-no-condition",
+  "transfer.retention-missing",
+  "agreement.expired",
+  "agreement.expiring-soon",
+  "processor.dpf-lapsed",
+  "processor.onward-uncovered",
+  "processor.no-owner",
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+interface RuleBase<S extends FlagSubjectType, C> {
+  id: RuleId;
+  title: string;
+  subject: S;
+  /** Every severity the rule can emit, lowest first (the UI shows "medium; high if sensitive"). */
+  severities: readonly Severity[];
+  citation: string;
+  remediation: string;
+  evaluate(ctx: C): Finding | null;
+}
+
+export type TransferRule = RuleBase<"transfer", TransferContext>;
+export type ProcessorRule = RuleBase<"processor", ProcessorContext>;
+export type AgreementRule = RuleBase<"agreement", AgreementContext>;
+export type Rule = TransferRule | ProcessorRule | AgreementRule;

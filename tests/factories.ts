@@ -1,0 +1,91 @@
+import crypto from "node:crypto";
+import type { Executor } from "@/db/client";
+import { entities, processingActivities, processors, safeguardAgreements, type NewProcessor } from "@/db/schema";
+import type { AuditActor } from "@/lib/audit/record";
+import { createTransfer } from "@/lib/transfers/service";
+import type { CreateTransferInput } from "@/lib/validation/transfer";
+
+/** Factories: each test builds the records it needs (STYLE.md §10), with compliant defaults. */
+
+export const TEST_ACTOR: AuditActor = { userId: null, label: "test" };
+
+const unique = () => crypto.randomBytes(4).toString("hex");
+
+export async function makeEntity(db: Executor, overrides: Partial<typeof entities.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(entities)
+    .values({ name: `Exporter ${unique()}`, country: "US", role: "controller", ...overrides })
+    .returning();
+  return row!;
+}
+
+export async function makeActivity(db: Executor, controllerEntityId: string, overrides: Partial<typeof processingActivities.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(processingActivities)
+    .values({
+      name: `Activity ${unique()}`,
+      controllerEntityId,
+      purpose: "Provide the service",
+      legalBasis: "contract",
+      retentionPeriod: "24 months",
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
+export async function makeProcessor(db: Executor, overrides: Partial<NewProcessor> = {}) {
+  const name = overrides.name ?? `Vendor ${unique()}`;
+  const [row] = await db
+    .insert(processors)
+    .values({
+      name,
+      normalizedName: name.toLowerCase(),
+      role: "processor",
+      service: "hosting",
+      country: "US",
+      status: "approved",
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
+export async function makeAgreement(db: Executor, processorId: string, overrides: Partial<typeof safeguardAgreements.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(safeguardAgreements)
+    .values({ processorId, type: "dpa", signedDate: "2025-01-01", effectiveDate: "2025-01-01", ...overrides })
+    .returning();
+  return row!;
+}
+
+/** A complete register around one transfer: exporter, activity, processor, and the transfer itself. */
+export async function makeTransfer(
+  db: Executor,
+  { today, ...overrides }: Partial<CreateTransferInput> & { today: string },
+) {
+  const exporter = overrides.exporterEntityId ? { id: overrides.exporterEntityId } : await makeEntity(db);
+  const activity = overrides.activityId ? { id: overrides.activityId } : await makeActivity(db, exporter.id);
+  const processor = overrides.processorId ? { id: overrides.processorId } : await makeProcessor(db);
+  return createTransfer({
+    db: db as never,
+    actor: TEST_ACTOR,
+    today,
+    input: {
+      activityId: activity.id,
+      exporterEntityId: exporter.id,
+      processorId: processor.id,
+      originCountry: "US",
+      destinationCountry: "US",
+      accessType: "storage",
+      subjectRegions: ["US-CA"],
+      estimatedSubjects: 500,
+      encryptionInTransit: "tls1_3",
+      encryptionAtRest: "provider_keys",
+      mechanism: "none",
+      status: "approved",
+      dataCategories: ["user.contact.email"],
+      ...overrides,
+    },
+  });
+}
