@@ -6,6 +6,8 @@ import { seedDemoData } from "@/db/seed/demo";
 import { seedReferenceData } from "@/db/seed/reference";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
 import { isDemoMode } from "@/lib/env";
+import { todayIso } from "@/lib/clock";
+import { reevaluateIfDateChanged, runFullEvaluation } from "@/lib/flags/evaluation";
 
 /** Migrations and reference data: what every command needs before it touches the database. */
 export async function prepareDatabase(handle: DatabaseHandle = getDatabase()): Promise<DatabaseHandle> {
@@ -23,17 +25,47 @@ export async function startUp({ log = console.log }: { log?: (line: string) => v
     const { seeded } = await seedDemoData(handle.db);
     await enableDemoUsers({ db: handle.db });
     log(seeded ? "[startup] demo company loaded" : "[startup] demo mode (data already present)");
-    log("[startup] demo accounts (demo mode only; DEMO=0 disables them):");
-    for (const user of DEMO_USERS) log(`  ${user.role.padEnd(8)} ${user.email}  password: ${user.password}`);
-    return;
+  } else {
+    const disabled = await disableDemoUsers({ db: handle.db });
+    if (disabled > 0) log(`[startup] demo mode is off: ${disabled} demo account(s) disabled`);
   }
 
-  const disabled = await disableDemoUsers({ db: handle.db });
-  if (disabled > 0) log(`[startup] demo mode is off: ${disabled} demo account(s) disabled`);
-  if ((await countActiveUsers({ db: handle.db })) === 0) {
+  // A new release may change a rule: every start re-evaluates the whole register.
+  const started = Date.now();
+  const summary = await runFullEvaluation({ db: handle.db, today: todayIso() });
+  log(
+    `[startup] flags evaluated in ${Date.now() - started} ms: ${summary.findings} findings ` +
+      `(${summary.inserted} new, ${summary.reopened} reopened, ${summary.resolved} resolved)`,
+  );
+  scheduleDailyEvaluation(log);
+
+  if (isDemoMode()) {
+    log("[startup] demo accounts (demo mode only; DEMO=0 disables them):");
+    for (const user of DEMO_USERS) log(`  ${user.role.padEnd(8)} ${user.email}  password: ${user.password}`);
+  } else if ((await countActiveUsers({ db: handle.db })) === 0) {
     log(
       "[startup] no users yet. Stop the app if it uses the embedded database, then create the first DPO:\n" +
         "  npm run user:create -- --email you@example.com --role dpo",
     );
   }
+}
+
+const globalForTimer = globalThis as unknown as { __flagTimer?: NodeJS.Timeout };
+
+/**
+ * Date-driven rules (agreement expiry, DPF lapse, TIA age, the end of an accepted risk) change with the
+ * calendar, not with an edit: check hourly and re-evaluate once the date has changed. With several
+ * instances on PostgreSQL the evaluation lock and the stored date make the extra passes no-ops.
+ */
+function scheduleDailyEvaluation(log: (line: string) => void): void {
+  if (globalForTimer.__flagTimer) return;
+  globalForTimer.__flagTimer = setInterval(
+    () => {
+      reevaluateIfDateChanged({ db: getDatabase().db, today: todayIso() })
+        .then((summary) => summary && log(`[flags] new day: ${summary.findings} findings, ${summary.reopened} reopened, ${summary.resolved} resolved`))
+        .catch((error: unknown) => console.error("[flags] daily evaluation failed:", error));
+    },
+    60 * 60 * 1000,
+  );
+  globalForTimer.__flagTimer.unref();
 }

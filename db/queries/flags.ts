@@ -1,8 +1,17 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
-import { flags, type FlagStatus, type FlagSubjectType, type Severity } from "../schema";
-import type { FlagPlan, StoredFlag } from "@/lib/flags/lifecycle";
+import {
+  flags,
+  processors,
+  safeguardAgreements,
+  transfers,
+  users,
+  type FlagStatus,
+  type FlagSubjectType,
+  type Severity,
+} from "../schema";
+import { findingFingerprint, type FlagPlan, type StoredFlag } from "@/lib/flags/lifecycle";
 import type { Finding } from "@/lib/rules/types";
 
 /** Every flag (any status) of the given processors' subjects, or of the whole register. */
@@ -14,13 +23,12 @@ export async function listStoredFlags({ db, processorIds }: { db: Executor; proc
       ruleId: flags.ruleId,
       subjectType: flags.subjectType,
       subjectId: flags.subjectId,
-      severity: flags.severity,
-      message: flags.message,
-      facts: flags.facts,
+      fingerprint: flags.fingerprint,
       status: flags.status,
       acceptedUntil: flags.acceptedUntil,
-      acceptedSeverity: flags.acceptedSeverity,
-      acceptedFacts: flags.acceptedFacts,
+      // Only accepted flags need what was accepted (to notice worse facts): null for the others.
+      acceptedSeverity: sql<Severity | null>`case when ${flags.status} = 'accepted' then ${flags.acceptedSeverity} end`,
+      acceptedFacts: sql<Record<string, unknown> | null>`case when ${flags.status} = 'accepted' then ${flags.acceptedFacts} end`,
     })
     .from(flags)
     .where(processorIds === null ? undefined : inArray(flags.processorId, [...processorIds]));
@@ -61,6 +69,7 @@ export async function applyFlagPlan({
           severity: finding.severity,
           message: finding.message,
           facts: finding.facts,
+          fingerprint: findingFingerprint(finding),
           citation: finding.citation,
           remediation: finding.remediation,
           firstSeenAt: now,
@@ -82,6 +91,7 @@ export async function applyFlagPlan({
         severity: finding.severity,
         message: finding.message,
         facts: finding.facts,
+        fingerprint: findingFingerprint(finding),
         citation: finding.citation,
         remediation: finding.remediation,
         processor_id: processorOf(finding),
@@ -93,6 +103,7 @@ export async function applyFlagPlan({
         severity = v.severity::severity,
         message = v.message,
         facts = v.facts,
+        fingerprint = v.fingerprint,
         citation = v.citation,
         remediation = v.remediation,
         processor_id = coalesce(v.processor_id, f.processor_id),
@@ -101,7 +112,7 @@ export async function applyFlagPlan({
         resolved_at = case when v.reopen then null else f.resolved_at end,
         version = f.version + 1
       from jsonb_to_recordset(${payload}::jsonb)
-        as v(id uuid, severity text, message text, facts jsonb, citation text, remediation text, processor_id uuid, reopen boolean)
+        as v(id uuid, severity text, message text, facts jsonb, fingerprint text, citation text, remediation text, processor_id uuid, reopen boolean)
       where f.id = v.id`);
   }
 
@@ -188,4 +199,92 @@ export async function updateFlagAcceptance({
     .where(and(eq(flags.id, id), eq(flags.version, version)))
     .returning();
   return rows[0];
+}
+
+/*
+ * Read models for the pages: a flag with the name of whoever accepted it and what a reader needs to name
+ * and link its subject (a transfer, a processor, or an agreement shown on its processor's page).
+ */
+const flagSubjectTransfer = and(eq(flags.subjectType, "transfer"), eq(transfers.id, flags.subjectId));
+const flagSubjectAgreement = and(eq(flags.subjectType, "agreement"), eq(safeguardAgreements.id, flags.subjectId));
+const flagProcessorId = sql<string | null>`coalesce(${flags.processorId}, ${transfers.processorId}, ${safeguardAgreements.processorId})`;
+
+const flagDetailColumns = {
+  ...getTableColumns(flags),
+  acceptedByName: users.name,
+  subjectProcessorId: flagProcessorId,
+  subjectProcessorName: processors.name,
+  transferOriginCountry: transfers.originCountry,
+  transferDestinationCountry: transfers.destinationCountry,
+  agreementType: safeguardAgreements.type,
+};
+
+function selectFlagDetails(db: Executor) {
+  return db
+    .select(flagDetailColumns)
+    .from(flags)
+    .leftJoin(users, eq(users.id, flags.acceptedByUserId))
+    .leftJoin(transfers, flagSubjectTransfer)
+    .leftJoin(safeguardAgreements, flagSubjectAgreement)
+    .leftJoin(processors, eq(processors.id, flagProcessorId));
+}
+
+// Current findings (open, accepted) before the resolved history; the worst first within each.
+const currentFirst = [
+  sql`case when ${flags.status} = 'resolved' then 1 else 0 end`,
+  desc(flags.severity),
+  desc(flags.lastSeenAt),
+  asc(flags.id),
+];
+
+/** Every flag of one subject, with acceptor and subject details: current ones first, then the resolved history. */
+export async function listFlagDetailsForSubject({ db, subjectType, subjectId }: { db: Executor; subjectType: FlagSubjectType; subjectId: string }) {
+  return selectFlagDetails(db)
+    .where(and(eq(flags.subjectType, subjectType), eq(flags.subjectId, subjectId)))
+    .orderBy(...currentFirst);
+}
+
+/** Every flag concerning a processor (its own, its transfers' and its agreements'), current ones first. */
+export async function listFlagDetailsForProcessor({ db, processorId }: { db: Executor; processorId: string }) {
+  return selectFlagDetails(db)
+    .where(eq(flags.processorId, processorId))
+    .orderBy(...currentFirst);
+}
+
+export type FlagDetail = Awaited<ReturnType<typeof listFlagDetailsForSubject>>[number];
+
+export async function getFlagDetail({ db, id }: { db: Executor; id: string }): Promise<FlagDetail | undefined> {
+  const rows = await selectFlagDetails(db).where(eq(flags.id, id)).limit(1);
+  return rows[0];
+}
+
+export interface ListFlagsInput {
+  db: Executor;
+  page: number;
+  pageSize: number;
+  /** Undefined: every status. */
+  status?: FlagStatus;
+  severity?: Severity;
+  ruleId?: string;
+  subjectType?: FlagSubjectType;
+}
+
+/** One page of the flag register, worst first then most recently seen; total for the pager. */
+export async function listFlags({ db, page, pageSize, status, severity, ruleId, subjectType }: ListFlagsInput) {
+  const conditions: SQL[] = [];
+  if (status) conditions.push(eq(flags.status, status));
+  if (severity) conditions.push(eq(flags.severity, severity));
+  if (ruleId) conditions.push(eq(flags.ruleId, ruleId));
+  if (subjectType) conditions.push(eq(flags.subjectType, subjectType));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [rows, totals] = await Promise.all([
+    selectFlagDetails(db)
+      .where(where)
+      // The severity enum is declared low < medium < high < critical: descending puts critical first.
+      .orderBy(desc(flags.severity), desc(flags.lastSeenAt), asc(flags.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ total: sql<number>`count(*)::int` }).from(flags).where(where),
+  ]);
+  return { rows, total: totals[0]?.total ?? 0, page, pageSize };
 }

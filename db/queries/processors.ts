@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gte, ilike, lte, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
-import { flags, processors, transfers, type RecordStatus } from "../schema";
+import { agreementTransfers, flags, processors, safeguardAgreements, transfers, users, type RecordStatus } from "../schema";
 import type { ProcessorSort } from "@/lib/processors/list-sorts";
 
 
@@ -73,4 +74,70 @@ export async function countProcessorsByStatus({ db }: { db: Executor }) {
     .select({ status: processors.status, count: sql<number>`count(*)::int` })
     .from(processors)
     .groupBy(processors.status);
+}
+
+const parentProcessors = alias(processors, "parent_processors");
+
+/** One processor with its owner's name and its parent's name; undefined when the id is unknown. */
+export async function getProcessorDetail({ db, id }: { db: Executor; id: string }) {
+  const rows = await db
+    .select({
+      processor: processors,
+      ownerName: users.name,
+      ownerEmail: users.email,
+      parentName: parentProcessors.name,
+    })
+    .from(processors)
+    .leftJoin(users, eq(users.id, processors.ownerUserId))
+    .leftJoin(parentProcessors, eq(parentProcessors.id, processors.parentProcessorId))
+    .where(eq(processors.id, id))
+    .limit(1);
+  return rows[0];
+}
+
+export type ProcessorDetail = NonNullable<Awaited<ReturnType<typeof getProcessorDetail>>>;
+
+/** The sub-processors a processor engaged (direct children only). */
+export async function listSubProcessors({ db, parentProcessorId }: { db: Executor; parentProcessorId: string }) {
+  return db
+    .select({
+      id: processors.id,
+      name: processors.name,
+      country: processors.country,
+      service: processors.service,
+      status: processors.status,
+    })
+    .from(processors)
+    .where(eq(processors.parentProcessorId, parentProcessorId))
+    .orderBy(asc(processors.normalizedName), asc(processors.id));
+}
+
+/** A processor's safeguard agreements, with how many transfers an agreement lists when it does not cover all. */
+export async function listAgreementsByProcessor({ db, processorId }: { db: Executor; processorId: string }) {
+  return db
+    .select({
+      ...getTableColumns(safeguardAgreements),
+      listedTransferCount: sql<number>`(select count(*)::int from ${agreementTransfers} where ${agreementTransfers.agreementId} = ${safeguardAgreements.id})`,
+    })
+    .from(safeguardAgreements)
+    .where(eq(safeguardAgreements.processorId, processorId))
+    .orderBy(asc(safeguardAgreements.type), desc(safeguardAgreements.expiryDate), asc(safeguardAgreements.id));
+}
+
+/** Agreements whose expiry date falls between `from` and `until`, both included (ISO dates). */
+export async function countAgreementsExpiring({ db, from, until }: { db: Executor; from: string; until: string }): Promise<number> {
+  const rows = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(safeguardAgreements)
+    .where(and(gte(safeguardAgreements.expiryDate, from), lte(safeguardAgreements.expiryDate, until)));
+  return rows[0]?.count ?? 0;
+}
+
+/** Processors for a filter's select, by name; `limit` bounds the list on a large register. */
+export async function listProcessorOptions({ db, limit = 200 }: { db: Executor; limit?: number }) {
+  return db
+    .select({ id: processors.id, name: processors.name })
+    .from(processors)
+    .orderBy(asc(processors.normalizedName), asc(processors.id))
+    .limit(limit);
 }

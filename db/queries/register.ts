@@ -56,25 +56,46 @@ export async function loadRegisterSnapshot({
   const agreementFilter = withAncestors ? inArray(safeguardAgreements.processorId, withAncestors) : undefined;
   const transferFilter = evaluated ? inArray(transfers.processorId, [...evaluated]) : undefined;
 
-  const [processorRows, agreementRows, transferRows, categoryRows, entityRows] = await Promise.all([
-    db.select().from(processors).where(processorFilter),
-    db
+  // Sequential on purpose: inside a transaction the queries share one connection.
+  const processorRows = await db.select().from(processors).where(processorFilter);
+  const agreementRows = await db
       .select({
         agreement: safeguardAgreements,
         transferIds: sql<string[] | null>`(select array_agg(${agreementTransfers.transferId}) from ${agreementTransfers} where ${agreementTransfers.agreementId} = ${safeguardAgreements.id})`,
       })
       .from(safeguardAgreements)
-      .where(agreementFilter),
-    db
+      .where(agreementFilter);
+  const transferRows = await db
       .select({
-        transfer: transfers,
+        // Only what the rules read: a full pass loads every transfer, so every column costs.
+        transfer: {
+          id: transfers.id,
+          activityId: transfers.activityId,
+          exporterEntityId: transfers.exporterEntityId,
+          processorId: transfers.processorId,
+          originCountry: transfers.originCountry,
+          destinationCountry: transfers.destinationCountry,
+          accessType: transfers.accessType,
+          subjectRegions: transfers.subjectRegions,
+          estimatedSubjects: transfers.estimatedSubjects,
+          volumeUnit: transfers.volumeUnit,
+          frequency: transfers.frequency,
+          encryptionInTransit: transfers.encryptionInTransit,
+          encryptionAtRest: transfers.encryptionAtRest,
+          mechanism: transfers.mechanism,
+          tiaDate: transfers.tiaDate,
+          cisaRequirementsMet: transfers.cisaRequirementsMet,
+          status: transfers.status,
+          startDate: transfers.startDate,
+          endDate: transfers.endDate,
+          reExportOfForeignData: transfers.reExportOfForeignData,
+        },
         categoryKeys: sql<string[] | null>`(select array_agg(category_key) from transfer_data_categories where transfer_id = ${transfers.id})`,
       })
       .from(transfers)
-      .where(transferFilter),
-    db.select().from(dataCategories),
-    db.select().from(entities),
-  ]);
+      .where(transferFilter);
+  const categoryRows = await db.select().from(dataCategories);
+  const entityRows = await db.select().from(entities);
 
   const activityIds = [...new Set(transferRows.map((row) => row.transfer.activityId))];
   const activityRows =

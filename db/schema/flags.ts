@@ -22,6 +22,8 @@ export const flags = pgTable(
     message: text("message").notNull(),
     /** Why it fired: the facts the rule used. */
     facts: jsonb("facts").$type<Record<string, unknown>>().notNull().default({}),
+    /** SHA-1 of severity, message and facts: a full re-evaluation compares this, not the facts themselves. */
+    fingerprint: text("fingerprint").notNull().default(""),
     citation: text("citation").notNull(),
     remediation: text("remediation").notNull(),
     status: flagStatus("status").notNull().default("open"),

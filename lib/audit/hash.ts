@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { canonicalJson } from "@/lib/canonical-json";
 
 /*
  * The audit chain: hash_n = SHA-256(prev_hash || canonical JSON of the event's content). Canonical means
@@ -18,19 +19,6 @@ export interface AuditContent {
   recordId: string | null;
   before: unknown;
   after: unknown;
-}
-
-export function canonicalJson(value: unknown): string {
-  if (value === null || value === undefined) return "null";
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
 }
 
 export function hashAuditEvent(prevHash: string, content: AuditContent): string {

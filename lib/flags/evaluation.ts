@@ -25,6 +25,8 @@ export interface EvaluationSummary {
   refreshed: number;
   reopened: number;
   resolved: number;
+  /** Milliseconds per phase, for the benchmark and the logs. */
+  timings: Record<"lock" | "load" | "evaluate" | "stored" | "apply" | "touch", number>;
 }
 
 // Past this many processors a scoped load (IN lists) costs more than loading everything.
@@ -45,13 +47,22 @@ export async function reevaluateFlags({
 }): Promise<EvaluationSummary> {
   const processorIds =
     scope.kind === "all" || scope.processorIds.length > MAX_SCOPED_PROCESSORS ? null : [...new Set(scope.processorIds)];
+  let mark = performance.now();
+  const lap = () => {
+    const elapsed = performance.now() - mark;
+    mark = performance.now();
+    return Math.round(elapsed);
+  };
   await db.execute(sql`select pg_advisory_xact_lock(${FLAG_EVALUATION_LOCK})`);
-
+  const lock = lap();
   const { snapshot, evaluatedProcessorIds } = await loadRegisterSnapshot({ db, processorIds, today });
+  const load = lap();
   const evaluatedList = evaluatedProcessorIds === null ? null : [...evaluatedProcessorIds];
   const findings = evaluateRegister(snapshot, { processorIds: evaluatedProcessorIds });
+  const evaluate = lap();
   const stored = await listStoredFlags({ db, processorIds: evaluatedList });
   const plan: FlagPlan = planFlagChanges({ stored, findings, today });
+  const storedMs = lap();
 
   const transferProcessor = new Map(snapshot.transfers.map((t) => [t.id, t.processorId]));
   const agreementProcessor = new Map(snapshot.agreements.map((a) => [a.id, a.processorId]));
@@ -61,7 +72,11 @@ export async function reevaluateFlags({
     return agreementProcessor.get(finding.subjectId) ?? null;
   };
   await applyFlagPlan({ db, plan, processorOf, now });
-  await touchFlagsSeen({ db, processorIds: evaluatedList, now });
+  const apply = lap();
+  // A full pass records its time once (app_state) instead of touching every flag: a flag that is not
+  // resolved was, by definition, seen by the last full evaluation.
+  if (evaluatedList !== null) await touchFlagsSeen({ db, processorIds: evaluatedList, now });
+  const touch = lap();
 
   return {
     scope: evaluatedList === null ? "all" : "processors",
@@ -72,6 +87,7 @@ export async function reevaluateFlags({
     refreshed: plan.refresh.length,
     reopened: plan.reopen.length,
     resolved: plan.resolve.length,
+    timings: { lock, load, evaluate, stored: storedMs, apply, touch },
   };
 }
 
@@ -115,6 +131,7 @@ export async function processorOfAgreement({ db, agreementId }: { db: Executor; 
 }
 
 const LAST_FULL_EVALUATION = "flags.lastFullEvaluationDate";
+export const LAST_FULL_EVALUATION_AT = "flags.lastFullEvaluationAt";
 
 /** Date-driven rules (expiry, DPF lapse, TIA age, end of an accepted risk) need a full pass when the date changes. */
 export async function reevaluateIfDateChanged({ db, today }: { db: Executor; today: string }): Promise<EvaluationSummary | null> {
@@ -126,10 +143,15 @@ export async function reevaluateIfDateChanged({ db, today }: { db: Executor; tod
 export async function runFullEvaluation({ db, today }: { db: Executor; today: string }): Promise<EvaluationSummary> {
   return db.transaction(async (tx) => {
     const summary = await reevaluateFlags({ db: tx, scope: { kind: "all" }, today });
-    await tx
-      .insert(appState)
-      .values({ key: LAST_FULL_EVALUATION, value: today })
-      .onConflictDoUpdate({ target: appState.key, set: { value: today, updatedAt: new Date() } });
+    for (const [key, value] of [
+      [LAST_FULL_EVALUATION, today],
+      [LAST_FULL_EVALUATION_AT, new Date().toISOString()],
+    ] as const) {
+      await tx
+        .insert(appState)
+        .values({ key, value })
+        .onConflictDoUpdate({ target: appState.key, set: { value, updatedAt: new Date() } });
+    }
     return summary;
   });
 }

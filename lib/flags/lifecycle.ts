@@ -1,6 +1,8 @@
+import crypto from "node:crypto";
 import type { FlagStatus, FlagSubjectType, Severity } from "@/db/schema/enums";
 import type { Finding, FactValue } from "@/lib/rules/types";
 import type { IsoDate } from "@/lib/rules/iso-date";
+import { canonicalJson } from "@/lib/canonical-json";
 
 /*
  * The flag lifecycle as a pure function: given the flags stored for some subjects and what the rules find
@@ -16,9 +18,8 @@ export interface StoredFlag {
   ruleId: string;
   subjectType: FlagSubjectType;
   subjectId: string;
-  severity: Severity;
-  message: string;
-  facts: Record<string, unknown>;
+  /** findingFingerprint() of what was stored: a cheap "did anything change" test. */
+  fingerprint: string;
   status: FlagStatus;
   acceptedUntil: IsoDate | null;
   acceptedSeverity: Severity | null;
@@ -68,12 +69,19 @@ export function factsWorsened(
   return false;
 }
 
+/**
+ * What a stored flag is compared on. Canonical JSON because jsonb does not keep key order; a hash so that
+ * a full re-evaluation reads one short column per flag instead of every flag's facts.
+ */
+export function findingFingerprint(finding: Pick<Finding, "severity" | "message" | "facts">): string {
+  return crypto
+    .createHash("sha1")
+    .update(`${finding.severity}\u0000${finding.message}\u0000${canonicalJson(finding.facts)}`)
+    .digest("base64");
+}
+
 function changed(flag: StoredFlag, finding: Finding): boolean {
-  return (
-    flag.severity !== finding.severity ||
-    flag.message !== finding.message ||
-    JSON.stringify(flag.facts) !== JSON.stringify(finding.facts)
-  );
+  return flag.fingerprint !== findingFingerprint(finding);
 }
 
 /**

@@ -9,7 +9,19 @@ export type IsoDate = string;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
+// Rules compare the same few dates (today, expiries) hundreds of thousands of times in a full pass.
+const PARSED = new Map<string, [number, number, number] | null>();
+
 function parts(value: string): [number, number, number] | null {
+  const cached = PARSED.get(value);
+  if (cached !== undefined) return cached;
+  const result = parseParts(value);
+  if (PARSED.size > 50_000) PARSED.clear();
+  PARSED.set(value, result);
+  return result;
+}
+
+function parseParts(value: string): [number, number, number] | null {
   const match = ISO_DATE.exec(value);
   if (match === null) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

@@ -45,6 +45,7 @@ interface Index {
   agreementsByProcessor: Map<string, AgreementFacts[]>;
   /** Transfers grouped by recipient: every per-subject lookup stays linear in the register's size. */
   transfersByProcessor: Map<string, TransferRecord[]>;
+  dojGroups: Map<string, DojAggregateTransfer[]>;
 }
 
 function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
@@ -72,6 +73,7 @@ function indexSnapshot(snapshot: RegisterSnapshot): Index {
     categories: byId(snapshot.categories),
     agreementsByProcessor,
     transfersByProcessor,
+    dojGroups: new Map(),
   };
 }
 
@@ -100,39 +102,54 @@ function categoriesOf(index: Index, transfer: TransferRecord): CategoryFacts[] {
   return transfer.categoryIds.map((id) => required(index.categories, id, "category"));
 }
 
-function toFacts(record: TransferRecord): TransferFacts {
-  const { categoryIds: _ignored, ...facts } = record;
-  return facts;
+
+/**
+ * All transfers from one exporter to one recipient, built once per group and shared by its transfers:
+ * rebuilding it for each transfer would cost the square of the group's size.
+ */
+function dojGroupOf(index: Index, transfer: TransferRecord): DojAggregateTransfer[] {
+  const key = `${transfer.exporterEntityId}|${transfer.processorId}`;
+  let group = index.dojGroups.get(key);
+  if (group === undefined) {
+    group = (index.transfersByProcessor.get(transfer.processorId) ?? [])
+      .filter((t) => t.exporterEntityId === transfer.exporterEntityId)
+      .map((t) => ({
+        id: t.id,
+        exporterEntityId: t.exporterEntityId,
+        processorId: t.processorId,
+        destinationCountry: t.destinationCountry,
+        estimatedSubjects: t.estimatedSubjects,
+        volumeUnit: t.volumeUnit,
+        status: t.status,
+        startDate: t.startDate,
+        endDate: t.endDate,
+        categories: categoriesOf(index, t),
+      }));
+    index.dojGroups.set(key, group);
+  }
+  return group;
 }
 
 function transferContext(index: Index, transfer: TransferRecord): TransferContext {
   const processor = required(index.processors, transfer.processorId, "processor");
   const processorChain = chainOf(index, processor.id);
   const agreements = [processor, ...processorChain].flatMap((p) => index.agreementsByProcessor.get(p.id) ?? []);
-  const dojAggregate: DojAggregateTransfer[] = (index.transfersByProcessor.get(transfer.processorId) ?? [])
-    .filter((t) => t.id !== transfer.id && t.exporterEntityId === transfer.exporterEntityId)
-    .map((t) => ({
-      id: t.id,
-      exporterEntityId: t.exporterEntityId,
-      processorId: t.processorId,
-      destinationCountry: t.destinationCountry,
-      estimatedSubjects: t.estimatedSubjects,
-      volumeUnit: t.volumeUnit,
-      status: t.status,
-      startDate: t.startDate,
-      endDate: t.endDate,
-      categories: categoriesOf(index, t),
-    }));
+  let dojAggregate: DojAggregateTransfer[] | undefined;
   return {
     today: index.snapshot.today,
-    transfer: toFacts(transfer),
+    // The record itself, not a copy: a full pass builds 100,000 contexts and copies cost collections.
+    transfer,
     activity: required(index.activities, transfer.activityId, "activity"),
     processor,
     processorChain,
     exporter: required(index.entities, transfer.exporterEntityId, "entity"),
     agreements,
     categories: categoriesOf(index, transfer),
-    dojAggregate,
+    // Built on first read: only the DOJ rule needs it, and only for recipients of concern.
+    get dojAggregate() {
+      dojAggregate ??= dojGroupOf(index, transfer).filter((t) => t.id !== transfer.id);
+      return dojAggregate;
+    },
   };
 }
 

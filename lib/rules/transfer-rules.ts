@@ -282,6 +282,9 @@ export const dojBulkRestricted = defineTransferRule(
       "Stop the flow or bring it within the CISA security requirements (with the due-diligence, audit and recordkeeping duties for restricted transactions); human 'omic data above the threshold must stop.",
   },
   (ctx) => {
+    // Cheap tests first: most transfers go to no country of concern, and summing the aggregate is not free.
+    if (!recipientOfConcern(ctx.processor, ctx.transfer.destinationCountry).concern) return null;
+    if (effectiveDojCategories(ctx.categories).length === 0) return null;
     const assessment = assessDojBulk(ctx);
     if (!assessment.recipient.concern || assessment.exceeding.length === 0) return null;
     // 202.303 prohibits bulk human 'omic transactions outright: meeting the CISA requirements does not cure.

@@ -1,0 +1,92 @@
+import Link from "next/link";
+import type { FlagDetail } from "@/db/queries/flags";
+import { AcceptRiskForm } from "./accept-risk-form";
+import type { FlagListAcceptance } from "./flag-list";
+import { FlagStatusBadge, SeverityBadge } from "./badges";
+import { formatDate } from "./format";
+import { ruleTitle } from "./rules";
+import { flagSubject } from "./subject";
+
+/** One page of the flag register. `acceptance` (DPO only) adds an "Accept risk" control to each open flag. */
+export function FlagsTable({ rows, acceptance }: { rows: readonly FlagDetail[]; acceptance?: FlagListAcceptance }) {
+  const columns = acceptance ? 7 : 6;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="flags-table">
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="px-4 py-2">Severity</th>
+            <th scope="col" className="px-4 py-2">Rule</th>
+            <th scope="col" className="px-4 py-2">Finding</th>
+            <th scope="col" className="px-4 py-2">Subject</th>
+            <th scope="col" className="px-4 py-2">Status</th>
+            <th scope="col" className="px-4 py-2">Last seen</th>
+            {acceptance && (
+              <th scope="col" className="px-4 py-2">
+                Decision
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={columns} className="px-4 py-8 text-center text-slate-600">
+                No flag matches these filters.
+              </td>
+            </tr>
+          )}
+          {rows.map((flag) => {
+            const title = ruleTitle(flag.ruleId);
+            const subject = flagSubject(flag);
+            return (
+              <tr key={flag.id} data-testid="flag-row" data-rule-id={flag.ruleId} className="align-top">
+                <td className="px-4 py-2">
+                  <SeverityBadge severity={flag.severity} />
+                </td>
+                <td className="px-4 py-2">
+                  <span className="font-medium">{title}</span>
+                  <code className="block text-xs text-slate-500">{flag.ruleId}</code>
+                </td>
+                <td className="max-w-md px-4 py-2">{flag.message}</td>
+                <td className="px-4 py-2">
+                  <span className="block text-xs capitalize text-slate-500">{flag.subjectType}</span>
+                  {subject.href ? (
+                    <Link href={subject.href} className="text-brand-700 underline" data-testid="flag-subject-link">
+                      {subject.label}
+                    </Link>
+                  ) : (
+                    subject.label
+                  )}
+                </td>
+                <td className="px-4 py-2">
+                  <FlagStatusBadge status={flag.status} />
+                  {flag.status === "accepted" && flag.acceptedUntil && (
+                    <span className="mt-1 block text-xs text-slate-600">until {formatDate(flag.acceptedUntil)}</span>
+                  )}
+                </td>
+                <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatDate(flag.lastSeenAt)}</td>
+                {acceptance && (
+                  <td className="px-4 py-2">
+                    {flag.status === "open" ? (
+                      <AcceptRiskForm
+                        flagId={flag.id}
+                        version={flag.version}
+                        context={`${title} (${subject.label})`}
+                        minDate={acceptance.minDate}
+                        acceptRisk={acceptance.acceptRisk}
+                        announce
+                      />
+                    ) : (
+                      <span className="text-xs text-slate-500">—</span>
+                    )}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

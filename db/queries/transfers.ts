@@ -1,0 +1,218 @@
+import "server-only";
+import { and, asc, desc, eq, ilike, ne, or, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "../client";
+import {
+  agreementTransfers,
+  dataCategories,
+  entities,
+  flags,
+  processingActivities,
+  processors,
+  safeguardAgreements,
+  transferDataCategories,
+  transfers,
+  type Severity,
+  type TransferMechanism,
+  type TransferStatus,
+} from "../schema";
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/*
+ * Correlated sub-queries: they run only for the rows of the page, after the limit. The severity enum is
+ * declared low < medium < high < critical, so max() is the worst one.
+ */
+const worstOpenFlagSeverity = sql<Severity | null>`(select max(${flags.severity}) from ${flags} where ${flags.subjectType} = 'transfer' and ${flags.subjectId} = ${transfers.id} and ${flags.status} = 'open')`;
+const categoryCount = sql<number>`(select count(*)::int from ${transferDataCategories} where ${transferDataCategories.transferId} = ${transfers.id})`;
+
+export interface ListTransfersInput {
+  db: Executor;
+  page: number;
+  pageSize: number;
+  /** Text search on the processor's name. */
+  q?: string;
+  destination?: string;
+  mechanism?: TransferMechanism;
+  /** "none": sent unencrypted; "any": some encryption in transit. */
+  encryption?: "none" | "any";
+  status?: TransferStatus;
+  processorId?: string;
+}
+
+/** One page of the transfer register with the processor, the exporter and the worst open flag; total for the pager. */
+export async function listTransfers({ db, page, pageSize, q, destination, mechanism, encryption, status, processorId }: ListTransfersInput) {
+  const conditions: SQL[] = [];
+  if (q?.trim()) {
+    const pattern = `%${escapeLike(q.trim())}%`;
+    conditions.push(or(ilike(processors.name, pattern), ilike(processors.legalName, pattern))!);
+  }
+  if (destination) conditions.push(eq(transfers.destinationCountry, destination));
+  if (mechanism) conditions.push(eq(transfers.mechanism, mechanism));
+  if (encryption === "none") conditions.push(eq(transfers.encryptionInTransit, "none"));
+  if (encryption === "any") conditions.push(ne(transfers.encryptionInTransit, "none"));
+  if (status) conditions.push(eq(transfers.status, status));
+  if (processorId) conditions.push(eq(transfers.processorId, processorId));
+  const where = conditions.length ? and(...conditions) : undefined;
+
+  const [rows, totals] = await Promise.all([
+    db
+      .select({
+        id: transfers.id,
+        processorId: transfers.processorId,
+        processorName: processors.name,
+        exporterName: entities.name,
+        originCountry: transfers.originCountry,
+        destinationCountry: transfers.destinationCountry,
+        accessType: transfers.accessType,
+        estimatedSubjects: transfers.estimatedSubjects,
+        volumeUnit: transfers.volumeUnit,
+        mechanism: transfers.mechanism,
+        encryptionInTransit: transfers.encryptionInTransit,
+        status: transfers.status,
+        categoryCount,
+        worstOpenFlagSeverity,
+      })
+      .from(transfers)
+      .innerJoin(processors, eq(processors.id, transfers.processorId))
+      .innerJoin(entities, eq(entities.id, transfers.exporterEntityId))
+      .where(where)
+      .orderBy(asc(processors.normalizedName), asc(transfers.destinationCountry), asc(transfers.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(transfers)
+      .innerJoin(processors, eq(processors.id, transfers.processorId))
+      .where(where),
+  ]);
+  return { rows, total: totals[0]?.total ?? 0, page, pageSize };
+}
+
+export type TransferListRow = Awaited<ReturnType<typeof listTransfers>>["rows"][number];
+
+/** The transfers of one processor (first `limit`), with the worst open flag, and how many there are in all. */
+export async function listTransfersByProcessor({ db, processorId, limit = 100 }: { db: Executor; processorId: string; limit?: number }) {
+  const where = eq(transfers.processorId, processorId);
+  const [rows, totals] = await Promise.all([
+    db
+      .select({
+        id: transfers.id,
+        activityName: processingActivities.name,
+        exporterName: entities.name,
+        originCountry: transfers.originCountry,
+        destinationCountry: transfers.destinationCountry,
+        accessType: transfers.accessType,
+        estimatedSubjects: transfers.estimatedSubjects,
+        volumeUnit: transfers.volumeUnit,
+        mechanism: transfers.mechanism,
+        status: transfers.status,
+        worstOpenFlagSeverity,
+      })
+      .from(transfers)
+      .innerJoin(processingActivities, eq(processingActivities.id, transfers.activityId))
+      .innerJoin(entities, eq(entities.id, transfers.exporterEntityId))
+      .where(where)
+      .orderBy(asc(processingActivities.name), asc(transfers.destinationCountry), asc(transfers.id))
+      .limit(limit),
+    db.select({ total: sql<number>`count(*)::int` }).from(transfers).where(where),
+  ]);
+  return { rows, total: totals[0]?.total ?? 0 };
+}
+
+/** One transfer with its processing activity, exporter and processor; undefined when the id is unknown. */
+export async function getTransferDetail({ db, id }: { db: Executor; id: string }) {
+  const rows = await db
+    .select({
+      transfer: transfers,
+      activity: {
+        id: processingActivities.id,
+        name: processingActivities.name,
+        purpose: processingActivities.purpose,
+        legalBasis: processingActivities.legalBasis,
+        art9Condition: processingActivities.art9Condition,
+        disclosureType: processingActivities.disclosureType,
+        dataSubjectCategories: processingActivities.dataSubjectCategories,
+        retentionPeriod: processingActivities.retentionPeriod,
+      },
+      exporter: {
+        id: entities.id,
+        name: entities.name,
+        legalName: entities.legalName,
+        country: entities.country,
+        role: entities.role,
+      },
+      processor: {
+        id: processors.id,
+        name: processors.name,
+        country: processors.country,
+        role: processors.role,
+        dpfCertified: processors.dpfCertified,
+        dpfExpiry: processors.dpfExpiry,
+        coveredPerson: processors.coveredPerson,
+      },
+    })
+    .from(transfers)
+    .innerJoin(processingActivities, eq(processingActivities.id, transfers.activityId))
+    .innerJoin(entities, eq(entities.id, transfers.exporterEntityId))
+    .innerJoin(processors, eq(processors.id, transfers.processorId))
+    .where(eq(transfers.id, id))
+    .limit(1);
+  return rows[0];
+}
+
+export type TransferDetail = NonNullable<Awaited<ReturnType<typeof getTransferDetail>>>;
+
+/** The data categories of a transfer with their classification under every regime. */
+export async function listTransferCategories({ db, transferId }: { db: Executor; transferId: string }) {
+  return db
+    .select({
+      key: dataCategories.key,
+      name: dataCategories.name,
+      gdprSpecial: dataCategories.gdprSpecial,
+      ccpaCategory: dataCategories.ccpaCategory,
+      ccpaSensitive: dataCategories.ccpaSensitive,
+      piplSensitive: dataCategories.piplSensitive,
+      dojCategory: dataCategories.dojCategory,
+      dojListedIdentifier: dataCategories.dojListedIdentifier,
+    })
+    .from(transferDataCategories)
+    .innerJoin(dataCategories, eq(dataCategories.key, transferDataCategories.categoryKey))
+    .where(eq(transferDataCategories.transferId, transferId))
+    .orderBy(asc(dataCategories.key));
+}
+
+export type TransferCategoryRow = Awaited<ReturnType<typeof listTransferCategories>>[number];
+
+/**
+ * The processor's agreements that cover this transfer: those covering all its transfers and those that list
+ * it. (A parent processor's agreement reaches a sub-processor's transfer only through flow-down; the rules
+ * judge that, and their flags say so.)
+ */
+export async function listAgreementsCoveringTransfer({ db, transferId, processorId }: { db: Executor; transferId: string; processorId: string }) {
+  return db
+    .select()
+    .from(safeguardAgreements)
+    .where(
+      and(
+        eq(safeguardAgreements.processorId, processorId),
+        or(
+          eq(safeguardAgreements.coversAllTransfers, true),
+          sql`exists (select 1 from ${agreementTransfers} where ${agreementTransfers.agreementId} = ${safeguardAgreements.id} and ${agreementTransfers.transferId} = ${transferId})`,
+        ),
+      ),
+    )
+    .orderBy(asc(safeguardAgreements.type), desc(safeguardAgreements.expiryDate), asc(safeguardAgreements.id));
+}
+
+/** Number of transfers per destination country, most first (ties by code); `limit` keeps the top ones. */
+export async function countTransfersByDestination({ db, limit }: { db: Executor; limit?: number }) {
+  const count = sql<number>`count(*)::int`;
+  const query = db
+    .select({ country: transfers.destinationCountry, count })
+    .from(transfers)
+    .groupBy(transfers.destinationCountry)
+    .orderBy(desc(count), asc(transfers.destinationCountry));
+  return limit === undefined ? query : query.limit(limit);
+}

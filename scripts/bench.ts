@@ -1,0 +1,116 @@
+// npm run bench: builds a synthetic register and prints timings on PGlite and on PostgreSQL.
+// Figures, not pass/fail: targets are in the issues and quoted in the closing notes.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { sql } from "drizzle-orm";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+import { seedReferenceData } from "@/db/seed/reference";
+import { runFullEvaluation } from "@/lib/flags/evaluation";
+import { updateTransfer } from "@/lib/transfers/service";
+import { buildSyntheticRegister, FULL_SIZE, type SyntheticSize } from "./bench-register";
+
+const TODAY = "2026-11-24";
+const EDITS = Number(process.env.BENCH_EDITS ?? 50);
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const size: SyntheticSize = {
+  processors: Math.round(FULL_SIZE.processors * scale),
+  transfers: Math.round(FULL_SIZE.transfers * scale),
+  agreements: Math.round(FULL_SIZE.agreements * scale),
+};
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await fn();
+  return [result, performance.now() - start];
+}
+
+async function benchDatabase(label: string, handle: DatabaseHandle): Promise<void> {
+  console.log(`\n== ${label} ==`);
+  await runMigrations(handle);
+  await seedReferenceData(handle.db);
+  const [, buildMs] = await time(() => buildSyntheticRegister(handle.db, size));
+  console.log(`synthetic register: ${size.processors.toLocaleString("en-US")} processors, ${size.transfers.toLocaleString("en-US")} transfers, ${size.agreements.toLocaleString("en-US")} agreements (built in ${ms(buildMs)})`);
+
+  const [first, firstMs] = await time(() => runFullEvaluation({ db: handle.db, today: TODAY }));
+  console.log(`full re-evaluation, first pass (writes every flag): ${ms(firstMs)} — ${first.findings.toLocaleString("en-US")} findings`);
+  const [steady, steadyMs] = await time(() => runFullEvaluation({ db: handle.db, today: TODAY }));
+  console.log(`full re-evaluation, steady state: ${ms(steadyMs)} — ${steady.findings.toLocaleString("en-US")} findings, ${steady.refreshed + steady.inserted + steady.resolved} changed  [target ≤ 3,000 ms]`);
+  console.log(`  phases: ${Object.entries(steady.timings).map(([phase, value]) => `${phase} ${value} ms`).join(", ")}`);
+  const [, nextDayMs] = await time(() => runFullEvaluation({ db: handle.db, today: "2026-11-25" }));
+  console.log(`full re-evaluation, next day (date-driven rules): ${ms(nextDayMs)}`);
+
+  const ids = (
+    await handle.db.execute<{ id: string; version: number }>(sql`select id, version from transfers order by md5(id::text || 'bench') limit ${EDITS}`)
+  ) as unknown as { rows: { id: string; version: number }[] };
+  const durations: number[] = [];
+  for (const [index, row] of ids.rows.entries()) {
+    const [, editMs] = await time(() =>
+      updateTransfer({
+        db: handle.db,
+        actor: { userId: null, label: "bench" },
+        id: row.id,
+        today: TODAY,
+        input: { version: row.version, encryptionInTransit: index % 2 ? "tls1_3" : "none", estimatedSubjects: 1000 + index },
+      }),
+    );
+    durations.push(editMs);
+  }
+  console.log(
+    `one transfer edit (validate, write, re-evaluate its processor, audit), ${EDITS} edits: p50 ${ms(percentile(durations, 50))}, p95 ${ms(percentile(durations, 95))}  [target p95 ≤ 50 ms]`,
+  );
+  console.log(`process peak RSS so far: ${mb(process.resourceUsage().maxRSS * 1024)}`);
+}
+
+async function main(): Promise<void> {
+  console.log(`bench as of ${TODAY}, scale ${scale} (BENCH_SCALE), ${os.cpus().length} cores, Node ${process.version}`);
+
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "governance-bench-"));
+  const pglite = openDatabase({ driver: "pglite", dataDir: path.join(root, "pglite") });
+  try {
+    await benchDatabase("PGlite (embedded, data folder)", pglite);
+  } finally {
+    await pglite.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+
+  const adminUrl = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+  const name = `governance_bench_${crypto.randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+  } catch (error) {
+    console.log(`\n== PostgreSQL == skipped: unreachable at ${adminUrl} (${(error as Error).message})`);
+    return;
+  }
+  await admin.query(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const postgres = openDatabase({ driver: "postgres", url: url.toString(), maxConnections: 4 });
+  try {
+    await benchDatabase(`PostgreSQL (${url.host})`, postgres);
+  } finally {
+    await postgres.close();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
