@@ -46,3 +46,15 @@ export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type NewApiToken = typeof apiTokens.$inferInsert;
+
+/** Failed sign-ins, for the rate limit (5 per account and address per minute). Old rows are pruned. */
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** lower(email) + "|" + client address. */
+    key: text("key").notNull(),
+    failedAt: timestamp("failed_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("login_failures_key_idx").on(t.key, t.failedAt)],
+);

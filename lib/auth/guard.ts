@@ -5,13 +5,18 @@ import { db } from "@/db/client";
 import { getUserById } from "@/db/queries/users";
 import type { UserRole } from "@/db/schema";
 import { AppError, toProblemResponse } from "@/lib/errors";
+import { findActiveTokenByHash, touchTokenUsed } from "@/db/queries/tokens";
 import { authOptions } from "./options";
+import { isSameOriginWrite } from "./request";
+import { hashApiToken } from "./tokens";
 
 export interface Actor {
   id: string;
   email: string;
   name: string;
   role: UserRole;
+  /** Set when the request authenticated with an API token rather than the session cookie. */
+  tokenId?: string;
 }
 
 export const ALL_ROLES: readonly UserRole[] = ["dpo", "engineer", "auditor"];
@@ -36,6 +41,28 @@ export function assertRole(actor: Actor | null, roles: readonly UserRole[]): Act
   return actor;
 }
 
+/**
+ * The actor of an HTTP request: a bearer token when the request has one (an invalid token is a 401, never a
+ * fall-back to the cookie), else the session cookie, which may write only from the app's own origin (CSRF).
+ */
+export async function requestActor(request: Request): Promise<Actor | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match) throw new AppError("unauthenticated", "The Authorization header must be 'Bearer <token>'.");
+    const found = await findActiveTokenByHash({ db: db(), tokenHash: hashApiToken(match[1]!) });
+    if (!found) throw new AppError("unauthenticated", "The API token is invalid, expired or revoked, or its owner is disabled.");
+    await touchTokenUsed({ db: db(), id: found.token.id });
+    const { user, token } = found;
+    return { id: user.id, email: user.email, name: user.name, role: user.role, tokenId: token.id };
+  }
+  const actor = await currentActor();
+  if (actor && !isSameOriginWrite(request)) {
+    throw new AppError("forbidden", "Cross-site request refused: writes with a session cookie must come from this application.");
+  }
+  return actor;
+}
+
 type RouteContext<P> = { params: Promise<P> };
 export type Access = { roles: readonly UserRole[] } | { public: true };
 
@@ -49,7 +76,7 @@ export function route<P = Record<string, string>>(
 ) {
   const wrapped = async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
-      const actor = "public" in access ? null : assertRole(await currentActor(), access.roles);
+      const actor = "public" in access ? null : assertRole(await requestActor(request), access.roles);
       const params = (await context?.params) ?? ({} as P);
       return await handler({ request, actor, params });
     } catch (error) {
@@ -92,6 +119,11 @@ export function action<I, O>(access: { roles: readonly UserRole[] }, handler: (i
 }
 
 /** The audit actor for a signed-in user. */
-export function auditActor(actor: Actor): { userId: string; label: string; role: UserRole } {
-  return { userId: actor.id, label: `${actor.name} <${actor.email}>`, role: actor.role };
+export function auditActor(actor: Actor): { userId: string; tokenId: string | null; label: string; role: UserRole } {
+  return {
+    userId: actor.id,
+    tokenId: actor.tokenId ?? null,
+    label: `${actor.name} <${actor.email}>${actor.tokenId ? " (API token)" : ""}`,
+    role: actor.role,
+  };
 }

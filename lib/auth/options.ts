@@ -5,6 +5,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { findUserByEmail, recordSignIn } from "@/db/queries/users";
 import type { UserRole } from "@/db/schema";
+import { appendAuditEvent } from "@/lib/audit/record";
 import { UNUSED_HASH, verifyPassword } from "./password";
 
 const credentialsSchema = z.object({
@@ -50,7 +51,16 @@ export const authOptions: AuthOptions = {
         const user = await findUserByEmail({ db: db(), email: parsed.data.email });
         const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? UNUSED_HASH);
         if (!user || !user.passwordHash || !valid || user.disabledAt) return null;
-        await recordSignIn({ db: db(), userId: user.id });
+        await db().transaction(async (tx) => {
+          await recordSignIn({ db: tx, userId: user.id });
+          await appendAuditEvent({
+            db: tx,
+            actor: { userId: user.id, label: `${user.name} <${user.email}>` },
+            action: "sign_in",
+            recordType: "user",
+            recordId: user.id,
+          });
+        });
         return { id: user.id, email: user.email, name: user.name, role: user.role };
       },
     }),

@@ -1,0 +1,35 @@
+import "server-only";
+import { and, eq, gte, lt, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { loginFailures } from "@/db/schema";
+
+/** Five failed sign-ins per account and client address within a minute, then HTTP 429 until the window passes. */
+export const LOGIN_MAX_FAILURES = 5;
+export const LOGIN_WINDOW_MS = 60_000;
+
+export function loginKey(email: string, address: string): string {
+  return `${email.trim().toLowerCase()}|${address}`;
+}
+
+/** Seconds until the next attempt is allowed, or 0 when the key may try now. */
+export async function loginRetryAfter({ db, key, now = new Date() }: { db: Executor; key: string; now?: Date }): Promise<number> {
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
+  const rows = await db
+    .select({ count: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${loginFailures.failedAt})::text` })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.key, key), gte(loginFailures.failedAt, since)));
+  const { count = 0, oldest = null } = rows[0] ?? {};
+  if (count < LOGIN_MAX_FAILURES || !oldest) return 0;
+  const reopensAt = new Date(oldest).getTime() + LOGIN_WINDOW_MS;
+  return Math.max(1, Math.ceil((reopensAt - now.getTime()) / 1000));
+}
+
+export async function recordLoginFailure({ db, key, now = new Date() }: { db: Executor; key: string; now?: Date }): Promise<void> {
+  await db.insert(loginFailures).values({ key, failedAt: now });
+  // Keep the table small: nothing older than the window matters.
+  await db.delete(loginFailures).where(lt(loginFailures.failedAt, new Date(now.getTime() - 10 * LOGIN_WINDOW_MS)));
+}
+
+export async function clearLoginFailures({ db, key }: { db: Executor; key: string }): Promise<void> {
+  await db.delete(loginFailures).where(eq(loginFailures.key, key));
+}
