@@ -14,6 +14,8 @@ const env = withRuntimeDefaults({
   PGLITE_DIR: path.join(dataRoot, "pglite"),
   DEMO: "1",
   NEXT_DIST_DIR: ".next-e2e",
+  // The sign-in rate-limit journey waits out the window: five seconds instead of a minute.
+  LOGIN_WINDOW_SECONDS: "5",
   NEXTAUTH_URL: `http://localhost:${process.env.E2E_PORT || "3100"}`,
 });
 console.log(`[e2e] data folder ${env.PGLITE_DIR}`);

@@ -6,6 +6,8 @@ import { requirePageActor } from "@/lib/auth/guard";
 const NAV: NavItem[] = [
   { href: "/", label: "Dashboard" },
   { href: "/processors", label: "Processors" },
+  { href: "/transfers", label: "Transfers" },
+  { href: "/flags", label: "Flags" },
 ];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {

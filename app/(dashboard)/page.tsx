@@ -1,31 +1,103 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { db } from "@/db/client";
-import { countProcessorsByStatus } from "@/db/queries/processors";
+import { countOpenFlagsBySeverity } from "@/db/queries/flags";
+import { countAgreementsExpiring, countProcessorsByStatus } from "@/db/queries/processors";
+import { countTransfersByDestination } from "@/db/queries/transfers";
+import { SeverityBadge } from "@/components/flags/badges";
+import { countryLabel } from "@/components/transfers/labels";
 import { requirePageActor } from "@/lib/auth/guard";
-import { RECORD_STATUSES } from "@/db/schema/enums";
+import { todayIso } from "@/lib/clock";
+import { addDays } from "@/lib/rules/iso-date";
+import { RECORD_STATUSES, SEVERITIES } from "@/db/schema/enums";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
 
+// DOMAIN.md §4, agreement.expiring-soon: "expires within 60 days".
+const EXPIRY_WINDOW_DAYS = 60;
+const TOP_DESTINATIONS = 8;
+
+const cardClass = "block rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600";
+const headingClass = "mb-3 text-sm font-semibold uppercase tracking-wide text-slate-600";
+
 export default async function DashboardPage() {
   await requirePageActor();
-  const byStatus = await countProcessorsByStatus({ db: db() });
+  const database = db();
+  const today = todayIso();
+  // Every figure is an aggregate computed in SQL; the flag counts come from the persisted flags.
+  const [byStatus, openFlags, destinations, expiringAgreements] = await Promise.all([
+    countProcessorsByStatus({ db: database }),
+    countOpenFlagsBySeverity({ db: database }),
+    countTransfersByDestination({ db: database, limit: TOP_DESTINATIONS }),
+    countAgreementsExpiring({ db: database, from: today, until: addDays(today, EXPIRY_WINDOW_DAYS) }),
+  ]);
   const counts = new Map(byStatus.map((row) => [row.status, row.count]));
+  const severities = [...SEVERITIES].reverse();
+
   return (
-    <div className="space-y-6">
+    <div className="space-y-8">
       <h1 className="text-2xl font-semibold">Dashboard</h1>
+
+      <section aria-labelledby="flags-kpi">
+        <h2 id="flags-kpi" className={headingClass}>
+          Open flags by severity
+        </h2>
+        <ul className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="open-flags-kpi">
+          {severities.map((severity) => (
+            <li key={severity}>
+              <Link href={`/flags?status=open&severity=${severity}`} className={cardClass} data-testid={`open-flags-${severity}`}>
+                <span className="block text-2xl font-semibold tabular-nums">{openFlags[severity].toLocaleString("en-US")}</span>
+                <span className="mt-1 flex items-center gap-2 text-sm text-slate-600">
+                  <SeverityBadge severity={severity} />
+                  <span>open</span>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <div className="grid gap-8 lg:grid-cols-3">
+        <section aria-labelledby="destinations-kpi" className="lg:col-span-2">
+          <h2 id="destinations-kpi" className={headingClass}>
+            Transfers by destination
+          </h2>
+          {destinations.length === 0 ? (
+            <p className="text-sm text-slate-600">No transfer is recorded yet.</p>
+          ) : (
+            <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="destinations-kpi">
+              {destinations.map((row) => (
+                <li key={row.country}>
+                  <Link href={`/transfers?destination=${row.country}`} className={cardClass}>
+                    <span className="block text-2xl font-semibold tabular-nums">{row.count.toLocaleString("en-US")}</span>
+                    <span className="text-sm text-slate-600">{countryLabel(row.country)}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section aria-labelledby="agreements-kpi">
+          <h2 id="agreements-kpi" className={headingClass}>
+            Agreements expiring
+          </h2>
+          <Link href="/flags?status=open&rule=agreement.expiring-soon" className={cardClass} data-testid="expiring-agreements">
+            <span className="block text-2xl font-semibold tabular-nums">{expiringAgreements.toLocaleString("en-US")}</span>
+            <span className="text-sm text-slate-600">within {EXPIRY_WINDOW_DAYS} days</span>
+          </Link>
+        </section>
+      </div>
+
       <section aria-labelledby="processors-kpi">
-        <h2 id="processors-kpi" className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-600">
+        <h2 id="processors-kpi" className={headingClass}>
           Processors by status
         </h2>
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
           {RECORD_STATUSES.map((status) => (
             <li key={status}>
-              <Link
-                href={`/processors?status=${status}`}
-                className="block rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600"
-              >
+              <Link href={`/processors?status=${status}`} className={cardClass}>
                 <span className="block text-2xl font-semibold">{(counts.get(status) ?? 0).toLocaleString("en-US")}</span>
                 <span className="text-sm capitalize text-slate-600">{status}</span>
               </Link>

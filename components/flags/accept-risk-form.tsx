@@ -63,7 +63,13 @@ export function AcceptRiskForm({
 
   if (!open) {
     return (
-      <Button type="button" variant="secondary" className="px-2 py-1 text-xs" aria-expanded={false} onClick={() => setOpen(true)}>
+      <Button
+        type="button"
+        variant="secondary"
+        className="whitespace-nowrap px-2 py-1 text-xs"
+        aria-expanded={false}
+        onClick={() => setOpen(true)}
+      >
         Accept risk<span className="sr-only">: {context}</span>
       </Button>
     );

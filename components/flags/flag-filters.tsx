@@ -28,7 +28,14 @@ export function FlagFilters({
   subject?: FlagSubjectType;
 }) {
   return (
-    <form role="search" aria-label="Filter flags" action="/flags" className="flex flex-wrap items-end gap-3">
+    // Keyed by the values: defaultValue applies on mount only, and a client-side navigation keeps the form.
+    <form
+      key={JSON.stringify([status, severity, rule, subject])}
+      role="search"
+      aria-label="Filter flags"
+      action="/flags"
+      className="flex flex-wrap items-end gap-3"
+    >
       <div>
         <label htmlFor="flag-status" className={labelClass}>
           Status

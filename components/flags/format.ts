@@ -10,14 +10,35 @@ export function formatDate(value: Date | string | null | undefined): string {
   }
 }
 
-/** "sensitiveCategories" -> "Sensitive categories"; "count.biometric" -> "Count (biometric)". */
+// Acronyms the rules' fact keys use, spelled as a reader expects them.
+const ACRONYMS: Readonly<Record<string, string>> = {
+  id: "ID",
+  ids: "IDs",
+  cisa: "CISA",
+  tia: "TIA",
+  dpf: "DPF",
+  doj: "DOJ",
+  pipl: "PIPL",
+  gdpr: "GDPR",
+  scc: "SCC",
+  sccs: "SCCs",
+  eu: "EU",
+  uk: "UK",
+  eea: "EEA",
+};
+
+/** "sensitiveCategories" -> "Sensitive categories"; "count.biometric" -> "Count (biometric)"; "tiaDate" -> "TIA date". */
 export function factLabel(key: string): string {
   const [head = key, ...rest] = key.split(".");
   const words = head
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/_/g, " ")
-    .toLowerCase();
-  const label = words.charAt(0).toUpperCase() + words.slice(1);
+    .toLowerCase()
+    .split(" ")
+    .map((word) => ACRONYMS[word] ?? word);
+  const first = words[0] ?? "";
+  words[0] = first.charAt(0).toUpperCase() + first.slice(1);
+  const label = words.join(" ");
   return rest.length ? `${label} (${rest.join(".").replace(/_/g, " ")})` : label;
 }
 

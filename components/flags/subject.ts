@@ -1,6 +1,5 @@
 import type { FlagDetail } from "@/db/queries/flags";
 import { AGREEMENT_TYPE_LABELS } from "@/lib/rules/labels";
-import { countryLabel } from "@/components/transfers/labels";
 
 export type FlagSubjectFields = Pick<
   FlagDetail,
@@ -26,7 +25,8 @@ export function flagSubject(flag: FlagSubjectFields): { label: string; href: str
         return { label: "A transfer no longer in the register", href: null };
       }
       return {
-        label: `Transfer to ${processor}: ${countryLabel(flag.transferOriginCountry)} → ${countryLabel(flag.transferDestinationCountry)}`,
+        // Codes keep a table cell short; the transfer's page spells the countries out.
+        label: `Transfer to ${processor} (${flag.transferOriginCountry} → ${flag.transferDestinationCountry})`,
         href: `/transfers/${flag.subjectId}`,
       };
     case "processor":

@@ -13,8 +13,8 @@ import { countryName } from "@/lib/jurisdictions/countries";
 /* Display labels for the register's enum values (the rule messages have their own, in lib/rules/labels.ts). */
 
 export const MECHANISM_LABELS: Readonly<Record<TransferMechanism, string>> = {
-  adequacy: "Adequacy decision",
-  dpf: "EU-US Data Privacy Framework",
+  adequacy: "Adequacy",
+  dpf: "EU-US DPF",
   scc: "SCCs",
   bcr: "BCRs",
   art49_consent: "Art. 49 consent",

@@ -62,6 +62,7 @@ export async function listTransfers({ db, page, pageSize, q, destination, mechan
         id: transfers.id,
         processorId: transfers.processorId,
         processorName: processors.name,
+        activityName: processingActivities.name,
         exporterName: entities.name,
         originCountry: transfers.originCountry,
         destinationCountry: transfers.destinationCountry,
@@ -76,6 +77,7 @@ export async function listTransfers({ db, page, pageSize, q, destination, mechan
       })
       .from(transfers)
       .innerJoin(processors, eq(processors.id, transfers.processorId))
+      .innerJoin(processingActivities, eq(processingActivities.id, transfers.activityId))
       .innerJoin(entities, eq(entities.id, transfers.exporterEntityId))
       .where(where)
       .orderBy(asc(processors.normalizedName), asc(transfers.destinationCountry), asc(transfers.id))

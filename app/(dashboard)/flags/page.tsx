@@ -46,7 +46,7 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
       </p>
       {justAccepted?.status === "accepted" && (
         <p role="status" className="rounded-md border border-blue-200 bg-blue-50 p-3 text-sm text-blue-950" data-testid="accepted-notice">
-          Risk accepted: {ruleTitle(justAccepted.ruleId)} ({flagSubject(justAccepted).label})
+          Risk accepted: {ruleTitle(justAccepted.ruleId)} on {flagSubject(justAccepted).label}
           {justAccepted.acceptedUntil ? `, until ${formatDate(justAccepted.acceptedUntil)}` : ""}.{" "}
           <Link href="/flags?status=accepted" className="text-brand-700 underline">
             View accepted flags

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { db } from "@/db/client";
 import { listProcessors } from "@/db/queries/processors";
@@ -78,7 +79,9 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
             {rows.map((row) => (
               <tr key={row.id} data-testid="processor-row">
                 <td className="px-4 py-2">
-                  <span className="font-medium">{row.name}</span>
+                  <Link href={`/processors/${row.id}`} className="font-medium text-brand-700 underline">
+                    {row.name}
+                  </Link>
                   {row.legalName && row.legalName !== row.name && <span className="block text-xs text-slate-600">{row.legalName}</span>}
                 </td>
                 <td className="px-4 py-2">{countryName(row.country)}</td>

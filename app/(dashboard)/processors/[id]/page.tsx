@@ -1,0 +1,154 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { Metadata } from "next";
+import { db } from "@/db/client";
+import { listFlagDetailsForProcessor } from "@/db/queries/flags";
+import { getProcessorDetail, listAgreementsByProcessor, listSubProcessors } from "@/db/queries/processors";
+import { listTransfersByProcessor } from "@/db/queries/transfers";
+import { FlagList } from "@/components/flags/flag-list";
+import { formatDate } from "@/components/flags/format";
+import { AgreementsTable } from "@/components/processors/agreements-table";
+import { ProcessorTransfersTable } from "@/components/processors/processor-transfers-table";
+import { RecordStatusBadge } from "@/components/processors/status-badge";
+import { WebsiteLink } from "@/components/processors/website-link";
+import { DetailsList, yesNo } from "@/components/transfers/details-list";
+import { countryLabel, humanize } from "@/components/transfers/labels";
+import { requirePageActor } from "@/lib/auth/guard";
+import { todayIso } from "@/lib/clock";
+import { addDays } from "@/lib/rules/iso-date";
+import { uuid } from "@/lib/validation/common";
+import { acceptRisk } from "@/app/(dashboard)/flags/actions";
+
+export const metadata: Metadata = { title: "Processor" };
+export const dynamic = "force-dynamic";
+
+const sectionHeading = "mb-3 text-lg font-semibold";
+// The page shows the first transfers; the register, filtered on the processor, pages through all of them.
+const TRANSFER_LIMIT = 50;
+
+export default async function ProcessorPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor();
+  const { id } = await params;
+  // A malformed id is an unknown processor (404), not a database error.
+  if (!uuid.safeParse(id).success) notFound();
+  const database = db();
+  const detail = await getProcessorDetail({ db: database, id });
+  if (!detail) notFound();
+  const { processor, ownerName, ownerEmail, parentName } = detail;
+  const [subProcessors, transfers, agreements, flags] = await Promise.all([
+    listSubProcessors({ db: database, parentProcessorId: id }),
+    listTransfersByProcessor({ db: database, processorId: id, limit: TRANSFER_LIMIT }),
+    listAgreementsByProcessor({ db: database, processorId: id }),
+    listFlagDetailsForProcessor({ db: database, processorId: id }),
+  ]);
+  const today = todayIso();
+  const acceptance = actor.role === "dpo" ? { acceptRisk, minDate: addDays(today, 1) } : undefined;
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <nav aria-label="Breadcrumb" className="text-sm">
+          <Link href="/processors" className="text-brand-700 underline">
+            Processors
+          </Link>
+        </nav>
+        <h1 className="mt-1 text-2xl font-semibold">{processor.name}</h1>
+        <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700">
+          <span className="capitalize">{humanize(processor.role)}</span>
+          <span aria-hidden="true">·</span>
+          <span>{countryLabel(processor.country)}</span>
+          <RecordStatusBadge status={processor.status} />
+        </p>
+      </div>
+
+      <section aria-labelledby="processor-facts">
+        <h2 id="processor-facts" className={sectionHeading}>
+          Facts
+        </h2>
+        <DetailsList
+          testId="processor-facts"
+          items={[
+            { term: "Legal name", value: processor.legalName },
+            { term: "Website", value: <WebsiteLink website={processor.website} /> },
+            { term: "Role", value: <span className="capitalize">{humanize(processor.role)}</span> },
+            { term: "Service", value: <span className="capitalize">{humanize(processor.service)}</span> },
+            { term: "Country of establishment", value: countryLabel(processor.country) },
+            {
+              term: "EU-US DPF certification",
+              value: processor.dpfCertified
+                ? `Certified${processor.dpfExpiry ? `, re-certification due ${formatDate(processor.dpfExpiry)}` : ""}`
+                : "Not certified",
+            },
+            { term: "DOJ covered person (28 CFR 202.211)", value: yesNo(processor.coveredPerson) },
+            { term: "Internal owner", value: ownerName ? `${ownerName}${ownerEmail ? ` (${ownerEmail})` : ""}` : "None" },
+            { term: "Status", value: <RecordStatusBadge status={processor.status} /> },
+            {
+              term: "Engaged by (parent)",
+              value:
+                processor.parentProcessorId ? (
+                  <Link href={`/processors/${processor.parentProcessorId}`} className="text-brand-700 underline">
+                    {parentName ?? "Parent processor"}
+                  </Link>
+                ) : (
+                  "None: engaged directly"
+                ),
+            },
+            { term: "Notes", value: processor.notes ? <span className="whitespace-pre-line">{processor.notes}</span> : null },
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="processor-subprocessors">
+        <h2 id="processor-subprocessors" className={sectionHeading}>
+          Sub-processors
+        </h2>
+        {subProcessors.length === 0 ? (
+          <p className="text-sm text-slate-600">This processor has engaged no sub-processor in the register.</p>
+        ) : (
+          <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm" data-testid="subprocessors">
+            {subProcessors.map((sub) => (
+              <li key={sub.id} className="flex flex-wrap items-center gap-2 px-4 py-2">
+                <Link href={`/processors/${sub.id}`} className="font-medium text-brand-700 underline">
+                  {sub.name}
+                </Link>
+                <span className="text-slate-600">
+                  {countryLabel(sub.country)} · <span className="capitalize">{humanize(sub.service)}</span>
+                </span>
+                <RecordStatusBadge status={sub.status} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="processor-transfers">
+        <h2 id="processor-transfers" className={sectionHeading}>
+          Transfers ({transfers.total.toLocaleString("en-US")})
+        </h2>
+        <ProcessorTransfersTable rows={transfers.rows} />
+        {transfers.total > transfers.rows.length && (
+          <p className="mt-2 text-sm">
+            <Link href={`/transfers?processor=${processor.id}`} className="text-brand-700 underline">
+              All {transfers.total.toLocaleString("en-US")} transfers in the register
+            </Link>
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="processor-agreements">
+        <h2 id="processor-agreements" className={sectionHeading}>
+          Agreements
+        </h2>
+        <AgreementsTable agreements={agreements} today={today} emptyText="No safeguard agreement with this processor is recorded." />
+      </section>
+
+      <section aria-labelledby="processor-flags">
+        <h2 id="processor-flags" className={sectionHeading}>
+          Flags
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">The processor&apos;s own flags and those of its transfers and agreements.</p>
+        <FlagList flags={flags} showSubject acceptance={acceptance} emptyText="No rule has flagged this processor, its transfers or its agreements." />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { Metadata } from "next";
+import { db } from "@/db/client";
+import { listFlagDetailsForSubject } from "@/db/queries/flags";
+import { getTransferDetail, listAgreementsCoveringTransfer, listTransferCategories } from "@/db/queries/transfers";
+import { FlagList } from "@/components/flags/flag-list";
+import { formatDate } from "@/components/flags/format";
+import { AgreementsTable } from "@/components/processors/agreements-table";
+import { DataCategoriesTable } from "@/components/transfers/data-categories-table";
+import { DetailsList, yesNo } from "@/components/transfers/details-list";
+import {
+  ACCESS_TYPE_LABELS,
+  ENCRYPTION_AT_REST_LABELS,
+  ENCRYPTION_IN_TRANSIT_LABELS,
+  FREQUENCY_LABELS,
+  MECHANISM_LABELS,
+  countryLabel,
+  formatVolume,
+  humanize,
+} from "@/components/transfers/labels";
+import { TransferStatusBadge } from "@/components/transfers/transfer-status-badge";
+import { requirePageActor } from "@/lib/auth/guard";
+import { todayIso } from "@/lib/clock";
+import { addDays } from "@/lib/rules/iso-date";
+import { uuid } from "@/lib/validation/common";
+import { acceptRisk } from "@/app/(dashboard)/flags/actions";
+
+export const metadata: Metadata = { title: "Transfer" };
+export const dynamic = "force-dynamic";
+
+const sectionHeading = "mb-3 text-lg font-semibold";
+
+export default async function TransferPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor();
+  const { id } = await params;
+  // A malformed id is an unknown transfer (404), not a database error.
+  if (!uuid.safeParse(id).success) notFound();
+  const database = db();
+  const detail = await getTransferDetail({ db: database, id });
+  if (!detail) notFound();
+  const { transfer, activity, exporter, processor } = detail;
+  const [categories, agreements, flags] = await Promise.all([
+    listTransferCategories({ db: database, transferId: id }),
+    listAgreementsCoveringTransfer({ db: database, transferId: id, processorId: processor.id }),
+    listFlagDetailsForSubject({ db: database, subjectType: "transfer", subjectId: id }),
+  ]);
+  const today = todayIso();
+  const acceptance = actor.role === "dpo" ? { acceptRisk, minDate: addDays(today, 1) } : undefined;
+  const route = `${countryLabel(transfer.originCountry)} → ${countryLabel(transfer.destinationCountry)}`;
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <nav aria-label="Breadcrumb" className="text-sm">
+          <Link href="/transfers" className="text-brand-700 underline">
+            Transfers
+          </Link>
+        </nav>
+        <h1 className="mt-1 text-2xl font-semibold">Transfer to {processor.name}</h1>
+        <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700">
+          <span>{route}</span>
+          <span aria-hidden="true">·</span>
+          <span>{activity.name}</span>
+          <TransferStatusBadge status={transfer.status} />
+        </p>
+      </div>
+
+      <section aria-labelledby="transfer-facts">
+        <h2 id="transfer-facts" className={sectionHeading}>
+          Facts
+        </h2>
+        <DetailsList
+          testId="transfer-facts"
+          items={[
+            {
+              term: "Processor",
+              value: (
+                <Link href={`/processors/${processor.id}`} className="text-brand-700 underline">
+                  {processor.name}
+                </Link>
+              ),
+            },
+            { term: "Exporter", value: `${exporter.name} (${countryLabel(exporter.country)})` },
+            { term: "Origin", value: countryLabel(transfer.originCountry) },
+            { term: "Destination", value: countryLabel(transfer.destinationCountry) },
+            { term: "Access type", value: ACCESS_TYPE_LABELS[transfer.accessType] },
+            { term: "Subject regions", value: transfer.subjectRegions.join(", ") },
+            { term: "Volume per 12 months", value: formatVolume(transfer.estimatedSubjects, transfer.volumeUnit) },
+            { term: "Frequency", value: FREQUENCY_LABELS[transfer.frequency] },
+            { term: "Mechanism", value: MECHANISM_LABELS[transfer.mechanism] },
+            { term: "Encryption in transit", value: ENCRYPTION_IN_TRANSIT_LABELS[transfer.encryptionInTransit] },
+            { term: "Encryption at rest", value: ENCRYPTION_AT_REST_LABELS[transfer.encryptionAtRest] },
+            { term: "Transfer impact assessment", value: transfer.tiaDate ? formatDate(transfer.tiaDate) : "None recorded" },
+            { term: "CISA security requirements met", value: yesNo(transfer.cisaRequirementsMet) },
+            { term: "Re-export of data collected abroad", value: yesNo(transfer.reExportOfForeignData) },
+            { term: "Start date", value: transfer.startDate ? formatDate(transfer.startDate) : null },
+            { term: "End date", value: transfer.endDate ? formatDate(transfer.endDate) : null },
+            { term: "Processor DPF certification", value: processor.dpfCertified ? `Certified${processor.dpfExpiry ? ` until ${formatDate(processor.dpfExpiry)}` : ""}` : "Not certified" },
+            { term: "Processor is a DOJ covered person", value: yesNo(processor.coveredPerson) },
+            { term: "Notes", value: transfer.notes ? <span className="whitespace-pre-line">{transfer.notes}</span> : null },
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="transfer-activity">
+        <h2 id="transfer-activity" className={sectionHeading}>
+          Processing activity
+        </h2>
+        <DetailsList
+          testId="transfer-activity"
+          items={[
+            { term: "Activity", value: activity.name },
+            { term: "Purpose", value: activity.purpose },
+            { term: "Legal basis (GDPR Art. 6)", value: humanize(activity.legalBasis) },
+            { term: "Art. 9 condition", value: activity.art9Condition ? humanize(activity.art9Condition) : "None recorded" },
+            { term: "Disclosure", value: humanize(activity.disclosureType) },
+            { term: "Data subjects", value: activity.dataSubjectCategories.join(", ") },
+            { term: "Retention period", value: activity.retentionPeriod ?? "Not recorded" },
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="transfer-categories">
+        <h2 id="transfer-categories" className={sectionHeading}>
+          Data categories
+        </h2>
+        <DataCategoriesTable categories={categories} />
+      </section>
+
+      <section aria-labelledby="transfer-agreements">
+        <h2 id="transfer-agreements" className={sectionHeading}>
+          Agreements covering this transfer
+        </h2>
+        <AgreementsTable agreements={agreements} today={today} emptyText="No agreement of this processor covers this transfer." />
+      </section>
+
+      <section aria-labelledby="transfer-flags">
+        <h2 id="transfer-flags" className={sectionHeading}>
+          Flags
+        </h2>
+        <FlagList flags={flags} acceptance={acceptance} emptyText="No rule has flagged this transfer." />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { db } from "@/db/client";
+import { listProcessorOptions } from "@/db/queries/processors";
+import { countTransfersByDestination, listTransfers } from "@/db/queries/transfers";
+import { TransferFilters } from "@/components/transfers/transfer-filters";
+import { TransfersTable } from "@/components/transfers/transfers-table";
+import { Pagination } from "@/components/ui/pagination";
+import { requirePageActor } from "@/lib/auth/guard";
+import { transferListParams } from "./params";
+
+export const metadata: Metadata = { title: "Transfers" };
+export const dynamic = "force-dynamic";
+
+export default async function TransfersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  await requirePageActor();
+  const raw = await searchParams;
+  const params = transferListParams.parse(raw);
+  const database = db();
+  const [{ rows, total }, destinations, processors] = await Promise.all([
+    listTransfers({
+      db: database,
+      page: params.page,
+      pageSize: params.pageSize,
+      q: params.q,
+      destination: params.destination,
+      mechanism: params.mechanism,
+      encryption: params.encryption,
+      status: params.status,
+      processorId: params.processor,
+    }),
+    countTransfersByDestination({ db: database }),
+    listProcessorOptions({ db: database }),
+  ]);
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Transfers</h1>
+      <TransferFilters values={params} destinations={destinations} processors={processors} />
+      <TransfersTable rows={rows} />
+      <Pagination page={params.page} pageSize={params.pageSize} total={total} basePath="/transfers" searchParams={raw} />
+    </div>
+  );
+}
