@@ -15,16 +15,26 @@ function tempDataDir(): string {
   return path.join(root, "pglite");
 }
 
-afterEach(() => {
-  for (const child of children.splice(0)) child.kill("SIGKILL");
+afterEach(async () => {
+  // Wait for the holders to be gone before removing their folders.
+  await Promise.all(
+    children.splice(0).map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once("exit", () => resolve());
+          child.kill("SIGKILL");
+        }),
+    ),
+  );
   for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
 });
 
 /** Starts another process that opens the folder and holds it until killed. */
 async function holdFolderInAnotherProcess(dataDir: string): Promise<ChildProcess> {
   const child = spawn(
-    "npx",
-    ["tsx", "tests/fixtures/hold-folder.ts", dataDir],
+    process.execPath,
+    ["--import", "tsx", "tests/fixtures/hold-folder.ts", dataDir],
     { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] },
   );
   children.push(child);
@@ -49,8 +59,7 @@ describe("PGlite folder lock", () => {
     const message = (caught as Error).message;
     expect(message).toContain(dataDir);
     expect(message).toContain(`process ${(caught as FolderLockedError).holder.pid}`);
-    // npx spawns node underneath: the holder is the child or one of its descendants.
-    expect((caught as FolderLockedError).holder.pid).toBeGreaterThanOrEqual(holder.pid!);
+    expect((caught as FolderLockedError).holder.pid).toBe(holder.pid);
   });
 
   it("makes a CLI command on a held folder exit non-zero with the lock message", async () => {
