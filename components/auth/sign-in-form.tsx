@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignInForm({ callbackUrl, ssoName }: { callbackUrl: string; ssoName: string | null }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -34,6 +34,15 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
+    <div className="space-y-4">
+      {ssoName && (
+        <>
+          <Button type="button" variant="secondary" className="w-full" onClick={() => signIn("oidc", { callbackUrl })}>
+            Sign in with {ssoName}
+          </Button>
+          <p className="text-center text-xs text-slate-500">or with your email and password</p>
+        </>
+      )}
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <div className="space-y-1">
         <label htmlFor="email" className="block text-sm font-medium">
@@ -70,5 +79,6 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         {pending ? "Signing in…" : "Sign in"}
       </Button>
     </form>
+    </div>
   );
 }

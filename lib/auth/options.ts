@@ -1,10 +1,12 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
+import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { findUserByEmail, recordSignIn } from "@/db/queries/users";
-import type { UserRole } from "@/db/schema";
+import { USER_ROLES, type UserRole } from "@/db/schema";
+import { createUser } from "@/lib/users/service";
 import { appendAuditEvent } from "@/lib/audit/record";
 import { UNUSED_HASH, verifyPassword } from "./password";
 
@@ -31,6 +33,47 @@ declare module "next-auth/jwt" {
 }
 
 /**
+ * Optional company SSO over OpenID Connect, switched on by OIDC_ISSUER, OIDC_CLIENT_ID and
+ * OIDC_CLIENT_SECRET. A user who signs in through SSO for the first time is created with OIDC_DEFAULT_ROLE
+ * (default auditor: read-only, the least privilege) unless OIDC_AUTO_CREATE=0, in which case a DPO must
+ * create the user first (any role); an existing user keeps their role, and a disabled one is refused.
+ */
+export function oidcConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
+}
+
+function oidcProvider(env: NodeJS.ProcessEnv = process.env): Provider {
+  const issuer = env.OIDC_ISSUER!.replace(/\/$/, "");
+  return {
+    id: "oidc",
+    name: env.OIDC_NAME || "Company SSO",
+    type: "oauth",
+    wellKnown: `${issuer}/.well-known/openid-configuration`,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    authorization: { params: { scope: "openid email profile" } },
+    idToken: true,
+    checks: ["pkce", "state"],
+    profile(profile: { sub: string; email?: string; name?: string }) {
+      return { id: profile.sub, email: profile.email ?? "", name: profile.name ?? profile.email ?? profile.sub, role: "auditor" };
+    },
+  } as Provider;
+}
+
+const oidcDefaultRole = z.enum(USER_ROLES).catch("auditor");
+
+/** Maps an SSO identity to our user (creating it when allowed); null refuses the sign-in. */
+async function resolveSsoUser(email: string, name: string): Promise<{ id: string; role: UserRole } | null> {
+  if (!email) return null;
+  const existing = await findUserByEmail({ db: db(), email });
+  if (existing) return existing.disabledAt ? null : { id: existing.id, role: existing.role };
+  if (process.env.OIDC_AUTO_CREATE === "0") return null;
+  const role = oidcDefaultRole.parse(process.env.OIDC_DEFAULT_ROLE ?? "auditor");
+  const created = await createUser({ db: db(), actor: { userId: null, label: `sso ${email}` }, input: { email, name, role } });
+  return { id: created.id, role: created.role };
+}
+
+/**
  * next-auth v4 (stable) rather than v5 (still a beta): JWT sessions in an httpOnly cookie. The token
  * carries only the user id; every request re-reads the user (role, disabled) through the auth guard,
  * so that disabling a user or changing a role takes effect at once.
@@ -39,6 +82,7 @@ export const authOptions: AuthOptions = {
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/sign-in" },
   providers: [
+    ...(oidcConfigured() ? [oidcProvider()] : []),
     CredentialsProvider({
       name: "Email and password",
       credentials: {
@@ -66,6 +110,16 @@ export const authOptions: AuthOptions = {
     }),
   ],
   callbacks: {
+    async signIn({ user, account }) {
+      if (account?.provider !== "oidc") return true;
+      const resolved = await resolveSsoUser(user.email ?? "", user.name ?? user.email ?? "");
+      if (!resolved) return false;
+      // From here on the session carries our user id and role, not the identity provider's subject.
+      user.id = resolved.id;
+      user.role = resolved.role;
+      await appendAuditEvent({ db: db(), actor: { userId: resolved.id, label: `${user.name} <${user.email}> (SSO)` }, action: "sign_in", recordType: "user", recordId: resolved.id });
+      return true;
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

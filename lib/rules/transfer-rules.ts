@@ -97,12 +97,18 @@ export const noContract = defineTransferRule(
       (a) => agreementCoversTransfer(a, ctx.transfer, ctx.processorChain) && isProcessingAgreementFor(a, ctx.transfer),
     );
     if (covering.some((a) => isAgreementActive(a, ctx.today))) return null;
-    const inactive = covering.map((a) => `${a.id} (${a.type})`);
+    // Name agreements as a DPO knows them (type and dates), never by their database id.
+    const inactive = covering.map((a) => {
+      const label = AGREEMENT_TYPE_LABELS[a.type];
+      if (a.signedDate === null) return `the ${label} (not signed)`;
+      if (a.expiryDate !== null && a.expiryDate < ctx.today) return `the ${label} (expired ${a.expiryDate})`;
+      return `the ${label} (effective ${a.effectiveDate ?? a.signedDate})`;
+    });
     return {
       severity: "high",
       message:
         `No active processing agreement covers the transfer to ${recipientLabel(ctx)}` +
-        (inactive.length > 0 ? `; ${formatList(inactive)} not signed, not yet effective or expired` : ""),
+        (inactive.length > 0 ? `; not in force: ${formatList(inactive)}` : ""),
       facts: {
         processorId: ctx.processor.id,
         inactiveAgreementIds: covering.map((a) => a.id),

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { isDemoMode } from "@/lib/env";
+import { oidcConfigured } from "@/lib/auth/options";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -18,7 +19,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <h1 className="text-xl font-semibold">Transfer governance</h1>
           <p className="mt-1 text-sm text-slate-600">Sign in to the register of processors and cross-border transfers.</p>
         </div>
-        <SignInForm callbackUrl={target} />
+        <SignInForm callbackUrl={target} ssoName={oidcConfigured() ? process.env.OIDC_NAME || "Company SSO" : null} />
         {demo && (
           <section aria-labelledby="demo-accounts" className="rounded-md bg-slate-50 p-3 text-xs text-slate-700">
             <h2 id="demo-accounts" className="mb-1 font-semibold">
