@@ -11,7 +11,12 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   timeout: 60_000,
-  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  reporter: [
+    ["list"],
+    ["html", { open: "never", outputFolder: "playwright-report" }],
+    // Read by scripts/test-summary.mjs for the closing "N passed, N failed" line of npm test.
+    ["json", { outputFile: "reports/playwright.json" }],
+  ],
   use: {
     baseURL,
     trace: "retain-on-failure",

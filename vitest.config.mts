@@ -18,6 +18,8 @@ export default defineConfig({
     // PGlite instances are memory-hungry wasm; two workers fit the 2-core machine.
     maxWorkers: 2,
     // Verbose: the log shows each suite running on "[pglite]" and on "[postgres]".
-    reporters: ["verbose"],
+    reporters: ["verbose", "json"],
+    // Read by scripts/test-summary.mjs for the closing "N passed, N failed" line of npm test.
+    outputFile: { json: "reports/vitest.json" },
   },
 });

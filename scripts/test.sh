@@ -16,6 +16,8 @@ if [ ! -x "$CHROMIUM" ]; then
   fi
 fi
 
+rm -rf reports
+
 echo "[test] type check"
 npx tsc --noEmit
 
@@ -27,3 +29,5 @@ NEXT_DIST_DIR=.next-e2e npx next build
 
 echo "[test] end-to-end tests (Playwright, Chromium)"
 npx playwright test
+
+node scripts/test-summary.mjs

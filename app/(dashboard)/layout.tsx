@@ -1,27 +1,33 @@
 import type { ReactNode } from "react";
 import { AppNav, type NavItem } from "@/components/layout/app-nav";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import type { UserRole } from "@/db/schema/enums";
 import { requirePageActor } from "@/lib/auth/guard";
 
-const NAV: NavItem[] = [
+/** An item without `roles` is for everyone; the pages check the role themselves, the menu only hides. */
+const NAV: (NavItem & { roles?: readonly UserRole[] })[] = [
   { href: "/", label: "Dashboard" },
   { href: "/processors", label: "Processors" },
   { href: "/transfers", label: "Transfers" },
   { href: "/flags", label: "Flags" },
+  { href: "/audit", label: "Audit trail", roles: ["dpo", "auditor"] },
+  { href: "/users", label: "Users", roles: ["dpo"] },
+  { href: "/settings/tokens", label: "API tokens" },
 ];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageActor();
+  const nav: NavItem[] = NAV.filter((item) => !item.roles || item.roles.includes(actor.role)).map(({ href, label }) => ({ href, label }));
   return (
     <div className="flex min-h-screen">
       <aside className="hidden w-56 shrink-0 border-r border-slate-200 bg-white p-4 md:block">
         <p className="mb-6 px-3 text-sm font-semibold text-slate-900">Transfer governance</p>
-        <AppNav items={NAV} />
+        <AppNav items={nav} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">
           <div className="md:hidden">
-            <AppNav items={NAV} />
+            <AppNav items={nav} />
           </div>
           <p className="ml-auto text-sm text-slate-700" data-testid="current-user">
             {actor.name} · <span className="font-medium">{actor.role.toUpperCase()}</span>

@@ -2,9 +2,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { db } from "@/db/client";
+import { listRecordHistory } from "@/db/queries/audit";
 import { listFlagDetailsForProcessor } from "@/db/queries/flags";
 import { getProcessorDetail, listAgreementsByProcessor, listSubProcessors } from "@/db/queries/processors";
 import { listTransfersByProcessor } from "@/db/queries/transfers";
+import { RecordHistory } from "@/components/audit/record-history";
 import { FlagList } from "@/components/flags/flag-list";
 import { formatDate } from "@/components/flags/format";
 import { AgreementsTable } from "@/components/processors/agreements-table";
@@ -25,6 +27,7 @@ export const dynamic = "force-dynamic";
 const sectionHeading = "mb-3 text-lg font-semibold";
 // The page shows the first transfers; the register, filtered on the processor, pages through all of them.
 const TRANSFER_LIMIT = 50;
+const HISTORY_LIMIT = 20;
 
 export default async function ProcessorPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor();
@@ -35,11 +38,12 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
   const detail = await getProcessorDetail({ db: database, id });
   if (!detail) notFound();
   const { processor, ownerName, ownerEmail, parentName } = detail;
-  const [subProcessors, transfers, agreements, flags] = await Promise.all([
+  const [subProcessors, transfers, agreements, flags, history] = await Promise.all([
     listSubProcessors({ db: database, parentProcessorId: id }),
     listTransfersByProcessor({ db: database, processorId: id, limit: TRANSFER_LIMIT }),
     listAgreementsByProcessor({ db: database, processorId: id }),
     listFlagDetailsForProcessor({ db: database, processorId: id }),
+    listRecordHistory({ db: database, recordType: "processor", recordId: id, limit: HISTORY_LIMIT }),
   ]);
   const today = todayIso();
   const acceptance = actor.role === "dpo" ? { acceptRisk, minDate: addDays(today, 1) } : undefined;
@@ -148,6 +152,19 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
         </h2>
         <p className="mb-3 text-sm text-slate-600">The processor&apos;s own flags and those of its transfers and agreements.</p>
         <FlagList flags={flags} showSubject acceptance={acceptance} emptyText="No rule has flagged this processor, its transfers or its agreements." />
+      </section>
+
+      <section aria-labelledby="processor-history">
+        <h2 id="processor-history" className={sectionHeading}>
+          History
+        </h2>
+        <RecordHistory
+          events={history}
+          limit={HISTORY_LIMIT}
+          // The audit trail is for the DPO and the auditors; engineers see the record's own history here.
+          trailHref={actor.role === "dpo" || actor.role === "auditor" ? `/audit?recordType=processor&recordId=${id}` : undefined}
+          emptyText="No change to this processor is recorded in the audit trail."
+        />
       </section>
     </div>
   );

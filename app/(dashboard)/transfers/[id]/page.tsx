@@ -2,8 +2,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { db } from "@/db/client";
+import { listRecordHistory } from "@/db/queries/audit";
 import { listFlagDetailsForSubject } from "@/db/queries/flags";
 import { getTransferDetail, listAgreementsCoveringTransfer, listTransferCategories } from "@/db/queries/transfers";
+import { RecordHistory } from "@/components/audit/record-history";
 import { FlagList } from "@/components/flags/flag-list";
 import { formatDate } from "@/components/flags/format";
 import { AgreementsTable } from "@/components/processors/agreements-table";
@@ -30,6 +32,7 @@ export const metadata: Metadata = { title: "Transfer" };
 export const dynamic = "force-dynamic";
 
 const sectionHeading = "mb-3 text-lg font-semibold";
+const HISTORY_LIMIT = 20;
 
 export default async function TransferPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor();
@@ -40,10 +43,11 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
   const detail = await getTransferDetail({ db: database, id });
   if (!detail) notFound();
   const { transfer, activity, exporter, processor } = detail;
-  const [categories, agreements, flags] = await Promise.all([
+  const [categories, agreements, flags, history] = await Promise.all([
     listTransferCategories({ db: database, transferId: id }),
     listAgreementsCoveringTransfer({ db: database, transferId: id, processorId: processor.id }),
     listFlagDetailsForSubject({ db: database, subjectType: "transfer", subjectId: id }),
+    listRecordHistory({ db: database, recordType: "transfer", recordId: id, limit: HISTORY_LIMIT }),
   ]);
   const today = todayIso();
   const acceptance = actor.role === "dpo" ? { acceptRisk, minDate: addDays(today, 1) } : undefined;
@@ -140,6 +144,19 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
           Flags
         </h2>
         <FlagList flags={flags} acceptance={acceptance} emptyText="No rule has flagged this transfer." />
+      </section>
+
+      <section aria-labelledby="transfer-history">
+        <h2 id="transfer-history" className={sectionHeading}>
+          History
+        </h2>
+        <RecordHistory
+          events={history}
+          limit={HISTORY_LIMIT}
+          // The audit trail is for the DPO and the auditors; engineers see the record's own history here.
+          trailHref={actor.role === "dpo" || actor.role === "auditor" ? `/audit?recordType=transfer&recordId=${id}` : undefined}
+          emptyText="No change to this transfer is recorded in the audit trail."
+        />
       </section>
     </div>
   );

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { db } from "@/db/client";
+import { listUsers } from "@/db/queries/users";
+import { CreateUserForm } from "@/components/users/create-user-form";
+import { UserFilters } from "@/components/users/user-filters";
+import { UsersTable } from "@/components/users/users-table";
+import { Pagination } from "@/components/ui/pagination";
+import { requirePageActor } from "@/lib/auth/guard";
+import { changeUserRoleAction, createUserAccount, disableUserAction, enableUserAction } from "./actions";
+import { userListParams } from "./params";
+
+export const metadata: Metadata = { title: "Users" };
+export const dynamic = "force-dynamic";
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requirePageActor(["dpo"]);
+  const raw = await searchParams;
+  const params = userListParams.parse(raw);
+  const { rows, total } = await listUsers({
+    db: db(),
+    page: params.page,
+    pageSize: params.pageSize,
+    q: params.q,
+    role: params.role,
+    status: params.status,
+  });
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Users</h1>
+      <p className="text-sm text-slate-700">
+        Who may do what: the DPO decides, the engineers register, the auditors read and export. Disabling an account ends its sessions and
+        API tokens at once; every change is in the audit trail.
+      </p>
+      <section aria-labelledby="create-user" className="space-y-2">
+        <h2 id="create-user" className="text-lg font-semibold">
+          Create a user
+        </h2>
+        <CreateUserForm createUser={createUserAccount} />
+      </section>
+      <section aria-labelledby="user-list" className="space-y-3">
+        <h2 id="user-list" className="text-lg font-semibold">
+          Accounts
+        </h2>
+        <UserFilters q={params.q} role={params.role} status={params.status} />
+        <UsersTable
+          rows={rows}
+          currentUserId={actor.id}
+          actions={{ changeRole: changeUserRoleAction, disableUser: disableUserAction, enableUser: enableUserAction }}
+        />
+        <Pagination page={params.page} pageSize={params.pageSize} total={total} basePath="/users" searchParams={raw} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import type { VisibleUser } from "@/db/queries/users";
+import { formatTimestamp } from "@/components/audit/format";
+import { Badge } from "@/components/ui/badge";
+import { ROLE_LABELS } from "./labels";
+import type { UserAdminActions } from "./user-action-types";
+import { UserRowActions } from "./user-row-actions";
+
+/** One page of the user accounts, with the DPO's controls on each. */
+export function UsersTable({
+  rows,
+  currentUserId,
+  actions,
+}: {
+  rows: readonly VisibleUser[];
+  currentUserId: string;
+  actions: Pick<UserAdminActions, "changeRole" | "disableUser" | "enableUser">;
+}) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="users-table">
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="px-4 py-2">Email</th>
+            <th scope="col" className="px-4 py-2">Name</th>
+            <th scope="col" className="px-4 py-2">Role</th>
+            <th scope="col" className="px-4 py-2">Status</th>
+            <th scope="col" className="px-4 py-2">Last sign-in</th>
+            <th scope="col" className="px-4 py-2">Manage</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={6} className="px-4 py-8 text-center text-slate-600">
+                No user matches these filters.
+              </td>
+            </tr>
+          )}
+          {rows.map((user) => (
+            <tr key={user.id} data-testid="user-row" data-email={user.email} className="align-top">
+              <td className="px-4 py-2">
+                <span className="font-medium">{user.email}</span>
+                {user.isDemo && (
+                  <span className="ml-2" title="A demo account: it works only in demo mode, and its password is public.">
+                    <Badge tone="amber">demo</Badge>
+                  </span>
+                )}
+              </td>
+              <td className="px-4 py-2">{user.name}</td>
+              <td className="px-4 py-2" data-testid="user-role">
+                {ROLE_LABELS[user.role]}
+              </td>
+              <td className="px-4 py-2" data-testid="user-status">
+                {user.disabledAt ? (
+                  <span title={`Disabled ${formatTimestamp(user.disabledAt)}`}>
+                    <Badge tone="red">disabled</Badge>
+                  </span>
+                ) : (
+                  <Badge tone="green">active</Badge>
+                )}
+              </td>
+              <td className="whitespace-nowrap px-4 py-2 tabular-nums">{user.lastSignInAt ? formatTimestamp(user.lastSignInAt) : "Never"}</td>
+              <td className="px-4 py-2">
+                <UserRowActions
+                  // A new version re-mounts the controls, so that they start from the saved state.
+                  key={`${user.id}-${user.version}`}
+                  user={{ id: user.id, email: user.email, role: user.role, version: user.version, disabled: user.disabledAt !== null }}
+                  isSelf={user.id === currentUserId}
+                  actions={actions}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
