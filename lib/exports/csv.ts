@@ -1,0 +1,29 @@
+import { Readable, type Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { stringify } from "csv-stringify";
+import type { TransferRegisterRow } from "@/db/queries/exports";
+import { neutralizeCell } from "./neutralize";
+import { TRANSFER_REGISTER_COLUMNS, type ExportColumn } from "./transfer-register";
+
+/**
+ * Streams rows as CSV (RFC 4180: CRLF, quotes only where needed) in UTF-8 with a byte-order mark, without
+ * which Excel reads the file as the local code page and mangles accents and Chinese. Every text cell is
+ * neutralised against formula injection. Ends `out`; resolves with the number of data rows once `out` has
+ * taken the last byte, and rejects (closing the row source) if `out` fails or is destroyed.
+ */
+export async function writeCsv<Row>(rows: AsyncIterable<Row>, out: Writable, columns: readonly ExportColumn<Row>[]): Promise<number> {
+  let count = 0;
+  async function* records() {
+    yield columns.map((column) => column.header);
+    for await (const row of rows) {
+      count += 1;
+      yield columns.map((column) => neutralizeCell(column.value(row)) ?? "");
+    }
+  }
+  await pipeline(Readable.from(records()), stringify({ bom: true, record_delimiter: "\r\n" }), out);
+  return count;
+}
+
+export function writeTransferRegisterCsv(rows: AsyncIterable<TransferRegisterRow>, out: Writable): Promise<number> {
+  return writeCsv(rows, out, TRANSFER_REGISTER_COLUMNS);
+}
