@@ -3,7 +3,7 @@ import { inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { applyFlagPlan, listStoredFlags, touchFlagsSeen } from "@/db/queries/flags";
 import { loadRegisterSnapshot } from "@/db/queries/register";
-import { safeguardAgreements, transferDataCategories, transfers } from "@/db/schema";
+import { transferDataCategories, transfers } from "@/db/schema";
 import { appState } from "@/db/schema/app-state";
 import { evaluateRegister } from "@/lib/rules/snapshot";
 import type { Finding } from "@/lib/rules/types";
@@ -119,14 +119,6 @@ export async function processorsOfActivities({ db, activityIds }: { db: Executor
     .selectDistinct({ id: transfers.processorId })
     .from(transfers)
     .where(inArray(transfers.activityId, [...activityIds]));
-  return rows.map((row) => row.id);
-}
-
-export async function processorOfAgreement({ db, agreementId }: { db: Executor; agreementId: string }) {
-  const rows = await db
-    .select({ id: safeguardAgreements.processorId })
-    .from(safeguardAgreements)
-    .where(inArray(safeguardAgreements.id, [agreementId]));
   return rows.map((row) => row.id);
 }
 

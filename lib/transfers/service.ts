@@ -13,6 +13,7 @@ import {
 } from "@/db/schema";
 import { appendAuditEvent, type AuditActor } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
+import { assertCurrentVersion } from "@/lib/records/concurrency";
 import { reevaluateFlags } from "@/lib/flags/evaluation";
 import { createTransferInput, updateTransferInput } from "@/lib/validation/transfer";
 import { parseInput } from "@/lib/validation/parse";
@@ -116,13 +117,7 @@ export async function updateTransfer({
   return db.transaction(async (tx) => {
     const current = (await tx.select().from(transfers).where(eq(transfers.id, id)).for("update").limit(1))[0];
     if (!current) throw new AppError("not_found", `No transfer with id ${id}.`);
-    if (current.version !== version) {
-      throw new AppError(
-        "version_conflict",
-        `This transfer was changed at ${current.updatedAt.toISOString()} (version ${current.version}); you edited version ${version}. Reload it and apply your change again.`,
-        { currentVersion: current.version, updatedAt: current.updatedAt.toISOString() },
-      );
-    }
+    assertCurrentVersion(current, version, "transfer");
     await assertReferences(tx, patch);
     const before = { ...current, dataCategories: await categoriesOf(tx, id) };
     const { dataCategories: keys, ...fields } = patch;
