@@ -79,3 +79,20 @@ describeOnDatabases("re-evaluation on every kind of write", (use) => {
     ).rejects.toMatchObject({ code: "version_conflict" });
   });
 });
+
+describeOnDatabases("partial updates", (use) => {
+  it("keep every field the update leaves out", async () => {
+    const { db } = use();
+    const { updateTransfer } = await import("@/lib/transfers/service");
+    const { transfer } = await makeTransfer(db, {
+      today: TODAY,
+      status: "approved",
+      mechanism: "scc",
+      encryptionAtRest: "customer_keys",
+      dataCategories: ["user.contact.email", "user.device.device_id"],
+    });
+    const { transfer: after } = await updateTransfer({ db, actor: TEST_ACTOR, id: transfer.id, today: TODAY, input: { version: 1, notes: "Reviewed" } });
+    expect(after).toMatchObject({ notes: "Reviewed", status: "approved", mechanism: "scc", encryptionAtRest: "customer_keys" });
+    expect(after.dataCategories).toEqual(["user.contact.email", "user.device.device_id"]);
+  });
+});

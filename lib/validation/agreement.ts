@@ -1,23 +1,27 @@
 import { z } from "zod";
 import { AGREEMENT_TYPES, SCC_MODULES } from "@/db/schema/enums";
 import { isoDate, text, uuid, version } from "./common";
+import { withDefaults } from "./defaults";
 
-export const agreementFields = z.object({
-  processorId: uuid,
-  type: z.enum(AGREEMENT_TYPES),
-  sccModule: z.enum(SCC_MODULES).nullable().default(null),
-  signedDate: isoDate.nullable().default(null),
-  effectiveDate: isoDate.nullable().default(null),
-  expiryDate: isoDate.nullable().default(null),
-  permitsSubprocessing: z.boolean().default(false),
-  flowDown: z.boolean().default(false),
-  documentRef: text(500).nullable().default(null),
-  coversAllTransfers: z.boolean().default(true),
-  /** Only when coversAllTransfers is false: the transfers it covers. */
-  transferIds: z.array(uuid).max(1000).default([]),
-  notes: text(5000).nullable().default(null),
-  externalId: text(200).nullable().default(null),
-});
+const { create: agreementFields, update: agreementUpdateFields } = withDefaults(
+  { processorId: uuid, type: z.enum(AGREEMENT_TYPES) },
+  {
+    sccModule: [z.enum(SCC_MODULES).nullable(), null],
+    signedDate: [isoDate.nullable(), null],
+    effectiveDate: [isoDate.nullable(), null],
+    expiryDate: [isoDate.nullable(), null],
+    permitsSubprocessing: [z.boolean(), false],
+    flowDown: [z.boolean(), false],
+    documentRef: [text(500).nullable(), null],
+    /** By default an agreement covers all of its processor's transfers; otherwise `transferIds`. */
+    coversAllTransfers: [z.boolean(), true],
+    transferIds: [z.array(uuid).max(1000), []],
+    notes: [text(5000).nullable(), null],
+    externalId: [text(200).nullable(), null],
+  } as const,
+);
+
+export { agreementFields };
 
 function checkDates(value: { signedDate?: string | null; expiryDate?: string | null; effectiveDate?: string | null }, ctx: z.RefinementCtx) {
   if (value.signedDate && value.expiryDate && value.expiryDate < value.signedDate) {
@@ -34,4 +38,5 @@ export const createAgreementInput = agreementFields.superRefine((value, ctx) => 
     ctx.addIssue({ code: "custom", path: ["sccModule"], message: "applies to SCC agreements only" });
   }
 });
-export const updateAgreementInput = agreementFields.partial().extend({ version }).superRefine(checkDates);
+/** Partial: a field left out keeps its stored value. */
+export const updateAgreementInput = agreementUpdateFields.extend({ version }).superRefine(checkDates);

@@ -1,0 +1,28 @@
+import { db } from "@/db/client";
+import { listProcessors } from "@/db/queries/processors";
+import { readJsonBody } from "@/lib/api/body";
+import { apiRoute, recordResponse } from "@/lib/api/handler";
+import { parseQuery, processorListQuery } from "@/lib/api/params";
+import { processorJson } from "@/lib/api/serialize";
+import { ALL_ROLES, auditActor } from "@/lib/auth/guard";
+import { todayIso } from "@/lib/clock";
+import { createProcessor } from "@/lib/processors/service";
+
+export const dynamic = "force-dynamic";
+
+/** One page of the processor register: `?page&pageSize&q&status&country`. */
+export const GET = apiRoute({ roles: ALL_ROLES }, async ({ request }) => {
+  const query = parseQuery(processorListQuery, request);
+  const { rows, total, page, pageSize } = await listProcessors({ db: db(), ...query });
+  return Response.json({ data: rows, page, pageSize, total });
+});
+
+/** Registers a processor as a draft. */
+export const POST = apiRoute({ roles: ["dpo", "engineer"] }, async ({ request, actor }) => {
+  const input = await readJsonBody(request);
+  const { processor, flags } = await createProcessor({ db: db(), actor: auditActor(actor!), input, today: todayIso() });
+  return recordResponse(
+    { data: processorJson(processor), flags },
+    { status: 201, version: processor.version, location: `/api/v1/processors/${processor.id}` },
+  );
+});

@@ -1,0 +1,89 @@
+import { AppError } from "@/lib/errors";
+import { HttpProblem } from "./problem";
+
+/** 1 MB: a processor or a transfer is a few kilobytes; anything larger is a mistake or an attack. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** application/json, or a structured-syntax +json type (RFC 6839), parameters (charset) ignored. */
+function isJsonMediaType(contentType: string | null): boolean {
+  if (!contentType) return false;
+  const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
+  return mediaType === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
+}
+
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000: such a string would fail in the database (a 500), so it is
+ * refused here with its path. Iterative, so that a deeply nested body cannot overflow the stack.
+ */
+function assertNoNulCharacters(value: unknown): void {
+  const stack: { value: unknown; path: string }[] = [{ value, path: "" }];
+  while (stack.length) {
+    const { value: current, path } = stack.pop()!;
+    if (typeof current === "string") {
+      if (current.includes("\u0000")) {
+        const field = path || "(body)";
+        throw new AppError("validation_failed", `${field}: must not contain the NUL character`, {
+          fields: [{ path: field, message: "must not contain the NUL character" }],
+        });
+      }
+    } else if (current && typeof current === "object") {
+      for (const [key, child] of Object.entries(current)) {
+        const childPath = path ? `${path}.${key}` : key;
+        if (key.includes("\u0000")) stack.push({ value: key, path: childPath });
+        stack.push({ value: child, path: childPath });
+      }
+    }
+  }
+}
+
+/**
+ * Reads a JSON request body: 415 for another media type, 413 past `maxBytes` (counted while streaming, so a
+ * lying or absent Content-Length does not help), 400 for bytes that are not UTF-8 JSON.
+ */
+export async function readJsonBody(request: Request, { maxBytes = MAX_BODY_BYTES }: { maxBytes?: number } = {}): Promise<unknown> {
+  if (!isJsonMediaType(request.headers.get("content-type"))) {
+    throw new HttpProblem("unsupported_media_type", "Send the body as JSON with the header Content-Type: application/json.");
+  }
+  const tooLarge = () => new HttpProblem("payload_too_large", `The request body must be at most ${maxBytes} bytes.`);
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new HttpProblem("invalid_json", "The request body is not valid UTF-8.");
+  }
+  if (text.trim() === "") throw new HttpProblem("invalid_json", "The request body is empty: send a JSON object.");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : "syntax error";
+    throw new HttpProblem("invalid_json", `The request body is not valid JSON (${reason}).`);
+  }
+  assertNoNulCharacters(parsed);
+  return parsed;
+}

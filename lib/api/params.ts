@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { RECORD_STATUSES, TRANSFER_MECHANISMS, TRANSFER_STATUSES } from "@/db/schema/enums";
+import { AppError } from "@/lib/errors";
+import { countryCode } from "@/lib/validation/common";
+import { parseInput } from "@/lib/validation/parse";
+import { HttpProblem } from "./problem";
+
+/*
+ * Query parameters of the list endpoints. Unlike a page URL (lib/validation/list-params.ts falls back to
+ * defaults), an API client gets a 422 naming the bad parameter: a silently ignored filter returns the wrong data.
+ * Unknown parameters are ignored (cache busters, tracing).
+ */
+
+/** Any UUID PostgreSQL accepts; ids are looked up, never trusted. */
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isRecordId(value: unknown): value is string {
+  return typeof value === "string" && UUID_SHAPE.test(value);
+}
+
+const searchText = z
+  .string()
+  .trim()
+  .max(200, { message: "must be at most 200 characters" })
+  .refine((value) => !value.includes("\u0000"), { message: "must not contain the NUL character" })
+  .optional();
+
+export const MAX_PAGE_SIZE = 100;
+
+export const paginationQuery = {
+  page: z.coerce.number({ message: "must be a whole number" }).int({ message: "must be a whole number" }).min(1).max(1_000_000).default(1),
+  pageSize: z.coerce
+    .number({ message: "must be a whole number" })
+    .int({ message: "must be a whole number" })
+    .min(1)
+    .max(MAX_PAGE_SIZE, { message: `must be at most ${MAX_PAGE_SIZE}` })
+    .default(20),
+};
+
+export const processorListQuery = z.object({
+  ...paginationQuery,
+  q: searchText.describe("Text search on the name, legal name and website"),
+  status: z.enum(RECORD_STATUSES).optional(),
+  country: countryCode.optional().describe("Country of establishment, ISO 3166-1 alpha-2"),
+});
+
+export const transferListQuery = z.object({
+  ...paginationQuery,
+  q: searchText.describe("Text search on the processor's name"),
+  destination: countryCode.optional().describe("Destination country, ISO 3166-1 alpha-2"),
+  mechanism: z.enum(TRANSFER_MECHANISMS).optional(),
+  status: z.enum(TRANSFER_STATUSES).optional(),
+  processorId: z.string().regex(UUID_SHAPE, { message: "must be a record id (UUID)" }).optional(),
+});
+
+/** Parses a URL's query string; a repeated parameter counts once (its last value). */
+export function parseQuery<S extends z.ZodType>(schema: S, request: Request): z.output<S> {
+  return parseInput(schema, Object.fromEntries(new URL(request.url).searchParams));
+}
+
+/** An ETag for a record version: strong, quoted. */
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}
+
+/** `"3"`, `W/"3"` or `3` → 3; anything else (a list, `*`, a hash) → undefined. */
+export function parseIfMatch(header: string): number | undefined {
+  const match = /^\s*(?:W\/)?(?:"(\d{1,9})"|(\d{1,9}))\s*$/.exec(header);
+  const digits = match?.[1] ?? match?.[2];
+  if (digits === undefined) return undefined;
+  const version = Number(digits);
+  return version >= 1 ? version : undefined;
+}
+
+/**
+ * The body of an update with its `version`: from the body, else from If-Match. Neither is a 428
+ * (RFC 6585): an update without the version it edits could silently overwrite someone else's change.
+ */
+export function withVersion(request: Request, body: unknown): unknown {
+  // Not an object: leave it for the schema, which names the problem ("expected object").
+  if (!body || typeof body !== "object" || Array.isArray(body)) return body;
+  const header = request.headers.get("if-match");
+  const fromHeader = header === null ? undefined : parseIfMatch(header);
+  if (header !== null && fromHeader === undefined) {
+    throw new AppError("validation_failed", `version: the If-Match header must be a record version like "3"`, {
+      fields: [{ path: "version", message: `the If-Match header must be a record version like "3", W/"3" or 3` }],
+    });
+  }
+  const record = body as Record<string, unknown>;
+  if ("version" in record) {
+    if (fromHeader !== undefined && record.version !== fromHeader) {
+      throw new AppError("validation_failed", `version: the body says ${String(record.version)} but If-Match says ${fromHeader}`, {
+        fields: [{ path: "version", message: "the body and the If-Match header disagree" }],
+      });
+    }
+    return body;
+  }
+  if (fromHeader === undefined) {
+    throw new HttpProblem("precondition_required", "Send the version you edited, as `version` in the body or in an If-Match header.", [
+      { path: "version", message: "is required (in the body or as If-Match)" },
+    ]);
+  }
+  return { ...record, version: fromHeader };
+}
