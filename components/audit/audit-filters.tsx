@@ -1,10 +1,7 @@
-import Link from "next/link";
+import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
 import { auditLabel } from "./format";
 
-const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
-const labelClass = "block text-xs font-medium text-slate-600";
-
-/** The audit trail's filters: a plain GET form, so that a URL reproduces the view. */
+/** The audit trail's filters; a record id from a "full history" link is kept across changes. */
 export function AuditFilters({
   recordTypes,
   actions,
@@ -18,42 +15,12 @@ export function AuditFilters({
   action?: string;
   recordId?: string;
 }) {
+  const options = (values: readonly string[]) => values.map((value) => ({ value, label: auditLabel(value) }));
   return (
-    // Keyed by the values: defaultValue applies on mount only, and a client-side navigation keeps the form.
-    <form key={JSON.stringify([recordType, action, recordId])} role="search" aria-label="Filter audit events" action="/audit" className="flex flex-wrap items-end gap-3">
-      <div>
-        <label htmlFor="audit-record-type" className={labelClass}>
-          Record type
-        </label>
-        <select id="audit-record-type" name="recordType" defaultValue={recordType ?? ""} className={selectClass}>
-          <option value="">Any</option>
-          {recordTypes.map((value) => (
-            <option key={value} value={value}>
-              {auditLabel(value)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="audit-action" className={labelClass}>
-          Action
-        </label>
-        <select id="audit-action" name="action" defaultValue={action ?? ""} className={selectClass}>
-          <option value="">Any</option>
-          {actions.map((value) => (
-            <option key={value} value={value}>
-              {auditLabel(value)}
-            </option>
-          ))}
-        </select>
-      </div>
+    <FilterForm action="/audit" label="Filter audit events" values={[recordType, action, recordId]}>
+      <SelectFilter id="audit-record-type" name="recordType" label="Record type" value={recordType} options={options(recordTypes)} />
+      <SelectFilter id="audit-action" name="action" label="Action" value={action} options={options(actions)} />
       {recordId && <input type="hidden" name="recordId" value={recordId} />}
-      <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
-        Apply
-      </button>
-      <Link href="/audit" className="px-1 py-1.5 text-sm text-brand-700 underline">
-        Reset
-      </Link>
-    </form>
+    </FilterForm>
   );
 }

@@ -1,9 +1,6 @@
-import Link from "next/link";
+import { FilterForm, SearchFilter, SelectFilter, enumOptions } from "@/components/ui/filter-form";
 import { TRANSFER_MECHANISMS, TRANSFER_STATUSES, type TransferMechanism, type TransferStatus } from "@/db/schema/enums";
 import { MECHANISM_LABELS, countryLabel } from "./labels";
-
-const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
-const labelClass = "block text-xs font-medium text-slate-600";
 
 export interface TransferFilterValues {
   q?: string;
@@ -37,95 +34,36 @@ export function TransferFilters({
   }
 
   return (
-    // Keyed by the values: defaultValue applies on mount only, and a client-side navigation keeps the form.
-    <form
-      key={JSON.stringify(values)}
-      role="search"
-      aria-label="Filter transfers"
-      action="/transfers"
-      className="flex flex-wrap items-end gap-3"
-    >
-      <div>
-        <label htmlFor="transfer-q" className={labelClass}>
-          Processor name
-        </label>
-        <input
-          id="transfer-q"
-          name="q"
-          type="search"
-          defaultValue={values.q ?? ""}
-          placeholder="Search processors"
-          className="w-52 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
-        />
-      </div>
-      <div>
-        <label htmlFor="transfer-processor" className={labelClass}>
-          Processor
-        </label>
-        <select id="transfer-processor" name="processor" defaultValue={values.processor ?? ""} className={`${selectClass} max-w-56`}>
-          <option value="">Any</option>
-          {processorOptions.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="transfer-destination" className={labelClass}>
-          Destination
-        </label>
-        <select id="transfer-destination" name="destination" defaultValue={values.destination ?? ""} className={`${selectClass} max-w-56`}>
-          <option value="">Any</option>
-          {destinationOptions.map((option) => (
-            <option key={option.code} value={option.code}>
-              {option.name} ({option.count.toLocaleString("en-US")})
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="transfer-mechanism" className={labelClass}>
-          Mechanism
-        </label>
-        <select id="transfer-mechanism" name="mechanism" defaultValue={values.mechanism ?? ""} className={selectClass}>
-          <option value="">Any</option>
-          {TRANSFER_MECHANISMS.map((value) => (
-            <option key={value} value={value}>
-              {MECHANISM_LABELS[value]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="transfer-encryption" className={labelClass}>
-          Encryption in transit
-        </label>
-        <select id="transfer-encryption" name="encryption" defaultValue={values.encryption ?? ""} className={selectClass}>
-          <option value="">Any</option>
-          <option value="none">None (unencrypted)</option>
-          <option value="any">Encrypted</option>
-        </select>
-      </div>
-      <div>
-        <label htmlFor="transfer-status" className={labelClass}>
-          Status
-        </label>
-        <select id="transfer-status" name="status" defaultValue={values.status ?? ""} className={selectClass}>
-          <option value="">Any</option>
-          {TRANSFER_STATUSES.map((value) => (
-            <option key={value} value={value}>
-              {value}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
-        Apply
-      </button>
-      <Link href="/transfers" className="px-1 py-1.5 text-sm text-brand-700 underline">
-        Reset
-      </Link>
-    </form>
+    <FilterForm action="/transfers" label="Filter transfers" values={values}>
+      <SearchFilter id="transfer-q" label="Processor name" value={values.q} placeholder="Search processors" className="w-52" />
+      <SelectFilter
+        id="transfer-processor"
+        name="processor"
+        label="Processor"
+        value={values.processor}
+        options={processorOptions.map((option) => ({ value: option.id, label: option.name }))}
+        className="max-w-56"
+      />
+      <SelectFilter
+        id="transfer-destination"
+        name="destination"
+        label="Destination"
+        value={values.destination}
+        options={destinationOptions.map((option) => ({ value: option.code, label: `${option.name} (${option.count.toLocaleString("en-US")})` }))}
+        className="max-w-56"
+      />
+      <SelectFilter id="transfer-mechanism" name="mechanism" label="Mechanism" value={values.mechanism} options={enumOptions(TRANSFER_MECHANISMS, MECHANISM_LABELS)} />
+      <SelectFilter
+        id="transfer-encryption"
+        name="encryption"
+        label="Encryption in transit"
+        value={values.encryption}
+        options={[
+          { value: "none", label: "None (unencrypted)" },
+          { value: "any", label: "Encrypted" },
+        ]}
+      />
+      <SelectFilter id="transfer-status" name="status" label="Status" value={values.status} options={enumOptions(TRANSFER_STATUSES)} />
+    </FilterForm>
   );
 }

@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { listProcessors } from "@/db/queries/processors";
 import { RECORD_STATUSES } from "@/db/schema/enums";
 import { Badge } from "@/components/ui/badge";
+import { FilterForm, SearchFilter, SelectFilter, enumOptions } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
 import { RecordStatusBadge } from "@/components/processors/status-badge";
 import { requirePageActor } from "@/lib/auth/guard";
@@ -24,36 +25,10 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Processors</h1>
-      <form role="search" className="flex flex-wrap items-end gap-3" action="/processors">
-        <div>
-          <label htmlFor="q" className="block text-xs font-medium text-slate-600">
-            Search
-          </label>
-          <input
-            id="q"
-            name="q"
-            defaultValue={params.q ?? ""}
-            placeholder="Name, legal name or website"
-            className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
-          />
-        </div>
-        <div>
-          <label htmlFor="status" className="block text-xs font-medium text-slate-600">
-            Status
-          </label>
-          <select id="status" name="status" defaultValue={params.status ?? ""} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
-            <option value="">Any</option>
-            {RECORD_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {status}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
-          Apply
-        </button>
-      </form>
+      <FilterForm action="/processors" label="Filter processors" values={[params.q, params.status]}>
+        <SearchFilter id="q" label="Search" value={params.q} placeholder="Name, legal name or website" className="w-64" />
+        <SelectFilter id="status" name="status" label="Status" value={params.status} options={enumOptions(RECORD_STATUSES)} />
+      </FilterForm>
 
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="processors-table">
