@@ -1,5 +1,28 @@
 import { z } from "zod";
-import { FLAG_STATUSES, RECORD_STATUSES, SEVERITIES } from "@/db/schema/enums";
+import {
+  ART9_CONDITIONS,
+  CCPA_CATEGORIES,
+  DISCLOSURE_TYPES,
+  DOJ_CATEGORIES,
+  FLAG_STATUSES,
+  FLAG_SUBJECT_TYPES,
+  LEGAL_BASES,
+  RECORD_STATUSES,
+  SEVERITIES,
+} from "@/db/schema/enums";
+import {
+  activityListQuery,
+  agreementListQuery,
+  createAgreementBody,
+  dataCategoryListQuery,
+  flagListQuery,
+  updateAgreementBody,
+} from "@/lib/review/api-schemas";
+import { REVIEW_ACTIONS, rejectProcessorInput, submitProcessorInput } from "@/lib/review/schemas";
+import { createActivityInput } from "@/lib/activities/create";
+import { updateActivityInput } from "@/lib/validation/activity";
+import { updateCategoryClassificationInput } from "@/lib/validation/category";
+import { acceptRiskInput } from "@/lib/validation/flag";
 import { createProcessorInput, updateProcessorInput } from "@/lib/validation/processor";
 import { MAX_BODY_BYTES } from "./body";
 import { processorListQuery, transferListQuery } from "./params";
@@ -47,7 +70,8 @@ const flag = z
   .object({
     id: recordId,
     ruleId: z.string(),
-    subjectType: z.enum(["transfer", "processor", "agreement"]),
+    subjectType: z.enum(FLAG_SUBJECT_TYPES),
+    processorId: recordId.nullable(),
     subjectId: recordId,
     severity: z.enum(SEVERITIES),
     message: z.string(),
@@ -56,8 +80,53 @@ const flag = z
     status: z.enum(FLAG_STATUSES),
     firstSeenAt: timestamp,
     lastSeenAt: timestamp,
+    acceptedByUserId: recordId.nullable(),
+    acceptanceJustification: z.string().nullable(),
+    acceptedUntil: z.string().meta({ format: "date" }).nullable(),
+    version: z.number().int(),
   })
   .loose();
+
+const agreementRecord = recordSchema(createAgreementBody, {});
+
+const dataCategoryRecord = z.object({
+  key: z.string().meta({ examples: ["user.contact.email"] }),
+  parentKey: z.string().nullable(),
+  name: z.string(),
+  description: z.string().nullable(),
+  gdprSpecial: z.boolean().describe("GDPR Art. 9(1) special category"),
+  ccpaCategory: z.enum(CCPA_CATEGORIES).nullable().describe("Cal. Civ. Code 1798.140(v)(1) category letter"),
+  ccpaSensitive: z.boolean().describe("Cal. Civ. Code 1798.140(ae)"),
+  piplSensitive: z.boolean().describe("PIPL Art. 28"),
+  dojCategory: z.enum(DOJ_CATEGORIES).describe("28 CFR 202.249"),
+  dojListedIdentifier: z.boolean().describe("28 CFR 202.234"),
+  version: z.number().int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+const activityRecord = z.object({
+  id: recordId,
+  name: z.string(),
+  controllerEntityId: recordId,
+  jointController: z.string().nullable(),
+  businessFunction: z.string().nullable(),
+  purpose: z.string(),
+  legalBasis: z.enum(LEGAL_BASES),
+  legitimateInterest: z.string().nullable(),
+  art9Condition: z.enum(ART9_CONDITIONS).nullable(),
+  disclosureType: z.enum(DISCLOSURE_TYPES),
+  dataSubjectCategories: z.array(z.string()),
+  retentionPeriod: z.string().nullable(),
+  securityMeasures: z.string().nullable(),
+  source: z.string().nullable(),
+  automatedDecisionMaking: z.boolean(),
+  dpiaRequired: z.boolean(),
+  dpiaReference: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
 
 const problem = z
   .object({
@@ -181,6 +250,196 @@ function resource({ tag, singular, listQuery, collection }: { tag: string; singu
   };
 }
 
+const json = (schema: unknown) => ({ "application/json": { schema } });
+const record = (name: string) => ({ type: "object", required: ["data"], properties: { data: ref(name) } });
+
+/** A record without flags in its responses (agreements, activities, categories, flags themselves). */
+function readOperation({ tag, operationId, summary, name, what }: { tag: string; operationId: string; summary: string; name: string; what: string }) {
+  return {
+    tags: [tag],
+    operationId,
+    summary,
+    responses: {
+      "200": { description: "The record", headers: ETAG_HEADER, content: json(record(name)) },
+      "404": problemResponse(`No ${what} has this ${name === "DataCategory" ? "key" : "id"}`),
+      ...PROBLEMS,
+    },
+  };
+}
+
+function writeOperation({
+  tag,
+  operationId,
+  summary,
+  body,
+  name,
+  conflict = "The record changed since that version (`currentVersion` says which it is now)",
+}: {
+  tag: string;
+  operationId: string;
+  summary: string;
+  body: string;
+  name: string;
+  conflict?: string;
+}) {
+  return {
+    tags: [tag],
+    operationId,
+    summary,
+    parameters: [ifMatchParameter],
+    requestBody: { required: true, content: json(ref(body)) },
+    responses: {
+      "200": { description: "The updated record", headers: ETAG_HEADER, content: json(record(name)) },
+      "404": problemResponse("No such record"),
+      "409": problemResponse(conflict),
+      "428": problemResponse("Neither `version` nor If-Match was sent"),
+      ...BODY_PROBLEMS,
+      ...PROBLEMS,
+    },
+  };
+}
+
+function createOperation({ tag, operationId, summary, body, name }: { tag: string; operationId: string; summary: string; body: string; name: string }) {
+  return {
+    tags: [tag],
+    operationId,
+    summary,
+    requestBody: { required: true, content: json(ref(body)) },
+    responses: {
+      "201": {
+        description: "Created",
+        headers: { ...ETAG_HEADER, Location: { description: "URL of the new record", schema: { type: "string" } } },
+        content: json(record(name)),
+      },
+      "409": problemResponse("Conflicts with an existing record (e.g. the same name)"),
+      ...BODY_PROBLEMS,
+      ...PROBLEMS,
+    },
+  };
+}
+
+function listOperation({ tag, operationId, summary, query, paged = true }: { tag: string; operationId: string; summary: string; query: z.ZodObject; paged?: boolean }) {
+  const item = ref(tag === "Flags" ? "Flag" : tag === "Agreements" ? "Agreement" : tag === "Activities" ? "Activity" : "DataCategory");
+  return {
+    tags: [tag],
+    operationId,
+    summary,
+    parameters: queryParameters(query),
+    responses: {
+      "200": {
+        description: paged ? "One page" : "Every matching record",
+        content: json(
+          paged
+            ? page(item)
+            : { type: "object", required: ["data", "total"], properties: { data: { type: "array", items: item }, total: { type: "integer" } } },
+        ),
+      },
+      "422": problemResponse("A query parameter is invalid"),
+      ...PROBLEMS,
+    },
+  };
+}
+
+/** The review workflow, flags, the category taxonomy, agreements and processing activities. */
+function reviewAndReferencePaths() {
+  return {
+    "/api/v1/processors/{id}/{action}": {
+      parameters: [idParameter, { name: "action", in: "path", required: true, schema: { type: "string", enum: [...REVIEW_ACTIONS] } }],
+      post: {
+        tags: ["Processors"],
+        operationId: "reviewProcessor",
+        summary:
+          "submit (the engineer who registered it, or the DPO): draft or rejected → submitted, with its draft transfers; approve (DPO): submitted → approved, with its submitted transfers; reject (DPO, comment required): submitted → rejected",
+        parameters: [ifMatchParameter],
+        requestBody: {
+          required: false,
+          description: "`{ version, comment? }`; to reject, `comment` is required. Without a body, the version comes from If-Match.",
+          content: json({ oneOf: [ref("ReviewInput"), ref("RejectInput")] }),
+        },
+        responses: {
+          "200": { description: "The processor in its new state, with its open flags", headers: ETAG_HEADER, content: json(withFlags("Processor")) },
+          "404": problemResponse("No processor has this id, or the action is not submit, approve or reject"),
+          "409": problemResponse("The processor changed since that version, or its status does not allow the action (e.g. approving an approved vendor)"),
+          "428": problemResponse("Neither `version` nor If-Match was sent"),
+          ...BODY_PROBLEMS,
+          ...PROBLEMS,
+          "403": problemResponse("The role may not do this: approve and reject are for the DPO; an engineer submits only the vendors they registered"),
+        },
+      },
+    },
+    "/api/v1/flags": {
+      get: listOperation({ tag: "Flags", operationId: "listFlags", summary: "List flags, worst first (all roles)", query: flagListQuery }),
+    },
+    "/api/v1/flags/{id}": {
+      parameters: [idParameter],
+      get: readOperation({ tag: "Flags", operationId: "getFlag", summary: "Read one flag (all roles)", name: "Flag", what: "flag" }),
+    },
+    "/api/v1/flags/{id}/accept": {
+      parameters: [idParameter],
+      post: {
+        ...writeOperation({
+          tag: "Flags",
+          operationId: "acceptFlagRisk",
+          summary: "Accept a flag's risk with a justification and an end date, at most 24 months ahead (dpo)",
+          body: "FlagAccept",
+          name: "Flag",
+          conflict: "The flag changed since that version, or it is resolved",
+        }),
+      },
+    },
+    "/api/v1/data-categories": {
+      get: listOperation({
+        tag: "DataCategories",
+        operationId: "listDataCategories",
+        summary: "The data-category taxonomy with its classification under each regime (all roles)",
+        query: dataCategoryListQuery,
+        paged: false,
+      }),
+    },
+    "/api/v1/data-categories/{key}": {
+      parameters: [{ name: "key", in: "path", required: true, schema: { type: "string", examples: ["user.biometric.face"] } }],
+      get: readOperation({ tag: "DataCategories", operationId: "getDataCategory", summary: "Read one category (all roles)", name: "DataCategory", what: "category" }),
+      patch: writeOperation({
+        tag: "DataCategories",
+        operationId: "updateDataCategory",
+        summary: "Reclassify a category; the flags of every processor receiving it are re-evaluated (dpo)",
+        body: "DataCategoryUpdate",
+        name: "DataCategory",
+      }),
+    },
+    "/api/v1/agreements": {
+      get: listOperation({ tag: "Agreements", operationId: "listAgreements", summary: "List safeguard agreements, soonest expiry first (all roles)", query: agreementListQuery }),
+      post: createOperation({
+        tag: "Agreements",
+        operationId: "createAgreement",
+        summary: "Register a safeguard agreement; its processor's flags are re-evaluated (dpo, engineer)",
+        body: "AgreementCreate",
+        name: "Agreement",
+      }),
+    },
+    "/api/v1/agreements/{id}": {
+      parameters: [idParameter],
+      get: readOperation({ tag: "Agreements", operationId: "getAgreement", summary: "Read one agreement (all roles)", name: "Agreement", what: "agreement" }),
+      patch: writeOperation({ tag: "Agreements", operationId: "updateAgreement", summary: "Change some fields of an agreement (dpo, engineer)", body: "AgreementUpdate", name: "Agreement" }),
+    },
+    "/api/v1/activities": {
+      get: listOperation({ tag: "Activities", operationId: "listActivities", summary: "List processing activities (all roles)", query: activityListQuery }),
+      post: createOperation({ tag: "Activities", operationId: "createActivity", summary: "Register a processing activity (dpo, engineer)", body: "ActivityCreate", name: "Activity" }),
+    },
+    "/api/v1/activities/{id}": {
+      parameters: [idParameter],
+      get: readOperation({ tag: "Activities", operationId: "getActivity", summary: "Read one processing activity (all roles)", name: "Activity", what: "activity" }),
+      patch: writeOperation({
+        tag: "Activities",
+        operationId: "updateActivity",
+        summary: "Change some fields of a processing activity; its transfers' flags are re-evaluated (dpo, engineer)",
+        body: "ActivityUpdate",
+        name: "Activity",
+      }),
+    },
+  };
+}
+
 export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {}) {
   return {
     openapi: "3.1.0",
@@ -188,7 +447,7 @@ export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {})
       title: "Transfer governance API",
       version: "1",
       description:
-        "Processors and cross-border transfers. Authenticate with a personal API token: `Authorization: Bearer <token>`. Errors are RFC 9457 problem+json.",
+        "Processors and cross-border transfers, their review, flags, data categories, safeguard agreements and processing activities. Authenticate with a personal API token: `Authorization: Bearer <token>`. Errors are RFC 9457 problem+json.",
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     security: [{ bearerAuth: [] }],
@@ -212,6 +471,7 @@ export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {})
       },
       ...resource({ tag: "Processors", singular: "Processor", listQuery: processorListQuery, collection: "/api/v1/processors" }),
       ...resource({ tag: "Transfers", singular: "Transfer", listQuery: transferListQuery, collection: "/api/v1/transfers" }),
+      ...reviewAndReferencePaths(),
     },
     components: {
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A personal API token (Settings → API tokens)" } },
@@ -223,6 +483,17 @@ export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {})
         TransferUpdate: schemaOf(updateTransferBody),
         Transfer: schemaOf(transferRecord),
         Flag: schemaOf(flag),
+        FlagAccept: schemaOf(acceptRiskInput),
+        ReviewInput: schemaOf(submitProcessorInput),
+        RejectInput: schemaOf(rejectProcessorInput),
+        DataCategory: schemaOf(dataCategoryRecord),
+        DataCategoryUpdate: schemaOf(updateCategoryClassificationInput),
+        AgreementCreate: schemaOf(createAgreementBody),
+        AgreementUpdate: schemaOf(updateAgreementBody),
+        Agreement: schemaOf(agreementRecord),
+        Activity: schemaOf(activityRecord),
+        ActivityCreate: schemaOf(createActivityInput),
+        ActivityUpdate: schemaOf(updateActivityInput),
         Problem: schemaOf(problem),
       },
     },

@@ -1,0 +1,23 @@
+import { db } from "@/db/client";
+import { listActivities } from "@/db/queries/api-lists";
+import { createActivity } from "@/lib/activities/create";
+import { readJsonBody } from "@/lib/api/body";
+import { apiRoute, recordResponse } from "@/lib/api/handler";
+import { parseQuery } from "@/lib/api/params";
+import { ALL_ROLES, auditActor } from "@/lib/auth/guard";
+import { activityListQuery } from "@/lib/review/api-schemas";
+
+export const dynamic = "force-dynamic";
+
+/** One page of processing activities by name: `?page&pageSize&q`. */
+export const GET = apiRoute({ roles: ALL_ROLES }, async ({ request }) => {
+  const query = parseQuery(activityListQuery, request);
+  const { rows, total, page, pageSize } = await listActivities({ db: db(), ...query });
+  return Response.json({ data: rows, page, pageSize, total });
+});
+
+export const POST = apiRoute({ roles: ["dpo", "engineer"] }, async ({ request, actor }) => {
+  const input = await readJsonBody(request);
+  const activity = await createActivity({ db: db(), actor: auditActor(actor!), input });
+  return recordResponse({ data: activity }, { status: 201, version: activity.version, location: `/api/v1/activities/${activity.id}` });
+});
