@@ -1,0 +1,42 @@
+import { Readable, type Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+
+/** The versioned envelope of a JSON export; `rows` follows, written one row at a time. */
+export interface JsonExportHeader {
+  /** A URN naming the report and its schema version: a consumer checks it before reading the rows. */
+  schema: string;
+  version: 1;
+  generatedAt: string;
+  asOf: string;
+  report: string;
+  template: string;
+  includePending: boolean;
+}
+
+export const jsonExportSchema = (report: string) => `urn:transfer-governance:export:${report}:v1`;
+
+/**
+ * Streams `{ ...header, "rows": [ ... ] }` as UTF-8 JSON, one row per chunk, so that memory holds one row,
+ * not the register. Values are data, not spreadsheet cells: nothing is neutralised. Ends `out`; resolves
+ * with the number of rows once `out` has taken the last byte, and rejects (closing the row source) if `out`
+ * fails or is destroyed.
+ */
+export async function writeJson<Row>(
+  rows: AsyncIterable<Row>,
+  out: Writable,
+  header: JsonExportHeader,
+  toRecord: (row: Row) => unknown = (row) => row,
+): Promise<number> {
+  let count = 0;
+  async function* chunks() {
+    const head = JSON.stringify(header);
+    yield `${head.slice(0, -1)},"rows":[`;
+    for await (const row of rows) {
+      yield `${count === 0 ? "\n" : ",\n"}${JSON.stringify(toRecord(row))}`;
+      count += 1;
+    }
+    yield "\n]}\n";
+  }
+  await pipeline(Readable.from(chunks()), out);
+  return count;
+}
