@@ -1,0 +1,183 @@
+import "server-only";
+import { desc, eq, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { auditEvents, processors, transferDataCategories, transfers } from "@/db/schema";
+import { databaseErrorOf, UNIQUE_VIOLATION } from "@/lib/api/database-error";
+import { hashAuditEvent, type AuditContent } from "@/lib/audit/hash";
+import { appendAuditEvent, type AuditActor } from "@/lib/audit/record";
+import { AppError } from "@/lib/errors";
+import { reevaluateFlags } from "@/lib/flags/evaluation";
+import type { ImportProblem, ImportRows } from "./columns";
+import { planImport, type PlanCounts } from "./validate";
+
+/*
+ * The commit of an import: one transaction that re-validates against the register as it is now, writes
+ * nothing if any row has a problem, and otherwise upserts in multi-row statements (the per-record service
+ * functions would re-evaluate flags and chain an audit event per row: far too slow for 10,000 rows). Flags
+ * are re-evaluated once for every touched processor; the audit trail gets one "import" event with the counts,
+ * followed by one create/update event per record, hashed into the chain in one batch.
+ */
+
+const INSERT_CHUNK = 500;
+// Any constant: two imports of overlapping files must not both decide to create the same record.
+const IMPORT_LOCK = 724_310_011;
+
+export interface ImportCommitResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  bySheet: { processors: PlanCounts; transfers: PlanCounts };
+}
+
+/** Every problem as a field of one 422: path "processors[12].country" (12 = spreadsheet row). */
+export function importProblemsError(problems: ImportProblem[]): AppError {
+  const fields = problems.map((p) => ({ path: `${p.sheet}[${p.row}].${p.column}`, message: p.message }));
+  const shown = fields.slice(0, 5).map((f) => `${f.path}: ${f.message}`);
+  const more = fields.length > shown.length ? `; and ${fields.length - shown.length} more` : "";
+  return new AppError(
+    "validation_failed",
+    `${problems.length} ${problems.length === 1 ? "problem" : "problems"} in the file; nothing was imported. ${shown.join("; ")}${more}`,
+    { fields, problems },
+  );
+}
+
+function chunks<T>(items: readonly T[], size = INSERT_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
+}
+
+type RecordEvent = { action: "create" | "update"; recordType: "processor" | "transfer"; recordId: string; before: unknown; after: unknown };
+
+/**
+ * Appends per-record events after the chain's current head in multi-row inserts. Must run after an
+ * appendAuditEvent in the same transaction: that call took the chain's advisory lock, held until commit.
+ */
+async function appendRecordEvents(tx: Executor, actor: AuditActor, events: RecordEvent[], at: Date) {
+  if (!events.length) return;
+  let prevHash = (await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1))[0]!.hash;
+  const occurredAt = new Date(Math.floor(at.getTime()));
+  const plain = (value: unknown) => (value == null ? null : (JSON.parse(JSON.stringify(value)) as Record<string, unknown>));
+  const rows = events.map((event) => {
+    const content: AuditContent = {
+      occurredAt: occurredAt.toISOString(),
+      actorUserId: actor.userId,
+      actorTokenId: actor.tokenId ?? null,
+      actorLabel: actor.label,
+      action: event.action,
+      recordType: event.recordType,
+      recordId: event.recordId,
+      before: plain(event.before),
+      after: plain(event.after),
+    };
+    const hash = hashAuditEvent(prevHash, content);
+    const row = {
+      occurredAt,
+      actorUserId: content.actorUserId,
+      actorTokenId: content.actorTokenId,
+      actorLabel: content.actorLabel,
+      action: content.action,
+      recordType: content.recordType,
+      recordId: content.recordId,
+      before: content.before as Record<string, unknown> | null,
+      after: content.after as Record<string, unknown> | null,
+      prevHash,
+      hash,
+    };
+    prevHash = hash;
+    return row;
+  });
+  // Inserted in chain order: ids are assigned in VALUES order within one statement.
+  for (const chunk of chunks(rows)) await tx.insert(auditEvents).values(chunk);
+}
+
+export async function commitImport({ db, actor, file, today }: { db: Executor; actor: AuditActor; file: ImportRows; today: string }): Promise<ImportCommitResult> {
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
+      const plan = await planImport({ db: tx, rows: file });
+      if (!plan.valid) throw importProblemsError(plan.problems);
+
+      const now = new Date();
+      const events: RecordEvent[] = [];
+      const touched = new Set<string>();
+
+      // Processors: new ones as drafts (as createProcessor does), changed ones with their version bumped.
+      const processorIds: (string | undefined)[] = plan.processors.map((p) => p.existing?.id);
+      const toCreate = plan.processors.map((p, index) => ({ p, index })).filter(({ p }) => p.action === "create");
+      for (const chunk of chunks(toCreate)) {
+        const inserted = await tx
+          .insert(processors)
+          .values(chunk.map(({ p }) => ({ ...p.data, normalizedName: p.normalizedName, status: "draft" as const, createdByUserId: actor.userId })))
+          .returning();
+        inserted.forEach((row, i) => {
+          processorIds[chunk[i]!.index] = row.id;
+          touched.add(row.id);
+          events.push({ action: "create", recordType: "processor", recordId: row.id, before: null, after: row });
+        });
+      }
+      for (const p of plan.processors) {
+        if (p.action !== "update" || !p.existing) continue;
+        const [row] = await tx
+          .update(processors)
+          .set({ ...p.data, normalizedName: p.normalizedName, version: sql`${processors.version} + 1`, updatedAt: now })
+          .where(eq(processors.id, p.existing.id))
+          .returning();
+        touched.add(p.existing.id);
+        events.push({ action: "update", recordType: "processor", recordId: p.existing.id, before: p.existing, after: row });
+      }
+
+      const processorIdOf = (ref: { id: string } | { fileIndex: number }) => ("id" in ref ? ref.id : processorIds[ref.fileIndex]!);
+
+      // Transfers.
+      const newTransfers = plan.transfers.filter((t) => t.action === "create");
+      for (const chunk of chunks(newTransfers)) {
+        const inserted = await tx
+          .insert(transfers)
+          .values(chunk.map((t) => ({ ...t.fields, processorId: processorIdOf(t.processor), createdByUserId: actor.userId })))
+          .returning();
+        const links = inserted.flatMap((row, i) => chunk[i]!.dataCategories.map((categoryKey) => ({ transferId: row.id, categoryKey })));
+        for (const linkChunk of chunks(links, 2000)) await tx.insert(transferDataCategories).values(linkChunk);
+        inserted.forEach((row, i) => {
+          touched.add(row.processorId);
+          events.push({ action: "create", recordType: "transfer", recordId: row.id, before: null, after: { ...row, dataCategories: chunk[i]!.dataCategories } });
+        });
+      }
+      for (const t of plan.transfers) {
+        if (t.action !== "update" || !t.existing) continue;
+        const id = t.existing.id;
+        const [row] = await tx
+          .update(transfers)
+          .set({ ...t.fields, processorId: processorIdOf(t.processor), version: sql`${transfers.version} + 1`, updatedAt: now })
+          .where(eq(transfers.id, id))
+          .returning();
+        if (t.dataCategories.join("\n") !== t.existing.dataCategories.join("\n")) {
+          await tx.delete(transferDataCategories).where(eq(transferDataCategories.transferId, id));
+          if (t.dataCategories.length) await tx.insert(transferDataCategories).values(t.dataCategories.map((categoryKey) => ({ transferId: id, categoryKey })));
+        }
+        touched.add(t.existing.processorId);
+        touched.add(row!.processorId);
+        events.push({ action: "update", recordType: "transfer", recordId: id, before: t.existing, after: { ...row, dataCategories: t.dataCategories } });
+      }
+
+      if (touched.size) await reevaluateFlags({ db: tx, scope: { kind: "processors", processorIds: [...touched] }, today });
+
+      const { processors: p, transfers: t } = plan.plan.bySheet;
+      const result: ImportCommitResult = {
+        created: plan.plan.create,
+        updated: plan.plan.update,
+        unchanged: plan.plan.unchanged,
+        bySheet: { processors: p, transfers: t },
+      };
+      await appendAuditEvent({ db: tx, actor, action: "import", recordType: "import", recordId: null, after: { ...result.bySheet, created: result.created, updated: result.updated, unchanged: result.unchanged }, at: now });
+      await appendRecordEvents(tx, actor, events, now);
+      return result;
+    });
+  } catch (error) {
+    const cause = databaseErrorOf(error);
+    if (cause?.code === UNIQUE_VIOLATION) {
+      throw new AppError("conflict", "Another change created a record with the same name or external id while the file was imported; nothing was imported. Run the import again.");
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,363 @@
+import "server-only";
+import { inArray } from "drizzle-orm";
+import type { z } from "zod";
+import type { Executor } from "@/db/client";
+import { dataCategories, entities, processingActivities, processors, transferDataCategories, transfers, type Processor, type Transfer } from "@/db/schema";
+import { normalizeProcessorName } from "@/lib/processors/normalize-name";
+import { createProcessorInput } from "@/lib/validation/processor";
+import { createTransferInput } from "@/lib/validation/transfer";
+import {
+  COLUMNS,
+  LIST_SEPARATOR,
+  TRANSFER_REFERENCE_COLUMNS,
+  type ImportColumn,
+  type ImportKind,
+  type ImportProblem,
+  type ImportRows,
+  type RawRow,
+} from "./columns";
+
+/*
+ * The dry run, also re-run by the commit inside its transaction: every row is checked with the API's own zod
+ * schemas (createProcessorInput, createTransferInput), references are resolved in bulk (one query per
+ * referenced table), and each row is classified as create, update or unchanged against the register.
+ */
+
+/** The transfer schema minus the ids the import resolves from names (reported on the name columns instead). */
+const transferRowSchema = createTransferInput.omit({ activityId: true, exporterEntityId: true, processorId: true });
+
+type ProcessorRowData = Pick<
+  z.output<typeof createProcessorInput>,
+  "name" | "legalName" | "website" | "role" | "service" | "country" | "dpfCertified" | "dpfExpiry" | "coveredPerson" | "notes" | "externalId"
+>;
+type TransferRowData = z.output<typeof transferRowSchema>;
+
+/** The processor fields an import writes: parent, owner and status are left as they are (or the defaults). */
+const PROCESSOR_KEYS = ["name", "legalName", "website", "role", "service", "country", "dpfCertified", "dpfExpiry", "coveredPerson", "notes", "externalId"] as const;
+
+export type PlanAction = "create" | "update" | "unchanged";
+
+export interface PlannedProcessor {
+  row: number;
+  data: ProcessorRowData;
+  normalizedName: string;
+  existing: Processor | null;
+  action: PlanAction;
+}
+
+export interface PlannedTransfer {
+  row: number;
+  fields: Omit<TransferRowData, "dataCategories"> & { activityId: string; exporterEntityId: string };
+  dataCategories: string[];
+  /** The recipient: an id in the register, or the index of a processor row of this file still to be created. */
+  processor: { id: string } | { fileIndex: number };
+  existing: (Transfer & { dataCategories: string[] }) | null;
+  action: PlanAction;
+}
+
+export interface PlanCounts {
+  create: number;
+  update: number;
+  unchanged: number;
+}
+
+export interface ImportPlanSummary extends PlanCounts {
+  bySheet: Record<ImportKind, PlanCounts>;
+}
+
+export interface ImportValidation {
+  valid: boolean;
+  problems: ImportProblem[];
+  plan: ImportPlanSummary;
+}
+
+export interface DetailedPlan extends ImportValidation {
+  processors: PlannedProcessor[];
+  transfers: PlannedTransfer[];
+}
+
+// PostgreSQL allows 65,535 bind parameters per statement; stay far below.
+const LOOKUP_CHUNK = 5000;
+
+async function inChunks<T>(values: readonly string[], query: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const unique = [...new Set(values)];
+  const out: T[] = [];
+  for (let start = 0; start < unique.length; start += LOOKUP_CHUNK) out.push(...(await query(unique.slice(start, start + LOOKUP_CHUNK))));
+  return out;
+}
+
+const TRUE = new Set(["true", "yes", "y", "1"]);
+const FALSE = new Set(["false", "no", "n", "0"]);
+
+/**
+ * Cells to the API's input shape: an empty cell is left out (the schema's default applies), booleans accept
+ * true/false/yes/no/1/0, lists are split on LIST_SEPARATOR. A cell that cannot be converted is a problem here.
+ */
+function rowInput(columns: readonly ImportColumn[], values: Record<string, string>, skip: ReadonlySet<string>) {
+  const input: Record<string, unknown> = {};
+  const problems: { column: string; message: string }[] = [];
+  for (const column of columns) {
+    if (skip.has(column.name)) continue;
+    const raw = (values[column.name] ?? "").trim();
+    if (raw === "") {
+      if (column.required) problems.push({ column: column.name, message: "is required" });
+      continue;
+    }
+    switch (column.type) {
+      case "boolean": {
+        const lower = raw.toLowerCase();
+        if (TRUE.has(lower)) input[column.name] = true;
+        else if (FALSE.has(lower)) input[column.name] = false;
+        else problems.push({ column: column.name, message: "must be true or false (yes/no, 1/0)" });
+        break;
+      }
+      case "integer": {
+        const digits = raw.replace(/[,_\s]/g, "");
+        if (/^-?\d+$/.test(digits)) input[column.name] = Number(digits);
+        else problems.push({ column: column.name, message: "must be a whole number" });
+        break;
+      }
+      case "list":
+        input[column.name] = raw
+          .split(LIST_SEPARATOR)
+          .map((item) => item.trim())
+          .filter((item) => item !== "");
+        break;
+      default:
+        input[column.name] = raw;
+    }
+  }
+  return { input, problems };
+}
+
+/** zod issues to columns: the issue path's first key is the column; a list item is named by its position. */
+function schemaProblems(error: z.ZodError, already: ReadonlySet<string>) {
+  return error.issues.flatMap((issue) => {
+    const column = issue.path.length ? String(issue.path[0]) : "(row)";
+    if (already.has(column)) return [];
+    const item = typeof issue.path[1] === "number" ? `item ${issue.path[1] + 1}: ` : "";
+    return [{ column, message: `${item}${issue.message}` }];
+  });
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((value, index) => value === b[index]);
+  return (a ?? null) === (b ?? null);
+}
+
+function counts(actions: PlanAction[]): PlanCounts {
+  return {
+    create: actions.filter((a) => a === "create").length,
+    update: actions.filter((a) => a === "update").length,
+    unchanged: actions.filter((a) => a === "unchanged").length,
+  };
+}
+
+export async function planImport({ db, rows }: { db: Executor; rows: ImportRows }): Promise<DetailedPlan> {
+  const problems: ImportProblem[] = [];
+  const report = (sheet: ImportKind, row: number, column: string, message: string) => problems.push({ sheet, row, column, message });
+  for (const { sheet, column } of rows.unknownColumns ?? []) report(sheet, 1, column, "is not a known column");
+
+  // --- 1. Each row on its own, with the API's schemas.
+  const processorRows: { raw: RawRow; data: ProcessorRowData; normalizedName: string }[] = [];
+  for (const raw of rows.processors) {
+    const { input, problems: cellProblems } = rowInput(COLUMNS.processors, raw.values, new Set());
+    const result = createProcessorInput.safeParse(input);
+    const bad = new Set(cellProblems.map((p) => p.column));
+    for (const p of cellProblems) report("processors", raw.row, p.column, p.message);
+    if (!result.success) {
+      for (const p of schemaProblems(result.error, bad)) report("processors", raw.row, p.column, p.message);
+      continue;
+    }
+    if (cellProblems.length) continue;
+    const data = Object.fromEntries(PROCESSOR_KEYS.map((key) => [key, result.data[key]])) as ProcessorRowData;
+    processorRows.push({ raw, data, normalizedName: normalizeProcessorName(data.name) });
+  }
+
+  const referenceColumns = new Set<string>(TRANSFER_REFERENCE_COLUMNS);
+  const transferRows: { raw: RawRow; data: TransferRowData }[] = [];
+  for (const raw of rows.transfers) {
+    const { input, problems: cellProblems } = rowInput(COLUMNS.transfers, raw.values, referenceColumns);
+    for (const name of ["activityName", "exporterName"] as const) {
+      if (!raw.values[name]?.trim()) cellProblems.push({ column: name, message: "is required" });
+    }
+    if (!raw.values.processorExternalId?.trim() && !raw.values.processorName?.trim()) {
+      cellProblems.push({ column: "processorName", message: "give processorExternalId or processorName" });
+    }
+    const result = transferRowSchema.safeParse(input);
+    const bad = new Set(cellProblems.map((p) => p.column));
+    for (const p of cellProblems) report("transfers", raw.row, p.column, p.message);
+    if (!result.success) {
+      for (const p of schemaProblems(result.error, bad)) report("transfers", raw.row, p.column, p.message);
+      continue;
+    }
+    if (cellProblems.length) continue;
+    transferRows.push({ raw, data: result.data });
+  }
+
+  // --- 2. Duplicates within the file.
+  // Maps to indexes of keptProcessors, which become indexes of plannedProcessors (same order).
+  const fileProcessorByExt = new Map<string, number>();
+  const fileProcessorByName = new Map<string, number>();
+  const keptProcessors: typeof processorRows = [];
+  for (const entry of processorRows) {
+    const { raw, data, normalizedName } = entry;
+    const byName = fileProcessorByName.get(normalizedName);
+    const byExt = data.externalId ? fileProcessorByExt.get(data.externalId) : undefined;
+    if (byName !== undefined) report("processors", raw.row, "name", `duplicates the processor of row ${keptProcessors[byName]!.raw.row} (same normalised name)`);
+    if (byExt !== undefined) report("processors", raw.row, "externalId", `duplicates the externalId of row ${keptProcessors[byExt]!.raw.row}`);
+    if (byName !== undefined || byExt !== undefined) continue;
+    fileProcessorByName.set(normalizedName, keptProcessors.length);
+    if (data.externalId) fileProcessorByExt.set(data.externalId, keptProcessors.length);
+    keptProcessors.push(entry);
+  }
+
+  const seenTransferExt = new Map<string, number>();
+  const keptTransfers = transferRows.filter(({ raw, data }) => {
+    const first = seenTransferExt.get(data.externalId!);
+    if (first !== undefined) {
+      report("transfers", raw.row, "externalId", `duplicates the externalId of row ${first}`);
+      return false;
+    }
+    seenTransferExt.set(data.externalId!, raw.row);
+    return true;
+  });
+
+  // --- 3. The register, in bulk: one query per referenced table (chunked for very large files).
+  const wantedProcessorExt = [
+    ...keptProcessors.flatMap((p) => (p.data.externalId ? [p.data.externalId] : [])),
+    ...keptTransfers.flatMap((t) => (t.raw.values.processorExternalId ? [t.raw.values.processorExternalId] : [])),
+  ];
+  const wantedProcessorNames = [
+    ...keptProcessors.map((p) => p.normalizedName),
+    ...keptTransfers.flatMap((t) => (!t.raw.values.processorExternalId && t.raw.values.processorName ? [normalizeProcessorName(t.raw.values.processorName)] : [])),
+  ];
+  const existingProcessors = [
+    ...(await inChunks(wantedProcessorExt, (chunk) => db.select().from(processors).where(inArray(processors.externalId, chunk)))),
+    ...(await inChunks(wantedProcessorNames, (chunk) => db.select().from(processors).where(inArray(processors.normalizedName, chunk)))),
+  ];
+  const registerByExt = new Map(existingProcessors.flatMap((p) => (p.externalId ? [[p.externalId, p] as const] : [])));
+  const registerByName = new Map(existingProcessors.map((p) => [p.normalizedName, p] as const));
+
+  const activityNames = keptTransfers.map((t) => t.raw.values.activityName!);
+  const activityIds = new Map(
+    (await inChunks(activityNames, (chunk) => db.select({ id: processingActivities.id, name: processingActivities.name }).from(processingActivities).where(inArray(processingActivities.name, chunk)))).map(
+      (a) => [a.name, a.id] as const,
+    ),
+  );
+  const exporterNames = keptTransfers.map((t) => t.raw.values.exporterName!);
+  const exporterIds = new Map(
+    (await inChunks(exporterNames, (chunk) => db.select({ id: entities.id, name: entities.name }).from(entities).where(inArray(entities.name, chunk)))).map((e) => [e.name, e.id] as const),
+  );
+  const categoryKeys = keptTransfers.flatMap((t) => t.data.dataCategories);
+  const knownCategories = new Set(
+    (await inChunks(categoryKeys, (chunk) => db.select({ key: dataCategories.key }).from(dataCategories).where(inArray(dataCategories.key, chunk)))).map((c) => c.key),
+  );
+  const transferExts = keptTransfers.map((t) => t.data.externalId!);
+  const existingTransfers = await inChunks(transferExts, (chunk) => db.select().from(transfers).where(inArray(transfers.externalId, chunk)));
+  const existingCategories = new Map<string, string[]>();
+  for (const link of await inChunks(
+    existingTransfers.map((t) => t.id),
+    (chunk) => db.select().from(transferDataCategories).where(inArray(transferDataCategories.transferId, chunk)),
+  )) {
+    const list = existingCategories.get(link.transferId) ?? [];
+    list.push(link.categoryKey);
+    existingCategories.set(link.transferId, list);
+  }
+  const registerTransferByExt = new Map(existingTransfers.map((t) => [t.externalId!, t] as const));
+
+  // --- 4. Processors: match against the register, classify.
+  const plannedProcessors: PlannedProcessor[] = [];
+  for (const { raw, data, normalizedName } of keptProcessors) {
+    const byExt = data.externalId ? registerByExt.get(data.externalId) : undefined;
+    const byName = registerByName.get(normalizedName);
+    let existing: Processor | null = null;
+    if (byExt) {
+      if (byName && byName.id !== byExt.id) {
+        report("processors", raw.row, "name", `another processor already has this name ("${byName.name}")`);
+      }
+      existing = byExt;
+    } else if (byName) {
+      if (data.externalId && byName.externalId && byName.externalId !== data.externalId) {
+        report("processors", raw.row, "externalId", `a processor with this name exists with the external id "${byName.externalId}"`);
+      }
+      existing = byName;
+    }
+    // An empty externalId in the file keeps the one the register has: the file matched by name.
+    const merged: ProcessorRowData = { ...data, externalId: data.externalId ?? existing?.externalId ?? null };
+    const action: PlanAction = !existing ? "create" : PROCESSOR_KEYS.every((key) => sameValue(merged[key], existing[key])) ? "unchanged" : "update";
+    plannedProcessors.push({ row: raw.row, data: merged, normalizedName, existing, action });
+  }
+
+  // --- 5. Transfers: resolve references (this file first, then the register), classify.
+  const plannedTransfers: PlannedTransfer[] = [];
+  for (const { raw, data } of keptTransfers) {
+    let processor: PlannedTransfer["processor"] | null = null;
+    const ext = raw.values.processorExternalId;
+    if (ext) {
+      const fileIndex = fileProcessorByExt.get(ext);
+      const inRegister = registerByExt.get(ext);
+      if (fileIndex !== undefined) processor = { fileIndex };
+      else if (inRegister) processor = { id: inRegister.id };
+      else report("transfers", raw.row, "processorExternalId", `no processor has the external id "${ext}" (in this file or the register)`);
+    } else {
+      const name = raw.values.processorName!;
+      const normalized = normalizeProcessorName(name);
+      const fileIndex = fileProcessorByName.get(normalized);
+      const inRegister = registerByName.get(normalized);
+      if (fileIndex !== undefined) processor = { fileIndex };
+      else if (inRegister) processor = { id: inRegister.id };
+      else report("transfers", raw.row, "processorName", `no processor is named "${name}" (in this file or the register)`);
+    }
+    if (processor && "fileIndex" in processor) {
+      const planned = plannedProcessors[processor.fileIndex];
+      if (planned?.existing) processor = { id: planned.existing.id };
+    }
+    const activityId = activityIds.get(raw.values.activityName!);
+    if (!activityId) report("transfers", raw.row, "activityName", `no processing activity is named "${raw.values.activityName}"`);
+    const exporterEntityId = exporterIds.get(raw.values.exporterName!);
+    if (!exporterEntityId) report("transfers", raw.row, "exporterName", `no entity is named "${raw.values.exporterName}"`);
+    const unknown = data.dataCategories.filter((key) => !knownCategories.has(key));
+    if (unknown.length) report("transfers", raw.row, "dataCategories", `unknown data ${unknown.length === 1 ? "category" : "categories"} ${unknown.map((k) => `"${k}"`).join(", ")}`);
+    const ok = processor !== null && !!activityId && !!exporterEntityId && unknown.length === 0;
+    if (!ok) continue;
+
+    const { dataCategories: keys, ...rest } = data;
+    const categories = [...new Set(keys)].sort();
+    const fields = { ...rest, activityId: activityId!, exporterEntityId: exporterEntityId! };
+    const found = registerTransferByExt.get(data.externalId!);
+    const existing = found ? { ...found, dataCategories: (existingCategories.get(found.id) ?? []).sort() } : null;
+    let action: PlanAction = "create";
+    if (existing) {
+      const same =
+        "id" in processor! &&
+        processor.id === existing.processorId &&
+        (Object.keys(fields) as (keyof typeof fields)[]).every((key) => sameValue(fields[key], existing[key])) &&
+        sameValue(categories, existing.dataCategories);
+      action = same ? "unchanged" : "update";
+    }
+    plannedTransfers.push({ row: raw.row, fields, dataCategories: categories, processor: processor!, existing, action });
+  }
+
+  problems.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === "processors" ? -1 : 1));
+  const processorCounts = counts(plannedProcessors.map((p) => p.action));
+  const transferCounts = counts(plannedTransfers.map((t) => t.action));
+  return {
+    valid: problems.length === 0,
+    problems,
+    plan: {
+      create: processorCounts.create + transferCounts.create,
+      update: processorCounts.update + transferCounts.update,
+      unchanged: processorCounts.unchanged + transferCounts.unchanged,
+      bySheet: { processors: processorCounts, transfers: transferCounts },
+    },
+    processors: plannedProcessors,
+    transfers: plannedTransfers,
+  };
+}
+
+/** The dry run: every problem by sheet, row and column, and what a commit would do. Writes nothing. */
+export async function validateImport(rows: ImportRows, db: Executor): Promise<ImportValidation> {
+  const { valid, problems, plan } = await planImport({ db, rows });
+  return { valid, problems, plan };
+}

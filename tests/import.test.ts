@@ -1,0 +1,218 @@
+import { sql } from "drizzle-orm";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { SYSTEM_ACTOR } from "@/lib/audit/record";
+import { verifyAuditChain } from "@/lib/audit/verify";
+import { SYNTHETIC_REFERENCES, generateImportFile } from "@/lib/import/synthetic";
+import { createApiToken, createUser } from "@/lib/users/service";
+import * as importRoute from "../app/api/v1/import/route";
+import * as templateRoute from "../app/api/v1/import/template/route";
+import { describeOnDatabases } from "./databases";
+import { makeActivity, makeEntity, makeProcessor } from "./factories";
+
+/*
+ * Bulk import through the REST API, the way Next.js calls the handlers: dry run, all-or-nothing commit,
+ * idempotent re-import, problems by row and column, and the downloadable template.
+ */
+
+const BASE = "http://localhost:3000";
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const globalDb = globalThis as unknown as { __governanceDb?: DatabaseHandle };
+
+function call(handler: unknown, { method = "GET", url, token, body, contentType }: { method?: string; url: string; token: string; body?: BodyInit; contentType?: string }) {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  if (contentType) headers["content-type"] = contentType;
+  return (handler as Handler)(new Request(`${BASE}${url}`, { method, headers, body }), { params: Promise.resolve({}) });
+}
+
+type Sheet = Record<string, string>[];
+
+async function workbookOf(sheets: { processors?: Sheet; transfers?: Sheet }): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const sheet = workbook.addWorksheet(name);
+    const header = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+    sheet.addRow(header);
+    for (const row of rows) sheet.addRow(header.map((column) => row[column] ?? ""));
+  }
+  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+function csvOf(rows: Sheet): string {
+  const header = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  return stringify([header, ...rows.map((row) => header.map((column) => row[column] ?? ""))]);
+}
+
+const processorRow = (externalId: string, name: string, country = "DE"): Record<string, string> => ({
+  externalId,
+  name,
+  legalName: `${name} Ltd.`,
+  website: "https://vendor.example",
+  role: "processor",
+  service: "hosting",
+  country,
+  dpfCertified: "no",
+  coveredPerson: "false",
+  notes: "",
+});
+
+describeOnDatabases("bulk import", (use) => {
+  const tokens = { dpo: "", engineer: "", auditor: "" };
+  const refs = { exporterName: "Import Exporter Inc.", activityName: "Import activity" };
+
+  const count = async (query: ReturnType<typeof sql>) => Number(((await use().db.execute(query)) as unknown as { rows: { n: number | string }[] }).rows[0]!.n);
+
+  beforeAll(async () => {
+    globalDb.__governanceDb = use();
+    const { db } = use();
+    for (const role of ["dpo", "engineer", "auditor"] as const) {
+      const user = await createUser({ db, actor: SYSTEM_ACTOR, input: { email: `${role}@import.test`, name: `Import ${role}`, role } });
+      tokens[role] = (await createApiToken({ db, actor: SYSTEM_ACTOR, userId: user.id, input: { name: "tests" } })).token;
+    }
+    const exporter = await makeEntity(db, { name: refs.exporterName });
+    await makeActivity(db, exporter.id, { name: refs.activityName });
+    const synthetic = await makeEntity(db, { name: SYNTHETIC_REFERENCES.exporterName });
+    await makeActivity(db, synthetic.id, { name: SYNTHETIC_REFERENCES.activityName });
+    for (const name of SYNTHETIC_REFERENCES.processorNames) await makeProcessor(db, { name });
+  });
+
+  afterAll(() => {
+    globalDb.__governanceDb = undefined;
+  });
+
+  const file = () => ({
+    processors: [processorRow("imp-p1", "Alpha Hosting GmbH"), processorRow("imp-p2", "Beta Analytics SAS", "FR"), processorRow("", "Gamma Support Ltd", "IE")],
+    transfers: [1, 2, 3, 4, 5].map((n) => ({
+      externalId: `imp-t${n}`,
+      processorExternalId: n <= 2 ? "imp-p1" : n === 3 ? "imp-p2" : "",
+      processorName: n >= 4 ? "gamma support" : "",
+      activityName: refs.activityName,
+      exporterName: refs.exporterName,
+      originCountry: "US",
+      destinationCountry: n === 3 ? "FR" : "DE",
+      dataCategories: "user.contact.email;user.name",
+      subjectRegions: "EU; US-CA",
+      estimatedSubjects: "1,000",
+      encryptionInTransit: "tls1_3",
+      encryptionAtRest: "provider_keys",
+      mechanism: "scc",
+      tiaDate: "2026-01-15",
+      status: "approved",
+    })),
+  });
+
+  it("dry-runs, then commits a valid XLSX of 3 processors and 5 transfers; re-importing it changes nothing", async () => {
+    const body = await workbookOf(file());
+    const dry = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=true", token: tokens.engineer, body, contentType: XLSX });
+    expect(dry.status).toBe(200);
+    expect(await dry.json()).toMatchObject({ valid: true, problems: [], plan: { create: 8, update: 0, unchanged: 0 } });
+    expect(await count(sql`select count(*) as n from transfers where external_id like 'imp-t%'`)).toBe(0);
+
+    const committed = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=false", token: tokens.engineer, body, contentType: XLSX });
+    expect(committed.status).toBe(200);
+    expect(await committed.json()).toMatchObject({ created: 8, updated: 0, unchanged: 0 });
+    expect(await count(sql`select count(*) as n from transfers t join processors p on p.id = t.processor_id where t.external_id in ('imp-t4','imp-t5') and p.name = 'Gamma Support Ltd'`)).toBe(2);
+    expect(await count(sql`select count(*) as n from transfer_data_categories c join transfers t on t.id = c.transfer_id where t.external_id like 'imp-t%'`)).toBe(10);
+    expect(await count(sql`select count(*) as n from audit_events where action = 'import'`)).toBe(1);
+
+    const again = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=false", token: tokens.dpo, body: await workbookOf(file()), contentType: XLSX });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ created: 0, updated: 0, unchanged: 8 });
+
+    // One changed cell is one update, nothing else.
+    const changed = file();
+    changed.transfers[0]!.estimatedSubjects = "2000";
+    const third = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=false", token: tokens.dpo, body: await workbookOf(changed), contentType: XLSX });
+    expect(await third.json()).toMatchObject({ created: 0, updated: 1, unchanged: 7 });
+    expect(await verifyAuditChain({ db: use().db })).toMatchObject({ ok: true });
+  });
+
+  it("refuses a CSV with one bad row (unknown country in row 7): exactly that row and column, nothing written", async () => {
+    const rows = [1, 2, 3, 4, 5, 6].map((n) => processorRow(`bad-p${n}`, `Bad Batch Vendor ${n}`, n === 6 ? "XX" : "DE"));
+    const body = csvOf(rows);
+    const response = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=false&kind=processors", token: tokens.engineer, body, contentType: "text/csv" });
+    expect(response.status).toBe(422);
+    expect(response.headers.get("content-type")).toContain("application/problem+json");
+    const problem = await response.json();
+    expect(problem.errors).toEqual([{ path: "processors[7].country", message: expect.stringContaining("ISO 3166-1") }]);
+    expect(problem.problems).toEqual([{ sheet: "processors", row: 7, column: "country", message: expect.any(String) }]);
+    expect(await count(sql`select count(*) as n from processors where external_id like 'bad-p%'`)).toBe(0);
+
+    const dry = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?kind=processors", token: tokens.engineer, body, contentType: "text/csv" });
+    expect(await dry.json()).toMatchObject({ valid: false, problems: [{ sheet: "processors", row: 7, column: "country" }], plan: { create: 5 } });
+  });
+
+  it("reports the one bad row of a 2,000-row transfers file and imports nothing; the valid file commits", async () => {
+    const records = parse(generateImportFile(2000)) as string[][];
+    const column = records[0]!.indexOf("destinationCountry");
+    const bad = records.map((record) => [...record]);
+    bad[1499]![column] = "ZZ"; // spreadsheet row 1500
+    const response = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=false&kind=transfers", token: tokens.engineer, body: stringify(bad), contentType: "text/csv" });
+    expect(response.status).toBe(422);
+    const problem = await response.json();
+    expect(problem.problems).toEqual([{ sheet: "transfers", row: 1500, column: "destinationCountry", message: expect.any(String) }]);
+    expect(await count(sql`select count(*) as n from transfers where external_id like 'syn-%'`)).toBe(0);
+
+    const started = performance.now();
+    const ok = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=false&kind=transfers", token: tokens.engineer, body: stringify(records), contentType: "text/csv" });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ created: 2000, updated: 0 });
+    console.info(`[import] 2,000 transfers committed in ${Math.round(performance.now() - started)} ms`);
+    expect(await count(sql`select count(*) as n from transfers where external_id like 'syn-%'`)).toBe(2000);
+  }, 120_000);
+
+  // The issue's budget: 10,000 transfer rows in at most 30 s. Opt-in (IMPORT_BENCH=1): it is slow for the suite.
+  it.skipIf(!process.env.IMPORT_BENCH)("commits 10,000 transfer rows within 30 s", async () => {
+    const csv = generateImportFile(10_000).replace(/syn-/g, "bench-");
+    const started = performance.now();
+    const response = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=false&kind=transfers", token: tokens.engineer, body: csv, contentType: "text/csv" });
+    const elapsed = performance.now() - started;
+    expect(await response.json()).toMatchObject({ created: 10_000 });
+    console.info(`[import] 10,000 transfers committed in ${Math.round(elapsed)} ms`);
+    expect(elapsed).toBeLessThan(30_000);
+  }, 120_000);
+
+  it("round-trips the template: download the XLSX, fill it, import it", async () => {
+    const csv = await call(templateRoute.GET, { url: "/api/v1/import/template?format=csv&kind=transfers", token: tokens.engineer });
+    expect(csv.status).toBe(200);
+    expect((await csv.text()).split("\n")[0]).toContain("externalId,processorExternalId,processorName,activityName");
+
+    const download = await call(templateRoute.GET, { url: "/api/v1/import/template?format=xlsx", token: tokens.dpo });
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toBe(XLSX);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await download.arrayBuffer()) as never);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["processors", "transfers", "Read me"]);
+
+    const header = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    const set = (sheet: ExcelJS.Worksheet, column: string, value: string) => {
+      sheet.getRow(2).getCell(header(sheet).indexOf(column) + 1).value = value;
+    };
+    const processorsSheet = workbook.getWorksheet("processors")!;
+    set(processorsSheet, "externalId", "tpl-p1");
+    set(processorsSheet, "name", "Template Vendor Oy");
+    const transfersSheet = workbook.getWorksheet("transfers")!;
+    set(transfersSheet, "externalId", "tpl-t1");
+    set(transfersSheet, "processorExternalId", "tpl-p1");
+    set(transfersSheet, "activityName", refs.activityName);
+    set(transfersSheet, "exporterName", refs.exporterName);
+    const body = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+
+    const response = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=false", token: tokens.engineer, body, contentType: XLSX });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+  });
+
+  it("refuses auditors, other media types and a CSV without kind", async () => {
+    const auditor = await call(importRoute.POST, { method: "POST", url: "/api/v1/import", token: tokens.auditor, body: "a", contentType: "text/csv" });
+    expect(auditor.status).toBe(403);
+    const json = await call(importRoute.POST, { method: "POST", url: "/api/v1/import", token: tokens.dpo, body: "{}", contentType: "application/json" });
+    expect(json.status).toBe(415);
+    const noKind = await call(importRoute.POST, { method: "POST", url: "/api/v1/import", token: tokens.dpo, body: "name\nx", contentType: "text/csv" });
+    expect(noKind.status).toBe(422);
+  });
+});
