@@ -165,17 +165,6 @@ describeOnDatabases("bulk import", (use) => {
     expect(await count(sql`select count(*) as n from transfers where external_id like 'syn-%'`)).toBe(2000);
   }, 120_000);
 
-  // The issue's budget: 10,000 transfer rows in at most 30 s. Opt-in (IMPORT_BENCH=1): it is slow for the suite.
-  it.skipIf(!process.env.IMPORT_BENCH)("commits 10,000 transfer rows within 30 s", async () => {
-    const csv = generateImportFile(10_000).replace(/syn-/g, "bench-");
-    const started = performance.now();
-    const response = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=false&kind=transfers", token: tokens.engineer, body: csv, contentType: "text/csv" });
-    const elapsed = performance.now() - started;
-    expect(await response.json()).toMatchObject({ created: 10_000 });
-    console.info(`[import] 10,000 transfers committed in ${Math.round(elapsed)} ms`);
-    expect(elapsed).toBeLessThan(30_000);
-  }, 120_000);
-
   it("round-trips the template: download the XLSX, fill it, import it", async () => {
     const csv = await call(templateRoute.GET, { url: "/api/v1/import/template?format=csv&kind=transfers", token: tokens.engineer });
     expect(csv.status).toBe(200);
