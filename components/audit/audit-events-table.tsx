@@ -2,11 +2,12 @@ import Link from "next/link";
 import type { AuditEventRow } from "@/db/queries/audit";
 import { AuditDiff } from "./audit-diff";
 import { auditLabel, formatTimestamp, recordHref } from "./format";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** One page of the audit trail, newest first; each event's changes open in place. */
 export function AuditEventsTable({ rows }: { rows: readonly AuditEventRow[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <TableScroll label="Audit events table" className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="audit-table">
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
@@ -65,6 +66,6 @@ export function AuditEventsTable({ rows }: { rows: readonly AuditEventRow[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { AuditEventRow } from "@/db/queries/audit";
 import { AuditDiff } from "./audit-diff";
 import { auditLabel, formatTimestamp } from "./format";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /**
  * A record's history from the audit trail, newest first: who did what when, and which fields changed.
@@ -44,9 +45,9 @@ export function RecordHistory({
                 <summary className="cursor-pointer text-xs text-brand-700 underline">
                   Show changes<span className="sr-only"> of the {auditLabel(event.action).toLowerCase()} on {formatTimestamp(event.occurredAt)}</span>
                 </summary>
-                <div className="mt-2 overflow-x-auto">
+                <TableScroll label="Changes" className="mt-2">
                   <AuditDiff before={event.before} after={event.after} />
-                </div>
+                </TableScroll>
               </details>
             )}
           </li>

@@ -6,12 +6,13 @@ import { FlagStatusBadge, SeverityBadge } from "./badges";
 import { formatDate } from "./format";
 import { ruleTitle } from "./rules";
 import { flagSubject } from "./subject";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** One page of the flag register. `acceptance` (DPO only) adds an "Accept risk" control to each open flag. */
 export function FlagsTable({ rows, acceptance }: { rows: readonly FlagDetail[]; acceptance?: FlagListAcceptance }) {
   const columns = acceptance ? 7 : 6;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <TableScroll label="Flags table" className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="flags-table">
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
@@ -87,6 +88,6 @@ export function FlagsTable({ rows, acceptance }: { rows: readonly FlagDetail[]; 
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -4,6 +4,7 @@ import { SCC_MODULE_LABELS } from "@/components/transfers/labels";
 import type { SafeguardAgreement } from "@/db/schema";
 import { AGREEMENT_TYPE_LABELS } from "@/lib/rules/labels";
 import { isAgreementActive, isAgreementExpired } from "@/lib/rules/predicates";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type AgreementRow = SafeguardAgreement & { listedTransferCount?: number };
 
@@ -36,7 +37,7 @@ function coverage(agreement: AgreementRow): string {
 export function AgreementsTable({ agreements, today, emptyText }: { agreements: readonly AgreementRow[]; today: string; emptyText: string }) {
   if (agreements.length === 0) return <p className="text-sm text-slate-600">{emptyText}</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <TableScroll label="Agreements table" className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="agreements-table">
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
@@ -78,6 +79,6 @@ export function AgreementsTable({ agreements, today, emptyText }: { agreements: 
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

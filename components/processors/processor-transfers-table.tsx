@@ -3,6 +3,7 @@ import type { listTransfersByProcessor } from "@/db/queries/transfers";
 import { SeverityBadge } from "@/components/flags/badges";
 import { ACCESS_TYPE_LABELS, MECHANISM_LABELS, countryLabel, formatVolume } from "@/components/transfers/labels";
 import { TransferStatusBadge } from "@/components/transfers/transfer-status-badge";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Row = Awaited<ReturnType<typeof listTransfersByProcessor>>["rows"][number];
 
@@ -10,7 +11,7 @@ type Row = Awaited<ReturnType<typeof listTransfersByProcessor>>["rows"][number];
 export function ProcessorTransfersTable({ rows }: { rows: readonly Row[] }) {
   if (rows.length === 0) return <p className="text-sm text-slate-600">No transfer to this processor is recorded.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <TableScroll label="Transfers to this processor table" className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="processor-transfers-table">
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
@@ -53,6 +54,6 @@ export function ProcessorTransfersTable({ rows }: { rows: readonly Row[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -3,6 +3,7 @@ import { formatTimestamp } from "@/components/audit/format";
 import { Badge } from "@/components/ui/badge";
 import { RevokeTokenButton } from "./revoke-token-button";
 import type { RevokeTokenAction } from "./token-action-types";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 function tokenState(token: TokenListRow, now: Date): "active" | "expired" | "revoked" {
   if (token.revokedAt) return "revoked";
@@ -20,6 +21,7 @@ export function TokensTable({
   showOwner = false,
   emptyText,
   testId = "tokens-table",
+  label = "API tokens table",
 }: {
   tokens: readonly TokenListRow[];
   now: Date;
@@ -27,10 +29,12 @@ export function TokensTable({
   showOwner?: boolean;
   emptyText: string;
   testId?: string;
+  /** Names the table's scroll region, e.g. after the section's heading. */
+  label?: string;
 }) {
   const columns = showOwner ? 8 : 7;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <TableScroll label={label} className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
@@ -83,6 +87,6 @@ export function TokensTable({
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

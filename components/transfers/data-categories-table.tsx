@@ -1,6 +1,7 @@
 import type { TransferCategoryRow } from "@/db/queries/transfers";
 import { Badge } from "@/components/ui/badge";
 import { DOJ_CATEGORY_LABELS } from "./labels";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 function Flag({ on, label }: { on: boolean; label: string }) {
   return on ? <Badge tone="orange">{label}</Badge> : <span className="text-slate-500">No</span>;
@@ -12,7 +13,7 @@ export function DataCategoriesTable({ categories }: { categories: readonly Trans
     return <p className="text-sm text-slate-600">No data category is recorded for this transfer.</p>;
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <TableScroll label="Data categories table" className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="categories-table">
         <caption className="sr-only">Data categories and their classification under each regime</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -51,6 +52,6 @@ export function DataCategoriesTable({ categories }: { categories: readonly Trans
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -3,11 +3,12 @@ import type { TransferListRow } from "@/db/queries/transfers";
 import { SeverityBadge } from "@/components/flags/badges";
 import { ACCESS_TYPE_LABELS, ENCRYPTION_IN_TRANSIT_LABELS, MECHANISM_LABELS, countryLabel, formatVolume } from "./labels";
 import { TransferStatusBadge } from "./transfer-status-badge";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** One page of the transfer register; each row links to the transfer's page. */
 export function TransfersTable({ rows }: { rows: readonly TransferListRow[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <TableScroll label="Transfers table" className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="transfers-table">
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
@@ -72,6 +73,6 @@ export function TransfersTable({ rows }: { rows: readonly TransferListRow[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

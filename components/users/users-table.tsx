@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { ROLE_LABELS } from "./labels";
 import type { UserAdminActions } from "./user-action-types";
 import { UserRowActions } from "./user-row-actions";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** One page of the user accounts, with the DPO's controls on each. */
 export function UsersTable({
@@ -16,7 +17,7 @@ export function UsersTable({
   actions: Pick<UserAdminActions, "changeRole" | "disableUser" | "enableUser">;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <TableScroll label="Users table" className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="users-table">
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
@@ -73,6 +74,6 @@ export function UsersTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

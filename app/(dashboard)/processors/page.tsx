@@ -10,6 +10,7 @@ import { RecordStatusBadge } from "@/components/processors/status-badge";
 import { requirePageActor } from "@/lib/auth/guard";
 import { countryName } from "@/lib/jurisdictions/countries";
 import { processorListParams } from "@/lib/validation/list-params";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Processors" };
 export const dynamic = "force-dynamic";
@@ -30,7 +31,7 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
         <SelectFilter id="status" name="status" label="Status" value={params.status} options={enumOptions(RECORD_STATUSES)} />
       </FilterForm>
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <TableScroll label="Processors table" className="rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="processors-table">
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
             <tr>
@@ -73,7 +74,7 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <Pagination page={params.page} pageSize={params.pageSize} total={total} basePath="/processors" searchParams={raw} />
     </div>
   );

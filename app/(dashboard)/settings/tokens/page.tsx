@@ -40,7 +40,7 @@ export default async function TokensPage() {
         <h2 id="own-tokens" className="text-lg font-semibold">
           Your tokens
         </h2>
-        <TokensTable tokens={own} now={now} revokeToken={revokeToken} emptyText="You have no API token." />
+        <TokensTable tokens={own} now={now} revokeToken={revokeToken} emptyText="You have no API token." label="Your tokens table" />
       </section>
       {isDpo && (
         <section aria-labelledby="all-tokens" className="space-y-2">
@@ -55,6 +55,7 @@ export default async function TokensPage() {
             showOwner
             emptyText="No other user has an API token."
             testId="all-tokens-table"
+            label="Other users' tokens table"
           />
         </section>
       )}
