@@ -7,6 +7,7 @@ import { appendAuditEvent, type AuditActor } from "@/lib/audit/record";
 import { databaseErrorOf, UNIQUE_VIOLATION } from "@/lib/api/database-error";
 import { AppError, type FieldIssue } from "@/lib/errors";
 import { reevaluateFlags } from "@/lib/flags/evaluation";
+import { assertMayEdit, type WritingActor } from "@/lib/records/ownership";
 import { createProcessorInput, parseStrictInput, updateProcessorInput } from "@/lib/validation/processor";
 import { normalizeProcessorName } from "./normalize-name";
 
@@ -134,7 +135,7 @@ export async function updateProcessor({
   today,
 }: {
   db: Executor;
-  actor: AuditActor;
+  actor: AuditActor & WritingActor;
   id: string;
   input: unknown;
   today: string;
@@ -144,6 +145,7 @@ export async function updateProcessor({
     return await db.transaction(async (tx) => {
       const current = (await tx.select().from(processors).where(eq(processors.id, id)).for("update").limit(1))[0];
       if (!current) throw new AppError("not_found", `No processor with id ${id}.`);
+      assertMayEdit(actor, current, "processor");
       if (current.version !== version) {
         throw new AppError(
           "version_conflict",

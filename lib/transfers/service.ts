@@ -14,6 +14,7 @@ import {
 import { appendAuditEvent, type AuditActor } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { assertCurrentVersion } from "@/lib/records/concurrency";
+import { assertMayEdit, assertMaySetStatus, type WritingActor } from "@/lib/records/ownership";
 import { reevaluateFlags } from "@/lib/flags/evaluation";
 import { createTransferInput, updateTransferInput } from "@/lib/validation/transfer";
 import { parseInput } from "@/lib/validation/parse";
@@ -75,11 +76,12 @@ export async function createTransfer({
   today,
 }: {
   db: Executor;
-  actor: AuditActor;
+  actor: AuditActor & WritingActor;
   input: unknown;
   today: string;
 }) {
   const data = parseInput(createTransferInput, input);
+  assertMaySetStatus(actor, data.status, "transfer");
   return db.transaction(async (tx) => {
     await assertReferences(tx, data);
     const { dataCategories: keys, ...fields } = data;
@@ -108,7 +110,7 @@ export async function updateTransfer({
   today,
 }: {
   db: Executor;
-  actor: AuditActor;
+  actor: AuditActor & WritingActor;
   id: string;
   input: unknown;
   today: string;
@@ -118,6 +120,8 @@ export async function updateTransfer({
     const current = (await tx.select().from(transfers).where(eq(transfers.id, id)).for("update").limit(1))[0];
     if (!current) throw new AppError("not_found", `No transfer with id ${id}.`);
     assertCurrentVersion(current, version, "transfer");
+    assertMayEdit(actor, current, "transfer");
+    assertMaySetStatus(actor, patch.status, "transfer");
     await assertReferences(tx, patch);
     const before = { ...current, dataCategories: await categoriesOf(tx, id) };
     const { dataCategories: keys, ...fields } = patch;

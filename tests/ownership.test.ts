@@ -1,0 +1,35 @@
+import { expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "@/lib/audit/record";
+import { createProcessor, updateProcessor } from "@/lib/processors/service";
+import { createTransfer, updateTransfer } from "@/lib/transfers/service";
+import { createUser } from "@/lib/users/service";
+import { describeOnDatabases } from "./databases";
+import { makeActivity, makeEntity } from "./factories";
+
+const TODAY = "2026-11-24";
+
+describeOnDatabases("what an engineer may write", (use) => {
+  it("edits their own drafts only, never sets approved, and the DPO edits anything", async () => {
+    const { db } = use();
+    const user = (role: "engineer" | "dpo", name: string) =>
+      createUser({ db, actor: SYSTEM_ACTOR, input: { email: `${name}@own.test`, name, role, password: "long-enough-pass" } });
+    const [alice, bob, dpo] = [await user("engineer", "alice"), await user("engineer", "bob"), await user("dpo", "dana")];
+    const as = (u: { id: string; role: "engineer" | "dpo" | "auditor" }) => ({ userId: u.id, label: u.id, role: u.role });
+
+    const { processor } = await createProcessor({ db, actor: as(alice), today: TODAY, input: { name: "Alice's SDK", role: "processor", service: "analytics", country: "US" } });
+    await expect(updateProcessor({ db, actor: as(bob), id: processor.id, today: TODAY, input: { version: 1, notes: "mine now" } })).rejects.toMatchObject({ code: "forbidden" });
+    const edited = await updateProcessor({ db, actor: as(alice), id: processor.id, today: TODAY, input: { version: 1, notes: "own draft" } });
+    expect(edited.processor.notes).toBe("own draft");
+
+    const exporter = await makeEntity(db);
+    const activity = await makeActivity(db, exporter.id);
+    const base = { activityId: activity.id, exporterEntityId: exporter.id, processorId: processor.id, originCountry: "US", destinationCountry: "US" };
+    await expect(createTransfer({ db, actor: as(alice), today: TODAY, input: { ...base, status: "approved" } })).rejects.toMatchObject({ code: "forbidden" });
+    const { transfer } = await createTransfer({ db, actor: as(alice), today: TODAY, input: { ...base, status: "draft" } });
+    await expect(updateTransfer({ db, actor: as(alice), id: transfer.id, today: TODAY, input: { version: 1, status: "approved" } })).rejects.toMatchObject({ code: "forbidden" });
+    const approved = await updateTransfer({ db, actor: as(dpo), id: transfer.id, today: TODAY, input: { version: 1, status: "approved" } });
+    expect(approved.transfer.status).toBe("approved");
+    // Approved now: the engineer who registered it can no longer change it.
+    await expect(updateTransfer({ db, actor: as(alice), id: transfer.id, today: TODAY, input: { version: 2, notes: "tweak" } })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
