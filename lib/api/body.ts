@@ -37,17 +37,13 @@ function assertNoNulCharacters(value: unknown): void {
 }
 
 /**
- * Reads a JSON request body: 415 for another media type, 413 past `maxBytes` (counted while streaming, so a
- * lying or absent Content-Length does not help), 400 for bytes that are not UTF-8 JSON.
+ * The body as bytes, 413 past `maxBytes` — counted while streaming, so a lying or absent Content-Length
+ * does not help. Every reader of a request body (JSON, imported files) goes through here.
  */
-export async function readJsonBody(request: Request, { maxBytes = MAX_BODY_BYTES }: { maxBytes?: number } = {}): Promise<unknown> {
-  if (!isJsonMediaType(request.headers.get("content-type"))) {
-    throw new HttpProblem("unsupported_media_type", "Send the body as JSON with the header Content-Type: application/json.");
-  }
-  const tooLarge = () => new HttpProblem("payload_too_large", `The request body must be at most ${maxBytes} bytes.`);
+export async function readBodyBytes(request: Request, { maxBytes, tooLargeMessage }: { maxBytes: number; tooLargeMessage: string }): Promise<Uint8Array> {
+  const tooLarge = () => new HttpProblem("payload_too_large", tooLargeMessage);
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
-
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {
@@ -69,6 +65,18 @@ export async function readJsonBody(request: Request, { maxBytes = MAX_BODY_BYTES
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return bytes;
+}
+
+/**
+ * Reads a JSON request body: 415 for another media type, 413 past `maxBytes` (counted while streaming, so a
+ * lying or absent Content-Length does not help), 400 for bytes that are not UTF-8 JSON.
+ */
+export async function readJsonBody(request: Request, { maxBytes = MAX_BODY_BYTES }: { maxBytes?: number } = {}): Promise<unknown> {
+  if (!isJsonMediaType(request.headers.get("content-type"))) {
+    throw new HttpProblem("unsupported_media_type", "Send the body as JSON with the header Content-Type: application/json.");
+  }
+  const bytes = await readBodyBytes(request, { maxBytes, tooLargeMessage: `The request body must be at most ${maxBytes} bytes.` });
 
   let text: string;
   try {

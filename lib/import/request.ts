@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readBodyBytes } from "@/lib/api/body";
 import { HttpProblem } from "@/lib/api/problem";
 import { parseQuery } from "@/lib/api/params";
 import { AppError } from "@/lib/errors";
@@ -24,33 +25,8 @@ export const templateQuery = z.object({
   kind: z.enum(IMPORT_KINDS, { message: `must be one of ${IMPORT_KINDS.join(", ")}` }).optional(),
 });
 
-/** The body as bytes: 413 past `maxBytes`, counted while streaming (a lying Content-Length does not help). */
-async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
-  const tooLarge = () => new HttpProblem("payload_too_large", `The file must be at most ${maxBytes / 1024 / 1024} MB.`);
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+  return readBodyBytes(request, { maxBytes, tooLargeMessage: `The file must be at most ${maxBytes / 1024 / 1024} MB.` });
 }
 
 /** Reads an import request: an XLSX workbook, or a CSV of the `kind` named in the query. */
