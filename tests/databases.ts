@@ -64,3 +64,19 @@ export function describeOnDatabases(name: string, suite: (use: () => DatabaseHan
     });
   }
 }
+
+/**
+ * Makes the suite's database the one the app's route handlers and actions use (`db()`), for the suite's
+ * duration, and puts back whatever was there before.
+ */
+export function useAsAppDatabase(use: () => DatabaseHandle): void {
+  const global = globalThis as unknown as { __governanceDb?: DatabaseHandle };
+  let previous: DatabaseHandle | undefined;
+  beforeAll(() => {
+    previous = global.__governanceDb;
+    global.__governanceDb = use();
+  });
+  afterAll(() => {
+    global.__governanceDb = previous;
+  });
+}

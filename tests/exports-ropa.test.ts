@@ -14,7 +14,7 @@ import type { ExportReport, ReportFormat } from "@/lib/exports/report-request";
 import type { RopaTemplate } from "@/lib/exports/ropa";
 import { countryName } from "@/lib/jurisdictions/countries";
 import { createUser } from "@/lib/users/service";
-import { describeOnDatabases } from "./databases";
+import { describeOnDatabases, useAsAppDatabase } from "./databases";
 import { makeActivity, makeAgreement, makeEntity, makeProcessor, makeTransfer } from "./factories";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
@@ -295,13 +295,10 @@ describeOnDatabases("Art. 30(1) record exports", (use) => {
 
 /** The route: ropa in every format, and a manifest whose hash matches a CSV download of the same data. */
 function describeRoute(use: () => DatabaseHandle) {
-  const global = globalThis as unknown as { __governanceDb?: DatabaseHandle };
-  let previous: DatabaseHandle | undefined;
   let dpoId = "";
+  useAsAppDatabase(use);
 
   beforeAll(async () => {
-    previous = global.__governanceDb;
-    global.__governanceDb = use();
     const dpo = await createUser({
       db: use().db,
       actor: SYSTEM_ACTOR,
@@ -310,7 +307,6 @@ function describeRoute(use: () => DatabaseHandle) {
     dpoId = dpo.id;
   });
   afterAll(() => {
-    global.__governanceDb = previous;
     session.current = null;
   });
 

@@ -11,7 +11,7 @@ import { TRANSFER_REGISTER_COLUMNS } from "@/lib/exports/transfer-register";
 import { writeTransferRegisterXlsx } from "@/lib/exports/xlsx";
 import { SYSTEM_ACTOR } from "@/lib/audit/record";
 import { createUser } from "@/lib/users/service";
-import { describeOnDatabases } from "./databases";
+import { describeOnDatabases, useAsAppDatabase } from "./databases";
 import { makeActivity, makeAgreement, makeEntity, makeProcessor, makeTransfer } from "./factories";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
@@ -240,13 +240,10 @@ describeOnDatabases("transfer register exports", (use) => {
 
 /** The route: its own checks (report, format) and a full download with its audit event. */
 function describeRoute(use: () => DatabaseHandle, ids: { hyperlink: string }) {
-  const global = globalThis as unknown as { __governanceDb?: DatabaseHandle };
-  let previous: DatabaseHandle | undefined;
   let dpoId = "";
+  useAsAppDatabase(use);
 
   beforeAll(async () => {
-    previous = global.__governanceDb;
-    global.__governanceDb = use();
     const dpo = await createUser({
       db: use().db,
       actor: SYSTEM_ACTOR,
@@ -255,7 +252,6 @@ function describeRoute(use: () => DatabaseHandle, ids: { hyperlink: string }) {
     dpoId = dpo.id;
   });
   afterAll(() => {
-    global.__governanceDb = previous;
     session.current = null;
   });
 
