@@ -13,7 +13,7 @@ const env = withRuntimeDefaults({
   PORT: process.env.E2E_PORT || "3100",
   PGLITE_DIR: path.join(dataRoot, "pglite"),
   DEMO: "1",
-  NEXT_DIST_DIR: ".next-e2e",
+  NEXT_DIST_DIR: process.env.E2E_DIST_DIR || ".next-e2e",
   // The sign-in rate-limit journey waits out the window: five seconds instead of a minute.
   LOGIN_WINDOW_SECONDS: "5",
   NEXTAUTH_URL: `http://localhost:${process.env.E2E_PORT || "3100"}`,

@@ -9,10 +9,18 @@ const NAV: (NavItem & { roles?: readonly UserRole[] })[] = [
   { href: "/", label: "Dashboard" },
   { href: "/processors", label: "Processors" },
   { href: "/transfers", label: "Transfers" },
+  { href: "/agreements", label: "Agreements" },
+  { href: "/activities", label: "Processing activities" },
+  { href: "/data-categories", label: "Data categories" },
   { href: "/flags", label: "Flags" },
+  { href: "/review", label: "Review queue", roles: ["dpo"] },
+  { href: "/register", label: "Register a vendor", roles: ["dpo", "engineer"] },
+  { href: "/import", label: "Import", roles: ["dpo", "engineer"] },
+  { href: "/exports", label: "Exports", roles: ["dpo", "auditor"] },
   { href: "/audit", label: "Audit trail", roles: ["dpo", "auditor"] },
   { href: "/users", label: "Users", roles: ["dpo"] },
   { href: "/settings/tokens", label: "API tokens" },
+  { href: "/api-reference", label: "API reference" },
 ];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
