@@ -10,6 +10,17 @@ import { requirePageActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { addDays } from "@/lib/rules/iso-date";
 import { RECORD_STATUSES, SEVERITIES } from "@/db/schema/enums";
+import {
+  countOpenFlagsPerDay,
+  countTransferFlows,
+  countTransfersByDestinationAndCategory,
+  listReviewQueue,
+} from "@/db/queries/dashboard";
+import { CategoryMatrix } from "@/components/dashboard/category-matrix";
+import { OpenFlagsChart } from "@/components/dashboard/open-flags-chart";
+import { ReviewQueue } from "@/components/dashboard/review-queue";
+import { TransferFlow } from "@/components/dashboard/transfer-flow";
+import { requestFormatters } from "@/lib/format/locale";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
@@ -17,6 +28,8 @@ export const dynamic = "force-dynamic";
 // DOMAIN.md §4, agreement.expiring-soon: "expires within 60 days".
 const EXPIRY_WINDOW_DAYS = 60;
 const TOP_DESTINATIONS = 8;
+const TREND_DAYS = 90;
+const REVIEW_QUEUE_SIZE = 5;
 
 const cardClass = "block rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600";
 const headingClass = "mb-3 text-sm font-semibold uppercase tracking-wide text-slate-600";
@@ -26,11 +39,16 @@ export default async function DashboardPage() {
   const database = db();
   const today = todayIso();
   // Every figure is an aggregate computed in SQL; the flag counts come from the persisted flags.
-  const [byStatus, openFlags, destinations, expiringAgreements] = await Promise.all([
+  const [byStatus, openFlags, destinations, expiringAgreements, matrix, flows, trend, reviewQueue, format] = await Promise.all([
     countProcessorsByStatus({ db: database }),
     countOpenFlagsBySeverity({ db: database }),
     countTransfersByDestination({ db: database, limit: TOP_DESTINATIONS }),
     countAgreementsExpiring({ db: database, from: today, until: addDays(today, EXPIRY_WINDOW_DAYS) }),
+    countTransfersByDestinationAndCategory({ db: database }),
+    countTransferFlows({ db: database }),
+    countOpenFlagsPerDay({ db: database, today, days: TREND_DAYS }),
+    listReviewQueue({ db: database, limit: REVIEW_QUEUE_SIZE }),
+    requestFormatters(),
   ]);
   const counts = new Map(byStatus.map((row) => [row.status, row.count]));
   const severities = [...SEVERITIES].reverse();
@@ -47,7 +65,7 @@ export default async function DashboardPage() {
           {severities.map((severity) => (
             <li key={severity}>
               <Link href={`/flags?status=open&severity=${severity}`} className={cardClass} data-testid={`open-flags-${severity}`}>
-                <span className="block text-2xl font-semibold tabular-nums">{openFlags[severity].toLocaleString("en-US")}</span>
+                <span className="block text-2xl font-semibold tabular-nums">{format.number(openFlags[severity])}</span>
                 <span className="mt-1 flex items-center gap-2 text-sm text-slate-600">
                   <SeverityBadge severity={severity} />
                   <span>open</span>
@@ -70,7 +88,7 @@ export default async function DashboardPage() {
               {destinations.map((row) => (
                 <li key={row.country}>
                   <Link href={`/transfers?destination=${row.country}`} className={cardClass}>
-                    <span className="block text-2xl font-semibold tabular-nums">{row.count.toLocaleString("en-US")}</span>
+                    <span className="block text-2xl font-semibold tabular-nums">{format.number(row.count)}</span>
                     <span className="text-sm text-slate-600">{countryLabel(row.country)}</span>
                   </Link>
                 </li>
@@ -79,13 +97,20 @@ export default async function DashboardPage() {
           )}
         </section>
 
-        <section aria-labelledby="agreements-kpi">
+        <section aria-labelledby="agreements-kpi" className="space-y-3">
           <h2 id="agreements-kpi" className={headingClass}>
             Agreements expiring
           </h2>
           <Link href="/flags?status=open&rule=agreement.expiring-soon" className={cardClass} data-testid="expiring-agreements">
-            <span className="block text-2xl font-semibold tabular-nums">{expiringAgreements.toLocaleString("en-US")}</span>
+            <span className="block text-2xl font-semibold tabular-nums">{format.number(expiringAgreements)}</span>
             <span className="text-sm text-slate-600">within {EXPIRY_WINDOW_DAYS} days</span>
+          </Link>
+          <h2 id="review-kpi" className={headingClass}>
+            Vendors awaiting review
+          </h2>
+          <Link href="/review" className={cardClass} data-testid="awaiting-review">
+            <span className="block text-2xl font-semibold tabular-nums">{format.number(reviewQueue.total)}</span>
+            <span className="text-sm text-slate-600">submitted, waiting for the DPO</span>
           </Link>
         </section>
       </div>
@@ -98,13 +123,42 @@ export default async function DashboardPage() {
           {RECORD_STATUSES.map((status) => (
             <li key={status}>
               <Link href={`/processors?status=${status}`} className={cardClass}>
-                <span className="block text-2xl font-semibold">{(counts.get(status) ?? 0).toLocaleString("en-US")}</span>
+                <span className="block text-2xl font-semibold">{format.number(counts.get(status) ?? 0)}</span>
                 <span className="text-sm capitalize text-slate-600">{status}</span>
               </Link>
             </li>
           ))}
         </ul>
       </section>
+
+      <section aria-labelledby="flow-heading">
+        <h2 id="flow-heading" className={headingClass}>
+          Where the data goes
+        </h2>
+        <TransferFlow bands={flows} format={format} />
+      </section>
+
+      <section aria-labelledby="matrix-heading">
+        <h2 id="matrix-heading" className={headingClass}>
+          Destinations × data categories
+        </h2>
+        <CategoryMatrix cells={matrix} format={format} />
+      </section>
+
+      <div className="grid gap-8 lg:grid-cols-2">
+        <section aria-labelledby="trend-heading">
+          <h2 id="trend-heading" className={headingClass}>
+            Open flags, last {TREND_DAYS} days
+          </h2>
+          <OpenFlagsChart days={trend} format={format} />
+        </section>
+        <section aria-labelledby="queue-heading">
+          <h2 id="queue-heading" className={headingClass}>
+            <Link href="/review" className="underline">Review queue</Link>
+          </h2>
+          <ReviewQueue items={reviewQueue.items} format={format} />
+        </section>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { FlagDetail } from "@/db/queries/flags";
 import { AcceptRiskForm } from "./accept-risk-form";
+import { BULK_ACCEPT_FORM_ID, bulkSelectionValue } from "./bulk-accept-form";
 import type { FlagListAcceptance } from "./flag-list";
 import { FlagStatusBadge, SeverityBadge } from "./badges";
 import { formatDate } from "./format";
@@ -8,14 +9,22 @@ import { ruleTitle } from "./rules";
 import { flagSubject } from "./subject";
 import { TableScroll } from "@/components/ui/table-scroll";
 
-/** One page of the flag register. `acceptance` (DPO only) adds an "Accept risk" control to each open flag. */
+/**
+ * One page of the flag register. `acceptance` (DPO only) adds an "Accept risk" control to each open flag and a
+ * checkbox that selects it for the bulk form (BulkAcceptForm, rendered by the page).
+ */
 export function FlagsTable({ rows, acceptance }: { rows: readonly FlagDetail[]; acceptance?: FlagListAcceptance }) {
-  const columns = acceptance ? 7 : 6;
+  const columns = acceptance ? 8 : 6;
   return (
     <TableScroll label="Flags table" className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="flags-table">
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
+            {acceptance && (
+              <th scope="col" className="px-4 py-2">
+                <span className="sr-only">Select</span>
+              </th>
+            )}
             <th scope="col" className="px-4 py-2">Severity</th>
             <th scope="col" className="px-4 py-2">Rule</th>
             <th scope="col" className="px-4 py-2">Finding</th>
@@ -42,6 +51,21 @@ export function FlagsTable({ rows, acceptance }: { rows: readonly FlagDetail[]; 
             const subject = flagSubject(flag);
             return (
               <tr key={flag.id} data-testid="flag-row" data-rule-id={flag.ruleId} className="align-top">
+                {acceptance && (
+                  <td className="px-4 py-2">
+                    {flag.status === "open" && (
+                      <input
+                        type="checkbox"
+                        name="selected"
+                        form={BULK_ACCEPT_FORM_ID}
+                        value={bulkSelectionValue(flag)}
+                        aria-label={`Select ${title} (${subject.label})`}
+                        className="h-4 w-4"
+                        data-testid="flag-select"
+                      />
+                    )}
+                  </td>
+                )}
                 <td className="px-4 py-2">
                   <SeverityBadge severity={flag.severity} />
                 </td>
@@ -64,6 +88,11 @@ export function FlagsTable({ rows, acceptance }: { rows: readonly FlagDetail[]; 
                   <FlagStatusBadge status={flag.status} />
                   {flag.status === "accepted" && flag.acceptedUntil && (
                     <span className="mt-1 block text-xs text-slate-600">until {formatDate(flag.acceptedUntil)}</span>
+                  )}
+                  {flag.status === "resolved" && flag.resolvedAt && (
+                    <span className="mt-1 block text-xs text-slate-600" data-testid="flag-resolved-date">
+                      on {formatDate(flag.resolvedAt)}
+                    </span>
                   )}
                 </td>
                 <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatDate(flag.lastSeenAt)}</td>

@@ -1,5 +1,5 @@
 import { FilterForm, SearchFilter, SelectFilter, enumOptions } from "@/components/ui/filter-form";
-import { TRANSFER_MECHANISMS, TRANSFER_STATUSES, type TransferMechanism, type TransferStatus } from "@/db/schema/enums";
+import { SEVERITIES, TRANSFER_MECHANISMS, TRANSFER_STATUSES, type Severity, type TransferMechanism, type TransferStatus } from "@/db/schema/enums";
 import { MECHANISM_LABELS, countryLabel } from "./labels";
 
 export interface TransferFilterValues {
@@ -9,6 +9,23 @@ export interface TransferFilterValues {
   encryption?: "none" | "any";
   status?: TransferStatus;
   processor?: string;
+  category?: string;
+  sensitive?: "1";
+  severity?: Severity;
+}
+
+/** The classifications that make a category sensitive (DOMAIN.md §4). */
+interface CategoryOption {
+  key: string;
+  name: string;
+  gdprSpecial: boolean;
+  ccpaSensitive: boolean;
+  piplSensitive: boolean;
+  dojCategory: string;
+}
+
+function isSensitive(category: CategoryOption): boolean {
+  return category.gdprSpecial || category.ccpaSensitive || category.piplSensitive || category.dojCategory !== "none";
 }
 
 /** The transfer register's filters: a plain GET form, so that a URL reproduces the view. */
@@ -16,11 +33,14 @@ export function TransferFilters({
   values,
   destinations,
   processors,
+  categories,
 }: {
   values: TransferFilterValues;
   /** Destination countries present in the register. */
   destinations: readonly { country: string; count: number }[];
   processors: readonly { id: string; name: string }[];
+  /** Every data category; a parent key also matches its descendants. */
+  categories: readonly CategoryOption[];
 }) {
   const destinationOptions = [...destinations]
     .map((row) => ({ code: row.country, name: countryLabel(row.country), count: row.count }))
@@ -52,6 +72,25 @@ export function TransferFilters({
         options={destinationOptions.map((option) => ({ value: option.code, label: `${option.name} (${option.count.toLocaleString("en-US")})` }))}
         className="max-w-56"
       />
+      <SelectFilter
+        id="transfer-category"
+        name="category"
+        label="Data category"
+        value={values.category}
+        options={categories.map((category) => ({
+          value: category.key,
+          label: `${category.key} (${category.name})${isSensitive(category) ? " · sensitive" : ""}`,
+        }))}
+        className="max-w-64"
+      />
+      <SelectFilter
+        id="transfer-sensitive"
+        name="sensitive"
+        label="Sensitive data"
+        value={values.sensitive}
+        options={[{ value: "1", label: "Carries sensitive data" }]}
+      />
+      <SelectFilter id="transfer-severity" name="severity" label="Worst open flag" value={values.severity} options={enumOptions(SEVERITIES)} />
       <SelectFilter id="transfer-mechanism" name="mechanism" label="Mechanism" value={values.mechanism} options={enumOptions(TRANSFER_MECHANISMS, MECHANISM_LABELS)} />
       <SelectFilter
         id="transfer-encryption"

@@ -3,23 +3,37 @@ import type { TransferListRow } from "@/db/queries/transfers";
 import { SeverityBadge } from "@/components/flags/badges";
 import { ACCESS_TYPE_LABELS, ENCRYPTION_IN_TRANSIT_LABELS, MECHANISM_LABELS, countryLabel, formatVolume } from "./labels";
 import { TransferStatusBadge } from "./transfer-status-badge";
+import { SortHeader } from "@/components/ui/sort-header";
 import { TableScroll } from "@/components/ui/table-scroll";
+import type { TransferSort } from "@/lib/validation/list-params";
 
 /** One page of the transfer register; each row links to the transfer's page. */
-export function TransfersTable({ rows }: { rows: readonly TransferListRow[] }) {
+export function TransfersTable({
+  rows,
+  sort,
+  direction,
+  searchParams,
+}: {
+  rows: readonly TransferListRow[];
+  sort: TransferSort;
+  direction: "asc" | "desc";
+  /** The page's query, kept by the sort links. */
+  searchParams: Record<string, string | undefined>;
+}) {
+  const sortProps = { sort, direction, basePath: "/transfers", searchParams };
   return (
     <TableScroll label="Transfers table" className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="transfers-table">
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2">Processor / activity</th>
+            <SortHeader label="Processor / activity" column="processor" {...sortProps} />
             <th scope="col" className="px-3 py-2">Exporter</th>
-            <th scope="col" className="px-3 py-2">Route / access</th>
+            <SortHeader label="Route / access" column="destination" {...sortProps} />
             <th scope="col" className="px-3 py-2 text-right">Categories</th>
-            <th scope="col" className="px-3 py-2 text-right">Volume / 12 months</th>
-            <th scope="col" className="px-3 py-2">Mechanism</th>
+            <SortHeader label="Volume / 12 months" column="volume" className="text-right" {...sortProps} />
+            <SortHeader label="Mechanism" column="mechanism" {...sortProps} />
             <th scope="col" className="px-3 py-2">Encryption in transit</th>
-            <th scope="col" className="px-3 py-2">Worst open flag</th>
+            <SortHeader label="Worst open flag" column="severity" {...sortProps} />
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

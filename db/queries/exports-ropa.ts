@@ -21,6 +21,14 @@ import {
  * Lists are "; "-separated and sorted; a country list is ","-separated ISO codes, named in lib/exports.
  */
 
+/** One data category of an activity's transfers. */
+export interface RopaCategory {
+  key: string;
+  name: string;
+  /** GDPR Art. 9(1) special category. */
+  special: boolean;
+}
+
 /** The transfers of the current activity that the record describes (of record only, unless pending is included). */
 function activityTransfers(includePending: boolean): SQL {
   const scope = includePending ? sql`` : sql` and ${transfers.status} = 'approved' and ${processors.status} = 'approved'`;
@@ -34,8 +42,9 @@ function selectRopaBatch(db: Executor, includePending: boolean, where: SQL | und
   const from = activityTransfers(includePending);
   const list = (value: SQL, filter: SQL = sql``) =>
     sql<string | null>`(select string_agg(distinct (${value})::text, '; ' order by (${value})::text) ${from}${filter})`;
+  const categoriesFrom = sql`from ${transferDataCategories} inner join ${dataCategories} on ${dataCategories.key} = ${transferDataCategories.categoryKey} inner join ${transfers} on ${transfers.id} = ${transferDataCategories.transferId} inner join ${processors} on ${processors.id} = ${transfers.processorId} where ${transfers.activityId} = ${processingActivities.id}${includePending ? sql`` : sql` and ${transfers.status} = 'approved' and ${processors.status} = 'approved'`}`;
   const categories = (value: SQL, filter: SQL = sql``) =>
-    sql<string | null>`(select string_agg(distinct (${value})::text, '; ' order by (${value})::text) from ${transferDataCategories} inner join ${dataCategories} on ${dataCategories.key} = ${transferDataCategories.categoryKey} inner join ${transfers} on ${transfers.id} = ${transferDataCategories.transferId} inner join ${processors} on ${processors.id} = ${transfers.processorId} where ${transfers.activityId} = ${processingActivities.id}${includePending ? sql`` : sql` and ${transfers.status} = 'approved' and ${processors.status} = 'approved'`}${filter})`;
+    sql<string | null>`(select string_agg(distinct (${value})::text, '; ' order by (${value})::text) ${categoriesFrom}${filter})`;
   // The agreements covering each transfer: its processor's, covering all its transfers or listing it (the
   // definition of exports.ts), gathered over the activity's transfers in scope.
   const agreements = (value: SQL, filter: SQL = sql``) =>
@@ -70,6 +79,8 @@ function selectRopaBatch(db: Executor, includePending: boolean, where: SQL | und
       dataCategoryNames: categories(sql`${dataCategories.name}`),
       dataCategoryKeys: categories(sql`${dataCategories.key}`),
       specialCategoryNames: categories(sql`${dataCategories.name}`, sql` and ${dataCategories.gdprSpecial}`),
+      // Key, name and Art. 9 status together, for groupings by key (the CNIL register's categories).
+      dataCategoryList: sql<RopaCategory[] | null>`(select jsonb_agg(distinct jsonb_build_object('key', ${dataCategories.key}, 'name', ${dataCategories.name}, 'special', ${dataCategories.gdprSpecial})) ${categoriesFrom})`,
       recipientKinds: list(recipientKind),
       thirdCountryRecipientKinds: list(recipientKind, sql` and ${toThirdCountry}`),
       recipientNames: list(sql`${processors.name}`),
@@ -87,6 +98,12 @@ function selectRopaBatch(db: Executor, includePending: boolean, where: SQL | und
       agreementDocumentRefs: agreements(sql`${safeguardAgreements.documentRef}`, sql` and ${safeguardAgreements.documentRef} is not null`),
       encryptionInTransit: list(sql`${transfers.encryptionInTransit}`),
       encryptionAtRest: list(sql`${transfers.encryptionAtRest}`),
+      // With pending records included, the record says which of its aggregates rest on unapproved ones.
+      pendingTransferCount: sql<number>`(select count(*)::int ${from} and not (${transfers.status} = 'approved' and ${processors.status} = 'approved'))`,
+      pendingRecipientNames: list(
+        sql`${processors.name} || ' (' || ${processors.status}::text || ', transfer ' || ${transfers.status}::text || ')'`,
+        sql` and not (${transfers.status} = 'approved' and ${processors.status} = 'approved')`,
+      ),
     })
     .from(processingActivities)
     .innerJoin(entities, sql`${entities.id} = ${processingActivities.controllerEntityId}`)
@@ -122,6 +139,14 @@ export async function* iterateRopa({ db, batchSize = 500, includePending }: Iter
     if (batch.length < batchSize) return;
     lastId = batch[batch.length - 1]!.id;
   }
+}
+
+/** The activities' ids and names in the record's order: the PDF's table of contents, read before the record. */
+export async function listRopaSections({ db }: { db: Executor }): Promise<{ key: string; title: string }[]> {
+  return db
+    .select({ key: processingActivities.id, title: processingActivities.name })
+    .from(processingActivities)
+    .orderBy(asc(processingActivities.id));
 }
 
 /**

@@ -43,7 +43,19 @@ export interface IterateTransferRegisterInput {
   includePending: boolean;
 }
 
-function selectTransferRegisterBatch(db: Executor, where: SQL | undefined, limit: number) {
+/** One covering agreement, as the JSON export lists it. */
+export interface CoveringAgreement {
+  type: string;
+  sccModule: string | null;
+  signedDate: string | null;
+  effectiveDate: string | null;
+  expiryDate: string | null;
+  documentRef: string | null;
+}
+
+const agreementsJson = sql<CoveringAgreement[] | null>`(select json_agg(json_build_object('type', ${safeguardAgreements.type}, 'sccModule', ${safeguardAgreements.sccModule}, 'signedDate', ${safeguardAgreements.signedDate}, 'effectiveDate', ${safeguardAgreements.effectiveDate}, 'expiryDate', ${safeguardAgreements.expiryDate}, 'documentRef', ${safeguardAgreements.documentRef}) ${agreementOrder}) from ${safeguardAgreements} where ${coveringAgreements})`;
+
+function selectTransferRegisterBatch(db: Executor, where: SQL | undefined, limit: number, structured: boolean) {
   return db
     .select({
       id: transfers.id,
@@ -78,6 +90,8 @@ function selectTransferRegisterBatch(db: Executor, where: SQL | undefined, limit
       // The severity enum is declared low < medium < high < critical, so max() is the worst.
       worstOpenSeverity: sql<Severity | null>`(select max(${flags.severity}) from ${flags} where ${openTransferFlags})`,
       openFlagRuleIds: sql<string | null>`(select string_agg(${flags.ruleId}, '; ' order by ${flags.ruleId}) from ${flags} where ${openTransferFlags})`,
+      // The agreements again, as records, for the JSON export only (the columns above serve the spreadsheet).
+      agreements: structured ? agreementsJson : sql<CoveringAgreement[] | null>`null`,
     })
     .from(transfers)
     .innerJoin(entities, eq(entities.id, transfers.exporterEntityId))
@@ -100,13 +114,14 @@ export async function* iterateTransferRegister({
   db,
   batchSize = 1000,
   includePending,
+  structured = false,
 }: IterateTransferRegisterInput): AsyncGenerator<TransferRegisterRow, void, undefined> {
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, not ${batchSize}`);
   const scope = includePending ? undefined : and(eq(transfers.status, "approved"), eq(processors.status, "approved"));
   let lastId: string | null = null;
   for (;;) {
     const where: SQL | undefined = lastId === null ? scope : and(scope, gt(transfers.id, lastId));
-    const batch = await selectTransferRegisterBatch(db, where, batchSize);
+    const batch = await selectTransferRegisterBatch(db, where, batchSize, structured);
     for (const row of batch) yield row;
     if (batch.length < batchSize) return;
     lastId = batch[batch.length - 1]!.id;
@@ -121,4 +136,39 @@ export async function getFlagsEvaluatedAt({ db }: { db: Executor }): Promise<str
   const rows = await db.select({ value: appState.value }).from(appState).where(inArray(appState.key, [LAST_FULL_EVALUATION_AT]));
   const value = rows[0]?.value;
   return typeof value === "string" ? value : null;
+}
+
+export interface DestinationSummaryRow {
+  destinationCountry: string;
+  transfers: number;
+  mechanisms: string | null;
+  importers: number;
+  openFlags: number;
+}
+
+/**
+ * The transfer register summed up by destination country (the PDF's first section): a GROUP BY in the
+ * database, one row per country, whatever the register's size.
+ */
+export async function summarizeTransfersByDestination({
+  db,
+  includePending,
+}: {
+  db: Executor;
+  includePending: boolean;
+}): Promise<DestinationSummaryRow[]> {
+  const scope = includePending ? undefined : and(eq(transfers.status, "approved"), eq(processors.status, "approved"));
+  return db
+    .select({
+      destinationCountry: transfers.destinationCountry,
+      transfers: sql<number>`count(*)::int`,
+      mechanisms: sql<string | null>`string_agg(distinct ${transfers.mechanism}::text, '; ' order by ${transfers.mechanism}::text)`,
+      importers: sql<number>`count(distinct ${transfers.processorId})::int`,
+      openFlags: sql<number>`coalesce(sum((select count(*) from ${flags} where ${openTransferFlags})), 0)::int`,
+    })
+    .from(transfers)
+    .innerJoin(processors, eq(processors.id, transfers.processorId))
+    .where(scope)
+    .groupBy(transfers.destinationCountry)
+    .orderBy(asc(transfers.destinationCountry));
 }

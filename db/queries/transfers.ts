@@ -15,6 +15,7 @@ import {
   type TransferMechanism,
   type TransferStatus,
 } from "../schema";
+import type { TransferSort } from "@/lib/validation/list-params";
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -39,10 +40,55 @@ export interface ListTransfersInput {
   encryption?: "none" | "any";
   status?: TransferStatus;
   processorId?: string;
+  /** A data category key: matches transfers carrying that category or a descendant (`user.device` → `user.device.imei`). */
+  category?: string;
+  /** Only transfers carrying a sensitive category (lib/rules/sensitivity.ts). */
+  sensitive?: boolean;
+  /** Only transfers whose worst open flag has this severity. */
+  severity?: Severity;
+  sort?: TransferSort;
+  direction?: "asc" | "desc";
+}
+
+/* The id tiebreak makes the order total, so a row never shows on two pages. No open flag sorts below "low". */
+const TRANSFER_SORT_COLUMNS: Record<TransferSort, SQL> = {
+  processor: sql`${processors.normalizedName}`,
+  destination: sql`${transfers.destinationCountry}`,
+  volume: sql`${transfers.estimatedSubjects}`,
+  mechanism: sql`${transfers.mechanism}::text`,
+  severity: sql`coalesce(array_position(array['low', 'medium', 'high', 'critical'], (${worstOpenFlagSeverity})::text), 0)`,
+};
+
+/*
+ * Sensitive per the category's classifications (DOMAIN.md §4), the same test as the categories list
+ * (db/queries/api-lists.ts listDataCategories): GDPR special, CCPA sensitive, PIPL sensitive or DOJ-covered.
+ */
+const carriesSensitiveCategory = sql`exists (select 1 from ${transferDataCategories} tdc join ${dataCategories} dc on dc.key = tdc.category_key
+  where tdc.transfer_id = ${transfers.id}
+    and (dc.gdpr_special or dc.ccpa_sensitive or dc.pipl_sensitive or dc.doj_category <> 'none'))`;
+
+function carriesCategory(key: string): SQL {
+  return sql`exists (select 1 from ${transferDataCategories} tdc where tdc.transfer_id = ${transfers.id}
+    and (tdc.category_key = ${key} or tdc.category_key like ${`${escapeLike(key)}.%`}))`;
 }
 
 /** One page of the transfer register with the processor, the exporter and the worst open flag; total for the pager. */
-export async function listTransfers({ db, page, pageSize, q, destination, mechanism, encryption, status, processorId }: ListTransfersInput) {
+export async function listTransfers({
+  db,
+  page,
+  pageSize,
+  q,
+  destination,
+  mechanism,
+  encryption,
+  status,
+  processorId,
+  category,
+  sensitive,
+  severity,
+  sort = "processor",
+  direction = "asc",
+}: ListTransfersInput) {
   const conditions: SQL[] = [];
   if (q?.trim()) {
     const pattern = `%${escapeLike(q.trim())}%`;
@@ -54,7 +100,11 @@ export async function listTransfers({ db, page, pageSize, q, destination, mechan
   if (encryption === "any") conditions.push(ne(transfers.encryptionInTransit, "none"));
   if (status) conditions.push(eq(transfers.status, status));
   if (processorId) conditions.push(eq(transfers.processorId, processorId));
+  if (category) conditions.push(carriesCategory(category));
+  if (sensitive) conditions.push(carriesSensitiveCategory);
+  if (severity) conditions.push(sql`${worstOpenFlagSeverity} = ${severity}::severity`);
   const where = conditions.length ? and(...conditions) : undefined;
+  const order = direction === "asc" ? asc : desc;
 
   const [rows, totals] = await Promise.all([
     db
@@ -80,7 +130,7 @@ export async function listTransfers({ db, page, pageSize, q, destination, mechan
       .innerJoin(processingActivities, eq(processingActivities.id, transfers.activityId))
       .innerJoin(entities, eq(entities.id, transfers.exporterEntityId))
       .where(where)
-      .orderBy(asc(processors.normalizedName), asc(transfers.destinationCountry), asc(transfers.id))
+      .orderBy(order(TRANSFER_SORT_COLUMNS[sort]), order(sql`${transfers.id}`))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
     db

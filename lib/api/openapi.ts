@@ -23,10 +23,14 @@ import { createActivityInput } from "@/lib/activities/create";
 import { updateActivityInput } from "@/lib/validation/activity";
 import { updateCategoryClassificationInput } from "@/lib/validation/category";
 import { acceptRiskInput } from "@/lib/validation/flag";
+import { bulkAcceptRiskInput } from "@/lib/flags/service";
 import { createProcessorInput, updateProcessorInput } from "@/lib/validation/processor";
+import { duplicatesQuery } from "@/lib/processors/duplicates";
 import { MAX_BODY_BYTES } from "./body";
 import { processorListQuery, transferListQuery } from "./params";
 import { createTransferBody, updateTransferBody } from "./transfers";
+import { EXPORT_REPORTS, exportQuery } from "@/lib/exports/request";
+import { importQuery, templateQuery, XLSX_MEDIA_TYPE } from "@/lib/import/request";
 
 /*
  * The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers validate with, so
@@ -374,6 +378,56 @@ function reviewAndReferencePaths() {
       parameters: [idParameter],
       get: readOperation({ tag: "Flags", operationId: "getFlag", summary: "Read one flag (all roles)", name: "Flag", what: "flag" }),
     },
+    "/api/v1/processors/duplicates": {
+      get: {
+        tags: ["Processors"],
+        operationId: "findProcessorDuplicates",
+        summary: "Processors (any status) that may be the vendor about to be registered: the same or a similar normalised name, or the same website domain (dpo, engineer)",
+        parameters: queryParameters(duplicatesQuery),
+        responses: {
+          "200": {
+            description: "Possible duplicates, exact names first",
+            content: json({
+              type: "object",
+              required: ["data"],
+              properties: {
+                data: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    required: ["id", "name", "website", "status", "reasons"],
+                    properties: {
+                      id: { type: "string", format: "uuid" },
+                      name: { type: "string" },
+                      website: { type: ["string", "null"] },
+                      status: { type: "string", enum: [...RECORD_STATUSES] },
+                      reasons: { type: "array", items: { type: "string", enum: ["same_name", "similar_name", "same_domain"] } },
+                    },
+                  },
+                },
+              },
+            }),
+          },
+          "422": problemResponse("Neither name nor website was given, or a parameter is invalid"),
+          ...PROBLEMS,
+        },
+      },
+    },
+    "/api/v1/flags/accept": {
+      post: {
+        tags: ["Flags"],
+        operationId: "acceptFlagRisks",
+        summary: "Accept several flags' risks at once, all or nothing, with one justification and end date (dpo)",
+        requestBody: { required: true, content: json(ref("FlagBulkAccept")) },
+        responses: {
+          "200": { description: "The accepted flags", content: json({ type: "object", required: ["data"], properties: { data: { type: "array", items: ref("Flag") } } }) },
+          "404": problemResponse("One of the ids is not a flag"),
+          "409": problemResponse("One of the flags changed since the version sent, or is resolved; nothing was accepted"),
+          ...BODY_PROBLEMS,
+          ...PROBLEMS,
+        },
+      },
+    },
     "/api/v1/flags/{id}/accept": {
       parameters: [idParameter],
       post: {
@@ -440,6 +494,72 @@ function reviewAndReferencePaths() {
   };
 }
 
+/** Bulk import (lib/import) and the register exports (lib/exports): files in and out rather than JSON records. */
+function fileTransferPaths() {
+  const importFile = {
+    "text/csv": { schema: { type: "string", description: "One sheet's rows, with `kind` in the query" } },
+    [XLSX_MEDIA_TYPE]: { schema: { type: "string", contentEncoding: "binary", description: "Both sheets of the template" } },
+  };
+  return {
+    "/api/v1/import": {
+      post: {
+        tags: ["Import"],
+        operationId: "importFile",
+        summary:
+          "Import processors and transfers from the CSV or XLSX template. dryRun=true (default) reports every problem by sheet, row and column; dryRun=false commits all or nothing, idempotently (dpo, engineer)",
+        parameters: queryParameters(importQuery),
+        requestBody: { required: true, content: importFile },
+        responses: {
+          "200": { description: "The dry-run report, or the committed counts", content: json({ type: "object" }) },
+          "400": problemResponse("The file cannot be read as CSV or XLSX"),
+          "413": problemResponse("The file is too large"),
+          "415": problemResponse("The body is neither CSV nor XLSX"),
+          "422": problemResponse("A query parameter is invalid, or (on commit) some rows are; `errors` names each row and column"),
+          ...PROBLEMS,
+        },
+      },
+    },
+    "/api/v1/import/template": {
+      get: {
+        tags: ["Import"],
+        operationId: "getImportTemplate",
+        summary: "The import template: format=xlsx (both sheets and a read-me) or format=csv with kind=processors|transfers (dpo, engineer)",
+        parameters: queryParameters(templateQuery),
+        responses: {
+          "200": {
+            description: "The template file",
+            content: { "text/csv": { schema: { type: "string" } }, [XLSX_MEDIA_TYPE]: { schema: { type: "string", contentEncoding: "binary" } } },
+          },
+          "422": problemResponse("A query parameter is invalid (e.g. format=csv without kind)"),
+          ...PROBLEMS,
+        },
+      },
+    },
+    "/api/v1/exports/{report}": {
+      parameters: [{ name: "report", in: "path", required: true, schema: { type: "string", enum: [...EXPORT_REPORTS] } }],
+      get: {
+        tags: ["Exports"],
+        operationId: "exportReport",
+        summary: "Export a register as a file; only approved records unless pending=include, which marks pending ones (dpo, auditor)",
+        parameters: queryParameters(exportQuery),
+        responses: {
+          "200": {
+            description: "The export file (attachment), or its integrity manifest when manifest=1",
+            content: {
+              "text/csv": { schema: { type: "string" } },
+              [XLSX_MEDIA_TYPE]: { schema: { type: "string", contentEncoding: "binary" } },
+              "application/json": { schema: { type: "object" } },
+            },
+          },
+          "404": problemResponse("No export has this name"),
+          "422": problemResponse("A query parameter is invalid"),
+          ...PROBLEMS,
+        },
+      },
+    },
+  };
+}
+
 export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {}) {
   return {
     openapi: "3.1.0",
@@ -472,6 +592,7 @@ export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {})
       ...resource({ tag: "Processors", singular: "Processor", listQuery: processorListQuery, collection: "/api/v1/processors" }),
       ...resource({ tag: "Transfers", singular: "Transfer", listQuery: transferListQuery, collection: "/api/v1/transfers" }),
       ...reviewAndReferencePaths(),
+      ...fileTransferPaths(),
     },
     components: {
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A personal API token (Settings → API tokens)" } },
@@ -484,6 +605,7 @@ export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {})
         Transfer: schemaOf(transferRecord),
         Flag: schemaOf(flag),
         FlagAccept: schemaOf(acceptRiskInput),
+        FlagBulkAccept: schemaOf(bulkAcceptRiskInput),
         ReviewInput: schemaOf(submitProcessorInput),
         RejectInput: schemaOf(rejectProcessorInput),
         DataCategory: schemaOf(dataCategoryRecord),

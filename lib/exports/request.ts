@@ -1,31 +1,112 @@
 import { z } from "zod";
+import { todayIso } from "@/lib/clock";
+import { addDays, compareIsoDates, twelveMonthsBefore, type IsoDate } from "@/lib/rules";
+import { isoDate } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
+import { ROPA_TEMPLATES } from "./ropa";
 
-export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
+/*
+ * GET /api/v1/exports/{report}: which reports exist and the one query-string schema the route, the Exports
+ * page and the OpenAPI document (lib/api/openapi.ts) share.
+ */
+
+/** DOMAIN.md §5, in the order the Exports page offers them. */
+export const EXPORT_REPORTS = ["ropa", "transfers", "subprocessors", "ccpa", "doj", "audit"] as const;
+export type ExportReport = (typeof EXPORT_REPORTS)[number];
+
+export const EXPORT_REPORT_LABELS: Readonly<Record<ExportReport, string>> = {
+  ropa: "Record of processing activities (GDPR Art. 30(1))",
+  transfers: "Chapter V transfer register",
+  subprocessors: "Sub-processor list",
+  ccpa: "CCPA 12-month disclosure",
+  doj: "US DOJ data security report (28 CFR 202)",
+  audit: "Audit trail for a period",
+};
+
+export const EXPORT_FORMATS = ["csv", "xlsx", "pdf", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** The query string of an export: `format=csv|xlsx` (default csv), `pending=include|exclude` (default exclude). */
-export const exportQuery = z.object({
-  format: z.enum(EXPORT_FORMATS).default("csv"),
-  pending: z.enum(["include", "exclude"]).default("exclude"),
-});
+export const PENDING_MODES = ["exclude", "include"] as const;
+export type PendingMode = (typeof PENDING_MODES)[number];
+
+export function isExportReport(value: string): value is ExportReport {
+  return (EXPORT_REPORTS as readonly string[]).includes(value);
+}
+
+const flag = z
+  .enum(["0", "1", "true", "false"])
+  .default("0")
+  .transform((value) => value === "1" || value === "true");
+
+/**
+ * The query string of an export. Invalid values are a 422 problem naming the parameter (as on every list
+ * endpoint: lib/api/params.ts); parameters a report does not use (`template` outside `ropa`, `from`/`to`
+ * outside `audit`) are ignored.
+ */
+export const exportQuery = z
+  .object({
+    format: z.enum(EXPORT_FORMATS).default("csv").describe("csv (RFC 4180, UTF-8), xlsx (workbook with a cover sheet), pdf (ready to send) or json (versioned)"),
+    template: z
+      .enum(ROPA_TEMPLATES)
+      .default("generic")
+      .describe("Art. 30 record only: generic (the article's order), ico (UK ICO controller template) or cnil (French headings, one sheet per activity)"),
+    pending: z
+      .enum(PENDING_MODES)
+      .default("exclude")
+      .describe("exclude: the register of record (approved records only); include: pending records too, marked in a Review status column"),
+    asOf: isoDate
+      .refine((value) => compareIsoDates(value, todayIso()) <= 0, { message: "must not be after today" })
+      .optional()
+      .describe("YYYY-MM-DD: the register as it stood at the end of that day, rebuilt from the audit trail (default: now)"),
+    from: isoDate.optional().describe("Audit trail only: first day of the period, YYYY-MM-DD (default: 12 months before `to`)"),
+    to: isoDate.optional().describe("Audit trail only: last day of the period, inclusive, YYYY-MM-DD (default: asOf, or today)"),
+    manifest: flag.describe("1: the integrity manifest of a fresh export (JSON) instead of the file"),
+  })
+  .superRefine((query, context) => {
+    if (query.from && query.to && compareIsoDates(query.from, query.to) > 0) {
+      context.addIssue({ code: "custom", path: ["from"], message: "must not be after `to`" });
+    }
+  });
 
 export type ExportQuery = z.output<typeof exportQuery>;
 
 /** Parses the query string; an invalid value is a validation_failed AppError naming the parameter. */
 export function parseExportQuery(searchParams: URLSearchParams): ExportQuery {
-  return parseInput(exportQuery, {
-    format: searchParams.get("format") ?? undefined,
-    pending: searchParams.get("pending") ?? undefined,
-  });
+  const raw: Record<string, string> = {};
+  for (const key of Object.keys(exportQuery.shape)) {
+    const value = searchParams.get(key);
+    // An empty field of a GET form means "not given", as on the Exports page.
+    if (value !== null && value !== "") raw[key] = value;
+  }
+  return parseInput(exportQuery, raw);
+}
+
+/** The audit report's period: `to` defaults to the as-of date (or today), `from` to 12 months before it. */
+export function auditPeriod(query: Pick<ExportQuery, "from" | "to">, today: IsoDate): { from: IsoDate; to: IsoDate } {
+  const to = query.to ?? today;
+  const from = query.from ?? addDays(twelveMonthsBefore(to), 1);
+  return { from, to };
 }
 
 export const EXPORT_CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
   csv: "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pdf: "application/pdf",
+  json: "application/json; charset=utf-8",
 };
 
-/** `attachment; filename="transfer-register-2026-11-24.csv"`: the name is ASCII, so no RFC 5987 form is needed. */
+/** `attachment; filename="ropa-ico-2026-11-24.csv"`: the name is ASCII, so no RFC 5987 form is needed. */
 export function attachmentDisposition(baseName: string, asOf: string, format: ExportFormat): string {
   return `attachment; filename="${baseName}-${asOf}.${format}"`;
+}
+
+/** The download URL of an export, as the Exports page links to it. */
+export function exportUrl(report: ExportReport, query: Partial<Record<keyof ExportQuery, string | boolean | undefined>>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === false || value === "") continue;
+    params.set(key, value === true ? "1" : value);
+  }
+  const search = params.toString();
+  return `/api/v1/exports/${report}${search ? `?${search}` : ""}`;
 }

@@ -1,6 +1,9 @@
-import type { RopaRow } from "@/db/queries/exports-ropa";
+import { z } from "zod";
+import { iterateRopa, listRopaSections, type RopaRow } from "@/db/queries/exports-ropa";
 import { countryName } from "@/lib/jurisdictions/countries";
-import type { ExportColumn } from "./transfer-register";
+import { CNIL_CATEGORY_GROUPS, cnilCategoriesText, groupByCnilCategory, shortLabel } from "./cnil-categories";
+import type { CellValue } from "./neutralize";
+import type { ExportColumn, ReportDefinition } from "./report";
 
 /** Written where the record has no value: Art. 30(1)(f) and (g) are "where possible", so a gap shows. */
 export const MISSING = "MISSING — not recorded";
@@ -125,7 +128,8 @@ export const ROPA_CNIL_COLUMNS: readonly ExportColumn<RopaRow>[] = [
   { header: "Délégué à la protection des données", width: 24, value: (r) => orNone(r.dpoContact) },
   { header: "Finalités", width: 40, value: (r) => orMissing(r.purpose) },
   { header: "Catégories de personnes concernées", width: 30, value: (r) => orMissing(r.dataSubjectCategories) },
-  { header: "Catégories de données", width: 40, value: personalData },
+  // Grouped as in the CNIL model register (lib/exports/cnil-categories.ts).
+  { header: "Catégories de données", width: 50, value: (r) => orMissing(cnilCategoriesText(r.dataCategoryList)) },
   { header: "Données sensibles", width: 30, value: (r) => orNone(r.specialCategoryNames) },
   { header: "Durées de conservation", width: 24, value: (r) => orMissing(r.retentionPeriod) },
   { header: "Destinataires internes", width: 30, value: (r) => orNone(r.internalRecipientNames) },
@@ -144,15 +148,60 @@ export const ROPA_CNIL_COLUMNS: readonly ExportColumn<RopaRow>[] = [
   },
 ];
 
-export const ROPA_REPORTS: Readonly<Record<RopaTemplate, { title: string; sheetName: string; fileName: string; columns: readonly ExportColumn<RopaRow>[] }>> = {
-  generic: { title: "Record of processing activities (GDPR Art. 30(1))", sheetName: "Record", fileName: "ropa", columns: ROPA_GENERIC_COLUMNS },
-  ico: { title: "Record of processing activities (UK ICO controller template)", sheetName: "Controller", fileName: "ropa-ico", columns: ROPA_ICO_COLUMNS },
-  cnil: { title: "Registre des activités de traitement (CNIL)", sheetName: "Registre", fileName: "ropa-cnil", columns: ROPA_CNIL_COLUMNS },
-};
+const list = z.array(z.string());
+
+/** The JSON export's record of one processing activity (GDPR Art. 30(1)); documented in lib/exports/schemas.ts. */
+export const ropaRecordSchema = z
+  .object({
+    id: z.string().describe("Processing activity id (UUID)"),
+    name: z.string(),
+    controller: z
+      .object({ name: z.string(), legalName: z.string().nullable(), country: z.string(), address: z.string().nullable() })
+      .describe("Art. 30(1)(a): the controller"),
+    jointController: z.string().nullable(),
+    representativeContact: z.string().nullable().describe("Art. 27 representative"),
+    dpoContact: z.string().nullable(),
+    businessFunction: z.string().nullable(),
+    purpose: z.string().describe("Art. 30(1)(b)"),
+    legalBasis: z.string().describe("Art. 6(1) basis"),
+    legitimateInterest: z.string().nullable(),
+    art9Condition: z.string().nullable().describe("Art. 9(2) condition"),
+    dataSubjectCategories: list.describe("Art. 30(1)(c)"),
+    dataCategories: z
+      .object({
+        names: list,
+        keys: list,
+        special: list.describe("Art. 9(1) special categories"),
+        cnilGroups: z.array(z.object({ group: z.string(), names: list })).describe("Grouped as in the CNIL model register"),
+      })
+      .describe("Art. 30(1)(c), from the activity's transfers"),
+    recipients: z
+      .object({ categories: list, names: list, inThirdCountries: list })
+      .describe("Art. 30(1)(d): categories of recipients, including those in third countries"),
+    thirdCountries: list.describe("Art. 30(1)(e): ISO 3166-1 alpha-2 codes"),
+    safeguards: z.object({ mechanisms: list, agreements: list }).describe("Art. 30(1)(e): the documentation of suitable safeguards"),
+    agreementDocumentRefs: list,
+    retentionPeriod: z.string().nullable().describe("Art. 30(1)(f), where possible: null is reported in `warnings`"),
+    securityMeasures: z.string().nullable().describe("Art. 30(1)(g), where possible: null is reported in `warnings`"),
+    encryption: z.object({ inTransit: list, atRest: list }),
+    source: z.string().nullable(),
+    automatedDecisionMaking: z.boolean(),
+    dpia: z.object({ required: z.boolean(), reference: z.string().nullable() }),
+    warnings: list.describe("Art. 30(1) items that are missing (\"where possible\" items: warnings, not errors)"),
+    pending: z.string().nullable().describe("With pending records included: the unapproved transfers behind the aggregates"),
+  })
+  .describe("One processing activity of the GDPR Art. 30(1) record");
+
+/** Pending records included: the activity's aggregates rest on transfers or recipients not yet approved. */
+function pendingMark(row: RopaRow): string | null {
+  if (row.pendingTransferCount === 0) return null;
+  return `${row.pendingTransferCount} unapproved transfer(s) included: ${row.pendingRecipientNames ?? ""}`.trim();
+}
 
 /** The structured record of the JSON export: Art. 30(1) items as fields, lists as arrays, gaps as null. */
-export function ropaJsonRecord(row: RopaRow) {
+export function ropaJsonRecord(row: RopaRow): z.input<typeof ropaRecordSchema> {
   const split = (value: string | null, separator = "; ") => (value ? value.split(separator) : []);
+  const groups = groupByCnilCategory(row.dataCategoryList);
   return {
     id: row.id,
     name: row.name,
@@ -166,7 +215,12 @@ export function ropaJsonRecord(row: RopaRow) {
     legitimateInterest: row.legitimateInterest,
     art9Condition: row.art9Condition,
     dataSubjectCategories: split(row.dataSubjectCategories),
-    dataCategories: { names: split(row.dataCategoryNames), keys: split(row.dataCategoryKeys), special: split(row.specialCategoryNames) },
+    dataCategories: {
+      names: split(row.dataCategoryNames),
+      keys: split(row.dataCategoryKeys),
+      special: split(row.specialCategoryNames),
+      cnilGroups: CNIL_CATEGORY_GROUPS.filter((group) => groups.has(group.id)).map((group) => ({ group: group.label, names: groups.get(group.id)! })),
+    },
     recipients: {
       categories: split(row.recipientKinds),
       names: split(row.recipientNames),
@@ -186,5 +240,99 @@ export function ropaJsonRecord(row: RopaRow) {
       ...(row.retentionPeriod ? [] : ["retentionPeriod: " + MISSING]),
       ...(row.securityMeasures ? [] : ["securityMeasures: " + MISSING]),
     ],
+    pending: pendingMark(row),
+  };
+}
+
+/**
+ * The CNIL model register's "fiche de registre" of one activity: every heading of DOMAIN.md §5, the
+ * categories of data one line per CNIL group ("Oui : …" or "Non"), so that an absent category is visible.
+ */
+export function cnilFicheFields(row: RopaRow): [string, CellValue][] {
+  const groups = groupByCnilCategory(row.dataCategoryList);
+  const value = (header: string) => ROPA_CNIL_COLUMNS.find((column) => column.header === header)!.value(row);
+  const categoriesKnown = row.dataCategoryList !== null && row.dataCategoryList.length > 0;
+  return [
+    ["Activité de traitement", row.name],
+    ["Identifiant", row.id],
+    ["Responsable du traitement", value("Responsable du traitement")],
+    ["Délégué à la protection des données", value("Délégué à la protection des données")],
+    ["Représentant", value("Représentant")],
+    ["Responsable conjoint", value("Responsable conjoint")],
+    ["Finalités", value("Finalités")],
+    ["Base légale (art. 6 RGPD)", row.legalBasis],
+    ["Catégories de personnes concernées", value("Catégories de personnes concernées")],
+    ...CNIL_CATEGORY_GROUPS.map((group): [string, CellValue] => [
+      `Catégories de données — ${shortLabel(group.label)}`,
+      groups.has(group.id) ? `Oui : ${groups.get(group.id)!.join(", ")}` : categoriesKnown ? "Non" : MISSING,
+    ]),
+    ["Données sensibles", row.specialCategoryNames ? `Oui : ${row.specialCategoryNames}` : "Non"],
+    ["Condition de l'art. 9 RGPD", row.art9Condition ?? (row.specialCategoryNames ? MISSING : NONE)],
+    ["Durées de conservation", value("Durées de conservation")],
+    ["Destinataires internes", value("Destinataires internes")],
+    ["Destinataires — organismes externes", value("Destinataires — organismes externes")],
+    ["Destinataires — sous-traitants", value("Destinataires — sous-traitants")],
+    ["Transferts hors UE — pays", value("Transferts hors UE — pays")],
+    ["Transferts hors UE — garanties", value("Transferts hors UE — garanties")],
+    ["Mesures de sécurité", value("Mesures de sécurité")],
+    ["Analyse d'impact (AIPD)", row.dpiaRequired ? (row.dpiaReference ? `Requise : ${row.dpiaReference}` : `Requise : ${MISSING}`) : "Non requise"],
+  ];
+}
+
+const RECORD_FIELDS = (columns: readonly ExportColumn<RopaRow>[]) => (row: RopaRow) =>
+  columns.map((column): [string, CellValue] => [column.header, column.value(row)]);
+
+const LAYOUTS: Readonly<Record<RopaTemplate, { title: string; sheetName: string; fileName: string; language: "en" | "fr"; columns: readonly ExportColumn<RopaRow>[]; fields: (row: RopaRow) => [string, CellValue][]; sheetPerRecord: boolean }>> = {
+  generic: {
+    title: "Record of processing activities (GDPR Art. 30(1))",
+    sheetName: "Record",
+    fileName: "ropa",
+    language: "en",
+    columns: ROPA_GENERIC_COLUMNS,
+    fields: RECORD_FIELDS(ROPA_GENERIC_COLUMNS),
+    sheetPerRecord: false,
+  },
+  ico: {
+    title: "Record of processing activities (UK ICO controller template)",
+    sheetName: "Controller",
+    fileName: "ropa-ico",
+    language: "en",
+    columns: ROPA_ICO_COLUMNS,
+    fields: RECORD_FIELDS(ROPA_ICO_COLUMNS),
+    sheetPerRecord: false,
+  },
+  cnil: {
+    title: "Registre des activités de traitement (CNIL)",
+    sheetName: "Registre",
+    fileName: "ropa-cnil",
+    language: "fr",
+    columns: ROPA_CNIL_COLUMNS,
+    fields: cnilFicheFields,
+    sheetPerRecord: true,
+  },
+};
+
+/** The Art. 30(1) record in a template: one entry per processing activity, every activity listed. */
+export function ropaReport(template: RopaTemplate): ReportDefinition<RopaRow> {
+  const layout = LAYOUTS[template];
+  return {
+    report: "ropa",
+    template,
+    title: layout.title,
+    language: layout.language,
+    sheetName: layout.sheetName,
+    fileName: layout.fileName,
+    columns: layout.columns,
+    rows: ({ db, includePending }) => iterateRopa({ db, includePending }),
+    pendingMark,
+    jsonRecord: ropaJsonRecord,
+    jsonSchema: ropaRecordSchema,
+    record: {
+      key: (row) => row.id,
+      title: (row) => row.name,
+      fields: layout.fields,
+      sections: ({ db }) => listRopaSections({ db }),
+      sheetPerRecord: layout.sheetPerRecord,
+    },
   };
 }

@@ -1,17 +1,15 @@
-import type { TransferRegisterRow } from "@/db/queries/exports";
+import { z } from "zod";
+import { iterateTransferRegister, summarizeTransfersByDestination, type TransferRegisterRow } from "@/db/queries/exports";
+import { SEVERITIES } from "@/db/schema/enums";
 import { countryName } from "@/lib/jurisdictions/countries";
-import type { CellValue } from "./neutralize";
+import type { ExportColumn, ReportDefinition } from "./report";
 
-/** One column of an export: the same definition feeds the CSV header and the XLSX sheet. */
-export interface ExportColumn<Row> {
-  header: string;
-  /** XLSX width, in characters. */
-  width: number;
-  value: (row: Row) => CellValue;
-}
+export type { ExportColumn, ExportMeta } from "./report";
 
 export const TRANSFER_REGISTER_TITLE = "Chapter V transfer register";
 export const TRANSFER_REGISTER_SHEET = "Transfer register";
+/** The transfer register has one layout; the manifest names it so. */
+export const TRANSFERS_TEMPLATE = "chapter-v";
 
 /*
  * GDPR Art. 44-49 (Chapter V): one row per transfer: exporter, importer, destination, mechanism, agreement
@@ -52,13 +50,136 @@ export const TRANSFER_REGISTER_COLUMNS: readonly ExportColumn<TransferRegisterRo
   { header: "Open flag rules", width: 40, value: (r) => r.openFlagRuleIds },
 ];
 
-/** Facts printed on the cover of a report. */
-export interface ExportMeta {
-  generatedAt: Date;
-  /** The date the register describes (ISO, YYYY-MM-DD). */
-  asOf: string;
-  includePending: boolean;
-  /** When the date-driven flag rules last ran over the whole register (ISO timestamp), if ever. */
-  flagsEvaluatedAt?: string | null;
-  generatedBy?: string;
+/** Thirty columns do not fit a page: the PDF keeps what a reader of Chapter V needs, a few merged. */
+const TRANSFER_REGISTER_PDF_COLUMNS: readonly ExportColumn<TransferRegisterRow>[] = [
+  { header: "Exporter", width: 8, value: (r) => `${r.exporterName} (${r.exporterCountry})` },
+  { header: "Importer", width: 12, value: (r) => (r.importerLegalName && r.importerLegalName !== r.importerName ? `${r.importerName} — ${r.importerLegalName}` : r.importerName) },
+  { header: "Destination", width: 7, value: (r) => `${r.destinationCountry} ${countryName(r.destinationCountry) ?? ""}`.trim() },
+  { header: "Activity", width: 9, value: (r) => r.activityName },
+  { header: "Access", width: 6, value: (r) => r.accessType },
+  { header: "Mechanism", width: 8, value: (r) => r.mechanism },
+  { header: "Agreements (expiry)", width: 12, value: (r) => agreementsWithExpiry(r) },
+  { header: "TIA", width: 6, value: (r) => r.tiaDate ?? "none" },
+  { header: "Encryption (transit / rest)", width: 8, value: (r) => `${r.encryptionInTransit} / ${r.encryptionAtRest}` },
+  { header: "Data categories", width: 14, value: (r) => r.categoryKeys },
+  { header: "Volume / 12 months", width: 6, value: (r) => `${r.estimatedSubjects.toLocaleString("en-US")} ${r.volumeUnit}` },
+  { header: "Open flags", width: 12, value: (r) => (r.openFlagCount > 0 ? `${r.openFlagCount} (worst ${r.worstOpenSeverity}): ${r.openFlagRuleIds}` : "none") },
+];
+
+function agreementsWithExpiry(row: TransferRegisterRow): string {
+  if (!row.agreementTypes) return "none";
+  const types = row.agreementTypes.split("; ");
+  const expiries = row.agreementExpiryDates?.split("; ") ?? [];
+  // The lists are aligned (db/queries/exports.ts); a count mismatch would be a bug there, so print them apart.
+  if (expiries.length !== types.length) return `${row.agreementTypes} (expiry ${row.agreementExpiryDates ?? "—"})`;
+  return types.map((type, index) => `${type} (exp. ${expiries[index]})`).join("; ");
 }
+
+function pendingMark(row: TransferRegisterRow): string | null {
+  const parts = [
+    row.status !== "approved" ? `transfer ${row.status}` : null,
+    row.importerStatus !== "approved" ? `importer ${row.importerStatus}` : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length ? parts.join("; ") : null;
+}
+
+const isoDay = z.string().describe("YYYY-MM-DD");
+const split = (value: string | null) => (value ? value.split("; ") : []);
+
+/** The JSON export's record of one transfer (schema: transferRecordSchema). */
+export const transferRecordSchema = z
+  .object({
+    id: z.string().describe("Transfer id (UUID)"),
+    status: z.string().describe("draft | submitted | approved | rejected | ended"),
+    pending: z.string().nullable().describe("What is unapproved about the row (transfer or importer status); null when it is of record"),
+    exporter: z.object({ name: z.string(), country: z.string().describe("ISO 3166-1 alpha-2") }),
+    importer: z.object({ name: z.string(), legalName: z.string().nullable(), country: z.string(), status: z.string() }),
+    activity: z.string().describe("The processing activity the transfer serves"),
+    originCountry: z.string(),
+    destinationCountry: z.string(),
+    destinationName: z.string().nullable(),
+    accessType: z.string().describe("storage | remote_access"),
+    mechanism: z.string().describe("GDPR Chapter V / PIPL / PDPO transfer mechanism (DOMAIN.md §2)"),
+    agreements: z
+      .array(
+        z.object({
+          type: z.string(),
+          sccModule: z.string().nullable(),
+          signedDate: isoDay.nullable(),
+          effectiveDate: isoDay.nullable(),
+          expiryDate: isoDay.nullable(),
+          documentRef: z.string().nullable(),
+        }),
+      )
+      .describe("The processor's agreements covering this transfer (all its transfers, or this one listed)"),
+    tiaDate: isoDay.nullable(),
+    encryption: z.object({ inTransit: z.string(), atRest: z.string() }),
+    dataCategories: z.array(z.string()).describe("Data category keys (fideslang where one exists)"),
+    volume: z.object({ estimatedPer12Months: z.number().int(), unit: z.string().describe("people | devices") }),
+    startDate: isoDay.nullable(),
+    endDate: isoDay.nullable(),
+    openFlags: z.object({ count: z.number().int(), worstSeverity: z.enum(SEVERITIES).nullable(), ruleIds: z.array(z.string()) }),
+  })
+  .describe("One transfer of the Chapter V register");
+
+export function transferJsonRecord(row: TransferRegisterRow): z.input<typeof transferRecordSchema> {
+  return {
+    id: row.id,
+    status: row.status,
+    pending: pendingMark(row),
+    exporter: { name: row.exporterName, country: row.exporterCountry },
+    importer: { name: row.importerName, legalName: row.importerLegalName, country: row.importerCountry, status: row.importerStatus },
+    activity: row.activityName,
+    originCountry: row.originCountry,
+    destinationCountry: row.destinationCountry,
+    destinationName: countryName(row.destinationCountry) ?? null,
+    accessType: row.accessType,
+    mechanism: row.mechanism,
+    agreements: row.agreements ?? [],
+    tiaDate: row.tiaDate,
+    encryption: { inTransit: row.encryptionInTransit, atRest: row.encryptionAtRest },
+    dataCategories: split(row.categoryKeys),
+    volume: { estimatedPer12Months: row.estimatedSubjects, unit: row.volumeUnit },
+    startDate: row.startDate,
+    endDate: row.endDate,
+    openFlags: { count: row.openFlagCount, worstSeverity: row.worstOpenSeverity, ruleIds: split(row.openFlagRuleIds) },
+  };
+}
+
+export const TRANSFER_REGISTER_REPORT: ReportDefinition<TransferRegisterRow> = {
+  report: "transfers",
+  template: TRANSFERS_TEMPLATE,
+  title: TRANSFER_REGISTER_TITLE,
+  language: "en",
+  sheetName: TRANSFER_REGISTER_SHEET,
+  fileName: "transfer-register",
+  columns: TRANSFER_REGISTER_COLUMNS,
+  pdfColumns: TRANSFER_REGISTER_PDF_COLUMNS,
+  rows: ({ db, includePending }) => iterateTransferRegister({ db, includePending }),
+  // The JSON record lists the agreements as records, read as such rather than split back from the columns.
+  jsonRows: ({ db, includePending }) => iterateTransferRegister({ db, includePending, structured: true }),
+  pendingMark,
+  jsonRecord: transferJsonRecord,
+  jsonSchema: transferRecordSchema,
+  async summary({ db, includePending }) {
+    const rows = await summarizeTransfersByDestination({ db, includePending });
+    return {
+      title: "Transfers by destination country",
+      columns: [
+        { header: "Destination", width: 20 },
+        { header: "Transfers", width: 8 },
+        { header: "Importers", width: 8 },
+        { header: "Mechanisms", width: 40 },
+        { header: "Open flags on these transfers", width: 12 },
+      ],
+      rows: rows.map((row) => [
+        `${row.destinationCountry} ${countryName(row.destinationCountry) ?? ""}`.trim(),
+        row.transfers,
+        row.importers,
+        row.mechanisms,
+        row.openFlags,
+      ]),
+    };
+  },
+};
+

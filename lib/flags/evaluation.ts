@@ -26,7 +26,7 @@ export interface EvaluationSummary {
   reopened: number;
   resolved: number;
   /** Milliseconds per phase, for the benchmark and the logs. */
-  timings: Record<"lock" | "load" | "evaluate" | "stored" | "apply" | "touch", number>;
+  timings: Record<"lock" | "load" | "evaluate" | "stored" | "plan" | "apply" | "touch", number>;
 }
 
 // Past this many processors a scoped load (IN lists) costs more than loading everything.
@@ -61,8 +61,9 @@ export async function reevaluateFlags({
   const findings = evaluateRegister(snapshot, { processorIds: evaluatedProcessorIds });
   const evaluate = lap();
   const stored = await listStoredFlags({ db, processorIds: evaluatedList });
-  const plan: FlagPlan = planFlagChanges({ stored, findings, today });
   const storedMs = lap();
+  const plan: FlagPlan = planFlagChanges({ stored, findings, today });
+  const planMs = lap();
 
   const transferProcessor = new Map(snapshot.transfers.map((t) => [t.id, t.processorId]));
   const agreementProcessor = new Map(snapshot.agreements.map((a) => [a.id, a.processorId]));
@@ -87,7 +88,7 @@ export async function reevaluateFlags({
     refreshed: plan.refresh.length,
     reopened: plan.reopen.length,
     resolved: plan.resolve.length,
-    timings: { lock, load, evaluate, stored: storedMs, apply, touch },
+    timings: { lock, load, evaluate, stored: storedMs, plan: planMs, apply, touch },
   };
 }
 

@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { AcceptRiskRequest, AcceptedFlag } from "@/components/flags/accept-risk-types";
+import type { AcceptRiskRequest, AcceptedFlag, BulkAcceptRiskRequest } from "@/components/flags/accept-risk-types";
 import { db } from "@/db/client";
 import { action, auditActor, type Actor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
-import { acceptFlagRisk } from "@/lib/flags/service";
+import { acceptFlagRisk, acceptFlagRisks } from "@/lib/flags/service";
 import { uuid } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 
@@ -31,5 +31,16 @@ export const acceptRisk = action(
     // The flag counts on the dashboard and shows in the register and on its transfer's and processor's pages.
     revalidatePath("/", "layout");
     return { id: flag.id, status: flag.status, version: flag.version, acceptedUntil: flag.acceptedUntil };
+  },
+);
+
+/** The DPO accepts several open flags with one justification and end date: all or nothing, audited per flag. */
+export const acceptRisks = action(
+  { roles: ["dpo"] },
+  async ({ actor, input }: { actor: Actor; input: BulkAcceptRiskRequest }): Promise<AcceptedFlag[]> => {
+    // acceptFlagRisks parses the whole request with its zod schema: nothing from the network is trusted here.
+    const flags = await acceptFlagRisks({ db: db(), actor: auditActor(actor), input, today: todayIso() });
+    revalidatePath("/", "layout");
+    return flags.map((flag) => ({ id: flag.id, status: flag.status, version: flag.version, acceptedUntil: flag.acceptedUntil }));
   },
 );

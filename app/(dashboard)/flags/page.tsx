@@ -2,8 +2,10 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { db } from "@/db/client";
 import { getFlagDetail, listFlags } from "@/db/queries/flags";
+import { BulkAcceptForm } from "@/components/flags/bulk-accept-form";
 import { FlagFilters } from "@/components/flags/flag-filters";
 import { FlagsTable } from "@/components/flags/flags-table";
+import { FlagStatusTabs } from "@/components/flags/status-tabs";
 import { formatDate } from "@/components/flags/format";
 import { ruleTitle } from "@/components/flags/rules";
 import { flagSubject } from "@/components/flags/subject";
@@ -11,7 +13,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { requirePageActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { addDays } from "@/lib/rules/iso-date";
-import { acceptRisk } from "./actions";
+import { acceptRisk, acceptRisks } from "./actions";
 import { flagListParams } from "./params";
 
 export const metadata: Metadata = { title: "Flags" };
@@ -53,7 +55,9 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
           </Link>
         </p>
       )}
+      <FlagStatusTabs status={params.status} searchParams={raw} />
       <FlagFilters status={params.status} severity={params.severity} rule={params.rule} subject={params.subject} />
+      {acceptance && rows.some((flag) => flag.status === "open") && <BulkAcceptForm minDate={acceptance.minDate} acceptRisks={acceptRisks} />}
       <FlagsTable rows={rows} acceptance={acceptance} />
       <Pagination page={params.page} pageSize={params.pageSize} total={total} basePath="/flags" searchParams={pagerParams} />
     </div>

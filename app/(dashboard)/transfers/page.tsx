@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { db } from "@/db/client";
+import { listDataCategories } from "@/db/queries/api-lists";
 import { listProcessorOptions } from "@/db/queries/processors";
 import { countTransfersByDestination, listTransfers } from "@/db/queries/transfers";
 import { TransferFilters } from "@/components/transfers/transfer-filters";
@@ -16,7 +17,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
   const raw = await searchParams;
   const params = transferListParams.parse(raw);
   const database = db();
-  const [{ rows, total }, destinations, processors] = await Promise.all([
+  const [{ rows, total }, destinations, processors, categories] = await Promise.all([
     listTransfers({
       db: database,
       page: params.page,
@@ -27,16 +28,22 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
       encryption: params.encryption,
       status: params.status,
       processorId: params.processor,
+      category: params.category,
+      sensitive: params.sensitive === "1",
+      severity: params.severity,
+      sort: params.sort,
+      direction: params.direction,
     }),
     countTransfersByDestination({ db: database }),
     listProcessorOptions({ db: database }),
+    listDataCategories({ db: database }),
   ]);
 
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Transfers</h1>
-      <TransferFilters values={params} destinations={destinations} processors={processors} />
-      <TransfersTable rows={rows} />
+      <TransferFilters values={params} destinations={destinations} processors={processors} categories={categories} />
+      <TransfersTable rows={rows} sort={params.sort} direction={params.direction} searchParams={raw} />
       <Pagination page={params.page} pageSize={params.pageSize} total={total} basePath="/transfers" searchParams={raw} />
     </div>
   );

@@ -15,7 +15,8 @@ import { RecordStatusBadge } from "@/components/processors/status-badge";
 import { WebsiteLink } from "@/components/processors/website-link";
 import { DetailsList, yesNo } from "@/components/transfers/details-list";
 import { countryLabel, humanize } from "@/components/transfers/labels";
-import { requirePageActor } from "@/lib/auth/guard";
+import { EditLink } from "@/components/registers/edit-link";
+import { auditActor, requirePageActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { addDays } from "@/lib/rules/iso-date";
 import { uuid } from "@/lib/validation/common";
@@ -56,7 +57,10 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
             Processors
           </Link>
         </nav>
-        <h1 className="mt-1 text-2xl font-semibold">{processor.name}</h1>
+        <div className="mt-1 flex flex-wrap items-center justify-between gap-2">
+          <h1 className="text-2xl font-semibold">{processor.name}</h1>
+          <EditLink href={`/processors/${id}/edit`} actor={auditActor(actor)} record={processor} label="Edit processor" />
+        </div>
         <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700">
           <span className="capitalize">{humanize(processor.role)}</span>
           <span aria-hidden="true">·</span>
@@ -64,6 +68,8 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
           <RecordStatusBadge status={processor.status} />
         </p>
       </div>
+
+      {/* LEAD: place engineer H3's <ReviewOutcome> component here (the DPO's review of this vendor). */}
 
       <section aria-labelledby="processor-facts">
         <h2 id="processor-facts" className={sectionHeading}>

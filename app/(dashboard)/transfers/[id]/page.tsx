@@ -22,7 +22,8 @@ import {
   humanize,
 } from "@/components/transfers/labels";
 import { TransferStatusBadge } from "@/components/transfers/transfer-status-badge";
-import { requirePageActor } from "@/lib/auth/guard";
+import { EditLink } from "@/components/registers/edit-link";
+import { auditActor, requirePageActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { addDays } from "@/lib/rules/iso-date";
 import { uuid } from "@/lib/validation/common";
@@ -61,7 +62,10 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
             Transfers
           </Link>
         </nav>
-        <h1 className="mt-1 text-2xl font-semibold">Transfer to {processor.name}</h1>
+        <div className="mt-1 flex flex-wrap items-center justify-between gap-2">
+          <h1 className="text-2xl font-semibold">Transfer to {processor.name}</h1>
+          <EditLink href={`/transfers/${id}/edit`} actor={auditActor(actor)} record={transfer} label="Edit transfer" />
+        </div>
         <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700">
           <span>{route}</span>
           <span aria-hidden="true">·</span>

@@ -7,13 +7,16 @@ import { createTransferBody, transferConflict } from "@/lib/api/transfers";
 import { ALL_ROLES, auditActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { createTransfer } from "@/lib/transfers/service";
+import { transferListQueryExtras } from "@/lib/validation/list-params";
 import { parseStrictInput } from "@/lib/validation/processor";
 
 export const dynamic = "force-dynamic";
 
-/** One page of the transfer register: `?page&pageSize&q&destination&mechanism&status&processorId`. */
+const transferRegisterQuery = transferListQuery.extend(transferListQueryExtras);
+
+/** One page of the transfer register: `?page&pageSize&q&destination&mechanism&status&processorId&category&sensitive&severity&sort&direction`. */
 export const GET = apiRoute({ roles: ALL_ROLES }, async ({ request }) => {
-  const query = parseQuery(transferListQuery, request);
+  const query = parseQuery(transferRegisterQuery, request);
   const { rows, total, page, pageSize } = await listTransfers({ db: db(), ...query });
   return Response.json({ data: rows, page, pageSize, total });
 });

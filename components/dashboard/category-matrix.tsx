@@ -1,0 +1,57 @@
+import Link from "next/link";
+import type { MatrixCell } from "@/db/queries/dashboard";
+import { countryLabel } from "@/components/transfers/labels";
+import type { Formatters } from "@/lib/format/locale";
+import { SEVERITY_CELL_CLASS } from "./severity-cell";
+
+/** Destination jurisdictions × category groups; each cell links to the register filtered on both. */
+export function CategoryMatrix({ cells, format }: { cells: readonly MatrixCell[]; format: Formatters }) {
+  if (cells.length === 0) return <p className="text-sm text-slate-600">No transfer with data categories is recorded yet.</p>;
+  const destinations = [...new Set(cells.map((cell) => cell.destination))];
+  const categories = [...new Set(cells.map((cell) => cell.category))].sort();
+  const byKey = new Map(cells.map((cell) => [`${cell.destination}|${cell.category}`, cell]));
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full border-collapse text-sm" data-testid="category-matrix">
+        <caption className="sr-only">Transfers by destination and data category; the label in each cell is the worst open flag</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="p-2 text-left font-medium text-slate-600">Destination</th>
+            {categories.map((category) => (
+              <th key={category} scope="col" className="p-2 text-left font-mono text-xs font-medium text-slate-600">
+                {category}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {destinations.map((destination) => (
+            <tr key={destination} className="border-t border-slate-200">
+              <th scope="row" className="p-2 text-left font-medium">
+                {countryLabel(destination)}
+              </th>
+              {categories.map((category) => {
+                const cell = byKey.get(`${destination}|${category}`);
+                if (!cell) return <td key={category} className="p-2 text-slate-400">–</td>;
+                const severity = cell.worstOpenSeverity ?? "none";
+                const query = new URLSearchParams({ destination, category });
+                return (
+                  <td key={category} className="p-1">
+                    <Link
+                      href={`/transfers?${query.toString()}`}
+                      className={`block rounded border px-2 py-1 ${SEVERITY_CELL_CLASS[severity]}`}
+                      data-testid={`matrix-${destination}-${category}`}
+                    >
+                      <span className="block font-semibold tabular-nums">{format.number(cell.transfers)}</span>
+                      <span className="text-xs">{cell.worstOpenSeverity ?? "no open flag"}</span>
+                    </Link>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import type { ReviewQueueItem } from "@/db/queries/dashboard";
+import type { Formatters } from "@/lib/format/locale";
+
+/** The latest vendors waiting for the DPO; the review itself happens on /review. */
+export function ReviewQueue({ items, format }: { items: readonly ReviewQueueItem[]; format: Formatters }) {
+  if (items.length === 0) return <p className="text-sm text-slate-600">No vendor is waiting for review.</p>;
+  return (
+    <table className="min-w-full text-sm" data-testid="review-queue">
+      <thead>
+        <tr className="text-left text-slate-600">
+          <th scope="col" className="p-2 font-medium">Vendor</th>
+          <th scope="col" className="p-2 font-medium">Submitted by</th>
+          <th scope="col" className="p-2 font-medium">Submitted</th>
+          <th scope="col" className="p-2 text-right font-medium">Open flags</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={item.id} className="border-t border-slate-200">
+            <td className="p-2">
+              <Link href="/review" className="text-brand-700 underline">
+                {item.name}
+              </Link>
+            </td>
+            <td className="p-2">{item.submittedBy ?? "—"}</td>
+            <td className="p-2">{item.submittedAt ? format.date(item.submittedAt) : "—"}</td>
+            <td className="p-2 text-right tabular-nums">{format.number(item.openFlags)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

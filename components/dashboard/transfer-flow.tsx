@@ -1,0 +1,92 @@
+import Link from "next/link";
+import type { FlowBand } from "@/db/queries/dashboard";
+import { countryLabel } from "@/components/transfers/labels";
+import type { Formatters } from "@/lib/format/locale";
+import { SEVERITY_STROKE } from "./severity-cell";
+
+const WIDTH = 640;
+const ROW = 44;
+const PAD = 12;
+const MAX_BAND = 28;
+const LEFT_X = 150;
+const RIGHT_X = WIDTH - 170;
+
+/**
+ * A two-column flow picture: origins left, destinations right, band width proportional to the transfer
+ * count, band colour the worst open flag. The same figures are listed in a table for screen readers.
+ */
+export function TransferFlow({ bands, format }: { bands: readonly FlowBand[]; format: Formatters }) {
+  if (bands.length === 0) return <p className="text-sm text-slate-600">No transfer is recorded yet.</p>;
+  const origins = [...new Set(bands.map((band) => band.origin))];
+  const destinations = [...new Set(bands.map((band) => band.destination))];
+  const height = PAD * 2 + ROW * Math.max(origins.length, destinations.length);
+  const max = Math.max(...bands.map((band) => band.transfers));
+  const y = (index: number) => PAD + ROW * index + ROW / 2;
+  return (
+    <figure data-testid="transfer-flow">
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} className="h-auto w-full max-w-3xl" role="img" aria-labelledby="flow-title flow-desc">
+        <title id="flow-title">Transfers from origin to destination countries</title>
+        <desc id="flow-desc">
+          {bands.map((band) => `${countryLabel(band.origin)} to ${countryLabel(band.destination)}: ${format.number(band.transfers)} transfers, worst open flag ${band.worstOpenSeverity ?? "none"}`).join("; ")}
+        </desc>
+        {bands.map((band) => {
+          const y1 = y(origins.indexOf(band.origin));
+          const y2 = y(destinations.indexOf(band.destination));
+          const mid = (LEFT_X + RIGHT_X) / 2;
+          return (
+            <path
+              key={`${band.origin}-${band.destination}`}
+              d={`M ${LEFT_X} ${y1} C ${mid} ${y1}, ${mid} ${y2}, ${RIGHT_X} ${y2}`}
+              fill="none"
+              stroke={SEVERITY_STROKE[band.worstOpenSeverity ?? "none"]}
+              strokeOpacity={0.55}
+              strokeWidth={Math.max(2, (band.transfers / max) * MAX_BAND)}
+              // A dashed band marks an open critical or high flag, so the warning does not rely on colour alone.
+              strokeDasharray={band.worstOpenSeverity === "critical" || band.worstOpenSeverity === "high" ? "6 3" : undefined}
+            />
+          );
+        })}
+        {origins.map((origin, index) => (
+          <text key={origin} x={LEFT_X - 8} y={y(index)} textAnchor="end" dominantBaseline="middle" className="fill-slate-800 text-xs">
+            {countryLabel(origin)}
+          </text>
+        ))}
+        {destinations.map((destination, index) => (
+          <a key={destination} href={`/transfers?destination=${destination}`}>
+            <text x={RIGHT_X + 8} y={y(index)} dominantBaseline="middle" className="fill-brand-700 text-xs underline">
+              {countryLabel(destination)}
+            </text>
+          </a>
+        ))}
+      </svg>
+      <figcaption className="mt-1 text-xs text-slate-600">Band width: number of transfers. Colour: worst open flag; dashed: high or critical.</figcaption>
+      <details className="mt-2 text-sm">
+        <summary className="cursor-pointer text-slate-700">Flows as a table</summary>
+        <table className="mt-2 min-w-full" data-testid="transfer-flow-table">
+          <thead>
+            <tr className="text-left text-slate-600">
+              <th scope="col" className="p-1 font-medium">Origin</th>
+              <th scope="col" className="p-1 font-medium">Destination</th>
+              <th scope="col" className="p-1 text-right font-medium">Transfers</th>
+              <th scope="col" className="p-1 font-medium">Worst open flag</th>
+            </tr>
+          </thead>
+          <tbody>
+            {bands.map((band) => (
+              <tr key={`${band.origin}-${band.destination}`} className="border-t border-slate-200">
+                <td className="p-1">{countryLabel(band.origin)}</td>
+                <td className="p-1">
+                  <Link href={`/transfers?destination=${band.destination}`} className="text-brand-700 underline">
+                    {countryLabel(band.destination)}
+                  </Link>
+                </td>
+                <td className="p-1 text-right tabular-nums">{format.number(band.transfers)}</td>
+                <td className="p-1">{band.worstOpenSeverity ?? "none"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useId, useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { reviewVendor } from "@/app/(dashboard)/review/actions";
+import { Button } from "@/components/ui/button";
+import { approveProcessorInput, rejectProcessorInput } from "@/lib/review/schemas";
+
+type Values = z.input<typeof approveProcessorInput>;
+
+/** Approve or reject one submitted vendor; the comment is required to reject (the same rule as the API). */
+export function ReviewForm({ processorId, processorName, version }: { processorId: string; processorName: string; version: number }) {
+  const router = useRouter();
+  const commentId = useId();
+  const errorId = useId();
+  const [serverMessage, setServerMessage] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  const form = useForm<Values>({ resolver: zodResolver(approveProcessorInput), defaultValues: { version, comment: "" } });
+  const commentError = form.formState.errors.comment?.message;
+
+  const decide = (decision: "approve" | "reject") =>
+    form.handleSubmit((values) => {
+      const comment = values.comment?.trim() || undefined;
+      if (decision === "reject") {
+        const checked = rejectProcessorInput.safeParse({ version, comment: comment ?? "" });
+        if (!checked.success) {
+          form.setError("comment", { message: `Comment ${checked.error.issues[0]?.message ?? "is required to reject"}` });
+          return;
+        }
+      }
+      setServerMessage(undefined);
+      startTransition(async () => {
+        const result = await reviewVendor({ processorId, decision, version, comment });
+        if (result.ok) {
+          router.refresh();
+          return;
+        }
+        const fieldError = result.error.fields?.find((field) => field.path === "comment");
+        if (fieldError) form.setError("comment", { message: `Comment ${fieldError.message}` });
+        else if (result.error.code === "version_conflict" || result.error.code === "conflict") {
+          setServerMessage(`${processorName} changed since this page loaded (someone else reviewed or edited it). Reload the queue.`);
+        } else setServerMessage(result.error.message);
+      });
+    })();
+
+  return (
+    <form className="space-y-2" onSubmit={(event) => event.preventDefault()} aria-label={`Review ${processorName}`}>
+      <label htmlFor={commentId} className="block text-sm font-medium">
+        Comment for {processorName} <span className="font-normal text-slate-700">(required to reject)</span>
+      </label>
+      <textarea
+        id={commentId}
+        rows={2}
+        className="w-full rounded border border-slate-400 p-2 text-sm"
+        aria-invalid={commentError ? true : undefined}
+        aria-describedby={commentError ? errorId : undefined}
+        {...form.register("comment")}
+      />
+      {commentError && (
+        <p id={errorId} className="text-sm text-red-800">
+          {commentError}
+        </p>
+      )}
+      {serverMessage && <p className="text-sm text-red-800" role="status">{serverMessage}</p>}
+      <div className="flex gap-2">
+        <Button type="button" disabled={pending} onClick={() => decide("approve")}>
+          Approve
+        </Button>
+        <Button type="button" variant="secondary" disabled={pending} onClick={() => decide("reject")}>
+          Reject
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,127 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import type { Severity } from "../schema";
+
+/**
+ * The matrix groups categories to their first two key segments (`user.device.imei` → `user.device`):
+ * the full taxonomy has too many leaves to stay readable as columns.
+ */
+export interface MatrixCell {
+  destination: string;
+  category: string;
+  transfers: number;
+  worstOpenSeverity: Severity | null;
+}
+
+/** Transfers per destination × category group, with the worst open flag on those transfers; one row per non-empty cell. */
+export async function countTransfersByDestinationAndCategory({ db }: { db: Executor }): Promise<MatrixCell[]> {
+  // A transfer counts once per group even when it carries several leaves of that group.
+  const result = await db.execute(sql`
+    with worst as (
+      select subject_id, max(severity) as severity
+      from flags where subject_type = 'transfer' and status = 'open'
+      group by subject_id
+    ), grouped as (
+      select distinct t.id, t.destination_country, split_part(c.category_key, '.', 1) ||
+        case when split_part(c.category_key, '.', 2) = '' then '' else '.' || split_part(c.category_key, '.', 2) end as category
+      from transfers t join transfer_data_categories c on c.transfer_id = t.id
+    )
+    select g.destination_country as destination, g.category, count(*)::int as transfers, max(w.severity)::text as worst
+    from grouped g left join worst w on w.subject_id = g.id
+    group by g.destination_country, g.category
+    order by g.destination_country, g.category`);
+  return (result as unknown as { rows: { destination: string; category: string; transfers: number; worst: Severity | null }[] }).rows.map(
+    (row) => ({ destination: row.destination, category: row.category, transfers: Number(row.transfers), worstOpenSeverity: row.worst }),
+  );
+}
+
+export interface OpenFlagsDay {
+  day: string;
+  open: number;
+}
+
+/**
+ * Flags open at the end of each UTC day of the window ending on `today`, from first_seen_at and the
+ * earlier of resolved_at / accepted_at. A flag that reopened only keeps its latest dates, so past days
+ * show its latest episode.
+ */
+export async function countOpenFlagsPerDay({ db, today, days }: { db: Executor; today: string; days: number }): Promise<OpenFlagsDay[]> {
+  // One pass over the flags into +1 / -1 events per day, then a running sum: joining every day to every
+  // flag costs days × flags. Materialized: inlined, the sums would be recomputed for every day.
+  const result = await db.execute(sql`
+    with spans as (
+      select (first_seen_at at time zone 'UTC')::date as opened,
+        (least(resolved_at, accepted_at) at time zone 'UTC')::date as closed
+      from flags
+    ), daily as materialized (
+      select day, sum(delta) as delta from (
+        select opened as day, 1 as delta from spans
+        union all
+        select greatest(closed, opened), -1 from spans where closed is not null
+      ) events group by day
+    )
+    select d.day::date::text as day, (select coalesce(sum(delta), 0) from daily where daily.day <= d.day::date)::int as open
+    from generate_series(${today}::date - (${days - 1})::int, ${today}::date, interval '1 day') as d(day)
+    order by d.day`);
+  return (result as unknown as { rows: { day: string; open: number }[] }).rows.map((row) => ({ day: row.day, open: Number(row.open) }));
+}
+
+export interface ReviewQueueItem {
+  id: string;
+  name: string;
+  submittedBy: string | null;
+  submittedAt: Date | null;
+  openFlags: number;
+}
+
+/** The latest vendors submitted for the DPO's review, and how many there are in all. */
+export async function listReviewQueue({ db, limit }: { db: Executor; limit: number }): Promise<{ items: ReviewQueueItem[]; total: number }> {
+  const [items, total] = await Promise.all([
+    db.execute(sql`
+      select p.id, p.name, u.name as submitted_by, p.submitted_at,
+        (select count(*)::int from flags f where f.processor_id = p.id and f.status = 'open') as open_flags
+      from processors p left join users u on u.id = p.created_by_user_id
+      where p.status = 'submitted'
+      order by p.submitted_at desc nulls last, p.name
+      limit ${limit}`),
+    db.execute(sql`select count(*)::int as total from processors where status = 'submitted'`),
+  ]);
+  const rows = (items as unknown as { rows: { id: string; name: string; submitted_by: string | null; submitted_at: Date | string | null; open_flags: number }[] }).rows;
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      submittedBy: row.submitted_by,
+      submittedAt: row.submitted_at === null ? null : new Date(row.submitted_at),
+      openFlags: Number(row.open_flags),
+    })),
+    total: Number((total as unknown as { rows: { total: number }[] }).rows[0]?.total ?? 0),
+  };
+}
+
+export interface FlowBand {
+  origin: string;
+  destination: string;
+  transfers: number;
+  worstOpenSeverity: Severity | null;
+}
+
+/** Transfers from the exporting entity's country to each destination, with the worst open flag on the band. */
+export async function countTransferFlows({ db }: { db: Executor }): Promise<FlowBand[]> {
+  const result = await db.execute(sql`
+    with worst as (
+      select subject_id, max(severity) as severity
+      from flags where subject_type = 'transfer' and status = 'open'
+      group by subject_id
+    )
+    select e.country as origin, t.destination_country as destination, count(*)::int as transfers, max(w.severity)::text as worst
+    from transfers t
+    join entities e on e.id = t.exporter_entity_id
+    left join worst w on w.subject_id = t.id
+    group by e.country, t.destination_country
+    order by count(*) desc, e.country, t.destination_country`);
+  return (result as unknown as { rows: { origin: string; destination: string; transfers: number; worst: Severity | null }[] }).rows.map(
+    (row) => ({ origin: row.origin, destination: row.destination, transfers: Number(row.transfers), worstOpenSeverity: row.worst }),
+  );
+}

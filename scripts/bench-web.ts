@@ -1,0 +1,201 @@
+// Server response times of the dashboard and of one register page, against the production server.
+// Called by scripts/bench.ts after it has built the synthetic register; runnable alone too:
+//   BENCH_SCALE=0.1 BENCH_DB=pglite|postgres tsx --conditions=react-server scripts/bench-web.ts
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+import { seedReferenceData } from "@/db/seed/reference";
+import { runFullEvaluation } from "@/lib/flags/evaluation";
+import { createUser } from "@/lib/users/service";
+import { buildSyntheticRegister, FULL_SIZE } from "./bench-register";
+
+const BUILD_DIR = process.env.BENCH_DIST_DIR || ".next-bench";
+const REQUESTS = 50;
+const WARM_UP = 5;
+const BENCH_EMAIL = "bench-dpo@bench.example";
+const BENCH_PASSWORD = crypto.randomBytes(12).toString("base64url");
+
+export interface WebTiming {
+  path: string;
+  p50: number;
+  p95: number;
+}
+
+export interface BenchWebInput {
+  /** The database holding the register; a PGlite handle is closed here, the server needs the folder. */
+  handle: DatabaseHandle;
+  /** How the server reaches the same database: { DATABASE_URL } or { PGLITE_DIR }. */
+  databaseEnv: { DATABASE_URL: string } | { PGLITE_DIR: string };
+  port?: number;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function ensureProductionBuild(): void {
+  if (fs.existsSync(path.join(BUILD_DIR, "BUILD_ID"))) return;
+  console.log(`building the production server into ${BUILD_DIR} (once)…`);
+  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: BUILD_DIR } });
+  if (result.status !== 0) throw new Error(`next build failed with status ${result.status}`);
+}
+
+async function waitForHealth(base: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited with status ${server.exitCode}`);
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the server did not become healthy within 120 s");
+}
+
+/** next-auth's credentials flow: the CSRF token and its cookie, then the callback; returns the Cookie header. */
+async function signIn(base: string): Promise<string> {
+  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(";");
+      const separator = pair!.indexOf("=");
+      jar.set(pair!.slice(0, separator), pair!.slice(separator + 1));
+    }
+  };
+  keep(csrfResponse);
+  const cookieHeader = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+  const callback = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader() },
+    body: new URLSearchParams({ csrfToken, email: BENCH_EMAIL, password: BENCH_PASSWORD, json: "true" }),
+  });
+  keep(callback);
+  if (![...jar.keys()].some((name) => name.includes("session-token"))) {
+    throw new Error(`sign-in failed (HTTP ${callback.status}): no session cookie`);
+  }
+  return cookieHeader();
+}
+
+async function timeRequests(base: string, cookie: string, pagePath: string): Promise<WebTiming> {
+  const get = async () => {
+    const start = performance.now();
+    const response = await fetch(`${base}${pagePath}`, { headers: { cookie, "accept-language": "en-US" }, redirect: "manual" });
+    // The body is read: a streamed server component is only done when the last chunk arrives.
+    await response.text();
+    if (response.status !== 200) throw new Error(`GET ${pagePath}: HTTP ${response.status}`);
+    return performance.now() - start;
+  };
+  for (let i = 0; i < WARM_UP; i++) await get();
+  const durations: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) durations.push(await get());
+  return { path: pagePath, p50: percentile(durations, 50), p95: percentile(durations, 95) };
+}
+
+/**
+ * Creates a DPO, serves the production build on the given database, signs in and times 50 sequential
+ * GETs of the dashboard and of page 2 of the transfer register (after a warm-up). Prints and returns p50/p95.
+ */
+export async function benchWebPages({ handle, databaseEnv, port = 3190 }: BenchWebInput): Promise<WebTiming[]> {
+  await createUser({
+    db: handle.db,
+    actor: { userId: null, label: "bench" },
+    input: { email: BENCH_EMAIL, name: "Bench DPO", role: "dpo", password: BENCH_PASSWORD },
+  });
+  // A PGlite data folder is single-process (db/folder-lock.ts): the server opens it after we let go.
+  if (handle.driver === "pglite") await handle.close();
+  ensureProductionBuild();
+  const base = `http://localhost:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...databaseEnv,
+    NEXT_DIST_DIR: BUILD_DIR,
+    NEXTAUTH_URL: base,
+    NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64"),
+    DEMO: "0",
+    NODE_ENV: "production",
+  };
+  if (!("DATABASE_URL" in databaseEnv)) delete env.DATABASE_URL;
+  const server = spawn("npx", ["next", "start", "-p", String(port)], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  try {
+    await waitForHealth(base, server);
+    const cookie = await signIn(base);
+    const timings = [await timeRequests(base, cookie, "/"), await timeRequests(base, cookie, "/transfers?page=2")];
+    const targets: Record<string, number> = { "/": 300, "/transfers?page=2": 200 };
+    for (const timing of timings) {
+      console.log(
+        `GET ${timing.path} (production server, ${REQUESTS} requests): p50 ${timing.p50.toFixed(0)} ms, p95 ${timing.p95.toFixed(0)} ms  [target p95 ≤ ${targets[timing.path]} ms]`,
+      );
+    }
+    return timings;
+  } finally {
+    // npx starts next in a process group of its own: end the whole group, not just npx.
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+  }
+}
+
+/** Standalone run: builds a register (BENCH_SCALE of the full size) in a fresh database, then benches it. */
+async function main(): Promise<void> {
+  const scale = Number(process.env.BENCH_SCALE ?? 1);
+  const size = {
+    processors: Math.round(FULL_SIZE.processors * scale),
+    transfers: Math.round(FULL_SIZE.transfers * scale),
+    agreements: Math.round(FULL_SIZE.agreements * scale),
+  };
+  const prepare = async (handle: DatabaseHandle) => {
+    await runMigrations(handle);
+    await seedReferenceData(handle.db);
+    await buildSyntheticRegister(handle.db, size);
+    await runFullEvaluation({ db: handle.db, today: new Date().toISOString().slice(0, 10) });
+  };
+  console.log(`web bench, scale ${scale}: ${size.processors} processors, ${size.transfers} transfers`);
+  if (process.env.BENCH_DB === "postgres") {
+    const adminUrl = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+    const name = `governance_webbench_${crypto.randomBytes(4).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const handle = openDatabase({ driver: "postgres", url: url.toString(), maxConnections: 4 });
+    try {
+      await prepare(handle);
+      await benchWebPages({ handle, databaseEnv: { DATABASE_URL: url.toString() } });
+    } finally {
+      await handle.close();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+    return;
+  }
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "governance-webbench-"));
+  const dataDir = path.join(root, "pglite");
+  try {
+    const handle = openDatabase({ driver: "pglite", dataDir });
+    await prepare(handle);
+    await benchWebPages({ handle, databaseEnv: { PGLITE_DIR: dataDir } });
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1]?.endsWith("bench-web.ts")) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

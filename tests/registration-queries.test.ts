@@ -1,0 +1,43 @@
+import { expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "@/lib/audit/record";
+import { createProcessor } from "@/lib/processors/service";
+import { getReviewState, listSubmittedVendors, listVendorsRegisteredBy } from "@/lib/registration/queries";
+import { approveProcessor, rejectProcessor, submitProcessor } from "@/lib/review/service";
+import { createUser } from "@/lib/users/service";
+import { describeOnDatabases } from "./databases";
+
+const TODAY = "2026-11-24";
+
+describeOnDatabases("registration and review reads", (use) => {
+  it("shows a submitted vendor in the DPO's queue and the decision, reviewer and comment in the engineer's list", async () => {
+    const { db } = use();
+    const user = (role: "engineer" | "dpo", name: string) =>
+      createUser({ db, actor: SYSTEM_ACTOR, input: { email: `${role}@reg.test`, name, role, password: "long-enough-pass" } });
+    const [engineer, dpo] = [await user("engineer", "Erin Engineer"), await user("dpo", "Dana DPO")];
+    const as = (u: { id: string; role: "engineer" | "dpo" | "auditor" }) => ({ userId: u.id, label: u.id, role: u.role });
+
+    const { processor } = await createProcessor({ db, actor: as(engineer), today: TODAY, input: { name: "Queue Test SDK", role: "processor", service: "analytics", country: "CN" } });
+    const { processor: other } = await createProcessor({ db, actor: as(engineer), today: TODAY, input: { name: "Queue Test CDN", role: "processor", service: "hosting", country: "US" } });
+    expect(await listSubmittedVendors(db)).toEqual([]);
+
+    await submitProcessor({ db, actor: as(engineer), id: processor.id, input: { version: 1 }, today: TODAY });
+    await submitProcessor({ db, actor: as(engineer), id: other.id, input: { version: 1 }, today: TODAY });
+    expect((await listSubmittedVendors(db)).map((vendor) => [vendor.name, vendor.submittedBy])).toEqual([
+      ["Queue Test SDK", "Erin Engineer"],
+      ["Queue Test CDN", "Erin Engineer"],
+    ]);
+
+    await approveProcessor({ db, actor: as(dpo), id: processor.id, input: { version: 2, comment: "SCCs on file <b>ok</b>" }, today: TODAY });
+    await rejectProcessor({ db, actor: as(dpo), id: other.id, input: { version: 2, comment: "No DPA yet" }, today: TODAY });
+    expect(await listSubmittedVendors(db)).toEqual([]);
+
+    expect(await getReviewState(db, processor.id)).toMatchObject({ status: "approved", reviewerName: "Dana DPO", reviewComment: "SCCs on file <b>ok</b>", reviewedAt: expect.any(Date) });
+    const mine = await listVendorsRegisteredBy(db, engineer.id);
+    expect(mine.map((vendor) => [vendor.name, vendor.status, vendor.reviewComment]).sort()).toEqual([
+      ["Queue Test CDN", "rejected", "No DPA yet"],
+      ["Queue Test SDK", "approved", "SCCs on file <b>ok</b>"],
+    ]);
+    expect(await listVendorsRegisteredBy(db, dpo.id)).toEqual([]);
+    expect(await getReviewState(db, "00000000-0000-4000-8000-000000000000")).toBeUndefined();
+  });
+});
