@@ -69,11 +69,15 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   try {
     const client = new PGlite(dataDir);
     const db = drizzlePglite({ client, schema }) as unknown as Database;
+    let closed = false;
     return {
       db,
       driver: "pglite",
       location: dataDir,
+      // Idempotent: whoever hands the folder to another process (the web bench) closes it early.
       close: async () => {
+        if (closed) return;
+        closed = true;
         try {
           await client.close();
         } finally {

@@ -74,3 +74,66 @@ test("resolved flags stay in the history with the date they resolved", async ({ 
   }
   await expect(page.getByTestId("bulk-accept-form")).toHaveCount(0);
 });
+
+/*
+ * Journey (a): the demo's Hengtong diagnostics upload (US → CN, plain HTTP) is flagged on the dashboard; the
+ * DPO reaches it from the jurisdiction × category matrix, encrypts it, sees the prediction, saves, and the
+ * flag resolves and the count falls. It changes only that transfer's encryption flag (high): the other
+ * journeys pick critical, medium and low flags.
+ */
+test("journey (a): an unencrypted US→CN transfer, from the matrix to a resolved flag and a lower count", async ({ page, signInAs }, testInfo) => {
+  await signInAs("dpo");
+  await page.goto("/");
+  const highCard = page.getByTestId("open-flags-high");
+  const highBefore = Number((await highCard.locator("span").first().textContent())!.replace(/\D/g, ""));
+  expect(highBefore).toBeGreaterThan(0);
+
+  // The crash logs and device attributes go to CN: the matrix cell CN × user.device opens the filtered register.
+  await page.getByTestId("matrix-CN-user.device").click();
+  await page.waitForURL((url) => url.pathname === "/transfers" && url.searchParams.get("category") === "user.device");
+  await page.getByRole("link", { name: /Hengtong/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Transfer to / })).toBeVisible();
+  const encryptionFlag = page.locator('[data-testid="flag-item"][data-flag-status="open"]').filter({ hasText: "transfer.no-encryption-in-transit" });
+  await expect(encryptionFlag).toHaveCount(1);
+
+  await page.getByTestId("edit-link").click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Edit transfer/ })).toBeVisible();
+  await page.getByLabel("Encryption in transit").selectOption("tls1_3");
+  await page.getByLabel("Encryption at rest").selectOption("customer_keys");
+  // Before saving, the prediction says the encryption flag goes away.
+  await expect(page.getByTestId("predicted-resolved")).toContainText("transfer.no-encryption-in-transit");
+  await expectNoSeriousAxeViolation(page);
+  await page.screenshot({ path: testInfo.outputPath("transfer-edit-predicted.png"), fullPage: true });
+  await page.getByRole("button", { name: "Save transfer" }).click();
+
+  await page.waitForURL(/\/transfers\/[0-9a-f-]{36}$/);
+  await expect(page.locator('[data-testid="flag-item"][data-flag-status="open"]').filter({ hasText: "transfer.no-encryption-in-transit" })).toHaveCount(0);
+  await page.goto("/");
+  await expect(page.getByTestId("open-flags-high").locator("span").first()).toHaveText(String(highBefore - 1));
+});
+
+test("two DPOs edit one transfer: the second save is refused and names who changed it and when", async ({ browser, page, signInAs }) => {
+  await signInAs("dpo");
+  await page.goto("/transfers?destination=HK");
+  await page.locator('a[href^="/transfers/"]').filter({ hasNotText: /^\s*$/ }).first().click();
+  await page.getByTestId("edit-link").click();
+  const editUrl = page.url();
+
+  // A second session of the DPO opens the same form and saves first.
+  const other = await browser.newPage();
+  await other.goto("/sign-in");
+  await other.getByLabel("Email").fill("dpo@gncc-demo.example");
+  await other.getByLabel("Password").fill("demo-dpo-2026");
+  await other.getByRole("button", { name: /sign in/i }).click();
+  await other.waitForURL((url) => url.pathname === "/");
+  await other.goto(editUrl);
+  await other.getByLabel("Notes").fill("Reviewed by the second DPO session.");
+  await other.getByRole("button", { name: "Save transfer" }).click();
+  await other.waitForURL(/\/transfers\/[0-9a-f-]{36}$/);
+  await other.close();
+
+  await page.getByLabel("Notes").fill("Reviewed by the first DPO session.");
+  await page.getByRole("button", { name: "Save transfer" }).click();
+  await expect(page.getByTestId("form-error")).toContainText(/changed by .*Demo|changed by .*dpo@gncc-demo\.example/);
+  await expect(page.getByRole("button", { name: /Reload the latest version/ })).toBeVisible();
+});

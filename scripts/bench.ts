@@ -18,6 +18,7 @@ import { parseImportCsv } from "@/lib/import/parse";
 import { SYNTHETIC_REFERENCES, generateImportFile } from "@/lib/import/synthetic";
 import { normalizeProcessorName } from "@/lib/processors/normalize-name";
 import { buildSyntheticRegister, FULL_SIZE, type SyntheticSize } from "./bench-register";
+import { benchWebPages } from "./bench-web";
 
 const TODAY = "2026-11-24";
 const EDITS = Number(process.env.BENCH_EDITS ?? 50);
@@ -42,7 +43,8 @@ async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [result, performance.now() - start];
 }
 
-async function benchDatabase(label: string, handle: DatabaseHandle): Promise<void> {
+/** `databaseEnv` tells a server process started by the web bench where this database is. */
+async function benchDatabase(label: string, handle: DatabaseHandle, databaseEnv: { DATABASE_URL: string } | { PGLITE_DIR: string }): Promise<void> {
   console.log(`\n== ${label} ==`);
   await runMigrations(handle);
   await seedReferenceData(handle.db);
@@ -78,6 +80,8 @@ async function benchDatabase(label: string, handle: DatabaseHandle): Promise<voi
   );
   await benchImport(handle);
   console.log(`process peak RSS so far: ${mb(process.resourceUsage().maxRSS * 1024)}`);
+  // Last: on PGlite it closes this process's handle so that the server can open the folder.
+  await benchWebPages({ handle, databaseEnv });
 }
 
 /** Bulk import of a 10,000-row transfers CSV into the synthetic register (issue target: ≤ 30 s). */
@@ -118,7 +122,7 @@ async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "governance-bench-"));
   const pglite = openDatabase({ driver: "pglite", dataDir: path.join(root, "pglite") });
   try {
-    await benchDatabase("PGlite (embedded, data folder)", pglite);
+    await benchDatabase("PGlite (embedded, data folder)", pglite, { PGLITE_DIR: path.join(root, "pglite") });
   } finally {
     await pglite.close();
     fs.rmSync(root, { recursive: true, force: true });
@@ -140,7 +144,7 @@ async function benchPostgres(): Promise<void> {
   url.pathname = `/${name}`;
   const postgres = openDatabase({ driver: "postgres", url: url.toString(), maxConnections: 4 });
   try {
-    await benchDatabase(`PostgreSQL (${url.host})`, postgres);
+    await benchDatabase(`PostgreSQL (${url.host})`, postgres, { DATABASE_URL: url.toString() });
   } finally {
     await postgres.close();
     await admin.query(`drop database if exists ${name} with (force)`);

@@ -41,6 +41,8 @@ export interface IterateTransferRegisterInput {
    * whatever its status or its processor's (the status columns tell them apart).
    */
   includePending: boolean;
+  /** Also read the covering agreements as records (`agreements`), for the JSON export. */
+  structured?: boolean;
 }
 
 /** One covering agreement, as the JSON export lists it. */

@@ -549,6 +549,7 @@ function fileTransferPaths() {
               "text/csv": { schema: { type: "string" } },
               [XLSX_MEDIA_TYPE]: { schema: { type: "string", contentEncoding: "binary" } },
               "application/json": { schema: { type: "object" } },
+              "application/pdf": { schema: { type: "string", contentEncoding: "binary" } },
             },
           },
           "404": problemResponse("No export has this name"),

@@ -3,7 +3,8 @@ import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify";
 import type { TransferRegisterRow } from "@/db/queries/exports";
 import { neutralizeCell } from "./neutralize";
-import { TRANSFER_REGISTER_COLUMNS, type ExportColumn } from "./transfer-register";
+import type { ExportColumn } from "./report";
+import { TRANSFER_REGISTER_COLUMNS } from "./transfer-register";
 
 /**
  * Streams rows as CSV (RFC 4180: CRLF, quotes only where needed) in UTF-8 with a byte-order mark, without

@@ -1,19 +1,30 @@
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { ControllerContact } from "@/db/queries/export-common";
 
-/** The versioned envelope of a JSON export; `rows` follows, written one row at a time. */
+/** The current version of every JSON export's layout: the header below, then `rows` of the report's record schema. */
+export const JSON_SCHEMA_VERSION = 1;
+
+/** A URN naming the report and its schema version: a consumer checks it before reading the rows. */
+export const jsonExportSchema = (report: string) => `urn:transfer-governance:export:${report}:v${JSON_SCHEMA_VERSION}`;
+
+/** The versioned envelope of a JSON export (documented in lib/exports/schemas.ts); `rows` follows. */
 export interface JsonExportHeader {
-  /** A URN naming the report and its schema version: a consumer checks it before reading the rows. */
   schema: string;
-  version: 1;
-  generatedAt: string;
-  asOf: string;
+  schemaVersion: typeof JSON_SCHEMA_VERSION;
   report: string;
+  title: string;
   template: string;
+  generatedAt: string;
+  generatedBy: string | null;
+  asOf: string;
+  pointInTime: boolean;
   includePending: boolean;
+  period: { from: string; to: string } | null;
+  auditChainHead: string | null;
+  controllers: readonly ControllerContact[];
+  notes: Record<string, string>;
 }
-
-export const jsonExportSchema = (report: string) => `urn:transfer-governance:export:${report}:v1`;
 
 /**
  * Streams `{ ...header, "rows": [ ... ] }` as UTF-8 JSON, one row per chunk, so that memory holds one row,

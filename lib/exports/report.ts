@@ -114,14 +114,20 @@ export const PENDING_PREFIX: Readonly<Record<ReportLanguage, string>> = { en: "P
  * The columns as written: with pending records included, a last "Review status" column marks each row
  * (after the template's own columns, so that the ICO and CNIL orders stay as they are).
  */
-export function columnsFor<Row>(definition: ReportDefinition<Row>, columns: readonly ExportColumn<Row>[], includePending: boolean): ExportColumn<Row>[] {
+export function columnsFor<Row>(
+  definition: ReportDefinition<Row>,
+  columns: readonly ExportColumn<Row>[],
+  includePending: boolean,
+  /** Characters in a sheet; in the PDF, a share like the other columns'. */
+  statusWidth = 36,
+): ExportColumn<Row>[] {
   if (!includePending) return [...columns];
   const { language } = definition;
   return [
     ...columns,
     {
       header: REVIEW_STATUS_HEADER[language],
-      width: 36,
+      width: statusWidth,
       value: (row) => {
         const mark = definition.pendingMark(row);
         return mark === null ? OF_RECORD[language] : `${PENDING_PREFIX[language]} — ${mark}`;

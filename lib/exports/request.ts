@@ -96,8 +96,8 @@ export const EXPORT_CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
 };
 
 /** `attachment; filename="ropa-ico-2026-11-24.csv"`: the name is ASCII, so no RFC 5987 form is needed. */
-export function attachmentDisposition(baseName: string, asOf: string, format: ExportFormat): string {
-  return `attachment; filename="${baseName}-${asOf}.${format}"`;
+export function attachmentDisposition(fileStem: string, format: ExportFormat): string {
+  return `attachment; filename="${fileStem}.${format}"`;
 }
 
 /** The download URL of an export, as the Exports page links to it. */

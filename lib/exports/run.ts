@@ -1,60 +1,194 @@
 import type { Writable } from "node:stream";
 import type { Executor } from "@/db/client";
-import { iterateTransferRegister } from "@/db/queries/exports";
-import { iterateRopa } from "@/db/queries/exports-ropa";
+import { listControllerContacts } from "@/db/queries/export-common";
+import { getFlagsEvaluatedAt } from "@/db/queries/exports";
+import { getAuditChainHead } from "@/db/queries/exports-ropa";
+import { todayIso } from "@/lib/clock";
+import { withRegisterAsOf } from "./as-of";
 import { writeCsv } from "./csv";
-import { jsonExportSchema, writeJson } from "./json";
-import { ROPA_REPORTS, ropaJsonRecord, type RopaTemplate } from "./ropa";
-import { TRANSFERS_TEMPLATE, type ExportReport, type ReportFormat } from "./report-request";
-import { TRANSFER_REGISTER_COLUMNS, TRANSFER_REGISTER_SHEET, TRANSFER_REGISTER_TITLE, type ExportMeta } from "./transfer-register";
-import { writeXlsx } from "./xlsx";
+import { jsonExportSchema, JSON_SCHEMA_VERSION, writeJson } from "./json";
+import { writePdfReport } from "./pdf-report";
+import { columnsFor, type AnyReportDefinition, type ExportContext, type ExportMeta } from "./report";
+import { readsRegister, reportDefinition } from "./reports";
+import { auditPeriod, type ExportFormat, type ExportReport } from "./request";
+import type { RopaTemplate } from "./ropa";
+import { writeXlsxReport } from "./xlsx";
 
 export interface RunExportInput {
+  /** The live database; with `asOf`, the reports read through a point-in-time reader built on it. */
   db: Executor;
   report: ExportReport;
-  format: ReportFormat;
-  /** Only the Art. 30 record has templates; the transfer register ignores it. */
-  template: RopaTemplate;
+  format: ExportFormat;
+  /** Only the Art. 30 record has templates; the other reports ignore it. */
+  template?: RopaTemplate;
   includePending: boolean;
+  /** YYYY-MM-DD: the register as it stood at the end of that day; null or absent: now. */
+  asOf?: string | null;
+  /** The audit report's period (default: 12 months up to the as-of date). */
+  period?: { from?: string; to?: string };
   out: Writable;
-  meta: ExportMeta;
+  generatedAt?: Date;
+  generatedBy?: string;
 }
 
-/** The template a report is written with, as the manifest and the audit event name it. */
-export function resolveTemplate(report: ExportReport, template: RopaTemplate): string {
-  return report === "ropa" ? template : TRANSFERS_TEMPLATE;
+export interface ExportResult {
+  rowCount: number;
+  /** The date the export describes (the as-of date, or today). */
+  asOf: string;
+  pointInTime: boolean;
+  /** The resolved template, as the manifest and the audit event name it. */
+  template: string;
+  /** The audit chain's head when the export started. */
+  auditChainHead: string | null;
+  period: { from: string; to: string } | null;
+  fileStem: string;
 }
 
-/** The file's base name, e.g. "ropa-cnil" or "transfer-register". */
-export function exportFileName(report: ExportReport, template: RopaTemplate): string {
-  return report === "ropa" ? ROPA_REPORTS[template].fileName : "transfer-register";
+/** What a request resolves to before anything is read: the report, its dates and its file name. */
+export function planExport({ report, template = "generic", asOf, period, generatedAt = new Date() }: Pick<RunExportInput, "report" | "template" | "asOf" | "period" | "generatedAt">) {
+  const definition = reportDefinition(report, template);
+  const today = asOf ?? todayIso(generatedAt);
+  const auditTrailPeriod = report === "audit" ? auditPeriod(period ?? {}, today) : null;
+  return {
+    definition,
+    today,
+    // The audit trail is its own history: asOf only sets the end of its default period.
+    pointInTime: Boolean(asOf) && readsRegister(report),
+    period: auditTrailPeriod,
+    /** The download's name without its extension: "ropa-cnil-2026-11-24", "audit-trail-2025-11-25-to-2026-11-24". */
+    fileStem: auditTrailPeriod ? `${definition.fileName}-${auditTrailPeriod.from}-to-${auditTrailPeriod.to}` : `${definition.fileName}-${today}`,
+  };
+}
+
+/** Runs `fn` on the reader the report must use: the point-in-time one for a past register, else the database. */
+function withReader<T>(db: Executor, asOf: string | null, fn: (reader: Executor) => Promise<T>): Promise<T> {
+  return asOf === null ? fn(db) : withRegisterAsOf(db, asOf, fn);
 }
 
 /**
- * Writes one export into `out`, streamed from its keyset-paged query, and resolves with the row count once
- * `out` has taken the last byte. The one place that knows which report, format and template go together.
+ * Writes one export into `out`, streamed from its keyset-paged queries (read through the point-in-time
+ * reader when `asOf` is given), and resolves once `out` has taken the last byte. The one place that knows
+ * which report, format and template go together.
  */
-export async function runExport({ db, report, format, template, includePending, out, meta }: RunExportInput): Promise<number> {
-  const header = {
-    schema: jsonExportSchema(report),
-    version: 1 as const,
-    generatedAt: meta.generatedAt.toISOString(),
-    asOf: meta.asOf,
-    report,
-    template: resolveTemplate(report, template),
-    includePending,
-  };
-  if (report === "ropa") {
-    const rows = iterateRopa({ db, includePending });
-    const layout = ROPA_REPORTS[template];
-    if (format === "json") return writeJson(rows, out, header, ropaJsonRecord);
-    if (format === "xlsx") return writeXlsx(rows, out, layout, meta);
-    return writeCsv(rows, out, layout.columns);
+export async function runExport(input: RunExportInput): Promise<ExportResult> {
+  const { db, report, format, includePending, out } = input;
+  const generatedAt = input.generatedAt ?? new Date();
+  const plan = planExport({ ...input, generatedAt });
+  const { definition, today, pointInTime } = plan;
+  // The chain's head is a fact of now, whatever date the register is described as of.
+  const auditChainHead = await getAuditChainHead({ db });
+  // The last full evaluation describes the live flags; a past register's flags are as they stood.
+  const flagsEvaluatedAt = pointInTime || report === "audit" ? undefined : await getFlagsEvaluatedAt({ db });
+
+  const rowCount = await withReader(db, pointInTime ? today : null, async (reader) => {
+    const context: ExportContext = { db: reader, today, includePending, period: plan.period ?? { from: today, to: today } };
+    const meta: ExportMeta = {
+      generatedAt,
+      asOf: today,
+      pointInTime,
+      includePending,
+      flagsEvaluatedAt,
+      generatedBy: input.generatedBy,
+      auditChainHead,
+      controllers: await listControllerContacts({ db: reader }),
+      period: plan.period ?? undefined,
+      notes: definition.notes ? await definition.notes(context) : [],
+    };
+    return writeReport({ definition, context, meta, format, out });
+  });
+
+  return { rowCount, asOf: today, pointInTime, template: definition.template, auditChainHead, period: plan.period, fileStem: plan.fileStem };
+}
+
+function writeReport({
+  definition,
+  context,
+  meta,
+  format,
+  out,
+}: {
+  definition: AnyReportDefinition;
+  context: ExportContext;
+  meta: ExportMeta;
+  format: ExportFormat;
+  out: Writable;
+}): Promise<number> {
+  const columns = columnsFor(definition, definition.columns, context.includePending);
+  switch (format) {
+    case "csv":
+      return writeCsv(definition.rows(context), out, columns);
+    case "xlsx":
+      return writeXlsxReport({
+        rows: () => definition.rows(context),
+        out,
+        title: definition.title,
+        sheetName: definition.sheetName,
+        language: definition.language,
+        columns,
+        meta,
+        cover: { template: definition.template, hasScope: definition.report !== "audit" },
+        recordSheets: definition.record?.sheetPerRecord
+          ? {
+              title: definition.record.title,
+              fields: (row) => {
+                const fields = definition.record!.fields(row);
+                const status = columns.length > definition.columns.length ? columns[columns.length - 1]! : null;
+                return status ? [...fields, [status.header, status.value(row)]] : fields;
+              },
+            }
+          : undefined,
+      });
+    case "pdf":
+      return writePdfReport({ definition, context, meta, out });
+    case "json":
+      return writeJson(
+        (definition.jsonRows ?? definition.rows)(context),
+        out,
+        {
+          schema: jsonExportSchema(definition.report),
+          schemaVersion: JSON_SCHEMA_VERSION,
+          report: definition.report,
+          title: definition.title,
+          template: definition.template,
+          generatedAt: meta.generatedAt.toISOString(),
+          generatedBy: meta.generatedBy ?? null,
+          asOf: meta.asOf,
+          pointInTime: meta.pointInTime ?? false,
+          includePending: meta.includePending,
+          period: meta.period ?? null,
+          auditChainHead: meta.auditChainHead ?? null,
+          controllers: meta.controllers ?? [],
+          notes: Object.fromEntries(meta.notes ?? []),
+        },
+        definition.jsonRecord,
+      );
   }
-  const rows = iterateTransferRegister({ db, includePending });
-  if (format === "json") return writeJson(rows, out, header);
-  if (format === "xlsx") {
-    return writeXlsx(rows, out, { title: TRANSFER_REGISTER_TITLE, sheetName: TRANSFER_REGISTER_SHEET, columns: TRANSFER_REGISTER_COLUMNS }, meta);
-  }
-  return writeCsv(rows, out, TRANSFER_REGISTER_COLUMNS);
+}
+
+/** The first rows of a report as the Exports page previews them (the same columns as the CSV). */
+export async function previewExport({
+  db,
+  report,
+  template,
+  includePending,
+  asOf,
+  period,
+  limit = 10,
+}: Omit<RunExportInput, "out" | "format" | "generatedBy"> & { limit?: number }): Promise<{ headers: string[]; rows: (string | number | null)[][]; more: boolean }> {
+  const plan = planExport({ report, template, asOf, period });
+  const { definition, today } = plan;
+  return withReader(db, plan.pointInTime ? today : null, async (reader) => {
+    const context: ExportContext = { db: reader, today, includePending, period: plan.period ?? { from: today, to: today } };
+    const columns = columnsFor(definition, definition.columns, includePending);
+    const rows: (string | number | null)[][] = [];
+    let more = false;
+    for await (const row of definition.rows(context)) {
+      if (rows.length === limit) {
+        more = true;
+        break;
+      }
+      rows.push(columns.map((column) => column.value(row)));
+    }
+    return { headers: columns.map((column) => column.header), rows, more };
+  });
 }

@@ -1,30 +1,18 @@
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { TransferRegisterRow } from "@/db/queries/exports";
+import { coverFacts, coverLabels, type CoverInput } from "./cover";
 import { neutralizeCell, type CellValue } from "./neutralize";
-import {
-  TRANSFER_REGISTER_COLUMNS,
-  TRANSFER_REGISTER_SHEET,
-  TRANSFER_REGISTER_TITLE,
-  type ExportColumn,
-  type ExportMeta,
-} from "./transfer-register";
+import type { ExportColumn, ExportMeta, ReportLanguage } from "./report";
+import { waitForDrain } from "./streams";
+import { TRANSFER_REGISTER_COLUMNS, TRANSFER_REGISTER_SHEET, TRANSFER_REGISTER_TITLE } from "./transfer-register";
 
 export const COVER_SHEET = "Cover";
+export const COVER_SHEET_FR = "Page de garde";
 
-/** Waits until `out` can take more, or fails if it closes first (the client went away). */
-function drained(out: Writable): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onDrain = () => settle(resolve);
-    const onClose = () => settle(() => reject(new Error("The export output closed before the end.")));
-    const onError = (error: Error) => settle(() => reject(error));
-    function settle(done: () => void) {
-      out.off("drain", onDrain).off("close", onClose).off("error", onError);
-      done();
-    }
-    out.on("drain", onDrain).on("close", onClose).on("error", onError);
-  });
-}
+/** A streaming sheet: exceljs types it as a Worksheet, with `commit()` on it and on its rows. */
+type Worksheet = ExcelJS.Worksheet & { commit(): void };
+type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
 
 /** Excel column letters: 1 -> A, 27 -> AA. */
 function columnLetter(index: number): string {
@@ -33,81 +21,184 @@ function columnLetter(index: number): string {
   return letters;
 }
 
-interface XlsxReport<Row> {
-  title: string;
-  sheetName: string;
-  columns: readonly ExportColumn<Row>[];
+/** Excel's rules for a sheet name: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
+export function sheetName(wanted: string, taken: Set<string>): string {
+  const clean = wanted.replace(/[:\\/?*[\]]/g, " ").replace(/\s+/g, " ").trim() || "Sheet";
+  let name = clean.slice(0, 31);
+  for (let n = 2; taken.has(name.toLowerCase()); n++) {
+    const suffix = ` (${n})`;
+    name = clean.slice(0, 31 - suffix.length) + suffix;
+  }
+  taken.add(name.toLowerCase());
+  return name;
 }
 
 /**
- * Streams rows into an XLSX workbook with exceljs's streaming writer: each row is committed (serialised and
- * released) as soon as it is added, so memory holds the zip buffers, not the register. Two sheets: a cover
- * (title, generated at, as of, scope, row count) and the data sheet with a frozen header row and an
- * autofilter. Every text cell is neutralised against formula injection. Ends `out`; resolves with the number
- * of data rows once the workbook is complete.
+ * A streaming workbook (exceljs WorkbookWriter): each row is serialised when committed and leaves through
+ * the zip as it goes, so memory holds the zip's buffers, not the register.
+ *
+ * exceljs opens a sheet's zip entry when the sheet is created, and the zip writes its entries one after the
+ * other: a sheet created first but committed last (the cover, which carries the row count) would hold every
+ * later sheet in memory until the end. So the cover is created last and moved to the first tab just before
+ * the workbook is committed (the tab order is the order of workbook.xml's sheet list, not of the zip).
  */
-export async function writeXlsx<Row>(
+class StreamingWorkbook {
+  private readonly workbook: WorkbookWriter;
+  private readonly names = new Set<string>();
+  private readonly order: Worksheet[] = [];
+
+  constructor(
+    private readonly out: Writable,
+    meta: Pick<ExportMeta, "generatedAt" | "generatedBy">,
+  ) {
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    this.workbook.created = meta.generatedAt;
+    this.workbook.modified = meta.generatedAt;
+    this.workbook.creator = meta.generatedBy ?? "Transfer governance";
+  }
+
+  /** A sheet with a bold, frozen header row that repeats on printed pages. */
+  addTable(name: string, columns: readonly { header: string; width: number }[]): Worksheet {
+    const sheet = this.workbook.addWorksheet(sheetName(name, this.names), {
+      views: [{ state: "frozen", xSplit: 0, ySplit: 1 }],
+      pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" },
+    });
+    sheet.columns = columns.map((column) => ({ width: Math.min(Math.max(column.width, 8), 80) }));
+    const header = sheet.addRow(columns.map((column) => neutralizeCell(column.header)));
+    header.font = { bold: true };
+    header.alignment = { vertical: "top", wrapText: true };
+    header.commit();
+    this.order.push(sheet);
+    return sheet;
+  }
+
+  /** Adds a row; waits while the client is slower than the export (exceljs ignores back-pressure). */
+  async addRow(sheet: Worksheet, values: readonly CellValue[]): Promise<void> {
+    if (this.out.destroyed || this.out.writableEnded) throw new Error("The export output closed before the end.");
+    const row = sheet.addRow(values.map((value) => neutralizeCell(value)));
+    row.alignment = { vertical: "top", wrapText: true };
+    row.commit();
+    if (this.out.writableNeedDrain) await waitForDrain(this.out);
+  }
+
+  /** Commits a table with an autofilter over exactly the rows written. */
+  endTable(sheet: Worksheet, columnCount: number, rowCount: number): void {
+    sheet.autoFilter = `A1:${columnLetter(columnCount)}${rowCount + 1}`;
+    sheet.commit();
+  }
+
+  /** The cover (created last, shown first): title, facts, controllers, contents. */
+  addCover(name: string, title: string, lines: readonly (readonly CellValue[])[], boldRows: ReadonlySet<number>): void {
+    const cover = this.workbook.addWorksheet(sheetName(name, this.names));
+    cover.columns = [{ width: 34 }, { width: 70 }, { width: 40 }, { width: 40 }];
+    const heading = cover.addRow([neutralizeCell(title)]);
+    heading.font = { bold: true, size: 14 };
+    heading.commit();
+    lines.forEach((values, index) => {
+      const row = cover.addRow(values.map((value) => neutralizeCell(value)));
+      row.getCell(1).font = { bold: true };
+      if (boldRows.has(index)) row.font = { bold: true };
+      row.alignment = { vertical: "top", wrapText: true };
+      row.commit();
+    });
+    cover.commit();
+    this.order.unshift(cover);
+  }
+
+  async commit(): Promise<void> {
+    // See the class comment: the tab order is set here, from the sheets' intended order.
+    const internals = this.workbook as unknown as { _worksheets: (Worksheet | undefined)[] };
+    internals._worksheets = [undefined, ...this.order];
+    await this.workbook.commit();
+  }
+}
+
+export interface XlsxReportInput<Row> {
+  /** Called once per pass: the CNIL workbook reads the record twice (its summary sheet, then one sheet per activity). */
+  rows: () => AsyncIterable<Row>;
+  out: Writable;
+  title: string;
+  sheetName: string;
+  language?: ReportLanguage;
+  columns: readonly ExportColumn<Row>[];
+  meta: Partial<ExportMeta> & { generatedAt?: Date };
+  cover?: Omit<CoverInput, "meta" | "language">;
+  /** One more sheet per row (the CNIL "fiche de registre"), after the register's sheet. */
+  recordSheets?: { title: (row: Row) => string; fields: (row: Row) => [string, CellValue][] };
+}
+
+/**
+ * Writes a report as one workbook: a cover sheet (title, generated at, as of, scope, controllers and DPOs,
+ * contents with row counts) and the register's sheet, frozen header row, autofilter, column widths from the
+ * report's columns; the CNIL record adds one sheet per activity. Every text cell is neutralised against
+ * formula injection. Ends `out`; resolves with the number of data rows once the workbook is complete.
+ */
+export async function writeXlsxReport<Row>(input: XlsxReportInput<Row>): Promise<number> {
+  const language = input.language ?? "en";
+  const labels = coverLabels(language);
+  const generatedAt = input.meta.generatedAt ?? new Date();
+  const meta: ExportMeta = { includePending: false, asOf: generatedAt.toISOString().slice(0, 10), ...input.meta, generatedAt };
+  const book = new StreamingWorkbook(input.out, meta);
+
+  const sheet = book.addTable(input.sheetName, input.columns);
+  let count = 0;
+  for await (const row of input.rows()) {
+    await book.addRow(
+      sheet,
+      input.columns.map((column) => column.value(row)),
+    );
+    count += 1;
+  }
+  book.endTable(sheet, input.columns.length, count);
+  const contents: [string, number][] = [[sheet.name, count]];
+
+  if (input.recordSheets) {
+    const fieldColumns = [
+      { header: labels.item, width: 44 },
+      { header: labels.content, width: 90 },
+    ];
+    let index = 0;
+    for await (const row of input.rows()) {
+      index += 1;
+      const fiche = book.addTable(`${index} ${input.recordSheets.title(row)}`, fieldColumns);
+      const fields = input.recordSheets.fields(row);
+      for (const [label, value] of fields) await book.addRow(fiche, [label, value]);
+      book.endTable(fiche, 2, fields.length);
+      contents.push([fiche.name, fields.length]);
+    }
+  }
+
+  const facts = coverFacts({ meta, language, ...input.cover }, count);
+  const lines: CellValue[][] = [[], ...facts.map(([label, value]) => [label, value])];
+  const boldRows = new Set<number>();
+  const controllers = meta.controllers ?? [];
+  if (controllers.length) {
+    lines.push([]);
+    boldRows.add(lines.length);
+    lines.push([labels.controllers, labels.country, labels.dpo, labels.representative]);
+    for (const controller of controllers) {
+      const name = controller.legalName && controller.legalName !== controller.name ? `${controller.name} (${controller.legalName})` : controller.name;
+      lines.push([name, controller.country, controller.dpoContact ?? labels.none, controller.representativeContact ?? labels.none]);
+    }
+  }
+  lines.push([]);
+  boldRows.add(lines.length);
+  lines.push([labels.contents, labels.rows]);
+  for (const [name, rows] of contents) lines.push([name, rows]);
+  book.addCover(language === "fr" ? COVER_SHEET_FR : COVER_SHEET, input.title, lines, boldRows);
+
+  await book.commit();
+  return count;
+}
+
+/** The earlier API: one register sheet and a cover (kept for the transfer register's callers). */
+export function writeXlsx<Row>(
   rows: AsyncIterable<Row>,
   out: Writable,
-  report: XlsxReport<Row>,
+  report: { title: string; sheetName: string; columns: readonly ExportColumn<Row>[] },
   meta: Partial<ExportMeta> = {},
 ): Promise<number> {
-  const generatedAt = meta.generatedAt ?? new Date();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  workbook.created = generatedAt;
-  workbook.creator = meta.generatedBy ?? "Transfer governance";
-
-  // Created first so that it is the first tab, but committed last: a streaming sheet is written only when
-  // committed, which lets the cover carry the row count.
-  const cover = workbook.addWorksheet(COVER_SHEET);
-  const sheet = workbook.addWorksheet(report.sheetName, { views: [{ state: "frozen", xSplit: 0, ySplit: 1 }] });
-  sheet.columns = report.columns.map((column) => ({ width: column.width }));
-  const header = sheet.addRow(report.columns.map((column) => neutralizeCell(column.header)));
-  header.font = { bold: true };
-  header.commit();
-
-  let count = 0;
-  for await (const row of rows) {
-    if (out.destroyed || out.writableEnded) throw new Error("The export output closed before the end.");
-    const values: CellValue[] = report.columns.map((column) => neutralizeCell(column.value(row)));
-    sheet.addRow(values).commit();
-    count += 1;
-    // exceljs ignores back-pressure: wait here rather than let the zip buffer the whole register.
-    if (out.writableNeedDrain) await drained(out);
-  }
-  // The autofilter is written when the sheet is committed, so it can span exactly the rows written.
-  sheet.autoFilter = `A1:${columnLetter(report.columns.length)}${count + 1}`;
-  sheet.commit();
-
-  cover.columns = [{ width: 28 }, { width: 70 }];
-  const title = cover.addRow([neutralizeCell(report.title)]);
-  title.font = { bold: true, size: 14 };
-  title.commit();
-  const facts: [string, CellValue][] = [
-    ["Generated at (UTC)", generatedAt.toISOString()],
-    ["As of", meta.asOf ?? generatedAt.toISOString().slice(0, 10)],
-  ];
-  if (meta.includePending !== undefined) {
-    facts.push([
-      "Scope",
-      meta.includePending
-        ? "All transfers, whatever their status or their importer's (pending ones included)"
-        : "Register of record: approved transfers to approved importers",
-    ]);
-  }
-  if (meta.flagsEvaluatedAt !== undefined) facts.push(["Flags last fully evaluated", meta.flagsEvaluatedAt ?? "never"]);
-  if (meta.generatedBy) facts.push(["Generated by", meta.generatedBy]);
-  facts.push(["Rows", count]);
-  cover.addRow([]).commit();
-  for (const [label, value] of facts) {
-    const line = cover.addRow([neutralizeCell(label), neutralizeCell(value)]);
-    line.getCell(1).font = { bold: true };
-    line.commit();
-  }
-  cover.commit();
-
-  await workbook.commit();
-  return count;
+  return writeXlsxReport({ rows: () => rows, out, title: report.title, sheetName: report.sheetName, columns: report.columns, meta });
 }
 
 export function writeTransferRegisterXlsx(

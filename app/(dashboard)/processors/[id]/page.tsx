@@ -15,7 +15,7 @@ import { RecordStatusBadge } from "@/components/processors/status-badge";
 import { WebsiteLink } from "@/components/processors/website-link";
 import { DetailsList, yesNo } from "@/components/transfers/details-list";
 import { countryLabel, humanize } from "@/components/transfers/labels";
-import { EditLink } from "@/components/registers/edit-link";
+import { ReviewOutcome } from "@/components/review/review-outcome";
 import { auditActor, requirePageActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { addDays } from "@/lib/rules/iso-date";
@@ -59,7 +59,6 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
         </nav>
         <div className="mt-1 flex flex-wrap items-center justify-between gap-2">
           <h1 className="text-2xl font-semibold">{processor.name}</h1>
-          <EditLink href={`/processors/${id}/edit`} actor={auditActor(actor)} record={processor} label="Edit processor" />
         </div>
         <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700">
           <span className="capitalize">{humanize(processor.role)}</span>
@@ -69,7 +68,7 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
         </p>
       </div>
 
-      {/* LEAD: place engineer H3's <ReviewOutcome> component here (the DPO's review of this vendor). */}
+      <ReviewOutcome processorId={id} />
 
       <section aria-labelledby="processor-facts">
         <h2 id="processor-facts" className={sectionHeading}>
