@@ -10,7 +10,7 @@ import { SYSTEM_ACTOR } from "@/lib/audit/record";
 import { parseManifest, sha256OfBytes, verifyExportBytes, type ExportManifest } from "@/lib/exports/manifest";
 import { MISSING, ROPA_CNIL_COLUMNS, ROPA_GENERIC_COLUMNS, ROPA_ICO_COLUMNS } from "@/lib/exports/ropa";
 import { runExport } from "@/lib/exports/run";
-import type { ExportReport, ReportFormat } from "@/lib/exports/report-request";
+import type { ExportFormat, ExportReport } from "@/lib/exports/request";
 import type { RopaTemplate } from "@/lib/exports/ropa";
 import { countryName } from "@/lib/jurisdictions/countries";
 import { createUser } from "@/lib/users/service";
@@ -85,16 +85,17 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 describeOnDatabases("Art. 30(1) record exports", (use) => {
   const ids = { support: "", china: "", bare: "", hyperlink: "", pending: "" };
 
-  async function exportBytes(report: ExportReport, format: ReportFormat, template: RopaTemplate = "generic", includePending = false) {
+  async function exportBytes(report: ExportReport, format: ExportFormat, template: RopaTemplate = "generic", includePending = false) {
     const sink = bufferSink();
-    const count = await runExport({
+    const { rowCount: count } = await runExport({
       db: use().db,
       report,
       format,
       template,
       includePending,
       out: sink.out,
-      meta: { generatedAt: new Date("2026-03-01T10:00:00Z"), asOf: TODAY, includePending, generatedBy: "test" },
+      generatedAt: new Date(`${TODAY}T10:00:00Z`),
+      generatedBy: "test",
     });
     return { count, bytes: sink.buffer() };
   }
@@ -253,9 +254,9 @@ describeOnDatabases("Art. 30(1) record exports", (use) => {
   it("JSON: a versioned document with every row, for both reports", async () => {
     for (const report of ["ropa", "transfers"] as const) {
       const { count, bytes } = await exportBytes(report, "json");
-      const document = JSON.parse(bytes.toString("utf8")) as { schema: string; version: number; report: string; asOf: string; rows: unknown[] };
+      const document = JSON.parse(bytes.toString("utf8")) as { schema: string; schemaVersion: number; report: string; asOf: string; rows: unknown[] };
       expect(document.schema).toBe(`urn:transfer-governance:export:${report}:v1`);
-      expect(document.version).toBe(1);
+      expect(document.schemaVersion).toBe(1);
       expect(document.report).toBe(report);
       expect(document.asOf).toBe(TODAY);
       expect(document.rows).toHaveLength(count);

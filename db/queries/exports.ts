@@ -1,132 +1,275 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import {
-  agreementTransfers,
   appState,
-  entities,
   flags,
-  processingActivities,
   processors,
-  safeguardAgreements,
-  transferDataCategories,
   transfers,
+  type AccessType,
+  type AgreementType,
+  type EncryptionAtRest,
+  type EncryptionInTransit,
+  type RecordStatus,
+  type SccModule,
   type Severity,
+  type TransferMechanism,
+  type TransferStatus,
+  type VolumeUnit,
 } from "../schema";
-
-/*
- * Aggregates of one transfer, as correlated sub-queries: with keyset paging on the primary key they run only
- * for the rows of the batch, after the limit.
- *
- * The covering agreements are the processor's agreements that cover all its transfers or list this one (the
- * same definition as listAgreementsCoveringTransfer). One string_agg per attribute, all in the same order, so
- * that the n-th item of each column describes the same agreement; a missing value is an em dash, never
- * skipped (string_agg drops nulls, which would shift the columns) and never a hyphen-minus, which a
- * spreadsheet would take for a formula.
- */
-const agreementOrder = sql`order by ${safeguardAgreements.type}, ${safeguardAgreements.expiryDate} desc nulls last, ${safeguardAgreements.id}`;
-const coveringAgreements = sql`${safeguardAgreements.processorId} = ${transfers.processorId} and (${safeguardAgreements.coversAllTransfers} or exists (select 1 from ${agreementTransfers} where ${agreementTransfers.agreementId} = ${safeguardAgreements.id} and ${agreementTransfers.transferId} = ${transfers.id}))`;
-const agreementAgg = (value: SQL) =>
-  sql<string | null>`(select string_agg(coalesce((${value})::text, '—'), '; ' ${agreementOrder}) from ${safeguardAgreements} where ${coveringAgreements})`;
 
 /** Flags raised on the transfer itself (not on its processor or agreements), still open. */
 const openTransferFlags = sql`${flags.subjectType} = 'transfer' and ${flags.subjectId} = ${transfers.id} and ${flags.status} = 'open'`;
 
 export interface IterateTransferRegisterInput {
   db: Executor;
-  /** Rows per statement; the table is never read whole. */
+  /** Rows per batch; the table is never read whole. */
   batchSize?: number;
   /**
    * false: the register of record, approved transfers to approved processors only. true: every transfer,
    * whatever its status or its processor's (the status columns tell them apart).
    */
   includePending: boolean;
-  /** Also read the covering agreements as records (`agreements`), for the JSON export. */
-  structured?: boolean;
 }
 
 /** One covering agreement, as the JSON export lists it. */
 export interface CoveringAgreement {
-  type: string;
-  sccModule: string | null;
+  type: AgreementType;
+  sccModule: SccModule | null;
   signedDate: string | null;
   effectiveDate: string | null;
   expiryDate: string | null;
   documentRef: string | null;
 }
 
-const agreementsJson = sql<CoveringAgreement[] | null>`(select json_agg(json_build_object('type', ${safeguardAgreements.type}, 'sccModule', ${safeguardAgreements.sccModule}, 'signedDate', ${safeguardAgreements.signedDate}, 'effectiveDate', ${safeguardAgreements.effectiveDate}, 'expiryDate', ${safeguardAgreements.expiryDate}, 'documentRef', ${safeguardAgreements.documentRef}) ${agreementOrder}) from ${safeguardAgreements} where ${coveringAgreements})`;
-
-function selectTransferRegisterBatch(db: Executor, where: SQL | undefined, limit: number, structured: boolean) {
-  return db
-    .select({
-      id: transfers.id,
-      status: transfers.status,
-      exporterName: entities.name,
-      exporterCountry: entities.country,
-      importerName: processors.name,
-      importerLegalName: processors.legalName,
-      importerCountry: processors.country,
-      importerStatus: processors.status,
-      activityName: processingActivities.name,
-      originCountry: transfers.originCountry,
-      destinationCountry: transfers.destinationCountry,
-      accessType: transfers.accessType,
-      mechanism: transfers.mechanism,
-      agreementTypes: agreementAgg(
-        sql`${safeguardAgreements.type}::text || coalesce(' ' || ${safeguardAgreements.sccModule}::text, '')`,
-      ),
-      agreementSignedDates: agreementAgg(sql`${safeguardAgreements.signedDate}`),
-      agreementEffectiveDates: agreementAgg(sql`${safeguardAgreements.effectiveDate}`),
-      agreementExpiryDates: agreementAgg(sql`${safeguardAgreements.expiryDate}`),
-      agreementDocumentRefs: agreementAgg(sql`${safeguardAgreements.documentRef}`),
-      tiaDate: transfers.tiaDate,
-      encryptionInTransit: transfers.encryptionInTransit,
-      encryptionAtRest: transfers.encryptionAtRest,
-      categoryKeys: sql<string | null>`(select string_agg(${transferDataCategories.categoryKey}, '; ' order by ${transferDataCategories.categoryKey}) from ${transferDataCategories} where ${transferDataCategories.transferId} = ${transfers.id})`,
-      estimatedSubjects: transfers.estimatedSubjects,
-      volumeUnit: transfers.volumeUnit,
-      startDate: transfers.startDate,
-      endDate: transfers.endDate,
-      openFlagCount: sql<number>`(select count(*)::int from ${flags} where ${openTransferFlags})`,
-      // The severity enum is declared low < medium < high < critical, so max() is the worst.
-      worstOpenSeverity: sql<Severity | null>`(select max(${flags.severity}) from ${flags} where ${openTransferFlags})`,
-      openFlagRuleIds: sql<string | null>`(select string_agg(${flags.ruleId}, '; ' order by ${flags.ruleId}) from ${flags} where ${openTransferFlags})`,
-      // The agreements again, as records, for the JSON export only (the columns above serve the spreadsheet).
-      agreements: structured ? agreementsJson : sql<CoveringAgreement[] | null>`null`,
-    })
-    .from(transfers)
-    .innerJoin(entities, eq(entities.id, transfers.exporterEntityId))
-    .innerJoin(processors, eq(processors.id, transfers.processorId))
-    .innerJoin(processingActivities, eq(processingActivities.id, transfers.activityId))
-    .where(where)
-    .orderBy(asc(transfers.id))
-    .limit(limit);
+export interface TransferRegisterRow {
+  id: string;
+  status: TransferStatus;
+  exporterName: string;
+  exporterCountry: string;
+  importerName: string;
+  importerLegalName: string | null;
+  importerCountry: string;
+  importerStatus: RecordStatus;
+  activityName: string;
+  originCountry: string;
+  destinationCountry: string;
+  accessType: AccessType;
+  mechanism: TransferMechanism;
+  tiaDate: string | null;
+  encryptionInTransit: EncryptionInTransit;
+  encryptionAtRest: EncryptionAtRest;
+  estimatedSubjects: number;
+  volumeUnit: VolumeUnit;
+  startDate: string | null;
+  endDate: string | null;
+  /** Types of the covering agreements ("scc module_2"), "; "-separated; null when none. */
+  agreementTypes: string | null;
+  agreementSignedDates: string | null;
+  agreementEffectiveDates: string | null;
+  agreementExpiryDates: string | null;
+  agreementDocumentRefs: string | null;
+  /** The same agreements as records. */
+  agreements: CoveringAgreement[];
+  categoryKeys: string | null;
+  openFlagCount: number;
+  worstOpenSeverity: Severity | null;
+  openFlagRuleIds: string | null;
 }
 
-export type TransferRegisterRow = Awaited<ReturnType<typeof selectTransferRegisterBatch>>[number];
+
+/*
+ * Two statements per batch, each returning its whole result as ONE json value: the embedded database's
+ * cost is per field returned far more than per row scanned (30 fields a row made the register slow there),
+ * and correlated sub-queries per column cost several times more again.
+ *  1. The batch: transfers after the keyset, joined to their exporter, importer and activity.
+ *  2. Its aggregates over the batch's id interval, now known to the planner as two bounds, so that each is
+ *     an index range scan: categories, open flags, and the covering agreements.
+ *
+ * The covering agreements are the processor's agreements that cover all its transfers or list this one (the
+ * definition of listAgreementsCoveringTransfer), in the order type (enum order), expiry (latest first, none
+ * last), id; each agreement column lists them in that same order, so that the n-th item of each describes
+ * the same agreement.
+ */
+async function selectBase(db: Executor, { includePending, after, limit }: { includePending: boolean; after: string | null; limit: number }): Promise<BaseRow[]> {
+  const scope = includePending ? sql`true` : sql`t.status = 'approved' and p.status = 'approved'`;
+  const from = after === null ? sql`true` : sql`t.id > ${after}::uuid`;
+  const base = await db.execute(sql`
+    select json_agg(json_build_array(b.id, b.status, b.exporter_name, b.exporter_country, b.importer_name, b.importer_legal_name,
+      b.importer_country, b.importer_status, b.activity_name, b.origin_country, b.destination_country, b.access_type, b.mechanism,
+      b.tia_date, b.encryption_in_transit, b.encryption_at_rest, b.estimated_subjects, b.volume_unit, b.start_date, b.end_date) order by b.id) as rows
+    from (
+      select t.id, t.status, e.name as exporter_name, e.country as exporter_country,
+        p.name as importer_name, p.legal_name as importer_legal_name, p.country as importer_country, p.status as importer_status,
+        act.name as activity_name, t.origin_country, t.destination_country, t.access_type, t.mechanism, t.tia_date,
+        t.encryption_in_transit, t.encryption_at_rest, t.estimated_subjects, t.volume_unit, t.start_date, t.end_date
+      from transfers t
+        join entities e on e.id = t.exporter_entity_id
+        join processors p on p.id = t.processor_id
+        join processing_activities act on act.id = t.activity_id
+      where ${scope} and ${from}
+      order by t.id
+      limit ${limit}
+    ) b`);
+  return jsonValue<BaseRow[]>(base) ?? [];
+}
+
+async function selectAggregates(db: Executor, batch: readonly BaseRow[], after: string | null): Promise<TransferRegisterRow[]> {
+  if (batch.length === 0) return [];
+  const upper = batch[batch.length - 1]![0];
+  const range = (column: string) =>
+    after === null ? sql`${sql.raw(column)} <= ${upper}::uuid` : sql`${sql.raw(column)} > ${after}::uuid and ${sql.raw(column)} <= ${upper}::uuid`;
+  const aggregates = await db.execute(sql`
+    select json_build_array(
+      (select json_agg(json_build_array(c.transfer_id, c.keys)) from (
+        select transfer_id, string_agg(category_key, '; ' order by category_key) as keys
+        from transfer_data_categories where ${range("transfer_id")} group by transfer_id) c),
+      (select json_agg(json_build_array(f.subject_id, f.n, f.worst, f.rules)) from (
+        -- The status in the aggregates, not in the where clause: as an index condition the planner would
+        -- read every open flag of the register (its status index) for each batch.
+        select subject_id, count(*) filter (where status = 'open')::int as n, max(severity) filter (where status = 'open') as worst,
+          string_agg(rule_id, '; ' order by rule_id) filter (where status = 'open') as rules
+        from flags where subject_type = 'transfer' and ${range("subject_id")}
+        group by subject_id having count(*) filter (where status = 'open') > 0) f),
+      (select json_agg(json_build_array(t.id, covering.list)) from transfers t
+        -- Per transfer, an index lookup of its processor's agreements: a join would hash the whole table each batch.
+        cross join lateral (
+          select json_agg(json_build_array(a.id, a.type, a.scc_module, a.signed_date, a.effective_date, a.expiry_date, a.document_ref)
+            order by a.type, a.expiry_date desc nulls last, a.id) as list
+          from safeguard_agreements a
+          where a.processor_id = t.processor_id
+            and (a.covers_all_transfers or exists (select 1 from agreement_transfers x where x.agreement_id = a.id and x.transfer_id = t.id))
+        ) covering
+        where ${range("t.id")} and covering.list is not null)
+    ) as aggregates`);
+  const [categories, openFlags, agreements] = jsonValue<AggregateRows>(aggregates) ?? [null, null, null];
+  const categoriesOf = new Map((categories ?? []).map(([id, keys]) => [id, keys]));
+  const flagsOf = new Map((openFlags ?? []).map(([id, count, worst, rules]) => [id, { count, worst, rules }]));
+  const agreementsOf = new Map((agreements ?? []).map(([id, list]) => [id, list]));
+  return batch.map((row) => toRow(row, categoriesOf.get(row[0]) ?? null, flagsOf.get(row[0]) ?? null, agreementsOf.get(row[0]) ?? []));
+}
+
+
+type BaseRow = [
+  id: string,
+  status: TransferStatus,
+  exporterName: string,
+  exporterCountry: string,
+  importerName: string,
+  importerLegalName: string | null,
+  importerCountry: string,
+  importerStatus: RecordStatus,
+  activityName: string,
+  originCountry: string,
+  destinationCountry: string,
+  accessType: AccessType,
+  mechanism: TransferMechanism,
+  tiaDate: string | null,
+  encryptionInTransit: EncryptionInTransit,
+  encryptionAtRest: EncryptionAtRest,
+  estimatedSubjects: number,
+  volumeUnit: VolumeUnit,
+  startDate: string | null,
+  endDate: string | null,
+];
+type AgreementTuple = [id: string, type: AgreementType, sccModule: SccModule | null, signed: string | null, effective: string | null, expiry: string | null, documentRef: string | null];
+type AggregateRows = [
+  categories: [id: string, keys: string][] | null,
+  flags: [id: string, count: number, worst: Severity, rules: string][] | null,
+  agreements: [transferId: string, list: AgreementTuple[]][] | null,
+];
+
+/** The single json value of a one-row, one-column result (drivers parse json; text is parsed here). */
+function jsonValue<T>(result: unknown): T | null {
+  const row = (result as { rows: Record<string, unknown>[] }).rows[0];
+  const value = row ? Object.values(row)[0] : null;
+  if (value === null || value === undefined) return null;
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
+
+/** A missing date or reference in an agreement column: an em dash, never skipped (the columns stay aligned), never a hyphen-minus (a formula to a spreadsheet). */
+const GAP = "—";
+const listOrNull = (values: readonly string[]) => (values.length ? values.join("; ") : null);
+
+function toRow(
+  raw: BaseRow,
+  categoryKeys: string | null,
+  openFlags: { count: number; worst: Severity; rules: string } | null,
+  covering: readonly AgreementTuple[],
+): TransferRegisterRow {
+  const agreements: CoveringAgreement[] = covering.map(([, type, sccModule, signedDate, effectiveDate, expiryDate, documentRef]) => ({
+    type,
+    sccModule,
+    signedDate,
+    effectiveDate,
+    expiryDate,
+    documentRef,
+  }));
+  return {
+    id: raw[0],
+    status: raw[1],
+    exporterName: raw[2],
+    exporterCountry: raw[3],
+    importerName: raw[4],
+    importerLegalName: raw[5],
+    importerCountry: raw[6],
+    importerStatus: raw[7],
+    activityName: raw[8],
+    originCountry: raw[9],
+    destinationCountry: raw[10],
+    accessType: raw[11],
+    mechanism: raw[12],
+    tiaDate: raw[13],
+    encryptionInTransit: raw[14],
+    encryptionAtRest: raw[15],
+    estimatedSubjects: Number(raw[16]),
+    volumeUnit: raw[17],
+    startDate: raw[18],
+    endDate: raw[19],
+    agreementTypes: listOrNull(agreements.map((a) => (a.sccModule ? `${a.type} ${a.sccModule}` : a.type))),
+    agreementSignedDates: listOrNull(agreements.map((a) => a.signedDate ?? GAP)),
+    agreementEffectiveDates: listOrNull(agreements.map((a) => a.effectiveDate ?? GAP)),
+    agreementExpiryDates: listOrNull(agreements.map((a) => a.expiryDate ?? GAP)),
+    agreementDocumentRefs: listOrNull(agreements.map((a) => a.documentRef ?? GAP)),
+    agreements,
+    categoryKeys,
+    openFlagCount: openFlags?.count ?? 0,
+    worstOpenSeverity: openFlags?.worst ?? null,
+    openFlagRuleIds: openFlags?.rules ?? null,
+  };
+}
 
 /**
  * The Chapter V transfer register (DOMAIN.md §5), one row per transfer, in id order. Keyset pagination
- * (`id > last id ... limit n`): each batch is one indexed statement, whatever the offset, and memory holds
- * one batch. Batches are separate statements, not one snapshot: a transfer changed during a long export
+ * (`id > last id ... limit n`): each batch is two indexed statements, whatever the offset, and memory holds
+ * two batches (the one being written and the one read ahead). Batches are separate statements, not one snapshot: a transfer changed during a long export
  * appears once, in the state its batch read.
  */
 export async function* iterateTransferRegister({
   db,
   batchSize = 1000,
   includePending,
-  structured = false,
 }: IterateTransferRegisterInput): AsyncGenerator<TransferRegisterRow, void, undefined> {
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, not ${batchSize}`);
-  const scope = includePending ? undefined : and(eq(transfers.status, "approved"), eq(processors.status, "approved"));
-  let lastId: string | null = null;
-  for (;;) {
-    const where: SQL | undefined = lastId === null ? scope : and(scope, gt(transfers.id, lastId));
-    const batch = await selectTransferRegisterBatch(db, where, batchSize, structured);
-    for (const row of batch) yield row;
-    if (batch.length < batchSize) return;
-    lastId = batch[batch.length - 1]!.id;
+  // Pipelined: as soon as a batch's ids are known, its aggregates and the next batch are read together (on
+  // PostgreSQL on two connections, on PGlite one after the other), while the caller writes the rows before.
+  let after: string | null = null;
+  let base: Promise<BaseRow[]> | null = selectBase(db, { includePending, after, limit: batchSize });
+  let aggregates: Promise<TransferRegisterRow[]> | null = null;
+  try {
+    while (base !== null) {
+      const batch: BaseRow[] = await base;
+      aggregates = selectAggregates(db, batch, after);
+      after = batch.length === batchSize ? batch[batch.length - 1]![0] : null;
+      base = after === null ? null : selectBase(db, { includePending, after, limit: batchSize });
+      const rows = await aggregates;
+      aggregates = null;
+      for (const row of rows) yield row;
+    }
+  } finally {
+    // A caller that stops early leaves reads running: their outcome no longer matters.
+    base?.catch(() => undefined);
+    aggregates?.catch(() => undefined);
   }
 }
 

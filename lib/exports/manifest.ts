@@ -11,12 +11,19 @@ import { z } from "zod";
  */
 export const exportManifest = z.object({
   report: z.string(),
-  format: z.enum(["csv", "xlsx", "json"]),
+  format: z.enum(["csv", "xlsx", "pdf", "json"]),
   template: z.string(),
   generatedAt: z.string(),
   generatedBy: z.string(),
+  /** The day the export describes. */
   asOf: z.string(),
+  /** True when the register was rebuilt as it stood at the end of `asOf` (from the audit trail). */
+  pointInTime: z.boolean().optional(),
   includePending: z.boolean().optional(),
+  /** The audit trail export's period (UTC days, inclusive). */
+  period: z.object({ from: z.string(), to: z.string() }).optional(),
+  /** The file name the download carries. */
+  fileName: z.string().optional(),
   rowCount: z.number().int().nonnegative(),
   /** Hash of the latest audit event when the export ran (null: empty trail). */
   auditChainHead: z.string().nullable(),

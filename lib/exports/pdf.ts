@@ -71,6 +71,8 @@ class DeferredText {
     readonly size: number,
     readonly width: number,
     readonly align: "left" | "right",
+    /** PDF fill colour operands, e.g. "0 0 0" (black). */
+    readonly color: string,
   ) {
     this.name = name;
   }
@@ -238,7 +240,8 @@ export class PdfWriter {
     this.doc.registerFont(REGULAR, fonts.regular);
     this.doc.registerFont(BOLD, fonts.bold);
     this.doc.font(REGULAR);
-    this.totalPages = this.deferred(8, 40, "left");
+    // The footer's grey (#475569), as PDF RGB operands.
+    this.totalPages = this.deferred(7, 40, "left", "0.278 0.333 0.412");
     this.doc.on("pageAdded", () => this.decoratePage());
     this.done = finished(options.out);
     // Awaited in finish(); until then a failure must not count as an unhandled rejection.
@@ -253,7 +256,7 @@ export class PdfWriter {
   }
 
   /** A form XObject for text known only later, in the regular font. */
-  deferred(size: number, width: number, align: "left" | "right"): DeferredText {
+  deferred(size: number, width: number, align: "left" | "right", color = "0 0 0"): DeferredText {
     const font = this.regularFont();
     const form = this.internals().ref({
       Type: "XObject",
@@ -261,7 +264,7 @@ export class PdfWriter {
       BBox: [0, -size, width, size * 1.5],
       Resources: { Font: { [font.id]: font.ref() } },
     });
-    const text = new DeferredText(this, form, `Deferred${++this.formCount}`, size, width, align);
+    const text = new DeferredText(this, form, `Deferred${++this.formCount}`, size, width, align, color);
     this.forms.push(text);
     return text;
   }
@@ -333,8 +336,8 @@ export class PdfWriter {
     const labelWidth = doc.widthOfString(label);
     const right = doc.page.width - margins.right - 30;
     doc.text(label, right - labelWidth, y, { lineBreak: false });
-    doc.fillColor("black");
     this.totalPages.draw(right, y);
+    doc.fillColor("black");
     doc.page.margins.bottom = bottom;
     doc.x = margins.left;
     doc.y = margins.top;
@@ -468,7 +471,7 @@ export class PdfWriter {
       const [glyphs] = font.encode(text.text);
       const width = font.widthOfString(text.text, text.size);
       const x = text.align === "right" ? Math.max(0, text.width - width) : 0;
-      text.form.write(`0 0 0 rg BT /${font.id} ${text.size} Tf ${x.toFixed(2)} 0 Td <${glyphs.join("")}> Tj ET`);
+      text.form.write(`${text.color} rg BT /${font.id} ${text.size} Tf ${x.toFixed(2)} 0 Td <${glyphs.join("")}> Tj ET`);
       text.form.end();
     }
     this.doc.end();

@@ -57,8 +57,6 @@ export interface ReportDefinition<Row> {
   /** The PDF table's columns when the register is too wide for a page (default: `columns`). */
   pdfColumns?: readonly ExportColumn<Row>[];
   rows(context: ExportContext): AsyncIterable<Row>;
-  /** The rows of the JSON export, when it reads more than the columns need (default: `rows`). */
-  jsonRows?(context: ExportContext): AsyncIterable<Row>;
   /** Null when the row is of record; otherwise what is pending about it ("transfer draft", ...). */
   pendingMark(row: Row): string | null;
   jsonRecord(row: Row): unknown;

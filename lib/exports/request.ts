@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { todayIso } from "@/lib/clock";
-import { addDays, compareIsoDates, twelveMonthsBefore, type IsoDate } from "@/lib/rules";
-import { isoDate } from "@/lib/validation/common";
+import { addDays, compareIsoDates, isIsoDate, twelveMonthsBefore, type IsoDate } from "@/lib/rules";
 import { parseInput } from "@/lib/validation/parse";
 import { ROPA_TEMPLATES } from "./ropa";
 
@@ -32,6 +31,9 @@ export type PendingMode = (typeof PENDING_MODES)[number];
 export function isExportReport(value: string): value is ExportReport {
   return (EXPORT_REPORTS as readonly string[]).includes(value);
 }
+
+/** A calendar date; `abort` so that a later check never sees an invalid one (2026-02-30). */
+const isoDate = z.string().refine(isIsoDate, { message: "must be a date as YYYY-MM-DD", abort: true });
 
 const flag = z
   .enum(["0", "1", "true", "false"])

@@ -9,12 +9,24 @@ import type { ExportColumn, ReportDefinition } from "./report";
 export const MISSING = "MISSING — not recorded";
 /** Written where nothing applies (no joint controller, no third-country transfer). */
 export const NONE = "None";
+/** The same marks in the CNIL register's French. */
+export const MISSING_FR = "MANQUANT — non renseigné";
+export const NONE_FR = "Aucun";
+
+/** The words of the marks, and of the few phrases the record composes, in the template's language. */
+const WORDS = {
+  en: { missing: MISSING, none: NONE, mechanisms: "mechanisms", agreements: "agreements", inTransit: "encryption in transit", atRest: "encryption at rest" },
+  fr: { missing: MISSING_FR, none: NONE_FR, mechanisms: "mécanismes", agreements: "accords", inTransit: "chiffrement en transit", atRest: "chiffrement au repos" },
+} as const;
+type Words = (typeof WORDS)[keyof typeof WORDS];
+const EN: Words = WORDS.en;
+const FR: Words = WORDS.fr;
 
 export const ROPA_TEMPLATES = ["generic", "ico", "cnil"] as const;
 export type RopaTemplate = (typeof ROPA_TEMPLATES)[number];
 
-const orMissing = (value: string | null | undefined) => (value && value.trim() ? value : MISSING);
-const orNone = (value: string | null | undefined) => (value && value.trim() ? value : NONE);
+const orMissing = (value: string | null | undefined, words: Words = EN) => (value && value.trim() ? value : words.missing);
+const orNone = (value: string | null | undefined, words: Words = EN) => (value && value.trim() ? value : words.none);
 const join = (...parts: (string | null | undefined)[]) => parts.filter((part) => part && part.trim()).join("; ");
 
 function countryNames(codes: string | null): string | null {
@@ -32,21 +44,21 @@ function controller(row: RopaRow): string {
 }
 
 /** Art. 30(1)(e): the mechanisms of the third-country transfers and the agreements covering them. */
-function safeguards(row: RopaRow): string {
-  if (!row.thirdCountryCodes) return NONE;
+function safeguards(row: RopaRow, words: Words = EN): string {
+  if (!row.thirdCountryCodes) return words.none;
   const text = join(
-    row.thirdCountryMechanisms ? `mechanisms: ${row.thirdCountryMechanisms}` : null,
-    row.thirdCountryAgreementTypes ? `agreements: ${row.thirdCountryAgreementTypes}` : null,
+    row.thirdCountryMechanisms ? `${words.mechanisms}: ${row.thirdCountryMechanisms}` : null,
+    row.thirdCountryAgreementTypes ? `${words.agreements}: ${row.thirdCountryAgreementTypes}` : null,
   );
-  return orMissing(text);
+  return orMissing(text, words);
 }
 
 /** Art. 30(1)(g): the recorded measures, then the encryption seen on the activity's transfers. */
-function security(row: RopaRow, labels = { inTransit: "encryption in transit", atRest: "encryption at rest" }): string {
+function security(row: RopaRow, words: Words = EN): string {
   return join(
-    orMissing(row.securityMeasures),
-    row.encryptionInTransit ? `${labels.inTransit}: ${row.encryptionInTransit}` : null,
-    row.encryptionAtRest ? `${labels.atRest}: ${row.encryptionAtRest}` : null,
+    orMissing(row.securityMeasures, words),
+    row.encryptionInTransit ? `${words.inTransit}: ${row.encryptionInTransit}` : null,
+    row.encryptionAtRest ? `${words.atRest}: ${row.encryptionAtRest}` : null,
   );
 }
 
@@ -123,28 +135,24 @@ export const ROPA_CNIL_COLUMNS: readonly ExportColumn<RopaRow>[] = [
   { header: "Identifiant", width: 38, value: (r) => r.id },
   { header: "Activité de traitement", width: 30, value: (r) => r.name },
   { header: "Responsable du traitement", width: 40, value: controller },
-  { header: "Responsable conjoint", width: 24, value: (r) => orNone(r.jointController) },
-  { header: "Représentant", width: 24, value: (r) => orNone(r.representativeContact) },
-  { header: "Délégué à la protection des données", width: 24, value: (r) => orNone(r.dpoContact) },
-  { header: "Finalités", width: 40, value: (r) => orMissing(r.purpose) },
-  { header: "Catégories de personnes concernées", width: 30, value: (r) => orMissing(r.dataSubjectCategories) },
+  { header: "Responsable conjoint", width: 24, value: (r) => orNone(r.jointController, FR) },
+  { header: "Représentant", width: 24, value: (r) => orNone(r.representativeContact, FR) },
+  { header: "Délégué à la protection des données", width: 24, value: (r) => orNone(r.dpoContact, FR) },
+  { header: "Finalités", width: 40, value: (r) => orMissing(r.purpose, FR) },
+  { header: "Catégories de personnes concernées", width: 30, value: (r) => orMissing(r.dataSubjectCategories, FR) },
   // Grouped as in the CNIL model register (lib/exports/cnil-categories.ts).
-  { header: "Catégories de données", width: 50, value: (r) => orMissing(cnilCategoriesText(r.dataCategoryList)) },
-  { header: "Données sensibles", width: 30, value: (r) => orNone(r.specialCategoryNames) },
-  { header: "Durées de conservation", width: 24, value: (r) => orMissing(r.retentionPeriod) },
-  { header: "Destinataires internes", width: 30, value: (r) => orNone(r.internalRecipientNames) },
-  { header: "Destinataires — organismes externes", width: 30, value: (r) => orNone(r.externalRecipientNames) },
-  { header: "Destinataires — sous-traitants", width: 30, value: (r) => orNone(r.processorRecipientNames) },
-  { header: "Transferts hors UE — pays", width: 30, value: (r) => orNone(countryNames(r.thirdCountryCodes)) },
-  { header: "Transferts hors UE — garanties", width: 40, value: safeguards },
+  { header: "Catégories de données", width: 50, value: (r) => orMissing(cnilCategoriesText(r.dataCategoryList), FR) },
+  { header: "Données sensibles", width: 30, value: (r) => orNone(r.specialCategoryNames, FR) },
+  { header: "Durées de conservation", width: 24, value: (r) => orMissing(r.retentionPeriod, FR) },
+  { header: "Destinataires internes", width: 30, value: (r) => orNone(r.internalRecipientNames, FR) },
+  { header: "Destinataires — organismes externes", width: 30, value: (r) => orNone(r.externalRecipientNames, FR) },
+  { header: "Destinataires — sous-traitants", width: 30, value: (r) => orNone(r.processorRecipientNames, FR) },
+  { header: "Transferts hors UE — pays", width: 30, value: (r) => orNone(countryNames(r.thirdCountryCodes), FR) },
+  { header: "Transferts hors UE — garanties", width: 40, value: (r) => safeguards(r, FR) },
   {
     header: "Mesures de sécurité",
     width: 50,
-    value: (r) =>
-      join(
-        security(r, { inTransit: "chiffrement en transit", atRest: "chiffrement au repos" }),
-        r.agreementDocumentRefs ? `contrôle des sous-traitants : ${r.agreementDocumentRefs}` : null,
-      ),
+    value: (r) => join(security(r, FR), r.agreementDocumentRefs ? `contrôle des sous-traitants : ${r.agreementDocumentRefs}` : null),
   },
 ];
 
@@ -264,10 +272,10 @@ export function cnilFicheFields(row: RopaRow): [string, CellValue][] {
     ["Catégories de personnes concernées", value("Catégories de personnes concernées")],
     ...CNIL_CATEGORY_GROUPS.map((group): [string, CellValue] => [
       `Catégories de données — ${shortLabel(group.label)}`,
-      groups.has(group.id) ? `Oui : ${groups.get(group.id)!.join(", ")}` : categoriesKnown ? "Non" : MISSING,
+      groups.has(group.id) ? `Oui : ${groups.get(group.id)!.join(", ")}` : categoriesKnown ? "Non" : MISSING_FR,
     ]),
     ["Données sensibles", row.specialCategoryNames ? `Oui : ${row.specialCategoryNames}` : "Non"],
-    ["Condition de l'art. 9 RGPD", row.art9Condition ?? (row.specialCategoryNames ? MISSING : NONE)],
+    ["Condition de l'art. 9 RGPD", row.art9Condition ?? (row.specialCategoryNames ? MISSING_FR : NONE_FR)],
     ["Durées de conservation", value("Durées de conservation")],
     ["Destinataires internes", value("Destinataires internes")],
     ["Destinataires — organismes externes", value("Destinataires — organismes externes")],
@@ -275,7 +283,7 @@ export function cnilFicheFields(row: RopaRow): [string, CellValue][] {
     ["Transferts hors UE — pays", value("Transferts hors UE — pays")],
     ["Transferts hors UE — garanties", value("Transferts hors UE — garanties")],
     ["Mesures de sécurité", value("Mesures de sécurité")],
-    ["Analyse d'impact (AIPD)", row.dpiaRequired ? (row.dpiaReference ? `Requise : ${row.dpiaReference}` : `Requise : ${MISSING}`) : "Non requise"],
+    ["Analyse d'impact (AIPD)", row.dpiaRequired ? `Requise : ${row.dpiaReference ?? MISSING_FR}` : "Non requise"],
   ];
 }
 

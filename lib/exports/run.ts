@@ -142,7 +142,7 @@ function writeReport({
       return writePdfReport({ definition, context, meta, out });
     case "json":
       return writeJson(
-        (definition.jsonRows ?? definition.rows)(context),
+        definition.rows(context),
         out,
         {
           schema: jsonExportSchema(definition.report),

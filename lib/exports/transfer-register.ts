@@ -135,7 +135,7 @@ export function transferJsonRecord(row: TransferRegisterRow): z.input<typeof tra
     destinationName: countryName(row.destinationCountry) ?? null,
     accessType: row.accessType,
     mechanism: row.mechanism,
-    agreements: row.agreements ?? [],
+    agreements: row.agreements,
     tiaDate: row.tiaDate,
     encryption: { inTransit: row.encryptionInTransit, atRest: row.encryptionAtRest },
     dataCategories: split(row.categoryKeys),
@@ -156,8 +156,6 @@ export const TRANSFER_REGISTER_REPORT: ReportDefinition<TransferRegisterRow> = {
   columns: TRANSFER_REGISTER_COLUMNS,
   pdfColumns: TRANSFER_REGISTER_PDF_COLUMNS,
   rows: ({ db, includePending }) => iterateTransferRegister({ db, includePending }),
-  // The JSON record lists the agreements as records, read as such rather than split back from the columns.
-  jsonRows: ({ db, includePending }) => iterateTransferRegister({ db, includePending, structured: true }),
   pendingMark,
   jsonRecord: transferJsonRecord,
   jsonSchema: transferRecordSchema,

@@ -107,8 +107,12 @@ class StreamingWorkbook {
 
   async commit(): Promise<void> {
     // See the class comment: the tab order is set here, from the sheets' intended order.
-    const internals = this.workbook as unknown as { _worksheets: (Worksheet | undefined)[] };
-    internals._worksheets = [undefined, ...this.order];
+    // exceljs keeps a sparse array indexed from 1 (the hole at 0 must stay a hole: it maps over it).
+    const sheets: Worksheet[] = [];
+    this.order.forEach((sheet, index) => {
+      sheets[index + 1] = sheet;
+    });
+    (this.workbook as unknown as { _worksheets: Worksheet[] })._worksheets = sheets;
     await this.workbook.commit();
   }
 }
