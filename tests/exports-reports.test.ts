@@ -13,6 +13,7 @@ import { MISSING, MISSING_FR, type RopaTemplate } from "@/lib/exports/ropa";
 import { REVIEW_STATUS_HEADER } from "@/lib/exports/report";
 import { EXPORT_FORMATS, EXPORT_REPORTS, type ExportFormat, type ExportReport } from "@/lib/exports/request";
 import { runExport, type RunExportInput } from "@/lib/exports/run";
+import { exportDocument } from "@/lib/exports/schemas";
 import { runFullEvaluation } from "@/lib/flags/evaluation";
 import { addDays } from "@/lib/rules";
 import { createUser } from "@/lib/users/service";
@@ -397,6 +398,9 @@ describeOnDatabases("exports of the demo register, read back", (use) => {
           const document = JSON.parse(bytes.toString("utf8")) as { schema: string; schemaVersion: number; rows: unknown[] };
           expect(document.schema).toBe(`urn:transfer-governance:export:${report}:v1`);
           expect(document.rows).toHaveLength(rowCount);
+          // The document conforms to its published schema (the same zod schema the JSON Schema is made from).
+          const checked = exportDocument(report).safeParse(document);
+          expect(checked.success, `${report}: ${checked.error?.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`).toBe(true);
         }
         if (format === "pdf") expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
         if (format === "xlsx") expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
@@ -472,6 +476,17 @@ function describeRoute(use: () => DatabaseHandle) {
       expect(await response.json()).toMatchObject({ code: "validation_failed", errors: [{ path }] });
     }
     expect((await get("transfers", "", "engineer")).status).toBe(403);
+  });
+
+  it("route: the JSON Schema of each report's JSON export", async () => {
+    const { GET } = await import("@/app/api/v1/exports/[report]/schema/route");
+    session.current = { user: { id: users.engineer } };
+    const response = await GET(new Request("http://localhost:3000/api/v1/exports/doj/schema"), { params: Promise.resolve({ report: "doj" }) });
+    expect(response.status).toBe(200);
+    const schema = (await response.json()) as { $id: string; $schema: string; properties: Record<string, unknown> };
+    expect(schema.$id).toBe("urn:transfer-governance:export:doj:v1");
+    expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["schemaVersion", "asOf", "auditChainHead", "rows"]));
   });
 
   it("route: the PDF's manifest names its format, its row count and the chain head", async () => {
