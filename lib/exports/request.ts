@@ -72,15 +72,30 @@ export const exportQuery = z
 
 export type ExportQuery = z.output<typeof exportQuery>;
 
-/** Parses the query string; an invalid value is a validation_failed AppError naming the parameter. */
-export function parseExportQuery(searchParams: URLSearchParams): ExportQuery {
+/** The query's own parameters; an empty field of a GET form means "not given", as on the Exports page. */
+function queryValues(get: (key: string) => string | null | undefined): Record<string, string> {
   const raw: Record<string, string> = {};
   for (const key of Object.keys(exportQuery.shape)) {
-    const value = searchParams.get(key);
-    // An empty field of a GET form means "not given", as on the Exports page.
-    if (value !== null && value !== "") raw[key] = value;
+    const value = get(key);
+    if (typeof value === "string" && value !== "") raw[key] = value;
   }
-  return parseInput(exportQuery, raw);
+  return raw;
+}
+
+/** Parses the query string; an invalid value is a validation_failed AppError naming the parameter. */
+export function parseExportQuery(searchParams: URLSearchParams): ExportQuery {
+  return parseInput(exportQuery, queryValues((key) => searchParams.get(key)));
+}
+
+/** The Exports page's reading of its URL: the query, or the message of each invalid parameter. */
+export function readExportQuery(
+  params: Record<string, string | string[] | undefined>,
+): { ok: true; query: ExportQuery } | { ok: false; errors: Partial<Record<keyof ExportQuery, string>> } {
+  const result = exportQuery.safeParse(queryValues((key) => (Array.isArray(params[key]) ? params[key].at(-1) : params[key])));
+  if (result.success) return { ok: true, query: result.data };
+  const errors: Partial<Record<keyof ExportQuery, string>> = {};
+  for (const issue of result.error.issues) errors[String(issue.path[0]) as keyof ExportQuery] ??= issue.message;
+  return { ok: false, errors };
 }
 
 /** The audit report's period: `to` defaults to the as-of date (or today), `from` to 12 months before it. */
