@@ -1,22 +1,14 @@
 import "server-only";
-import { and, asc, desc, gt, sql, type SQL } from "drizzle-orm";
+import { asc, desc, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import {
-  agreementTransfers,
-  auditEvents,
-  dataCategories,
-  entities,
-  processingActivities,
-  processors,
-  safeguardAgreements,
-  transferDataCategories,
-  transfers,
-} from "../schema";
+import { auditEvents, processingActivities, type Art9Condition, type LegalBasis } from "../schema";
 
 /*
- * The GDPR Art. 30(1) record: one row per processing activity. The aggregates over the activity's transfers
- * are correlated sub-queries (string_agg distinct), so that with keyset paging on the activity id they run
- * only for the rows of the batch, and the database, not the process, holds the transfers.
+ * The GDPR Art. 30(1) record: one row per processing activity, with aggregates over the activity's transfers
+ * (of record only, unless pending records are included). Three lateral sub-queries per activity each read
+ * its transfers once and compute all their aggregates together (string_agg distinct ... filter): the
+ * transfers themselves, their data categories, and the agreements covering them. The database, not the
+ * process, holds the transfers; keyset paging on the activity id bounds the rows in memory.
  *
  * Lists are "; "-separated and sorted; a country list is ","-separated ISO codes, named in lib/exports.
  */
@@ -29,90 +21,169 @@ export interface RopaCategory {
   special: boolean;
 }
 
-/** The transfers of the current activity that the record describes (of record only, unless pending is included). */
-function activityTransfers(includePending: boolean): SQL {
-  const scope = includePending ? sql`` : sql` and ${transfers.status} = 'approved' and ${processors.status} = 'approved'`;
-  return sql`from ${transfers} inner join ${processors} on ${processors.id} = ${transfers.processorId} where ${transfers.activityId} = ${processingActivities.id}${scope}`;
+export interface RopaRow {
+  id: string;
+  name: string;
+  controllerName: string;
+  controllerLegalName: string | null;
+  controllerCountry: string;
+  controllerAddress: string | null;
+  dpoContact: string | null;
+  representativeContact: string | null;
+  jointController: string | null;
+  businessFunction: string | null;
+  purpose: string;
+  legalBasis: LegalBasis;
+  legitimateInterest: string | null;
+  art9Condition: Art9Condition | null;
+  dataSubjectCategories: string | null;
+  retentionPeriod: string | null;
+  securityMeasures: string | null;
+  source: string | null;
+  automatedDecisionMaking: boolean;
+  dpiaRequired: boolean;
+  dpiaReference: string | null;
+  transferCount: number;
+  dataCategoryNames: string | null;
+  dataCategoryKeys: string | null;
+  specialCategoryNames: string | null;
+  /** Key, name and Art. 9 status together, for groupings by key (the CNIL register's categories). */
+  dataCategoryList: RopaCategory[] | null;
+  recipientKinds: string | null;
+  thirdCountryRecipientKinds: string | null;
+  recipientNames: string | null;
+  /** CNIL splits recipients: internal (group affiliates), external bodies (controllers), processors. */
+  internalRecipientNames: string | null;
+  externalRecipientNames: string | null;
+  processorRecipientNames: string | null;
+  thirdCountryCodes: string | null;
+  locationCodes: string | null;
+  thirdCountryMechanisms: string | null;
+  thirdCountryAgreementTypes: string | null;
+  agreementDocumentRefs: string | null;
+  encryptionInTransit: string | null;
+  encryptionAtRest: string | null;
+  /** With pending records included, the record says which of its aggregates rest on unapproved ones. */
+  pendingTransferCount: number;
+  pendingRecipientNames: string | null;
 }
 
-/** Outside the controller's own country (the outer query's controller entity). */
-const toThirdCountry = sql`${transfers.destinationCountry} <> ${entities.country}`;
+const columns = {
+  id: "id",
+  name: "name",
+  controllerName: "controller_name",
+  controllerLegalName: "controller_legal_name",
+  controllerCountry: "controller_country",
+  controllerAddress: "controller_address",
+  dpoContact: "dpo_contact",
+  representativeContact: "representative_contact",
+  jointController: "joint_controller",
+  businessFunction: "business_function",
+  purpose: "purpose",
+  legalBasis: "legal_basis",
+  legitimateInterest: "legitimate_interest",
+  art9Condition: "art9_condition",
+  dataSubjectCategories: "data_subject_categories",
+  retentionPeriod: "retention_period",
+  securityMeasures: "security_measures",
+  source: "source",
+  automatedDecisionMaking: "automated_decision_making",
+  dpiaRequired: "dpia_required",
+  dpiaReference: "dpia_reference",
+  transferCount: "transfer_count",
+  dataCategoryNames: "data_category_names",
+  dataCategoryKeys: "data_category_keys",
+  specialCategoryNames: "special_category_names",
+  dataCategoryList: "data_category_list",
+  recipientKinds: "recipient_kinds",
+  thirdCountryRecipientKinds: "third_country_recipient_kinds",
+  recipientNames: "recipient_names",
+  internalRecipientNames: "internal_recipient_names",
+  externalRecipientNames: "external_recipient_names",
+  processorRecipientNames: "processor_recipient_names",
+  thirdCountryCodes: "third_country_codes",
+  locationCodes: "location_codes",
+  thirdCountryMechanisms: "third_country_mechanisms",
+  thirdCountryAgreementTypes: "third_country_agreement_types",
+  agreementDocumentRefs: "agreement_document_refs",
+  encryptionInTransit: "encryption_in_transit",
+  encryptionAtRest: "encryption_at_rest",
+  pendingTransferCount: "pending_transfer_count",
+  pendingRecipientNames: "pending_recipient_names",
+} as const satisfies Record<keyof RopaRow, string>;
 
-function selectRopaBatch(db: Executor, includePending: boolean, where: SQL | undefined, limit: number) {
-  const from = activityTransfers(includePending);
-  const list = (value: SQL, filter: SQL = sql``) =>
-    sql<string | null>`(select string_agg(distinct (${value})::text, '; ' order by (${value})::text) ${from}${filter})`;
-  const categoriesFrom = sql`from ${transferDataCategories} inner join ${dataCategories} on ${dataCategories.key} = ${transferDataCategories.categoryKey} inner join ${transfers} on ${transfers.id} = ${transferDataCategories.transferId} inner join ${processors} on ${processors.id} = ${transfers.processorId} where ${transfers.activityId} = ${processingActivities.id}${includePending ? sql`` : sql` and ${transfers.status} = 'approved' and ${processors.status} = 'approved'`}`;
-  const categories = (value: SQL, filter: SQL = sql``) =>
-    sql<string | null>`(select string_agg(distinct (${value})::text, '; ' order by (${value})::text) ${categoriesFrom}${filter})`;
-  // The agreements covering each transfer: its processor's, covering all its transfers or listing it (the
-  // definition of exports.ts), gathered over the activity's transfers in scope.
-  const agreements = (value: SQL, filter: SQL = sql``) =>
-    sql<string | null>`(select string_agg(distinct (${value})::text, '; ' order by (${value})::text) from ${safeguardAgreements} inner join (select ${transfers.id} as tid, ${transfers.processorId} as pid, ${transfers.destinationCountry} as dest ${from}) as covered on true where ${sql.raw("covered.pid")} = ${safeguardAgreements.processorId} and (${safeguardAgreements.coversAllTransfers} or exists (select 1 from ${agreementTransfers} where ${agreementTransfers.agreementId} = ${safeguardAgreements.id} and ${agreementTransfers.transferId} = ${sql.raw("covered.tid")}))${filter})`;
-  const coveredToThirdCountry = sql` and ${sql.raw("covered.dest")} <> ${entities.country}`;
-  const recipientKind = sql`${processors.service}::text || ' (' || ${processors.role}::text || ')'`;
-
-  return db
-    .select({
-      id: processingActivities.id,
-      name: processingActivities.name,
-      controllerName: entities.name,
-      controllerLegalName: entities.legalName,
-      controllerCountry: entities.country,
-      controllerAddress: entities.address,
-      dpoContact: entities.dpoContact,
-      representativeContact: entities.representativeContact,
-      jointController: processingActivities.jointController,
-      businessFunction: processingActivities.businessFunction,
-      purpose: processingActivities.purpose,
-      legalBasis: processingActivities.legalBasis,
-      legitimateInterest: processingActivities.legitimateInterest,
-      art9Condition: processingActivities.art9Condition,
-      dataSubjectCategories: sql<string | null>`array_to_string(${processingActivities.dataSubjectCategories}, '; ')`,
-      retentionPeriod: processingActivities.retentionPeriod,
-      securityMeasures: processingActivities.securityMeasures,
-      source: processingActivities.source,
-      automatedDecisionMaking: processingActivities.automatedDecisionMaking,
-      dpiaRequired: processingActivities.dpiaRequired,
-      dpiaReference: processingActivities.dpiaReference,
-      transferCount: sql<number>`(select count(*)::int ${from})`,
-      dataCategoryNames: categories(sql`${dataCategories.name}`),
-      dataCategoryKeys: categories(sql`${dataCategories.key}`),
-      specialCategoryNames: categories(sql`${dataCategories.name}`, sql` and ${dataCategories.gdprSpecial}`),
-      // Key, name and Art. 9 status together, for groupings by key (the CNIL register's categories).
-      dataCategoryList: sql<RopaCategory[] | null>`(select jsonb_agg(distinct jsonb_build_object('key', ${dataCategories.key}, 'name', ${dataCategories.name}, 'special', ${dataCategories.gdprSpecial})) ${categoriesFrom})`,
-      recipientKinds: list(recipientKind),
-      thirdCountryRecipientKinds: list(recipientKind, sql` and ${toThirdCountry}`),
-      recipientNames: list(sql`${processors.name}`),
-      // CNIL splits recipients: internal (group affiliates), external bodies (controllers), processors.
-      internalRecipientNames: list(sql`${processors.name}`, sql` and ${processors.role} = 'affiliate'`),
-      externalRecipientNames: list(sql`${processors.name}`, sql` and ${processors.role} in ('controller', 'joint_controller')`),
-      processorRecipientNames: list(sql`${processors.name}`, sql` and ${processors.role} in ('processor', 'sub_processor')`),
-      thirdCountryCodes: sql<string | null>`(select string_agg(distinct ${transfers.destinationCountry}, ',' order by ${transfers.destinationCountry}) ${from} and ${toThirdCountry})`,
-      locationCodes: sql<string | null>`(select string_agg(distinct c, ',' order by c) from (select ${transfers.originCountry} as c ${from} union select ${transfers.destinationCountry} ${from}) as locations)`,
-      thirdCountryMechanisms: list(sql`${transfers.mechanism}`, sql` and ${toThirdCountry}`),
-      thirdCountryAgreementTypes: agreements(
-        sql`${safeguardAgreements.type}::text || coalesce(' ' || ${safeguardAgreements.sccModule}::text, '')`,
-        coveredToThirdCountry,
-      ),
-      agreementDocumentRefs: agreements(sql`${safeguardAgreements.documentRef}`, sql` and ${safeguardAgreements.documentRef} is not null`),
-      encryptionInTransit: list(sql`${transfers.encryptionInTransit}`),
-      encryptionAtRest: list(sql`${transfers.encryptionAtRest}`),
-      // With pending records included, the record says which of its aggregates rest on unapproved ones.
-      pendingTransferCount: sql<number>`(select count(*)::int ${from} and not (${transfers.status} = 'approved' and ${processors.status} = 'approved'))`,
-      pendingRecipientNames: list(
-        sql`${processors.name} || ' (' || ${processors.status}::text || ', transfer ' || ${transfers.status}::text || ')'`,
-        sql` and not (${transfers.status} = 'approved' and ${processors.status} = 'approved')`,
-      ),
-    })
-    .from(processingActivities)
-    .innerJoin(entities, sql`${entities.id} = ${processingActivities.controllerEntityId}`)
-    .where(where)
-    .orderBy(asc(processingActivities.id))
-    .limit(limit);
+function selectRopaBatch(db: Executor, includePending: boolean, after: string | null, limit: number) {
+  // The activity's transfers in scope, joined to their recipient (t, p); e is the activity's controller.
+  const scope = includePending ? sql`` : sql` and t.status = 'approved' and p.status = 'approved'`;
+  const ofActivity = sql`from transfers t join processors p on p.id = t.processor_id`;
+  const where = sql`where t.activity_id = a.id${scope}`;
+  const agg = (value: string, filter?: string, separator = "; ") =>
+    sql.raw(`string_agg(distinct (${value})::text, '${separator}' order by (${value})::text)${filter ? ` filter (where ${filter})` : ""}`);
+  const thirdCountry = "t.destination_country <> e.country";
+  const pending = "not (t.status = 'approved' and p.status = 'approved')";
+  const kind = "p.service::text || ' (' || p.role::text || ')'";
+  const cursor = after === null ? sql`true` : sql`a.id > ${after}::uuid`;
+  return db.execute(sql`
+    select a.id, a.name, e.name as controller_name, e.legal_name as controller_legal_name, e.country as controller_country,
+      e.address as controller_address, e.dpo_contact, e.representative_contact, a.joint_controller, a.business_function,
+      a.purpose, a.legal_basis, a.legitimate_interest, a.art9_condition, array_to_string(a.data_subject_categories, '; ') as data_subject_categories,
+      a.retention_period, a.security_measures, a.source, a.automated_decision_making, a.dpia_required, a.dpia_reference,
+      tr.*, cat.*, ag.*
+    from processing_activities a
+      join entities e on e.id = a.controller_entity_id
+      cross join lateral (
+        select count(distinct t.id)::int as transfer_count,
+          ${agg(kind)} as recipient_kinds,
+          ${agg(kind, thirdCountry)} as third_country_recipient_kinds,
+          ${agg("p.name")} as recipient_names,
+          ${agg("p.name", "p.role = 'affiliate'")} as internal_recipient_names,
+          ${agg("p.name", "p.role in ('controller', 'joint_controller')")} as external_recipient_names,
+          ${agg("p.name", "p.role in ('processor', 'sub_processor')")} as processor_recipient_names,
+          ${agg("t.destination_country", thirdCountry, ",")} as third_country_codes,
+          ${agg("location.code", undefined, ",")} as location_codes,
+          ${agg("t.mechanism", thirdCountry)} as third_country_mechanisms,
+          ${agg("t.encryption_in_transit")} as encryption_in_transit,
+          ${agg("t.encryption_at_rest")} as encryption_at_rest,
+          (count(distinct t.id) filter (where ${sql.raw(pending)}))::int as pending_transfer_count,
+          ${agg("p.name || ' (' || p.status::text || ', transfer ' || t.status::text || ')'", pending)} as pending_recipient_names
+        ${ofActivity}
+          -- Where the data is: each transfer's origin and destination (hence the distinct counts above).
+          cross join lateral unnest(array[t.origin_country, t.destination_country]) as location(code)
+        ${where}
+      ) tr
+      cross join lateral (
+        select ${agg("dc.name")} as data_category_names,
+          ${agg("dc.key")} as data_category_keys,
+          ${agg("dc.name", "dc.gdpr_special")} as special_category_names,
+          jsonb_agg(distinct jsonb_build_object('key', dc.key, 'name', dc.name, 'special', dc.gdpr_special)) as data_category_list
+        ${ofActivity}
+          join transfer_data_categories tdc on tdc.transfer_id = t.id
+          join data_categories dc on dc.key = tdc.category_key
+        ${where}
+      ) cat
+      cross join lateral (
+        -- The agreements covering each transfer: its processor's, covering all its transfers or listing it.
+        select ${agg("sa.type::text || coalesce(' ' || sa.scc_module::text, '')", thirdCountry)} as third_country_agreement_types,
+          ${agg("sa.document_ref", "sa.document_ref is not null")} as agreement_document_refs
+        ${ofActivity}
+          join safeguard_agreements sa on sa.processor_id = t.processor_id
+            and (sa.covers_all_transfers or exists (select 1 from agreement_transfers x where x.agreement_id = sa.id and x.transfer_id = t.id))
+        ${where}
+      ) ag
+    where ${cursor}
+    order by a.id
+    limit ${limit}`);
 }
 
-export type RopaRow = Awaited<ReturnType<typeof selectRopaBatch>>[number];
+function toRow(raw: Record<string, unknown>): RopaRow {
+  const row = Object.fromEntries(Object.entries(columns).map(([key, column]) => [key, raw[column] ?? null])) as unknown as RopaRow;
+  row.transferCount = Number(row.transferCount ?? 0);
+  row.pendingTransferCount = Number(row.pendingTransferCount ?? 0);
+  row.automatedDecisionMaking = Boolean(row.automatedDecisionMaking);
+  row.dpiaRequired = Boolean(row.dpiaRequired);
+  if (typeof row.dataCategoryList === "string") row.dataCategoryList = JSON.parse(row.dataCategoryList) as RopaCategory[];
+  return row;
+}
 
 export interface IterateRopaInput {
   db: Executor;
@@ -133,8 +204,8 @@ export async function* iterateRopa({ db, batchSize = 500, includePending }: Iter
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, not ${batchSize}`);
   let lastId: string | null = null;
   for (;;) {
-    const where: SQL | undefined = lastId === null ? undefined : and(gt(processingActivities.id, lastId));
-    const batch = await selectRopaBatch(db, includePending, where, batchSize);
+    const result = await selectRopaBatch(db, includePending, lastId, batchSize);
+    const batch = (result as unknown as { rows: Record<string, unknown>[] }).rows.map(toRow);
     for (const row of batch) yield row;
     if (batch.length < batchSize) return;
     lastId = batch[batch.length - 1]!.id;
