@@ -91,7 +91,8 @@ test("journey (a): an unencrypted US→CN transfer, from the matrix to a resolve
   // The crash logs and device attributes go to CN: the matrix cell CN × user.device opens the filtered register.
   await page.getByTestId("matrix-CN-user.device").click();
   await page.waitForURL((url) => url.pathname === "/transfers" && url.searchParams.get("category") === "user.device");
-  await page.getByRole("link", { name: /Hengtong/ }).first().click();
+  // Hengtong has two transfers to CN: the diagnostics upload is the one without encryption in transit.
+  await page.getByTestId("transfer-row").filter({ hasText: "Hengtong" }).filter({ hasText: "Storage" }).getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 1, name: /^Transfer to / })).toBeVisible();
   const encryptionFlag = page.locator('[data-testid="flag-item"][data-flag-status="open"]').filter({ hasText: "transfer.no-encryption-in-transit" });
   await expect(encryptionFlag).toHaveCount(1);
@@ -117,6 +118,7 @@ test("two DPOs edit one transfer: the second save is refused and names who chang
   await page.goto("/transfers?destination=HK");
   await page.locator('a[href^="/transfers/"]').filter({ hasNotText: /^\s*$/ }).first().click();
   await page.getByTestId("edit-link").click();
+  await page.waitForURL(/\/edit$/);
   const editUrl = page.url();
 
   // A second session of the DPO opens the same form and saves first.

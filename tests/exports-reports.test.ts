@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { parse } from "csv-parse/sync";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
@@ -9,6 +9,7 @@ import { seedDemoData } from "@/db/seed/demo";
 import { auditEvents, entities, flags, processingActivities, processors, transfers } from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/audit/record";
 import { todayIso } from "@/lib/clock";
+import { parseManifest, verifyExportBytes, type ExportManifest } from "@/lib/exports/manifest";
 import { MISSING, MISSING_FR, type RopaTemplate } from "@/lib/exports/ropa";
 import { REVIEW_STATUS_HEADER } from "@/lib/exports/report";
 import { EXPORT_FORMATS, EXPORT_REPORTS, type ExportFormat, type ExportReport } from "@/lib/exports/request";
@@ -487,6 +488,19 @@ function describeRoute(use: () => DatabaseHandle) {
     expect(schema.$id).toBe("urn:transfer-governance:export:doj:v1");
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["schemaVersion", "asOf", "auditChainHead", "rows"]));
+  });
+
+  it("route: each download's manifest is in its audit event, and verifies the downloaded bytes", async () => {
+    const file = Buffer.from(await (await get("transfers", "?format=xlsx&pending=include")).arrayBuffer());
+    const [event] = await use().db.select().from(auditEvents).where(eq(auditEvents.action, "export")).orderBy(desc(auditEvents.id)).limit(1);
+    const parsed = parseManifest(JSON.stringify((event!.after as { manifest: unknown }).manifest));
+    expect(parsed.ok).toBe(true);
+    const manifest = (parsed as { manifest: ExportManifest }).manifest;
+    expect(manifest).toMatchObject({ report: "transfers", format: "xlsx", includePending: true, generatedBy: "Test dpo" });
+    expect(verifyExportBytes(file, manifest)).toEqual({ ok: true });
+    const changed = Buffer.from(file);
+    changed[100] = changed[100]! ^ 1;
+    expect(verifyExportBytes(changed, manifest).ok).toBe(false);
   });
 
   it("route: the PDF's manifest names its format, its row count and the chain head", async () => {

@@ -38,6 +38,8 @@ export function CategoryMatrix({ cells, format }: { cells: readonly MatrixCell[]
                 return (
                   <td key={category} className="p-1">
                     <Link
+                      // Dozens of cells: prefetching each filtered register would flood the server on every visit.
+                      prefetch={false}
                       href={`/transfers?${query.toString()}`}
                       className={`block rounded border px-2 py-1 ${SEVERITY_CELL_CLASS[severity]}`}
                       data-testid={`matrix-${destination}-${category}`}

@@ -76,7 +76,7 @@ export function TransferFlow({ bands, format }: { bands: readonly FlowBand[]; fo
               <tr key={`${band.origin}-${band.destination}`} className="border-t border-slate-200">
                 <td className="p-1">{countryLabel(band.origin)}</td>
                 <td className="p-1">
-                  <Link href={`/transfers?destination=${band.destination}`} className="text-brand-700 underline">
+                  <Link prefetch={false} href={`/transfers?destination=${band.destination}`} className="text-brand-700 underline">
                     {countryLabel(band.destination)}
                   </Link>
                 </td>

@@ -4,14 +4,8 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import type { BulkAcceptRiskAction } from "./accept-risk-types";
+import { BULK_ACCEPT_FORM_ID } from "./bulk-selection";
 
-/** The form the row checkboxes of the flag register belong to (their `form` attribute). */
-export const BULK_ACCEPT_FORM_ID = "bulk-accept-form";
-
-/** A row checkbox's value: the flag id and the version the DPO saw, so a flag changed meanwhile is refused. */
-export function bulkSelectionValue(flag: { id: string; version: number }) {
-  return `${flag.id}:${flag.version}`;
-}
 
 type Field = "justification" | "until";
 

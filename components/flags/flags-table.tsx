@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { FlagDetail } from "@/db/queries/flags";
 import { AcceptRiskForm } from "./accept-risk-form";
-import { BULK_ACCEPT_FORM_ID, bulkSelectionValue } from "./bulk-accept-form";
+import { BULK_ACCEPT_FORM_ID, bulkSelectionValue } from "./bulk-selection";
 import type { FlagListAcceptance } from "./flag-list";
 import { FlagStatusBadge, SeverityBadge } from "./badges";
 import { formatDate } from "./format";

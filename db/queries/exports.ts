@@ -242,12 +242,12 @@ function toRow(
 /**
  * The Chapter V transfer register (DOMAIN.md §5), one row per transfer, in id order. Keyset pagination
  * (`id > last id ... limit n`): each batch is two indexed statements, whatever the offset, and memory holds
- * two batches (the one being written and the one read ahead). Batches are separate statements, not one snapshot: a transfer changed during a long export
- * appears once, in the state its batch read.
+ * two batches (the one being written and the one read ahead). Batches are separate statements, not one
+ * snapshot: a transfer changed during a long export appears once, in the state its batch read.
  */
 export async function* iterateTransferRegister({
   db,
-  batchSize = 1000,
+  batchSize = 2000,
   includePending,
 }: IterateTransferRegisterInput): AsyncGenerator<TransferRegisterRow, void, undefined> {
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, not ${batchSize}`);

@@ -19,7 +19,7 @@ export const runtime = "nodejs";
  *
  * `manifest=1` runs a fresh export into a hashing sink and returns its integrity manifest (JSON) instead of
  * the file. A streamed file's hash is known only after its last byte, so the file response carries no
- * hash header; its hash is recorded in the export's audit event instead.
+ * hash header; its manifest, hash included, is recorded in the export's audit event instead.
  *
  * Audit: the "export" event is appended after the last row is written but before the response ends, so it
  * records the row count and the hash, and a download whose audit event fails is cut off (the client sees a
@@ -45,7 +45,29 @@ export const GET = route<{ report: string }>({ roles: ["dpo", "auditor"] }, asyn
   };
   const plan = planExport(input);
 
-  const audit = (result: ExportResult, after: Record<string, unknown>) =>
+  /** The integrity manifest of an export whose bytes were hashed (lib/exports/manifest.ts). */
+  const manifestOf = (result: ExportResult, hashed: { sha256: string; byteLength: number }): ExportManifest => ({
+    report,
+    format: query.format,
+    template: result.template,
+    generatedAt: input.generatedAt!.toISOString(),
+    generatedBy: actor!.name,
+    asOf: result.asOf,
+    pointInTime: result.pointInTime,
+    includePending: input.includePending,
+    ...(result.period ? { period: result.period } : {}),
+    fileName: `${result.fileStem}.${query.format}`,
+    rowCount: result.rowCount,
+    // The chain head when the export started: the point of the trail the export was taken at.
+    auditChainHead: result.auditChainHead,
+    byteLength: hashed.byteLength,
+    sha256: hashed.sha256,
+  });
+
+  // The event carries the whole manifest: the manifest of any file ever downloaded can be read back from
+  // the audit trail and checked with `npm run export:verify` (a fresh manifest=1 export of a format that
+  // holds its generation time, XLSX, PDF or JSON, hashes differently from an earlier download).
+  const audit = (manifest: ExportManifest, requested: "file" | "manifest") =>
     database.transaction((tx) =>
       appendAuditEvent({
         db: tx,
@@ -54,14 +76,17 @@ export const GET = route<{ report: string }>({ roles: ["dpo", "auditor"] }, asyn
         recordType: "export",
         recordId: report,
         after: {
-          format: query.format,
+          format: manifest.format,
           pending: query.pending,
-          template: result.template,
-          asOf: result.asOf,
-          pointInTime: result.pointInTime,
-          ...(result.period ? { period: result.period } : {}),
-          rows: result.rowCount,
-          ...after,
+          template: manifest.template,
+          asOf: manifest.asOf,
+          pointInTime: manifest.pointInTime,
+          ...(manifest.period ? { period: manifest.period } : {}),
+          rows: manifest.rowCount,
+          sha256: manifest.sha256,
+          bytes: manifest.byteLength,
+          requested,
+          manifest,
         },
         at: input.generatedAt,
       }),
@@ -70,24 +95,8 @@ export const GET = route<{ report: string }>({ roles: ["dpo", "auditor"] }, asyn
   if (query.manifest) {
     const sink = createHashingSink();
     const result = await runExport({ ...input, out: sink.stream });
-    const manifest: ExportManifest = {
-      report,
-      format: query.format,
-      template: result.template,
-      generatedAt: input.generatedAt!.toISOString(),
-      generatedBy: actor!.name,
-      asOf: result.asOf,
-      pointInTime: result.pointInTime,
-      includePending: input.includePending,
-      ...(result.period ? { period: result.period } : {}),
-      fileName: `${result.fileStem}.${query.format}`,
-      rowCount: result.rowCount,
-      // The chain head when the export started: the point of the trail the export was taken at.
-      auditChainHead: result.auditChainHead,
-      byteLength: sink.byteLength(),
-      sha256: sink.sha256(),
-    };
-    await audit(result, { sha256: manifest.sha256, bytes: manifest.byteLength, manifest: true });
+    const manifest = manifestOf(result, { sha256: sink.sha256(), byteLength: sink.byteLength() });
+    await audit(manifest, "manifest");
     return Response.json(manifest, { headers: { "cache-control": "no-store" } });
   }
 
@@ -104,7 +113,7 @@ export const GET = route<{ report: string }>({ roles: ["dpo", "auditor"] }, asyn
   const write = async () => {
     const result = await runExport({ ...input, out: file });
     await finished(file);
-    await audit(result, { sha256: tap.sha256(), bytes: tap.byteLength() });
+    await audit(manifestOf(result, { sha256: tap.sha256(), byteLength: tap.byteLength() }), "file");
     body.end();
   };
   write().catch((error: unknown) => {
