@@ -1,8 +1,6 @@
-import { Writable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { seedDemoData } from "@/db/seed/demo";
@@ -19,6 +17,7 @@ import { runFullEvaluation } from "@/lib/flags/evaluation";
 import { addDays } from "@/lib/rules";
 import { createUser } from "@/lib/users/service";
 import { describeOnDatabases, useAsAppDatabase } from "./databases";
+import { bufferSink, readPdf, readXlsx } from "./exports-helpers";
 import { makeProcessor, makeTransfer } from "./factories";
 
 /*
@@ -37,32 +36,6 @@ vi.mock("next-auth", async (importOriginal) => ({
 const TODAY = todayIso();
 const HYPERLINK = '=HYPERLINK("http://x","y")';
 const FORMULA_START = /^[=+\-@\t\r]/;
-
-function bufferSink() {
-  const chunks: Buffer[] = [];
-  const out = new Writable({
-    write(chunk: Buffer | string, _encoding, callback) {
-      chunks.push(Buffer.from(chunk));
-      callback();
-    },
-  });
-  return { out, buffer: () => Buffer.concat(chunks) };
-}
-
-async function readXlsx(bytes: Buffer) {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  return workbook;
-}
-
-async function readPdf(bytes: Buffer) {
-  const parser = new PDFParse({ data: new Uint8Array(bytes) });
-  try {
-    return await parser.getText();
-  } finally {
-    await parser.destroy();
-  }
-}
 
 /** A sheet's rows as arrays of cell values (exceljs's row.values is 1-based). */
 function sheetRows(sheet: ExcelJS.Worksheet): unknown[][] {

@@ -1,4 +1,3 @@
-import { Writable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
@@ -15,6 +14,7 @@ import type { RopaTemplate } from "@/lib/exports/ropa";
 import { countryName } from "@/lib/jurisdictions/countries";
 import { createUser } from "@/lib/users/service";
 import { describeOnDatabases, useAsAppDatabase } from "./databases";
+import { bufferSink, collect } from "./exports-helpers";
 import { makeActivity, makeAgreement, makeEntity, makeProcessor, makeTransfer } from "./factories";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
@@ -65,22 +65,6 @@ const CNIL_HEADINGS = [
   "Mesures de sécurité",
 ];
 
-function bufferSink() {
-  const chunks: Buffer[] = [];
-  const out = new Writable({
-    write(chunk: Buffer | string, _encoding, callback) {
-      chunks.push(Buffer.from(chunk));
-      callback();
-    },
-  });
-  return { out, buffer: () => Buffer.concat(chunks) };
-}
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
 
 describeOnDatabases("Art. 30(1) record exports", (use) => {
   const ids = { support: "", china: "", bare: "", hyperlink: "", pending: "" };

@@ -1,4 +1,3 @@
-import { Writable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
@@ -12,6 +11,7 @@ import { writeTransferRegisterXlsx } from "@/lib/exports/xlsx";
 import { SYSTEM_ACTOR } from "@/lib/audit/record";
 import { createUser } from "@/lib/users/service";
 import { describeOnDatabases, useAsAppDatabase } from "./databases";
+import { bufferSink, collect } from "./exports-helpers";
 import { makeActivity, makeAgreement, makeEntity, makeProcessor, makeTransfer } from "./factories";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
@@ -25,24 +25,6 @@ const HYPERLINK = '=HYPERLINK("http://x","y")';
 const CHINESE = "深圳测试有限公司";
 const ACCENTS = "Réclame Numérique";
 const HEADERS = TRANSFER_REGISTER_COLUMNS.map((column) => column.header);
-
-/** A sink that keeps every byte, so a writer's whole output can be parsed back. */
-function bufferSink() {
-  const chunks: Buffer[] = [];
-  const out = new Writable({
-    write(chunk: Buffer | string, _encoding, callback) {
-      chunks.push(Buffer.from(chunk));
-      callback();
-    },
-  });
-  return { out, buffer: () => Buffer.concat(chunks) };
-}
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
 
 async function csvOf(rows: AsyncIterable<TransferRegisterRow>) {
   const sink = bufferSink();

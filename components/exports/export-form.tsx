@@ -12,7 +12,7 @@ const FIELD = "block rounded-md border bg-white px-2 py-1.5 text-sm";
 const LABEL = "block text-sm font-medium text-slate-800";
 const HINT = "text-xs text-slate-600";
 
-export const FORMAT_LABELS: Readonly<Record<ExportFormat, string>> = {
+const FORMAT_LABELS: Readonly<Record<ExportFormat, string>> = {
   csv: "CSV (UTF-8, RFC 4180)",
   xlsx: "Excel workbook (XLSX)",
   pdf: "PDF, ready to send",

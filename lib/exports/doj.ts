@@ -245,7 +245,6 @@ async function* dojRows({ db, today, includePending }: ExportContext): AsyncGene
   }
 }
 
-const count = (value: number | null) => (value === null ? null : value);
 const joined = (values: readonly string[]) => (values.length ? values.join("; ") : null);
 
 export const DOJ_COLUMNS: readonly ExportColumn<DojRow>[] = [
@@ -260,10 +259,10 @@ export const DOJ_COLUMNS: readonly ExportColumn<DojRow>[] = [
   { header: "Destinations", width: 14, value: (r) => joined(r.destinations) },
   { header: "DOJ category", width: 18, value: (r) => r.category },
   { header: "Category", width: 26, value: (r) => r.categoryLabel },
-  { header: "12-month count", width: 12, value: (r) => count(r.count) },
+  { header: "12-month count", width: 12, value: (r) => r.count },
   { header: "Unit", width: 9, value: (r) => r.unit },
-  { header: "Threshold applied (more than)", width: 12, value: (r) => count(r.threshold) },
-  { header: "Category threshold", width: 12, value: (r) => count(r.ownThreshold) },
+  { header: "Threshold applied (more than)", width: 12, value: (r) => r.threshold },
+  { header: "Category threshold", width: 12, value: (r) => r.ownThreshold },
   { header: "Combined data set (202.205(g))", width: 12, value: (r) => (r.combined ? "Yes" : "No") },
   { header: "Bulk", width: 8, value: (r) => (r.exceeds ? "Yes" : "No") },
   { header: "CISA security requirements", width: 14, value: (r) => r.cisa },

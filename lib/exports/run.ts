@@ -114,6 +114,7 @@ function writeReport({
   out: Writable;
 }): Promise<number> {
   const columns = columnsFor(definition, definition.columns, context.includePending);
+  const status = context.includePending ? columns[columns.length - 1]! : null;
   switch (format) {
     case "csv":
       return writeCsv(definition.rows(context), out, columns);
@@ -130,11 +131,8 @@ function writeReport({
         recordSheets: definition.record?.sheetPerRecord
           ? {
               title: definition.record.title,
-              fields: (row) => {
-                const fields = definition.record!.fields(row);
-                const status = columns.length > definition.columns.length ? columns[columns.length - 1]! : null;
-                return status ? [...fields, [status.header, status.value(row)]] : fields;
-              },
+              // With pending records included, each activity's sheet ends with its review status too.
+              fields: (row) => (status ? [...definition.record!.fields(row), [status.header, status.value(row)]] : definition.record!.fields(row)),
             }
           : undefined,
       });
