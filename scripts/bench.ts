@@ -18,6 +18,7 @@ import { parseImportCsv } from "@/lib/import/parse";
 import { SYNTHETIC_REFERENCES, generateImportFile } from "@/lib/import/synthetic";
 import { normalizeProcessorName } from "@/lib/processors/normalize-name";
 import { buildSyntheticRegister, FULL_SIZE, type SyntheticSize } from "./bench-register";
+import { benchExports } from "./bench-exports";
 import { benchWebPages } from "./bench-web";
 
 const TODAY = "2026-11-24";
@@ -80,6 +81,7 @@ async function benchDatabase(label: string, handle: DatabaseHandle, databaseEnv:
   );
   await benchImport(handle);
   console.log(`process peak RSS so far: ${mb(process.resourceUsage().maxRSS * 1024)}`);
+  await benchExports(handle, TODAY);
   // Last: on PGlite it closes this process's handle so that the server can open the folder.
   await benchWebPages({ handle, databaseEnv });
 }
