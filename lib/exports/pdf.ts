@@ -39,6 +39,8 @@ const PAGE = { size: "A4", layout: "landscape" as const, margins: { top: 40, bot
 const BODY_SIZE = 7.5;
 const CELL_PADDING = 3;
 const HEADER_FILL = "#e2e8f0";
+/** Measured text heights kept for reuse (bounded: cleared when full). */
+const MEASURE_CACHE_SIZE = 20_000;
 /** Output kept inside the process before waiting for the client: a page or two. */
 const HIGH_WATER = 1 << 20;
 
@@ -215,6 +217,7 @@ export class PdfWriter {
   private readonly totalPages: DeferredText;
   private readonly sectionPages = new Map<string, DeferredText>();
   private readonly destinations = new Set<string>();
+  private readonly heights = new Map<string, number>();
   private readonly done: Promise<void>;
 
   constructor(private readonly options: PdfWriterOptions) {
@@ -299,7 +302,14 @@ export class PdfWriter {
     if (!text) return 0;
     // A CJK glyph is at most 1 em wide: text that fits at that width cannot wrap.
     if (!text.includes("\n") && text.length * BODY_SIZE <= width) return doc.currentLineHeight(true);
-    return doc.heightOfString(text, { width, lineGap: 0 });
+    // Registers repeat their values (exporters, mechanisms, category lists): line breaking is the PDF's main cost.
+    const key = `${bold ? "b" : "r"}${width.toFixed(1)}|${text}`;
+    const known = this.heights.get(key);
+    if (known !== undefined) return known;
+    const height = doc.heightOfString(text, { width, lineGap: 0 });
+    if (this.heights.size >= MEASURE_CACHE_SIZE) this.heights.clear();
+    this.heights.set(key, height);
+    return height;
   }
 
   /** The longest head of `text` (cut at a space or line break when possible) that fits in `height`. */
