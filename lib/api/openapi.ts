@@ -558,6 +558,19 @@ function fileTransferPaths() {
         },
       },
     },
+    "/api/v1/exports/{report}/schema": {
+      parameters: [{ name: "report", in: "path", required: true, schema: { type: "string", enum: [...EXPORT_REPORTS] } }],
+      get: {
+        tags: ["Exports"],
+        operationId: "exportJsonSchema",
+        summary: "The JSON Schema of a report's JSON export (versioned with the export's schemaVersion)",
+        responses: {
+          "200": { description: "A JSON Schema (2020-12)", content: { "application/schema+json": { schema: { type: "object" } } } },
+          "404": problemResponse("No export has this name"),
+          ...PROBLEMS,
+        },
+      },
+    },
   };
 }
 

@@ -4,8 +4,6 @@ import { SEVERITIES } from "@/db/schema/enums";
 import { countryName } from "@/lib/jurisdictions/countries";
 import type { ExportColumn, ReportDefinition } from "./report";
 
-export type { ExportColumn, ExportMeta } from "./report";
-
 export const TRANSFER_REGISTER_TITLE = "Chapter V transfer register";
 export const TRANSFER_REGISTER_SHEET = "Transfer register";
 /** The transfer register has one layout; the manifest names it so. */
