@@ -14,6 +14,25 @@ export const COVER_SHEET_FR = "Page de garde";
 type Worksheet = ExcelJS.Worksheet & { commit(): void };
 type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
 
+/** Bytes of a sheet allowed to wait for the zip's compressor before the rows wait. */
+const ZIP_BACKLOG = 4 * 1024 * 1024;
+
+/** A stream's queued bytes: node's `writableLength`, or the state field of the older readable-stream archiver uses. */
+function backlog(stream: Writable): number {
+  return stream.writableLength ?? (stream as unknown as { _writableState?: { length?: number } })._writableState?.length ?? 0;
+}
+
+/**
+ * The streams a streaming sheet writes its XML into: exceljs's StreamBuf pipes each 64 kB batch on to the
+ * zip (archiver's input for the entry) ignoring their back-pressure. Private fields of exceljs 4.4
+ * (`_stream`, `pipes`), read defensively: without them the export still works, only less bounded.
+ */
+function zipInputsOf(sheet: Worksheet): Writable[] {
+  const stream = (sheet as unknown as { _stream?: { pipes?: unknown } })._stream;
+  const pipes = stream?.pipes;
+  return Array.isArray(pipes) ? pipes.filter((pipe): pipe is Writable => typeof (pipe as Writable | null)?.write === "function") : [];
+}
+
 /** Excel column letters: 1 -> A, 27 -> AA. */
 function columnLetter(index: number): string {
   let letters = "";
@@ -72,13 +91,20 @@ class StreamingWorkbook {
     return sheet;
   }
 
-  /** Adds a row; waits while the client is slower than the export (exceljs ignores back-pressure). */
+  /**
+   * Adds a row; waits while the zip or the client is slower than the rows come (exceljs ignores
+   * back-pressure at both ends: it writes a sheet's bytes on to the zip without waiting, so a fast
+   * database would pile the register up in the zip's input while it compresses).
+   */
   async addRow(sheet: Worksheet, values: readonly CellValue[]): Promise<void> {
     if (this.out.destroyed || this.out.writableEnded) throw new Error("The export output closed before the end.");
     const row = sheet.addRow(values.map((value) => neutralizeCell(value)));
     row.alignment = { vertical: "top", wrapText: true };
     row.commit();
     if (this.out.writableNeedDrain) await waitForDrain(this.out);
+    for (const zipInput of zipInputsOf(sheet)) {
+      if (backlog(zipInput) > ZIP_BACKLOG) await waitForDrain(zipInput);
+    }
   }
 
   /** Commits a table with an autofilter over exactly the rows written. */
