@@ -72,6 +72,7 @@ test("the auditor can export; the engineer cannot", async ({ page, signInAs }) =
   await expect(page.getByTestId("export-preview")).toContainText("GNCC Shenzhen R&D (affiliate)");
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/\/sign-in/);
   await signInAs("engineer");
   await expect(mainNav(page).getByRole("link", { name: "Exports" })).toHaveCount(0);
   await page.goto("/exports");

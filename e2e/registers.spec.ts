@@ -41,7 +41,7 @@ test("journey (c): the DPO filters the transfer register by Hong Kong and a sens
   const rows = page.getByTestId("transfer-row");
   await expect(rows.first()).toBeVisible();
   const filtered = await rowTexts(page);
-  for (const text of filtered) expect(text).toContain("Hong Kong");
+  for (const text of filtered) expect(text).toContain("HongKong");
   const all = await (async () => {
     const other = await context.newPage();
     await other.goto("/transfers?destination=HK");

@@ -52,11 +52,10 @@ export function TransferFlow({ bands, format }: { bands: readonly FlowBand[]; fo
           </text>
         ))}
         {destinations.map((destination, index) => (
-          <a key={destination} href={`/transfers?destination=${destination}`}>
-            <text x={RIGHT_X + 8} y={y(index)} dominantBaseline="middle" className="fill-brand-700 text-xs underline">
-              {countryLabel(destination)}
-            </text>
-          </a>
+          // Plain text: the picture is one image to assistive technology; the links are in the table below it.
+          <text key={destination} x={RIGHT_X + 8} y={y(index)} dominantBaseline="middle" className="fill-slate-800 text-xs">
+            {countryLabel(destination)}
+          </text>
         ))}
       </svg>
       <figcaption className="mt-1 text-xs text-slate-600">Band width: number of transfers. Colour: worst open flag; dashed: high or critical.</figcaption>
