@@ -1,7 +1,8 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
-import { dataCategories, type Transfer } from "../schema";
+import { dataCategories } from "../schema";
+import { rowsOf, transferRecordFromRow, type RawTransferRow } from "./register";
 import type { ActivityFacts, CategoryFacts, EntityFacts, ProcessorFacts, TransferFacts } from "@/lib/rules/types";
 
 /*
@@ -16,7 +17,7 @@ import type { ActivityFacts, CategoryFacts, EntityFacts, ProcessorFacts, Transfe
  */
 
 export interface DojTransferRecord extends TransferFacts {
-  categoryIds: string[];
+  categoryIds: readonly string[];
   activity: ActivityFacts;
   /** The DOJ flags stored on this transfer that are not resolved, as "rule id: status". */
   dojFlags: string[];
@@ -28,28 +29,7 @@ export interface DojPair {
   transfers: DojTransferRecord[];
 }
 
-interface RawTransfer {
-  id: string;
-  activity_id: string;
-  exporter_entity_id: string;
-  processor_id: string;
-  origin_country: string;
-  destination_country: string;
-  access_type: Transfer["accessType"];
-  subject_regions: string | null;
-  estimated_subjects: number | string;
-  volume_unit: Transfer["volumeUnit"];
-  frequency: Transfer["frequency"];
-  encryption_in_transit: Transfer["encryptionInTransit"];
-  encryption_at_rest: Transfer["encryptionAtRest"];
-  mechanism: Transfer["mechanism"];
-  tia_date: string | null;
-  cisa_requirements_met: boolean;
-  status: Transfer["status"];
-  start_date: string | null;
-  end_date: string | null;
-  re_export_of_foreign_data: boolean;
-  category_keys: string | null;
+interface RawTransfer extends RawTransferRow {
   doj_flags: string | null;
   activity_name: string;
   legal_basis: ActivityFacts["legalBasis"];
@@ -71,7 +51,6 @@ interface RawTransfer {
   p_status: ProcessorFacts["status"];
 }
 
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /** The taxonomy's classifications, by key (a few dozen rows). */
 export async function loadCategoryFacts({ db }: { db: Executor }): Promise<Map<string, CategoryFacts>> {
@@ -169,27 +148,7 @@ export async function* iterateDojPairs({ db, countriesOfConcern, includePending,
         byPair.set(key, pair);
       }
       pair.transfers.push({
-        id: raw.id,
-        activityId: raw.activity_id,
-        exporterEntityId: raw.exporter_entity_id,
-        processorId: raw.processor_id,
-        originCountry: raw.origin_country,
-        destinationCountry: raw.destination_country,
-        accessType: raw.access_type,
-        subjectRegions: raw.subject_regions ? raw.subject_regions.split(",") : [],
-        estimatedSubjects: Number(raw.estimated_subjects),
-        volumeUnit: raw.volume_unit,
-        frequency: raw.frequency,
-        encryptionInTransit: raw.encryption_in_transit,
-        encryptionAtRest: raw.encryption_at_rest,
-        mechanism: raw.mechanism,
-        tiaDate: raw.tia_date,
-        cisaRequirementsMet: raw.cisa_requirements_met,
-        status: raw.status,
-        startDate: raw.start_date,
-        endDate: raw.end_date,
-        reExportOfForeignData: raw.re_export_of_foreign_data,
-        categoryIds: raw.category_keys ? raw.category_keys.split(",") : [],
+        ...transferRecordFromRow(raw),
         activity: {
           id: raw.activity_id,
           name: raw.activity_name,

@@ -111,37 +111,13 @@ export async function loadRegisterSnapshot({
       dojCategory: c.dojCategory,
       dojListedIdentifier: c.dojListedIdentifier,
     })),
-    transfers: transferRows.map(
-      (t): TransferRecord => ({
-        id: t.id,
-        activityId: t.activity_id,
-        exporterEntityId: t.exporter_entity_id,
-        processorId: t.processor_id,
-        originCountry: t.origin_country,
-        destinationCountry: t.destination_country,
-        accessType: t.access_type,
-        subjectRegions: t.subject_regions ? t.subject_regions.split(",") : [],
-        estimatedSubjects: Number(t.estimated_subjects),
-        volumeUnit: t.volume_unit,
-        frequency: t.frequency,
-        encryptionInTransit: t.encryption_in_transit,
-        encryptionAtRest: t.encryption_at_rest,
-        mechanism: t.mechanism,
-        tiaDate: t.tia_date,
-        cisaRequirementsMet: t.cisa_requirements_met,
-        status: t.status,
-        startDate: t.start_date,
-        endDate: t.end_date,
-        reExportOfForeignData: t.re_export_of_foreign_data,
-        categoryIds: t.category_keys ? t.category_keys.split(",") : [],
-      }),
-    ),
+    transfers: transferRows.map(transferRecordFromRow),
   };
   return { snapshot, evaluatedProcessorIds: evaluated };
 }
 
 /** A transfers row as the database returns it (snake_case; dates as text). */
-interface RawTransferRow {
+export interface RawTransferRow {
   id: string;
   activity_id: string;
   exporter_entity_id: string;
@@ -165,7 +141,34 @@ interface RawTransferRow {
   category_keys: string | null;
 }
 
-function rowsOf<T>(result: unknown): T[] {
+/** The rules' view of a transfers row (shared by the snapshot loader and the DOJ report). */
+export function transferRecordFromRow(t: RawTransferRow): TransferRecord {
+  return {
+    id: t.id,
+    activityId: t.activity_id,
+    exporterEntityId: t.exporter_entity_id,
+    processorId: t.processor_id,
+    originCountry: t.origin_country,
+    destinationCountry: t.destination_country,
+    accessType: t.access_type,
+    subjectRegions: t.subject_regions ? t.subject_regions.split(",") : [],
+    estimatedSubjects: Number(t.estimated_subjects),
+    volumeUnit: t.volume_unit,
+    frequency: t.frequency,
+    encryptionInTransit: t.encryption_in_transit,
+    encryptionAtRest: t.encryption_at_rest,
+    mechanism: t.mechanism,
+    tiaDate: t.tia_date,
+    cisaRequirementsMet: t.cisa_requirements_met,
+    status: t.status,
+    startDate: t.start_date,
+    endDate: t.end_date,
+    reExportOfForeignData: t.re_export_of_foreign_data,
+    categoryIds: t.category_keys ? t.category_keys.split(",") : [],
+  };
+}
+
+export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
