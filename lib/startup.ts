@@ -1,6 +1,7 @@
 import "server-only";
 import { getDatabase, type DatabaseHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
+import { loadDashboardFigures } from "@/db/queries/dashboard";
 import { countActiveUsers, disableDemoUsers, enableDemoUsers } from "@/db/queries/users";
 import { seedDemoData } from "@/db/seed/demo";
 import { seedReferenceData } from "@/db/seed/reference";
@@ -37,6 +38,7 @@ export async function startUp({ log = console.log }: { log?: (line: string) => v
     `[startup] flags evaluated in ${Date.now() - started} ms: ${summary.findings} findings ` +
       `(${summary.inserted} new, ${summary.reopened} reopened, ${summary.resolved} resolved)`,
   );
+  warmDashboard(handle, todayIso());
   scheduleDailyEvaluation(log);
 
   if (isDemoMode()) {
@@ -62,10 +64,19 @@ function scheduleDailyEvaluation(log: (line: string) => void): void {
   globalForTimer.__flagTimer = setInterval(
     () => {
       reevaluateIfDateChanged({ db: getDatabase().db, today: todayIso() })
-        .then((summary) => summary && log(`[flags] new day: ${summary.findings} findings, ${summary.reopened} reopened, ${summary.resolved} resolved`))
+        .then((summary) => {
+          if (!summary) return;
+          log(`[flags] new day: ${summary.findings} findings, ${summary.reopened} reopened, ${summary.resolved} resolved`);
+          warmDashboard(getDatabase(), todayIso());
+        })
         .catch((error: unknown) => console.error("[flags] daily evaluation failed:", error));
     },
     60 * 60 * 1000,
   );
   globalForTimer.__flagTimer.unref();
+}
+
+/** Computes the dashboard's figures ahead of the first visit (in the background: nobody waits for it). */
+function warmDashboard(handle: DatabaseHandle, today: string): void {
+  loadDashboardFigures({ db: handle.db, today }).catch((error: unknown) => console.error("[dashboard] could not compute the figures ahead:", error));
 }

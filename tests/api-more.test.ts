@@ -236,10 +236,13 @@ describeOnDatabases("REST API v1: review, flags, categories, agreements, activit
     const created = await call(agreementCollection.POST, {
       method: "POST",
       url: "/api/v1/agreements",
-      token: tokens.engineer,
+      token: tokens.dpo,
       body: { processorId: processor.id, type: "scc", sccModule: "module_2", signedDate: "2025-03-01", expiryDate: "2027-03-01" },
     });
     expect(created.status).toBe(201);
+    // An engineer adds agreements only to their own draft vendors: this one is approved.
+    const byEngineer = await call(agreementCollection.POST, { method: "POST", url: "/api/v1/agreements", token: tokens.engineer, body: { processorId: processor.id, type: "dpa" } });
+    expect(byEngineer.status).toBe(403);
     const agreement = (await created.json()).data;
     expect(agreement).toMatchObject({ processorId: processor.id, type: "scc", coversAllTransfers: true, transferIds: [], version: 1 });
     expect(created.headers.get("location")).toBe(`/api/v1/agreements/${agreement.id}`);
@@ -267,6 +270,12 @@ describeOnDatabases("REST API v1: review, flags, categories, agreements, activit
     expect((await none.json()).total).toBe(0);
     const badDate = await call(agreementCollection.GET, { url: "/api/v1/agreements?expiringBefore=soon", token: tokens.auditor });
     expect(badDate.status).toBe(422);
+
+    // The register page's rows (its query cache refetches them): state on today, processor name, counts.
+    const register = await call(agreementCollection.GET, { url: `/api/v1/agreements?view=register&processorId=${processor.id}&sort=expiry`, token: tokens.auditor });
+    expect(await register.json()).toMatchObject({ total: 1, data: [expect.objectContaining({ id: agreement.id, processorName: processor.name, state: expect.any(String) })] });
+    const badView = await call(agreementCollection.GET, { url: "/api/v1/agreements?view=register&state=eternal", token: tokens.auditor });
+    expect(badView.status).toBe(422);
   });
 
   it("creates, lists, reads and patches processing activities", async () => {

@@ -2,10 +2,15 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { createElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { FormProvider, useForm, type FieldErrors } from "react-hook-form";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CategoryMultiSelect } from "@/components/forms/category-multi-select";
 import { DateField } from "@/components/forms/date-field";
+import { PredictedFlagsPanel } from "@/components/forms/predicted-flags-panel";
+import { applyServerErrors } from "@/components/forms/server-errors";
 import { TextField } from "@/components/forms/text-field";
+import { createActivityFormInput } from "@/components/forms/activity-schemas";
+import { conflictMessage } from "@/lib/records/conflict-message";
+import { createAgreementInput } from "@/lib/validation/agreement";
 import { updateTransferInput } from "@/lib/validation/transfer";
 
 /** Renders fields inside a react-hook-form with the given errors (as the server's fields[] map onto them). */
@@ -62,5 +67,90 @@ describe("form fields", () => {
     const resolve = zodResolver(updateTransferInput);
     const result = await resolve({ version: 1, encryptionInTransit: "tls9" } as never, undefined, { fields: {}, shouldUseNativeValidation: false });
     expect(Object.keys(result.errors)).toEqual(["encryptionInTransit"]);
+  });
+});
+
+describe("server errors in the forms", () => {
+  it("puts each field error on its field (a list item on its list) and keeps the message for the form", () => {
+    const setError = vi.fn();
+    const outcome = applyServerErrors({ setError } as never, {
+      code: "validation_failed",
+      message: "website: must be an http or https URL; transferIds.2: is not a transfer to this agreement's processor",
+      fields: [
+        { path: "website", message: "must be an http or https URL" },
+        { path: "transferIds.2", message: "is not a transfer to this agreement's processor" },
+      ],
+    });
+    expect(setError.mock.calls).toEqual([
+      ["website", { type: "server", message: "must be an http or https URL" }],
+      ["transferIds", { type: "server", message: "is not a transfer to this agreement's processor" }],
+    ]);
+    expect(outcome.conflict).toBe(false);
+  });
+
+  it("offers the reload only for a stale version", () => {
+    const outcome = applyServerErrors({ setError: vi.fn() } as never, { code: "version_conflict", message: "This agreement was changed by Ana at 2026-11-24 09:15 UTC" });
+    expect(outcome).toEqual({ message: "This agreement was changed by Ana at 2026-11-24 09:15 UTC", conflict: true });
+  });
+
+  it("names who changed the record and when, to the minute, in UTC", () => {
+    expect(conflictMessage({ what: "processing activity", changedBy: "Ana DPO <ana@example.test>", changedAt: new Date("2026-11-24T09:15:42.123Z") })).toBe(
+      "This processing activity was changed by Ana DPO <ana@example.test> at 2026-11-24 09:15 UTC while you were editing. Reload it to see their change, then apply yours again.",
+    );
+  });
+});
+
+describe("the create forms' schemas", () => {
+  it("refuses in the browser, on its field, an agreement that expires before it was signed", async () => {
+    const resolve = zodResolver(createAgreementInput);
+    const result = await resolve(
+      { processorId: "00000000-0000-4000-8000-000000000000", type: "dpa", signedDate: "2026-03-01", expiryDate: "2026-02-01" } as never,
+      undefined,
+      { fields: {}, shouldUseNativeValidation: false },
+    );
+    expect(Object.keys(result.errors)).toEqual(["expiryDate"]);
+  });
+
+  it("requires what a new processing activity needs and nothing the server would refuse", async () => {
+    const missing = createActivityFormInput.safeParse({ name: "Support", purpose: "", legalBasis: "contract" });
+    expect(missing.success ? [] : missing.error.issues.map((issue) => issue.path.join("."))).toEqual(["purpose", "controllerEntityId"]);
+    const unknown = createActivityFormInput.safeParse({ name: "Support", purpose: "Answer tickets", legalBasis: "contract", controllerEntityId: "00000000-0000-4000-8000-000000000000", typo: 1 });
+    expect(unknown.success).toBe(false);
+  });
+});
+
+describe("the predicted flags panel", () => {
+  const flag = (subjectId: string, ruleId: string, severity = "high") => ({
+    key: `transfer:${subjectId}:${ruleId}`,
+    ruleId,
+    subjectType: "transfer",
+    severity,
+    message: `${ruleId} on ${subjectId}`,
+    status: "open",
+  });
+
+  it("marks the flags a change raises as new and lists those it resolves, one rule on one subject at a time", () => {
+    const html = renderToStaticMarkup(
+      createElement(PredictedFlagsPanel, {
+        current: [flag("t1", "transfer.no-contract"), flag("t2", "transfer.no-contract")],
+        prediction: { predicted: [flag("t2", "transfer.no-contract"), flag("t1", "transfer.tia-missing", "medium")], error: null },
+        emptyText: "nothing",
+      }),
+    );
+    const open = html.slice(html.indexOf('data-testid="predicted-open"'), html.indexOf('data-testid="predicted-resolved"'));
+    const resolved = html.slice(html.indexOf('data-testid="predicted-resolved"'));
+    expect(open.match(/data-new="true"/g)).toHaveLength(1);
+    expect(open).toMatch(/data-rule-id="transfer.tia-missing" data-new="true"/);
+    expect(open).toContain("transfer.no-contract on t2");
+    expect(resolved).toContain("transfer.no-contract: transfer.no-contract on t1");
+    expect(resolved).not.toContain("on t2");
+  });
+
+  it("asks for valid values rather than predicting from a form the server would refuse", () => {
+    const html = renderToStaticMarkup(
+      createElement(PredictedFlagsPanel, { current: [flag("t1", "transfer.no-contract")], prediction: { predicted: null, error: null, incomplete: true }, emptyText: "nothing" }),
+    );
+    expect(html).toContain("Complete the required fields");
+    expect(html).not.toContain("Resolved by this change");
   });
 });

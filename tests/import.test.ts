@@ -101,7 +101,7 @@ describeOnDatabases("bulk import", (use) => {
       encryptionAtRest: "provider_keys",
       mechanism: "scc",
       tiaDate: "2026-01-15",
-      status: "approved",
+      status: "submitted",
     })),
   });
 
@@ -146,23 +146,23 @@ describeOnDatabases("bulk import", (use) => {
     expect(await dry.json()).toMatchObject({ valid: false, problems: [{ sheet: "processors", row: 7, column: "country" }], plan: { create: 5 } });
   });
 
-  it("reports the one bad row of a 2,000-row transfers file and imports nothing; the valid file commits", async () => {
-    const records = parse(generateImportFile(2000)) as string[][];
+  it("reports the one bad row of a 10,000-row transfers file and imports nothing; the valid file commits", async () => {
+    const records = parse(generateImportFile(10_000)) as string[][];
     const column = records[0]!.indexOf("destinationCountry");
     const bad = records.map((record) => [...record]);
-    bad[1499]![column] = "ZZ"; // spreadsheet row 1500
-    const response = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=false&kind=transfers", token: tokens.engineer, body: stringify(bad), contentType: "text/csv" });
+    bad[7499]![column] = "ZZ"; // spreadsheet row 7500
+    const response = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=false&kind=transfers", token: tokens.dpo, body: stringify(bad), contentType: "text/csv" });
     expect(response.status).toBe(422);
     const problem = await response.json();
-    expect(problem.problems).toEqual([{ sheet: "transfers", row: 1500, column: "destinationCountry", message: expect.any(String) }]);
+    expect(problem.problems).toEqual([{ sheet: "transfers", row: 7500, column: "destinationCountry", message: expect.any(String) }]);
     expect(await count(sql`select count(*) as n from transfers where external_id like 'syn-%'`)).toBe(0);
 
     const started = performance.now();
-    const ok = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=false&kind=transfers", token: tokens.engineer, body: stringify(records), contentType: "text/csv" });
+    const ok = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=false&kind=transfers", token: tokens.dpo, body: stringify(records), contentType: "text/csv" });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ created: 2000, updated: 0 });
-    console.info(`[import] 2,000 transfers committed in ${Math.round(performance.now() - started)} ms`);
-    expect(await count(sql`select count(*) as n from transfers where external_id like 'syn-%'`)).toBe(2000);
+    expect(await ok.json()).toMatchObject({ created: 10_000, updated: 0 });
+    console.info(`[import] 10,000 transfers committed in ${Math.round(performance.now() - started)} ms`);
+    expect(await count(sql`select count(*) as n from transfers where external_id like 'syn-%'`)).toBe(10_000);
   }, 120_000);
 
   it("round-trips the template: download the XLSX, fill it, import it", async () => {
@@ -194,6 +194,34 @@ describeOnDatabases("bulk import", (use) => {
     const response = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=false", token: tokens.engineer, body, contentType: XLSX });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+  });
+
+  it("lets an engineer's file create and submit drafts but not approve, nor change or extend someone else's approved vendor", async () => {
+    const [registered] = SYNTHETIC_REFERENCES.processorNames;
+    const transfer = (externalId: string, processorName: string, status: string) => ({
+      ...file().transfers[0]!,
+      externalId,
+      processorExternalId: "",
+      processorName,
+      status,
+    });
+    const body = await workbookOf({
+      processors: [processorRow("eng-p1", "Engineer Own Vendor"), { ...processorRow("", registered!), notes: "changed by an engineer" }],
+      transfers: [transfer("eng-t1", "Engineer Own Vendor", "approved"), transfer("eng-t2", "Engineer Own Vendor", "submitted"), transfer("eng-t3", registered!, "draft")],
+    });
+    const dry = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=true", token: tokens.engineer, body, contentType: XLSX });
+    const report = (await dry.json()) as { valid: boolean; problems: { sheet: string; row: number; column: string; message: string }[] };
+    expect(report.valid).toBe(false);
+    expect(report.problems.map(({ sheet, row, column }) => `${sheet}:${row}:${column}`)).toEqual(["processors:3:name", "transfers:2:status", "transfers:4:processorName"]);
+    expect(report.problems[1]!.message).toContain("the DPO reviews and approves");
+
+    const committed = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=false", token: tokens.engineer, body, contentType: XLSX });
+    expect(committed.status).toBe(422);
+    expect(await count(sql`select count(*) as n from processors where external_id = 'eng-p1'`)).toBe(0);
+
+    // The same file is the DPO's to import.
+    const byDpo = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=true", token: tokens.dpo, body, contentType: XLSX });
+    expect(await byDpo.json()).toMatchObject({ valid: true, problems: [] });
   });
 
   it("refuses auditors, other media types and a CSV without kind", async () => {

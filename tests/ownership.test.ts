@@ -1,10 +1,11 @@
 import { expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/audit/record";
+import { createAgreement, updateAgreement } from "@/lib/agreements/service";
 import { createProcessor, updateProcessor } from "@/lib/processors/service";
 import { createTransfer, updateTransfer } from "@/lib/transfers/service";
 import { createUser } from "@/lib/users/service";
 import { describeOnDatabases } from "./databases";
-import { makeActivity, makeEntity } from "./factories";
+import { makeActivity, makeAgreement, makeEntity, makeProcessor } from "./factories";
 
 const TODAY = "2026-11-24";
 
@@ -31,5 +32,29 @@ describeOnDatabases("what an engineer may write", (use) => {
     expect(approved.transfer.status).toBe("approved");
     // Approved now: the engineer who registered it can no longer change it.
     await expect(updateTransfer({ db, actor: as(alice), id: transfer.id, today: TODAY, input: { version: 2, notes: "tweak" } })).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("adds agreements and transfers only under a vendor the engineer may edit: not under an approved one", async () => {
+    const { db } = use();
+    const carol = await createUser({ db, actor: SYSTEM_ACTOR, input: { email: "carol@own.test", name: "carol", role: "engineer", password: "long-enough-pass" } });
+    const asCarol = { userId: carol.id, label: "carol", role: "engineer" as const };
+    const approvedVendor = await makeProcessor(db, { status: "approved" });
+    const { processor: draft } = await createProcessor({ db, actor: asCarol, today: TODAY, input: { name: "Carol's CDN", role: "processor", service: "hosting", country: "US" } });
+    const agreement = { type: "dpa", signedDate: "2026-01-01" };
+
+    await expect(createAgreement({ db, actor: asCarol, today: TODAY, input: { ...agreement, processorId: approvedVendor.id } })).rejects.toMatchObject({ code: "forbidden" });
+    const own = await createAgreement({ db, actor: asCarol, today: TODAY, input: { ...agreement, processorId: draft.id } });
+    expect(own.processorId).toBe(draft.id);
+    // Moving their agreement onto the approved vendor, or editing the vendor's own agreement, is the DPO's.
+    await expect(updateAgreement({ db, actor: asCarol, id: own.id, today: TODAY, input: { version: 1, processorId: approvedVendor.id } })).rejects.toMatchObject({ code: "forbidden" });
+    const existing = await makeAgreement(db, approvedVendor.id);
+    await expect(updateAgreement({ db, actor: asCarol, id: existing.id, today: TODAY, input: { version: existing.version, documentRef: "mine" } })).rejects.toMatchObject({ code: "forbidden" });
+
+    const exporter = await makeEntity(db);
+    const activity = await makeActivity(db, exporter.id);
+    const base = { activityId: activity.id, exporterEntityId: exporter.id, originCountry: "US", destinationCountry: "DE" };
+    await expect(createTransfer({ db, actor: asCarol, today: TODAY, input: { ...base, processorId: approvedVendor.id } })).rejects.toMatchObject({ code: "forbidden" });
+    const { transfer } = await createTransfer({ db, actor: asCarol, today: TODAY, input: { ...base, processorId: draft.id } });
+    expect(transfer.processorId).toBe(draft.id);
   });
 });

@@ -1,21 +1,12 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { db } from "@/db/client";
-import { countOpenFlagsBySeverity } from "@/db/queries/flags";
-import { countAgreementsExpiring, countProcessorsByStatus } from "@/db/queries/processors";
-import { countTransfersByDestination } from "@/db/queries/transfers";
 import { SeverityBadge } from "@/components/flags/badges";
 import { countryLabel } from "@/components/transfers/labels";
 import { requirePageActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
-import { addDays } from "@/lib/rules/iso-date";
 import { RECORD_STATUSES, SEVERITIES } from "@/db/schema/enums";
-import {
-  countOpenFlagsPerDay,
-  countTransferFlows,
-  countTransfersByDestinationAndCategory,
-  listReviewQueue,
-} from "@/db/queries/dashboard";
+import { EXPIRY_WINDOW_DAYS, loadDashboardFigures, TREND_DAYS } from "@/db/queries/dashboard";
 import { CategoryMatrix } from "@/components/dashboard/category-matrix";
 import { OpenFlagsChart } from "@/components/dashboard/open-flags-chart";
 import { ReviewQueue } from "@/components/dashboard/review-queue";
@@ -25,11 +16,6 @@ import { requestFormatters } from "@/lib/format/locale";
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
 
-// DOMAIN.md §4, agreement.expiring-soon: "expires within 60 days".
-const EXPIRY_WINDOW_DAYS = 60;
-const TOP_DESTINATIONS = 8;
-const TREND_DAYS = 90;
-const REVIEW_QUEUE_SIZE = 5;
 
 const cardClass = "block rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600";
 const headingClass = "mb-3 text-sm font-semibold uppercase tracking-wide text-slate-600";
@@ -39,15 +25,8 @@ export default async function DashboardPage() {
   const database = db();
   const today = todayIso();
   // Every figure is an aggregate computed in SQL; the flag counts come from the persisted flags.
-  const [byStatus, openFlags, destinations, expiringAgreements, matrix, flows, trend, reviewQueue, format] = await Promise.all([
-    countProcessorsByStatus({ db: database }),
-    countOpenFlagsBySeverity({ db: database }),
-    countTransfersByDestination({ db: database, limit: TOP_DESTINATIONS }),
-    countAgreementsExpiring({ db: database, from: today, until: addDays(today, EXPIRY_WINDOW_DAYS) }),
-    countTransfersByDestinationAndCategory({ db: database }),
-    countTransferFlows({ db: database }),
-    countOpenFlagsPerDay({ db: database, today, days: TREND_DAYS }),
-    listReviewQueue({ db: database, limit: REVIEW_QUEUE_SIZE }),
+  const [{ byStatus, openFlags, destinations, expiringAgreements, matrix, flows, trend, reviewQueue }, format] = await Promise.all([
+    loadDashboardFigures({ db: database, today }),
     requestFormatters(),
   ]);
   const counts = new Map(byStatus.map((row) => [row.status, row.count]));

@@ -14,7 +14,18 @@ export interface CategoryOption {
  * Data categories as a searchable list of checkboxes bound by `name` to a string array. A fieldset with a
  * legend, native checkboxes: usable with Tab and Space, and each sensitive category explains itself in one line.
  */
-export function CategoryMultiSelect({ name, label, options }: { name: string; label: string; options: readonly CategoryOption[] }) {
+export function CategoryMultiSelect({
+  name,
+  label,
+  options,
+  showKeys = true,
+}: {
+  name: string;
+  label: string;
+  options: readonly CategoryOption[];
+  /** Print each option's key beside its label (a taxonomy key helps; a record id does not). */
+  showKeys?: boolean;
+}) {
   const baseId = useId();
   const { control, formState } = useFormContext();
   const { field } = useController({ name, control });
@@ -22,7 +33,7 @@ export function CategoryMultiSelect({ name, label, options }: { name: string; la
   const selected: string[] = Array.isArray(field.value) ? field.value : [];
   const message = (get(formState.errors, name) as { message?: string } | undefined)?.message;
   const needle = query.trim().toLowerCase();
-  const visible = options.filter((option) => !needle || option.key.includes(needle) || option.label.toLowerCase().includes(needle));
+  const visible = options.filter((option) => !needle || option.key.toLowerCase().includes(needle) || option.label.toLowerCase().includes(needle));
   const errorId = `${baseId}-error`;
 
   function toggle(key: string, checked: boolean) {
@@ -61,7 +72,7 @@ export function CategoryMultiSelect({ name, label, options }: { name: string; la
                 className="mr-2 h-4 w-4 align-middle"
               />
               <label htmlFor={id} className="text-sm">
-                {option.label} <code className="text-xs text-slate-500">{option.key}</code>
+                {option.label} {showKeys && <code className="text-xs text-slate-500">{option.key}</code>}
               </label>
               {option.sensitive && (
                 <p id={`${id}-why`} className="ml-6 text-xs text-amber-800">

@@ -3,8 +3,8 @@
 import { useFormContext } from "react-hook-form";
 import { FieldFrame, ariaFor, inputClass, useFieldState } from "./field";
 
-/** A date bound by `name` as YYYY-MM-DD (the wire format of the zod schemas); empty submits undefined. */
-export function DateField({ name, label, hint, min }: { name: string; label: string; hint?: string; min?: string }) {
+/** A date bound by `name` as YYYY-MM-DD (the wire format of the zod schemas); empty submits undefined, or null with `nullable`. */
+export function DateField({ name, label, hint, min, nullable = false }: { name: string; label: string; hint?: string; min?: string; nullable?: boolean }) {
   const { register } = useFormContext();
   const { ids, message } = useFieldState(name);
   return (
@@ -15,7 +15,7 @@ export function DateField({ name, label, hint, min }: { name: string; label: str
         min={min}
         className={inputClass(Boolean(message))}
         {...ariaFor(ids, { hint, message })}
-        {...register(name, { setValueAs: (value) => (value === "" ? undefined : value) })}
+        {...register(name, { setValueAs: (value) => (value === "" ? (nullable ? null : undefined) : value) })}
       />
     </FieldFrame>
   );

@@ -8,8 +8,25 @@ export interface Option {
   label: string;
 }
 
-/** A native select bound by `name`; `emptyLabel` adds a "none chosen" option that submits undefined. */
-export function SelectField({ name, label, options, hint, emptyLabel }: { name: string; label: string; options: readonly Option[]; hint?: string; emptyLabel?: string }) {
+/**
+ * A native select bound by `name`; `emptyLabel` adds a "none chosen" option that submits undefined, or null
+ * with `nullable` (so that an edit can clear a stored reference).
+ */
+export function SelectField({
+  name,
+  label,
+  options,
+  hint,
+  emptyLabel,
+  nullable = false,
+}: {
+  name: string;
+  label: string;
+  options: readonly Option[];
+  hint?: string;
+  emptyLabel?: string;
+  nullable?: boolean;
+}) {
   const { register } = useFormContext();
   const { ids, message } = useFieldState(name);
   return (
@@ -18,7 +35,7 @@ export function SelectField({ name, label, options, hint, emptyLabel }: { name: 
         id={ids.input}
         className={inputClass(Boolean(message))}
         {...ariaFor(ids, { hint, message })}
-        {...register(name, { setValueAs: (value) => (value === "" ? undefined : value) })}
+        {...register(name, { setValueAs: (value) => (value === "" ? (nullable ? null : undefined) : value) })}
       >
         {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
         {options.map((option) => (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { AppError } from "@/lib/errors";
 import { assertMayEdit, type WritingActor } from "@/lib/records/ownership";
 
@@ -28,12 +29,21 @@ export function EditLink({
 }) {
   if (!mayEdit(actor, record)) return null;
   return (
+    <ActionLink href={href} testId="edit-link">
+      {label}
+    </ActionLink>
+  );
+}
+
+/** A page action that navigates ("Edit", "New agreement"): a link styled as a secondary button. */
+export function ActionLink({ href, testId, children }: { href: string; testId?: string; children: ReactNode }) {
+  return (
     <Link
       href={href}
       className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-50"
-      data-testid="edit-link"
+      data-testid={testId}
     >
-      {label}
+      {children}
     </Link>
   );
 }

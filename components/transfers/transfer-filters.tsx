@@ -12,6 +12,8 @@ export interface TransferFilterValues {
   category?: string;
   sensitive?: "1";
   severity?: Severity;
+  /** The column choice: not a filter, but applying the filters must keep it. */
+  cols?: string;
 }
 
 /** The classifications that make a category sensitive (DOMAIN.md §4). */
@@ -55,6 +57,7 @@ export function TransferFilters({
 
   return (
     <FilterForm action="/transfers" label="Filter transfers" values={values}>
+      {values.cols && <input type="hidden" name="cols" value={values.cols} />}
       <SearchFilter id="transfer-q" label="Processor name" value={values.q} placeholder="Search processors" className="w-52" />
       <SelectFilter
         id="transfer-processor"

@@ -2,6 +2,11 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import type { Severity } from "../schema";
+import { memoizeWhileUnchanged } from "@/lib/cache/snapshot-cache";
+import { addDays } from "@/lib/rules/iso-date";
+import { countOpenFlagsBySeverity } from "./flags";
+import { countAgreementsExpiring, countProcessorsByStatus } from "./processors";
+import { countTransfersByDestination } from "./transfers";
 
 /**
  * The matrix groups categories to their first two key segments (`user.device.imei` → `user.device`):
@@ -124,4 +129,32 @@ export async function countTransferFlows({ db }: { db: Executor }): Promise<Flow
   return (result as unknown as { rows: { origin: string; destination: string; transfers: number; worst: Severity | null }[] }).rows.map(
     (row) => ({ origin: row.origin, destination: row.destination, transfers: Number(row.transfers), worstOpenSeverity: row.worst }),
   );
+}
+
+// DOMAIN.md §4, agreement.expiring-soon: "expires within 60 days".
+export const EXPIRY_WINDOW_DAYS = 60;
+export const TREND_DAYS = 90;
+const TOP_DESTINATIONS = 8;
+const REVIEW_QUEUE_SIZE = 5;
+
+/**
+ * Every figure of the dashboard, as SQL aggregates over the whole register (the flag counts from the
+ * persisted flags). About a second at 100,000 transfers, so computed once per database state and reused
+ * until anything is written (lib/cache/snapshot-cache.ts); the server also computes it ahead, after each
+ * full evaluation (lib/startup.ts), so that the first visit of the day finds it ready.
+ */
+export async function loadDashboardFigures({ db, today }: { db: Executor; today: string }) {
+  return memoizeWhileUnchanged(db, `dashboard|${today}`, async () => {
+    const [byStatus, openFlags, destinations, expiringAgreements, matrix, flows, trend, reviewQueue] = await Promise.all([
+      countProcessorsByStatus({ db }),
+      countOpenFlagsBySeverity({ db }),
+      countTransfersByDestination({ db, limit: TOP_DESTINATIONS }),
+      countAgreementsExpiring({ db, from: today, until: addDays(today, EXPIRY_WINDOW_DAYS) }),
+      countTransfersByDestinationAndCategory({ db }),
+      countTransferFlows({ db }),
+      countOpenFlagsPerDay({ db, today, days: TREND_DAYS }),
+      listReviewQueue({ db, limit: REVIEW_QUEUE_SIZE }),
+    ]);
+    return { byStatus, openFlags, destinations, expiringAgreements, matrix, flows, trend, reviewQueue };
+  });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, getTableColumns, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
+import { readsPacked, rowsOf } from "./register";
 import {
   flags,
   processors,
@@ -17,25 +18,71 @@ import type { Finding } from "@/lib/rules/types";
 /** Every flag (any status) of the given processors' subjects, or of the whole register. */
 export async function listStoredFlags({ db, processorIds }: { db: Executor; processorIds: readonly string[] | null }): Promise<StoredFlag[]> {
   if (processorIds !== null && processorIds.length === 0) return [];
-  // Raw SQL and a hand mapping: a full pass reads every flag, and the ORM's per-field mapping costs more
-  // than the query. Only accepted flags need what was accepted (to notice worse facts).
-  const where = processorIds === null ? sql`` : sql`where processor_id in (${sql.join(processorIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
-  const result = await db.execute(sql`
-    select id, rule_id, subject_type, subject_id, fingerprint, status, accepted_until::text as accepted_until,
-      case when status = 'accepted' then accepted_severity end as accepted_severity,
-      case when status = 'accepted' then accepted_facts end as accepted_facts
-    from flags ${where}`);
-  return (result as unknown as { rows: RawStoredFlag[] }).rows.map((row) => ({
-    id: row.id,
-    ruleId: row.rule_id,
-    subjectType: row.subject_type,
-    subjectId: row.subject_id,
-    fingerprint: row.fingerprint,
-    status: row.status,
-    acceptedUntil: row.accepted_until,
-    acceptedSeverity: row.accepted_severity,
-    acceptedFacts: row.accepted_facts,
-  }));
+  const scope = processorIds === null ? sql`true` : sql`processor_id in (${sql.join(processorIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
+  // Raw SQL and hand mappings: a full pass reads every flag, and the ORM's per-field mapping costs more than
+  // the query. The large read comes first: evaluation.ts sends it before running the rules.
+  const current = readsPacked(db) ? await readPackedFlags(db, scope) : await readFlagRows(db, scope);
+  // Only accepted flags need what was accepted (its end, to notice worse facts): few rows, read apart.
+  const accepted = new Map(
+    rowsOf<RawAcceptance>(
+      await db.execute(sql`
+        select id, accepted_until::text as accepted_until, accepted_severity, accepted_facts
+        from flags where status = 'accepted' and ${scope}`),
+    ).map((row) => [row.id, row]),
+  );
+  return current.map((row) => {
+    const acceptance = row.status === "accepted" ? accepted.get(row.id) : undefined;
+    return {
+      id: row.id,
+      ruleId: row.rule_id,
+      subjectType: row.subject_type,
+      subjectId: row.subject_id,
+      fingerprint: row.fingerprint,
+      status: row.status,
+      acceptedUntil: acceptance?.accepted_until ?? null,
+      acceptedSeverity: acceptance?.accepted_severity ?? null,
+      acceptedFacts: acceptance?.accepted_facts ?? null,
+    };
+  });
+}
+
+async function readFlagRows(db: Executor, scope: SQL): Promise<RawStoredFlag[]> {
+  return rowsOf<RawStoredFlag>(
+    await db.execute(sql`select id, rule_id, subject_type, subject_id, fingerprint, status from flags where ${scope}`),
+  );
+}
+
+/**
+ * On PGlite (see readsPacked) the flags come as one text value, a line per flag, tab-separated: ids, rule
+ * ids, enums and base64 fingerprints hold no tab or newline.
+ */
+async function readPackedFlags(db: Executor, scope: SQL): Promise<RawStoredFlag[]> {
+  const packed = rowsOf<{ flags: string | null }>(
+    await db.execute(sql`
+      select string_agg(id::text || E'\t' || rule_id || E'\t' || subject_type::text || E'\t' || subject_id::text || E'\t' ||
+        fingerprint || E'\t' || status::text, E'\n') as flags
+      from flags where ${scope}`),
+  )[0]?.flags ?? null;
+  if (packed === null) return [];
+  return packed.split("\n").map((line) => {
+    const f = line.split("\t");
+    if (f.length !== 6) throw new Error(`Stored flags: expected 6 fields, got ${f.length}`);
+    return {
+      id: f[0]!,
+      rule_id: f[1]!,
+      subject_type: f[2] as FlagSubjectType,
+      subject_id: f[3]!,
+      fingerprint: f[4]!,
+      status: f[5] as FlagStatus,
+    };
+  });
+}
+
+interface RawAcceptance {
+  id: string;
+  accepted_until: string | null;
+  accepted_severity: Severity | null;
+  accepted_facts: Record<string, unknown> | null;
 }
 
 interface RawStoredFlag {
@@ -45,9 +92,6 @@ interface RawStoredFlag {
   subject_id: string;
   fingerprint: string;
   status: FlagStatus;
-  accepted_until: string | null;
-  accepted_severity: Severity | null;
-  accepted_facts: Record<string, unknown> | null;
 }
 
 const CHUNK = 1000;
@@ -129,6 +173,13 @@ export async function applyFlagPlan({
         version = f.version + 1
       from jsonb_to_recordset(${payload}::jsonb)
         as v(id uuid, severity text, message text, facts jsonb, fingerprint text, citation text, remediation text, processor_id uuid, reopen boolean)
+      where f.id = v.id`);
+  }
+
+  for (const batch of chunks(plan.refingerprint, 10 * CHUNK)) {
+    await db.execute(sql`
+      update flags f set fingerprint = v.fingerprint
+      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as v(id uuid, fingerprint text)
       where f.id = v.id`);
   }
 

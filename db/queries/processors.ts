@@ -3,6 +3,7 @@ import { and, asc, desc, eq, getTableColumns, gte, ilike, lte, or, sql, type SQL
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
 import { agreementTransfers, flags, processors, safeguardAgreements, transfers, users, type RecordStatus } from "../schema";
+import type { ProcessorService } from "../schema/enums";
 import type { ProcessorSort } from "@/lib/processors/list-sorts";
 
 
@@ -13,6 +14,7 @@ export interface ListProcessorsInput {
   q?: string;
   status?: RecordStatus;
   country?: string;
+  service?: ProcessorService;
   sort?: ProcessorSort;
   direction?: "asc" | "desc";
 }
@@ -30,7 +32,7 @@ function escapeLike(text: string): string {
 }
 
 /** One page of processors with their transfer count and open-flag summary; total for the pager. */
-export async function listProcessors({ db, page, pageSize, q, status, country, sort = "name", direction = "asc" }: ListProcessorsInput) {
+export async function listProcessors({ db, page, pageSize, q, status, country, service, sort = "name", direction = "asc" }: ListProcessorsInput) {
   const conditions: SQL[] = [];
   if (q?.trim()) {
     const pattern = `%${escapeLike(q.trim())}%`;
@@ -38,6 +40,7 @@ export async function listProcessors({ db, page, pageSize, q, status, country, s
   }
   if (status) conditions.push(eq(processors.status, status));
   if (country) conditions.push(eq(processors.country, country));
+  if (service) conditions.push(eq(processors.service, service));
   const where = conditions.length ? and(...conditions) : undefined;
   const order = direction === "desc" ? desc(SORT_COLUMNS[sort]) : asc(SORT_COLUMNS[sort]);
 
@@ -55,7 +58,7 @@ export async function listProcessors({ db, page, pageSize, q, status, country, s
         updatedAt: processors.updatedAt,
         // Correlated sub-queries run only for the page's rows, after the limit.
         transferCount: sql<number>`(select count(*)::int from ${transfers} where ${transfers.processorId} = ${processors.id})`,
-        openFlagCount: sql<number>`(select count(*)::int from ${flags} where ${flags.processorId} = ${processors.id} and ${flags.status} = 'open')`,
+        openFlagCount: sql<number>`(select (count(*) filter (where ${flags.status} = 'open'))::int from ${flags} where ${flags.processorId} = ${processors.id})`,
       })
       .from(processors)
       .where(where)

@@ -25,7 +25,9 @@ function escapeLike(text: string): string {
  * Correlated sub-queries: they run only for the rows of the page, after the limit. The severity enum is
  * declared low < medium < high < critical, so max() is the worst one.
  */
-const worstOpenFlagSeverity = sql<Severity | null>`(select max(${flags.severity}) from ${flags} where ${flags.subjectType} = 'transfer' and ${flags.subjectId} = ${transfers.id} and ${flags.status} = 'open')`;
+// The status test inside the aggregate, not in the where clause: as an index condition the planner may AND the
+// subject index with the status index and read every open flag of the register for each row.
+const worstOpenFlagSeverity = sql<Severity | null>`(select max(${flags.severity}) filter (where ${flags.status} = 'open') from ${flags} where ${flags.subjectType} = 'transfer' and ${flags.subjectId} = ${transfers.id})`;
 const categoryCount = sql<number>`(select count(*)::int from ${transferDataCategories} where ${transferDataCategories.transferId} = ${transfers.id})`;
 
 export interface ListTransfersInput {

@@ -18,6 +18,7 @@ import {
   type NewTransfer,
   type UserRole,
 } from "@/db/schema";
+import { appendAuditEvents, type AuditActor } from "@/lib/audit/record";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
 import { normalizeProcessorName } from "@/lib/processors/normalize-name";
 import type { DataCategoryKey } from "@/lib/taxonomy/data-categories";
@@ -48,6 +49,8 @@ import type { DataCategoryKey } from "@/lib/taxonomy/data-categories";
 /** Any constant: it only has to be the same in every instance of the app. */
 const DEMO_SEED_LOCK_KEY = 724_310_002;
 
+const DEMO_SEED_ACTOR: AuditActor = { userId: null, tokenId: null, label: "system (demo data)" };
+
 // OWASP's minimum bcrypt cost; the demo passwords are public anyway, start-up time matters more here.
 const DEMO_BCRYPT_COST = 10;
 
@@ -62,6 +65,14 @@ function addDays(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
+}
+
+/** Pairs grouped by their first element, each group sorted (as the services list categories and transfer ids). */
+function groupSorted(pairs: readonly (readonly [string, string])[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const [key, value] of pairs) groups.set(key, [...(groups.get(key) ?? []), value]);
+  for (const values of groups.values()) values.sort();
+  return groups;
 }
 
 async function hasEntities(db: Executor): Promise<boolean> {
@@ -91,7 +102,7 @@ export async function seedDemoData(db: Executor, options: { today?: string } = {
     await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_SEED_LOCK_KEY})`);
     if (await hasEntities(tx)) return { seeded: false };
 
-    await tx
+    const createdUsers = await tx
       .insert(users)
       .values(
         DEMO_USERS.map((user, i) => ({
@@ -103,7 +114,8 @@ export async function seedDemoData(db: Executor, options: { today?: string } = {
         })),
       )
       // A demo account left from an earlier load is kept as it is (start-up re-enables it in demo mode).
-      .onConflictDoNothing();
+      .onConflictDoNothing()
+      .returning();
     const userRows = await tx
       .select({ id: users.id, email: users.email })
       .from(users)
@@ -118,15 +130,34 @@ export async function seedDemoData(db: Executor, options: { today?: string } = {
 
     const register = buildDemoRegister({ today, userIds });
     // One multi-row statement per table, in foreign-key order.
-    await tx.insert(entities).values(register.entities);
-    await tx.insert(processors).values(register.processors);
-    await tx.insert(processingActivities).values(register.activities);
-    await tx.insert(transfers).values(register.transfers);
+    const entityRows = await tx.insert(entities).values(register.entities).returning();
+    const processorRows = await tx.insert(processors).values(register.processors).returning();
+    const activityRows = await tx.insert(processingActivities).values(register.activities).returning();
+    const transferRows = await tx.insert(transfers).values(register.transfers).returning();
     await tx.insert(transferDataCategories).values(register.transferCategories);
-    await tx.insert(safeguardAgreements).values(register.agreements);
+    const agreementRows = await tx.insert(safeguardAgreements).values(register.agreements).returning();
     if (register.agreementTransfers.length > 0) {
       await tx.insert(agreementTransfers).values(register.agreementTransfers);
     }
+
+    // The audit trail records the load like any other creation (snapshots as the services record them:
+    // a transfer with its category keys, an agreement with the transfers it lists), so that the history
+    // pages and the point-in-time exports see the demo register from the day it was loaded.
+    const categoriesOf = groupSorted(register.transferCategories.map((row) => [row.transferId, row.categoryKey]));
+    const listedBy = groupSorted(register.agreementTransfers.map((row) => [row.agreementId, row.transferId]));
+    const created = (recordType: string, row: { id: string }, after: unknown = row) => ({ action: "create", recordType, recordId: row.id, after });
+    await appendAuditEvents({
+      db: tx,
+      actor: DEMO_SEED_ACTOR,
+      events: [
+        ...createdUsers.map(({ passwordHash: _secret, ...visible }) => created("user", visible)),
+        ...entityRows.map((row) => created("entity", row)),
+        ...processorRows.map((row) => created("processor", row)),
+        ...activityRows.map((row) => created("activity", row)),
+        ...transferRows.map((row) => created("transfer", row, { ...row, dataCategories: categoriesOf.get(row.id) ?? [] })),
+        ...agreementRows.map((row) => created("agreement", row, { ...row, transferIds: listedBy.get(row.id) ?? [] })),
+      ],
+    });
     return { seeded: true };
   });
 }

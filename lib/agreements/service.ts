@@ -6,6 +6,8 @@ import { appendAuditEvent, type AuditActor } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { reevaluateFlags } from "@/lib/flags/evaluation";
 import { assertCurrentVersion } from "@/lib/records/concurrency";
+import type { WritingActor } from "@/lib/records/ownership";
+import { assertMayWriteUnderProcessors } from "@/lib/records/processor-access";
 import { createAgreementInput, updateAgreementInput } from "@/lib/validation/agreement";
 import { parseInput } from "@/lib/validation/parse";
 
@@ -40,10 +42,11 @@ async function coveredTransferIds(tx: Executor, agreementId: string): Promise<st
   return rows.map((row) => row.id).sort();
 }
 
-export async function createAgreement({ db, actor, input, today }: { db: Executor; actor: AuditActor; input: unknown; today: string }) {
+export async function createAgreement({ db, actor, input, today }: { db: Executor; actor: AuditActor & WritingActor; input: unknown; today: string }) {
   const data = parseInput(createAgreementInput, input);
   const { transferIds, ...fields } = data;
   return db.transaction(async (tx) => {
+    await assertMayWriteUnderProcessors(tx, actor, [fields.processorId]);
     await assertCoverage(tx, fields.processorId, transferIds);
     const [row] = await tx.insert(safeguardAgreements).values(fields).returning();
     const agreement = row!;
@@ -65,7 +68,7 @@ export async function updateAgreement({
   today,
 }: {
   db: Executor;
-  actor: AuditActor;
+  actor: AuditActor & WritingActor;
   id: string;
   input: unknown;
   today: string;
@@ -76,6 +79,7 @@ export async function updateAgreement({
     if (!current) throw new AppError("not_found", `No agreement with id ${id}.`);
     assertCurrentVersion(current, version, "agreement");
     const processorId = patch.processorId ?? current.processorId;
+    await assertMayWriteUnderProcessors(tx, actor, [current.processorId, processorId]);
     if (transferIds) await assertCoverage(tx, processorId, transferIds);
     const before = { ...current, transferIds: await coveredTransferIds(tx, id) };
     const [row] = await tx

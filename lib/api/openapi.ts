@@ -192,7 +192,20 @@ const ifMatchParameter = {
   schema: { type: "string" },
 };
 
-function resource({ tag, singular, listQuery, collection }: { tag: string; singular: string; listQuery: z.ZodObject; collection: string }) {
+function resource({
+  tag,
+  singular,
+  listQuery,
+  collection,
+  deletion,
+}: {
+  tag: string;
+  singular: string;
+  listQuery: z.ZodObject;
+  collection: string;
+  /** What the DELETE says it does, and which records block it. */
+  deletion: { summary: string; dependents: string };
+}) {
   return {
     [collection]: {
       get: {
@@ -250,6 +263,7 @@ function resource({ tag, singular, listQuery, collection }: { tag: string; singu
           ...PROBLEMS,
         },
       },
+      delete: deleteOperation({ tag, operationId: `delete${singular}`, ...deletion }),
     },
   };
 }
@@ -298,6 +312,33 @@ function writeOperation({
       "409": problemResponse(conflict),
       "428": problemResponse("Neither `version` nor If-Match was sent"),
       ...BODY_PROBLEMS,
+      ...PROBLEMS,
+    },
+  };
+}
+
+const versionQueryParameter = {
+  name: "version",
+  in: "query",
+  required: false,
+  description: "The version deleted, when no If-Match header is sent",
+  schema: { type: "integer", minimum: 1 },
+};
+
+/** DELETE of one record at the version the client saw (If-Match or ?version=): 204, or a problem. */
+function deleteOperation({ tag, operationId, summary, dependents }: { tag: string; operationId: string; summary: string; dependents?: string }) {
+  const changed = "The record changed since that version (`currentVersion` says which it is now)";
+  return {
+    tags: [tag],
+    operationId,
+    summary,
+    parameters: [{ ...ifMatchParameter, description: 'The version deleted ("3", W/"3" or 3); or send ?version=' }, versionQueryParameter],
+    responses: {
+      "204": { description: "Deleted; the audit event keeps its last state (point-in-time exports still show it)" },
+      "404": problemResponse("No such record"),
+      "409": problemResponse(dependents ? `${changed}, or ${dependents} (\`dependents\` names them)` : changed),
+      "422": problemResponse("The version is not a whole number, or If-Match and ?version= disagree"),
+      "428": problemResponse("Neither If-Match nor ?version= was sent"),
       ...PROBLEMS,
     },
   };
@@ -462,7 +503,7 @@ function reviewAndReferencePaths() {
       }),
     },
     "/api/v1/agreements": {
-      get: listOperation({ tag: "Agreements", operationId: "listAgreements", summary: "List safeguard agreements, soonest expiry first (all roles)", query: agreementListQuery }),
+      get: listOperation({ tag: "Agreements", operationId: "listAgreements", summary: "List safeguard agreements, soonest expiry first (all roles); `view=register` answers the register page rows (state, processor, covered transfers, open flags)", query: agreementListQuery }),
       post: createOperation({
         tag: "Agreements",
         operationId: "createAgreement",
@@ -475,9 +516,14 @@ function reviewAndReferencePaths() {
       parameters: [idParameter],
       get: readOperation({ tag: "Agreements", operationId: "getAgreement", summary: "Read one agreement (all roles)", name: "Agreement", what: "agreement" }),
       patch: writeOperation({ tag: "Agreements", operationId: "updateAgreement", summary: "Change some fields of an agreement (dpo, engineer)", body: "AgreementUpdate", name: "Agreement" }),
+      delete: deleteOperation({
+        tag: "Agreements",
+        operationId: "deleteAgreement",
+        summary: "Delete a safeguard agreement; its processor's flags are re-evaluated (dpo)",
+      }),
     },
     "/api/v1/activities": {
-      get: listOperation({ tag: "Activities", operationId: "listActivities", summary: "List processing activities (all roles)", query: activityListQuery }),
+      get: listOperation({ tag: "Activities", operationId: "listActivities", summary: "List processing activities (all roles); `view=register` answers the register page rows (controller, transfer and open-flag counts)", query: activityListQuery }),
       post: createOperation({ tag: "Activities", operationId: "createActivity", summary: "Register a processing activity (dpo, engineer)", body: "ActivityCreate", name: "Activity" }),
     },
     "/api/v1/activities/{id}": {
@@ -489,6 +535,12 @@ function reviewAndReferencePaths() {
         summary: "Change some fields of a processing activity; its transfers' flags are re-evaluated (dpo, engineer)",
         body: "ActivityUpdate",
         name: "Activity",
+      }),
+      delete: deleteOperation({
+        tag: "Activities",
+        operationId: "deleteActivity",
+        summary: "Delete a processing activity no transfer serves any more (dpo)",
+        dependents: "transfers still serve it",
       }),
     },
   };
@@ -603,8 +655,26 @@ export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {})
           responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } }, ...PROBLEMS },
         },
       },
-      ...resource({ tag: "Processors", singular: "Processor", listQuery: processorListQuery, collection: "/api/v1/processors" }),
-      ...resource({ tag: "Transfers", singular: "Transfer", listQuery: transferListQuery, collection: "/api/v1/transfers" }),
+      ...resource({
+        tag: "Processors",
+        singular: "Processor",
+        listQuery: processorListQuery,
+        collection: "/api/v1/processors",
+        deletion: {
+          summary: "Delete a processor; its own flags are resolved (dpo; engineer: own drafts)",
+          dependents: "transfers, sub-processors or agreements still hang on it",
+        },
+      }),
+      ...resource({
+        tag: "Transfers",
+        singular: "Transfer",
+        listQuery: transferListQuery,
+        collection: "/api/v1/transfers",
+        deletion: {
+          summary: "Delete a transfer; its processor's flags are re-evaluated (dpo; engineer: own drafts)",
+          dependents: "an agreement lists it by id",
+        },
+      }),
       ...reviewAndReferencePaths(),
       ...fileTransferPaths(),
     },

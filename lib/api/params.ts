@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RECORD_STATUSES, TRANSFER_MECHANISMS, TRANSFER_STATUSES } from "@/db/schema/enums";
+import { PROCESSOR_SERVICES, RECORD_STATUSES, TRANSFER_MECHANISMS, TRANSFER_STATUSES } from "@/db/schema/enums";
 import { AppError } from "@/lib/errors";
 import { countryCode } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
@@ -42,6 +42,7 @@ export const processorListQuery = z.object({
   q: searchText.describe("Text search on the name, legal name and website"),
   status: z.enum(RECORD_STATUSES).optional(),
   country: countryCode.optional().describe("Country of establishment, ISO 3166-1 alpha-2"),
+  service: z.enum(PROCESSOR_SERVICES).optional().describe("What the processor does for us"),
 });
 
 export const transferListQuery = z.object({

@@ -58,18 +58,27 @@ export async function reevaluateFlags({
   const { snapshot, evaluatedProcessorIds } = await loadRegisterSnapshot({ db, processorIds, today });
   const load = lap();
   const evaluatedList = evaluatedProcessorIds === null ? null : [...evaluatedProcessorIds];
+  // Sent before the rules run, so that PostgreSQL reads the flags while this process evaluates; awaited
+  // right after (its failure is reported there). "stored" is then only the wait left over.
+  const storedRead = listStoredFlags({ db, processorIds: evaluatedList });
+  storedRead.catch(() => {});
   const findings = evaluateRegister(snapshot, { processorIds: evaluatedProcessorIds });
   const evaluate = lap();
-  const stored = await listStoredFlags({ db, processorIds: evaluatedList });
+  const stored = await storedRead;
   const storedMs = lap();
   const plan: FlagPlan = planFlagChanges({ stored, findings, today });
   const planMs = lap();
 
-  const transferProcessor = new Map(snapshot.transfers.map((t) => [t.id, t.processorId]));
-  const agreementProcessor = new Map(snapshot.agreements.map((a) => [a.id, a.processorId]));
+  // Built on first use: a steady-state full pass writes nothing and needs neither map.
+  let transferProcessor: Map<string, string> | undefined;
+  let agreementProcessor: Map<string, string> | undefined;
   const processorOf = (finding: Finding): string | null => {
     if (finding.subjectType === "processor") return finding.subjectId;
-    if (finding.subjectType === "transfer") return transferProcessor.get(finding.subjectId) ?? null;
+    if (finding.subjectType === "transfer") {
+      transferProcessor ??= new Map(snapshot.transfers.map((t) => [t.id, t.processorId]));
+      return transferProcessor.get(finding.subjectId) ?? null;
+    }
+    agreementProcessor ??= new Map(snapshot.agreements.map((a) => [a.id, a.processorId]));
     return agreementProcessor.get(finding.subjectId) ?? null;
   };
   await applyFlagPlan({ db, plan, processorOf, now });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Finding } from "@/lib/rules/types";
-import { factsWorsened, findingFingerprint, planFlagChanges, type StoredFlag } from "./lifecycle";
+import { factsWorsened, findingFingerprint, legacyFingerprint, planFlagChanges, type StoredFlag } from "./lifecycle";
 
 const finding = (overrides: Partial<Finding> = {}): Finding => ({
   ruleId: "transfer.no-encryption-in-transit",
@@ -36,7 +36,23 @@ describe("planFlagChanges", () => {
 
   it("leaves an unchanged open flag alone", () => {
     const plan = planFlagChanges({ stored: [stored()], findings: [finding()], today: TODAY });
-    expect(plan).toEqual({ insert: [], refresh: [], reopen: [], resolve: [] });
+    expect(plan).toEqual({ insert: [], refresh: [], reopen: [], resolve: [], refingerprint: [] });
+  });
+
+  it("rewrites only the fingerprint of an unchanged flag stored with the legacy hash, and refreshes a changed one", () => {
+    const unchanged = planFlagChanges({ stored: [stored({ fingerprint: legacyFingerprint(finding()) })], findings: [finding()], today: TODAY });
+    expect(unchanged).toEqual({ insert: [], refresh: [], reopen: [], resolve: [], refingerprint: [{ id: "f1", fingerprint: findingFingerprint(finding()) }] });
+    const changed = finding({ message: "Still sent without encryption in transit" });
+    const plan = planFlagChanges({ stored: [stored({ fingerprint: legacyFingerprint(finding()) })], findings: [changed], today: TODAY });
+    expect(plan.refresh).toEqual([{ id: "f1", finding: changed }]);
+    expect(plan.refingerprint).toEqual([]);
+  });
+
+  it("plans one insert for a finding reported twice, and matches a flag by rule and subject type as well as subject", () => {
+    const other = finding({ ruleId: "transfer.tia-missing" });
+    const plan = planFlagChanges({ stored: [stored()], findings: [finding(), other, other, finding()], today: TODAY });
+    expect(plan.insert).toEqual([other]);
+    expect(plan.refresh).toEqual([]);
   });
 
   it("refreshes a flag whose facts changed", () => {

@@ -1,12 +1,12 @@
 import "server-only";
-import { desc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { auditEvents, processors, transferDataCategories, transfers } from "@/db/schema";
+import { processors, transferDataCategories, transfers } from "@/db/schema";
 import { databaseErrorOf, UNIQUE_VIOLATION } from "@/lib/api/database-error";
-import { hashAuditEvent, type AuditContent } from "@/lib/audit/hash";
-import { appendAuditEvent, type AuditActor } from "@/lib/audit/record";
+import { appendAuditEvent, appendAuditEvents, type AuditActor, type AuditEventInput } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { reevaluateFlags } from "@/lib/flags/evaluation";
+import type { WritingActor } from "@/lib/records/ownership";
 import type { ImportProblem, ImportRows } from "./columns";
 import { planImport, type PlanCounts } from "./validate";
 
@@ -47,55 +47,13 @@ function chunks<T>(items: readonly T[], size = INSERT_CHUNK): T[][] {
   return out;
 }
 
-type RecordEvent = { action: "create" | "update"; recordType: "processor" | "transfer"; recordId: string; before: unknown; after: unknown };
+type RecordEvent = AuditEventInput & { action: "create" | "update"; recordType: "processor" | "transfer"; recordId: string };
 
-/**
- * Appends per-record events after the chain's current head in multi-row inserts. Must run after an
- * appendAuditEvent in the same transaction: that call took the chain's advisory lock, held until commit.
- */
-async function appendRecordEvents(tx: Executor, actor: AuditActor, events: RecordEvent[], at: Date) {
-  if (!events.length) return;
-  let prevHash = (await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1))[0]!.hash;
-  const occurredAt = new Date(Math.floor(at.getTime()));
-  const plain = (value: unknown) => (value == null ? null : (JSON.parse(JSON.stringify(value)) as Record<string, unknown>));
-  const rows = events.map((event) => {
-    const content: AuditContent = {
-      occurredAt: occurredAt.toISOString(),
-      actorUserId: actor.userId,
-      actorTokenId: actor.tokenId ?? null,
-      actorLabel: actor.label,
-      action: event.action,
-      recordType: event.recordType,
-      recordId: event.recordId,
-      before: plain(event.before),
-      after: plain(event.after),
-    };
-    const hash = hashAuditEvent(prevHash, content);
-    const row = {
-      occurredAt,
-      actorUserId: content.actorUserId,
-      actorTokenId: content.actorTokenId,
-      actorLabel: content.actorLabel,
-      action: content.action,
-      recordType: content.recordType,
-      recordId: content.recordId,
-      before: content.before as Record<string, unknown> | null,
-      after: content.after as Record<string, unknown> | null,
-      prevHash,
-      hash,
-    };
-    prevHash = hash;
-    return row;
-  });
-  // Inserted in chain order: ids are assigned in VALUES order within one statement.
-  for (const chunk of chunks(rows)) await tx.insert(auditEvents).values(chunk);
-}
-
-export async function commitImport({ db, actor, file, today }: { db: Executor; actor: AuditActor; file: ImportRows; today: string }): Promise<ImportCommitResult> {
+export async function commitImport({ db, actor, file, today }: { db: Executor; actor: AuditActor & WritingActor; file: ImportRows; today: string }): Promise<ImportCommitResult> {
   try {
     return await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
-      const plan = await planImport({ db: tx, rows: file });
+      const plan = await planImport({ db: tx, rows: file, actor });
       if (!plan.valid) throw importProblemsError(plan.problems);
 
       const now = new Date();
@@ -170,7 +128,7 @@ export async function commitImport({ db, actor, file, today }: { db: Executor; a
         bySheet: { processors: p, transfers: t },
       };
       await appendAuditEvent({ db: tx, actor, action: "import", recordType: "import", recordId: null, after: { ...result.bySheet, created: result.created, updated: result.updated, unchanged: result.unchanged }, at: now });
-      await appendRecordEvents(tx, actor, events, now);
+      await appendAuditEvents({ db: tx, actor, events, at: now });
       return result;
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Executor } from "@/db/client";
 import { dataCategories, entities, processingActivities, processors, transferDataCategories, transfers, type Processor, type Transfer } from "@/db/schema";
 import { normalizeProcessorName } from "@/lib/processors/normalize-name";
+import { editRefusal, statusRefusal, type WritingActor } from "@/lib/records/ownership";
 import { createProcessorInput } from "@/lib/validation/processor";
 import { createTransferInput } from "@/lib/validation/transfer";
 import {
@@ -153,7 +154,12 @@ function counts(actions: PlanAction[]): PlanCounts {
   };
 }
 
-export async function planImport({ db, rows }: { db: Executor; rows: ImportRows }): Promise<DetailedPlan> {
+/**
+ * `actor`: who imports. An engineer's file may create drafts and change only their own drafts, as through the
+ * API (lib/records/ownership.ts); a row that would change someone else's or an approved record is a problem of
+ * that row, reported like any other. Without an actor (CLI, bench) the import is trusted.
+ */
+export async function planImport({ db, rows, actor }: { db: Executor; rows: ImportRows; actor?: WritingActor }): Promise<DetailedPlan> {
   const problems: ImportProblem[] = [];
   const report = (sheet: ImportKind, row: number, column: string, message: string) => problems.push({ sheet, row, column, message });
   for (const { sheet, column } of rows.unknownColumns ?? []) report(sheet, 1, column, "is not a known column");
@@ -238,6 +244,7 @@ export async function planImport({ db, rows }: { db: Executor; rows: ImportRows 
   ];
   const registerByExt = new Map(existingProcessors.flatMap((p) => (p.externalId ? [[p.externalId, p] as const] : [])));
   const registerByName = new Map(existingProcessors.map((p) => [p.normalizedName, p] as const));
+  const registerById = new Map(existingProcessors.map((p) => [p.id, p] as const));
 
   const activityNames = keptTransfers.map((t) => t.raw.values.activityName!);
   const activityIds = new Map(
@@ -286,6 +293,8 @@ export async function planImport({ db, rows }: { db: Executor; rows: ImportRows 
     // An empty externalId in the file keeps the one the register has: the file matched by name.
     const merged: ProcessorRowData = { ...data, externalId: data.externalId ?? existing?.externalId ?? null };
     const action: PlanAction = !existing ? "create" : PROCESSOR_KEYS.every((key) => sameValue(merged[key], existing[key])) ? "unchanged" : "update";
+    const refusal = action === "update" && actor ? editRefusal(actor, existing!, "processor") : null;
+    if (refusal) report("processors", raw.row, "name", refusal);
     plannedProcessors.push({ row: raw.row, data: merged, normalizedName, existing, action });
   }
 
@@ -319,6 +328,8 @@ export async function planImport({ db, rows }: { db: Executor; rows: ImportRows 
     if (!exporterEntityId) report("transfers", raw.row, "exporterName", `no entity is named "${raw.values.exporterName}"`);
     const unknown = data.dataCategories.filter((key) => !knownCategories.has(key));
     if (unknown.length) report("transfers", raw.row, "dataCategories", `unknown data ${unknown.length === 1 ? "category" : "categories"} ${unknown.map((k) => `"${k}"`).join(", ")}`);
+    const statusProblem = actor ? statusRefusal(actor, data.status, "transfer") : null;
+    if (statusProblem) report("transfers", raw.row, "status", statusProblem);
     const ok = processor !== null && !!activityId && !!exporterEntityId && unknown.length === 0;
     if (!ok) continue;
 
@@ -335,6 +346,14 @@ export async function planImport({ db, rows }: { db: Executor; rows: ImportRows 
         (Object.keys(fields) as (keyof typeof fields)[]).every((key) => sameValue(fields[key], existing[key])) &&
         sameValue(categories, existing.dataCategories);
       action = same ? "unchanged" : "update";
+    }
+    if (actor && action !== "unchanged") {
+      // Writing a transfer changes its processor's part of the register: the same right as editing that processor.
+      const recipient = "id" in processor! ? registerById.get(processor.id) : undefined;
+      const refusal =
+        (existing && action === "update" ? editRefusal(actor, existing, "transfer") : null) ??
+        (recipient ? editRefusal(actor, recipient, "processor") : null);
+      if (refusal) report("transfers", raw.row, ext ? "processorExternalId" : existing ? "externalId" : "processorName", refusal);
     }
     plannedTransfers.push({ row: raw.row, fields, dataCategories: categories, processor: processor!, existing, action });
   }
@@ -357,7 +376,7 @@ export async function planImport({ db, rows }: { db: Executor; rows: ImportRows 
 }
 
 /** The dry run: every problem by sheet, row and column, and what a commit would do. Writes nothing. */
-export async function validateImport(rows: ImportRows, db: Executor): Promise<ImportValidation> {
-  const { valid, problems, plan } = await planImport({ db, rows });
+export async function validateImport(rows: ImportRows, db: Executor, actor?: WritingActor): Promise<ImportValidation> {
+  const { valid, problems, plan } = await planImport({ db, rows, actor });
   return { valid, problems, plan };
 }

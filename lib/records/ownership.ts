@@ -15,22 +15,27 @@ export interface WritingActor {
 const ENGINEER_EDITABLE = new Set(["draft", "rejected"]);
 const ENGINEER_SETTABLE = new Set(["draft", "submitted"]);
 
+/** Why this actor may not edit the record, or null when they may: for callers that report rather than throw (the import). */
+export function editRefusal(actor: WritingActor, record: { createdByUserId: string | null; status: string }, what: string): string | null {
+  if (actor.role === "auditor") return "Auditors have read-only access.";
+  if (actor.role !== "engineer") return null;
+  if (record.createdByUserId !== actor.userId) return `Engineers may edit only the ${what}s they registered; ask the DPO to change this one.`;
+  if (!ENGINEER_EDITABLE.has(record.status)) return `This ${what} is ${record.status}: only a draft can be edited by an engineer; ask the DPO.`;
+  return null;
+}
+
 export function assertMayEdit(actor: WritingActor, record: { createdByUserId: string | null; status: string }, what: string): void {
-  if (actor.role === "auditor") throw new AppError("forbidden", "Auditors have read-only access.");
-  if (actor.role !== "engineer") return;
-  if (record.createdByUserId !== actor.userId) {
-    throw new AppError("forbidden", `Engineers may edit only the ${what}s they registered; ask the DPO to change this one.`);
-  }
-  if (!ENGINEER_EDITABLE.has(record.status)) {
-    throw new AppError("forbidden", `This ${what} is ${record.status}: only a draft can be edited by an engineer; ask the DPO.`);
-  }
+  const refusal = editRefusal(actor, record, what);
+  if (refusal) throw new AppError("forbidden", refusal);
+}
+
+/** Why this actor may not give a record this status, or null when they may. */
+export function statusRefusal(actor: WritingActor, status: string | undefined, what: string): string | null {
+  if (status === undefined || actor.role !== "engineer" || ENGINEER_SETTABLE.has(status)) return null;
+  return `Engineers cannot set a ${what} to ${status}: the DPO reviews and approves.`;
 }
 
 export function assertMaySetStatus(actor: WritingActor, status: string | undefined, what: string): void {
-  if (status === undefined || actor.role !== "engineer") return;
-  if (!ENGINEER_SETTABLE.has(status)) {
-    throw new AppError("forbidden", `Engineers cannot set a ${what} to ${status}: the DPO reviews and approves.`, {
-      fields: [{ path: "status", message: `cannot be ${status} for an engineer` }],
-    });
-  }
+  const refusal = statusRefusal(actor, status, what);
+  if (refusal) throw new AppError("forbidden", refusal, { fields: [{ path: "status", message: `cannot be ${status} for an engineer` }] });
 }

@@ -95,6 +95,32 @@ interface CountedTransfer {
   categories: DojCoveredCategory[];
 }
 
+function countedTransfer(
+  transfer: Omit<CountedTransfer, "categories">,
+  categories: DojCoveredCategory[],
+): CountedTransfer {
+  return {
+    id: transfer.id,
+    destinationCountry: transfer.destinationCountry,
+    estimatedSubjects: transfer.estimatedSubjects,
+    volumeUnit: transfer.volumeUnit,
+    categories,
+  };
+}
+
+// A full pass assesses every transfer of a group against the same aggregate (whose category lists the
+// snapshot builds once per group): derive each list's DOJ categories once, not once per assessment.
+const EFFECTIVE = new WeakMap<readonly CategoryFacts[], DojCoveredCategory[]>();
+
+function sharedEffectiveDojCategories(categories: readonly CategoryFacts[]): DojCoveredCategory[] {
+  let effective = EFFECTIVE.get(categories);
+  if (effective === undefined) {
+    effective = effectiveDojCategories(categories);
+    EFFECTIVE.set(categories, effective);
+  }
+  return effective;
+}
+
 /**
  * 202.205: counts add up over covered data transactions between the same U.S. person (the exporter
  * entity) and the same foreign or covered person (the recipient processor), never across recipients.
@@ -112,13 +138,13 @@ export function assessDojBulk(ctx: TransferContext): DojBulkAssessment {
 
   const counted: CountedTransfer[] = [];
   if (countsTowardDojWindow(transfer, windowStart)) {
-    counted.push({ ...transfer, categories });
+    counted.push(countedTransfer(transfer, categories));
   }
   for (const other of ctx.dojAggregate) {
     if (other.id === transfer.id) continue; // the subject is already counted
     if (other.exporterEntityId !== transfer.exporterEntityId || other.processorId !== transfer.processorId) continue;
     if (!countsTowardDojWindow(other, windowStart)) continue;
-    counted.push({ ...other, categories: effectiveDojCategories(other.categories) });
+    counted.push(countedTransfer(other, sharedEffectiveDojCategories(other.categories)));
   }
 
   const counts = categories.map((category): DojCategoryCount => {

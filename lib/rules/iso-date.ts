@@ -9,16 +9,26 @@ export type IsoDate = string;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
-// Rules compare the same few dates (today, expiries) hundreds of thousands of times in a full pass.
-const PARSED = new Map<string, [number, number, number] | null>();
+// Rules compare the same few dates (today, expiries) hundreds of thousands of times in a full pass: each
+// date is parsed and validated once, and its UTC time kept with its parts.
+interface Parsed {
+  parts: [number, number, number];
+  ms: number;
+}
+const PARSED = new Map<string, Parsed | null>();
 
-function parts(value: string): [number, number, number] | null {
+function parsed(value: string): Parsed | null {
   const cached = PARSED.get(value);
   if (cached !== undefined) return cached;
   const result = parseParts(value);
   if (PARSED.size > 50_000) PARSED.clear();
-  PARSED.set(value, result);
-  return result;
+  const entry = result === null ? null : { parts: result, ms: Date.UTC(result[0], result[1] - 1, result[2]) };
+  PARSED.set(value, entry);
+  return entry;
+}
+
+function parts(value: string): [number, number, number] | null {
+  return parsed(value)?.parts ?? null;
 }
 
 function parseParts(value: string): [number, number, number] | null {
@@ -47,9 +57,9 @@ export function toIsoDate(value: Date | string): IsoDate {
 }
 
 function toUtcMs(value: IsoDate): number {
-  const p = parts(value);
+  const p = parsed(value);
   if (p === null) throw new RangeError(`Expected an ISO date (YYYY-MM-DD), got ${value}`);
-  return Date.UTC(p[0], p[1] - 1, p[2]);
+  return p.ms;
 }
 
 function fromUtcMs(ms: number): IsoDate {

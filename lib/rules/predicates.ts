@@ -52,8 +52,9 @@ export const PROCESSING_AGREEMENT_TYPES = [
  * flow is accepted.
  */
 export function isGbaFlow(origin: string, destination: string): boolean {
-  const pair = [origin.toUpperCase(), destination.toUpperCase()].sort().join("-");
-  return pair === "CN-HK";
+  const from = origin.toUpperCase();
+  const to = destination.toUpperCase();
+  return (from === "CN" && to === "HK") || (from === "HK" && to === "CN");
 }
 
 export function isProcessingAgreementFor(agreement: AgreementFacts, transfer: TransferFacts): boolean {
@@ -107,7 +108,21 @@ export function isDpfValid(processor: ProcessorFacts, today: IsoDate, region: Ad
  * Which GDPR regimes reach the transfer: "EU"/"EEA" or an EEA country code -> EU GDPR; "UK"/"GB" -> UK GDPR.
  * Other regions ("US-CA", "CN") bring no GDPR Chapter V duty.
  */
-export function gdprRegions(subjectRegions: readonly string[]): AdequacyRegion[] {
+export function gdprRegions(subjectRegions: readonly string[]): readonly AdequacyRegion[] {
+  // Several rules ask for every transfer, and a register holds few distinct lists: derive each once.
+  const key = subjectRegions.join("\u0000");
+  let regions = GDPR_REGIONS.get(key);
+  if (regions === undefined) {
+    regions = Object.freeze(deriveGdprRegions(subjectRegions));
+    if (GDPR_REGIONS.size >= 10_000) GDPR_REGIONS.clear();
+    GDPR_REGIONS.set(key, regions);
+  }
+  return regions;
+}
+
+const GDPR_REGIONS = new Map<string, readonly AdequacyRegion[]>();
+
+function deriveGdprRegions(subjectRegions: readonly string[]): AdequacyRegion[] {
   const regions = new Set<AdequacyRegion>();
   for (const raw of subjectRegions) {
     const region = raw.trim().toUpperCase();
@@ -138,5 +153,9 @@ export function recipientOfConcern(processor: ProcessorFacts, destinationCountry
 
 /** Start of the DOJ look-back: 202.205 counts "at any point in the preceding 12 months". */
 export function twelveMonthsBefore(today: IsoDate): IsoDate {
-  return addMonths(today, -12);
+  // Asked once per assessed transfer, nearly always for the same day.
+  if (lastWindow?.today !== today) lastWindow = { today, start: addMonths(today, -12) };
+  return lastWindow.start;
 }
+
+let lastWindow: { today: IsoDate; start: IsoDate } | null = null;

@@ -46,6 +46,14 @@ interface Index {
   /** Transfers grouped by recipient: every per-subject lookup stays linear in the register's size. */
   transfersByProcessor: Map<string, TransferRecord[]>;
   dojGroups: Map<string, DojAggregateTransfer[]>;
+  recipients: Map<string, Recipient>;
+}
+
+/** What every transfer to one processor shares: built once per processor, not once per transfer. */
+interface Recipient {
+  processor: ProcessorFacts;
+  processorChain: readonly ProcessorFacts[];
+  agreements: readonly AgreementFacts[];
 }
 
 function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
@@ -74,6 +82,7 @@ function indexSnapshot(snapshot: RegisterSnapshot): Index {
     agreementsByProcessor,
     transfersByProcessor,
     dojGroups: new Map(),
+    recipients: new Map(),
   };
 }
 
@@ -130,10 +139,20 @@ function dojGroupOf(index: Index, transfer: TransferRecord): DojAggregateTransfe
   return group;
 }
 
+function recipientOf(index: Index, processorId: string): Recipient {
+  let recipient = index.recipients.get(processorId);
+  if (recipient === undefined) {
+    const processor = required(index.processors, processorId, "processor");
+    const processorChain = chainOf(index, processor.id);
+    const agreements = [processor, ...processorChain].flatMap((p) => index.agreementsByProcessor.get(p.id) ?? []);
+    recipient = { processor, processorChain, agreements };
+    index.recipients.set(processorId, recipient);
+  }
+  return recipient;
+}
+
 function transferContext(index: Index, transfer: TransferRecord): TransferContext {
-  const processor = required(index.processors, transfer.processorId, "processor");
-  const processorChain = chainOf(index, processor.id);
-  const agreements = [processor, ...processorChain].flatMap((p) => index.agreementsByProcessor.get(p.id) ?? []);
+  const { processor, processorChain, agreements } = recipientOf(index, transfer.processorId);
   let dojAggregate: DojAggregateTransfer[] | undefined;
   return {
     today: index.snapshot.today,
@@ -214,11 +233,16 @@ export function evaluateRegister(snapshot: RegisterSnapshot, options: EvaluateRe
   const index = indexSnapshot(snapshot);
   const scope = options.processorIds == null ? null : new Set(options.processorIds);
   const inScope = (processorId: string) => scope === null || scope.has(processorId);
-  return [
-    ...snapshot.transfers.filter((t) => inScope(t.processorId)).flatMap((t) => evaluateTransfer(transferContext(index, t))),
-    ...snapshot.agreements
-      .filter((a) => inScope(a.processorId))
-      .flatMap((a) => evaluateAgreement(agreementContext(index, a))),
-    ...snapshot.processors.filter((p) => inScope(p.id)).flatMap((p) => evaluateProcessor(processorContext(index, p))),
-  ];
+  // Plain loops into one array: a full pass has 100,000 transfers, and filter/flatMap copies cost collections.
+  const findings: Finding[] = [];
+  for (const t of snapshot.transfers) {
+    if (inScope(t.processorId)) for (const finding of evaluateTransfer(transferContext(index, t))) findings.push(finding);
+  }
+  for (const a of snapshot.agreements) {
+    if (inScope(a.processorId)) for (const finding of evaluateAgreement(agreementContext(index, a))) findings.push(finding);
+  }
+  for (const p of snapshot.processors) {
+    if (inScope(p.id)) for (const finding of evaluateProcessor(processorContext(index, p))) findings.push(finding);
+  }
+  return findings;
 }

@@ -123,14 +123,23 @@ const CHAPTER_V_TOOLS: readonly TransferMechanism[] = ["scc", "bcr", "art49_cons
 
 function nonAdequateRegions(ctx: TransferContext, regions: readonly AdequacyRegion[]): AdequacyRegion[] {
   return regions.filter(
-    (region) =>
-      !adequacyFor({
-        subjectRegion: region,
-        destination: ctx.transfer.destinationCountry,
-        processorDpfValid: isDpfValid(ctx.processor, ctx.today, region),
-        today: ctx.today,
-      }).adequate,
+    (region) => !isAdequate(region, ctx.transfer.destinationCountry, isDpfValid(ctx.processor, ctx.today, region), ctx.today),
   );
+}
+
+// Two rules ask for every transfer, and a register holds few distinct (region, destination, DPF, day)
+// questions: each is answered once (adequacyFor reads only its arguments and the fixed decision lists).
+const ADEQUATE = new Map<string, boolean>();
+
+function isAdequate(region: AdequacyRegion, destination: string, processorDpfValid: boolean, today: string): boolean {
+  const key = `${region}|${destination}|${processorDpfValid}|${today}`;
+  let adequate = ADEQUATE.get(key);
+  if (adequate === undefined) {
+    adequate = adequacyFor({ subjectRegion: region, destination, processorDpfValid, today }).adequate;
+    if (ADEQUATE.size >= 10_000) ADEQUATE.clear();
+    ADEQUATE.set(key, adequate);
+  }
+  return adequate;
 }
 
 export const noMechanism = defineTransferRule(

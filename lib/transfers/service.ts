@@ -15,6 +15,7 @@ import { appendAuditEvent, type AuditActor } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { assertCurrentVersion } from "@/lib/records/concurrency";
 import { assertMayEdit, assertMaySetStatus, type WritingActor } from "@/lib/records/ownership";
+import { assertMayWriteUnderProcessors } from "@/lib/records/processor-access";
 import { reevaluateFlags } from "@/lib/flags/evaluation";
 import { createTransferInput, updateTransferInput } from "@/lib/validation/transfer";
 import { parseInput } from "@/lib/validation/parse";
@@ -84,6 +85,7 @@ export async function createTransfer({
   assertMaySetStatus(actor, data.status, "transfer");
   return db.transaction(async (tx) => {
     await assertReferences(tx, data);
+    await assertMayWriteUnderProcessors(tx, actor, [data.processorId]);
     const { dataCategories: keys, ...fields } = data;
     const [row] = await tx
       .insert(transfers)
@@ -123,6 +125,7 @@ export async function updateTransfer({
     assertMayEdit(actor, current, "transfer");
     assertMaySetStatus(actor, patch.status, "transfer");
     await assertReferences(tx, patch);
+    if (patch.processorId && patch.processorId !== current.processorId) await assertMayWriteUnderProcessors(tx, actor, [patch.processorId]);
     const before = { ...current, dataCategories: await categoriesOf(tx, id) };
     const { dataCategories: keys, ...fields } = patch;
     const [row] = await tx

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RECORD_STATUSES, SEVERITIES } from "@/db/schema/enums";
+import { PROCESSOR_SERVICES, RECORD_STATUSES, SEVERITIES } from "@/db/schema/enums";
 import { PROCESSOR_SORTS } from "@/lib/processors/list-sorts";
 
 /** Columns the transfer register can be sorted by; shared by the URL schemas and the query. */
@@ -22,6 +22,7 @@ export const processorListParams = z.object({
     .regex(/^[A-Z]{2}$/)
     .optional()
     .catch(undefined),
+  service: z.enum(PROCESSOR_SERVICES).optional().catch(undefined),
   sort: z.enum(PROCESSOR_SORTS).catch("name"),
 });
 

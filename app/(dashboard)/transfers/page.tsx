@@ -4,7 +4,9 @@ import { listDataCategories } from "@/db/queries/api-lists";
 import { listProcessorOptions } from "@/db/queries/processors";
 import { countTransfersByDestination, listTransfers } from "@/db/queries/transfers";
 import { TransferFilters } from "@/components/transfers/transfer-filters";
-import { TransfersTable } from "@/components/transfers/transfers-table";
+import { TRANSFER_COLUMNS, TransfersTable } from "@/components/transfers/transfers-table";
+import { ColumnChooser } from "@/components/registers/column-chooser";
+import { visibleColumnIds } from "@/components/registers/columns";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePageActor } from "@/lib/auth/guard";
 import { transferListParams } from "./params";
@@ -16,6 +18,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
   await requirePageActor();
   const raw = await searchParams;
   const params = transferListParams.parse(raw);
+  const visible = visibleColumnIds(typeof raw.cols === "string" ? raw.cols.slice(0, 500) : undefined, TRANSFER_COLUMNS);
   const database = db();
   const [{ rows, total }, destinations, processors, categories] = await Promise.all([
     listTransfers({
@@ -42,8 +45,11 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Transfers</h1>
-      <TransferFilters values={params} destinations={destinations} processors={processors} categories={categories} />
-      <TransfersTable rows={rows} sort={params.sort} direction={params.direction} searchParams={raw} />
+      <TransferFilters values={{ ...params, cols: typeof raw.cols === "string" ? raw.cols.slice(0, 500) : undefined }} destinations={destinations} processors={processors} categories={categories} />
+      <div className="flex justify-end">
+        <ColumnChooser columns={TRANSFER_COLUMNS} visible={visible} basePath="/transfers" searchParams={raw} register="transfers" />
+      </div>
+      <TransfersTable rows={rows} sort={params.sort} direction={params.direction} searchParams={raw} visible={visible} />
       <Pagination page={params.page} pageSize={params.pageSize} total={total} basePath="/transfers" searchParams={raw} />
     </div>
   );

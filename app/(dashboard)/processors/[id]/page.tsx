@@ -16,6 +16,7 @@ import { WebsiteLink } from "@/components/processors/website-link";
 import { DetailsList, yesNo } from "@/components/transfers/details-list";
 import { countryLabel, humanize } from "@/components/transfers/labels";
 import { ReviewOutcome } from "@/components/review/review-outcome";
+import { ActionLink, EditLink, mayEdit } from "@/components/registers/edit-link";
 import { auditActor, requirePageActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { addDays } from "@/lib/rules/iso-date";
@@ -29,6 +30,25 @@ const sectionHeading = "mb-3 text-lg font-semibold";
 // The page shows the first transfers; the register, filtered on the processor, pages through all of them.
 const TRANSFER_LIMIT = 50;
 const HISTORY_LIMIT = 20;
+// Engagement chains are short in practice; the cap also stops a cycle a bad import could have made.
+const CHAIN_DEPTH = 8;
+
+type Executor = ReturnType<typeof db>;
+
+/** The processors above this one, from the one engaged directly down to its parent. */
+async function loadEngagementChain(database: Executor, processorId: string, parentId: string | null) {
+  const chain: { id: string; name: string; country: string }[] = [];
+  const seen = new Set([processorId]);
+  let next = parentId;
+  while (next && chain.length < CHAIN_DEPTH && !seen.has(next)) {
+    seen.add(next);
+    const detail = await getProcessorDetail({ db: database, id: next });
+    if (!detail) break;
+    chain.unshift({ id: detail.processor.id, name: detail.processor.name, country: detail.processor.country });
+    next = detail.processor.parentProcessorId;
+  }
+  return chain;
+}
 
 export default async function ProcessorPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor();
@@ -39,13 +59,16 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
   const detail = await getProcessorDetail({ db: database, id });
   if (!detail) notFound();
   const { processor, ownerName, ownerEmail, parentName } = detail;
-  const [subProcessors, transfers, agreements, flags, history] = await Promise.all([
+  const [subProcessors, chain, transfers, agreements, flags, history] = await Promise.all([
     listSubProcessors({ db: database, parentProcessorId: id }),
+    loadEngagementChain(database, id, processor.parentProcessorId),
     listTransfersByProcessor({ db: database, processorId: id, limit: TRANSFER_LIMIT }),
     listAgreementsByProcessor({ db: database, processorId: id }),
     listFlagDetailsForProcessor({ db: database, processorId: id }),
     listRecordHistory({ db: database, recordType: "processor", recordId: id, limit: HISTORY_LIMIT }),
   ]);
+  // The next level down too: a sub-processor's own sub-processors receive the data as well (GDPR Art. 28(4)).
+  const subSubProcessors = await Promise.all(subProcessors.map((sub) => listSubProcessors({ db: database, parentProcessorId: sub.id })));
   const today = todayIso();
   const acceptance = actor.role === "dpo" ? { acceptRisk, minDate: addDays(today, 1) } : undefined;
 
@@ -59,6 +82,20 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
         </nav>
         <div className="mt-1 flex flex-wrap items-center justify-between gap-2">
           <h1 className="text-2xl font-semibold">{processor.name}</h1>
+          <div className="flex flex-wrap gap-2">
+            <EditLink href={`/processors/${id}/edit`} actor={auditActor(actor)} record={processor} label="Edit processor" />
+            {/* Agreements and transfers belong to the processor: the same right as editing it (lib/records/processor-access.ts). */}
+            {mayEdit(auditActor(actor), processor) && (
+              <>
+                <ActionLink href={`/transfers/new?processor=${id}`} testId="new-transfer-link">
+                  New transfer
+                </ActionLink>
+                <ActionLink href={`/agreements/new?processor=${id}`} testId="new-agreement-link">
+                  New agreement
+                </ActionLink>
+              </>
+            )}
+          </div>
         </div>
         <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700">
           <span className="capitalize">{humanize(processor.role)}</span>
@@ -109,21 +146,53 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
 
       <section aria-labelledby="processor-subprocessors">
         <h2 id="processor-subprocessors" className={sectionHeading}>
-          Sub-processors
+          Sub-processing chain
         </h2>
+        {chain.length > 0 && (
+          <div className="mb-3 text-sm" data-testid="processor-chain-up">
+            <p className="text-slate-700">Engaged through:</p>
+            <ol className="mt-1 flex flex-wrap items-center gap-1">
+              {chain.map((link) => (
+                <li key={link.id} className="flex items-center gap-1">
+                  <Link href={`/processors/${link.id}`} className="text-brand-700 underline">
+                    {link.name}
+                  </Link>
+                  <span className="text-slate-600">({countryLabel(link.country)})</span>
+                  <span aria-hidden="true">→</span>
+                </li>
+              ))}
+              <li className="font-medium">{processor.name}</li>
+            </ol>
+          </div>
+        )}
         {subProcessors.length === 0 ? (
           <p className="text-sm text-slate-600">This processor has engaged no sub-processor in the register.</p>
         ) : (
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm" data-testid="subprocessors">
-            {subProcessors.map((sub) => (
-              <li key={sub.id} className="flex flex-wrap items-center gap-2 px-4 py-2">
-                <Link href={`/processors/${sub.id}`} className="font-medium text-brand-700 underline">
-                  {sub.name}
-                </Link>
-                <span className="text-slate-600">
-                  {countryLabel(sub.country)} · <span className="capitalize">{humanize(sub.service)}</span>
-                </span>
-                <RecordStatusBadge status={sub.status} />
+            {subProcessors.map((sub, index) => (
+              <li key={sub.id} className="px-4 py-2">
+                <div className="flex flex-wrap items-center gap-2">
+                  <Link href={`/processors/${sub.id}`} className="font-medium text-brand-700 underline">
+                    {sub.name}
+                  </Link>
+                  <span className="text-slate-600">
+                    {countryLabel(sub.country)} · <span className="capitalize">{humanize(sub.service)}</span>
+                  </span>
+                  <RecordStatusBadge status={sub.status} />
+                </div>
+                {subSubProcessors[index]!.length > 0 && (
+                  <ul className="mt-1 space-y-1 border-l border-slate-200 pl-4" aria-label={`Sub-processors engaged by ${sub.name}`}>
+                    {subSubProcessors[index]!.map((subSub) => (
+                      <li key={subSub.id} className="flex flex-wrap items-center gap-2">
+                        <Link href={`/processors/${subSub.id}`} className="text-brand-700 underline">
+                          {subSub.name}
+                        </Link>
+                        <span className="text-slate-600">{countryLabel(subSub.country)}</span>
+                        <RecordStatusBadge status={subSub.status} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
           </ul>
@@ -149,6 +218,13 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
           Agreements
         </h2>
         <AgreementsTable agreements={agreements} today={today} emptyText="No safeguard agreement with this processor is recorded." />
+        {agreements.length > 0 && (
+          <p className="mt-2 text-sm">
+            <Link href={`/agreements?processor=${processor.id}`} className="text-brand-700 underline">
+              These agreements in the agreement register
+            </Link>
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="processor-flags">

@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
  */
 export const POST = apiRoute({ roles: ["dpo", "engineer"] }, async ({ request, actor }) => {
   const { rows, dryRun } = await readImportFile(request);
-  if (dryRun) return Response.json(await validateImport(rows, db()));
+  if (dryRun) return Response.json(await validateImport(rows, db(), auditActor(actor!)));
   const result = await commitImport({ db: db(), actor: auditActor(actor!), file: rows, today: todayIso() });
   return Response.json(result);
 });

@@ -4,34 +4,17 @@ import type { Metadata } from "next";
 import { db } from "@/db/client";
 import { listFlagsForSubject } from "@/db/queries/flags";
 import { mayEdit } from "@/components/registers/edit-link";
-import { TransferEditForm } from "@/components/forms/transfer-edit-form";
-import { enumOptions } from "@/components/ui/filter-form";
-import {
-  ACCESS_TYPE_LABELS,
-  ENCRYPTION_AT_REST_LABELS,
-  ENCRYPTION_IN_TRANSIT_LABELS,
-  FREQUENCY_LABELS,
-  MECHANISM_LABELS,
-  countryLabel,
-} from "@/components/transfers/labels";
-import {
-  ACCESS_TYPES,
-  ENCRYPTION_AT_REST,
-  ENCRYPTION_IN_TRANSIT,
-  FREQUENCIES,
-  TRANSFER_MECHANISMS,
-  VOLUME_UNITS,
-} from "@/db/schema/enums";
+import { openFlagPreviews } from "@/components/forms/flag-preview";
+import { TransferForm } from "@/components/forms/transfer-form";
+import { transferFormOptions } from "@/components/forms/transfer-form-options";
+import { countryLabel } from "@/components/transfers/labels";
 import { auditActor, requirePageActor } from "@/lib/auth/guard";
-import { listCountries } from "@/lib/jurisdictions/countries";
 import { getTransfer } from "@/lib/transfers/service";
 import { uuid } from "@/lib/validation/common";
 import { previewTransferChange, saveTransfer } from "./actions";
 
 export const metadata: Metadata = { title: "Edit transfer" };
 export const dynamic = "force-dynamic";
-
-const COUNTRY_OPTIONS = listCountries().map((country) => ({ value: country.code, label: country.name }));
 
 export default async function EditTransferPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor(["dpo", "engineer"]);
@@ -42,7 +25,7 @@ export default async function EditTransferPage({ params }: { params: Promise<{ i
   if (!transfer) notFound();
   // The same ownership rule the save enforces: engineers only on their own drafts.
   if (!mayEdit(auditActor(actor), transfer)) redirect("/forbidden");
-  const flags = (await listFlagsForSubject({ db: database, subjectType: "transfer", subjectId: id })).filter((flag) => flag.status !== "resolved");
+  const flags = await listFlagsForSubject({ db: database, subjectType: "transfer", subjectId: id });
 
   return (
     <div className="space-y-6">
@@ -54,7 +37,8 @@ export default async function EditTransferPage({ params }: { params: Promise<{ i
           Edit transfer to {countryLabel(transfer.destinationCountry)}
         </h1>
       </div>
-      <TransferEditForm
+      <TransferForm
+        mode="edit"
         transferId={id}
         initial={{
           version: transfer.version,
@@ -70,16 +54,8 @@ export default async function EditTransferPage({ params }: { params: Promise<{ i
           cisaRequirementsMet: transfer.cisaRequirementsMet,
           notes: transfer.notes,
         }}
-        currentFlags={flags.map((flag) => ({ ruleId: flag.ruleId, severity: flag.severity, message: flag.message, status: flag.status }))}
-        options={{
-          countries: COUNTRY_OPTIONS,
-          accessTypes: enumOptions(ACCESS_TYPES, ACCESS_TYPE_LABELS),
-          volumeUnits: enumOptions(VOLUME_UNITS),
-          frequencies: enumOptions(FREQUENCIES, FREQUENCY_LABELS),
-          encryptionInTransit: enumOptions(ENCRYPTION_IN_TRANSIT, ENCRYPTION_IN_TRANSIT_LABELS),
-          encryptionAtRest: enumOptions(ENCRYPTION_AT_REST, ENCRYPTION_AT_REST_LABELS),
-          mechanisms: enumOptions(TRANSFER_MECHANISMS, MECHANISM_LABELS),
-        }}
+        currentFlags={openFlagPreviews(flags)}
+        options={transferFormOptions()}
         save={saveTransfer}
         preview={previewTransferChange}
       />

@@ -1,8 +1,10 @@
 import { db } from "@/db/client";
 import { getActivity } from "@/db/queries/api-lists";
 import { readJsonBody } from "@/lib/api/body";
+import { versionToDelete } from "@/lib/api/delete";
 import { apiRoute, recordResponse } from "@/lib/api/handler";
 import { isRecordId, withVersion } from "@/lib/api/params";
+import { deleteActivity } from "@/lib/activities/delete";
 import { updateActivity } from "@/lib/activities/service";
 import { ALL_ROLES, auditActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
@@ -29,4 +31,11 @@ export const PATCH = apiRoute<Params>({ roles: ["dpo", "engineer"] }, async ({ r
   const input = parseStrictInput(updateActivityInput, withVersion(request, await readJsonBody(request)));
   const activity = await updateActivity({ db: db(), actor: auditActor(actor!), id: params.id, input, today: todayIso() });
   return recordResponse({ data: activity }, { version: activity.version });
+});
+
+/** Deletes the record at the version named by If-Match or ?version= (204). The DPO only; an activity that still has transfers is a 409. */
+export const DELETE = apiRoute<Params>({ roles: ["dpo"] }, async ({ request, actor, params }) => {
+  if (!isRecordId(params.id)) throw notFound(params.id);
+  await deleteActivity({ db: db(), actor: auditActor(actor!), id: params.id, version: versionToDelete(request) });
+  return new Response(null, { status: 204 });
 });

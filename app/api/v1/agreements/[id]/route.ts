@@ -1,8 +1,10 @@
 import { db } from "@/db/client";
 import { getAgreement } from "@/db/queries/api-lists";
 import { readJsonBody } from "@/lib/api/body";
+import { versionToDelete } from "@/lib/api/delete";
 import { apiRoute, recordResponse } from "@/lib/api/handler";
 import { isRecordId, withVersion } from "@/lib/api/params";
+import { deleteAgreement } from "@/lib/agreements/delete";
 import { updateAgreement } from "@/lib/agreements/service";
 import { ALL_ROLES, auditActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
@@ -29,4 +31,11 @@ export const PATCH = apiRoute<Params>({ roles: ["dpo", "engineer"] }, async ({ r
   const input = parseStrictInput(updateAgreementBody, withVersion(request, await readJsonBody(request)));
   const agreement = await updateAgreement({ db: db(), actor: auditActor(actor!), id: params.id, input, today: todayIso() });
   return recordResponse({ data: agreement }, { version: agreement.version });
+});
+
+/** Deletes the record at the version named by If-Match or ?version= (204). The DPO only; the processor's flags are re-evaluated. */
+export const DELETE = apiRoute<Params>({ roles: ["dpo"] }, async ({ request, actor, params }) => {
+  if (!isRecordId(params.id)) throw notFound(params.id);
+  await deleteAgreement({ db: db(), actor: auditActor(actor!), id: params.id, version: versionToDelete(request), today: todayIso() });
+  return new Response(null, { status: 204 });
 });

@@ -1,16 +1,3 @@
-/** What the transfer edit form receives from its server actions (plain data: it crosses the network). */
-export interface FlagPreview {
-  ruleId: string;
-  severity: string;
-  message: string;
-  status: string;
-}
-
-export interface TransferChangePreview {
-  /** The flags that stay or become open (or accepted) if the change is saved. */
-  flags: FlagPreview[];
-}
-
 /** The fields the edit form shows, as the update schema (lib/validation/transfer.ts) accepts them. */
 export interface TransferEditValues {
   version: number;
@@ -25,4 +12,14 @@ export interface TransferEditValues {
   tiaDate?: string | null;
   cisaRequirementsMet: boolean;
   notes?: string | null;
+}
+
+/** The create form: the edit fields (without a version) and what places the flow in the register. */
+export interface TransferCreateValues extends Omit<TransferEditValues, "version"> {
+  processorId: string;
+  activityId: string;
+  exporterEntityId: string;
+  originCountry: string;
+  subjectRegions: string[];
+  dataCategories: string[];
 }

@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { Metadata } from "next";
+import { db } from "@/db/client";
+import { getActivity } from "@/db/queries/api-lists";
+import { ActivityForm } from "@/components/forms/activity-form";
+import { activityFormOptions } from "@/components/forms/activity-form-options";
+import { openFlagPreviews } from "@/components/forms/flag-preview";
+import { requirePageActor } from "@/lib/auth/guard";
+import { uuid } from "@/lib/validation/common";
+import { previewActivityChange, saveActivity } from "./actions";
+import { listFlagsOfActivityProcessors } from "./activity-flags";
+
+export const metadata: Metadata = { title: "Edit processing activity" };
+export const dynamic = "force-dynamic";
+
+export default async function EditActivityPage({ params }: { params: Promise<{ id: string }> }) {
+  // The same roles the save allows: an activity is shared by many transfers, the DPO edits it.
+  await requirePageActor(["dpo"]);
+  const { id } = await params;
+  if (!uuid.safeParse(id).success) notFound();
+  const database = db();
+  const activity = await getActivity({ db: database, id });
+  if (!activity) notFound();
+  const flags = await listFlagsOfActivityProcessors({ db: database, activityId: id });
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href={`/activities/${id}`} className="text-sm text-brand-700 underline">
+          Back to the activity
+        </Link>
+        <h1 className="mt-1 text-2xl font-semibold">Edit {activity.name}</h1>
+      </div>
+      <ActivityForm
+        mode="edit"
+        activityId={id}
+        initial={{
+          version: activity.version,
+          name: activity.name,
+          purpose: activity.purpose,
+          legalBasis: activity.legalBasis,
+          legitimateInterest: activity.legitimateInterest,
+          art9Condition: activity.art9Condition,
+          disclosureType: activity.disclosureType,
+          dataSubjectCategories: activity.dataSubjectCategories,
+          retentionPeriod: activity.retentionPeriod,
+          securityMeasures: activity.securityMeasures,
+          source: activity.source,
+        }}
+        currentFlags={openFlagPreviews(flags)}
+        options={activityFormOptions({ controllers: [], current: activity.dataSubjectCategories })}
+        save={saveActivity}
+        preview={previewActivityChange}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import type { Metadata } from "next";
+import { db } from "@/db/client";
+import { listFlagsForProcessor } from "@/db/queries/flags";
+import { listTransfersByProcessor } from "@/db/queries/transfers";
+import { AgreementForm } from "@/components/forms/agreement-form";
+import { agreementFormOptions } from "@/components/forms/agreement-form-options";
+import { openFlagPreviews } from "@/components/forms/flag-preview";
+import { mayEdit } from "@/components/registers/edit-link";
+import { auditActor, requirePageActor } from "@/lib/auth/guard";
+import { getProcessor } from "@/lib/processors/service";
+import { uuid } from "@/lib/validation/common";
+import { createAgreementFromForm, previewNewAgreement } from "./actions";
+
+export const metadata: Metadata = { title: "New agreement" };
+export const dynamic = "force-dynamic";
+
+// An agreement lists at most 1000 transfers (lib/validation/agreement.ts).
+const TRANSFER_LIMIT = 1000;
+
+/** /agreements/new?processor=ID: an agreement is always with one processor. */
+export default async function NewAgreementPage({ searchParams }: { searchParams: Promise<{ processor?: string | string[] }> }) {
+  const actor = await requirePageActor(["dpo", "engineer"]);
+  const { processor: processorParam } = await searchParams;
+  const processorId = typeof processorParam === "string" ? processorParam : undefined;
+  if (!processorId || !uuid.safeParse(processorId).success) notFound();
+  const database = db();
+  const found = await getProcessor({ db: database, id: processorId });
+  if (!found) notFound();
+  const { processor } = found;
+  // The same rule the save enforces: engineers write the agreements of their own draft processors only.
+  if (!mayEdit(auditActor(actor), processor)) redirect("/forbidden");
+  const [flags, transfers] = await Promise.all([
+    listFlagsForProcessor({ db: database, processorId }),
+    listTransfersByProcessor({ db: database, processorId, limit: TRANSFER_LIMIT }),
+  ]);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href={`/processors/${processorId}`} className="text-sm text-brand-700 underline">
+          Back to {processor.name}
+        </Link>
+        <h1 className="mt-1 text-2xl font-semibold">New agreement with {processor.name}</h1>
+      </div>
+      <AgreementForm
+        mode="create"
+        initial={{
+          processorId,
+          type: "dpa",
+          sccModule: null,
+          signedDate: null,
+          effectiveDate: null,
+          expiryDate: null,
+          permitsSubprocessing: false,
+          flowDown: false,
+          documentRef: null,
+          coversAllTransfers: true,
+          transferIds: [],
+          notes: null,
+        }}
+        currentFlags={openFlagPreviews(flags)}
+        options={agreementFormOptions({ transfers: transfers.rows })}
+        save={createAgreementFromForm}
+        preview={previewNewAgreement}
+      />
+    </div>
+  );
+}

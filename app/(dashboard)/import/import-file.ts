@@ -1,0 +1,68 @@
+import "server-only";
+import type { Executor } from "@/db/client";
+import type { AuditActor } from "@/lib/audit/record";
+import type { WritingActor } from "@/lib/records/ownership";
+import { AppError } from "@/lib/errors";
+import { IMPORT_KINDS, type ImportKind, type ImportProblem, type ImportRows } from "@/lib/import/columns";
+import { commitImport, type ImportCommitResult } from "@/lib/import/commit";
+import { parseImportCsv, parseImportWorkbook } from "@/lib/import/parse";
+import { XLSX_MEDIA_TYPE } from "@/lib/import/request";
+import { validateImport, type ImportValidation } from "@/lib/import/validate";
+
+/*
+ * The import page's file handling: the uploaded file goes to the same parser, dry run and commit as
+ * POST /api/v1/import (lib/import/*); only the transport differs (a form upload instead of a request body).
+ */
+
+// Server actions take at most 1 MB by default (Next's serverActions.bodySizeLimit): about 5,000 transfer rows
+// as CSV. Larger files go through the API, which takes 20 MB.
+export const MAX_PAGE_IMPORT_BYTES = 1024 * 1024 - 16 * 1024;
+
+function fileProblem(path: string, message: string): AppError {
+  return new AppError("validation_failed", `${path}: ${message}`, { fields: [{ path, message }] });
+}
+
+/** The rows of the uploaded CSV (of the kind chosen on the form) or XLSX workbook. */
+export async function readUploadedImport(form: FormData): Promise<ImportRows> {
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) throw fileProblem("file", "choose a CSV or XLSX file");
+  if (file.size > MAX_PAGE_IMPORT_BYTES) throw fileProblem("file", "is larger than 1 MB: send it to POST /api/v1/import instead");
+  const name = file.name.toLowerCase();
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (name.endsWith(".xlsx") || file.type === XLSX_MEDIA_TYPE) return parseImportWorkbook(bytes);
+  if (name.endsWith(".csv") || file.type === "text/csv") {
+    const kind = form.get("kind");
+    if (typeof kind !== "string" || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
+      throw fileProblem("kind", "say whether the CSV holds processors or transfers");
+    }
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      throw fileProblem("file", "is not UTF-8 text (save the CSV as “CSV UTF-8”)");
+    }
+    return parseImportCsv(text, kind as ImportKind);
+  }
+  throw fileProblem("file", "must be a .csv or .xlsx file");
+}
+
+/** "Check file": the dry run, every problem by sheet, row and column. Writes nothing. */
+export async function checkUploadedImport({ db, actor, form }: { db: Executor; actor: WritingActor; form: FormData }): Promise<ImportValidation & { rows: number }> {
+  const rows = await readUploadedImport(form);
+  return { ...(await validateImport(rows, db, actor)), rows: rows.processors.length + rows.transfers.length };
+}
+
+export type ImportOutcome = { ok: true; result: ImportCommitResult } | { ok: false; problems: ImportProblem[]; message: string };
+
+/** "Import": all rows or none; a file that turned invalid since its check comes back with its problems. */
+export async function commitUploadedImport({ db, actor, form, today }: { db: Executor; actor: AuditActor & WritingActor; form: FormData; today: string }): Promise<ImportOutcome> {
+  const rows = await readUploadedImport(form);
+  try {
+    return { ok: true, result: await commitImport({ db, actor, file: rows, today }) };
+  } catch (error) {
+    if (error instanceof AppError && Array.isArray(error.details.problems)) {
+      return { ok: false, problems: error.details.problems as ImportProblem[], message: error.message };
+    }
+    throw error;
+  }
+}

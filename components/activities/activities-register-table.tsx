@@ -1,0 +1,103 @@
+"use client";
+
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { ActivityRegisterRow } from "@/db/queries/activities-register";
+import { humanize } from "@/components/transfers/labels";
+import { RegisterStatus } from "@/components/registers/register-status";
+import { RegisterTable, type RegisterColumn } from "@/components/registers/register-table";
+import { localeFormatters } from "@/components/registers/locale-format";
+import { Badge } from "@/components/ui/badge";
+import { Pagination } from "@/components/ui/pagination";
+import { ACTIVITY_COLUMNS, type ActivityColumnId } from "./activity-columns";
+import type { ActivityRegisterFilters } from "./register-params";
+import { activityKeys, fetchActivityRegister } from "./register-query";
+
+/**
+ * The processing-activity register's rows: read from the query cache, which the server page filled for this
+ * URL (no second request on the first render); a refetch or another URL asks GET /api/v1/activities.
+ */
+export function ActivitiesRegisterTable({
+  filters,
+  visible,
+  searchParams,
+  locale,
+}: {
+  filters: ActivityRegisterFilters;
+  visible: readonly string[];
+  searchParams: Record<string, string | undefined>;
+  locale: string;
+}) {
+  const query = useQuery({
+    queryKey: activityKeys.list(filters),
+    queryFn: ({ signal }) => fetchActivityRegister(filters, signal),
+    placeholderData: keepPreviousData,
+    // The server page read these rows for this very URL a moment ago and hydrated them: fetching them again
+    // on mount or on focus would be the double request the prefetch avoids. A change invalidates the key.
+    refetchOnMount: false,
+    refetchOnWindowFocus: false,
+  });
+  const format = localeFormatters(locale);
+
+  const cells: Record<ActivityColumnId, (row: ActivityRegisterRow) => ReactNode> = {
+    name: (row) => (
+      <>
+        <Link href={`/activities/${row.id}`} className="font-medium text-brand-700 underline">
+          {row.name}
+        </Link>
+        {row.businessFunction && <span className="block text-xs text-slate-600">{row.businessFunction}</span>}
+      </>
+    ),
+    purpose: (row) => <span className="line-clamp-2 max-w-md">{row.purpose}</span>,
+    controller: (row) => row.controllerName,
+    legalBasis: (row) => (
+      <>
+        <span className="capitalize">{humanize(row.legalBasis)}</span>
+        {row.art9Condition && <span className="block text-xs text-slate-600">Art. 9: {humanize(row.art9Condition)}</span>}
+      </>
+    ),
+    retention: (row) => row.retentionPeriod ?? <span className="font-medium text-amber-900">Not recorded</span>,
+    record: (row) =>
+      row.retentionPeriod && row.hasSecurityMeasures ? (
+        <Badge tone="green">Complete</Badge>
+      ) : (
+        <Badge tone="amber">Incomplete</Badge>
+      ),
+    transfers: (row) =>
+      row.transferCount > 0 ? (
+        <Link href={`/activities/${row.id}#activity-transfers`} className="text-brand-700 underline">
+          {format.number(row.transferCount)}
+          <span className="sr-only"> transfers for {row.name}</span>
+        </Link>
+      ) : (
+        "0"
+      ),
+    flags: (row) => (row.openFlagCount > 0 ? <Badge tone="red">{format.number(row.openFlagCount)}</Badge> : <span className="text-slate-500">0</span>),
+    updatedAt: (row) => <span className="whitespace-nowrap">{format.date(row.updatedAt)}</span>,
+  };
+  const columns: RegisterColumn<ActivityRegisterRow>[] = ACTIVITY_COLUMNS.map((column) => ({ ...column, cell: cells[column.id] }));
+
+  return (
+    <div className="space-y-2">
+      <RegisterStatus query={query} noun="processing activities" />
+      {query.data && (
+        <>
+          <RegisterTable
+            label="Processing activities table"
+            testId="activities-register"
+            rowTestId="activity-row"
+            columns={columns}
+            visible={visible}
+            rows={query.data.rows}
+            rowKey={(row) => row.id}
+            sorting={{ sort: filters.sort, direction: filters.direction, basePath: "/activities", searchParams }}
+            emptyText="No processing activity matches these filters."
+            busy={query.isPlaceholderData}
+          />
+          <Pagination page={filters.page} pageSize={filters.pageSize} total={query.data.total} basePath="/activities" searchParams={searchParams} />
+        </>
+      )}
+    </div>
+  );
+}

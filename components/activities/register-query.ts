@@ -1,0 +1,28 @@
+import type { ActivityRegisterRow } from "@/db/queries/activities-register";
+import { fetchRegisterPage, queryString, type RegisterPage } from "@/components/registers/fetch-page";
+import type { ActivityRegisterFilters } from "./register-params";
+
+/** Query keys of the processing activities: a mutation invalidates `activityKeys.all`, and every list refetches. */
+export const activityKeys = {
+  all: ["activities"] as const,
+  lists: () => [...activityKeys.all, "list"] as const,
+  list: (filters: ActivityRegisterFilters) => [...activityKeys.lists(), filters] as const,
+};
+
+/** The page's filters as GET /api/v1/activities names them. */
+export function activityApiQuery(filters: ActivityRegisterFilters): string {
+  return queryString({
+    view: "register",
+    page: filters.page,
+    pageSize: filters.pageSize,
+    q: filters.q,
+    legalBasis: filters.legalBasis,
+    record: filters.record,
+    sort: filters.sort,
+    direction: filters.direction,
+  });
+}
+
+export function fetchActivityRegister(filters: ActivityRegisterFilters, signal?: AbortSignal): Promise<RegisterPage<ActivityRegisterRow>> {
+  return fetchRegisterPage<ActivityRegisterRow>(`/api/v1/activities?${activityApiQuery(filters)}`, signal);
+}

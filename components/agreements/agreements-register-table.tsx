@@ -1,0 +1,98 @@
+"use client";
+
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { AgreementRegisterRow } from "@/db/queries/agreements-register";
+import { SCC_MODULE_LABELS } from "@/components/transfers/labels";
+import { RegisterStatus } from "@/components/registers/register-status";
+import { RegisterTable, type RegisterColumn } from "@/components/registers/register-table";
+import { localeFormatters } from "@/components/registers/locale-format";
+import { Badge } from "@/components/ui/badge";
+import { Pagination } from "@/components/ui/pagination";
+import { AGREEMENT_TYPE_LABELS } from "@/lib/rules/labels";
+import { AGREEMENT_COLUMNS, type AgreementColumnId } from "./agreement-columns";
+import { AgreementStateBadge } from "./agreement-state-badge";
+import type { AgreementRegisterFilters } from "./register-params";
+import { agreementKeys, fetchAgreementRegister } from "./register-query";
+
+/**
+ * The agreement register's rows: read from the query cache, which the server page filled for this URL (no
+ * second request on the first render); a refetch or another URL asks GET /api/v1/agreements.
+ */
+export function AgreementsRegisterTable({
+  filters,
+  visible,
+  searchParams,
+  locale,
+}: {
+  filters: AgreementRegisterFilters;
+  visible: readonly string[];
+  searchParams: Record<string, string | undefined>;
+  locale: string;
+}) {
+  const query = useQuery({
+    queryKey: agreementKeys.list(filters),
+    queryFn: ({ signal }) => fetchAgreementRegister(filters, signal),
+    placeholderData: keepPreviousData,
+    // The server page read these rows for this very URL a moment ago and hydrated them: fetching them again
+    // on mount or on focus would be the double request the prefetch avoids. A change invalidates the key.
+    refetchOnMount: false,
+    refetchOnWindowFocus: false,
+  });
+  const format = localeFormatters(locale);
+
+  const cells: Record<AgreementColumnId, (row: AgreementRegisterRow) => ReactNode> = {
+    agreement: (row) => (
+      <>
+        <Link href={`/agreements/${row.id}`} className="font-medium text-brand-700 underline">
+          {AGREEMENT_TYPE_LABELS[row.type]}
+          <span className="sr-only"> with {row.processorName}</span>
+        </Link>
+        {row.sccModule && <span className="block text-xs text-slate-600">{SCC_MODULE_LABELS[row.sccModule]}</span>}
+      </>
+    ),
+    processor: (row) => (
+      <Link href={`/processors/${row.processorId}`} className="text-brand-700 underline">
+        {row.processorName}
+      </Link>
+    ),
+    state: (row) => <AgreementStateBadge state={row.state} />,
+    signed: (row) => <span className="whitespace-nowrap">{row.signedDate ? format.date(row.signedDate) : "Not signed"}</span>,
+    effective: (row) => <span className="whitespace-nowrap">{format.date(row.effectiveDate)}</span>,
+    expiry: (row) => <span className="whitespace-nowrap">{row.expiryDate ? format.date(row.expiryDate) : "No expiry"}</span>,
+    covers: (row) => (
+      <span title={row.coversAllTransfers ? "All of the processor's transfers" : "The transfers it lists"}>
+        {format.number(row.transferCount)}
+        <span className="block text-xs text-slate-600">{row.coversAllTransfers ? "all" : "listed"}</span>
+      </span>
+    ),
+    subprocessing: (row) => `${row.permitsSubprocessing ? "Permitted" : "Not permitted"} / ${row.flowDown ? "flow-down" : "no flow-down"}`,
+    document: (row) => row.documentRef ?? "—",
+    flags: (row) => (row.openFlagCount > 0 ? <Badge tone="red">{format.number(row.openFlagCount)}</Badge> : <span className="text-slate-500">0</span>),
+  };
+  const columns: RegisterColumn<AgreementRegisterRow>[] = AGREEMENT_COLUMNS.map((column) => ({ ...column, cell: cells[column.id] }));
+
+  return (
+    <div className="space-y-2">
+      <RegisterStatus query={query} noun="agreements" />
+      {query.data && (
+        <>
+          <RegisterTable
+            label="Agreements table"
+            testId="agreements-register"
+            rowTestId="agreement-row"
+            columns={columns}
+            visible={visible}
+            rows={query.data.rows}
+            rowKey={(row) => row.id}
+            sorting={{ sort: filters.sort, direction: filters.direction, basePath: "/agreements", searchParams }}
+            emptyText="No agreement matches these filters."
+            busy={query.isPlaceholderData}
+          />
+          <Pagination page={filters.page} pageSize={filters.pageSize} total={query.data.total} basePath="/agreements" searchParams={searchParams} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+"use client";
+
+import { FormProvider, useWatch } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/auth/guard";
+import { createAgreementInput, updateAgreementInput } from "@/lib/validation/agreement";
+import { CategoryMultiSelect, type CategoryOption } from "./category-multi-select";
+import { CheckboxField } from "./checkbox-field";
+import { DateField } from "./date-field";
+import type { ChangePreview, FlagPreview } from "./flag-preview";
+import { FormError } from "./form-error";
+import { PredictedFlagsPanel } from "./predicted-flags-panel";
+import { SelectField, type Option } from "./select-field";
+import { TextField } from "./text-field";
+import { useRecordForm } from "./use-record-form";
+
+/** The fields the agreement form shows, as lib/validation/agreement.ts accepts them. */
+export interface AgreementFormValues {
+  type: string;
+  sccModule: string | null;
+  signedDate: string | null;
+  effectiveDate: string | null;
+  expiryDate: string | null;
+  permitsSubprocessing: boolean;
+  flowDown: boolean;
+  documentRef: string | null;
+  coversAllTransfers: boolean;
+  transferIds: string[];
+  notes: string | null;
+}
+
+export interface AgreementFormOptions {
+  types: Option[];
+  sccModules: Option[];
+  /** The processor's transfers, which the agreement may cover one by one. */
+  transfers: CategoryOption[];
+}
+
+type Saved = ActionResult<{ id: string; version: number }>;
+
+type ModeProps =
+  | {
+      mode: "edit";
+      agreementId: string;
+      initial: AgreementFormValues & { version: number };
+      save: (input: { id: string; changes: unknown }) => Promise<Saved>;
+      preview: (input: { id: string; changes: unknown }) => Promise<ActionResult<ChangePreview>>;
+    }
+  | {
+      mode: "create";
+      initial: AgreementFormValues & { processorId: string };
+      save: (input: { values: unknown }) => Promise<Saved>;
+      preview: (input: { values: unknown }) => Promise<ActionResult<ChangePreview>>;
+    };
+
+/** An agreement covering all transfers lists none: a ticked list left behind by the user is dropped. */
+function listedOnly(values: unknown): unknown {
+  const agreement = values as AgreementFormValues;
+  return agreement.coversAllTransfers ? { ...agreement, transferIds: [] } : agreement;
+}
+
+/**
+ * Creates or edits a safeguard agreement. An agreement changes the flags of its processor's transfers (no
+ * contract, undocumented mechanism) and of itself (expired, expiring): the prediction shows which it
+ * resolves and which it raises, before saving.
+ */
+export function AgreementForm(props: ModeProps & { currentFlags: FlagPreview[]; options: AgreementFormOptions }) {
+  const creating = props.mode === "create";
+  const { form, prediction, formError, saving, onSubmit } = useRecordForm<AgreementFormValues>({
+    schema: creating ? createAgreementInput : updateAgreementInput,
+    initial: props.initial,
+    save: props.mode === "create" ? (values) => props.save({ values: listedOnly(values) }) : (changes) => props.save({ id: props.agreementId, changes: listedOnly(changes) }),
+    predict: props.mode === "create" ? (values) => props.preview({ values }) : (changes) => props.preview({ id: props.agreementId, changes }),
+    detailPath: (id) => `/agreements/${id}`,
+  });
+  const coversAll = useWatch({ control: form.control, name: "coversAllTransfers" });
+  const { options } = props;
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <FormProvider {...form}>
+        <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label={creating ? "New agreement" : "Edit agreement"} data-testid="agreement-form">
+          <fieldset className="grid gap-4 sm:grid-cols-2">
+            <legend className="mb-2 text-lg font-semibold">The agreement</legend>
+            <SelectField name="type" label="Type" options={options.types} />
+            <SelectField name="sccModule" label="SCC module" options={options.sccModules} emptyLabel="Not SCCs" nullable hint="For standard contractual clauses only." />
+            <DateField name="signedDate" label="Signed on" nullable />
+            <DateField name="effectiveDate" label="Effective from" nullable />
+            <DateField name="expiryDate" label="Expires on" nullable hint="Leave empty for an agreement without an end date." />
+            <TextField name="documentRef" label="Document reference" nullable hint="Where the signed copy is kept (a contract id, a link)." />
+            <CheckboxField name="permitsSubprocessing" label="Permits sub-processing (GDPR Art. 28(2))" className="sm:col-span-2" />
+            <CheckboxField name="flowDown" label="Flows the same obligations down to sub-processors (GDPR Art. 28(4))" className="sm:col-span-2" />
+          </fieldset>
+          <fieldset className="space-y-3">
+            <legend className="mb-2 text-lg font-semibold">Transfers it covers</legend>
+            <CheckboxField name="coversAllTransfers" label="All of this processor's transfers, present and future" />
+            {!coversAll &&
+              (options.transfers.length > 0 ? (
+                <CategoryMultiSelect name="transferIds" label="Covered transfers" options={options.transfers} showKeys={false} />
+              ) : (
+                <p className="text-sm text-slate-700">This processor has no transfer yet.</p>
+              ))}
+          </fieldset>
+          <TextField name="notes" label="Notes" multiline nullable />
+          <FormError error={formError} />
+          <Button type="submit" disabled={saving}>
+            {saving ? "Saving…" : creating ? "Create agreement" : "Save agreement"}
+          </Button>
+        </form>
+      </FormProvider>
+
+      <PredictedFlagsPanel
+        current={props.currentFlags}
+        prediction={prediction}
+        title="Flags of this processor after saving"
+        showSubject
+        emptyText="No open flag on this processor, its transfers or its agreements."
+      />
+    </div>
+  );
+}

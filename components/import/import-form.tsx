@@ -1,0 +1,193 @@
+"use client";
+
+import { useId, useRef, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/auth/guard";
+import type { ImportProblem } from "@/lib/import/columns";
+import type { ImportCommitResult } from "@/lib/import/commit";
+import type { ImportValidation } from "@/lib/import/validate";
+
+type CheckAction = (form: FormData) => Promise<ActionResult<ImportValidation & { rows: number }>>;
+type CommitAction = (form: FormData) => Promise<ActionResult<{ ok: true; result: ImportCommitResult } | { ok: false; problems: ImportProblem[]; message: string }>>;
+
+const TEMPLATES = [
+  { href: "/api/v1/import/template?format=xlsx", label: "Template (XLSX, both sheets and a “Read me”)" },
+  { href: "/api/v1/import/template?format=csv&kind=processors", label: "Processors template (CSV)" },
+  { href: "/api/v1/import/template?format=csv&kind=transfers", label: "Transfers template (CSV)" },
+];
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+
+function ProblemsTable({ problems }: { problems: ImportProblem[] }) {
+  return (
+    <table className="w-full text-left text-sm" data-testid="import-problems">
+      <caption className="mb-1 text-left font-semibold text-red-800">
+        {plural(problems.length, "problem")} in the file: nothing was imported
+      </caption>
+      <thead>
+        <tr className="border-b border-slate-300">
+          <th scope="col" className="py-1 pr-3">Sheet</th>
+          <th scope="col" className="py-1 pr-3">Row</th>
+          <th scope="col" className="py-1 pr-3">Column</th>
+          <th scope="col" className="py-1 pr-3">Problem</th>
+        </tr>
+      </thead>
+      <tbody>
+        {problems.map((problem, index) => (
+          <tr key={`${problem.sheet}-${problem.row}-${problem.column}-${index}`} className="border-b border-slate-100 align-top" data-testid="import-problem">
+            <td className="py-1 pr-3">{problem.sheet}</td>
+            <td className="py-1 pr-3">{problem.row}</td>
+            <td className="py-1 pr-3">
+              <code>{problem.column}</code>
+            </td>
+            <td className="py-1 pr-3">{problem.message}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * Upload, dry run, commit: "Check file" lists every problem by row and column (or says the rows are fine and
+ * what an import would do); "Import" commits the checked file, all rows or none, and shows the counts.
+ */
+export function ImportForm({ check, commit }: { check: CheckAction; commit: CommitAction }) {
+  const fileId = useId();
+  const kindId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [pending, startTransition] = useTransition();
+  const [checked, setChecked] = useState<(ImportValidation & { rows: number }) | null>(null);
+  const [problems, setProblems] = useState<ImportProblem[]>([]);
+  const [result, setResult] = useState<ImportCommitResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  function reset() {
+    setChecked(null);
+    setProblems([]);
+    setResult(null);
+    setError(null);
+  }
+
+  function run(kind: "check" | "commit") {
+    const form = formRef.current;
+    if (!form) return;
+    const data = new FormData(form);
+    startTransition(async () => {
+      setError(null);
+      setResult(null);
+      if (kind === "check") {
+        const outcome = await check(data);
+        if (!outcome.ok) {
+          setChecked(null);
+          setProblems([]);
+          setError(outcome.error.fields?.map((field) => `${field.path === "kind" ? "CSV content" : "File"}: ${field.message}`).join("; ") || outcome.error.message);
+          return;
+        }
+        setChecked(outcome.data);
+        setProblems(outcome.data.problems);
+        return;
+      }
+      const outcome = await commit(data);
+      if (!outcome.ok) {
+        setError(outcome.error.message);
+        return;
+      }
+      if (!outcome.data.ok) {
+        setChecked(null);
+        setProblems(outcome.data.problems);
+        return;
+      }
+      setChecked(null);
+      setProblems([]);
+      setResult(outcome.data.result);
+    });
+  }
+
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="templates-heading" className="space-y-2">
+        <h2 id="templates-heading" className="text-lg font-semibold">
+          1. Download a template
+        </h2>
+        <ul className="list-disc space-y-1 pl-5 text-sm">
+          {TEMPLATES.map((template) => (
+            <li key={template.href}>
+              <a href={template.href} className="text-brand-700 underline" download>
+                {template.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="upload-heading" className="space-y-3">
+        <h2 id="upload-heading" className="text-lg font-semibold">
+          2. Check and import the file
+        </h2>
+        <form
+          ref={formRef}
+          className="space-y-3"
+          aria-labelledby="upload-heading"
+          onSubmit={(event) => {
+            event.preventDefault();
+            run("check");
+          }}
+          data-testid="import-form"
+        >
+          <div className="space-y-1">
+            <label htmlFor={fileId} className="block text-sm font-medium text-slate-800">
+              File (CSV or XLSX)
+            </label>
+            <input id={fileId} name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={reset} className="block text-sm" aria-describedby={`${fileId}-hint`} />
+            <p id={`${fileId}-hint`} className="text-xs text-slate-600">Up to 1 MB here; larger files through POST /api/v1/import.</p>
+          </div>
+          <div className="space-y-1">
+            <label htmlFor={kindId} className="block text-sm font-medium text-slate-800">
+              A CSV file holds
+            </label>
+            <select
+              id={kindId}
+              name="kind"
+              defaultValue="processors"
+              onChange={reset}
+              aria-describedby={`${kindId}-hint`}
+              className="block rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            >
+              <option value="processors">processors</option>
+              <option value="transfers">transfers</option>
+            </select>
+            <p id={`${kindId}-hint`} className="text-xs text-slate-600">An XLSX workbook names its sheets “processors” and “transfers” itself.</p>
+          </div>
+          <div className="flex gap-3">
+            <Button type="submit" disabled={pending}>
+              {pending ? "Working…" : "Check file"}
+            </Button>
+            <Button type="button" variant="secondary" disabled={pending || !checked?.valid} onClick={() => run("commit")}>
+              Import
+            </Button>
+          </div>
+        </form>
+      </section>
+
+      <div aria-live="polite" className="space-y-3" data-testid="import-outcome">
+        {error && (
+          <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800" data-testid="import-error">
+            {error}
+          </p>
+        )}
+        {problems.length > 0 && <ProblemsTable problems={problems} />}
+        {checked?.valid && (
+          <p className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900" data-testid="import-check-ok">
+            {plural(checked.rows, "row")} OK. Importing would create {checked.plan.create}, update {checked.plan.update} and leave {checked.plan.unchanged} unchanged.
+          </p>
+        )}
+        {result && (
+          <p className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900" data-testid="import-result">
+            Imported: {result.created} created, {result.updated} updated, {result.unchanged} unchanged.
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import Link from "next/link";
+import type { CoveredTransferRow } from "@/db/queries/agreements-register";
+import { SeverityBadge } from "@/components/flags/badges";
+import { MECHANISM_LABELS, countryLabel } from "@/components/transfers/labels";
+import { TransferStatusBadge } from "@/components/transfers/transfer-status-badge";
+import { TableScroll } from "@/components/ui/table-scroll";
+import type { LocaleFormatters } from "./locale-format";
+
+/** Transfers related to a record (an agreement's covered ones, an activity's), with their open flags; each links to its page. */
+export function RelatedTransfersTable({
+  rows,
+  label,
+  emptyText,
+  format,
+}: {
+  rows: readonly CoveredTransferRow[];
+  /** Accessible name of the table's region. */
+  label: string;
+  emptyText: string;
+  format: Pick<LocaleFormatters, "number">;
+}) {
+  if (rows.length === 0) return <p className="text-sm text-slate-600">{emptyText}</p>;
+  return (
+    <TableScroll label={label} className="rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="related-transfers-table">
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="px-4 py-2">Processor / activity</th>
+            <th scope="col" className="px-4 py-2">Exporter</th>
+            <th scope="col" className="px-4 py-2">Route</th>
+            <th scope="col" className="px-4 py-2">Mechanism</th>
+            <th scope="col" className="px-4 py-2">Status</th>
+            <th scope="col" className="px-4 py-2 text-right">Open flags</th>
+            <th scope="col" className="px-4 py-2">Worst open flag</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => {
+            const route = `${countryLabel(row.originCountry)} → ${countryLabel(row.destinationCountry)}`;
+            return (
+              <tr key={row.id} data-testid="related-transfer-row" className="align-top">
+                <td className="px-4 py-2">
+                  <Link href={`/transfers/${row.id}`} className="font-medium text-brand-700 underline">
+                    {row.processorName}
+                    <span className="sr-only">
+                      : {row.activityName}, {route}
+                    </span>
+                  </Link>
+                  <span className="block text-xs text-slate-600">{row.activityName}</span>
+                </td>
+                <td className="px-4 py-2">{row.exporterName}</td>
+                <td className="px-4 py-2">{route}</td>
+                <td className="px-4 py-2">{MECHANISM_LABELS[row.mechanism]}</td>
+                <td className="px-4 py-2">
+                  <TransferStatusBadge status={row.status} />
+                </td>
+                <td className="px-4 py-2 text-right tabular-nums">{format.number(row.openFlagCount)}</td>
+                <td className="px-4 py-2">
+                  {row.worstOpenFlagSeverity ? <SeverityBadge severity={row.worstOpenFlagSeverity} /> : <span className="text-slate-500">none</span>}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}

@@ -1,0 +1,132 @@
+import "server-only";
+import { and, asc, desc, eq, ilike, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "../client";
+import { selectTransfersWithFlags } from "./agreements-register";
+import { dataCategories, entities, flags, processingActivities, transferDataCategories, transfers, type LegalBasis } from "../schema";
+
+/*
+ * The processing-activity register: one page of activities (the GDPR Art. 30 records) with their controller,
+ * how many transfers serve each and how many open flags those carry, filtered and sorted in SQL.
+ */
+
+/**
+ * Whether the Art. 30 record is complete: Art. 30(1)(f) retention and 30(1)(g) security measures are asked
+ * "where possible", so a missing one is worth the DPO's attention, not an error.
+ */
+export type ActivityRecordState = "complete" | "incomplete";
+export type ActivitySort = "name" | "legalBasis" | "transfers" | "updatedAt";
+
+export interface ListActivityRegisterInput {
+  db: Executor;
+  page: number;
+  pageSize: number;
+  /** Searches the name, the purpose and the business function. */
+  q?: string;
+  legalBasis?: LegalBasis;
+  record?: ActivityRecordState;
+  sort?: ActivitySort;
+  direction?: "asc" | "desc";
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+const pa = processingActivities;
+const isComplete = and(isNotNull(pa.retentionPeriod), sql`${pa.retentionPeriod} <> ''`, isNotNull(pa.securityMeasures), sql`${pa.securityMeasures} <> ''`)!;
+const transferCount = sql<number>`(select count(*)::int from ${transfers} where ${transfers.activityId} = ${pa.id})`;
+const openFlagCount = sql<number>`(select count(*)::int from ${flags} inner join ${transfers} on ${transfers.id} = ${flags.subjectId}
+  where ${flags.subjectType} = 'transfer' and ${flags.status} = 'open' and ${transfers.activityId} = ${pa.id})`;
+
+export async function listActivityRegister({ db, page, pageSize, q, legalBasis, record, sort = "name", direction = "asc" }: ListActivityRegisterInput) {
+  const conditions: SQL[] = [];
+  if (q?.trim()) {
+    const pattern = `%${escapeLike(q.trim())}%`;
+    conditions.push(or(ilike(pa.name, pattern), ilike(pa.purpose, pattern), ilike(pa.businessFunction, pattern))!);
+  }
+  if (legalBasis) conditions.push(eq(pa.legalBasis, legalBasis));
+  if (record === "complete") conditions.push(isComplete);
+  if (record === "incomplete") conditions.push(sql`not (${isComplete})`);
+  const where = conditions.length ? and(...conditions) : undefined;
+  const sortColumn = {
+    name: sql`lower(${pa.name})`,
+    legalBasis: sql`${pa.legalBasis}`,
+    transfers: transferCount,
+    updatedAt: sql`${pa.updatedAt}`,
+  }[sort];
+
+  const [rows, totals] = await Promise.all([
+    db
+      .select({
+        id: pa.id,
+        name: pa.name,
+        purpose: pa.purpose,
+        businessFunction: pa.businessFunction,
+        controllerName: entities.name,
+        legalBasis: pa.legalBasis,
+        art9Condition: pa.art9Condition,
+        retentionPeriod: pa.retentionPeriod,
+        hasSecurityMeasures: sql<boolean>`(${pa.securityMeasures} is not null and ${pa.securityMeasures} <> '')`,
+        dpiaRequired: pa.dpiaRequired,
+        // ISO text, not a Date: the row crosses the wire to the browser's query cache as JSON.
+        updatedAt: sql<string>`to_char(${pa.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`,
+        transferCount,
+        openFlagCount,
+      })
+      .from(pa)
+      .innerJoin(entities, eq(entities.id, pa.controllerEntityId))
+      .where(where)
+      .orderBy(direction === "desc" ? desc(sortColumn) : asc(sortColumn), asc(pa.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ total: sql<number>`count(*)::int` }).from(pa).where(where),
+  ]);
+  return { rows, total: totals[0]?.total ?? 0, page, pageSize };
+}
+
+export type ActivityRegisterRow = Awaited<ReturnType<typeof listActivityRegister>>["rows"][number];
+export type ActivityRegisterPage = Awaited<ReturnType<typeof listActivityRegister>>;
+
+/** One activity with its controller entity; undefined when the id is unknown. */
+export async function getActivityDetail({ db, id }: { db: Executor; id: string }) {
+  const rows = await db
+    .select({ activity: pa, controller: { id: entities.id, name: entities.name, country: entities.country } })
+    .from(pa)
+    .innerJoin(entities, eq(entities.id, pa.controllerEntityId))
+    .where(eq(pa.id, id))
+    .limit(1);
+  return rows[0];
+}
+
+/** The data categories the activity's transfers carry, each with how many of them carry it. */
+export async function listActivityCategories({ db, activityId }: { db: Executor; activityId: string }) {
+  return db
+    .select({
+      key: dataCategories.key,
+      name: dataCategories.name,
+      gdprSpecial: dataCategories.gdprSpecial,
+      ccpaSensitive: dataCategories.ccpaSensitive,
+      piplSensitive: dataCategories.piplSensitive,
+      dojCategory: dataCategories.dojCategory,
+      transferCount: sql<number>`count(*)::int`,
+    })
+    .from(transferDataCategories)
+    .innerJoin(transfers, eq(transfers.id, transferDataCategories.transferId))
+    .innerJoin(dataCategories, eq(dataCategories.key, transferDataCategories.categoryKey))
+    .where(eq(transfers.activityId, activityId))
+    .groupBy(dataCategories.key)
+    .orderBy(asc(dataCategories.key));
+}
+
+/** Whether an activity's record lacks something Art. 30 asks for. */
+export function missingRecordFields(activity: { retentionPeriod: string | null; securityMeasures: string | null }): string[] {
+  const missing: string[] = [];
+  if (!activity.retentionPeriod) missing.push("retention period (Art. 30(1)(f))");
+  if (!activity.securityMeasures) missing.push("security measures (Art. 30(1)(g))");
+  return missing;
+}
+
+/** The transfers serving an activity (first `limit`), with their open flags, and how many there are in all. */
+export async function listTransfersOfActivity({ db, activityId, limit = 50 }: { db: Executor; activityId: string; limit?: number }) {
+  return selectTransfersWithFlags({ db, where: eq(transfers.activityId, activityId), limit });
+}

@@ -1,0 +1,248 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { appState, auditEvents, flags, processors, safeguardAgreements, transfers } from "@/db/schema";
+import { SYSTEM_ACTOR } from "@/lib/audit/record";
+import { AppError } from "@/lib/errors";
+import { STEP_SCHEMAS } from "@/lib/registration/schemas";
+import { listRegistrationChoices, listVendorsRegisteredBy } from "@/lib/registration/queries";
+import {
+  loadRegistrationWizard,
+  predictRegistration,
+  readRegistrationDraft,
+  saveRegistrationStep,
+  saveVendorStep,
+  submitRegistration,
+} from "@/lib/registration/wizard";
+import { approveProcessor } from "@/lib/review/service";
+import { createUser } from "@/lib/users/service";
+import { describeOnDatabases } from "./databases";
+import { makeActivity, makeEntity, makeProcessor } from "./factories";
+
+const TODAY = "2026-11-24";
+
+type Role = "engineer" | "dpo";
+const as = (user: { id: string; role: Role }) => ({ userId: user.id, label: user.id, role: user.role });
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to be refused");
+}
+
+describeOnDatabases("registration wizard", (use) => {
+  let engineer: { id: string; role: Role };
+  let otherEngineer: { id: string; role: Role };
+  let dpo: { id: string; role: Role };
+  let exporterId: string;
+  let activityId: string;
+
+  beforeAll(async () => {
+    const { db } = use();
+    const user = async (role: Role, email: string) => {
+      const created = await createUser({ db, actor: SYSTEM_ACTOR, input: { email, name: email, role, password: "long-enough-pass" } });
+      return { id: created.id, role };
+    };
+    engineer = await user("engineer", "erin@wizard.test");
+    otherEngineer = await user("engineer", "olav@wizard.test");
+    dpo = await user("dpo", "dana@wizard.test");
+    const exporter = await makeEntity(db, { country: "US" });
+    exporterId = exporter.id;
+    activityId = (await makeActivity(db, exporter.id)).id;
+  });
+
+  const vendor = (name: string) => ({ name, website: "https://www.wizard-example.cn/about", role: "processor", service: "analytics", country: "CN", dpfCertified: false });
+  const chinaFlow = {
+    destinationCountry: "CN",
+    accessType: "storage",
+    estimatedSubjects: 50_000,
+    volumeUnit: "devices",
+    frequency: "continuous",
+  };
+
+  async function registerUpToSummary(name: string) {
+    const { db } = use();
+    const saved = await saveVendorStep({ db, actor: as(engineer), today: TODAY, input: { values: { vendor: vendor(name) } } });
+    const processorId = saved.processorId;
+    await saveRegistrationStep({
+      db,
+      actor: as(engineer),
+      input: { processorId, step: 2, values: { data: { activityId, dataCategories: ["user.device.device_id", "user.location.precise"] } } },
+    });
+    await saveRegistrationStep({
+      db,
+      actor: as(engineer),
+      input: { processorId, step: 3, values: { flows: { exporterEntityId: exporterId, originCountry: "US", subjectRegions: ["US-CA"] }, transfers: [chinaFlow] } },
+    });
+    const step4 = await saveRegistrationStep({
+      db,
+      actor: as(engineer),
+      input: {
+        processorId,
+        step: 4,
+        values: {
+          transfers: [{ ...chinaFlow, encryptionInTransit: "none", encryptionAtRest: "provider_keys", mechanism: "none" }],
+          agreements: [{ type: "confidentiality", signedDate: "2026-01-10", documentRef: "NDA-17" }],
+        },
+      },
+    });
+    return { processorId, version: saved.version, step: step4.step };
+  }
+
+  it("creates the vendor as the engineer's draft on step 1 and keeps each later step, resuming at the next one", async () => {
+    const { db } = use();
+    const saved = await saveVendorStep({ db, actor: as(engineer), today: TODAY, input: { values: { vendor: vendor("Wizard Resume Maps") } } });
+    expect(saved).toMatchObject({ step: 2, version: 1 });
+    const [row] = await db.select().from(processors).where(eq(processors.id, saved.processorId));
+    expect(row).toMatchObject({ status: "draft", createdByUserId: engineer.id, ownerUserId: engineer.id, country: "CN" });
+
+    const step = await saveRegistrationStep({
+      db,
+      actor: as(engineer),
+      input: { processorId: saved.processorId, step: 2, values: { data: { activityId, dataCategories: ["user.location.precise"] } } },
+    });
+    expect(step).toEqual({ step: 3 });
+    const resumed = await loadRegistrationWizard({ db, actor: as(engineer), processorId: saved.processorId });
+    expect(resumed.draft).toEqual({ step: 3, data: { activityId, dataCategories: ["user.location.precise"] } });
+    expect(resumed.processor.name).toBe("Wizard Resume Maps");
+    expect((await listVendorsRegisteredBy(db, engineer.id)).find((v) => v.id === saved.processorId)?.status).toBe("draft");
+
+    // Going back to step 1 updates the same record (with its version) and keeps the later steps.
+    const renamed = await saveVendorStep({
+      db,
+      actor: as(engineer),
+      today: TODAY,
+      input: { processorId: saved.processorId, version: 1, values: { vendor: { ...vendor("Wizard Resume Maps Ltd"), role: "processor" } } },
+    });
+    expect(renamed).toMatchObject({ processorId: saved.processorId, version: 2, step: 3 });
+    const steps = await db.select().from(auditEvents).where(eq(auditEvents.recordType, "registration_draft"));
+    expect(steps.map((event) => [event.action, event.recordId])).toContainEqual(["save_step_2", saved.processorId]);
+  });
+
+  it("refuses a step with the step's schema, naming the field as the form does, and saves nothing", async () => {
+    const { db } = use();
+    const subWithoutParent = await rejection(
+      saveVendorStep({ db, actor: as(engineer), today: TODAY, input: { values: { vendor: { ...vendor("Wizard Orphan"), role: "sub_processor", country: "XX" } } } }),
+    );
+    expect(subWithoutParent.code).toBe("validation_failed");
+    expect(subWithoutParent.details.fields?.map((field) => field.path).sort()).toEqual(["vendor.country", "vendor.parentProcessorId"]);
+    expect(await db.select().from(processors).where(eq(processors.name, "Wizard Orphan"))).toEqual([]);
+
+    // The same schema in the browser (zodResolver) reports the same paths.
+    const browser = STEP_SCHEMAS[1].safeParse({ vendor: { ...vendor("Wizard Orphan"), role: "sub_processor", country: "XX" } });
+    expect(browser.success).toBe(false);
+    expect(browser.error!.issues.map((issue) => issue.path.join(".")).sort()).toEqual(["vendor.country", "vendor.parentProcessorId"]);
+
+    // A duplicate name is a server-side conflict, mapped back to the name field.
+    await makeProcessor(db, { name: "Wizard Taken", normalizedName: "wizard taken" });
+    const taken = await rejection(saveVendorStep({ db, actor: as(engineer), today: TODAY, input: { values: { vendor: vendor("Wizard Taken") } } }));
+    expect(taken.details.fields).toEqual([{ path: "vendor.name", message: expect.stringContaining("another processor already has this name") }]);
+
+    const { processorId } = await saveVendorStep({ db, actor: as(engineer), today: TODAY, input: { values: { vendor: vendor("Wizard Steps In Order") } } });
+    const skipped = await rejection(
+      saveRegistrationStep({ db, actor: as(engineer), input: { processorId, step: 3, values: { flows: { exporterEntityId: exporterId, originCountry: "US", subjectRegions: [] }, transfers: [chinaFlow] } } }),
+    );
+    expect(skipped.code).toBe("conflict");
+    const unknown = await rejection(
+      saveRegistrationStep({ db, actor: as(engineer), input: { processorId, step: 2, values: { data: { activityId, dataCategories: ["user.no_such_thing"] } } } }),
+    );
+    expect(unknown.details.fields).toEqual([{ path: "data.dataCategories.0", message: 'unknown data category "user.no_such_thing"' }]);
+    const empty = await rejection(saveRegistrationStep({ db, actor: as(engineer), input: { processorId, step: 2, values: { data: { activityId, dataCategories: [] } } } }));
+    expect(empty.details.fields).toEqual([{ path: "data.dataCategories", message: "pick at least one data category" }]);
+    await saveRegistrationStep({ db, actor: as(engineer), input: { processorId, step: 2, values: { data: { activityId, dataCategories: ["user.contact.email"] } } } });
+    const twice = await rejection(
+      saveRegistrationStep({
+        db,
+        actor: as(engineer),
+        input: { processorId, step: 3, values: { flows: { exporterEntityId: exporterId, originCountry: "US", subjectRegions: [] }, transfers: [chinaFlow, { ...chinaFlow, accessType: "remote_access" }] } },
+      }),
+    );
+    expect(twice.details.fields).toEqual([{ path: "transfers.1.destinationCountry", message: "already has a transfer above; one per destination" }]);
+    const badAgreement = await rejection(
+      saveRegistrationStep({
+        db,
+        actor: as(engineer),
+        input: { processorId, step: 4, values: { transfers: [chinaFlow], agreements: [{ type: "dpa", signedDate: "2026-05-01", expiryDate: "2026-01-01" }] } },
+      }),
+    );
+    expect(badAgreement.details.fields).toEqual([{ path: "agreements.0.expiryDate", message: "must not be before the signed date" }]);
+    expect(await readRegistrationDraft(db, processorId)).toMatchObject({ step: 3 });
+  });
+
+  it("lets only the vendor's engineer (or the DPO) continue a draft", async () => {
+    const { db } = use();
+    const { processorId } = await saveVendorStep({ db, actor: as(engineer), today: TODAY, input: { values: { vendor: vendor("Wizard Not Yours") } } });
+    const refused = await rejection(loadRegistrationWizard({ db, actor: as(otherEngineer), processorId }));
+    expect(refused.code).toBe("forbidden");
+    const alsoRefused = await rejection(
+      saveRegistrationStep({ db, actor: as(otherEngineer), input: { processorId, step: 2, values: { data: { activityId, dataCategories: ["user.contact.email"] } } } }),
+    );
+    expect(alsoRefused.code).toBe("forbidden");
+    await expect(loadRegistrationWizard({ db, actor: as(dpo), processorId })).resolves.toMatchObject({ draft: { step: 2 } });
+  });
+
+  it("predicts the flags of the real creates without saving them, then submits into the DPO's queue", async () => {
+    const { db } = use();
+    const { processorId, version, step } = await registerUpToSummary("Wizard Shenzhen Maps");
+    expect(step).toBe(5);
+
+    const predicted = await predictRegistration({ db, actor: as(engineer), today: TODAY, input: { processorId } });
+    const byRule = new Map(predicted.map((flag) => [flag.ruleId, flag]));
+    // US → CN, precise location of 50,000 devices, sent in clear, only a confidentiality agreement.
+    expect(byRule.get("transfer.no-encryption-in-transit")).toMatchObject({ severity: "critical", title: "No encryption in transit", subject: "Transfer to People's Republic of China" });
+    expect(byRule.get("transfer.no-contract")).toMatchObject({ severity: "high", title: "No processing agreement" });
+    expect(byRule.get("transfer.doj-bulk-restricted")).toMatchObject({ severity: "critical", title: "Bulk US sensitive data to a country of concern" });
+    expect(byRule.get("transfer.doj-bulk-restricted")!.message).toMatch(/50,000/);
+    expect(predicted[0]!.severity).toBe("critical");
+    // Nothing of the prediction was kept.
+    expect(await db.select().from(transfers).where(eq(transfers.processorId, processorId))).toEqual([]);
+    expect(await db.select().from(safeguardAgreements).where(eq(safeguardAgreements.processorId, processorId))).toEqual([]);
+    expect((await db.select().from(flags).where(eq(flags.processorId, processorId))).filter((flag) => flag.subjectType === "transfer")).toEqual([]);
+
+    // Another engineer can neither predict nor submit it.
+    expect((await rejection(predictRegistration({ db, actor: as(otherEngineer), today: TODAY, input: { processorId } }))).code).toBe("forbidden");
+
+    const submitted = await submitRegistration({ db, actor: as(engineer), today: TODAY, input: { processorId, version } });
+    expect(submitted.processor.status).toBe("submitted");
+    const saved = await db.select().from(transfers).where(eq(transfers.processorId, processorId));
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ status: "submitted", destinationCountry: "CN", estimatedSubjects: 50_000, volumeUnit: "devices", exporterEntityId: exporterId, activityId });
+    expect(await db.select().from(safeguardAgreements).where(eq(safeguardAgreements.processorId, processorId))).toHaveLength(1);
+    const stored = (await db.select().from(flags).where(eq(flags.processorId, processorId))).filter((flag) => flag.status === "open");
+    expect(stored.map((flag) => flag.ruleId).sort()).toEqual(predicted.map((flag) => flag.ruleId).sort());
+    expect(await db.select().from(appState).where(eq(appState.key, `registration-draft:${processorId}`))).toEqual([]);
+
+    // Submitted, it leaves the wizard; the DPO approves it with its transfer.
+    expect((await rejection(submitRegistration({ db, actor: as(engineer), today: TODAY, input: { processorId, version: 2 } }))).code).toBe("forbidden");
+    await approveProcessor({ db, actor: as(dpo), id: processorId, input: { version: 2 }, today: TODAY });
+    expect((await db.select().from(transfers).where(eq(transfers.processorId, processorId)))[0]!.status).toBe("approved");
+  });
+
+  it("refuses to predict or submit before every step is saved, and a stale submit changes nothing", async () => {
+    const { db } = use();
+    const { processorId } = await saveVendorStep({ db, actor: as(engineer), today: TODAY, input: { values: { vendor: vendor("Wizard Half Done") } } });
+    expect((await rejection(predictRegistration({ db, actor: as(engineer), today: TODAY, input: { processorId } }))).message).toMatch(/step 2/);
+
+    const complete = await registerUpToSummary("Wizard Stale Submit");
+    const stale = await rejection(submitRegistration({ db, actor: as(engineer), today: TODAY, input: { processorId: complete.processorId, version: complete.version + 5 } }));
+    expect(stale.code).toBe("version_conflict");
+    expect(await db.select().from(transfers).where(eq(transfers.processorId, complete.processorId))).toEqual([]);
+    expect(await readRegistrationDraft(db, complete.processorId)).toMatchObject({ step: 5 });
+  });
+
+  it("offers the taxonomy with one line on why a category is sensitive", async () => {
+    const { db } = use();
+    const choices = await listRegistrationChoices(db);
+    const byKey = new Map(choices.categories.map((category) => [category.key, category]));
+    expect(byKey.get("user.location.precise")?.sensitive).toMatch(/CCPA sensitive.*PIPL.*precise geolocation/);
+    expect(byKey.get("user.device.device_id")?.sensitive).toMatch(/listed identifier/);
+    expect(byKey.get("user.device.attributes")?.sensitive).toBeUndefined();
+    // Grouping nodes are not offered.
+    expect(byKey.has("user.device")).toBe(false);
+    expect(choices.activities.map((a) => a.id)).toContain(activityId);
+    expect(choices.exporters.map((e) => e.id)).toContain(exporterId);
+  });
+});
