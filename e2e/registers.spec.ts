@@ -104,6 +104,73 @@ test("sorting the transfer register by a column header, both ways, in the URL", 
   await saveScreenshot(page, testInfo, "transfers-sorted.png");
 });
 
+/** The record links of a register's rows: ids, unlike the rows' text, cannot repeat from one page to the next. */
+async function rowLinks(page: Page, rowTestId: string, basePath: string) {
+  await page.getByTestId(rowTestId).first().waitFor();
+  return page.getByTestId(rowTestId).locator(`a[href^="${basePath}/"]`).evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+}
+
+test("the transfer and processor registers start from the server's rows, with no API call, and a filter or a page shows new rows", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("dpo");
+  // The server page prefetches into the query cache it hydrates: the first render must not ask the API again.
+  const apiCalls: string[] = [];
+  page.on("request", (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname === "/api/v1/transfers" || pathname === "/api/v1/processors") apiCalls.push(request.url());
+  });
+
+  await page.goto("/transfers?destination=HK&sort=volume&direction=desc");
+  const hongKong = await rowTexts(page);
+  expect(hongKong.length).toBeGreaterThan(0);
+  for (const text of hongKong) expect(text).toContain("HongKong");
+  await page.waitForLoadState("networkidle");
+  expect(apiCalls).toEqual([]);
+
+  // Another filter: the rows are the new view's, not the previous ones kept on screen.
+  const filters = page.getByRole("search", { name: "Filter transfers" });
+  await filters.getByLabel("Destination").selectOption("CN");
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/destination=CN/);
+  await expect.poll(async () => (await rowTexts(page)).every((text) => text.includes("China"))).toBe(true);
+  await expect(page.getByTestId("transfers-table")).toHaveAttribute("aria-busy", "false");
+
+  // Another page: none of the first page's transfers.
+  await page.goto("/transfers?pageSize=5");
+  const firstPage = await rowLinks(page, "transfer-row", "/transfers");
+  expect(firstPage).toHaveLength(5);
+  await page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByTestId("pagination-summary")).toContainText(/^6–/);
+  const secondPage = await rowLinks(page, "transfer-row", "/transfers");
+  expect(secondPage.length).toBeGreaterThan(0);
+  expect(secondPage.filter((href) => firstPage.includes(href))).toEqual([]);
+
+  apiCalls.length = 0;
+  await page.goto("/processors?pageSize=5");
+  await expect(page.getByRole("heading", { level: 1, name: "Processors" })).toBeVisible();
+  const processorsFirst = await rowLinks(page, "processor-row", "/processors");
+  expect(processorsFirst).toHaveLength(5);
+  await page.waitForLoadState("networkidle");
+  expect(apiCalls).toEqual([]);
+  await page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByTestId("pagination-summary")).toContainText(/^6–/);
+  const processorsSecond = await rowLinks(page, "processor-row", "/processors");
+  expect(processorsSecond.filter((href) => processorsFirst.includes(href))).toEqual([]);
+
+  // A filter on the processors: only the chosen status remains.
+  const processorFilters = page.getByRole("search", { name: "Filter processors" });
+  await processorFilters.getByLabel("Status").selectOption("approved");
+  await processorFilters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/status=approved/);
+  const statuses = page.getByTestId("processor-row").locator('td[data-column="status"]');
+  await expect(statuses.first()).toBeVisible();
+  await expect.poll(async () => (await statuses.allTextContents()).every((status) => status.trim() === "approved")).toBe(true);
+});
+
 for (const register of [
   { path: "/processors", heading: "Processors", screenshot: "processors.png" },
   { path: "/transfers", heading: "Transfers", screenshot: "transfers.png" },

@@ -1,10 +1,11 @@
+import { REGISTER_ROOTS } from "@/components/providers/register-keys";
 import type { AgreementRegisterRow } from "@/db/queries/agreements-register";
 import { fetchRegisterPage, queryString, type RegisterPage } from "@/components/registers/fetch-page";
 import type { AgreementRegisterFilters } from "./register-params";
 
 /** Query keys of the agreements: a mutation invalidates `agreementKeys.all`, and every list refetches. */
 export const agreementKeys = {
-  all: ["agreements"] as const,
+  all: REGISTER_ROOTS.agreements,
   lists: () => [...agreementKeys.all, "list"] as const,
   list: (filters: AgreementRegisterFilters) => [...agreementKeys.lists(), filters] as const,
 };

@@ -1,29 +1,48 @@
+"use client";
+
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { CategoryRegisterRow } from "@/db/queries/categories-register";
-import type { LocaleFormatters } from "@/components/registers/locale-format";
-import { RegisterTable, type RegisterColumn, type RegisterSort } from "@/components/registers/register-table";
+import { localeFormatters } from "@/components/registers/locale-format";
+import { RegisterStatus } from "@/components/registers/register-status";
+import { RegisterTable, type RegisterColumn } from "@/components/registers/register-table";
+import { Pagination } from "@/components/ui/pagination";
 import { DOJ_CATEGORY_LABELS } from "@/components/transfers/labels";
 import { yesNo } from "@/components/transfers/details-list";
 import { CATEGORY_COLUMNS, type CategoryColumnId } from "./category-columns";
+import type { CategoryRegisterFilters } from "./register-params";
+import { categoryKeys, fetchCategoryRegister } from "./register-query";
 import { SensitivityMarkers } from "./sensitivity-markers";
 
 /**
  * The taxonomy as a table: in key order a child is indented under its parent, so the list reads as a tree.
  * The transfer count links to the transfer register filtered on the category (descendants included).
+ * The rows come from the query cache, which the server page filled for this URL (no second request on the
+ * first render); a refetch or another URL asks GET /api/v1/data-categories.
  */
 export function CategoriesTable({
-  rows,
+  filters,
   visible,
-  sorting,
-  format,
+  searchParams,
+  locale,
 }: {
-  rows: readonly CategoryRegisterRow[];
+  filters: CategoryRegisterFilters;
   visible: readonly string[];
-  sorting: RegisterSort;
-  format: Pick<LocaleFormatters, "number">;
+  searchParams: Record<string, string | undefined>;
+  locale: string;
 }) {
-  const asTree = sorting.sort === "key";
+  const query = useQuery({
+    queryKey: categoryKeys.list(filters),
+    queryFn: ({ signal }) => fetchCategoryRegister(filters, signal),
+    placeholderData: keepPreviousData,
+    // The server page read these rows for this very URL a moment ago and hydrated them: fetching them again
+    // on mount or on focus would be the double request the prefetch avoids. A change invalidates the key.
+    refetchOnMount: false,
+    refetchOnWindowFocus: false,
+  });
+  const format = localeFormatters(locale);
+  const asTree = filters.sort === "key";
   const cells: Record<CategoryColumnId, (row: CategoryRegisterRow) => ReactNode> = {
     category: (row) => {
       const depth = asTree ? row.key.split(".").length - 1 : 0;
@@ -63,16 +82,25 @@ export function CategoriesTable({
   };
   const columns: RegisterColumn<CategoryRegisterRow>[] = CATEGORY_COLUMNS.map((column) => ({ ...column, cell: cells[column.id] }));
   return (
-    <RegisterTable
-      label="Data categories table"
-      testId="categories-register"
-      rowTestId="category-row"
-      columns={columns}
-      visible={visible}
-      rows={rows}
-      rowKey={(row) => row.key}
-      sorting={sorting}
-      emptyText="No data category matches these filters."
-    />
+    <div className="space-y-2">
+      <RegisterStatus query={query} noun="data categories" />
+      {query.data && (
+        <>
+          <RegisterTable
+            label="Data categories table"
+            testId="categories-register"
+            rowTestId="category-row"
+            columns={columns}
+            visible={visible}
+            rows={query.data.rows}
+            rowKey={(row) => row.key}
+            sorting={{ sort: filters.sort, direction: filters.direction, basePath: "/data-categories", searchParams }}
+            emptyText="No data category matches these filters."
+            busy={query.isPlaceholderData}
+          />
+          <Pagination page={filters.page} pageSize={filters.pageSize} total={query.data.total} basePath="/data-categories" searchParams={searchParams} />
+        </>
+      )}
+    </div>
   );
 }

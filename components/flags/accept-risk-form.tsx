@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
+import { useInvalidateRegisters } from "@/components/providers/register-keys";
 import { Button } from "@/components/ui/button";
 import type { AcceptRiskAction, AcceptedFlag } from "./accept-risk-types";
 
@@ -36,6 +37,7 @@ export function AcceptRiskForm({
   announce?: boolean;
 }) {
   const router = useRouter();
+  const invalidateRegisters = useInvalidateRegisters();
   const baseId = useId();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -90,6 +92,8 @@ export function AcceptRiskForm({
       const result = await acceptRisk(request);
       if (result.ok) {
         setAccepted(result.data);
+        // The flag changed status: every cached page of the registers that shows it (or counts it) is stale.
+        void invalidateRegisters();
         if (announce) {
           const url = new URL(window.location.href);
           url.searchParams.set("accepted", flagId);

@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
+import { useInvalidateRegisters } from "@/components/providers/register-keys";
 import { Button } from "@/components/ui/button";
 import type { BulkAcceptRiskAction } from "./accept-risk-types";
 import { BULK_ACCEPT_FORM_ID } from "./bulk-selection";
-
 
 type Field = "justification" | "until";
 
@@ -18,6 +18,7 @@ const inputClass = "block w-full rounded-md border px-2 py-1.5 text-sm";
  */
 export function BulkAcceptForm({ minDate, acceptRisks }: { minDate: string; acceptRisks: BulkAcceptRiskAction }) {
   const router = useRouter();
+  const invalidateRegisters = useInvalidateRegisters();
   const baseId = useId();
   const [pending, startTransition] = useTransition();
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
@@ -55,6 +56,8 @@ export function BulkAcceptForm({ minDate, acceptRisks }: { minDate: string; acce
       const result = await acceptRisks(request);
       if (result.ok) {
         setMessage({ kind: "success", text: `${result.data.length} risks accepted until ${request.until}.` });
+        // The accepted flags leave the open list: its cached pages (and the other registers' flag columns) are stale.
+        void invalidateRegisters();
         router.refresh();
         return;
       }

@@ -1,6 +1,6 @@
 /*
- * Shared by the flag table (a server component) and the bulk-accept form (a client component): values exported
- * from a "use client" module reach server components only as client references, never as values.
+ * Shared by the flag table and the bulk-accept form, kept out of any "use client" module: values exported from
+ * one reach server components only as client references, never as values.
  */
 
 /** The form the row checkboxes of the flag register belong to (their `form` attribute). */

@@ -1,5 +1,5 @@
 import { FLAG_SUBJECT_TYPES, SEVERITIES, type FlagSubjectType, type Severity } from "@/db/schema/enums";
-import { FilterForm, SelectFilter, enumOptions } from "@/components/ui/filter-form";
+import { FilterForm, SearchFilter, SelectFilter, enumOptions } from "@/components/ui/filter-form";
 import { RULE_OPTIONS } from "./rules";
 
 const STATUS_OPTIONS = [
@@ -10,9 +10,22 @@ const STATUS_OPTIONS = [
 ];
 
 /** The flag register's filters. Severities worst first, as the register sorts. */
-export function FlagFilters({ status, severity, rule, subject }: { status: string; severity?: Severity; rule?: string; subject?: FlagSubjectType }) {
+export function FlagFilters({
+  q,
+  status,
+  severity,
+  rule,
+  subject,
+}: {
+  q?: string;
+  status: string;
+  severity?: Severity;
+  rule?: string;
+  subject?: FlagSubjectType;
+}) {
   return (
-    <FilterForm action="/flags" label="Filter flags" values={[status, severity, rule, subject]}>
+    <FilterForm action="/flags" label="Filter flags" values={[q, status, severity, rule, subject]}>
+      <SearchFilter id="flag-q" label="Search" value={q} placeholder="Rule or processor" className="w-48" />
       <SelectFilter id="flag-status" name="status" label="Status" value={status} options={STATUS_OPTIONS} anyLabel={null} />
       <SelectFilter id="flag-severity" name="severity" label="Severity" value={severity} options={enumOptions([...SEVERITIES].reverse())} />
       <SelectFilter

@@ -1,23 +1,28 @@
+import { clsx } from "clsx";
 import Link from "next/link";
-import type { FlagDetail } from "@/db/queries/flags";
+import type { FlagRegisterRow } from "@/db/queries/flags";
 import { AcceptRiskForm } from "./accept-risk-form";
 import { BULK_ACCEPT_FORM_ID, bulkSelectionValue } from "./bulk-selection";
 import type { FlagListAcceptance } from "./flag-list";
 import { FlagStatusBadge, SeverityBadge } from "./badges";
 import { formatDate } from "./format";
-import { ruleTitle } from "./rules";
 import { flagSubject } from "./subject";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 /**
  * One page of the flag register. `acceptance` (DPO only) adds an "Accept risk" control to each open flag and a
- * checkbox that selects it for the bulk form (BulkAcceptForm, rendered by the page).
+ * checkbox that selects it for the bulk form (BulkAcceptForm, rendered above it by FlagsRegister). `busy`
+ * dims the rows while the ones matching new filters are on their way.
  */
-export function FlagsTable({ rows, acceptance }: { rows: readonly FlagDetail[]; acceptance?: FlagListAcceptance }) {
+export function FlagsTable({ rows, acceptance, busy = false }: { rows: readonly FlagRegisterRow[]; acceptance?: FlagListAcceptance; busy?: boolean }) {
   const columns = acceptance ? 8 : 6;
   return (
     <TableScroll label="Flags table" className="rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="flags-table">
+      <table
+        className={clsx("min-w-full divide-y divide-slate-200 text-sm transition-opacity", busy && "opacity-60")}
+        aria-busy={busy}
+        data-testid="flags-table"
+      >
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
             {acceptance && (
@@ -47,10 +52,10 @@ export function FlagsTable({ rows, acceptance }: { rows: readonly FlagDetail[]; 
             </tr>
           )}
           {rows.map((flag) => {
-            const title = ruleTitle(flag.ruleId);
+            const title = flag.ruleTitle;
             const subject = flagSubject(flag);
             return (
-              <tr key={flag.id} data-testid="flag-row" data-rule-id={flag.ruleId} className="align-top">
+              <tr key={flag.id} data-testid="flag-row" data-rule-id={flag.ruleId} data-flag-id={flag.id} className="align-top">
                 {acceptance && (
                   <td className="px-4 py-2">
                     {flag.status === "open" && (

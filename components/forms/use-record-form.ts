@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useForm, useWatch, type DefaultValues, type FieldValues } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
+import { useInvalidateRegisters } from "@/components/providers/register-keys";
 import type { ActionResult } from "@/lib/auth/guard";
 import type { ChangePreview } from "./flag-preview";
 import { applyServerErrors, type FormLevelError } from "./server-errors";
@@ -30,6 +31,7 @@ export function useRecordForm<V extends FieldValues>({
   detailPath: (id: string) => string;
 }) {
   const router = useRouter();
+  const invalidateRegisters = useInvalidateRegisters();
   // Errors appear on submit, then follow every change. Not on blur: an error appearing as the field loses
   // focus moves the Save button between mouse-down and mouse-up, and the click is lost.
   const form = useForm<V>({
@@ -49,6 +51,8 @@ export function useRecordForm<V extends FieldValues>({
     startSaving(async () => {
       const result = await save(submitted);
       if (result.ok) {
+        // The registers' cached pages now show old values (and old flags): the next visit refetches them.
+        await invalidateRegisters();
         router.push(detailPath(result.data.id));
         router.refresh();
         return;

@@ -6,6 +6,7 @@ import { useId, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { reviewVendor } from "@/app/(dashboard)/review/actions";
+import { useInvalidateRegisters } from "@/components/providers/register-keys";
 import { Button } from "@/components/ui/button";
 import { approveProcessorInput, rejectProcessorInput } from "@/lib/review/schemas";
 
@@ -14,6 +15,7 @@ type Values = z.input<typeof approveProcessorInput>;
 /** Approve or reject one submitted vendor; the comment is required to reject (the same rule as the API). */
 export function ReviewForm({ processorId, processorName, version }: { processorId: string; processorName: string; version: number }) {
   const router = useRouter();
+  const invalidateRegisters = useInvalidateRegisters();
   const commentId = useId();
   const errorId = useId();
   const [serverMessage, setServerMessage] = useState<string>();
@@ -35,6 +37,8 @@ export function ReviewForm({ processorId, processorName, version }: { processorI
       startTransition(async () => {
         const result = await reviewVendor({ processorId, decision, version, comment });
         if (result.ok) {
+          // The vendor's status changed, and an approval evaluates its transfers' flags: every register is stale.
+          void invalidateRegisters();
           router.refresh();
           return;
         }

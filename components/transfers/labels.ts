@@ -80,8 +80,12 @@ export function countryLabel(code: string): string {
   return countryName(code) ?? code;
 }
 
-/** 1240 people -> "1,240 people"; one device -> "1 device". */
-export function formatVolume(count: number, unit: VolumeUnit): string {
+/** 1240 people -> "1,240 people"; one device -> "1 device". The number in the reader's locale when the caller has one. */
+export function formatVolume(
+  count: number,
+  unit: VolumeUnit,
+  formatNumber: (value: number) => string = (value) => value.toLocaleString("en-US"),
+): string {
   const noun = count === 1 ? unit.replace(/s$/, "") : unit;
-  return `${count.toLocaleString("en-US")} ${noun}`;
+  return `${formatNumber(count)} ${noun}`;
 }

@@ -1,58 +1,101 @@
+"use client";
+
 import Link from "next/link";
+import { clsx } from "clsx";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { TransferListRow } from "@/db/queries/transfers";
 import { SeverityBadge } from "@/components/flags/badges";
-import { ACCESS_TYPE_LABELS, ENCRYPTION_IN_TRANSIT_LABELS, MECHANISM_LABELS, countryLabel, formatVolume } from "./labels";
-import { TransferStatusBadge } from "./transfer-status-badge";
+import { localeFormatters, type LocaleFormatters } from "@/components/registers/locale-format";
+import { RegisterStatus } from "@/components/registers/register-status";
+import type { RegisterSort } from "@/components/registers/register-table";
+import { Pagination } from "@/components/ui/pagination";
 import { SortHeader } from "@/components/ui/sort-header";
 import { TableScroll } from "@/components/ui/table-scroll";
-import type { TransferSort } from "@/lib/validation/list-params";
-import type { ColumnOption } from "@/components/registers/columns";
+import { ACCESS_TYPE_LABELS, ENCRYPTION_IN_TRANSIT_LABELS, MECHANISM_LABELS, countryLabel, formatVolume } from "./labels";
+import type { TransferRegisterFilters } from "./register-params";
+import { fetchTransferRegister, transferKeys } from "./register-query";
+import { TRANSFER_COLUMNS, type TransferColumnId } from "./transfer-columns";
+import { TransferStatusBadge } from "./transfer-status-badge";
 
-/** The transfer register's columns, for the column choice (`cols=` in the URL) and the table. */
-export const TRANSFER_COLUMNS = [
-  { id: "processor", label: "Processor / activity", required: true },
-  { id: "exporter", label: "Exporter" },
-  { id: "route", label: "Route / access" },
-  { id: "categories", label: "Categories" },
-  { id: "volume", label: "Volume / 12 months" },
-  { id: "mechanism", label: "Mechanism" },
-  { id: "encryption", label: "Encryption in transit" },
-  { id: "severity", label: "Worst open flag" },
-] as const satisfies readonly ColumnOption[];
-
-type TransferColumnId = (typeof TRANSFER_COLUMNS)[number]["id"];
-
-/** One page of the transfer register; each row links to the transfer's page. */
+/**
+ * The transfer register's rows: read from the query cache, which the server page filled for this URL (no
+ * second request on the first render); a refetch or another URL asks GET /api/v1/transfers.
+ */
 export function TransfersTable({
-  rows,
-  sort,
-  direction,
+  filters,
   searchParams,
   visible = TRANSFER_COLUMNS.map((column) => column.id),
+  locale,
 }: {
-  rows: readonly TransferListRow[];
-  sort: TransferSort;
-  direction: "asc" | "desc";
-  /** The page's query, kept by the sort links. */
+  filters: TransferRegisterFilters;
+  /** The page's query, kept by the sort and page links. */
   searchParams: Record<string, string | undefined>;
   /** The visible columns' ids (the column choice); all by default. */
   visible?: readonly string[];
+  locale: string;
 }) {
-  const sortProps = { sort, direction, basePath: "/transfers", searchParams };
+  const query = useQuery({
+    queryKey: transferKeys.list(filters),
+    queryFn: ({ signal }) => fetchTransferRegister(filters, signal),
+    placeholderData: keepPreviousData,
+    // The server page read these rows for this very URL a moment ago and hydrated them: fetching them again
+    // on mount or on focus would be the double request the prefetch avoids. A change invalidates the key.
+    refetchOnMount: false,
+    refetchOnWindowFocus: false,
+  });
+
+  return (
+    <div className="space-y-2">
+      <RegisterStatus query={query} noun="transfers" />
+      {query.data && (
+        <>
+          <TransferRows
+            rows={query.data.rows}
+            sorting={{ sort: filters.sort, direction: filters.direction, basePath: "/transfers", searchParams }}
+            visible={visible}
+            format={localeFormatters(locale)}
+            busy={query.isPlaceholderData}
+          />
+          <Pagination page={filters.page} pageSize={filters.pageSize} total={query.data.total} basePath="/transfers" searchParams={searchParams} />
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The table itself: its own markup rather than RegisterTable's, for the two-line cells and their widths. */
+function TransferRows({
+  rows,
+  sorting,
+  visible,
+  format,
+  busy,
+}: {
+  rows: readonly TransferListRow[];
+  sorting: RegisterSort;
+  visible: readonly string[];
+  format: LocaleFormatters;
+  /** New rows are on their way: the old ones stay, dimmed. */
+  busy: boolean;
+}) {
   const shows = (id: TransferColumnId) => visible.includes(id);
   return (
     <TableScroll label="Transfers table" className="relative rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="transfers-table">
+      <table
+        className={clsx("min-w-full divide-y divide-slate-200 text-sm transition-opacity", busy && "opacity-60")}
+        data-testid="transfers-table"
+        aria-busy={busy}
+      >
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
-            <SortHeader label="Processor / activity" column="processor" {...sortProps} />
+            <SortHeader label="Processor / activity" column="processor" {...sorting} />
             {shows("exporter") && <th scope="col" className="px-3 py-2">Exporter</th>}
-            {shows("route") && <SortHeader label="Route / access" column="destination" {...sortProps} />}
+            {shows("route") && <SortHeader label="Route / access" column="destination" {...sorting} />}
             {shows("categories") && <th scope="col" className="px-3 py-2 text-right">Categories</th>}
-            {shows("volume") && <SortHeader label="Volume / 12 months" column="volume" className="text-right" {...sortProps} />}
-            {shows("mechanism") && <SortHeader label="Mechanism" column="mechanism" {...sortProps} />}
+            {shows("volume") && <SortHeader label="Volume / 12 months" column="volume" className="text-right" {...sorting} />}
+            {shows("mechanism") && <SortHeader label="Mechanism" column="mechanism" {...sorting} />}
             {shows("encryption") && <th scope="col" className="px-3 py-2">Encryption in transit</th>}
-            {shows("severity") && <SortHeader label="Worst open flag" column="severity" {...sortProps} />}
+            {shows("severity") && <SortHeader label="Worst open flag" column="severity" {...sorting} />}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -90,9 +133,9 @@ export function TransfersTable({
                     <span className="block text-xs text-slate-600">{ACCESS_TYPE_LABELS[row.accessType]}</span>
                   </td>
                 )}
-                {shows("categories") && <td className="px-3 py-2 text-right tabular-nums">{row.categoryCount.toLocaleString("en-US")}</td>}
+                {shows("categories") && <td className="px-3 py-2 text-right tabular-nums">{format.number(row.categoryCount)}</td>}
                 {shows("volume") && (
-                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatVolume(row.estimatedSubjects, row.volumeUnit)}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatVolume(row.estimatedSubjects, row.volumeUnit, format.number)}</td>
                 )}
                 {shows("mechanism") && <td className="px-3 py-2">{MECHANISM_LABELS[row.mechanism]}</td>}
                 {shows("encryption") && (

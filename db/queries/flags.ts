@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, getTableColumns, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import { readsPacked, rowsOf } from "./register";
 import {
@@ -13,6 +13,7 @@ import {
   type Severity,
 } from "../schema";
 import { findingFingerprint, type FlagPlan, type StoredFlag } from "@/lib/flags/lifecycle";
+import { RULE_CATALOG } from "@/lib/rules/catalog";
 import type { Finding } from "@/lib/rules/types";
 
 /** Every flag (any status) of the given processors' subjects, or of the whole register. */
@@ -325,7 +326,7 @@ export async function getFlagDetail({ db, id }: { db: Executor; id: string }): P
   return rows[0];
 }
 
-export interface ListFlagsInput {
+export interface ListFlagRegisterInput {
   db: Executor;
   page: number;
   pageSize: number;
@@ -334,15 +335,60 @@ export interface ListFlagsInput {
   severity?: Severity;
   ruleId?: string;
   subjectType?: FlagSubjectType;
+  /** Searches the rule (its catalog title or id) and the subject's name (the processor it concerns). */
+  q?: string;
+}
+
+/**
+ * A row of the flag register as it crosses the wire (API, query cache): what the table shows, timestamps as
+ * ISO strings, so a row read on the server and one fetched by the browser are the same value.
+ */
+export interface FlagRegisterRow {
+  id: string;
+  version: number;
+  ruleId: string;
+  /** The catalog's title of the rule (its id for a rule no longer in the catalog): the browser needs no catalog. */
+  ruleTitle: string;
+  severity: Severity;
+  status: FlagStatus;
+  message: string;
+  subjectType: FlagSubjectType;
+  subjectId: string;
+  subjectProcessorId: string | null;
+  subjectProcessorName: string | null;
+  transferOriginCountry: string | null;
+  transferDestinationCountry: string | null;
+  agreementType: FlagDetail["agreementType"];
+  /** YYYY-MM-DD. */
+  acceptedUntil: string | null;
+  resolvedAt: string | null;
+  lastSeenAt: string;
+}
+
+const RULE_TITLES = new Map<string, string>(RULE_CATALOG.map((rule) => [rule.id, rule.title]));
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The search: a rule whose catalog title or id contains the text, or a subject whose processor's name does. */
+function flagSearch(q: string): SQL {
+  const text = q.toLowerCase();
+  // Rule titles live in the catalog, not the database: the matching ids go to SQL as a list.
+  const ruleIds = [...RULE_TITLES].filter(([id, title]) => title.toLowerCase().includes(text) || id.includes(text)).map(([id]) => id);
+  const byName = ilike(processors.name, `%${escapeLike(q)}%`);
+  return ruleIds.length ? or(inArray(flags.ruleId, ruleIds), byName)! : byName;
 }
 
 /** One page of the flag register, worst first then most recently seen; total for the pager. */
-export async function listFlags({ db, page, pageSize, status, severity, ruleId, subjectType }: ListFlagsInput) {
+export async function listFlagRegister({ db, page, pageSize, status, severity, ruleId, subjectType, q }: ListFlagRegisterInput) {
   const conditions: SQL[] = [];
   if (status) conditions.push(eq(flags.status, status));
   if (severity) conditions.push(eq(flags.severity, severity));
   if (ruleId) conditions.push(eq(flags.ruleId, ruleId));
   if (subjectType) conditions.push(eq(flags.subjectType, subjectType));
+  const search = q?.trim();
+  if (search) conditions.push(flagSearch(search));
   const where = conditions.length ? and(...conditions) : undefined;
   const [rows, totals] = await Promise.all([
     selectFlagDetails(db)
@@ -351,7 +397,38 @@ export async function listFlags({ db, page, pageSize, status, severity, ruleId, 
       .orderBy(desc(flags.severity), desc(flags.lastSeenAt), asc(flags.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(flags).where(where),
+    // The search reads the subject's processor: count over the same joins only when it needs them.
+    search
+      ? db
+          .select({ total: sql<number>`count(*)::int` })
+          .from(flags)
+          .leftJoin(transfers, flagSubjectTransfer)
+          .leftJoin(safeguardAgreements, flagSubjectAgreement)
+          .leftJoin(processors, eq(processors.id, flagProcessorId))
+          .where(where)
+      : db.select({ total: sql<number>`count(*)::int` }).from(flags).where(where),
   ]);
-  return { rows, total: totals[0]?.total ?? 0, page, pageSize };
+  return { rows: rows.map(toRegisterRow), total: totals[0]?.total ?? 0, page, pageSize };
+}
+
+function toRegisterRow(flag: FlagDetail): FlagRegisterRow {
+  return {
+    id: flag.id,
+    version: flag.version,
+    ruleId: flag.ruleId,
+    ruleTitle: RULE_TITLES.get(flag.ruleId) ?? flag.ruleId,
+    severity: flag.severity,
+    status: flag.status,
+    message: flag.message,
+    subjectType: flag.subjectType,
+    subjectId: flag.subjectId,
+    subjectProcessorId: flag.subjectProcessorId,
+    subjectProcessorName: flag.subjectProcessorName,
+    transferOriginCountry: flag.transferOriginCountry,
+    transferDestinationCountry: flag.transferDestinationCountry,
+    agreementType: flag.agreementType,
+    acceptedUntil: flag.acceptedUntil,
+    resolvedAt: flag.resolvedAt?.toISOString() ?? null,
+    lastSeenAt: flag.lastSeenAt.toISOString(),
+  };
 }

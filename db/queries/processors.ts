@@ -55,7 +55,9 @@ export async function listProcessors({ db, page, pageSize, q, status, country, s
         service: processors.service,
         status: processors.status,
         dpfCertified: processors.dpfCertified,
-        updatedAt: processors.updatedAt,
+        // ISO text, not a Date: the row crosses the wire to the browser's query cache as JSON. Milliseconds kept,
+        // so the API answers the same text it did when this was a Date serialized by JSON.stringify.
+        updatedAt: sql<string>`to_char(${processors.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
         // Correlated sub-queries run only for the page's rows, after the limit.
         transferCount: sql<number>`(select count(*)::int from ${transfers} where ${transfers.processorId} = ${processors.id})`,
         openFlagCount: sql<number>`(select (count(*) filter (where ${flags.status} = 'open'))::int from ${flags} where ${flags.processorId} = ${processors.id})`,

@@ -26,6 +26,7 @@ import { acceptRiskInput } from "@/lib/validation/flag";
 import { bulkAcceptRiskInput } from "@/lib/flags/service";
 import { createProcessorInput, updateProcessorInput } from "@/lib/validation/processor";
 import { duplicatesQuery } from "@/lib/processors/duplicates";
+import { transferListQueryExtras } from "@/lib/validation/list-params";
 import { MAX_BODY_BYTES } from "./body";
 import { processorListQuery, transferListQuery } from "./params";
 import { createTransferBody, updateTransferBody } from "./transfers";
@@ -196,12 +197,14 @@ function resource({
   tag,
   singular,
   listQuery,
+  listSummary = `List ${tag.toLowerCase()} (all roles)`,
   collection,
   deletion,
 }: {
   tag: string;
   singular: string;
   listQuery: z.ZodObject;
+  listSummary?: string;
   collection: string;
   /** What the DELETE says it does, and which records block it. */
   deletion: { summary: string; dependents: string };
@@ -211,7 +214,7 @@ function resource({
       get: {
         tags: [tag],
         operationId: `list${tag}`,
-        summary: `List ${tag.toLowerCase()} (all roles)`,
+        summary: listSummary,
         parameters: queryParameters(listQuery),
         responses: {
           "200": { description: "One page", content: { "application/json": { schema: page({ type: "object" }) } } },
@@ -413,7 +416,8 @@ function reviewAndReferencePaths() {
       },
     },
     "/api/v1/flags": {
-      get: listOperation({ tag: "Flags", operationId: "listFlags", summary: "List flags, worst first (all roles)", query: flagListQuery }),
+      get: listOperation({ tag: "Flags", operationId: "listFlags", summary:
+          "List flags, worst first (all roles); `view=register` answers the register page rows (rule title, subject names and links; open flags unless `status` says otherwise, `status=all` for every status) and accepts `q` (rule title or id, processor name)", query: flagListQuery }),
     },
     "/api/v1/flags/{id}": {
       parameters: [idParameter],
@@ -486,7 +490,8 @@ function reviewAndReferencePaths() {
       get: listOperation({
         tag: "DataCategories",
         operationId: "listDataCategories",
-        summary: "The data-category taxonomy with its classification under each regime (all roles)",
+        summary:
+          "The data-category taxonomy with its classification under each regime (all roles); `view=register` answers one page of the register page rows (with transfer counts) and accepts `page`, `pageSize`, `classification` (gdpr_special, ccpa_sensitive, pipl_sensitive, doj_covered), `sort` (key, name, transfers) and `direction`",
         query: dataCategoryListQuery,
         paged: false,
       }),
@@ -659,6 +664,8 @@ export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {})
         tag: "Processors",
         singular: "Processor",
         listQuery: processorListQuery,
+        listSummary:
+          "List processors (all roles); `view=register` answers the register page rows (transfer and open-flag counts) and accepts `sort` (name, country, service, status, updatedAt) and `direction`",
         collection: "/api/v1/processors",
         deletion: {
           summary: "Delete a processor; its own flags are resolved (dpo; engineer: own drafts)",
@@ -668,7 +675,9 @@ export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {})
       ...resource({
         tag: "Transfers",
         singular: "Transfer",
-        listQuery: transferListQuery,
+        listQuery: transferListQuery.extend(transferListQueryExtras),
+        listSummary:
+          "List transfers (all roles); `view=register` answers the register page rows (processor, activity, exporter, category count, worst open flag) and accepts `encryption` (none, any)",
         collection: "/api/v1/transfers",
         deletion: {
           summary: "Delete a transfer; its processor's flags are re-evaluated (dpo; engineer: own drafts)",

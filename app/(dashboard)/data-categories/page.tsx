@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import { db } from "@/db/client";
 import { listCategoryRegister } from "@/db/queries/categories-register";
 import { CategoriesTable } from "@/components/categories/categories-table";
 import { CATEGORY_COLUMNS } from "@/components/categories/category-columns";
+import { CATEGORY_CLASSIFICATIONS, CLASSIFICATION_LABELS, categoryFilters, categoryRegisterParams } from "@/components/categories/register-params";
+import { categoryKeys } from "@/components/categories/register-query";
+import { getServerQueryClient } from "@/components/providers/server-query-client";
 import { ColumnChooser } from "@/components/registers/column-chooser";
 import { visibleColumnIds } from "@/components/registers/columns";
 import { FilterForm, SearchFilter, SelectFilter, enumOptions } from "@/components/ui/filter-form";
-import { Pagination } from "@/components/ui/pagination";
 import { requirePageActor } from "@/lib/auth/guard";
-import { requestFormatters } from "@/lib/format/locale";
-import { CATEGORY_CLASSIFICATIONS, CLASSIFICATION_LABELS, categoryRegisterParams } from "./params";
+import { pickLocale } from "@/lib/format/locale";
 
 export const metadata: Metadata = { title: "Data categories" };
 export const dynamic = "force-dynamic";
@@ -18,21 +21,25 @@ export default async function DataCategoriesPage({ searchParams }: { searchParam
   await requirePageActor();
   const raw = await searchParams;
   const params = categoryRegisterParams.parse(raw);
-  const [{ rows, total }, format] = await Promise.all([
-    listCategoryRegister({
-      db: db(),
-      page: params.page,
-      pageSize: params.pageSize,
-      q: params.q,
-      sensitive: params.sensitive === undefined ? undefined : params.sensitive === "1",
-      classification: params.classification,
-      sort: params.sort,
-      direction: params.direction,
-    }),
-    requestFormatters(),
-  ]);
+  const filters = categoryFilters(params);
+  const queryClient = getServerQueryClient();
+  // The same key the table reads: the browser starts with these rows instead of asking for them again.
+  await queryClient.prefetchQuery({
+    queryKey: categoryKeys.list(filters),
+    queryFn: () =>
+      listCategoryRegister({
+        db: db(),
+        page: filters.page,
+        pageSize: filters.pageSize,
+        q: filters.q,
+        sensitive: filters.sensitive === undefined ? undefined : filters.sensitive === "1",
+        classification: filters.classification,
+        sort: filters.sort,
+        direction: filters.direction,
+      }),
+  });
+  const locale = pickLocale((await headers()).get("accept-language"));
   const visible = visibleColumnIds(params.cols, CATEGORY_COLUMNS);
-  const { cols, ...filterValues } = params;
 
   return (
     <div className="space-y-4">
@@ -42,7 +49,7 @@ export default async function DataCategoriesPage({ searchParams }: { searchParam
         transfers that carry it.
       </p>
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <FilterForm action="/data-categories" label="Filter data categories" values={filterValues}>
+        <FilterForm action="/data-categories" label="Filter data categories" values={filters}>
           <SearchFilter id="category-q" label="Search" value={params.q} placeholder="Key, name or description" className="w-56" />
           <SelectFilter
             id="category-sensitive"
@@ -61,17 +68,13 @@ export default async function DataCategoriesPage({ searchParams }: { searchParam
             value={params.classification}
             options={enumOptions(CATEGORY_CLASSIFICATIONS, CLASSIFICATION_LABELS)}
           />
-          {cols && <input type="hidden" name="cols" value={cols} />}
+          {params.cols && <input type="hidden" name="cols" value={params.cols} />}
         </FilterForm>
         <ColumnChooser columns={CATEGORY_COLUMNS} visible={visible} basePath="/data-categories" searchParams={raw} register="data categories" />
       </div>
-      <CategoriesTable
-        rows={rows}
-        visible={visible}
-        sorting={{ sort: params.sort, direction: params.direction, basePath: "/data-categories", searchParams: raw }}
-        format={format}
-      />
-      <Pagination page={params.page} pageSize={params.pageSize} total={total} basePath="/data-categories" searchParams={raw} />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <CategoriesTable filters={filters} visible={visible} searchParams={raw} locale={locale} />
+      </HydrationBoundary>
     </div>
   );
 }

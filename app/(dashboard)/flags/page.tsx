@@ -1,20 +1,21 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import { db } from "@/db/client";
-import { getFlagDetail, listFlags } from "@/db/queries/flags";
-import { BulkAcceptForm } from "@/components/flags/bulk-accept-form";
+import { getFlagDetail, listFlagRegister } from "@/db/queries/flags";
 import { FlagFilters } from "@/components/flags/flag-filters";
-import { FlagsTable } from "@/components/flags/flags-table";
+import { FlagsRegister } from "@/components/flags/flags-register";
 import { FlagStatusTabs } from "@/components/flags/status-tabs";
 import { formatDate } from "@/components/flags/format";
+import { flagFilters, flagListParams } from "@/components/flags/register-params";
+import { flagKeys } from "@/components/flags/register-query";
 import { ruleTitle } from "@/components/flags/rules";
 import { flagSubject } from "@/components/flags/subject";
-import { Pagination } from "@/components/ui/pagination";
+import { getServerQueryClient } from "@/components/providers/server-query-client";
 import { requirePageActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { addDays } from "@/lib/rules/iso-date";
 import { acceptRisk, acceptRisks } from "./actions";
-import { flagListParams } from "./params";
 
 export const metadata: Metadata = { title: "Flags" };
 export const dynamic = "force-dynamic";
@@ -23,18 +24,26 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
   const actor = await requirePageActor();
   const raw = await searchParams;
   const params = flagListParams.parse(raw);
+  const filters = flagFilters(params);
   const database = db();
-  const [{ rows, total }, justAccepted] = await Promise.all([
-    listFlags({
-      db: database,
-      page: params.page,
-      pageSize: params.pageSize,
-      status: params.status === "all" ? undefined : params.status,
-      severity: params.severity,
-      ruleId: params.rule,
-      subjectType: params.subject,
-    }),
+  const queryClient = getServerQueryClient();
+  // The same key the table reads: the browser starts with these rows instead of asking for them again.
+  const [justAccepted] = await Promise.all([
     params.accepted ? getFlagDetail({ db: database, id: params.accepted }) : undefined,
+    queryClient.prefetchQuery({
+      queryKey: flagKeys.list(filters),
+      queryFn: () =>
+        listFlagRegister({
+          db: database,
+          page: filters.page,
+          pageSize: filters.pageSize,
+          q: filters.q,
+          status: filters.status === "all" ? undefined : filters.status,
+          severity: filters.severity,
+          ruleId: filters.rule,
+          subjectType: filters.subject,
+        }),
+    }),
   ]);
   const acceptance = actor.role === "dpo" ? { acceptRisk, minDate: addDays(todayIso(), 1) } : undefined;
   // The confirmation is for this visit only: paging on drops it.
@@ -56,10 +65,10 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
         </p>
       )}
       <FlagStatusTabs status={params.status} searchParams={raw} />
-      <FlagFilters status={params.status} severity={params.severity} rule={params.rule} subject={params.subject} />
-      {acceptance && rows.some((flag) => flag.status === "open") && <BulkAcceptForm minDate={acceptance.minDate} acceptRisks={acceptRisks} />}
-      <FlagsTable rows={rows} acceptance={acceptance} />
-      <Pagination page={params.page} pageSize={params.pageSize} total={total} basePath="/flags" searchParams={pagerParams} />
+      <FlagFilters q={params.q} status={params.status} severity={params.severity} rule={params.rule} subject={params.subject} />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <FlagsRegister filters={filters} searchParams={pagerParams} acceptance={acceptance} acceptRisks={acceptance ? acceptRisks : undefined} />
+      </HydrationBoundary>
     </div>
   );
 }

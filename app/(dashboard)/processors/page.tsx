@@ -1,55 +1,42 @@
-import Link from "next/link";
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
+import { headers } from "next/headers";
+import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import { db } from "@/db/client";
-import { listProcessors, type ProcessorListRow } from "@/db/queries/processors";
+import { listProcessors } from "@/db/queries/processors";
 import { PROCESSOR_SERVICES, RECORD_STATUSES } from "@/db/schema/enums";
-import { Badge } from "@/components/ui/badge";
-import { FilterForm, SearchFilter, SelectFilter, enumOptions } from "@/components/ui/filter-form";
-import { Pagination } from "@/components/ui/pagination";
-import { RecordStatusBadge } from "@/components/processors/status-badge";
+import { ProcessorsRegisterTable } from "@/components/processors/processors-register-table";
+import { processorFilters, processorRegisterParams } from "@/components/processors/register-params";
+import { processorKeys } from "@/components/processors/register-query";
+import { getServerQueryClient } from "@/components/providers/server-query-client";
 import { ColumnChooser } from "@/components/registers/column-chooser";
 import { visibleColumnIds } from "@/components/registers/columns";
-import { PROCESSOR_COLUMNS, type ProcessorColumnId } from "@/components/registers/processor-columns";
-import { RegisterTable, type RegisterColumn } from "@/components/registers/register-table";
-import { requirePageActor } from "@/lib/auth/guard";
 import { ActionLink } from "@/components/registers/edit-link";
-import { requestFormatters } from "@/lib/format/locale";
-import { countryName, listCountries } from "@/lib/jurisdictions/countries";
-import { processorListParams } from "@/lib/validation/list-params";
+import { PROCESSOR_COLUMNS } from "@/components/registers/processor-columns";
+import { FilterForm, SearchFilter, SelectFilter, enumOptions } from "@/components/ui/filter-form";
+import { requirePageActor } from "@/lib/auth/guard";
+import { pickLocale } from "@/lib/format/locale";
+import { listCountries } from "@/lib/jurisdictions/countries";
 
 export const metadata: Metadata = { title: "Processors" };
 export const dynamic = "force-dynamic";
 
-const label = (value: string) => value.replace(/_/g, " ");
-
 export default async function ProcessorsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePageActor();
   const raw = await searchParams;
-  const params = processorListParams.parse(raw);
-  const cols = typeof raw.cols === "string" ? raw.cols.slice(0, 500) : undefined;
-  const [{ rows, total }, format] = await Promise.all([listProcessors({ db: db(), ...params }), requestFormatters()]);
-  const visible = visibleColumnIds(cols, PROCESSOR_COLUMNS);
-
-  const cells: Record<ProcessorColumnId, (row: ProcessorListRow) => ReactNode> = {
-    name: (row) => (
-      <>
-        <Link href={`/processors/${row.id}`} className="font-medium text-brand-700 underline">
-          {row.name}
-        </Link>
-        {row.legalName && row.legalName !== row.name && <span className="block text-xs text-slate-600">{row.legalName}</span>}
-      </>
-    ),
-    country: (row) => countryName(row.country) ?? row.country,
-    service: (row) => <span className="capitalize">{label(row.service)}</span>,
-    role: (row) => <span className="capitalize">{label(row.role)}</span>,
-    status: (row) => <RecordStatusBadge status={row.status} />,
-    dpf: (row) => (row.dpfCertified ? "Certified" : "Not certified"),
-    updatedAt: (row) => <span className="whitespace-nowrap">{format.date(row.updatedAt)}</span>,
-    transfers: (row) => format.number(row.transferCount),
-    flags: (row) => (row.openFlagCount > 0 ? <Badge tone="red">{format.number(row.openFlagCount)}</Badge> : <span className="text-slate-500">0</span>),
-  };
-  const columns: RegisterColumn<ProcessorListRow>[] = PROCESSOR_COLUMNS.map((column) => ({ ...column, cell: cells[column.id] }));
+  const params = processorRegisterParams.parse(raw);
+  const filters = processorFilters(params);
+  const queryClient = getServerQueryClient();
+  // The same key the table reads: the browser starts with these rows instead of asking for them again.
+  const [requestHeaders] = await Promise.all([
+    headers(),
+    queryClient.prefetchQuery({
+      queryKey: processorKeys.list(filters),
+      // The filters carry listProcessors' own names.
+      queryFn: () => listProcessors({ db: db(), ...filters }),
+    }),
+  ]);
+  const locale = pickLocale(requestHeaders.get("accept-language"));
+  const visible = visibleColumnIds(params.cols, PROCESSOR_COLUMNS);
 
   return (
     <div className="space-y-4">
@@ -72,23 +59,13 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
             options={listCountries().map((country) => ({ value: country.code, label: country.name }))}
             className="max-w-56"
           />
-          {cols && <input type="hidden" name="cols" value={cols} />}
+          {params.cols && <input type="hidden" name="cols" value={params.cols} />}
         </FilterForm>
         <ColumnChooser columns={PROCESSOR_COLUMNS} visible={visible} basePath="/processors" searchParams={raw} register="processors" />
       </div>
-
-      <RegisterTable
-        label="Processors table"
-        testId="processors-table"
-        rowTestId="processor-row"
-        columns={columns}
-        visible={visible}
-        rows={rows}
-        rowKey={(row) => row.id}
-        sorting={{ sort: params.sort, direction: params.direction, basePath: "/processors", searchParams: raw }}
-        emptyText="No processor matches these filters."
-      />
-      <Pagination page={params.page} pageSize={params.pageSize} total={total} basePath="/processors" searchParams={raw} />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <ProcessorsRegisterTable filters={filters} visible={visible} searchParams={raw} locale={locale} />
+      </HydrationBoundary>
     </div>
   );
 }

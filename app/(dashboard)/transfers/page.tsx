@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import { db } from "@/db/client";
 import { listDataCategories } from "@/db/queries/api-lists";
 import { listProcessorOptions } from "@/db/queries/processors";
 import { countTransfersByDestination, listTransfers } from "@/db/queries/transfers";
-import { TransferFilters } from "@/components/transfers/transfer-filters";
-import { TRANSFER_COLUMNS, TransfersTable } from "@/components/transfers/transfers-table";
+import { getServerQueryClient } from "@/components/providers/server-query-client";
 import { ColumnChooser } from "@/components/registers/column-chooser";
 import { visibleColumnIds } from "@/components/registers/columns";
-import { Pagination } from "@/components/ui/pagination";
+import { transferFilters, transferListInput, transferRegisterParams } from "@/components/transfers/register-params";
+import { transferKeys } from "@/components/transfers/register-query";
+import { TRANSFER_COLUMNS } from "@/components/transfers/transfer-columns";
+import { TransferFilters } from "@/components/transfers/transfer-filters";
+import { TransfersTable } from "@/components/transfers/transfers-table";
 import { requirePageActor } from "@/lib/auth/guard";
-import { transferListParams } from "./params";
+import { pickLocale } from "@/lib/format/locale";
 
 export const metadata: Metadata = { title: "Transfers" };
 export const dynamic = "force-dynamic";
@@ -17,40 +22,35 @@ export const dynamic = "force-dynamic";
 export default async function TransfersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requirePageActor();
   const raw = await searchParams;
-  const params = transferListParams.parse(raw);
-  const visible = visibleColumnIds(typeof raw.cols === "string" ? raw.cols.slice(0, 500) : undefined, TRANSFER_COLUMNS);
+  const params = transferRegisterParams.parse(raw);
+  const filters = transferFilters(params);
+  const visible = visibleColumnIds(params.cols, TRANSFER_COLUMNS);
   const database = db();
-  const [{ rows, total }, destinations, processors, categories] = await Promise.all([
-    listTransfers({
-      db: database,
-      page: params.page,
-      pageSize: params.pageSize,
-      q: params.q,
-      destination: params.destination,
-      mechanism: params.mechanism,
-      encryption: params.encryption,
-      status: params.status,
-      processorId: params.processor,
-      category: params.category,
-      sensitive: params.sensitive === "1",
-      severity: params.severity,
-      sort: params.sort,
-      direction: params.direction,
-    }),
+  const queryClient = getServerQueryClient();
+  // The filters' options and the rows in one round: no read waits for another. The rows go under the key the
+  // table reads, so the browser starts with them instead of asking for them again.
+  const [destinations, processors, categories, requestHeaders] = await Promise.all([
     countTransfersByDestination({ db: database }),
     listProcessorOptions({ db: database }),
     listDataCategories({ db: database }),
+    headers(),
+    queryClient.prefetchQuery({
+      queryKey: transferKeys.list(filters),
+      queryFn: () => listTransfers({ db: database, ...transferListInput(filters) }),
+    }),
   ]);
+  const locale = pickLocale(requestHeaders.get("accept-language"));
 
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Transfers</h1>
-      <TransferFilters values={{ ...params, cols: typeof raw.cols === "string" ? raw.cols.slice(0, 500) : undefined }} destinations={destinations} processors={processors} categories={categories} />
+      <TransferFilters values={params} destinations={destinations} processors={processors} categories={categories} />
       <div className="flex justify-end">
         <ColumnChooser columns={TRANSFER_COLUMNS} visible={visible} basePath="/transfers" searchParams={raw} register="transfers" />
       </div>
-      <TransfersTable rows={rows} sort={params.sort} direction={params.direction} searchParams={raw} visible={visible} />
-      <Pagination page={params.page} pageSize={params.pageSize} total={total} basePath="/transfers" searchParams={raw} />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <TransfersTable filters={filters} visible={visible} searchParams={raw} locale={locale} />
+      </HydrationBoundary>
     </div>
   );
 }

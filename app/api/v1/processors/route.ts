@@ -1,5 +1,6 @@
 import { db } from "@/db/client";
 import { listProcessors } from "@/db/queries/processors";
+import { processorRegisterApiQuery } from "@/components/processors/register-api";
 import { readJsonBody } from "@/lib/api/body";
 import { apiRoute, recordResponse } from "@/lib/api/handler";
 import { parseQuery, processorListQuery } from "@/lib/api/params";
@@ -10,8 +11,16 @@ import { createProcessor } from "@/lib/processors/service";
 
 export const dynamic = "force-dynamic";
 
-/** One page of the processor register: `?page&pageSize&q&status&country`. */
+/**
+ * One page of the processor register: `?page&pageSize&q&status&country&service`. `?view=register` answers the
+ * processor register page's rows with its sorts too (`sort&direction`), for the page's query cache.
+ */
 export const GET = apiRoute({ roles: ALL_ROLES }, async ({ request }) => {
+  if (new URL(request.url).searchParams.get("view") === "register") {
+    const { view: _view, ...filters } = parseQuery(processorRegisterApiQuery, request);
+    const { rows, total, page, pageSize } = await listProcessors({ db: db(), ...filters });
+    return Response.json({ data: rows, page, pageSize, total });
+  }
   const query = parseQuery(processorListQuery, request);
   const { rows, total, page, pageSize } = await listProcessors({ db: db(), ...query });
   return Response.json({ data: rows, page, pageSize, total });

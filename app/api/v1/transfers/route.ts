@@ -1,5 +1,6 @@
 import { db } from "@/db/client";
 import { listTransfers } from "@/db/queries/transfers";
+import { transferRegisterApiQuery } from "@/components/transfers/register-api";
 import { readJsonBody } from "@/lib/api/body";
 import { apiRoute, recordResponse } from "@/lib/api/handler";
 import { parseQuery, transferListQuery } from "@/lib/api/params";
@@ -14,8 +15,17 @@ export const dynamic = "force-dynamic";
 
 const transferRegisterQuery = transferListQuery.extend(transferListQueryExtras);
 
-/** One page of the transfer register: `?page&pageSize&q&destination&mechanism&status&processorId&category&sensitive&severity&sort&direction`. */
+/**
+ * One page of the transfer register: `?page&pageSize&q&destination&mechanism&status&processorId&category&sensitive&severity&sort&direction`.
+ * `?view=register` answers the transfer register page's rows, with the page's encryption filter too, for the
+ * page's query cache.
+ */
 export const GET = apiRoute({ roles: ALL_ROLES }, async ({ request }) => {
+  if (new URL(request.url).searchParams.get("view") === "register") {
+    const { view: _view, ...filters } = parseQuery(transferRegisterApiQuery, request);
+    const { rows, total, page, pageSize } = await listTransfers({ db: db(), ...filters });
+    return Response.json({ data: rows, page, pageSize, total });
+  }
   const query = parseQuery(transferRegisterQuery, request);
   const { rows, total, page, pageSize } = await listTransfers({ db: db(), ...query });
   return Response.json({ data: rows, page, pageSize, total });

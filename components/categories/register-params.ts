@@ -25,3 +25,10 @@ export const categoryRegisterParams = z.object({
 });
 
 export type CategoryRegisterParams = z.infer<typeof categoryRegisterParams>;
+/** What selects the rows (the column choice does not): the query key's part. */
+export type CategoryRegisterFilters = Omit<CategoryRegisterParams, "cols">;
+
+export function categoryFilters({ cols: _columns, ...filters }: CategoryRegisterParams): CategoryRegisterFilters {
+  // An empty search box submits `q=`: the same rows, so the same key as no search.
+  return { ...filters, q: filters.q || undefined };
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { RegisterStatus } from "@/components/registers/register-status";
+import { Pagination } from "@/components/ui/pagination";
+import type { BulkAcceptRiskAction } from "./accept-risk-types";
+import { BulkAcceptForm } from "./bulk-accept-form";
+import type { FlagListAcceptance } from "./flag-list";
+import { FlagsTable } from "./flags-table";
+import type { FlagRegisterFilters } from "./register-params";
+import { fetchFlagRegister, flagKeys } from "./register-query";
+
+/**
+ * The flag register's rows: read from the query cache, which the server page filled for this URL (no second
+ * request on the first render); a refetch or another URL asks GET /api/v1/flags. A triage decision (accept
+ * one, accept several) invalidates the key, so the accepted flags leave the open list without a reload.
+ * `acceptance` and `acceptRisks` are given to the DPO only.
+ */
+export function FlagsRegister({
+  filters,
+  searchParams,
+  acceptance,
+  acceptRisks,
+}: {
+  filters: FlagRegisterFilters;
+  /** The page's query parameters for the pager, without the one-off "accepted" confirmation. */
+  searchParams: Record<string, string | undefined>;
+  acceptance?: FlagListAcceptance;
+  acceptRisks?: BulkAcceptRiskAction;
+}) {
+  const query = useQuery({
+    queryKey: flagKeys.list(filters),
+    queryFn: ({ signal }) => fetchFlagRegister(filters, signal),
+    placeholderData: keepPreviousData,
+    // The server page read these rows for this very URL a moment ago and hydrated them: fetching them again
+    // on mount or on focus would be the double request the prefetch avoids. A decision invalidates the key.
+    refetchOnMount: false,
+    refetchOnWindowFocus: false,
+  });
+  const data = query.data;
+
+  return (
+    <>
+      <RegisterStatus query={query} noun="flags" />
+      {data && (
+        <>
+          {acceptance && acceptRisks && data.rows.some((flag) => flag.status === "open") && (
+            <BulkAcceptForm minDate={acceptance.minDate} acceptRisks={acceptRisks} />
+          )}
+          <FlagsTable rows={data.rows} acceptance={acceptance} busy={query.isPlaceholderData} />
+          <Pagination page={filters.page} pageSize={filters.pageSize} total={data.total} basePath="/flags" searchParams={searchParams} />
+        </>
+      )}
+    </>
+  );
+}
