@@ -13,24 +13,21 @@ import {
   type Severity,
 } from "../schema";
 import { findingFingerprint, type FlagPlan, type StoredFlag } from "@/lib/flags/lifecycle";
+import { storedFlagsFromPacked, type FlagAcceptance, type PackedFlags } from "@/lib/flags/packed-flags";
 import { RULE_CATALOG } from "@/lib/rules/catalog";
 import type { Finding } from "@/lib/rules/types";
 
 /** Every flag (any status) of the given processors' subjects, or of the whole register. */
 export async function listStoredFlags({ db, processorIds }: { db: Executor; processorIds: readonly string[] | null }): Promise<StoredFlag[]> {
   if (processorIds !== null && processorIds.length === 0) return [];
-  const scope = processorIds === null ? sql`true` : sql`processor_id in (${sql.join(processorIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
+  const scope = flagScope(processorIds);
   // Raw SQL and hand mappings: a full pass reads every flag, and the ORM's per-field mapping costs more than
   // the query. The large read comes first: evaluation.ts sends it before running the rules.
-  const current = readsPacked(db) ? await readPackedFlags(db, scope) : await readFlagRows(db, scope);
-  // Only accepted flags need what was accepted (its end, to notice worse facts): few rows, read apart.
-  const accepted = new Map(
-    rowsOf<RawAcceptance>(
-      await db.execute(sql`
-        select id, accepted_until::text as accepted_until, accepted_severity, accepted_facts
-        from flags where status = 'accepted' and ${scope}`),
-    ).map((row) => [row.id, row]),
+  if (readsPacked(db)) return storedFlagsFromPacked(await readPackedFlags(db, scope));
+  const current = rowsOf<RawStoredFlag>(
+    await db.execute(sql`select id, rule_id, subject_type, subject_id, fingerprint, status from flags where ${scope}`),
   );
+  const accepted = new Map((await readAcceptances(db, scope)).map((row) => [row.id, row]));
   return current.map((row) => {
     const acceptance = row.status === "accepted" ? accepted.get(row.id) : undefined;
     return {
@@ -40,43 +37,49 @@ export async function listStoredFlags({ db, processorIds }: { db: Executor; proc
       subjectId: row.subject_id,
       fingerprint: row.fingerprint,
       status: row.status,
-      acceptedUntil: acceptance?.accepted_until ?? null,
-      acceptedSeverity: acceptance?.accepted_severity ?? null,
-      acceptedFacts: acceptance?.accepted_facts ?? null,
+      acceptedUntil: acceptance?.acceptedUntil ?? null,
+      acceptedSeverity: acceptance?.acceptedSeverity ?? null,
+      acceptedFacts: acceptance?.acceptedFacts ?? null,
     };
   });
 }
 
-async function readFlagRows(db: Executor, scope: SQL): Promise<RawStoredFlag[]> {
-  return rowsOf<RawStoredFlag>(
-    await db.execute(sql`select id, rule_id, subject_type, subject_id, fingerprint, status from flags where ${scope}`),
-  );
+/** Every stored flag as packed text, on either database: what the full re-evaluation hands to its worker. */
+export async function listStoredFlagsPacked({ db }: { db: Executor }): Promise<PackedFlags> {
+  return readPackedFlags(db, flagScope(null));
+}
+
+function flagScope(processorIds: readonly string[] | null): SQL {
+  return processorIds === null ? sql`true` : sql`processor_id in (${sql.join(processorIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
 }
 
 /**
- * On PGlite (see readsPacked) the flags come as one text value, a line per flag, tab-separated: ids, rule
- * ids, enums and base64 fingerprints hold no tab or newline.
+ * The flags as one text value, a line per flag (see PackedFlags): on PGlite (see readsPacked) far cheaper
+ * than rows across the wasm boundary, and a single string for the worker thread.
  */
-async function readPackedFlags(db: Executor, scope: SQL): Promise<RawStoredFlag[]> {
-  const packed = rowsOf<{ flags: string | null }>(
+async function readPackedFlags(db: Executor, scope: SQL): Promise<PackedFlags> {
+  const text =
+    rowsOf<{ flags: string | null }>(
+      await db.execute(sql`
+        select string_agg(id::text || E'\t' || rule_id || E'\t' || subject_type::text || E'\t' || subject_id::text || E'\t' ||
+          fingerprint || E'\t' || status::text, E'\n') as flags
+        from flags where ${scope}`),
+    )[0]?.flags ?? null;
+  return { text, acceptances: await readAcceptances(db, scope) };
+}
+
+/** Only accepted flags need what was accepted (its end, to notice worse facts): few rows, read apart. */
+async function readAcceptances(db: Executor, scope: SQL): Promise<FlagAcceptance[]> {
+  return rowsOf<RawAcceptance>(
     await db.execute(sql`
-      select string_agg(id::text || E'\t' || rule_id || E'\t' || subject_type::text || E'\t' || subject_id::text || E'\t' ||
-        fingerprint || E'\t' || status::text, E'\n') as flags
-      from flags where ${scope}`),
-  )[0]?.flags ?? null;
-  if (packed === null) return [];
-  return packed.split("\n").map((line) => {
-    const f = line.split("\t");
-    if (f.length !== 6) throw new Error(`Stored flags: expected 6 fields, got ${f.length}`);
-    return {
-      id: f[0]!,
-      rule_id: f[1]!,
-      subject_type: f[2] as FlagSubjectType,
-      subject_id: f[3]!,
-      fingerprint: f[4]!,
-      status: f[5] as FlagStatus,
-    };
-  });
+      select id, accepted_until::text as accepted_until, accepted_severity, accepted_facts
+      from flags where status = 'accepted' and ${scope}`),
+  ).map((row) => ({
+    id: row.id,
+    acceptedUntil: row.accepted_until,
+    acceptedSeverity: row.accepted_severity,
+    acceptedFacts: row.accepted_facts,
+  }));
 }
 
 interface RawAcceptance {

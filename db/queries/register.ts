@@ -3,19 +3,9 @@ import { inArray, is, sql } from "drizzle-orm";
 import { PgliteSession } from "drizzle-orm/pglite";
 import type { Executor } from "../client";
 import { dataCategories, entities, processingActivities, type Transfer } from "../schema";
-import {
-  ACCESS_TYPES,
-  AGREEMENT_TYPES,
-  ENCRYPTION_AT_REST,
-  ENCRYPTION_IN_TRANSIT,
-  FREQUENCIES,
-  SCC_MODULES,
-  TRANSFER_MECHANISMS,
-  TRANSFER_STATUSES,
-  VOLUME_UNITS,
-} from "../schema/enums";
 import type { RegisterSnapshot, TransferRecord } from "@/lib/rules/snapshot";
-import type { AgreementFacts, ProcessorFacts } from "@/lib/rules/types";
+import type { ActivityFacts, AgreementFacts, CategoryFacts, EntityFacts, ProcessorFacts } from "@/lib/rules/types";
+import { lookupOr, packedActivityIds, sameStrings, snapshotFromPacked, type PackedRegister } from "./packed-register";
 
 /**
  * Loads the part of the register the rules need, as plain facts. `processorIds: null` loads everything
@@ -58,43 +48,71 @@ export async function loadRegisterSnapshot({
 
   // Sequential on purpose: inside a transaction the queries share one connection.
   const processorWhere = withAncestors ? sql`where id in (${uuidList(withAncestors)})` : sql``;
-  const processorResult = await db.execute(sql`
-    select id, name, role, service, country, parent_processor_id, dpf_certified, dpf_expiry::text as dpf_expiry,
-      covered_person, owner_user_id, status
-    from processors ${processorWhere}`);
+  const processorResult = await db.execute(sql`${PROCESSOR_COLUMNS} from processors ${processorWhere}`);
   const processorRows = rowsOf<RawProcessorRow>(processorResult);
 
-  const large = readsPacked(db)
-    ? await loadPacked({ db, processorIds, evaluated, withAncestors, loadedProcessorIds: processorRows.map((p) => p.id) })
-    : await loadAsRows({ db, processorIds, evaluated, withAncestors });
-  const { transferRecords, agreementFacts, categoryRows, entityRows, activityRows } = large;
-
+  const processors = processorRows.map(toProcessorFacts);
+  if (readsPacked(db)) {
+    const packed = await loadPacked({ db, today, processorIds, evaluated, withAncestors, processors });
+    return { snapshot: snapshotFromPacked(packed).snapshot, evaluatedProcessorIds: evaluated };
+  }
+  const { transferRecords, agreementFacts, categoryRows, entityRows, activityRows } = await loadAsRows({
+    db,
+    processorIds,
+    evaluated,
+    withAncestors,
+  });
   const snapshot: RegisterSnapshot = {
     today,
-    entities: entityRows.map((e) => ({ id: e.id, name: e.name, country: e.country })),
-    activities: activityRows.map((a) => ({
-      id: a.id,
-      name: a.name,
-      legalBasis: a.legalBasis,
-      art9Condition: a.art9Condition,
-      retentionPeriod: a.retentionPeriod,
-      disclosureType: a.disclosureType,
-    })),
-    processors: processorRows.map(toProcessorFacts),
+    entities: entityRows.map(toEntityFacts),
+    activities: activityRows.map(toActivityFacts),
+    processors,
     agreements: agreementFacts,
-    categories: categoryRows.map((c) => ({
-      id: c.key,
-      key: c.key,
-      gdprSpecial: c.gdprSpecial,
-      ccpaCategory: c.ccpaCategory,
-      ccpaSensitive: c.ccpaSensitive,
-      piplSensitive: c.piplSensitive,
-      dojCategory: c.dojCategory,
-      dojListedIdentifier: c.dojListedIdentifier,
-    })),
+    categories: categoryRows.map(toCategoryFacts),
     transfers: transferRecords,
   };
   return { snapshot, evaluatedProcessorIds: evaluated };
+}
+
+/**
+ * The whole register as packed text (see PackedRegister), on either database: what the full
+ * re-evaluation hands to its worker thread.
+ */
+export async function loadPackedRegister({ db, today }: { db: Executor; today: string }): Promise<PackedRegister> {
+  const processorRows = rowsOf<RawProcessorRow>(await db.execute(sql`${PROCESSOR_COLUMNS} from processors`));
+  return loadPacked({ db, today, processorIds: null, evaluated: null, withAncestors: null, processors: processorRows.map(toProcessorFacts) });
+}
+
+const PROCESSOR_COLUMNS = sql`
+    select id, name, role, service, country, parent_processor_id, dpf_certified, dpf_expiry::text as dpf_expiry,
+      covered_person, owner_user_id, status`;
+
+function toEntityFacts(e: typeof entities.$inferSelect): EntityFacts {
+  return { id: e.id, name: e.name, country: e.country };
+}
+
+function toActivityFacts(a: typeof processingActivities.$inferSelect): ActivityFacts {
+  return {
+    id: a.id,
+    name: a.name,
+    legalBasis: a.legalBasis,
+    art9Condition: a.art9Condition,
+    retentionPeriod: a.retentionPeriod,
+    disclosureType: a.disclosureType,
+  };
+}
+
+function toCategoryFacts(c: typeof dataCategories.$inferSelect): CategoryFacts {
+  return {
+    id: c.key,
+    key: c.key,
+    gdprSpecial: c.gdprSpecial,
+    ccpaCategory: c.ccpaCategory,
+    ccpaSensitive: c.ccpaSensitive,
+    piplSensitive: c.piplSensitive,
+    dojCategory: c.dojCategory,
+    dojListedIdentifier: c.dojListedIdentifier,
+  };
 }
 
 interface LargeTablesInput {
@@ -162,11 +180,12 @@ async function loadAsRows({ db, processorIds, evaluated, withAncestors }: LargeT
 
 async function loadPacked({
   db,
+  today,
   processorIds,
   evaluated,
   withAncestors,
-  loadedProcessorIds,
-}: LargeTablesInput & { loadedProcessorIds: string[] }) {
+  processors,
+}: LargeTablesInput & { today: string; processors: ProcessorFacts[] }): Promise<PackedRegister> {
   /*
    * The large tables come as one text value each (tab-separated fields, one line per row) instead of one
    * result row per record: a full pass reads 100,000 transfers and 275,000 category links, and bringing that
@@ -203,37 +222,24 @@ async function loadPacked({
   )[0]!;
   const categoryRows = await db.select().from(dataCategories);
   const entityRows = await db.select().from(entities);
-  const transferLines = splitLines(packed.transfers, TRANSFER_FIELDS);
-  const activityIds = [...new Set(transferLines.map((f) => f[1]!))];
+  const activityIds = processorIds === null ? null : packedActivityIds(packed.transfers);
   const activityRows =
-    activityIds.length === 0
-      ? []
-      : await db.select().from(processingActivities).where(processorIds === null ? undefined : inArray(processingActivities.id, activityIds));
-
-  /*
-   * References into the small tables are swapped for the very string the referenced row holds. An id cut
-   * out of the packed text is a slice of it, and V8 compares a slice with another string the slow way on
-   * every map lookup: the rules look up each transfer's processor, activity, exporter and categories.
-   */
-  const reference = {
-    processor: lookupOr(sameStrings(loadedProcessorIds)),
-    activity: lookupOr(sameStrings(activityRows.map((a) => a.id))),
-    entity: lookupOr(sameStrings(entityRows.map((e) => e.id))),
-    category: lookupOr(sameStrings(categoryRows.map((c) => c.key))),
+    activityIds === null
+      ? await db.select().from(processingActivities)
+      : activityIds.length === 0
+        ? []
+        : await db.select().from(processingActivities).where(inArray(processingActivities.id, activityIds));
+  return {
+    today,
+    processors,
+    entities: entityRows.map(toEntityFacts),
+    activities: activityRows.map(toActivityFacts),
+    categories: categoryRows.map(toCategoryFacts),
+    transfers: packed.transfers,
+    transferCategories: packed.categories,
+    agreements: packed.agreements,
+    agreementTransfers: packed.links,
   };
-  // Both lists come in transfer id order: a transfer's categories are the run of lines starting with its id.
-  const categoryLines = new PackedPairs(packed.categories);
-  const transferRecords = transferLines.map((f) =>
-    // One order for a transfer's categories whatever plan the database picks: messages list them in order.
-    transferRecordFromFields(f, categoryLines.take(f[0]!).map(reference.category).sort(), reference),
-  );
-  if (!categoryLines.done()) throw new Error("Register snapshot: category links out of transfer order");
-  const agreementTransferIds = groupPairs(packed.links);
-  const agreementFacts = splitLines(packed.agreements, AGREEMENT_FIELDS).map((f) =>
-    agreementFactsFromFields(f, agreementTransferIds.get(f[0]!) ?? [], reference.processor),
-  );
-
-  return { transferRecords, agreementFacts, categoryRows, entityRows, activityRows };
 }
 
 /** A transfers row as the database returns it (snake_case; dates as text). */
@@ -300,141 +306,6 @@ function emptySnapshot(today: string): RegisterSnapshot {
 }
 
 const uuidList = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
-
-/** The lines of a packed text value, each split into exactly `fields` fields (anything else is a bug, not data). */
-function splitLines(text: string | null, fields: number): string[][] {
-  if (text === null) return [];
-  return text.split("\n").map((line) => {
-    const values = line.split("\t");
-    if (values.length !== fields) throw new Error(`Register snapshot: expected ${fields} fields, got ${values.length}`);
-    return values;
-  });
-}
-
-/**
- * "key<TAB>value" lines sorted by key, read in step with another list in the same order: take(key) returns
- * the values of the run of lines for that key, without building a map of every key.
- */
-class PackedPairs {
-  private position = 0;
-  constructor(private readonly text: string | null) {}
-
-  take(key: string): string[] {
-    const values: string[] = [];
-    const text = this.text;
-    if (text === null) return values;
-    while (this.position < text.length && text.startsWith(key, this.position) && text.charCodeAt(this.position + key.length) === TAB) {
-      const start = this.position + key.length + 1;
-      const end = text.indexOf("\n", start);
-      values.push(text.slice(start, end === -1 ? text.length : end));
-      this.position = end === -1 ? text.length : end + 1;
-    }
-    return values;
-  }
-
-  done(): boolean {
-    return this.text === null || this.position >= this.text.length;
-  }
-}
-
-const TAB = 9;
-
-/** "key<TAB>value" lines grouped by key. */
-function groupPairs(text: string | null): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  if (text === null) return groups;
-  for (const line of text.split("\n")) {
-    const tab = line.indexOf("\t");
-    const key = line.slice(0, tab);
-    const value = line.slice(tab + 1);
-    const list = groups.get(key);
-    if (list === undefined) groups.set(key, [value]);
-    else list.push(value);
-  }
-  return groups;
-}
-
-/**
- * Enum values as the very strings the rules compare them with, for the same reason as the references
- * above: a value of 13 characters or more cut out of the packed text is a slice, and the rules compare
- * mechanisms and agreement types with === and includes() on every transfer.
- */
-function enumOf<T extends string>(values: readonly T[]): (value: string) => T {
-  const strings = new Map<string, T>(values.map((value) => [value, value]));
-  return (value) => strings.get(value) ?? (value as T);
-}
-
-const ENUM = {
-  accessType: enumOf(ACCESS_TYPES),
-  volumeUnit: enumOf(VOLUME_UNITS),
-  frequency: enumOf(FREQUENCIES),
-  encryptionInTransit: enumOf(ENCRYPTION_IN_TRANSIT),
-  encryptionAtRest: enumOf(ENCRYPTION_AT_REST),
-  mechanism: enumOf(TRANSFER_MECHANISMS),
-  transferStatus: enumOf(TRANSFER_STATUSES),
-  agreementType: enumOf(AGREEMENT_TYPES),
-  sccModule: enumOf(SCC_MODULES),
-};
-
-const TRANSFER_FIELDS = 20;
-
-interface References {
-  processor(id: string): string;
-  activity(id: string): string;
-  entity(id: string): string;
-}
-
-function sameStrings(values: readonly string[]): Map<string, string> {
-  return new Map(values.map((value) => [value, value]));
-}
-
-function lookupOr(strings: Map<string, string>): (value: string) => string {
-  return (value) => strings.get(value) ?? value;
-}
-
-function transferRecordFromFields(f: string[], categoryIds: string[], reference: References): TransferRecord {
-  return {
-    id: f[0]!,
-    activityId: reference.activity(f[1]!),
-    exporterEntityId: reference.entity(f[2]!),
-    processorId: reference.processor(f[3]!),
-    originCountry: f[4]!,
-    destinationCountry: f[5]!,
-    accessType: ENUM.accessType(f[6]!),
-    subjectRegions: f[7] ? f[7].split(",") : [],
-    estimatedSubjects: Number(f[8]),
-    volumeUnit: ENUM.volumeUnit(f[9]!),
-    frequency: ENUM.frequency(f[10]!),
-    encryptionInTransit: ENUM.encryptionInTransit(f[11]!),
-    encryptionAtRest: ENUM.encryptionAtRest(f[12]!),
-    mechanism: ENUM.mechanism(f[13]!),
-    tiaDate: f[14] || null,
-    cisaRequirementsMet: f[15] === "true",
-    status: ENUM.transferStatus(f[16]!),
-    startDate: f[17] || null,
-    endDate: f[18] || null,
-    reExportOfForeignData: f[19] === "true",
-    categoryIds,
-  };
-}
-
-const AGREEMENT_FIELDS = 10;
-
-function agreementFactsFromFields(f: string[], transferIds: string[], processor: (id: string) => string): AgreementFacts {
-  return {
-    id: f[0]!,
-    processorId: processor(f[1]!),
-    type: ENUM.agreementType(f[2]!),
-    sccModule: f[3] ? ENUM.sccModule(f[3]) : null,
-    signedDate: f[4] || null,
-    effectiveDate: f[5] || null,
-    expiryDate: f[6] || null,
-    permitsSubprocessing: f[7] === "true",
-    flowDown: f[8] === "true",
-    coversAllTransfers: f[9] === "true",
-    transferIds,
-  };
-}
 
 interface RawAgreementRow {
   id: string;

@@ -5,9 +5,10 @@ import { applyFlagPlan, listStoredFlags, touchFlagsSeen } from "@/db/queries/fla
 import { loadRegisterSnapshot } from "@/db/queries/register";
 import { transferDataCategories, transfers } from "@/db/schema";
 import { appState } from "@/db/schema/app-state";
-import { evaluateRegister } from "@/lib/rules/snapshot";
+import { evaluateRegister, type RegisterSnapshot } from "@/lib/rules/snapshot";
 import type { Finding } from "@/lib/rules/types";
 import { planFlagChanges, type FlagPlan } from "./lifecycle";
+import { evaluateWholeRegister, findingProcessors } from "./parallel-evaluation";
 
 /**
  * Re-evaluation of the flags. Everything is keyed by processor: the DOJ aggregate is per exporter and
@@ -26,7 +27,7 @@ export interface EvaluationSummary {
   reopened: number;
   resolved: number;
   /** Milliseconds per phase, for the benchmark and the logs. */
-  timings: Record<"lock" | "load" | "evaluate" | "stored" | "plan" | "apply" | "touch", number>;
+  timings: Record<"lock" | "load" | "evaluate" | "stored" | "plan" | "wait" | "apply" | "touch", number>;
 }
 
 // Past this many processors a scoped load (IN lists) costs more than loading everything.
@@ -55,32 +56,38 @@ export async function reevaluateFlags({
   };
   await db.execute(sql`select pg_advisory_xact_lock(${FLAG_EVALUATION_LOCK})`);
   const lock = lap();
-  const { snapshot, evaluatedProcessorIds } = await loadRegisterSnapshot({ db, processorIds, today });
-  const load = lap();
-  const evaluatedList = evaluatedProcessorIds === null ? null : [...evaluatedProcessorIds];
-  // Sent before the rules run, so that PostgreSQL reads the flags while this process evaluates; awaited
-  // right after (its failure is reported there). "stored" is then only the wait left over.
-  const storedRead = listStoredFlags({ db, processorIds: evaluatedList });
-  storedRead.catch(() => {});
-  const findings = evaluateRegister(snapshot, { processorIds: evaluatedProcessorIds });
-  const evaluate = lap();
-  const stored = await storedRead;
-  const storedMs = lap();
-  const plan: FlagPlan = planFlagChanges({ stored, findings, today });
-  const planMs = lap();
+  let snapshot: RegisterSnapshot;
+  let processorOf: (finding: Finding) => string | null;
+  let evaluatedList: string[] | null;
+  let plan: FlagPlan;
+  let findingCount: number;
+  let phases: Pick<EvaluationSummary["timings"], "load" | "evaluate" | "stored" | "plan" | "wait">;
+  if (processorIds === null) {
+    const whole = await evaluateWholeRegister({ db, today });
+    ({ snapshot, plan, processorOf } = whole);
+    evaluatedList = null;
+    findingCount = whole.findings;
+    phases = whole.timings;
+    lap();
+  } else {
+    const loaded = await loadRegisterSnapshot({ db, processorIds, today });
+    snapshot = loaded.snapshot;
+    const load = lap();
+    evaluatedList = loaded.evaluatedProcessorIds === null ? null : [...loaded.evaluatedProcessorIds];
+    // Sent before the rules run, so that PostgreSQL reads the flags while this process evaluates; awaited
+    // right after (its failure is reported there). "stored" is then only the wait left over.
+    const storedRead = listStoredFlags({ db, processorIds: evaluatedList });
+    storedRead.catch(() => {});
+    const findings = evaluateRegister(snapshot, { processorIds: loaded.evaluatedProcessorIds });
+    const evaluate = lap();
+    const stored = await storedRead;
+    const storedMs = lap();
+    plan = planFlagChanges({ stored, findings, today });
+    findingCount = findings.length;
+    phases = { load, evaluate, stored: storedMs, plan: lap(), wait: 0 };
+    processorOf = findingProcessors(snapshot);
+  }
 
-  // Built on first use: a steady-state full pass writes nothing and needs neither map.
-  let transferProcessor: Map<string, string> | undefined;
-  let agreementProcessor: Map<string, string> | undefined;
-  const processorOf = (finding: Finding): string | null => {
-    if (finding.subjectType === "processor") return finding.subjectId;
-    if (finding.subjectType === "transfer") {
-      transferProcessor ??= new Map(snapshot.transfers.map((t) => [t.id, t.processorId]));
-      return transferProcessor.get(finding.subjectId) ?? null;
-    }
-    agreementProcessor ??= new Map(snapshot.agreements.map((a) => [a.id, a.processorId]));
-    return agreementProcessor.get(finding.subjectId) ?? null;
-  };
   await applyFlagPlan({ db, plan, processorOf, now });
   const apply = lap();
   // A full pass records its time once (app_state) instead of touching every flag: a flag that is not
@@ -92,12 +99,12 @@ export async function reevaluateFlags({
     scope: evaluatedList === null ? "all" : "processors",
     processors: evaluatedList?.length ?? snapshot.processors.length,
     transfers: snapshot.transfers.length,
-    findings: findings.length,
+    findings: findingCount,
     inserted: plan.insert.length,
     refreshed: plan.refresh.length,
     reopened: plan.reopen.length,
     resolved: plan.resolve.length,
-    timings: { lock, load, evaluate, stored: storedMs, plan: planMs, apply, touch },
+    timings: { lock, ...phases, apply, touch },
   };
 }
 
