@@ -91,3 +91,29 @@ export async function parseImportWorkbook(buffer: ArrayBuffer | Uint8Array): Pro
   if (found === 0) throw fileError(`The workbook has neither a "processors" nor a "transfers" sheet.`);
   return out;
 }
+
+/**
+ * The rows of an uploaded file, whatever carried it (the API's request body, the import page's form): a
+ * workbook, or a UTF-8 CSV of the kind the uploader named. `fields` names where each problem is reported.
+ */
+export async function parseImportUpload(
+  upload: { format: "xlsx" | "csv"; bytes: Uint8Array; kind: string | undefined },
+  fields: { file: string; kind: string },
+): Promise<ImportRows> {
+  if (upload.format === "xlsx") return parseImportWorkbook(upload.bytes);
+  const kind = upload.kind;
+  if (kind === undefined || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
+    throw uploadProblem(fields.kind, "is required for a CSV: say whether it holds processors or transfers");
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(upload.bytes);
+  } catch {
+    throw uploadProblem(fields.file, "is not UTF-8 text (save the CSV as “CSV UTF-8”)");
+  }
+  return parseImportCsv(text, kind as ImportKind);
+}
+
+function uploadProblem(path: string, message: string): AppError {
+  return new AppError("validation_failed", `${path}: ${message}`, { fields: [{ path, message }] });
+}

@@ -2,9 +2,8 @@ import { z } from "zod";
 import { readBodyBytes } from "@/lib/api/body";
 import { HttpProblem } from "@/lib/api/problem";
 import { parseQuery } from "@/lib/api/params";
-import { AppError } from "@/lib/errors";
 import { IMPORT_KINDS, type ImportRows } from "./columns";
-import { parseImportCsv, parseImportWorkbook } from "./parse";
+import { parseImportUpload } from "./parse";
 
 /** 20 MB: a 10,000-row transfers file is about 2 MB as CSV. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -33,21 +32,14 @@ function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
 export async function readImportFile(request: Request, { maxBytes = MAX_IMPORT_BYTES }: { maxBytes?: number } = {}): Promise<{ rows: ImportRows; dryRun: boolean }> {
   const { dryRun, kind } = parseQuery(importQuery, request);
   const mediaType = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (mediaType === XLSX_MEDIA_TYPE) {
-    return { rows: await parseImportWorkbook(await readBytes(request, maxBytes)), dryRun };
-  }
-  if (CSV_MEDIA_TYPES.has(mediaType)) {
-    if (!kind) {
-      throw new AppError("validation_failed", "kind: is required for a CSV (processors or transfers)", { fields: [{ path: "kind", message: "is required for a CSV (processors or transfers)" }] });
-    }
-    let text: string;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(await readBytes(request, maxBytes));
-    } catch (error) {
-      if (error instanceof HttpProblem) throw error;
-      throw new AppError("validation_failed", "The CSV is not UTF-8 text.", { fields: [{ path: "(file)", message: "must be UTF-8 text" }] });
-    }
-    return { rows: parseImportCsv(text, kind), dryRun };
+  const format = mediaType === XLSX_MEDIA_TYPE ? "xlsx" : CSV_MEDIA_TYPES.has(mediaType) ? "csv" : null;
+  if (format !== null) {
+    // The kind is checked before the body is read: a CSV without one is refused without reading 20 MB.
+    const rows = await parseImportUpload(
+      { format, kind, bytes: format === "csv" && !kind ? new Uint8Array() : await readBytes(request, maxBytes) },
+      { file: "(file)", kind: "kind" },
+    );
+    return { rows, dryRun };
   }
   throw new HttpProblem("unsupported_media_type", `Send the file as ${XLSX_MEDIA_TYPE}, or as text/csv with ?kind=processors|transfers.`);
 }

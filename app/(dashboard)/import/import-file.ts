@@ -3,9 +3,9 @@ import type { Executor } from "@/db/client";
 import type { AuditActor } from "@/lib/audit/record";
 import type { WritingActor } from "@/lib/records/ownership";
 import { AppError } from "@/lib/errors";
-import { IMPORT_KINDS, type ImportKind, type ImportProblem, type ImportRows } from "@/lib/import/columns";
+import type { ImportProblem, ImportRows } from "@/lib/import/columns";
 import { commitImport, type ImportCommitResult } from "@/lib/import/commit";
-import { parseImportCsv, parseImportWorkbook } from "@/lib/import/parse";
+import { parseImportUpload } from "@/lib/import/parse";
 import { XLSX_MEDIA_TYPE } from "@/lib/import/request";
 import { validateImport, type ImportValidation } from "@/lib/import/validate";
 
@@ -28,22 +28,14 @@ export async function readUploadedImport(form: FormData): Promise<ImportRows> {
   if (!(file instanceof File) || file.size === 0) throw fileProblem("file", "choose a CSV or XLSX file");
   if (file.size > MAX_PAGE_IMPORT_BYTES) throw fileProblem("file", "is larger than 1 MB: send it to POST /api/v1/import instead");
   const name = file.name.toLowerCase();
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (name.endsWith(".xlsx") || file.type === XLSX_MEDIA_TYPE) return parseImportWorkbook(bytes);
-  if (name.endsWith(".csv") || file.type === "text/csv") {
-    const kind = form.get("kind");
-    if (typeof kind !== "string" || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
-      throw fileProblem("kind", "say whether the CSV holds processors or transfers");
-    }
-    let text: string;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      throw fileProblem("file", "is not UTF-8 text (save the CSV as “CSV UTF-8”)");
-    }
-    return parseImportCsv(text, kind as ImportKind);
-  }
-  throw fileProblem("file", "must be a .csv or .xlsx file");
+  const format =
+    name.endsWith(".xlsx") || file.type === XLSX_MEDIA_TYPE ? "xlsx" : name.endsWith(".csv") || file.type === "text/csv" ? "csv" : null;
+  if (format === null) throw fileProblem("file", "must be a .csv or .xlsx file");
+  const kind = form.get("kind");
+  return parseImportUpload(
+    { format, kind: typeof kind === "string" ? kind : undefined, bytes: new Uint8Array(await file.arrayBuffer()) },
+    { file: "file", kind: "kind" },
+  );
 }
 
 /** "Check file": the dry run, every problem by sheet, row and column. Writes nothing. */

@@ -11,9 +11,8 @@ import { predictWithoutSaving } from "@/lib/flags/predict";
 import { uuid } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { openFlagPreviews, type ChangePreview } from "@/components/forms/flag-preview";
-import { assertMayWriteRecordsOf } from "./processor-access";
 
-// The processor is checked here (ownership); createAgreement validates the rest with the server's schema.
+// The processor id is read for the prediction; the service checks it (existence and ownership) and the rest.
 const creation = z.object({ values: z.object({ processorId: uuid }).passthrough() });
 
 const WRITERS = ["dpo", "engineer"] as const;
@@ -22,7 +21,6 @@ export const createAgreementFromForm = action(
   { roles: WRITERS },
   async ({ actor, input }: { actor: Actor; input: { values: unknown } }): Promise<{ id: string; version: number }> => {
     const { values } = parseInput(creation, input);
-    await assertMayWriteRecordsOf({ db: db(), actor, processorId: values.processorId });
     const agreement = await createAgreement({ db: db(), actor: auditActor(actor), input: values, today: todayIso() });
     revalidatePath("/", "layout");
     return { id: agreement.id, version: agreement.version };
@@ -34,7 +32,6 @@ export const previewNewAgreement = action(
   { roles: WRITERS },
   async ({ actor, input }: { actor: Actor; input: { values: unknown } }): Promise<ChangePreview> => {
     const { values } = parseInput(creation, input);
-    await assertMayWriteRecordsOf({ db: db(), actor, processorId: values.processorId });
     const flags = await predictWithoutSaving(db(), async (tx) => {
       await createAgreement({ db: tx, actor: auditActor(actor), input: values, today: todayIso() });
       return listFlagsForProcessor({ db: tx, processorId: values.processorId });

@@ -84,7 +84,7 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
           <h1 className="text-2xl font-semibold">{processor.name}</h1>
           <div className="flex flex-wrap gap-2">
             <EditLink href={`/processors/${id}/edit`} actor={auditActor(actor)} record={processor} label="Edit processor" />
-            {/* Agreements and transfers belong to the processor: the same right as editing it (lib/records/processor-access.ts). */}
+            {/* Agreements and transfers belong to the processor: the same right as editing it, checked by the services (lib/records/processor-access.ts). */}
             {mayEdit(auditActor(actor), processor) && (
               <>
                 <ActionLink href={`/transfers/new?processor=${id}`} testId="new-transfer-link">

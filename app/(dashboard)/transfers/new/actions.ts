@@ -11,9 +11,8 @@ import { createTransfer } from "@/lib/transfers/service";
 import { uuid } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { openFlagPreviews, type ChangePreview } from "@/components/forms/flag-preview";
-import { assertMayWriteRecordsOf } from "../../agreements/new/processor-access";
 
-// The processor is checked here (ownership); createTransfer validates the rest with the server's schema.
+// The processor id is read for the prediction; the service checks it (existence and ownership) and the rest.
 const creation = z.object({ values: z.object({ processorId: uuid }).passthrough() });
 
 const WRITERS = ["dpo", "engineer"] as const;
@@ -22,7 +21,6 @@ export const createTransferFromForm = action(
   { roles: WRITERS },
   async ({ actor, input }: { actor: Actor; input: { values: unknown } }): Promise<{ id: string; version: number }> => {
     const { values } = parseInput(creation, input);
-    await assertMayWriteRecordsOf({ db: db(), actor, processorId: values.processorId });
     const { transfer } = await createTransfer({ db: db(), actor: auditActor(actor), input: values, today: todayIso() });
     revalidatePath("/", "layout");
     return { id: transfer.id, version: transfer.version };
@@ -37,7 +35,6 @@ export const previewNewTransfer = action(
   { roles: WRITERS },
   async ({ actor, input }: { actor: Actor; input: { values: unknown } }): Promise<ChangePreview> => {
     const { values } = parseInput(creation, input);
-    await assertMayWriteRecordsOf({ db: db(), actor, processorId: values.processorId });
     const flags = await predictWithoutSaving(db(), async (tx) => {
       await createTransfer({ db: tx, actor: auditActor(actor), input: values, today: todayIso() });
       return listFlagsForProcessor({ db: tx, processorId: values.processorId });

@@ -14,26 +14,20 @@ import { explainVersionConflict } from "@/lib/records/conflict-message";
 import { uuid } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { openFlagPreviews, type ChangePreview } from "@/components/forms/flag-preview";
-import { assertMayWriteRecordsOf } from "../../new/processor-access";
 
 const agreementRef = z.object({ id: uuid });
 
 const WRITERS = ["dpo", "engineer"] as const;
 
 /**
- * The agreement's processor, after checking that the actor may write its agreements (and those of the
- * processor the change would move it to, if any).
+ * The processor whose flags the edit changes: the one the change moves the agreement to, if any. Who may
+ * write under either is the service's check (lib/records/processor-access.ts), in the same transaction.
  */
-async function processorOfWritableAgreement(actor: Actor, id: string, changes: unknown): Promise<string> {
+async function processorAfterChange(id: string, changes: unknown): Promise<string> {
   const agreement = await getAgreement({ db: db(), id });
   if (!agreement) throw new AppError("not_found", `No agreement with id ${id}.`);
-  await assertMayWriteRecordsOf({ db: db(), actor, processorId: agreement.processorId });
   const target = (changes as { processorId?: unknown } | null)?.processorId;
-  if (typeof target === "string" && target !== agreement.processorId) {
-    await assertMayWriteRecordsOf({ db: db(), actor, processorId: target });
-    return target;
-  }
-  return agreement.processorId;
+  return typeof target === "string" ? target : agreement.processorId;
 }
 
 /** Saves the edit through the same service as the REST API (validation, version, re-evaluation, audit). */
@@ -41,7 +35,6 @@ export const saveAgreement = action(
   { roles: WRITERS },
   async ({ actor, input }: { actor: Actor; input: { id: string; changes: unknown } }): Promise<{ id: string; version: number }> => {
     const { id } = parseInput(agreementRef, input);
-    await processorOfWritableAgreement(actor, id, input.changes);
     try {
       const agreement = await updateAgreement({ db: db(), actor: auditActor(actor), id, input: input.changes, today: todayIso() });
       revalidatePath("/", "layout");
@@ -57,7 +50,7 @@ export const previewAgreementChange = action(
   { roles: WRITERS },
   async ({ actor, input }: { actor: Actor; input: { id: string; changes: unknown } }): Promise<ChangePreview> => {
     const { id } = parseInput(agreementRef, input);
-    const processorId = await processorOfWritableAgreement(actor, id, input.changes);
+    const processorId = await processorAfterChange(id, input.changes);
     const flags = await predictWithoutSaving(db(), async (tx) => {
       await updateAgreement({ db: tx, actor: auditActor(actor), id, input: input.changes, today: todayIso() });
       return listFlagsForProcessor({ db: tx, processorId });
