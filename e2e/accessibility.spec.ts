@@ -38,7 +38,7 @@ async function firstRowHref(page: Page, path: string, rowTestId: string): Promis
   const link = page.getByTestId(rowTestId).first().getByRole("link").first();
   await expect(link).toBeVisible();
   const href = await link.getAttribute("href");
-  expect(href).toMatch(/^\/(processors|transfers)\/[0-9a-f-]{36}$/);
+  expect(href).toMatch(/^\/(processors|transfers|agreements|activities)\/[0-9a-f-]{36}$|^\/data-categories\/[a-z0-9._-]+$/);
   return href!;
 }
 
@@ -69,6 +69,9 @@ test("every page of the DPO has no serious or critical accessibility violation",
 
   const processor = await firstRowHref(page, "/processors", "processor-row");
   const transfer = await firstRowHref(page, "/transfers", "transfer-row");
+  const agreement = await firstRowHref(page, "/agreements", "agreement-row");
+  const activity = await firstRowHref(page, "/activities", "activity-row");
+  const category = await firstRowHref(page, "/data-categories", "category-row");
   const pages: [name: string, path: string][] = [
     ["dashboard", "/"],
     ["processors", "/processors"],
@@ -81,9 +84,14 @@ test("every page of the DPO has no serious or critical accessibility violation",
     ["transfer", transfer],
     ["transfer edit", `${transfer}/edit`],
     ["agreements", "/agreements"],
+    ["agreement", agreement],
+    ["agreement edit", `${agreement}/edit`],
     ["processing activities", "/activities"],
+    ["processing activity", activity],
+    ["processing activity edit", `${activity}/edit`],
     ["new processing activity", "/activities/new"],
     ["data categories", "/data-categories"],
+    ["data category", category],
     ["flags", "/flags"],
     ["review queue", "/review"],
     ["my vendors", "/register"],
