@@ -131,16 +131,17 @@ async function selectAggregates(db: Executor, batch: readonly BaseRow[], after: 
           string_agg(rule_id, '; ' order by rule_id) filter (where status = 'open') as rules
         from flags where subject_type = 'transfer' and ${range("subject_id")}
         group by subject_id having count(*) filter (where status = 'open') > 0) f),
-      (select json_agg(json_build_array(t.id, covering.list)) from transfers t
-        -- Per transfer, an index lookup of its processor's agreements: a join would hash the whole table each batch.
-        cross join lateral (
-          select json_agg(json_build_array(a.id, a.type, a.scc_module, a.signed_date, a.effective_date, a.expiry_date, a.document_ref)
+      (select json_agg(json_build_array(c.id, c.list)) from (
+        -- One join for the batch, not a lookup per transfer: each of those starts a scan, and on PGlite every
+        -- scan start asks its file layer for the relation's size (measured: 110,000 fstat calls per export,
+        -- 10,000 with the join; the CSV 0.5 s faster there, the same on PostgreSQL).
+        select t.id, json_agg(json_build_array(a.id, a.type, a.scc_module, a.signed_date, a.effective_date, a.expiry_date, a.document_ref)
             order by a.type, a.expiry_date desc nulls last, a.id) as list
-          from safeguard_agreements a
-          where a.processor_id = t.processor_id
-            and (a.covers_all_transfers or exists (select 1 from agreement_transfers x where x.agreement_id = a.id and x.transfer_id = t.id))
-        ) covering
-        where ${range("t.id")} and covering.list is not null)
+        from transfers t
+          join safeguard_agreements a on a.processor_id = t.processor_id
+        where ${range("t.id")}
+          and (a.covers_all_transfers or exists (select 1 from agreement_transfers x where x.agreement_id = a.id and x.transfer_id = t.id))
+        group by t.id) c)
     ) as aggregates`);
   const [categories, openFlags, agreements] = jsonValue<AggregateRows>(aggregates) ?? [null, null, null];
   const categoriesOf = new Map((categories ?? []).map(([id, keys]) => [id, keys]));
