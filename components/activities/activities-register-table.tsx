@@ -2,14 +2,13 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ActivityRegisterRow } from "@/db/queries/activities-register";
 import { humanize } from "@/components/transfers/labels";
-import { RegisterStatus } from "@/components/registers/register-status";
-import { RegisterTable, type RegisterColumn } from "@/components/registers/register-table";
+import { QueriedRegister } from "@/components/registers/queried-register";
+import { useRegisterPage } from "@/components/registers/use-register-page";
+import type { RegisterColumn } from "@/components/registers/register-table";
 import { localeFormatters } from "@/components/registers/locale-format";
 import { Badge } from "@/components/ui/badge";
-import { Pagination } from "@/components/ui/pagination";
 import { ACTIVITY_COLUMNS, type ActivityColumnId } from "./activity-columns";
 import type { ActivityRegisterFilters } from "./register-params";
 import { activityKeys, fetchActivityRegister } from "./register-query";
@@ -29,15 +28,7 @@ export function ActivitiesRegisterTable({
   searchParams: Record<string, string | undefined>;
   locale: string;
 }) {
-  const query = useQuery({
-    queryKey: activityKeys.list(filters),
-    queryFn: ({ signal }) => fetchActivityRegister(filters, signal),
-    placeholderData: keepPreviousData,
-    // The server page read these rows for this very URL a moment ago and hydrated them: fetching them again
-    // on mount or on focus would be the double request the prefetch avoids. A change invalidates the key.
-    refetchOnMount: false,
-    refetchOnWindowFocus: false,
-  });
+  const query = useRegisterPage(activityKeys.list(filters), (signal) => fetchActivityRegister(filters, signal));
   const format = localeFormatters(locale);
 
   const cells: Record<ActivityColumnId, (row: ActivityRegisterRow) => ReactNode> = {
@@ -79,25 +70,21 @@ export function ActivitiesRegisterTable({
   const columns: RegisterColumn<ActivityRegisterRow>[] = ACTIVITY_COLUMNS.map((column) => ({ ...column, cell: cells[column.id] }));
 
   return (
-    <div className="space-y-2">
-      <RegisterStatus query={query} noun="processing activities" />
-      {query.data && (
-        <>
-          <RegisterTable
-            label="Processing activities table"
-            testId="activities-register"
-            rowTestId="activity-row"
-            columns={columns}
-            visible={visible}
-            rows={query.data.rows}
-            rowKey={(row) => row.id}
-            sorting={{ sort: filters.sort, direction: filters.direction, basePath: "/activities", searchParams }}
-            emptyText="No processing activity matches these filters."
-            busy={query.isPlaceholderData}
-          />
-          <Pagination page={filters.page} pageSize={filters.pageSize} total={query.data.total} basePath="/activities" searchParams={searchParams} />
-        </>
-      )}
-    </div>
+    <QueriedRegister
+      query={query}
+      noun="processing activities"
+      page={filters.page}
+      pageSize={filters.pageSize}
+      table={{
+        label: "Processing activities table",
+        testId: "activities-register",
+        rowTestId: "activity-row",
+        columns,
+        visible,
+        rowKey: (row) => row.id,
+        sorting: { sort: filters.sort, direction: filters.direction, basePath: "/activities", searchParams },
+        emptyText: "No processing activity matches these filters.",
+      }}
+    />
   );
 }

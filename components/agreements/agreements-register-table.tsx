@@ -2,14 +2,13 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { AgreementRegisterRow } from "@/db/queries/agreements-register";
 import { SCC_MODULE_LABELS } from "@/components/transfers/labels";
-import { RegisterStatus } from "@/components/registers/register-status";
-import { RegisterTable, type RegisterColumn } from "@/components/registers/register-table";
+import { QueriedRegister } from "@/components/registers/queried-register";
+import { useRegisterPage } from "@/components/registers/use-register-page";
+import type { RegisterColumn } from "@/components/registers/register-table";
 import { localeFormatters } from "@/components/registers/locale-format";
 import { Badge } from "@/components/ui/badge";
-import { Pagination } from "@/components/ui/pagination";
 import { AGREEMENT_TYPE_LABELS } from "@/lib/rules/labels";
 import { AGREEMENT_COLUMNS, type AgreementColumnId } from "./agreement-columns";
 import { AgreementStateBadge } from "./agreement-state-badge";
@@ -31,15 +30,7 @@ export function AgreementsRegisterTable({
   searchParams: Record<string, string | undefined>;
   locale: string;
 }) {
-  const query = useQuery({
-    queryKey: agreementKeys.list(filters),
-    queryFn: ({ signal }) => fetchAgreementRegister(filters, signal),
-    placeholderData: keepPreviousData,
-    // The server page read these rows for this very URL a moment ago and hydrated them: fetching them again
-    // on mount or on focus would be the double request the prefetch avoids. A change invalidates the key.
-    refetchOnMount: false,
-    refetchOnWindowFocus: false,
-  });
+  const query = useRegisterPage(agreementKeys.list(filters), (signal) => fetchAgreementRegister(filters, signal));
   const format = localeFormatters(locale);
 
   const cells: Record<AgreementColumnId, (row: AgreementRegisterRow) => ReactNode> = {
@@ -74,25 +65,21 @@ export function AgreementsRegisterTable({
   const columns: RegisterColumn<AgreementRegisterRow>[] = AGREEMENT_COLUMNS.map((column) => ({ ...column, cell: cells[column.id] }));
 
   return (
-    <div className="space-y-2">
-      <RegisterStatus query={query} noun="agreements" />
-      {query.data && (
-        <>
-          <RegisterTable
-            label="Agreements table"
-            testId="agreements-register"
-            rowTestId="agreement-row"
-            columns={columns}
-            visible={visible}
-            rows={query.data.rows}
-            rowKey={(row) => row.id}
-            sorting={{ sort: filters.sort, direction: filters.direction, basePath: "/agreements", searchParams }}
-            emptyText="No agreement matches these filters."
-            busy={query.isPlaceholderData}
-          />
-          <Pagination page={filters.page} pageSize={filters.pageSize} total={query.data.total} basePath="/agreements" searchParams={searchParams} />
-        </>
-      )}
-    </div>
+    <QueriedRegister
+      query={query}
+      noun="agreements"
+      page={filters.page}
+      pageSize={filters.pageSize}
+      table={{
+        label: "Agreements table",
+        testId: "agreements-register",
+        rowTestId: "agreement-row",
+        columns,
+        visible,
+        rowKey: (row) => row.id,
+        sorting: { sort: filters.sort, direction: filters.direction, basePath: "/agreements", searchParams },
+        emptyText: "No agreement matches these filters.",
+      }}
+    />
   );
 }

@@ -2,12 +2,11 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { CategoryRegisterRow } from "@/db/queries/categories-register";
 import { localeFormatters } from "@/components/registers/locale-format";
-import { RegisterStatus } from "@/components/registers/register-status";
-import { RegisterTable, type RegisterColumn } from "@/components/registers/register-table";
-import { Pagination } from "@/components/ui/pagination";
+import { QueriedRegister } from "@/components/registers/queried-register";
+import { useRegisterPage } from "@/components/registers/use-register-page";
+import type { RegisterColumn } from "@/components/registers/register-table";
 import { DOJ_CATEGORY_LABELS } from "@/components/transfers/labels";
 import { yesNo } from "@/components/transfers/details-list";
 import { CATEGORY_COLUMNS, type CategoryColumnId } from "./category-columns";
@@ -32,15 +31,7 @@ export function CategoriesTable({
   searchParams: Record<string, string | undefined>;
   locale: string;
 }) {
-  const query = useQuery({
-    queryKey: categoryKeys.list(filters),
-    queryFn: ({ signal }) => fetchCategoryRegister(filters, signal),
-    placeholderData: keepPreviousData,
-    // The server page read these rows for this very URL a moment ago and hydrated them: fetching them again
-    // on mount or on focus would be the double request the prefetch avoids. A change invalidates the key.
-    refetchOnMount: false,
-    refetchOnWindowFocus: false,
-  });
+  const query = useRegisterPage(categoryKeys.list(filters), (signal) => fetchCategoryRegister(filters, signal));
   const format = localeFormatters(locale);
   const asTree = filters.sort === "key";
   const cells: Record<CategoryColumnId, (row: CategoryRegisterRow) => ReactNode> = {
@@ -82,25 +73,21 @@ export function CategoriesTable({
   };
   const columns: RegisterColumn<CategoryRegisterRow>[] = CATEGORY_COLUMNS.map((column) => ({ ...column, cell: cells[column.id] }));
   return (
-    <div className="space-y-2">
-      <RegisterStatus query={query} noun="data categories" />
-      {query.data && (
-        <>
-          <RegisterTable
-            label="Data categories table"
-            testId="categories-register"
-            rowTestId="category-row"
-            columns={columns}
-            visible={visible}
-            rows={query.data.rows}
-            rowKey={(row) => row.key}
-            sorting={{ sort: filters.sort, direction: filters.direction, basePath: "/data-categories", searchParams }}
-            emptyText="No data category matches these filters."
-            busy={query.isPlaceholderData}
-          />
-          <Pagination page={filters.page} pageSize={filters.pageSize} total={query.data.total} basePath="/data-categories" searchParams={searchParams} />
-        </>
-      )}
-    </div>
+    <QueriedRegister
+      query={query}
+      noun="data categories"
+      page={filters.page}
+      pageSize={filters.pageSize}
+      table={{
+        label: "Data categories table",
+        testId: "categories-register",
+        rowTestId: "category-row",
+        columns,
+        visible,
+        rowKey: (row) => row.key,
+        sorting: { sort: filters.sort, direction: filters.direction, basePath: "/data-categories", searchParams },
+        emptyText: "No data category matches these filters.",
+      }}
+    />
   );
 }

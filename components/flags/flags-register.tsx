@@ -1,7 +1,7 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { RegisterStatus } from "@/components/registers/register-status";
+import { useRegisterPage } from "@/components/registers/use-register-page";
 import { Pagination } from "@/components/ui/pagination";
 import type { BulkAcceptRiskAction } from "./accept-risk-types";
 import { BulkAcceptForm } from "./bulk-accept-form";
@@ -28,15 +28,7 @@ export function FlagsRegister({
   acceptance?: FlagListAcceptance;
   acceptRisks?: BulkAcceptRiskAction;
 }) {
-  const query = useQuery({
-    queryKey: flagKeys.list(filters),
-    queryFn: ({ signal }) => fetchFlagRegister(filters, signal),
-    placeholderData: keepPreviousData,
-    // The server page read these rows for this very URL a moment ago and hydrated them: fetching them again
-    // on mount or on focus would be the double request the prefetch avoids. A decision invalidates the key.
-    refetchOnMount: false,
-    refetchOnWindowFocus: false,
-  });
+  const query = useRegisterPage(flagKeys.list(filters), (signal) => fetchFlagRegister(filters, signal));
   const data = query.data;
 
   return (

@@ -2,15 +2,14 @@
 
 import { FormProvider } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/auth/guard";
 import { createActivityFormInput, updateActivityInput } from "./activity-schemas";
 import { CategoryMultiSelect, type CategoryOption } from "./category-multi-select";
-import type { ChangePreview, FlagPreview } from "./flag-preview";
+import type { FlagPreview } from "./flag-preview";
 import { FormError } from "./form-error";
 import { PredictedFlagsPanel } from "./predicted-flags-panel";
 import { SelectField, type Option } from "./select-field";
 import { TextField } from "./text-field";
-import { useRecordForm } from "./use-record-form";
+import { modeActions, useRecordForm, type RecordFormMode } from "./use-record-form";
 
 /** The Art. 30 description the activity form edits, as lib/validation/activity.ts accepts it. */
 export interface ActivityFormValues {
@@ -35,22 +34,7 @@ export interface ActivityFormOptions {
   dataSubjectCategories: CategoryOption[];
 }
 
-type Saved = ActionResult<{ id: string; version: number }>;
-
-type ModeProps =
-  | {
-      mode: "edit";
-      activityId: string;
-      initial: ActivityFormValues & { version: number };
-      save: (input: { id: string; changes: unknown }) => Promise<Saved>;
-      preview: (input: { id: string; changes: unknown }) => Promise<ActionResult<ChangePreview>>;
-    }
-  | {
-      mode: "create";
-      initial: ActivityFormValues & { controllerEntityId: string };
-      save: (input: { values: unknown }) => Promise<Saved>;
-      preview: (input: { values: unknown }) => Promise<ActionResult<ChangePreview>>;
-    };
+type ModeProps = RecordFormMode<ActivityFormValues & { version: number }, ActivityFormValues & { controllerEntityId: string }>;
 
 /**
  * Creates or edits a processing activity (a GDPR Art. 30(1) record). Its retention, Art. 9 condition and
@@ -61,8 +45,7 @@ export function ActivityForm(props: ModeProps & { currentFlags: FlagPreview[]; o
   const { form, prediction, formError, saving, onSubmit } = useRecordForm<ActivityFormValues>({
     schema: creating ? createActivityFormInput : updateActivityInput,
     initial: props.initial,
-    save: props.mode === "create" ? (values) => props.save({ values }) : (changes) => props.save({ id: props.activityId, changes }),
-    predict: props.mode === "create" ? (values) => props.preview({ values }) : (changes) => props.preview({ id: props.activityId, changes }),
+    ...modeActions(props),
     detailPath: (id) => `/activities/${id}`,
   });
   const { options } = props;

@@ -2,17 +2,16 @@
 
 import { FormProvider, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/auth/guard";
 import { createAgreementInput, updateAgreementInput } from "@/lib/validation/agreement";
 import { CategoryMultiSelect, type CategoryOption } from "./category-multi-select";
 import { CheckboxField } from "./checkbox-field";
 import { DateField } from "./date-field";
-import type { ChangePreview, FlagPreview } from "./flag-preview";
+import type { FlagPreview } from "./flag-preview";
 import { FormError } from "./form-error";
 import { PredictedFlagsPanel } from "./predicted-flags-panel";
 import { SelectField, type Option } from "./select-field";
 import { TextField } from "./text-field";
-import { useRecordForm } from "./use-record-form";
+import { modeActions, useRecordForm, type RecordFormMode } from "./use-record-form";
 
 /** The fields the agreement form shows, as lib/validation/agreement.ts accepts them. */
 export interface AgreementFormValues {
@@ -36,22 +35,7 @@ export interface AgreementFormOptions {
   transfers: CategoryOption[];
 }
 
-type Saved = ActionResult<{ id: string; version: number }>;
-
-type ModeProps =
-  | {
-      mode: "edit";
-      agreementId: string;
-      initial: AgreementFormValues & { version: number };
-      save: (input: { id: string; changes: unknown }) => Promise<Saved>;
-      preview: (input: { id: string; changes: unknown }) => Promise<ActionResult<ChangePreview>>;
-    }
-  | {
-      mode: "create";
-      initial: AgreementFormValues & { processorId: string };
-      save: (input: { values: unknown }) => Promise<Saved>;
-      preview: (input: { values: unknown }) => Promise<ActionResult<ChangePreview>>;
-    };
+type ModeProps = RecordFormMode<AgreementFormValues & { version: number }, AgreementFormValues & { processorId: string }>;
 
 /** An agreement covering all transfers lists none: a ticked list left behind by the user is dropped. */
 function listedOnly(values: unknown): unknown {
@@ -69,8 +53,7 @@ export function AgreementForm(props: ModeProps & { currentFlags: FlagPreview[]; 
   const { form, prediction, formError, saving, onSubmit } = useRecordForm<AgreementFormValues>({
     schema: creating ? createAgreementInput : updateAgreementInput,
     initial: props.initial,
-    save: props.mode === "create" ? (values) => props.save({ values: listedOnly(values) }) : (changes) => props.save({ id: props.agreementId, changes: listedOnly(changes) }),
-    predict: props.mode === "create" ? (values) => props.preview({ values }) : (changes) => props.preview({ id: props.agreementId, changes }),
+    ...modeActions(props, listedOnly),
     detailPath: (id) => `/agreements/${id}`,
   });
   const coversAll = useWatch({ control: form.control, name: "coversAllTransfers" });

@@ -2,16 +2,15 @@
 
 import { FormProvider } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/auth/guard";
 import { createProcessorInput, updateProcessorInput } from "@/lib/validation/processor";
 import { CheckboxField } from "./checkbox-field";
 import { DateField } from "./date-field";
-import type { ChangePreview, FlagPreview } from "./flag-preview";
+import type { FlagPreview } from "./flag-preview";
 import { FormError } from "./form-error";
 import { PredictedFlagsPanel } from "./predicted-flags-panel";
 import { SelectField, type Option } from "./select-field";
 import { TextField } from "./text-field";
-import { useRecordForm } from "./use-record-form";
+import { modeActions, useRecordForm, type RecordFormMode } from "./use-record-form";
 
 /** The fields the processor form shows, as lib/validation/processor.ts accepts them. */
 export interface ProcessorFormValues {
@@ -38,22 +37,7 @@ export interface ProcessorFormOptions {
   owners: Option[];
 }
 
-type Saved = ActionResult<{ id: string; version: number }>;
-
-type ModeProps =
-  | {
-      mode: "edit";
-      processorId: string;
-      initial: ProcessorFormValues & { version: number };
-      save: (input: { id: string; changes: unknown }) => Promise<Saved>;
-      preview: (input: { id: string; changes: unknown }) => Promise<ActionResult<ChangePreview>>;
-    }
-  | {
-      mode: "create";
-      initial: ProcessorFormValues;
-      save: (input: { values: unknown }) => Promise<Saved>;
-      preview: (input: { values: unknown }) => Promise<ActionResult<ChangePreview>>;
-    };
+type ModeProps = RecordFormMode<ProcessorFormValues & { version: number }, ProcessorFormValues>;
 
 /**
  * Creates or edits a processor with the server's schema. The prediction covers the processor's own flags and
@@ -64,8 +48,7 @@ export function ProcessorForm(props: ModeProps & { currentFlags: FlagPreview[]; 
   const { form, prediction, formError, saving, onSubmit } = useRecordForm<ProcessorFormValues>({
     schema: creating ? createProcessorInput : updateProcessorInput,
     initial: props.initial,
-    save: props.mode === "create" ? (values) => props.save({ values }) : (changes) => props.save({ id: props.processorId, changes }),
-    predict: props.mode === "create" ? (values) => props.preview({ values }) : (changes) => props.preview({ id: props.processorId, changes }),
+    ...modeActions(props),
     detailPath: (id) => `/processors/${id}`,
   });
   const { options } = props;

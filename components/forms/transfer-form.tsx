@@ -2,18 +2,17 @@
 
 import { FormProvider } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/auth/guard";
 import { createTransferInput, updateTransferInput } from "@/lib/validation/transfer";
 import { CategoryMultiSelect, type CategoryOption } from "./category-multi-select";
 import { CheckboxField } from "./checkbox-field";
 import { DateField } from "./date-field";
-import type { ChangePreview, FlagPreview } from "./flag-preview";
+import type { FlagPreview } from "./flag-preview";
 import { FormError } from "./form-error";
 import { PredictedFlagsPanel } from "./predicted-flags-panel";
 import { SelectField, type Option } from "./select-field";
 import { TextField } from "./text-field";
 import type { TransferCreateValues, TransferEditValues } from "./transfer-form-types";
-import { useRecordForm } from "./use-record-form";
+import { modeActions, useRecordForm, type RecordFormMode } from "./use-record-form";
 
 export interface TransferFormOptions {
   countries: Option[];
@@ -33,33 +32,20 @@ export interface TransferCreateOptions {
   dataCategories: CategoryOption[];
 }
 
-type EditProps = {
-  mode: "edit";
-  transferId: string;
-  initial: TransferEditValues;
-  save: (input: { id: string; changes: unknown }) => Promise<ActionResult<{ id: string; version: number }>>;
-  preview: (input: { id: string; changes: unknown }) => Promise<ActionResult<ChangePreview>>;
-};
-
-type CreateProps = {
-  mode: "create";
-  initial: TransferCreateValues;
-  createOptions: TransferCreateOptions;
-  save: (input: { values: unknown }) => Promise<ActionResult<{ id: string; version: number }>>;
-  preview: (input: { values: unknown }) => Promise<ActionResult<ChangePreview>>;
-};
+/** The create form also picks where the flow comes from and what it carries. */
+type Mode = RecordFormMode<TransferEditValues, TransferCreateValues>;
+type ModeProps = Extract<Mode, { mode: "edit" }> | (Extract<Mode, { mode: "create" }> & { createOptions: TransferCreateOptions });
 
 /**
  * Creates or edits a transfer with the server's own schema; shows, before saving, which flags the change
  * leaves open and which it resolves. A stale version is reported with who changed the record and when.
  */
-export function TransferForm(props: (EditProps | CreateProps) & { currentFlags: FlagPreview[]; options: TransferFormOptions }) {
+export function TransferForm(props: ModeProps & { currentFlags: FlagPreview[]; options: TransferFormOptions }) {
   const creating = props.mode === "create";
   const { form, prediction, formError, saving, onSubmit } = useRecordForm<TransferEditValues | TransferCreateValues>({
     schema: creating ? createTransferInput : updateTransferInput,
     initial: props.initial,
-    save: props.mode === "create" ? (values) => props.save({ values }) : (changes) => props.save({ id: props.transferId, changes }),
-    predict: props.mode === "create" ? (values) => props.preview({ values }) : (changes) => props.preview({ id: props.transferId, changes }),
+    ...modeActions(props),
     detailPath: (id) => `/transfers/${id}`,
   });
   const { options } = props;

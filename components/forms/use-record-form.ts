@@ -11,6 +11,37 @@ import type { ChangePreview } from "./flag-preview";
 import { applyServerErrors, type FormLevelError } from "./server-errors";
 import { useFlagPrediction } from "./use-flag-prediction";
 
+export type SavedRecord = ActionResult<{ id: string; version: number }>;
+
+/**
+ * What a create or edit page hands its form: the mode, the values to start from and the two server actions
+ * (save, and the flag prediction, which runs the same write and rolls it back).
+ */
+export type RecordFormMode<EditValues, CreateValues> =
+  | {
+      mode: "edit";
+      recordId: string;
+      initial: EditValues;
+      save: (input: { id: string; changes: unknown }) => Promise<SavedRecord>;
+      preview: (input: { id: string; changes: unknown }) => Promise<ActionResult<ChangePreview>>;
+    }
+  | {
+      mode: "create";
+      initial: CreateValues;
+      save: (input: { values: unknown }) => Promise<SavedRecord>;
+      preview: (input: { values: unknown }) => Promise<ActionResult<ChangePreview>>;
+    };
+
+/** The mode's actions as useRecordForm calls them: with the form's values, the record id added when editing. */
+export function modeActions<E, C>(props: RecordFormMode<E, C>, prepare: (values: unknown) => unknown = (values) => values) {
+  return props.mode === "create"
+    ? { save: (values: unknown) => props.save({ values: prepare(values) }), predict: (values: unknown) => props.preview({ values }) }
+    : {
+        save: (changes: unknown) => props.save({ id: props.recordId, changes: prepare(changes) }),
+        predict: (changes: unknown) => props.preview({ id: props.recordId, changes }),
+      };
+}
+
 /**
  * What every create and edit form does: validate in the browser with the server's own zod schema, ask for
  * the predicted flags as the values change, save through the server action, put the server's field errors

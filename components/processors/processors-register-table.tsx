@@ -2,14 +2,13 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ProcessorListRow } from "@/db/queries/processors";
 import { localeFormatters } from "@/components/registers/locale-format";
 import { PROCESSOR_COLUMNS, type ProcessorColumnId } from "@/components/registers/processor-columns";
-import { RegisterStatus } from "@/components/registers/register-status";
-import { RegisterTable, type RegisterColumn } from "@/components/registers/register-table";
+import { QueriedRegister } from "@/components/registers/queried-register";
+import { useRegisterPage } from "@/components/registers/use-register-page";
+import type { RegisterColumn } from "@/components/registers/register-table";
 import { Badge } from "@/components/ui/badge";
-import { Pagination } from "@/components/ui/pagination";
 import { countryName } from "@/lib/jurisdictions/countries";
 import type { ProcessorRegisterFilters } from "./register-params";
 import { fetchProcessorRegister, processorKeys } from "./register-query";
@@ -32,15 +31,7 @@ export function ProcessorsRegisterTable({
   searchParams: Record<string, string | undefined>;
   locale: string;
 }) {
-  const query = useQuery({
-    queryKey: processorKeys.list(filters),
-    queryFn: ({ signal }) => fetchProcessorRegister(filters, signal),
-    placeholderData: keepPreviousData,
-    // The server page read these rows for this very URL a moment ago and hydrated them: fetching them again
-    // on mount or on focus would be the double request the prefetch avoids. A change invalidates the key.
-    refetchOnMount: false,
-    refetchOnWindowFocus: false,
-  });
+  const query = useRegisterPage(processorKeys.list(filters), (signal) => fetchProcessorRegister(filters, signal));
   const format = localeFormatters(locale);
 
   const cells: Record<ProcessorColumnId, (row: ProcessorListRow) => ReactNode> = {
@@ -64,25 +55,21 @@ export function ProcessorsRegisterTable({
   const columns: RegisterColumn<ProcessorListRow>[] = PROCESSOR_COLUMNS.map((column) => ({ ...column, cell: cells[column.id] }));
 
   return (
-    <div className="space-y-2">
-      <RegisterStatus query={query} noun="processors" />
-      {query.data && (
-        <>
-          <RegisterTable
-            label="Processors table"
-            testId="processors-table"
-            rowTestId="processor-row"
-            columns={columns}
-            visible={visible}
-            rows={query.data.rows}
-            rowKey={(row) => row.id}
-            sorting={{ sort: filters.sort, direction: filters.direction, basePath: "/processors", searchParams }}
-            emptyText="No processor matches these filters."
-            busy={query.isPlaceholderData}
-          />
-          <Pagination page={filters.page} pageSize={filters.pageSize} total={query.data.total} basePath="/processors" searchParams={searchParams} />
-        </>
-      )}
-    </div>
+    <QueriedRegister
+      query={query}
+      noun="processors"
+      page={filters.page}
+      pageSize={filters.pageSize}
+      table={{
+        label: "Processors table",
+        testId: "processors-table",
+        rowTestId: "processor-row",
+        columns,
+        visible,
+        rowKey: (row) => row.id,
+        sorting: { sort: filters.sort, direction: filters.direction, basePath: "/processors", searchParams },
+        emptyText: "No processor matches these filters.",
+      }}
+    />
   );
 }

@@ -24,18 +24,7 @@ export interface RegisterSort {
   searchParams: Record<string, string | undefined>;
 }
 
-export function RegisterTable<Row>({
-  label,
-  testId,
-  rowTestId,
-  columns,
-  visible,
-  rows,
-  rowKey,
-  sorting,
-  emptyText,
-  busy = false,
-}: {
+export interface RegisterTableProps<Row> {
   /** Accessible name of the scrolling region, e.g. "Agreements table". */
   label: string;
   testId: string;
@@ -48,7 +37,20 @@ export function RegisterTable<Row>({
   emptyText: ReactNode;
   /** New rows are on their way: the old ones stay, dimmed. */
   busy?: boolean;
-}) {
+}
+
+export function RegisterTable<Row>({
+  label,
+  testId,
+  rowTestId,
+  columns,
+  visible,
+  rows,
+  rowKey,
+  sorting,
+  emptyText,
+  busy = false,
+}: RegisterTableProps<Row>) {
   const shown = columns.filter((column) => visible.includes(column.id));
   return (
     <TableScroll label={label} className="relative rounded-lg border border-slate-200 bg-white">

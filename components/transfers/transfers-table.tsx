@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { clsx } from "clsx";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { TransferListRow } from "@/db/queries/transfers";
 import { SeverityBadge } from "@/components/flags/badges";
 import { localeFormatters, type LocaleFormatters } from "@/components/registers/locale-format";
 import { RegisterStatus } from "@/components/registers/register-status";
+import { useRegisterPage } from "@/components/registers/use-register-page";
 import type { RegisterSort } from "@/components/registers/register-table";
 import { Pagination } from "@/components/ui/pagination";
 import { SortHeader } from "@/components/ui/sort-header";
@@ -34,15 +34,7 @@ export function TransfersTable({
   visible?: readonly string[];
   locale: string;
 }) {
-  const query = useQuery({
-    queryKey: transferKeys.list(filters),
-    queryFn: ({ signal }) => fetchTransferRegister(filters, signal),
-    placeholderData: keepPreviousData,
-    // The server page read these rows for this very URL a moment ago and hydrated them: fetching them again
-    // on mount or on focus would be the double request the prefetch avoids. A change invalidates the key.
-    refetchOnMount: false,
-    refetchOnWindowFocus: false,
-  });
+  const query = useRegisterPage(transferKeys.list(filters), (signal) => fetchTransferRegister(filters, signal));
 
   return (
     <div className="space-y-2">

@@ -34,7 +34,7 @@ export default async function EditActivityPage({ params }: { params: Promise<{ i
       </div>
       <ActivityForm
         mode="edit"
-        activityId={id}
+        recordId={id}
         initial={{
           version: activity.version,
           name: activity.name,

@@ -49,7 +49,7 @@ export default async function EditAgreementPage({ params }: { params: Promise<{ 
       </div>
       <AgreementForm
         mode="edit"
-        agreementId={id}
+        recordId={id}
         initial={{
           version: agreement.version,
           type: agreement.type,

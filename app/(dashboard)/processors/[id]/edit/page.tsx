@@ -46,7 +46,7 @@ export default async function EditProcessorPage({ params }: { params: Promise<{ 
       </div>
       <ProcessorForm
         mode="edit"
-        processorId={id}
+        recordId={id}
         initial={{
           version: processor.version,
           name: processor.name,

@@ -39,7 +39,7 @@ export default async function EditTransferPage({ params }: { params: Promise<{ i
       </div>
       <TransferForm
         mode="edit"
-        transferId={id}
+        recordId={id}
         initial={{
           version: transfer.version,
           destinationCountry: transfer.destinationCountry,
