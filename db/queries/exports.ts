@@ -135,7 +135,8 @@ async function selectAggregates(db: Executor, batch: readonly BaseRow[], after: 
         -- One join for the batch, not a lookup per transfer: each of those starts a scan, and on PGlite every
         -- scan start asks its file layer for the relation's size (measured: 110,000 fstat calls per export,
         -- 10,000 with the join; the CSV 0.5 s faster there, the same on PostgreSQL).
-        select t.id, json_agg(json_build_array(a.id, a.type, a.scc_module, a.signed_date, a.effective_date, a.expiry_date, a.document_ref)
+        -- Without the agreement's id, which the register does not show: a sixth less JSON to build per batch.
+        select t.id, json_agg(json_build_array(a.type, a.scc_module, a.signed_date, a.effective_date, a.expiry_date, a.document_ref)
             order by a.type, a.expiry_date desc nulls last, a.id) as list
         from transfers t
           join safeguard_agreements a on a.processor_id = t.processor_id
@@ -173,7 +174,7 @@ type BaseRow = [
   startDate: string | null,
   endDate: string | null,
 ];
-type AgreementTuple = [id: string, type: AgreementType, sccModule: SccModule | null, signed: string | null, effective: string | null, expiry: string | null, documentRef: string | null];
+type AgreementTuple = [type: AgreementType, sccModule: SccModule | null, signed: string | null, effective: string | null, expiry: string | null, documentRef: string | null];
 type AggregateRows = [
   categories: [id: string, keys: string][] | null,
   flags: [id: string, count: number, worst: Severity, rules: string][] | null,
@@ -198,7 +199,7 @@ function toRow(
   openFlags: { count: number; worst: Severity; rules: string } | null,
   covering: readonly AgreementTuple[],
 ): TransferRegisterRow {
-  const agreements: CoveringAgreement[] = covering.map(([, type, sccModule, signedDate, effectiveDate, expiryDate, documentRef]) => ({
+  const agreements: CoveringAgreement[] = covering.map(([type, sccModule, signedDate, effectiveDate, expiryDate, documentRef]) => ({
     type,
     sccModule,
     signedDate,
