@@ -10,7 +10,7 @@ import { sql } from "drizzle-orm";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { seedReferenceData } from "@/db/seed/reference";
-import { runFullEvaluation } from "@/lib/flags/evaluation";
+import { runFullEvaluation, type EvaluationSummary } from "@/lib/flags/evaluation";
 import { updateTransfer } from "@/lib/transfers/service";
 import { entities, processingActivities, processors } from "@/db/schema";
 import { commitImport } from "@/lib/import/commit";
@@ -24,6 +24,7 @@ import { BUILD_DIR, benchWebPages } from "./bench-web";
 
 const TODAY = "2026-11-24";
 const EDITS = Number(process.env.BENCH_EDITS ?? 50);
+const STEADY_PASSES = 3;
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const size: SyntheticSize = {
   processors: Math.round(FULL_SIZE.processors * scale),
@@ -58,9 +59,16 @@ async function benchDatabase(label: string, handle: DatabaseHandle, databaseEnv:
   // 155,000 new flags: refresh the planner's statistics as autovacuum would soon after, so that the timings
   // below are those of a register in use, not of plans made for an empty flags table.
   await handle.db.execute(sql`analyze`);
-  const [steady, steadyMs] = await time(() => runFullEvaluation({ db: handle.db, today: TODAY }));
-  console.log(`full re-evaluation, steady state: ${ms(steadyMs)} — ${steady.findings.toLocaleString("en-US")} findings, ${steady.refreshed + steady.inserted + steady.resolved} changed  [target ≤ 3,000 ms]`);
-  console.log(`  phases: ${Object.entries(steady.timings).map(([phase, value]) => `${phase} ${value} ms`).join(", ")}`);
+  // The median of three passes: one pass on a shared 2-core machine swings by a few hundred milliseconds
+  // (garbage collection, the database's background work), and the median is the typical pass.
+  const passes: [EvaluationSummary, number][] = [];
+  for (let pass = 0; pass < STEADY_PASSES; pass++) passes.push(await time(() => runFullEvaluation({ db: handle.db, today: TODAY })));
+  const [steady, steadyMs] = [...passes].sort((a, b) => a[1] - b[1])[Math.floor(STEADY_PASSES / 2)]!;
+  console.log(
+    `full re-evaluation, steady state: ${ms(steadyMs)} median of ${STEADY_PASSES} (${passes.map(([, passMs]) => ms(passMs)).join(", ")}) — ` +
+      `${steady.findings.toLocaleString("en-US")} findings, ${steady.refreshed + steady.inserted + steady.resolved} changed  [target ≤ 3,000 ms]`,
+  );
+  console.log(`  phases of the median pass: ${Object.entries(steady.timings).map(([phase, value]) => `${phase} ${value} ms`).join(", ")}`);
   const [, nextDayMs] = await time(() => runFullEvaluation({ db: handle.db, today: "2026-11-25" }));
   console.log(`full re-evaluation, next day (date-driven rules): ${ms(nextDayMs)}`);
 

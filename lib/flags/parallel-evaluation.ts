@@ -5,12 +5,11 @@ import { Worker } from "node:worker_threads";
 import type { Executor } from "@/db/client";
 import { listStoredFlagsPacked } from "@/db/queries/flags";
 import { transferProcessorIds } from "@/db/queries/packed-register";
-import { loadPackedRegister, readsPacked } from "@/db/queries/register";
+import { loadPackedRegister } from "@/db/queries/register";
 import type { RegisterSnapshot } from "@/lib/rules/snapshot";
 import type { Finding } from "@/lib/rules/types";
 import { evaluateShare, planShare, type FromWorker, type Share, type ToWorker } from "./evaluation-share";
 import type { FlagPlan } from "./lifecycle";
-import type { PackedFlags } from "./packed-flags";
 
 /*
  * A full re-evaluation on two threads. Evaluating 100,000 transfers is CPU work that one thread does in
@@ -96,23 +95,14 @@ export async function evaluateWholeRegister({
     const mine: Share = { index: 0, count: threads };
     worker?.send({ kind: "register", packed, share: { index: 1, count: 2 } });
 
-    // PGlite runs queries on this thread: read the flags first, so that the worker has them when it is done
-    // evaluating. PostgreSQL runs the query in its own process, while this thread evaluates its share.
-    const flagsRead = listStoredFlagsPacked({ db });
-    flagsRead.catch(() => {});
-    let flags: PackedFlags | undefined;
-    if (readsPacked(db)) {
-      flags = await flagsRead;
-      worker?.send({ kind: "flags", flags });
-    }
-    const storedFirst = flags === undefined ? 0 : lap();
+    // The stored flags before this thread's share: the worker needs them the moment it is done evaluating,
+    // and this thread could hand them over only between its own synchronous steps. PGlite runs the query on
+    // this thread anyway; PostgreSQL answers while the worker evaluates.
+    const flags = await listStoredFlagsPacked({ db });
+    worker?.send({ kind: "flags", flags });
+    const stored = lap();
     const evaluation = evaluateShare(packed, mine);
     const evaluate = lap();
-    if (flags === undefined) {
-      flags = await flagsRead;
-      worker?.send({ kind: "flags", flags });
-    }
-    const stored = storedFirst + lap();
     const plans = [planShare({ evaluation, flags, today })];
     let findings = evaluation.findings.length;
     let workerError: string | null = null;
