@@ -8,6 +8,7 @@ import { listRecordHistory } from "@/db/queries/audit";
 import { ActivityCategoriesTable } from "@/components/activities/activity-categories-table";
 import { RecordHistory } from "@/components/audit/record-history";
 import { EditLink } from "@/components/registers/edit-link";
+import { DeleteRecordButton } from "@/components/registers/delete-record-button";
 import { RelatedTransfersTable } from "@/components/registers/related-transfers-table";
 import { TransferFlagsList } from "@/components/registers/transfer-flags";
 import { DetailsList, yesNo } from "@/components/transfers/details-list";
@@ -55,7 +56,12 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
         </nav>
         <div className="mt-1 flex flex-wrap items-center justify-between gap-2">
           <h1 className="text-2xl font-semibold">{activity.name}</h1>
-          <EditLink href={`/activities/${id}/edit`} actor={auditActor(actor)} record={DPO_ONLY_RECORD} label="Edit activity" />
+          <div className="flex flex-wrap gap-2">
+            <EditLink href={`/activities/${id}/edit`} actor={auditActor(actor)} record={DPO_ONLY_RECORD} label="Edit activity" />
+            {actor.role === "dpo" && (
+              <DeleteRecordButton endpoint={`/api/v1/activities/${id}`} version={activity.version} noun="processing activity" afterPath="/activities" />
+            )}
+          </div>
         </div>
         <p className="mt-1 text-slate-700">{activity.purpose}</p>
       </div>

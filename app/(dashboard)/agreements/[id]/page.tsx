@@ -10,6 +10,7 @@ import { RecordHistory } from "@/components/audit/record-history";
 import { FlagList } from "@/components/flags/flag-list";
 import { RecordStatusBadge } from "@/components/processors/status-badge";
 import { EditLink } from "@/components/registers/edit-link";
+import { DeleteRecordButton } from "@/components/registers/delete-record-button";
 import { RelatedTransfersTable } from "@/components/registers/related-transfers-table";
 import { TransferFlagsList } from "@/components/registers/transfer-flags";
 import { DetailsList, yesNo } from "@/components/transfers/details-list";
@@ -63,7 +64,13 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
         <div className="mt-1 flex flex-wrap items-center justify-between gap-2">
           <h1 className="text-2xl font-semibold">{title}</h1>
           {/* An agreement has no owner of its own: who may edit its processor may edit it. */}
-          <EditLink href={`/agreements/${id}/edit`} actor={auditActor(actor)} record={processor} label="Edit agreement" />
+          <div className="flex flex-wrap gap-2">
+            <EditLink href={`/agreements/${id}/edit`} actor={auditActor(actor)} record={processor} label="Edit agreement" />
+            {/* Deleting an agreement uncovers transfers of an approved register: the DPO's decision (as in the API). */}
+            {actor.role === "dpo" && (
+              <DeleteRecordButton endpoint={`/api/v1/agreements/${id}`} version={agreement.version} noun="agreement" afterPath="/agreements" />
+            )}
+          </div>
         </div>
         <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700">
           <AgreementStateBadge state={state} />

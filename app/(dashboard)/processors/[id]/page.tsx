@@ -17,6 +17,7 @@ import { DetailsList, yesNo } from "@/components/transfers/details-list";
 import { countryLabel, humanize } from "@/components/transfers/labels";
 import { ReviewOutcome } from "@/components/review/review-outcome";
 import { ActionLink, EditLink, mayEdit } from "@/components/registers/edit-link";
+import { DeleteRecordButton } from "@/components/registers/delete-record-button";
 import { auditActor, requirePageActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { addDays } from "@/lib/rules/iso-date";
@@ -93,6 +94,7 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
                 <ActionLink href={`/agreements/new?processor=${id}`} testId="new-agreement-link">
                   New agreement
                 </ActionLink>
+                <DeleteRecordButton endpoint={`/api/v1/processors/${id}`} version={processor.version} noun="processor" afterPath="/processors" />
               </>
             )}
           </div>

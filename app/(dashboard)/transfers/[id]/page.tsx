@@ -22,7 +22,8 @@ import {
   humanize,
 } from "@/components/transfers/labels";
 import { TransferStatusBadge } from "@/components/transfers/transfer-status-badge";
-import { EditLink } from "@/components/registers/edit-link";
+import { EditLink, mayEdit } from "@/components/registers/edit-link";
+import { DeleteRecordButton } from "@/components/registers/delete-record-button";
 import { auditActor, requirePageActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { addDays } from "@/lib/rules/iso-date";
@@ -64,7 +65,12 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
         </nav>
         <div className="mt-1 flex flex-wrap items-center justify-between gap-2">
           <h1 className="text-2xl font-semibold">Transfer to {processor.name}</h1>
-          <EditLink href={`/transfers/${id}/edit`} actor={auditActor(actor)} record={transfer} label="Edit transfer" />
+          <div className="flex flex-wrap gap-2">
+            <EditLink href={`/transfers/${id}/edit`} actor={auditActor(actor)} record={transfer} label="Edit transfer" />
+            {mayEdit(auditActor(actor), transfer) && (
+              <DeleteRecordButton endpoint={`/api/v1/transfers/${id}`} version={transfer.version} noun="transfer" afterPath="/transfers" />
+            )}
+          </div>
         </div>
         <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700">
           <span>{route}</span>
