@@ -1,14 +1,10 @@
-import { REGISTER_ROOTS } from "@/components/providers/register-keys";
+import { REGISTER_ROOTS, registerKeys } from "@/components/providers/register-keys";
 import type { ActivityRegisterRow } from "@/db/queries/activities-register";
 import { fetchRegisterPage, queryString, type RegisterPage } from "@/components/registers/fetch-page";
 import type { ActivityRegisterFilters } from "./register-params";
 
 /** Query keys of the processing activities: a mutation invalidates `activityKeys.all`, and every list refetches. */
-export const activityKeys = {
-  all: REGISTER_ROOTS.activities,
-  lists: () => [...activityKeys.all, "list"] as const,
-  list: (filters: ActivityRegisterFilters) => [...activityKeys.lists(), filters] as const,
-};
+export const activityKeys = registerKeys<ActivityRegisterFilters>(REGISTER_ROOTS.activities);
 
 /** The page's filters as GET /api/v1/activities names them. */
 export function activityApiQuery(filters: ActivityRegisterFilters): string {

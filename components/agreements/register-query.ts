@@ -1,14 +1,10 @@
-import { REGISTER_ROOTS } from "@/components/providers/register-keys";
+import { REGISTER_ROOTS, registerKeys } from "@/components/providers/register-keys";
 import type { AgreementRegisterRow } from "@/db/queries/agreements-register";
 import { fetchRegisterPage, queryString, type RegisterPage } from "@/components/registers/fetch-page";
 import type { AgreementRegisterFilters } from "./register-params";
 
 /** Query keys of the agreements: a mutation invalidates `agreementKeys.all`, and every list refetches. */
-export const agreementKeys = {
-  all: REGISTER_ROOTS.agreements,
-  lists: () => [...agreementKeys.all, "list"] as const,
-  list: (filters: AgreementRegisterFilters) => [...agreementKeys.lists(), filters] as const,
-};
+export const agreementKeys = registerKeys<AgreementRegisterFilters>(REGISTER_ROOTS.agreements);
 
 /** The page's filters as GET /api/v1/agreements names them. */
 export function agreementApiQuery(filters: AgreementRegisterFilters): string {

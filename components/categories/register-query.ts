@@ -1,14 +1,10 @@
-import { REGISTER_ROOTS } from "@/components/providers/register-keys";
+import { REGISTER_ROOTS, registerKeys } from "@/components/providers/register-keys";
 import { fetchRegisterPage, queryString, type RegisterPage } from "@/components/registers/fetch-page";
 import type { CategoryRegisterRow } from "@/db/queries/categories-register";
 import type { CategoryRegisterFilters } from "./register-params";
 
 /** Query keys of the data-category register: a write invalidates `categoryKeys.all`, and every list refetches. */
-export const categoryKeys = {
-  all: REGISTER_ROOTS.dataCategories,
-  lists: () => [...categoryKeys.all, "list"] as const,
-  list: (filters: CategoryRegisterFilters) => [...categoryKeys.lists(), filters] as const,
-};
+export const categoryKeys = registerKeys<CategoryRegisterFilters>(REGISTER_ROOTS.dataCategories);
 
 /** The page's filters as GET /api/v1/data-categories names them. */
 export function categoryApiQuery(filters: CategoryRegisterFilters): string {

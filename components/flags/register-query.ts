@@ -1,14 +1,10 @@
-import { REGISTER_ROOTS } from "@/components/providers/register-keys";
+import { REGISTER_ROOTS, registerKeys } from "@/components/providers/register-keys";
 import { fetchRegisterPage, queryString, type RegisterPage } from "@/components/registers/fetch-page";
 import type { FlagRegisterRow } from "@/db/queries/flags";
 import type { FlagRegisterFilters } from "./register-params";
 
 /** Query keys of the flag register: a triage decision invalidates `flagKeys.all`, and every list refetches. */
-export const flagKeys = {
-  all: REGISTER_ROOTS.flags,
-  lists: () => [...flagKeys.all, "list"] as const,
-  list: (filters: FlagRegisterFilters) => [...flagKeys.lists(), filters] as const,
-};
+export const flagKeys = registerKeys<FlagRegisterFilters>(REGISTER_ROOTS.flags);
 
 /** The page's filters as GET /api/v1/flags names them. */
 export function flagApiQuery(filters: FlagRegisterFilters): string {

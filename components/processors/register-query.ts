@@ -1,14 +1,10 @@
-import { REGISTER_ROOTS } from "@/components/providers/register-keys";
+import { REGISTER_ROOTS, registerKeys } from "@/components/providers/register-keys";
 import type { ProcessorListRow } from "@/db/queries/processors";
 import { fetchRegisterPage, queryString, type RegisterPage } from "@/components/registers/fetch-page";
 import type { ProcessorRegisterFilters } from "./register-params";
 
 /** Query keys of the processors: a mutation invalidates `processorKeys.all`, and every list refetches. */
-export const processorKeys = {
-  all: REGISTER_ROOTS.processors,
-  lists: () => [...processorKeys.all, "list"] as const,
-  list: (filters: ProcessorRegisterFilters) => [...processorKeys.lists(), filters] as const,
-};
+export const processorKeys = registerKeys<ProcessorRegisterFilters>(REGISTER_ROOTS.processors);
 
 /** The page's filters as GET /api/v1/processors names them. */
 export function processorApiQuery(filters: ProcessorRegisterFilters): string {

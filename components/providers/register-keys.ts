@@ -26,3 +26,12 @@ export function useInvalidateRegisters(): () => Promise<void> {
     await Promise.all(Object.values(REGISTER_ROOTS).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   }, [queryClient]);
 }
+
+/** The query keys of one register: invalidating `all` refetches every page of it; `list(filters)` is one page. */
+export function registerKeys<Filters>(root: readonly string[]) {
+  return {
+    all: root,
+    lists: () => [...root, "list"] as const,
+    list: (filters: Filters) => [...root, "list", filters] as const,
+  };
+}

@@ -1,14 +1,10 @@
-import { REGISTER_ROOTS } from "@/components/providers/register-keys";
+import { REGISTER_ROOTS, registerKeys } from "@/components/providers/register-keys";
 import type { TransferListRow } from "@/db/queries/transfers";
 import { fetchRegisterPage, queryString, type RegisterPage } from "@/components/registers/fetch-page";
 import type { TransferRegisterFilters } from "./register-params";
 
 /** Query keys of the transfers: a mutation invalidates `transferKeys.all`, and every list refetches. */
-export const transferKeys = {
-  all: REGISTER_ROOTS.transfers,
-  lists: () => [...transferKeys.all, "list"] as const,
-  list: (filters: TransferRegisterFilters) => [...transferKeys.lists(), filters] as const,
-};
+export const transferKeys = registerKeys<TransferRegisterFilters>(REGISTER_ROOTS.transfers);
 
 /** The page's filters as GET /api/v1/transfers names them. */
 export function transferApiQuery(filters: TransferRegisterFilters): string {
