@@ -13,7 +13,7 @@ import {
   type Severity,
 } from "../schema";
 import { findingFingerprint, type FlagPlan, type StoredFlag } from "@/lib/flags/lifecycle";
-import { storedFlagsFromPacked, type FlagAcceptance, type PackedFlags } from "@/lib/flags/packed-flags";
+import { storedFlag, storedFlagsFromPacked, type FlagAcceptance, type PackedFlags } from "@/lib/flags/packed-flags";
 import { RULE_CATALOG } from "@/lib/rules/catalog";
 import type { Finding } from "@/lib/rules/types";
 
@@ -28,20 +28,12 @@ export async function listStoredFlags({ db, processorIds }: { db: Executor; proc
     await db.execute(sql`select id, rule_id, subject_type, subject_id, fingerprint, status from flags where ${scope}`),
   );
   const accepted = new Map((await readAcceptances(db, scope)).map((row) => [row.id, row]));
-  return current.map((row) => {
-    const acceptance = row.status === "accepted" ? accepted.get(row.id) : undefined;
-    return {
-      id: row.id,
-      ruleId: row.rule_id,
-      subjectType: row.subject_type,
-      subjectId: row.subject_id,
-      fingerprint: row.fingerprint,
-      status: row.status,
-      acceptedUntil: acceptance?.acceptedUntil ?? null,
-      acceptedSeverity: acceptance?.acceptedSeverity ?? null,
-      acceptedFacts: acceptance?.acceptedFacts ?? null,
-    };
-  });
+  return current.map((row) =>
+    storedFlag(
+      { id: row.id, ruleId: row.rule_id, subjectType: row.subject_type, subjectId: row.subject_id, fingerprint: row.fingerprint, status: row.status },
+      accepted,
+    ),
+  );
 }
 
 /** Every stored flag as packed text, on either database: what the full re-evaluation hands to its worker. */

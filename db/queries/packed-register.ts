@@ -132,8 +132,12 @@ function splitFields(line: string, fields: number): string[] {
 
 /** The activity ids the packed transfers refer to (a scoped load reads only those activities). */
 export function packedActivityIds(transfers: string | null): string[] {
-  return [...new Set(splitLines(transfers, TRANSFER_FIELDS).map((f) => f[1]!))];
+  const ids = new Set<string>();
+  forEachLine(transfers, (text, start) => ids.add(fieldAt(text, start, TRANSFER_ACTIVITY_FIELD)));
+  return [...ids];
 }
+
+const TRANSFER_ACTIVITY_FIELD = 1;
 
 /** The lines of a packed text value, each split into exactly `fields` fields (anything else is a bug, not data). */
 function splitLines(text: string | null, fields: number): string[][] {

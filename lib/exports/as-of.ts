@@ -5,8 +5,7 @@ import { applyFlagPlan, listStoredFlags } from "@/db/queries/flags";
 import { loadRegisterSnapshot } from "@/db/queries/register";
 import { AppError } from "@/lib/errors";
 import { planFlagChanges } from "@/lib/flags/lifecycle";
-import { evaluateRegister, type RegisterSnapshot } from "@/lib/rules/snapshot";
-import type { Finding } from "@/lib/rules/types";
+import { evaluateRegister, findingProcessors, type RegisterSnapshot } from "@/lib/rules/snapshot";
 
 /*
  * The register as it stood at the end of a past day, for every report. Each table the reports read is
@@ -224,13 +223,7 @@ async function rebuildFlags(tx: Executor, { cutoff, today }: { cutoff: string; t
   const snapshot = withResolvableReferences(loaded);
   const findings = evaluateRegister(snapshot);
   const stored = await listStoredFlags({ db: tx, processorIds: null });
-  const transferProcessor = new Map(snapshot.transfers.map((t) => [t.id, t.processorId]));
-  const agreementProcessor = new Map(snapshot.agreements.map((a) => [a.id, a.processorId]));
-  const processorOf = (finding: Finding): string | null => {
-    if (finding.subjectType === "processor") return finding.subjectId;
-    if (finding.subjectType === "transfer") return transferProcessor.get(finding.subjectId) ?? null;
-    return agreementProcessor.get(finding.subjectId) ?? null;
-  };
+  const processorOf = findingProcessors(snapshot);
   await applyFlagPlan({
     db: tx,
     plan: planFlagChanges({ stored, findings, today }),

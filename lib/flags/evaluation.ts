@@ -5,10 +5,10 @@ import { applyFlagPlan, listStoredFlags, touchFlagsSeen } from "@/db/queries/fla
 import { loadRegisterSnapshot } from "@/db/queries/register";
 import { transferDataCategories, transfers } from "@/db/schema";
 import { appState } from "@/db/schema/app-state";
-import { evaluateRegister, type RegisterSnapshot } from "@/lib/rules/snapshot";
+import { evaluateRegister, findingProcessors, type RegisterSnapshot } from "@/lib/rules/snapshot";
 import type { Finding } from "@/lib/rules/types";
 import { planFlagChanges, type FlagPlan } from "./lifecycle";
-import { evaluateWholeRegister, findingProcessors } from "./parallel-evaluation";
+import { evaluateWholeRegister } from "./parallel-evaluation";
 
 /**
  * Re-evaluation of the flags. Everything is keyed by processor: the DOJ aggregate is per exporter and

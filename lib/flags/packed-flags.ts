@@ -23,6 +23,20 @@ export interface PackedFlags {
   acceptances: FlagAcceptance[];
 }
 
+/** A stored flag from its columns, with what was accepted when it is accepted: the one mapping of both read paths. */
+export function storedFlag(
+  row: { id: string; ruleId: string; subjectType: FlagSubjectType; subjectId: string; fingerprint: string; status: FlagStatus },
+  acceptances: ReadonlyMap<string, FlagAcceptance>,
+): StoredFlag {
+  const acceptance = row.status === "accepted" ? acceptances.get(row.id) : undefined;
+  return {
+    ...row,
+    acceptedUntil: acceptance?.acceptedUntil ?? null,
+    acceptedSeverity: acceptance?.acceptedSeverity ?? null,
+    acceptedFacts: acceptance?.acceptedFacts ?? null,
+  };
+}
+
 /** The stored flags whose subject `keep` accepts (all when absent). */
 export function storedFlagsFromPacked(
   packed: PackedFlags,
@@ -48,19 +62,12 @@ export function storedFlagsFromPacked(
     }
     const f = line.split("\t");
     if (f.length !== PACKED_FLAG_FIELDS) throw new Error(`Stored flags: expected ${PACKED_FLAG_FIELDS} fields, got ${f.length}`);
-    const status = f[5] as FlagStatus;
-    const acceptance = status === "accepted" ? accepted.get(f[0]!) : undefined;
-    result.push({
-      id: f[0]!,
-      ruleId: f[1]!,
-      subjectType: f[2] as FlagSubjectType,
-      subjectId: f[3]!,
-      fingerprint: f[4]!,
-      status,
-      acceptedUntil: acceptance?.acceptedUntil ?? null,
-      acceptedSeverity: acceptance?.acceptedSeverity ?? null,
-      acceptedFacts: acceptance?.acceptedFacts ?? null,
-    });
+    result.push(
+      storedFlag(
+        { id: f[0]!, ruleId: f[1]!, subjectType: f[2] as FlagSubjectType, subjectId: f[3]!, fingerprint: f[4]!, status: f[5] as FlagStatus },
+        accepted,
+      ),
+    );
   }
   return result;
 }

@@ -6,7 +6,7 @@ import type { Executor } from "@/db/client";
 import { listStoredFlagsPacked } from "@/db/queries/flags";
 import { transferProcessorIds } from "@/db/queries/packed-register";
 import { loadPackedRegister } from "@/db/queries/register";
-import type { RegisterSnapshot } from "@/lib/rules/snapshot";
+import { findingProcessors, type RegisterSnapshot } from "@/lib/rules/snapshot";
 import type { Finding } from "@/lib/rules/types";
 import { evaluateShare, planShare, type FromWorker, type Share, type ToWorker } from "./evaluation-share";
 import type { FlagPlan } from "./lifecycle";
@@ -137,27 +137,6 @@ export async function evaluateWholeRegister({
     worker?.abandon();
     throw error;
   }
-}
-
-/**
- * The processor of each finding (the flags' processor column). `transferProcessors` covers every transfer
- * found, which a share's snapshot alone does not. Maps built on first use: a steady-state pass writes nothing.
- */
-export function findingProcessors(
-  snapshot: RegisterSnapshot,
-  transferProcessors: () => Map<string, string> = () => new Map(snapshot.transfers.map((t) => [t.id, t.processorId])),
-): (finding: Finding) => string | null {
-  let transferProcessor: Map<string, string> | undefined;
-  let agreementProcessor: Map<string, string> | undefined;
-  return (finding) => {
-    if (finding.subjectType === "processor") return finding.subjectId;
-    if (finding.subjectType === "transfer") {
-      transferProcessor ??= transferProcessors();
-      return transferProcessor.get(finding.subjectId) ?? null;
-    }
-    agreementProcessor ??= new Map(snapshot.agreements.map((a) => [a.id, a.processorId]));
-    return agreementProcessor.get(finding.subjectId) ?? null;
-  };
 }
 
 function mergePlans(plans: FlagPlan[]): FlagPlan {

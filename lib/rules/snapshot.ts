@@ -246,3 +246,24 @@ export function evaluateRegister(snapshot: RegisterSnapshot, options: EvaluateRe
   }
   return findings;
 }
+
+/**
+ * The processor of each finding (the flags' processor column). `transferProcessors` covers every transfer
+ * found, which a share's snapshot alone does not. Maps built on first use: a steady-state pass writes nothing.
+ */
+export function findingProcessors(
+  snapshot: RegisterSnapshot,
+  transferProcessors: () => Map<string, string> = () => new Map(snapshot.transfers.map((t) => [t.id, t.processorId])),
+): (finding: Finding) => string | null {
+  let transferProcessor: Map<string, string> | undefined;
+  let agreementProcessor: Map<string, string> | undefined;
+  return (finding) => {
+    if (finding.subjectType === "processor") return finding.subjectId;
+    if (finding.subjectType === "transfer") {
+      transferProcessor ??= transferProcessors();
+      return transferProcessor.get(finding.subjectId) ?? null;
+    }
+    agreementProcessor ??= new Map(snapshot.agreements.map((a) => [a.id, a.processorId]));
+    return agreementProcessor.get(finding.subjectId) ?? null;
+  };
+}

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import type { Metadata } from "next";
 import { db } from "@/db/client";
 import { listFlagsForProcessor } from "@/db/queries/flags";
@@ -7,10 +6,8 @@ import { listTransfersByProcessor } from "@/db/queries/transfers";
 import { AgreementForm } from "@/components/forms/agreement-form";
 import { agreementFormOptions } from "@/components/forms/agreement-form-options";
 import { openFlagPreviews } from "@/components/forms/flag-preview";
-import { mayEdit } from "@/components/registers/edit-link";
-import { auditActor, requirePageActor } from "@/lib/auth/guard";
-import { getProcessor } from "@/lib/processors/service";
-import { uuid } from "@/lib/validation/common";
+import { writableProcessorFromQuery } from "@/components/records/writable-processor";
+import { requirePageActor } from "@/lib/auth/guard";
 import { createAgreementFromForm, previewNewAgreement } from "./actions";
 
 export const metadata: Metadata = { title: "New agreement" };
@@ -22,15 +19,9 @@ const TRANSFER_LIMIT = 1000;
 /** /agreements/new?processor=ID: an agreement is always with one processor. */
 export default async function NewAgreementPage({ searchParams }: { searchParams: Promise<{ processor?: string | string[] }> }) {
   const actor = await requirePageActor(["dpo", "engineer"]);
-  const { processor: processorParam } = await searchParams;
-  const processorId = typeof processorParam === "string" ? processorParam : undefined;
-  if (!processorId || !uuid.safeParse(processorId).success) notFound();
   const database = db();
-  const found = await getProcessor({ db: database, id: processorId });
-  if (!found) notFound();
-  const { processor } = found;
-  // The same rule the save enforces: engineers write the agreements of their own draft processors only.
-  if (!mayEdit(auditActor(actor), processor)) redirect("/forbidden");
+  const processor = await writableProcessorFromQuery(database, actor, (await searchParams).processor);
+  const processorId = processor.id;
   const [flags, transfers] = await Promise.all([
     listFlagsForProcessor({ db: database, processorId }),
     listTransfersByProcessor({ db: database, processorId, limit: TRANSFER_LIMIT }),

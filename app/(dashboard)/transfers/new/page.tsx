@@ -1,16 +1,13 @@
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import type { Metadata } from "next";
 import { db } from "@/db/client";
 import { listFlagsForProcessor } from "@/db/queries/flags";
 import { openFlagPreviews } from "@/components/forms/flag-preview";
 import { TransferForm } from "@/components/forms/transfer-form";
 import { SUBJECT_REGION_OPTIONS, transferFormOptions } from "@/components/forms/transfer-form-options";
-import { mayEdit } from "@/components/registers/edit-link";
-import { auditActor, requirePageActor } from "@/lib/auth/guard";
-import { getProcessor } from "@/lib/processors/service";
+import { writableProcessorFromQuery } from "@/components/records/writable-processor";
+import { requirePageActor } from "@/lib/auth/guard";
 import { listRegistrationChoices } from "@/lib/registration/queries";
-import { uuid } from "@/lib/validation/common";
 import { createTransferFromForm, previewNewTransfer } from "./actions";
 
 export const metadata: Metadata = { title: "New transfer" };
@@ -19,15 +16,9 @@ export const dynamic = "force-dynamic";
 /** /transfers/new?processor=ID: a transfer is always to one processor. */
 export default async function NewTransferPage({ searchParams }: { searchParams: Promise<{ processor?: string | string[] }> }) {
   const actor = await requirePageActor(["dpo", "engineer"]);
-  const { processor: processorParam } = await searchParams;
-  const processorId = typeof processorParam === "string" ? processorParam : undefined;
-  if (!processorId || !uuid.safeParse(processorId).success) notFound();
   const database = db();
-  const found = await getProcessor({ db: database, id: processorId });
-  if (!found) notFound();
-  const { processor } = found;
-  // The same rule the save enforces: engineers add transfers to their own draft processors only.
-  if (!mayEdit(auditActor(actor), processor)) redirect("/forbidden");
+  const processor = await writableProcessorFromQuery(database, actor, (await searchParams).processor);
+  const processorId = processor.id;
   const [flags, choices] = await Promise.all([listFlagsForProcessor({ db: database, processorId }), listRegistrationChoices(database)]);
 
   return (
