@@ -5,6 +5,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { ADVISORY_LOCKS } from "./advisory-locks";
 import type { DatabaseHandle } from "./client";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
@@ -23,9 +24,6 @@ export function latestMigrationTag(folder = MIGRATIONS_FOLDER): string {
   return entries[entries.length - 1]?.tag ?? "none";
 }
 
-// Any constant works: it only has to be the same in every instance of the app.
-const MIGRATION_LOCK_KEY = 724_310_001;
-
 /**
  * Applies pending migrations. On PostgreSQL several app instances may start at once, so the
  * migration runs under a session advisory lock held on one dedicated connection.
@@ -38,10 +36,10 @@ export async function runMigrations(handle: DatabaseHandle, folder = MIGRATIONS_
   if (!handle.pool) throw new Error("A PostgreSQL handle without a pool cannot migrate");
   const client = await handle.pool.connect();
   try {
-    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    await client.query("select pg_advisory_lock($1)", [ADVISORY_LOCKS.migration]);
     await migratePg(drizzlePg({ client }), { migrationsFolder: folder });
   } finally {
-    await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await client.query("select pg_advisory_unlock($1)", [ADVISORY_LOCKS.migration]).catch(() => undefined);
     client.release();
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { count, inArray, sql } from "drizzle-orm";
+import { ADVISORY_LOCKS } from "@/db/advisory-locks";
 import type { Executor } from "@/db/client";
 import {
   agreementTransfers,
@@ -45,9 +46,6 @@ import type { DataCategoryKey } from "@/lib/taxonomy/data-categories";
  *
  * Dates are relative to `today` so that "expired" and "expiring soon" stay true whenever the demo is loaded.
  */
-
-/** Any constant: it only has to be the same in every instance of the app. */
-const DEMO_SEED_LOCK_KEY = 724_310_002;
 
 const DEMO_SEED_ACTOR: AuditActor = { userId: null, tokenId: null, label: "system (demo data)" };
 
@@ -99,7 +97,7 @@ export async function seedDemoData(db: Executor, options: { today?: string } = {
   return db.transaction(async (tx) => {
     // Two app instances starting together on one PostgreSQL must not both load the demo: the second
     // waits here, then sees the entities of the first.
-    await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_SEED_LOCK_KEY})`);
+    await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.demoSeed})`);
     if (await hasEntities(tx)) return { seeded: false };
 
     const createdUsers = await tx

@@ -1,5 +1,6 @@
 import "server-only";
 import { desc, sql } from "drizzle-orm";
+import { ADVISORY_LOCKS } from "@/db/advisory-locks";
 import type { Executor } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import { GENESIS_HASH, hashAuditEvent, type AuditContent } from "./hash";
@@ -13,8 +14,6 @@ export interface AuditActor {
 
 export const SYSTEM_ACTOR: AuditActor = { userId: null, tokenId: null, label: "system" };
 
-// Any constant: appends are serialised so that each event chains to the one before it.
-const AUDIT_CHAIN_LOCK = 724_310_003;
 
 /** JSON-safe copy (dates as ISO strings), as the jsonb column will return it. */
 function plain(value: unknown): Record<string, unknown> | null {
@@ -45,7 +44,7 @@ export async function appendAuditEvent({
   after?: unknown;
   at?: Date;
 }): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  await db.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.auditChain})`);
   const last = await db.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
   const prevHash = last[0]?.hash ?? GENESIS_HASH;
   // Millisecond precision: what timestamptz stores and returns, so verification recomputes the same text.
@@ -105,7 +104,7 @@ export async function appendAuditEvents({
   at?: Date;
 }): Promise<void> {
   if (events.length === 0) return;
-  await db.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  await db.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.auditChain})`);
   const last = await db.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
   let prevHash = last[0]?.hash ?? GENESIS_HASH;
   const occurredAt = new Date(Math.floor(at.getTime()));

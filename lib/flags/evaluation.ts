@@ -1,5 +1,6 @@
 import "server-only";
 import { inArray, sql } from "drizzle-orm";
+import { ADVISORY_LOCKS } from "@/db/advisory-locks";
 import type { Executor } from "@/db/client";
 import { applyFlagPlan, listStoredFlags, touchFlagsSeen } from "@/db/queries/flags";
 import { loadRegisterSnapshot } from "@/db/queries/register";
@@ -32,8 +33,6 @@ export interface EvaluationSummary {
 
 // Past this many processors a scoped load (IN lists) costs more than loading everything.
 const MAX_SCOPED_PROCESSORS = 2000;
-// Any constant: every writer of flags takes it, so two evaluations never interleave their plans.
-const FLAG_EVALUATION_LOCK = 724_310_002;
 
 export async function reevaluateFlags({
   db,
@@ -54,7 +53,7 @@ export async function reevaluateFlags({
     mark = performance.now();
     return Math.round(elapsed);
   };
-  await db.execute(sql`select pg_advisory_xact_lock(${FLAG_EVALUATION_LOCK})`);
+  await db.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.flagEvaluation})`);
   const lock = lap();
   let snapshot: RegisterSnapshot;
   let processorOf: (finding: Finding) => string | null;

@@ -1,5 +1,6 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
+import { ADVISORY_LOCKS } from "@/db/advisory-locks";
 import type { Executor } from "@/db/client";
 import { processors, transferDataCategories, transfers } from "@/db/schema";
 import { databaseErrorOf, UNIQUE_VIOLATION } from "@/lib/api/database-error";
@@ -19,8 +20,6 @@ import { planImport, type PlanCounts } from "./validate";
  */
 
 const INSERT_CHUNK = 500;
-// Any constant: two imports of overlapping files must not both decide to create the same record.
-const IMPORT_LOCK = 724_310_011;
 
 export interface ImportCommitResult {
   created: number;
@@ -52,7 +51,7 @@ type RecordEvent = AuditEventInput & { action: "create" | "update"; recordType: 
 export async function commitImport({ db, actor, file, today }: { db: Executor; actor: AuditActor & WritingActor; file: ImportRows; today: string }): Promise<ImportCommitResult> {
   try {
     return await db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
+      await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.import})`);
       const plan = await planImport({ db: tx, rows: file, actor });
       if (!plan.valid) throw importProblemsError(plan.problems);
 
