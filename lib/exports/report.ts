@@ -3,7 +3,7 @@ import type { Executor } from "@/db/client";
 import type { ControllerContact } from "@/db/queries/export-common";
 import type { IsoDate } from "@/lib/rules/iso-date";
 import type { CellValue } from "./neutralize";
-import type { ExportReport } from "./request";
+import type { ExportReport } from "./catalog";
 
 /*
  * What every report is made of, whatever the format: its rows (a keyset-paged stream from db/queries), its

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { todayIso } from "@/lib/clock";
 import { addDays, compareIsoDates, isIsoDate, twelveMonthsBefore, type IsoDate } from "@/lib/rules";
 import { parseInput } from "@/lib/validation/parse";
+import { EXPORT_FORMATS, PENDING_MODES, type ExportFormat, type ExportReport } from "./catalog";
 import { ROPA_TEMPLATES } from "./ropa";
 
 /*
@@ -9,28 +10,10 @@ import { ROPA_TEMPLATES } from "./ropa";
  * page and the OpenAPI document (lib/api/openapi.ts) share.
  */
 
-/** DOMAIN.md §5, in the order the Exports page offers them. */
-export const EXPORT_REPORTS = ["ropa", "transfers", "subprocessors", "ccpa", "doj", "audit"] as const;
-export type ExportReport = (typeof EXPORT_REPORTS)[number];
-
-export const EXPORT_REPORT_LABELS: Readonly<Record<ExportReport, string>> = {
-  ropa: "Record of processing activities (GDPR Art. 30(1))",
-  transfers: "Chapter V transfer register",
-  subprocessors: "Sub-processor list",
-  ccpa: "CCPA 12-month disclosure",
-  doj: "US DOJ data security report (28 CFR 202)",
-  audit: "Audit trail for a period",
-};
-
-export const EXPORT_FORMATS = ["csv", "xlsx", "pdf", "json"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export const PENDING_MODES = ["exclude", "include"] as const;
-export type PendingMode = (typeof PENDING_MODES)[number];
-
-export function isExportReport(value: string): value is ExportReport {
-  return (EXPORT_REPORTS as readonly string[]).includes(value);
-}
+// The catalog of reports and formats lives in a module without imports, so that report definitions can
+// name a report without importing this schema (which imports them: the one cycle lib/exports had).
+export { EXPORT_FORMATS, EXPORT_REPORT_LABELS, EXPORT_REPORTS, isExportReport, PENDING_MODES } from "./catalog";
+export type { ExportFormat, ExportReport, PendingMode } from "./catalog";
 
 /** A calendar date; `abort` so that a later check never sees an invalid one (2026-02-30). */
 const isoDate = z.string().refine(isIsoDate, { message: "must be a date as YYYY-MM-DD", abort: true });
