@@ -35,6 +35,9 @@ const nextConfig = {
   reactStrictMode: true,
   // Playwright builds into its own folder so that a running dev server keeps its build.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // The bench builds into .next-bench with NEXT_TSCONFIG_PATH=tsconfig.bench.json: a tsconfig that extends
+  // this one, which Next then leaves as it is, instead of adding .next-bench to tsconfig.json's include.
+  typescript: { tsconfigPath: process.env.NEXT_TSCONFIG_PATH || "tsconfig.json" },
 };
 
 module.exports = nextConfig;

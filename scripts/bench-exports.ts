@@ -9,17 +9,24 @@
 // the child opens a copy of the folder taken after a CHECKPOINT (so the copy is a clean cluster); the
 // child's RSS then includes the embedded database, as the server's would.
 //
+// The floor of the CSV, in a child of its own too: the database writing the same rows as CSV by itself
+// (COPY, see bench-floors.ts) into the same hashing sink. The XLSX is compared with the same floor: the
+// rows it must read are those; the rest is the work of the format.
+//
 // Used by scripts/bench.ts: `await benchExports(handle, TODAY)` once the synthetic register is built and its
 // flags evaluated. This file is also the child's entry point (BENCH_EXPORT_JOB in its environment).
 import { spawn } from "node:child_process";
+import type { Writable } from "node:stream";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import type { PGlite } from "@electric-sql/pglite";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { createHashingSink } from "@/lib/exports/manifest";
 import type { ExportFormat, ExportReport } from "@/lib/exports/request";
 import { runExport } from "@/lib/exports/run";
+import { copyTransferRegisterPglite, copyTransferRegisterPostgres } from "./bench-floors";
 
 interface ExportJob {
   label: string;
@@ -34,14 +41,12 @@ const JOBS: readonly ExportJob[] = [
   { label: "Art. 30 record, PDF", report: "ropa", format: "pdf", target: "" },
 ];
 
-/** What the child is told: where the database is and which export to run. */
-interface ChildJob {
+/** What the child is told: where the database is, and which export to run or the COPY floor. */
+type ChildJob = {
   driver: "pglite" | "postgres";
   location: string;
-  report: ExportReport;
-  format: ExportFormat;
   today: string;
-}
+} & ({ kind: "export"; report: ExportReport; format: ExportFormat } | { kind: "copy" });
 
 interface ChildResult {
   rows: number;
@@ -51,6 +56,13 @@ interface ChildResult {
   baselineRss: number;
   /** process.resourceUsage().maxRSS, in bytes. */
   peakRss: number;
+}
+
+/** One export (or the COPY floor) as the bench's table reports it. */
+export interface ExportTiming extends ChildResult {
+  label: string;
+  report: ExportReport | "copy";
+  format: ExportFormat;
 }
 
 const MB = 1024 * 1024;
@@ -100,22 +112,41 @@ async function shareableLocation(handle: DatabaseHandle): Promise<{ driver: "pgl
 
 /**
  * Prints, for each export: time, rows, size, and the peak RSS of a process doing only that export (with
- * the database it opened), against the targets.
+ * the database it opened), against the targets; then the COPY floor. Returns them all, the floor last.
  */
-export async function benchExports(handle: DatabaseHandle, today: string): Promise<void> {
+export async function benchExports(handle: DatabaseHandle, today: string): Promise<ExportTiming[]> {
   const shared = await shareableLocation(handle);
+  const timings: ExportTiming[] = [];
   try {
     for (const job of JOBS) {
-      const result = await runChild({ driver: shared.driver, location: shared.location, report: job.report, format: job.format, today });
+      const result = await runChild({ kind: "export", driver: shared.driver, location: shared.location, report: job.report, format: job.format, today });
       console.log(
         `export ${job.label}: ${Math.round(result.exportMs).toLocaleString("en-US")} ms, ${result.rows.toLocaleString("en-US")} rows, ${mb(result.bytes)}; ` +
           `peak RSS ${mb(result.peakRss)} (${mb(result.baselineRss)} with the database open, before the export)` +
           `  [target${job.target ? ` ${job.target},` : ""} peak RSS ≤ ${mb(RSS_TARGET)}]`,
       );
+      timings.push({ ...result, label: job.label, report: job.report, format: job.format });
     }
+    const copy = await runChild({ kind: "copy", driver: shared.driver, location: shared.location, today });
+    console.log(
+      `floor: COPY of the same transfer-register rows to CSV by the database itself: ${Math.round(copy.exportMs).toLocaleString("en-US")} ms, ` +
+        `${copy.rows.toLocaleString("en-US")} rows, ${mb(copy.bytes)}; peak RSS ${mb(copy.peakRss)}`,
+    );
+    timings.push({ ...copy, label: "COPY (same select) to CSV", report: "copy", format: "csv" });
   } finally {
     shared.cleanup();
   }
+  return timings;
+}
+
+/** The COPY floor into `out`: streamed from PostgreSQL, in one Blob from PGlite. Resolves with its rows. */
+async function copyInto(handle: DatabaseHandle, job: ChildJob, out: Writable): Promise<number> {
+  if (handle.pool) return copyTransferRegisterPostgres({ pool: handle.pool, out });
+  return copyTransferRegisterPglite({ client: (handle.db as unknown as { $client: PGlite }).$client, out });
+}
+
+function finish(out: Writable): Promise<void> {
+  return new Promise((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
 async function childMain(job: ChildJob): Promise<void> {
@@ -127,18 +158,24 @@ async function childMain(job: ChildJob): Promise<void> {
     const baselineRss = process.memoryUsage.rss();
     const sink = createHashingSink();
     const start = performance.now();
-    const result = await runExport({
-      db: handle.db,
-      report: job.report,
-      format: job.format,
-      template: "generic",
-      includePending: false,
-      out: sink.stream,
-      generatedAt: new Date(`${job.today}T12:00:00Z`),
-      generatedBy: "bench",
-    });
+    const rows =
+      job.kind === "copy"
+        ? await copyInto(handle, job, sink.stream)
+        : (
+            await runExport({
+              db: handle.db,
+              report: job.report,
+              format: job.format,
+              template: "generic",
+              includePending: false,
+              out: sink.stream,
+              generatedAt: new Date(`${job.today}T12:00:00Z`),
+              generatedBy: "bench",
+            })
+          ).rowCount;
+    if (job.kind === "copy") await finish(sink.stream);
     const exportMs = performance.now() - start;
-    const output: ChildResult = { rows: result.rowCount, bytes: sink.byteLength(), exportMs, baselineRss, peakRss: process.resourceUsage().maxRSS * 1024 };
+    const output: ChildResult = { rows, bytes: sink.byteLength(), exportMs, baselineRss, peakRss: process.resourceUsage().maxRSS * 1024 };
     console.log(JSON.stringify(output));
   } finally {
     await handle.close();

@@ -13,6 +13,9 @@ export interface SyntheticSize {
   agreements: number;
 }
 
+/** Who the bench writes as: the system (lib/auth/actor.ts), as the CLI does, no user behind it. */
+export const BENCH_ACTOR = { kind: "system" as const, userId: null, tokenId: null, label: "bench" };
+
 export const FULL_SIZE: SyntheticSize = { processors: 10_000, transfers: 100_000, agreements: 30_000 };
 
 const COUNTRIES = ["US", "CN", "HK", "DE", "IN", "JP", "FR", "BR", "SG", "GB"];
