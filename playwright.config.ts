@@ -1,14 +1,14 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const port = process.env.E2E_PORT || "3100";
-const baseURL = `http://localhost:${port}`;
-
 export default defineConfig({
   testDir: "./e2e",
   outputDir: "./test-results",
-  // One server, one PGlite folder: the journeys run one after another.
-  workers: 1,
-  fullyParallel: false,
+  // Each worker starts its own server with its own PGlite folder (e2e/fixtures.ts, `e2eServer`), and every
+  // spec creates the records it changes: tests run in any order, on any worker. Two fit a 2-core machine.
+  workers: Number(process.env.E2E_WORKERS || 2),
+  fullyParallel: true,
+  // Checks that the production build exists and makes the run's temporary folder for the data folders.
+  globalSetup: "./e2e/global-setup.ts",
   retries: 0,
   timeout: 60_000,
   reporter: [
@@ -18,7 +18,7 @@ export default defineConfig({
     ["json", { outputFile: "reports/playwright.json" }],
   ],
   use: {
-    baseURL,
+    // baseURL is the worker's own server: set by the `baseURL` fixture in e2e/fixtures.ts.
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
@@ -36,12 +36,4 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: "node scripts/e2e-server.mjs",
-    url: `${baseURL}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
 });

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { DashboardPage } from "./pages/dashboard-page";
 
 /**
  * The DPO's dashboard on the demo register: the Mainland China and Hong Kong transfers appear in the flow
@@ -11,8 +12,9 @@ import { expect, test } from "./fixtures";
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 async function expectAccessibleDashboard(page: Page, testInfo: TestInfo, name: string) {
-  await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  const dashboard = new DashboardPage(page);
+  await dashboard.goto();
+  await expect(dashboard.heading).toBeVisible();
   await page.waitForLoadState("networkidle");
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
@@ -28,13 +30,13 @@ test.describe("dashboard", () => {
   });
 
   test("shows the CN and HK transfers in the flow and the matrix; a cell opens the filtered register", async ({ page }) => {
-    await page.goto("/");
-    const flowTable = page.getByTestId("transfer-flow-table");
+    const dashboard = new DashboardPage(page);
+    await dashboard.goto();
     for (const destination of ["CN", "HK"]) {
-      await expect(flowTable.locator(`a[href="/transfers?destination=${destination}"]`)).toHaveCount(1);
-      await expect(page.locator(`[data-testid^="matrix-${destination}-"]`).first()).toBeVisible();
+      await expect(dashboard.flowLink(destination)).toHaveCount(1);
+      await expect(dashboard.matrixCell(destination).first()).toBeVisible();
     }
-    const cell = page.locator('[data-testid^="matrix-CN-"]').first();
+    const cell = dashboard.matrixCell("CN").first();
     const testId = (await cell.getAttribute("data-testid"))!;
     const category = testId.slice("matrix-CN-".length);
     await cell.click();

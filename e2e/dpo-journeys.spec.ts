@@ -1,13 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
-
-/** A calendar date `days` from today (UTC, as the server reads "today"), as YYYY-MM-DD. */
-function isoDateInDays(days: number): string {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+import { expect, isoDateInDays, test, uniqueName, type Api } from "./fixtures";
+import { DashboardPage } from "./pages/dashboard-page";
+import { RecordForm, RecordPage } from "./pages/record-page";
+import { FlagsRegisterPage, RegisterPage } from "./pages/register-page";
 
 async function expectNoSeriousAxeViolation(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
@@ -15,15 +11,33 @@ async function expectNoSeriousAxeViolation(page: Page) {
   expect(blocking.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 }
 
+/** The demo's Hengtong diagnostics upload (US → CN, storage, sent in clear): the template of the journeys' own transfers. */
+async function hengtongDiagnosticsUpload(api: Api) {
+  return api.findTransfer("Hengtong", (row) => row.destinationCountry === "CN" && row.accessType === "storage" && row.encryptionInTransit === "none");
+}
+
 /*
- * Journey (b), bulk part. It takes medium flags: e2e/flags.spec.ts (later, same server) accepts the first open
- * low one, so the two journeys never pick the same flag.
+ * Journey (b), bulk part, on a vendor of its own: two transfers of email addresses stored unencrypted raise
+ * a medium flag each (transfer.no-encryption-at-rest), and the register is narrowed to that vendor.
  */
-test("the DPO bulk-accepts two open flags with one justification and finds them under Accepted", async ({ page, signInAs }, testInfo) => {
+test("the DPO bulk-accepts two open flags with one justification and finds them under Accepted", async ({ page, signInAs, api }, testInfo) => {
+  const vendor = uniqueName("Bulk Accept Storage");
+  const processor = await api.createProcessor({ name: vendor, country: "CN" });
+  const template = await hengtongDiagnosticsUpload(api);
+  for (let i = 0; i < 2; i++) {
+    await api.createTransferLike(template.id, {
+      processorId: processor.id,
+      dataCategories: ["user.contact.email"],
+      encryptionInTransit: "tls1_3",
+      encryptionAtRest: "none",
+      estimatedSubjects: 100,
+    });
+  }
   await signInAs("dpo");
-  await page.goto("/flags?status=open&severity=medium");
-  await expect(page.getByTestId("flag-status-tabs").getByRole("link", { name: "Open" })).toHaveAttribute("aria-current", "page");
-  const rows = page.getByTestId("flag-row");
+  const flags = new FlagsRegisterPage(page);
+  await flags.goto(`status=open&severity=medium&q=${encodeURIComponent(vendor)}`);
+  await expect(flags.tab("Open")).toHaveAttribute("aria-current", "page");
+  const rows = flags.rows;
   await expect(rows.nth(1)).toBeVisible();
   await expectNoSeriousAxeViolation(page);
 
@@ -38,7 +52,7 @@ test("the DPO bulk-accepts two open flags with one justification and finds them 
     await page.keyboard.press("Space");
     await expect(row.getByTestId("flag-select")).toBeChecked();
   }
-  const form = page.getByTestId("bulk-accept-form");
+  const form = flags.bulkAcceptForm;
   // An end date of today is refused next to its field, and nothing is accepted.
   await form.getByLabel("Justification for the selected flags").fill("Both vendors are under contract review; compensating controls documented.");
   await form.getByLabel("Accepted until").fill(isoDateInDays(0));
@@ -49,12 +63,12 @@ test("the DPO bulk-accepts two open flags with one justification and finds them 
   await form.getByLabel("Accepted until").fill(isoDateInDays(60));
   await page.screenshot({ path: testInfo.outputPath("flags-register-bulk.png"), fullPage: true });
   await form.getByRole("button", { name: "Accept selected" }).click();
-  await expect(page.getByTestId("bulk-accept-message")).toHaveText(`2 risks accepted until ${isoDateInDays(60)}.`);
+  await expect(flags.bulkAcceptMessage).toHaveText(`2 risks accepted until ${isoDateInDays(60)}.`);
 
-  await page.getByTestId("flag-status-tabs").getByRole("link", { name: "Accepted" }).click();
+  await flags.tab("Accepted").click();
   await expect(page).toHaveURL(/status=accepted/);
   for (const [index, subject] of subjects.entries()) {
-    const row = page.locator(`[data-testid="flag-row"][data-rule-id="${rules[index]}"]`).filter({ hasText: subject });
+    const row = flags.ruleRows(rules[index]!).filter({ hasText: subject });
     await expect(row.first()).toBeVisible();
     await expect(row.first().getByTestId("flag-status")).toHaveText("accepted");
     await expect(row.first()).toContainText(`until ${isoDateInDays(60)}`);
@@ -63,61 +77,66 @@ test("the DPO bulk-accepts two open flags with one justification and finds them 
 
 test("resolved flags stay in the history with the date they resolved", async ({ page, signInAs }) => {
   await signInAs("dpo");
-  await page.goto("/flags?status=resolved");
-  await expect(page.getByTestId("flag-status-tabs").getByRole("link", { name: "Resolved (history)" })).toHaveAttribute("aria-current", "page");
+  const flags = new FlagsRegisterPage(page);
+  await flags.goto("status=resolved");
+  await expect(flags.tab("Resolved (history)")).toHaveAttribute("aria-current", "page");
   await expectNoSeriousAxeViolation(page);
-  const rows = page.getByTestId("flag-row");
   // The demo data may have no resolved flag yet; every row shown must be resolved and dated.
-  for (const row of await rows.all()) {
+  for (const row of await flags.rows.all()) {
     await expect(row.getByTestId("flag-status")).toHaveText("resolved");
     await expect(row.getByTestId("flag-resolved-date")).toContainText(/^on /);
   }
-  await expect(page.getByTestId("bulk-accept-form")).toHaveCount(0);
+  await expect(flags.bulkAcceptForm).toHaveCount(0);
 });
 
 /*
- * Journey (a): the demo's Hengtong diagnostics upload (US → CN, plain HTTP) is flagged on the dashboard; the
- * DPO reaches it from the jurisdiction × category matrix, encrypts it, sees the prediction, saves, and the
- * flag resolves and the count falls. It changes only that transfer's encryption flag (high): the other
- * journeys pick critical, medium and low flags.
+ * Journey (a), on a transfer of its own like the demo's Hengtong diagnostics upload (US → CN, plain HTTP):
+ * flagged on the dashboard, the DPO reaches it from the jurisdiction × category matrix, encrypts it, sees
+ * the prediction, saves, and the flag resolves and the count of open high flags falls by one.
  */
-test("journey (a): an unencrypted US→CN transfer, from the matrix to a resolved flag and a lower count", async ({ page, signInAs }, testInfo) => {
+test("journey (a): an unencrypted US→CN transfer, from the matrix to a resolved flag and a lower count", async ({ page, signInAs, api }, testInfo) => {
+  const vendor = uniqueName("Diagnostics Upload");
+  const processor = await api.createProcessor({ name: vendor, country: "CN", service: "technical_support" });
+  await api.createTransferLike((await hengtongDiagnosticsUpload(api)).id, { processorId: processor.id, estimatedSubjects: 100 });
   await signInAs("dpo");
-  await page.goto("/");
-  const highCard = page.getByTestId("open-flags-high");
-  const highBefore = Number((await highCard.locator("span").first().textContent())!.replace(/\D/g, ""));
+  const dashboard = new DashboardPage(page);
+  await dashboard.goto();
+  const highBefore = await dashboard.openFlagCount("high");
   expect(highBefore).toBeGreaterThan(0);
 
   // The crash logs and device attributes go to CN: the matrix cell CN × user.device opens the filtered register.
-  await page.getByTestId("matrix-CN-user.device").click();
+  await dashboard.matrixCell("CN", "user.device").click();
   await page.waitForURL((url) => url.pathname === "/transfers" && url.searchParams.get("category") === "user.device");
-  // Hengtong has two transfers to CN: the diagnostics upload is the one without encryption in transit.
-  await page.getByTestId("transfer-row").filter({ hasText: "Hengtong" }).filter({ hasText: "Storage" }).getByRole("link").first().click();
+  await RegisterPage.transfers(page).openRecord(vendor);
+  const transfer = new RecordPage(page, "transfers");
   await expect(page.getByRole("heading", { level: 1, name: /^Transfer to / })).toBeVisible();
-  const encryptionFlag = page.locator('[data-testid="flag-item"][data-flag-status="open"]').filter({ hasText: "transfer.no-encryption-in-transit" });
-  await expect(encryptionFlag).toHaveCount(1);
+  await expect(transfer.openFlag("transfer.no-encryption-in-transit")).toHaveCount(1);
 
-  await page.getByTestId("edit-link").click();
+  await transfer.editLink.click();
   await expect(page.getByRole("heading", { level: 1, name: /^Edit transfer/ })).toBeVisible();
-  await page.getByLabel("Encryption in transit").selectOption("tls1_3");
-  await page.getByLabel("Encryption at rest").selectOption("customer_keys");
+  const form = RecordForm.editTransfer(page);
+  await form.field("Encryption in transit").selectOption("tls1_3");
+  await form.field("Encryption at rest").selectOption("customer_keys");
   // Before saving, the prediction says the encryption flag goes away.
-  await expect(page.getByTestId("predicted-resolved")).toContainText("transfer.no-encryption-in-transit");
+  await expect(form.predictedResolved).toContainText("transfer.no-encryption-in-transit");
   await expectNoSeriousAxeViolation(page);
   await page.screenshot({ path: testInfo.outputPath("transfer-edit-predicted.png"), fullPage: true });
-  await page.getByRole("button", { name: "Save transfer" }).click();
+  await form.submit("Save transfer");
 
-  await page.waitForURL(/\/transfers\/[0-9a-f-]{36}$/);
-  await expect(page.locator('[data-testid="flag-item"][data-flag-status="open"]').filter({ hasText: "transfer.no-encryption-in-transit" })).toHaveCount(0);
-  await page.goto("/");
-  await expect(page.getByTestId("open-flags-high").locator("span").first()).toHaveText(String(highBefore - 1));
+  await transfer.waitForRecord();
+  await expect(transfer.openFlag("transfer.no-encryption-in-transit")).toHaveCount(0);
+  await dashboard.goto();
+  await expect(dashboard.openFlagCountText("high")).toHaveText(String(highBefore - 1));
 });
 
-test("two DPOs edit one transfer: the second save is refused and names who changed it and when", async ({ browser, page, signInAs }) => {
+test("two DPOs edit one transfer: the second save is refused and names who changed it and when", async ({ browser, page, signInAs, api }) => {
+  const processor = await api.createProcessor({ name: uniqueName("Concurrent Edit Vendor"), country: "HK" });
+  const template = await api.findTransfer("", (row) => row.destinationCountry === "HK");
+  const created = await api.createTransferLike(template.id, { processorId: processor.id });
   await signInAs("dpo");
-  await page.goto("/transfers?destination=HK");
-  await page.locator('a[href^="/transfers/"]').filter({ hasNotText: /^\s*$/ }).first().click();
-  await page.getByTestId("edit-link").click();
+  const transfer = new RecordPage(page, "transfers");
+  await transfer.goto(created.id);
+  await transfer.editLink.click();
   await page.waitForURL(/\/edit$/);
   const editUrl = page.url();
 
@@ -134,8 +153,9 @@ test("two DPOs edit one transfer: the second save is refused and names who chang
   await other.waitForURL(/\/transfers\/[0-9a-f-]{36}$/);
   await other.close();
 
-  await page.getByLabel("Notes").fill("Reviewed by the first DPO session.");
-  await page.getByRole("button", { name: "Save transfer" }).click();
+  const form = RecordForm.editTransfer(page);
+  await form.fill("Notes", "Reviewed by the first DPO session.");
+  await form.submit("Save transfer");
   await expect(page.getByTestId("form-error")).toContainText(/changed by .*Demo|changed by .*dpo@gncc-demo\.example/);
   await expect(page.getByRole("button", { name: /Reload the latest version/ })).toBeVisible();
 });

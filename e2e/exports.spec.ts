@@ -3,10 +3,11 @@ import AxeBuilder from "@axe-core/playwright";
 import ExcelJS from "exceljs";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { AppShell } from "./pages/app-shell";
 
 /** The DPO hands a regulator the records: choose a report, check its first rows, download it. */
 
-const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" }).first();
+const mainNav = (page: Page) => new AppShell(page).nav;
 
 async function expectAccessible(page: Page) {
   await page.waitForLoadState("networkidle");
@@ -71,8 +72,7 @@ test("the auditor can export; the engineer cannot", async ({ page, signInAs }) =
   await page.goto("/exports?report=doj&format=xlsx");
   await expect(page.getByTestId("export-preview")).toContainText("GNCC Shenzhen R&D (affiliate)");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await page.waitForURL(/\/sign-in/);
+  await new AppShell(page).signOut();
   await signInAs("engineer");
   await expect(mainNav(page).getByRole("link", { name: "Exports" })).toHaveCount(0);
   await page.goto("/exports");

@@ -1,33 +1,36 @@
-import { expect, test } from "./fixtures";
+import { expect, isoDateInDays, test, uniqueName } from "./fixtures";
+import { AppShell } from "./pages/app-shell";
+import { DashboardPage } from "./pages/dashboard-page";
+import { RecordPage } from "./pages/record-page";
+import { FlagsRegisterPage, RegisterPage } from "./pages/register-page";
 
-/** A calendar date `days` from today (UTC, as the server reads "today"), as YYYY-MM-DD. */
-function isoDateInDays(days: number): string {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
-test("the DPO triages the flags: the worst first, the why on the transfer, a risk accepted", async ({ page, signInAs }, testInfo) => {
+test("the DPO triages the flags: the worst first, the why on the transfer, a risk accepted", async ({ page, signInAs, api }, testInfo) => {
+  // The risk accepted is on a vendor of the test's own: a new vendor without an owner raises processor.no-owner (low).
+  const vendor = uniqueName("Triage Vendor");
+  await api.createProcessor({ name: vendor });
   await signInAs("dpo");
 
   // The dashboard counts open flags by severity; the critical card opens them in the register.
-  await page.goto("/");
-  await page.getByTestId("open-flags-critical").click();
+  const dashboard = new DashboardPage(page);
+  await dashboard.goto();
+  await dashboard.openFlagsCard("critical").click();
   await expect(page).toHaveURL(/\/flags\?status=open&severity=critical/);
-  await expect(page.getByRole("heading", { level: 1, name: "Flags" })).toBeVisible();
-  const rows = page.getByTestId("flag-row");
+  const flags = new FlagsRegisterPage(page);
+  await expect(flags.heading).toBeVisible();
+  const rows = flags.rows;
   await expect(rows.first()).toBeVisible();
   await expect(rows.getByTestId("severity-badge").first()).toHaveText("critical");
 
   // The register from the main navigation: open flags, worst first; the demo company has critical ones.
-  await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Flags" }).click();
+  await new AppShell(page).navLink("Flags").click();
   await expect(page).toHaveURL(/\/flags$/);
   await expect(rows.first().getByTestId("severity-badge")).toHaveText("critical");
   await expect(rows.first().getByTestId("flag-status")).toHaveText("open");
   await page.screenshot({ path: testInfo.outputPath("flags.png"), fullPage: true });
 
   // A critical finding on a transfer: the transfer's page says why, on which legal basis, and what to do.
-  await page.goto("/flags?status=open&severity=critical&subject=transfer");
+  await flags.goto("status=open&severity=critical&subject=transfer");
   const critical = rows.first();
   await expect(critical).toBeVisible();
   const ruleId = await critical.getAttribute("data-rule-id");
@@ -35,7 +38,7 @@ test("the DPO triages the flags: the worst first, the why on the transfer, a ris
   await critical.getByTestId("flag-subject-link").click();
   await expect(page).toHaveURL(/\/transfers\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1, name: /^Transfer to / })).toBeVisible();
-  const flag = page.getByTestId("flag-item").filter({ hasText: ruleId! }).first();
+  const flag = new RecordPage(page, "transfers").flagItems.filter({ hasText: ruleId! }).first();
   await expect(flag.getByTestId("severity-badge")).toHaveText("critical");
   await expect(flag.getByTestId("flag-message")).not.toBeEmpty();
   await expect(flag.getByTestId("flag-facts")).toBeVisible();
@@ -43,8 +46,9 @@ test("the DPO triages the flags: the worst first, the why on the transfer, a ris
   await expect(flag.getByTestId("flag-remediation")).not.toBeEmpty();
   await page.screenshot({ path: testInfo.outputPath("transfer.png"), fullPage: true });
 
-  // Accept the risk of an open low-severity flag, for about three months.
-  await page.goto("/flags?status=open&severity=low");
+  // Accept the risk of an open low-severity flag (the test's vendor's), for about three months.
+  const vendorQuery = `q=${encodeURIComponent(vendor)}`;
+  await flags.goto(`status=open&severity=low&${vendorQuery}`);
   const firstLow = rows.first();
   await expect(firstLow).toBeVisible();
   const targetRule = await firstLow.getAttribute("data-rule-id");
@@ -52,14 +56,12 @@ test("the DPO triages the flags: the worst first, the why on the transfer, a ris
   expect(targetRule).toBeTruthy();
   expect(targetId).toMatch(/^[0-9a-f-]{36}$/);
   // Narrowed to its rule, so that the Accepted tab (which keeps the filters) shows it on its first page.
-  await page.goto(`/flags?status=open&severity=low&rule=${targetRule}`);
-  const target = page.locator(`[data-testid="flag-row"][data-flag-id="${targetId}"]`);
+  await flags.goto(`status=open&severity=low&rule=${targetRule}&${vendorQuery}`);
+  const target = flags.flagRow(targetId!);
   await expect(target).toHaveCount(1);
   // From here on every view is a client-side navigation: a full reload would drop this marker.
   await page.evaluate(() => Object.assign(window, { __flagsSpecSamePage: true }));
-  await target.getByRole("button", { name: "Accept risk" }).click();
-  const form = target.getByTestId("accept-risk-form");
-  await expect(form).toBeVisible();
+  const form = await flags.openAcceptRisk(target);
 
   // The server checks the decision: a justification under ten characters is refused next to its field.
   await form.getByLabel("Justification").fill("Too short");
@@ -76,8 +78,7 @@ test("the DPO triages the flags: the worst first, the why on the transfer, a ris
   await expect(target).toHaveCount(0);
 
   // It shows under Accepted, with its end date and no "Accept risk" control.
-  const tabs = page.getByTestId("flag-status-tabs");
-  await tabs.getByRole("link", { name: "Accepted" }).click();
+  await flags.tab("Accepted").click();
   await expect(page).toHaveURL(/status=accepted/);
   await expect(target).toHaveCount(1);
   await expect(target.getByTestId("flag-status")).toHaveText("accepted");
@@ -85,10 +86,10 @@ test("the DPO triages the flags: the worst first, the why on the transfer, a ris
   await expect(target.getByRole("button", { name: "Accept risk" })).toHaveCount(0);
 
   // Back on the Open tab, the list is the current one, not the page cached before the decision.
-  await tabs.getByRole("link", { name: "Open" }).click();
+  await flags.tab("Open").click();
   await expect(page).toHaveURL(/status=open/);
-  await expect(tabs.getByRole("link", { name: "Open" })).toHaveAttribute("aria-current", "page");
-  await expect(page.getByTestId("flags-table")).toBeVisible();
+  await expect(flags.tab("Open")).toHaveAttribute("aria-current", "page");
+  await expect(flags.table).toBeVisible();
   await expect(target).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __flagsSpecSamePage?: boolean }).__flagsSpecSamePage)).toBe(true);
 });
@@ -101,41 +102,43 @@ test("the flag and data-category registers render from the server's prefetch, wi
     if (url.includes("/api/v1/flags") || url.includes("/api/v1/data-categories")) apiCalls.push(url);
   });
 
-  await page.goto("/flags?status=all&subject=transfer");
-  await expect(page.getByRole("heading", { level: 1, name: "Flags" })).toBeVisible();
-  await expect(page.getByTestId("flag-row").first()).toBeVisible();
-  await expect(page.getByTestId("bulk-accept-form")).toBeVisible();
+  const flags = new FlagsRegisterPage(page);
+  await flags.goto("status=all&subject=transfer");
+  await expect(flags.heading).toBeVisible();
+  await expect(flags.rows.first()).toBeVisible();
+  await expect(flags.bulkAcceptForm).toBeVisible();
   await page.waitForLoadState("networkidle");
 
-  await page.goto("/data-categories?q=biometric");
-  await expect(page.getByRole("heading", { level: 1, name: "Data categories" })).toBeVisible();
-  const categories = page.getByTestId("category-row");
-  await expect(categories.first()).toBeVisible();
-  await expect(page.getByTestId("pagination-summary")).toBeVisible();
+  const categories = RegisterPage.dataCategories(page);
+  await categories.goto("q=biometric");
+  await expect(categories.heading).toBeVisible();
+  await expect(categories.rows.first()).toBeVisible();
+  await expect(categories.paginationSummary).toBeVisible();
   await page.waitForLoadState("networkidle");
   expect(apiCalls).toEqual([]);
 
   // The text search of the flag register: the rule's title, or the name of the processor concerned.
-  await page.goto("/flags?status=all&q=encryption%20in%20transit");
-  const found = page.getByTestId("flag-row");
+  await flags.goto("status=all&q=encryption%20in%20transit");
+  const found = flags.rows;
   await expect(found.first()).toBeVisible();
   for (const rule of await found.evaluateAll((elements) => elements.map((element) => element.getAttribute("data-rule-id")))) {
     expect(rule).toBe("transfer.no-encryption-in-transit");
   }
-  await expect(page.getByRole("search", { name: "Filter flags" }).getByLabel("Search")).toHaveValue("encryption in transit");
+  await expect(flags.filter("Search")).toHaveValue("encryption in transit");
 });
 
 test("the auditor reads the flags but has no Accept risk control", async ({ page, signInAs }) => {
   await signInAs("auditor");
   await expect(page.getByTestId("current-user")).toContainText("AUDITOR");
 
-  await page.goto("/flags");
-  const rows = page.getByTestId("flag-row");
+  const flags = new FlagsRegisterPage(page);
+  await flags.goto();
+  const rows = flags.rows;
   await expect(rows.first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Accept risk" })).toHaveCount(0);
 
   // Nor on a transfer's page, which still shows its flags.
-  await page.goto("/flags?status=open&subject=transfer");
+  await flags.goto("status=open&subject=transfer");
   await rows.first().getByTestId("flag-subject-link").click();
   await expect(page).toHaveURL(/\/transfers\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("flag-item").first()).toBeVisible();

@@ -1,20 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, isoDateInDays, test, uniqueName } from "./fixtures";
+import { RecordForm, RecordPage, recordUrl } from "./pages/record-page";
 
 /*
  * The create and edit forms (issue #5, point 3): validated in the browser with the server's schemas, the
  * predicted flags shown before saving, and a stale save refused with who changed the record and when.
- * Every record this file changes is its own or a harmless field of the demo data (notes, security
- * measures), so that the other journeys' counts stay as they were.
+ * Every record this file changes is its own, created through the form or the API first.
  */
-
-/** A calendar date `days` from today (UTC, as the server reads "today"), as YYYY-MM-DD. */
-function isoDateInDays(days: number): string {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 async function expectNoSeriousAxeViolation(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
@@ -22,34 +15,26 @@ async function expectNoSeriousAxeViolation(page: Page) {
   expect(blocking.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 }
 
-const RECORD_URL = (area: string) => new RegExp(`/${area}/[0-9a-f-]{36}$`);
-
-/** The id of the one record an API list search finds (the session cookie authenticates a GET). */
-async function findId(page: Page, path: string): Promise<string> {
-  const response = await page.request.get(path);
-  expect(response.ok()).toBe(true);
-  const { data } = (await response.json()) as { data: { id: string }[] };
-  expect(data).toHaveLength(1);
-  return data[0]!.id;
-}
-
 test("the DPO registers a vendor and a transfer, then sees an agreement's predicted effect before saving it", async ({ page, signInAs }, testInfo) => {
   await signInAs("dpo");
   const vendor = `Forms Journey Storage ${Date.now().toString(36)}`;
 
   await page.goto("/processors/new");
-  const processorForm = page.getByTestId("processor-form");
+  const processor = RecordForm.processor(page);
+  const processorForm = processor.form;
   // The server's schema runs in the browser: an empty name is refused next to the field, nothing is sent.
-  await processorForm.getByRole("button", { name: "Create processor" }).click();
-  await expect(processorForm.getByLabel("Name", { exact: true })).toHaveAttribute("aria-invalid", "true");
-  await processorForm.getByLabel("Name", { exact: true }).fill(vendor);
+  await processor.submit("Create processor");
+  await processor.expectFieldInvalid("Name", { exact: true });
+  await processor.field("Name", { exact: true }).fill(vendor);
   await processorForm.getByLabel("Service").selectOption("hosting");
-  await processorForm.getByRole("button", { name: "Create processor" }).click();
-  await page.waitForURL(RECORD_URL("processors"));
-  const processorId = new URL(page.url()).pathname.split("/").pop()!;
+  await processor.submit("Create processor");
+  const processorPage = new RecordPage(page, "processors");
+  await processorPage.waitForRecord();
+  const processorId = processorPage.id();
 
   await page.goto(`/transfers/new?processor=${processorId}`);
-  const transferForm = page.getByRole("form", { name: "New transfer" });
+  const transfer = RecordForm.newTransfer(page);
+  const transferForm = transfer.form;
   await transferForm.getByLabel("Processing activity").selectOption({ label: "Account management" });
   await transferForm.getByRole("group", { name: "Where the people live" }).getByLabel("California").check();
   const categories = transferForm.getByRole("group", { name: "Data categories" });
@@ -57,17 +42,18 @@ test("the DPO registers a vendor and a transfer, then sees an agreement's predic
   await categories.getByLabel("Email address").check();
   await transferForm.getByLabel("People or devices per 12 months").fill("1200");
   // No agreement with this vendor yet: the prediction says the transfer would have no contract.
-  await expect(page.getByTestId("predicted-open").locator('[data-rule-id="transfer.no-contract"]')).toBeVisible();
+  await expect(transfer.predictedOpenRule("transfer.no-contract")).toBeVisible();
   await expectNoSeriousAxeViolation(page);
-  await transferForm.getByRole("button", { name: "Create transfer" }).click();
-  await page.waitForURL(RECORD_URL("transfers"));
+  await transfer.submit("Create transfer");
+  await page.waitForURL(recordUrl("transfers"));
 
   await page.goto(`/agreements/new?processor=${processorId}`);
-  const agreementForm = page.getByTestId("agreement-form");
+  const agreement = RecordForm.agreement(page);
+  const agreementForm = agreement.form;
   await agreementForm.getByLabel("Type").selectOption("dpa");
   await agreementForm.getByLabel("Document reference").fill("CLM-E2E-001");
   // Unsigned, the agreement is not active: the missing-contract flag stays open.
-  await expect(page.getByTestId("predicted-open").locator('[data-rule-id="transfer.no-contract"]')).toBeVisible();
+  await expect(agreement.predictedOpenRule("transfer.no-contract")).toBeVisible();
   // An expiry before the signature is refused in the browser, on its field.
   await agreementForm.getByLabel("Signed on").fill(isoDateInDays(-10));
   await agreementForm.getByLabel("Expires on").fill(isoDateInDays(-20));
@@ -76,44 +62,52 @@ test("the DPO registers a vendor and a transfer, then sees an agreement's predic
   await agreementForm.getByLabel("Expires on").fill(isoDateInDays(700));
   await expect(agreementForm.getByTestId("field-error")).toHaveCount(0);
   // Signed: before anything is saved, the prediction moves the flag to "resolved by this change".
-  await expect(page.getByTestId("predicted-resolved").locator('[data-rule-id="transfer.no-contract"]')).toBeVisible();
-  await expect(page.getByTestId("predicted-open").locator('[data-rule-id="transfer.no-contract"]')).toHaveCount(0);
+  await expect(agreement.predictedResolvedRule("transfer.no-contract")).toBeVisible();
+  await expect(agreement.predictedOpenRule("transfer.no-contract")).toHaveCount(0);
   await expectNoSeriousAxeViolation(page);
   await page.screenshot({ path: testInfo.outputPath("agreement-create-predicted.png"), fullPage: true });
-  await agreementForm.getByRole("button", { name: "Create agreement" }).click();
-  await page.waitForURL(RECORD_URL("agreements"));
+  await agreement.submit("Create agreement");
+  await page.waitForURL(recordUrl("agreements"));
 
-  await page.goto(`/processors/${processorId}`);
-  await expect(page.locator('[data-testid="flag-item"][data-flag-status="open"]').filter({ hasText: "transfer.no-contract" })).toHaveCount(0);
+  await processorPage.goto(processorId);
+  await expect(processorPage.openFlag("transfer.no-contract")).toHaveCount(0);
 });
 
-test("the DPO edits a processor: a lapsed DPF date is predicted before saving, the saved change shows on its page", async ({ page, signInAs }) => {
+test("the DPO edits a processor: a lapsed DPF date is predicted before saving, the saved change shows on its page", async ({ page, signInAs, api }) => {
+  // A DPF-certified vendor of the test's own whose transfer relies on the DPF, like the demo's Cloudflare.
+  const vendor = uniqueName("Forms Edge Network");
+  const processor = await api.createProcessor({ name: vendor, country: "US", dpfCertified: true, dpfExpiry: isoDateInDays(300) });
+  const template = await api.findTransfer("", (row) => row.mechanism === "dpf");
+  await api.createTransferLike(template.id, { processorId: processor.id });
   await signInAs("dpo");
-  const id = await findId(page, "/api/v1/processors?q=Cloudflare");
-  await page.goto(`/processors/${id}/edit`);
-  const form = page.getByTestId("processor-form");
-  await expect(form.getByLabel("Name", { exact: true })).toHaveValue("Cloudflare");
+  await page.goto(`/processors/${processor.id}/edit`);
+  const form = RecordForm.processor(page);
+  await expect(form.field("Name", { exact: true })).toHaveValue(vendor);
 
-  // Cloudflare's transfers rely on the DPF: a certification that ended yesterday would raise a flag.
-  await form.getByLabel("DPF certification valid until").fill(isoDateInDays(-1));
-  await expect(page.getByTestId("predicted-open").locator('[data-rule-id="processor.dpf-lapsed"][data-new="true"]')).toBeVisible();
+  // Its transfers rely on the DPF: a certification that ended yesterday would raise a flag.
+  await form.fill("DPF certification valid until", isoDateInDays(-1));
+  await expect(form.predictedOpenRule("processor.dpf-lapsed", { isNew: true })).toBeVisible();
   await expectNoSeriousAxeViolation(page);
   // The DPO thinks better of it: a valid date again, and a note.
-  await form.getByLabel("DPF certification valid until").fill(isoDateInDays(300));
-  await expect(page.getByTestId("predicted-open").locator('[data-rule-id="processor.dpf-lapsed"]')).toHaveCount(0);
+  await form.fill("DPF certification valid until", isoDateInDays(300));
+  await expect(form.predictedOpenRule("processor.dpf-lapsed")).toHaveCount(0);
   const note = `Edge network reviewed on ${isoDateInDays(0)}.`;
-  await form.getByLabel("Notes").fill(note);
-  await form.getByRole("button", { name: "Save processor" }).click();
-  await page.waitForURL(RECORD_URL("processors"));
+  await form.fill("Notes", note);
+  await form.submit("Save processor");
+  await page.waitForURL(recordUrl("processors"));
   await expect(page.getByTestId("processor-facts").getByText(note)).toBeVisible();
 });
 
-test("a stale edit of a processing activity is refused and names who changed it and when", async ({ browser, page, signInAs }) => {
+test("a stale edit of a processing activity is refused and names who changed it and when", async ({ browser, page, signInAs, api }) => {
+  // An activity of the test's own, like the demo's "Push notifications".
+  const name = uniqueName("Push notifications");
+  const template = await api.findByName("/api/v1/activities", "Push notifications");
+  const { id } = await api.createActivityLike(template.id, { name });
   await signInAs("dpo");
-  const id = await findId(page, `/api/v1/activities?q=${encodeURIComponent("Push notifications")}`);
   await page.goto(`/activities/${id}/edit`);
-  const form = page.getByTestId("activity-form");
-  await expect(form.getByLabel("Name", { exact: true })).toHaveValue("Push notifications");
+  const activity = RecordForm.activity(page);
+  const form = activity.form;
+  await expect(form.getByLabel("Name", { exact: true })).toHaveValue(name);
 
   // A second session of the DPO saves first.
   const other = await browser.newPage();
@@ -125,14 +119,14 @@ test("a stale edit of a processing activity is refused and names who changed it 
   await other.goto(`/activities/${id}/edit`);
   await other.getByTestId("activity-form").getByLabel("Security measures").fill("TLS 1.3 to the push gateway; tokens rotated monthly.");
   await other.getByTestId("activity-form").getByRole("button", { name: "Save activity" }).click();
-  await other.waitForURL(RECORD_URL("activities"));
+  await other.waitForURL(recordUrl("activities"));
   await other.close();
 
-  await form.getByLabel("Security measures").fill("TLS 1.2 to the push gateway.");
-  await form.getByRole("button", { name: "Save activity" }).click();
-  await expect(form.getByTestId("form-error")).toContainText(/This processing activity was changed by Hélène Marchand <dpo@gncc-demo\.example> at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
-  await expect(form.getByRole("button", { name: /Reload the latest version/ })).toBeVisible();
+  await activity.fill("Security measures", "TLS 1.2 to the push gateway.");
+  await activity.submit("Save activity");
+  await expect(activity.formError).toContainText(/This processing activity was changed by Hélène Marchand <dpo@gncc-demo\.example> at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+  await expect(activity.reloadLatest).toBeVisible();
   await expectNoSeriousAxeViolation(page);
-  await form.getByRole("button", { name: /Reload the latest version/ }).click();
+  await activity.reloadLatest.click();
   await expect(form.getByLabel("Security measures")).toHaveValue("TLS 1.3 to the push gateway; tokens rotated monthly.");
 });

@@ -1,4 +1,6 @@
 import { expect, test } from "./fixtures";
+import { AppShell } from "./pages/app-shell";
+import { RegisterPage } from "./pages/register-page";
 import { SignInPage } from "./pages/sign-in-page";
 
 test("an anonymous visitor is sent to the sign-in page", async ({ page }) => {
@@ -17,25 +19,27 @@ test("a wrong password is refused with a message", async ({ page }) => {
 
 test("the demo DPO signs in and pages through the processors", async ({ page, signInAs }, testInfo) => {
   await signInAs("dpo");
-  await expect(page.getByTestId("current-user")).toContainText("DPO");
+  const shell = new AppShell(page);
+  await expect(shell.currentUser).toContainText("DPO");
 
-  await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Processors" }).click();
+  await shell.navLink("Processors").click();
   await expect(page.getByRole("heading", { name: "Processors" })).toBeVisible();
-  const rows = page.getByTestId("processor-row");
+  const processors = RegisterPage.processors(page);
+  const rows = processors.rows;
   await expect(rows.first()).toBeVisible();
   const firstPageNames = await rows.locator("td:first-child .font-medium").allTextContents();
   expect(firstPageNames.length).toBeGreaterThan(0);
 
   // A small page size makes the demo register span several pages: the pager is server-side.
-  await page.goto("/processors?pageSize=5");
-  await expect(page.getByTestId("pagination-summary")).toContainText("1–5 of");
+  await processors.goto("pageSize=5");
+  await expect(processors.paginationSummary).toContainText("1–5 of");
   await page.getByRole("link", { name: "Next" }).click();
   await expect(page).toHaveURL(/page=2/);
-  await expect(page.getByTestId("pagination-summary")).toContainText("6–");
+  await expect(processors.paginationSummary).toContainText("6–");
   await page.screenshot({ path: testInfo.outputPath("processors.png"), fullPage: true });
 
   // Search narrows the list on the server.
-  await page.goto("/processors?q=google");
+  await processors.goto("q=google");
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText(/Google/i);
 });

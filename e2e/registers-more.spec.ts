@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page, TestInfo } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { RegisterPage } from "./pages/register-page";
 
 /*
  * The DPO's other registers (agreements, processing activities, data categories) and the column choice on
@@ -26,17 +27,6 @@ async function rowTexts(rows: Locator) {
   return (await rows.allTextContents()).map((text) => text.replace(/\s+/g, ""));
 }
 
-/** Opens the "Columns" disclosure and sets one column's checkbox; waits for the URL to say so. */
-async function chooseColumn(page: Page, column: string, shown: boolean) {
-  const chooser = page.getByTestId("column-chooser");
-  if ((await chooser.getAttribute("open")) === null) await chooser.locator("summary").click();
-  const box = chooser.getByRole("checkbox", { name: column, exact: true });
-  const before = page.url();
-  await box.setChecked(shown);
-  await expect(page).not.toHaveURL(before);
-  await expect(page).toHaveURL(/[?&]cols=/);
-}
-
 test("agreements register: filter, sort and columns live in the URL; the first render needs no API call", async ({ page, signInAs }, testInfo) => {
   await signInAs("dpo");
   // The server page hydrates the query cache: loading the register must not ask the API for the same rows again.
@@ -44,17 +34,18 @@ test("agreements register: filter, sort and columns live in the URL; the first r
   page.on("request", (request) => {
     if (request.url().includes("/api/v1/agreements")) apiCalls.push(request.url());
   });
-  await page.goto("/agreements");
-  await expect(page.getByRole("heading", { level: 1, name: "Agreements" })).toBeVisible();
-  const rows = page.getByTestId("agreement-row");
+  const agreements = RegisterPage.agreements(page);
+  await agreements.goto();
+  await expect(agreements.heading).toBeVisible();
+  const rows = agreements.rows;
   const all = await rowTexts(rows);
   expect(all.length).toBeGreaterThan(1);
   await saveScreenshot(page, testInfo, "agreements.png");
   expect(apiCalls).toEqual([]);
 
-  const filters = page.getByRole("search", { name: "Filter agreements" });
+  const filters = agreements.filters;
   await filters.getByLabel("Type").selectOption("scc");
-  await filters.getByRole("button", { name: "Apply" }).click();
+  await agreements.applyFilters();
   await expect(page).toHaveURL(/type=scc/);
   await expect(rows.first()).toBeVisible();
   const scc = await rowTexts(rows);
@@ -62,8 +53,8 @@ test("agreements register: filter, sort and columns live in the URL; the first r
   expect(scc.length).toBeLessThan(all.length);
   for (const text of scc) expect(text).toContain("SCCagreement");
 
-  await chooseColumn(page, "Signed", false);
-  const table = page.getByTestId("agreements-register");
+  await agreements.chooseColumn("Signed", false);
+  const table = agreements.table;
   await expect(table.getByRole("columnheader", { name: /^Signed/ })).toHaveCount(0);
   await expect(page).toHaveURL(/type=scc/);
 
@@ -83,15 +74,16 @@ test("agreements register: filter, sort and columns live in the URL; the first r
 
   // The filter form keeps the column choice too.
   await filters.getByLabel("Type").selectOption("");
-  await filters.getByRole("button", { name: "Apply" }).click();
+  await agreements.applyFilters();
   await expect(page).not.toHaveURL(/type=scc/);
   await expect(page).toHaveURL(/cols=/);
 });
 
 test("an agreement's page shows its processor, the transfers it covers with their flags, and its history", async ({ page, signInAs }, testInfo) => {
   await signInAs("dpo");
-  await page.goto("/agreements?type=dpa");
-  await page.getByTestId("agreement-row").first().getByRole("link").first().click();
+  const agreements = RegisterPage.agreements(page);
+  await agreements.goto("type=dpa");
+  await agreements.openRecord();
   await expect(page).toHaveURL(/\/agreements\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("DPA with");
   await expect(page.getByTestId("agreement-facts")).toContainText("Sub-processing permitted");
@@ -106,23 +98,24 @@ test("an agreement's page shows its processor, the transfers it covers with thei
 
 test("processing activities register: filter by legal basis, reload, same view; the page shows its transfers", async ({ page, signInAs }, testInfo) => {
   await signInAs("dpo");
-  await page.goto("/activities");
-  await expect(page.getByRole("heading", { level: 1, name: "Processing activities" })).toBeVisible();
-  const rows = page.getByTestId("activity-row");
+  const activities = RegisterPage.activities(page);
+  await activities.goto();
+  await expect(activities.heading).toBeVisible();
+  const rows = activities.rows;
   const all = await rowTexts(rows);
   await saveScreenshot(page, testInfo, "activities.png");
 
-  const filters = page.getByRole("search", { name: "Filter processing activities" });
+  const filters = activities.filters;
   await filters.getByLabel("Legal basis").selectOption("consent");
-  await filters.getByRole("button", { name: "Apply" }).click();
+  await activities.applyFilters();
   await expect(page).toHaveURL(/legalBasis=consent/);
   const consent = await rowTexts(rows);
   expect(consent.length).toBeGreaterThan(0);
   expect(consent.length).toBeLessThan(all.length);
   for (const text of consent) expect(text.toLowerCase()).toContain("consent");
 
-  await chooseColumn(page, "Controller", true);
-  const table = page.getByTestId("activities-register");
+  await activities.chooseColumn("Controller", true);
+  const table = activities.table;
   await expect(table.getByRole("columnheader", { name: "Controller" })).toBeVisible();
   const withController = await rowTexts(rows);
   expect(withController).toHaveLength(consent.length);
@@ -133,8 +126,8 @@ test("processing activities register: filter by legal basis, reload, same view; 
   await expectNoSeriousViolations(page);
 
   // The activity with the most transfers, and its page.
-  await page.goto("/activities?sort=transfers&direction=desc");
-  await rows.first().getByRole("link").first().click();
+  await activities.goto("sort=transfers&direction=desc");
+  await activities.openRecord();
   await expect(page).toHaveURL(/\/activities\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("activity-facts")).toContainText("Legal basis");
   await expect(page.getByTestId("activity-facts")).toContainText("Retention period");
@@ -148,15 +141,16 @@ test("processing activities register: filter by legal basis, reload, same view; 
 
 test("data categories register: the sensitive filter, the tree, and the link to the transfers carrying a category", async ({ page, signInAs }, testInfo) => {
   await signInAs("dpo");
-  await page.goto("/data-categories");
-  await expect(page.getByRole("heading", { level: 1, name: "Data categories" })).toBeVisible();
+  const categories = RegisterPage.dataCategories(page);
+  await categories.goto();
+  await expect(categories.heading).toBeVisible();
   await saveScreenshot(page, testInfo, "data-categories.png");
 
-  const filters = page.getByRole("search", { name: "Filter data categories" });
+  const filters = categories.filters;
   await filters.getByLabel("Sensitive").selectOption("1");
-  await filters.getByRole("button", { name: "Apply" }).click();
+  await categories.applyFilters();
   await expect(page).toHaveURL(/sensitive=1/);
-  const rows = page.getByTestId("category-row");
+  const rows = categories.rows;
   const sensitive = await rowTexts(rows);
   expect(sensitive.length).toBeGreaterThan(0);
   for (const row of await rows.all()) await expect(row.getByTestId("sensitive-marker")).toBeVisible();
@@ -166,7 +160,7 @@ test("data categories register: the sensitive filter, the tree, and the link to 
   await expectNoSeriousViolations(page);
 
   // The busiest category: its count equals the transfer register's rows behind the link.
-  await page.goto("/data-categories?sort=transfers&direction=desc");
+  await categories.goto("sort=transfers&direction=desc");
   const link = rows.first().getByRole("link", { name: /transfers carrying/ });
   const count = Number(/^[\d,]+/.exec((await link.innerText()).trim())![0].replace(/,/g, ""));
   expect(count).toBeGreaterThan(0);
@@ -182,15 +176,16 @@ test("data categories register: the sensitive filter, the tree, and the link to 
 
   await link.click();
   await expect(page).toHaveURL(/\/transfers\?category=/);
-  await expect(page.getByTestId("pagination-summary")).toContainText(`of ${count.toLocaleString("en-US")}`);
+  await expect(RegisterPage.transfers(page).paginationSummary).toContainText(`of ${count.toLocaleString("en-US")}`);
 });
 
 test("column choice on the processors and transfers registers persists in the URL, from the keyboard too", async ({ page, signInAs }, testInfo) => {
   await signInAs("dpo");
-  await page.goto("/processors");
-  const processors = page.getByTestId("processors-table");
+  const processorRegister = RegisterPage.processors(page);
+  await processorRegister.goto();
+  const processors = processorRegister.table;
   await expect(processors.getByRole("columnheader", { name: "EU-US DPF" })).toHaveCount(0);
-  await chooseColumn(page, "EU-US DPF", true);
+  await processorRegister.chooseColumn("EU-US DPF", true);
   await expect(processors.getByRole("columnheader", { name: "EU-US DPF" })).toBeVisible();
   await page.reload();
   await expect(processors.getByRole("columnheader", { name: "EU-US DPF" })).toBeVisible();
@@ -201,12 +196,13 @@ test("column choice on the processors and transfers registers persists in the UR
   await expect(processors.getByRole("columnheader", { name: "EU-US DPF" })).toBeVisible();
   await saveScreenshot(page, testInfo, "processors-columns.png");
 
-  await page.goto("/transfers");
+  const transferRegister = RegisterPage.transfers(page);
+  await transferRegister.goto();
   await page.waitForLoadState("networkidle");
-  const transfers = page.getByTestId("transfers-table");
+  const transfers = transferRegister.table;
   await expect(transfers.getByRole("columnheader", { name: "Exporter" })).toBeVisible();
   // Keyboard: Tab to "Columns", Enter opens it, Tab to the first box, Space unticks "Exporter".
-  const summary = page.getByTestId("column-chooser").locator("summary");
+  const summary = transferRegister.columnChooser.locator("summary");
   await summary.focus();
   await page.keyboard.press("Enter");
   await page.keyboard.press("Tab");
@@ -244,8 +240,9 @@ test("the new registers are usable at 1280 px and on a tablet", async ({ page, s
 
 test("a processor's page shows its sub-processing chain, transfers, agreements, flags and history", async ({ page, signInAs }) => {
   await signInAs("dpo");
-  await page.goto("/processors");
-  await page.getByTestId("processor-row").first().getByRole("link").first().click();
+  const processors = RegisterPage.processors(page);
+  await processors.goto();
+  await processors.openRecord();
   await expect(page.getByRole("heading", { level: 2, name: "Sub-processing chain" })).toBeVisible();
   await expect(page.getByTestId("edit-link")).toHaveAttribute("href", /\/processors\/[0-9a-f-]{36}\/edit$/);
   await expect(page.getByRole("heading", { level: 2, name: /^Transfers/ })).toBeVisible();

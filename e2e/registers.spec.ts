@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { RegisterPage } from "./pages/register-page";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa"];
 
@@ -10,11 +11,8 @@ async function expectNoSeriousViolations(page: Page) {
   expect(blocking.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 }
 
-/** The rows' text without layout whitespace (innerText depends on whether the stylesheet has applied yet). */
-async function rowTexts(page: Page) {
-  await page.getByTestId("transfer-row").first().waitFor();
-  return (await page.getByTestId("transfer-row").allTextContents()).map((text) => text.replace(/\s+/g, ""));
-}
+/** The transfer register's rows' text without layout whitespace, on `page`. */
+const rowTexts = (page: Page) => RegisterPage.transfers(page).rowTexts();
 
 async function saveScreenshot(page: Page, testInfo: TestInfo, name: string) {
   await page.screenshot({ path: testInfo.outputPath(name), fullPage: true });
@@ -26,26 +24,28 @@ test("journey (c): the DPO filters the transfer register by Hong Kong and a sens
   context,
 }, testInfo) => {
   await signInAs("dpo");
-  await page.goto("/transfers");
-  const filters = page.getByRole("search", { name: "Filter transfers" });
+  const register = RegisterPage.transfers(page);
+  await register.goto();
+  const filters = register.filters;
 
   // Precise geolocation is sensitive (CCPA, DOJ); choosing the parent key matches its GPS and Wi-Fi children.
   const category = filters.getByLabel("Data category");
   await expect(category.locator('option[value="user.location.precise"]')).toContainText("sensitive");
   await filters.getByLabel("Destination").selectOption("HK");
   await category.selectOption("user.location.precise");
-  await filters.getByRole("button", { name: "Apply" }).click();
+  await register.applyFilters();
   await expect(page).toHaveURL(/destination=HK/);
   await expect(page).toHaveURL(/category=user\.location\.precise/);
 
-  const rows = page.getByTestId("transfer-row");
+  const rows = register.rows;
   await expect(rows.first()).toBeVisible();
   const filtered = await rowTexts(page);
   for (const text of filtered) expect(text).toContain("HongKong");
   const all = await (async () => {
     const other = await context.newPage();
-    await other.goto("/transfers?destination=HK");
-    const texts = await other.getByTestId("transfer-row").allInnerTexts();
+    const otherRegister = RegisterPage.transfers(other);
+    await otherRegister.goto("destination=HK");
+    const texts = await otherRegister.rows.allInnerTexts();
     await other.close();
     return texts;
   })();
@@ -60,7 +60,7 @@ test("journey (c): the DPO filters the transfer register by Hong Kong and a sens
   const shared = await context.newPage();
   await shared.goto(page.url());
   expect(await rowTexts(shared)).toEqual(filtered);
-  await expect(shared.getByRole("search", { name: "Filter transfers" }).getByLabel("Data category")).toHaveValue("user.location.precise");
+  await expect(RegisterPage.transfers(shared).filter("Data category")).toHaveValue("user.location.precise");
   await shared.close();
 
   await saveScreenshot(page, testInfo, "transfers-hk-sensitive.png");
@@ -69,24 +69,26 @@ test("journey (c): the DPO filters the transfer register by Hong Kong and a sens
 
 test("the sensitive filter keeps only transfers carrying sensitive data", async ({ page, signInAs }) => {
   await signInAs("dpo");
-  await page.goto("/transfers?pageSize=100");
-  const everything = await rowTexts(page);
-  await page.getByRole("search", { name: "Filter transfers" }).getByLabel("Sensitive data").selectOption("1");
-  await page.getByRole("search", { name: "Filter transfers" }).getByRole("button", { name: "Apply" }).click();
+  const register = RegisterPage.transfers(page);
+  await register.goto("pageSize=100");
+  const everything = await register.rowTexts();
+  await register.filter("Sensitive data").selectOption("1");
+  await register.applyFilters();
   await expect(page).toHaveURL(/sensitive=1/);
-  const sensitive = await rowTexts(page);
+  const sensitive = await register.rowTexts();
   expect(sensitive.length).toBeGreaterThan(0);
   expect(sensitive.length).toBeLessThanOrEqual(everything.length);
 });
 
 test("sorting the transfer register by a column header, both ways, in the URL", async ({ page, signInAs }, testInfo) => {
   await signInAs("dpo");
-  await page.goto("/transfers?pageSize=100");
-  const table = page.getByTestId("transfers-table");
-  const volumeHeader = table.getByRole("columnheader", { name: /Volume/ });
+  const register = RegisterPage.transfers(page);
+  await register.goto("pageSize=100");
+  const table = register.table;
+  const volumeHeader = register.columnHeader(/Volume/);
 
   const volumes = async () =>
-    (await table.getByTestId("transfer-row").locator("td:nth-child(5)").allInnerTexts()).map((text) => Number(text.replace(/[^0-9]/g, "")));
+    (await register.rows.locator("td:nth-child(5)").allInnerTexts()).map((text) => Number(text.replace(/[^0-9]/g, "")));
   await volumeHeader.getByRole("link").click();
   await expect(page).toHaveURL(/sort=volume&direction=asc/);
   await expect(volumeHeader).toHaveAttribute("aria-sort", "ascending");
@@ -104,12 +106,6 @@ test("sorting the transfer register by a column header, both ways, in the URL", 
   await saveScreenshot(page, testInfo, "transfers-sorted.png");
 });
 
-/** The record links of a register's rows: ids, unlike the rows' text, cannot repeat from one page to the next. */
-async function rowLinks(page: Page, rowTestId: string, basePath: string) {
-  await page.getByTestId(rowTestId).first().waitFor();
-  return page.getByTestId(rowTestId).locator(`a[href^="${basePath}/"]`).evaluateAll((links) => links.map((link) => link.getAttribute("href")));
-}
-
 test("the transfer and processor registers start from the server's rows, with no API call, and a filter or a page shows new rows", async ({
   page,
   signInAs,
@@ -122,63 +118,64 @@ test("the transfer and processor registers start from the server's rows, with no
     if (pathname === "/api/v1/transfers" || pathname === "/api/v1/processors") apiCalls.push(request.url());
   });
 
-  await page.goto("/transfers?destination=HK&sort=volume&direction=desc");
-  const hongKong = await rowTexts(page);
+  const transfers = RegisterPage.transfers(page);
+  await transfers.goto("destination=HK&sort=volume&direction=desc");
+  const hongKong = await transfers.rowTexts();
   expect(hongKong.length).toBeGreaterThan(0);
   for (const text of hongKong) expect(text).toContain("HongKong");
   await page.waitForLoadState("networkidle");
   expect(apiCalls).toEqual([]);
 
   // Another filter: the rows are the new view's, not the previous ones kept on screen.
-  const filters = page.getByRole("search", { name: "Filter transfers" });
-  await filters.getByLabel("Destination").selectOption("CN");
-  await filters.getByRole("button", { name: "Apply" }).click();
+  await transfers.filter("Destination").selectOption("CN");
+  await transfers.applyFilters();
   await expect(page).toHaveURL(/destination=CN/);
-  await expect.poll(async () => (await rowTexts(page)).every((text) => text.includes("China"))).toBe(true);
-  await expect(page.getByTestId("transfers-table")).toHaveAttribute("aria-busy", "false");
+  await expect.poll(async () => (await transfers.rowTexts()).every((text) => text.includes("China"))).toBe(true);
+  await expect(transfers.table).toHaveAttribute("aria-busy", "false");
 
   // Another page: none of the first page's transfers.
-  await page.goto("/transfers?pageSize=5");
-  const firstPage = await rowLinks(page, "transfer-row", "/transfers");
+  await transfers.goto("pageSize=5");
+  const firstPage = await transfers.rowLinks();
   expect(firstPage).toHaveLength(5);
-  await page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: "Next" }).click();
+  await transfers.nextPage();
   await expect(page).toHaveURL(/page=2/);
-  await expect(page.getByTestId("pagination-summary")).toContainText(/^6–/);
-  const secondPage = await rowLinks(page, "transfer-row", "/transfers");
+  await expect(transfers.paginationSummary).toContainText(/^6–/);
+  const secondPage = await transfers.rowLinks();
   expect(secondPage.length).toBeGreaterThan(0);
   expect(secondPage.filter((href) => firstPage.includes(href))).toEqual([]);
 
   apiCalls.length = 0;
-  await page.goto("/processors?pageSize=5");
-  await expect(page.getByRole("heading", { level: 1, name: "Processors" })).toBeVisible();
-  const processorsFirst = await rowLinks(page, "processor-row", "/processors");
+  const processors = RegisterPage.processors(page);
+  await processors.goto("pageSize=5");
+  await expect(processors.heading).toBeVisible();
+  const processorsFirst = await processors.rowLinks();
   expect(processorsFirst).toHaveLength(5);
   await page.waitForLoadState("networkidle");
   expect(apiCalls).toEqual([]);
-  await page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: "Next" }).click();
+  await processors.nextPage();
   await expect(page).toHaveURL(/page=2/);
-  await expect(page.getByTestId("pagination-summary")).toContainText(/^6–/);
-  const processorsSecond = await rowLinks(page, "processor-row", "/processors");
+  await expect(processors.paginationSummary).toContainText(/^6–/);
+  const processorsSecond = await processors.rowLinks();
   expect(processorsSecond.filter((href) => processorsFirst.includes(href))).toEqual([]);
 
   // A filter on the processors: only the chosen status remains.
-  const processorFilters = page.getByRole("search", { name: "Filter processors" });
-  await processorFilters.getByLabel("Status").selectOption("approved");
-  await processorFilters.getByRole("button", { name: "Apply" }).click();
+  await processors.filter("Status").selectOption("approved");
+  await processors.applyFilters();
   await expect(page).toHaveURL(/status=approved/);
-  const statuses = page.getByTestId("processor-row").locator('td[data-column="status"]');
+  const statuses = processors.rows.locator('td[data-column="status"]');
   await expect(statuses.first()).toBeVisible();
   await expect.poll(async () => (await statuses.allTextContents()).every((status) => status.trim() === "approved")).toBe(true);
 });
 
 for (const register of [
-  { path: "/processors", heading: "Processors", screenshot: "processors.png" },
-  { path: "/transfers", heading: "Transfers", screenshot: "transfers.png" },
+  { open: RegisterPage.processors, heading: "Processors", screenshot: "processors.png" },
+  { open: RegisterPage.transfers, heading: "Transfers", screenshot: "transfers.png" },
 ]) {
   test(`the ${register.heading.toLowerCase()} register renders, is saved as a screenshot and passes axe`, async ({ page, signInAs }, testInfo) => {
     await signInAs("dpo");
-    await page.goto(register.path);
-    await expect(page.getByRole("heading", { level: 1, name: register.heading })).toBeVisible();
+    const view = register.open(page);
+    await view.goto();
+    await expect(view.heading).toBeVisible();
     await saveScreenshot(page, testInfo, register.screenshot);
     await expectNoSeriousViolations(page);
   });

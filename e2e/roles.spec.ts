@@ -1,10 +1,11 @@
 import crypto from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { AppShell } from "./pages/app-shell";
 
 /** Who may do what: each role sees its own menu, and a page outside its role answers with the forbidden page. */
 
-const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" }).first();
+const mainNav = (page: Page) => new AppShell(page).nav;
 
 async function expectForbidden(page: Page, path: string) {
   await page.goto(path);
