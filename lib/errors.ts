@@ -1,40 +1,40 @@
 /**
- * Typed errors with stable codes. Domain code throws these; route handlers map them to RFC 9457
- * problem+json in one place (`toProblemResponse`), so that no stack trace or SQL ever leaks.
+ * Typed errors with stable codes (part of the kernel that db/ may import). Domain code and the HTTP edge throw
+ * these; `lib/api/problem.ts` renders them, once, as RFC 9457 problem+json for route handlers and as a form
+ * result for server actions, so that no stack trace or SQL ever leaks.
  */
-export type ErrorCode =
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "validation_failed"
-  | "conflict"
-  | "version_conflict"
-  | "rate_limited"
-  | "unavailable"
-  | "internal";
-
-const STATUS: Record<ErrorCode, number> = {
+export const ERROR_STATUS = {
+  invalid_json: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
-  validation_failed: 422,
   conflict: 409,
   version_conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation_failed: 422,
+  precondition_required: 428,
   rate_limited: 429,
-  unavailable: 503,
   internal: 500,
-};
+  unavailable: 503,
+} as const;
 
-const TITLE: Record<ErrorCode, string> = {
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const ERROR_TITLE: Record<ErrorCode, string> = {
+  invalid_json: "The request body is not valid JSON",
   unauthenticated: "Sign-in required",
   forbidden: "Not allowed for your role",
   not_found: "Not found",
-  validation_failed: "Some fields are invalid",
   conflict: "Conflicts with an existing record",
   version_conflict: "The record was changed by someone else",
+  payload_too_large: "The request body is too large",
+  unsupported_media_type: "Unsupported media type",
+  validation_failed: "Some fields are invalid",
+  precondition_required: "A version is required",
   rate_limited: "Too many attempts",
-  unavailable: "Service unavailable",
   internal: "Unexpected error",
+  unavailable: "Service unavailable",
 };
 
 export interface FieldIssue {
@@ -43,18 +43,24 @@ export interface FieldIssue {
   message: string;
 }
 
+export interface ErrorDetails {
+  fields?: FieldIssue[];
+  retryAfterSeconds?: number;
+  [key: string]: unknown;
+}
+
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { fields?: FieldIssue[]; retryAfterSeconds?: number; [key: string]: unknown } = {},
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
     this.name = "AppError";
   }
 
   get status(): number {
-    return STATUS[this.code];
+    return ERROR_STATUS[this.code];
   }
 }
 
@@ -62,21 +68,11 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
-export function toProblemResponse(error: unknown, instance?: string): Response {
-  const appError = isAppError(error) ? error : new AppError("internal", "The server could not complete the request.");
-  if (!isAppError(error)) console.error("[error]", error);
-  const { fields, retryAfterSeconds, ...rest } = appError.details;
-  const body = {
-    type: `about:blank#${appError.code}`,
-    title: TITLE[appError.code],
-    status: appError.status,
-    detail: appError.message,
-    code: appError.code,
-    ...(instance ? { instance } : {}),
-    ...(fields ? { errors: fields } : {}),
-    ...rest,
-  };
-  const headers = new Headers({ "content-type": "application/problem+json" });
-  if (retryAfterSeconds !== undefined) headers.set("retry-after", String(retryAfterSeconds));
-  return new Response(JSON.stringify(body), { status: appError.status, headers });
+/** One error naming every field, as "path: message; path: message". */
+export function fieldsError(code: ErrorCode, fields: FieldIssue[]): AppError {
+  return new AppError(code, fields.map((field) => `${field.path}: ${field.message}`).join("; "), { fields });
+}
+
+export function notFound(what: string, id: string): AppError {
+  return new AppError("not_found", `No ${what} with id ${id}.`);
 }

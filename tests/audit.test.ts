@@ -12,7 +12,7 @@ describeOnDatabases("audit trail", (use) => {
   it("records each write with before and after, chained by hashes", async () => {
     const { db } = use();
     const { transfer } = await makeTransfer(db, { today: TODAY, destinationCountry: "HK" });
-    await updateTransfer({ db, actor: TEST_ACTOR, id: transfer.id, today: TODAY, input: { version: 1, estimatedSubjects: 4321 } });
+    await updateTransfer({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { id: transfer.id, changes: { version: 1, estimatedSubjects: 4321 } } });
     const events = await db.select().from(auditEvents).where(sql`${auditEvents.recordId} = ${transfer.id}`).orderBy(auditEvents.id);
     expect(events.map((event) => event.action)).toEqual(["create", "update"]);
     expect(events[1]!.before).toMatchObject({ estimatedSubjects: 500 });
@@ -24,7 +24,7 @@ describeOnDatabases("audit trail", (use) => {
   it("detects an event changed in SQL, naming it", async () => {
     const { db } = use();
     const { transfer } = await makeTransfer(db, { today: TODAY });
-    await updateTransfer({ db, actor: TEST_ACTOR, id: transfer.id, today: TODAY, input: { version: 1, estimatedSubjects: 77 } });
+    await updateTransfer({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { id: transfer.id, changes: { version: 1, estimatedSubjects: 77 } } });
     const [target] = await db.select().from(auditEvents).where(sql`${auditEvents.recordId} = ${transfer.id} and ${auditEvents.action} = 'update'`);
     await db.execute(sql`update audit_events set actor_label = 'someone else' where id = ${target!.id}`);
     expect(await verifyAuditChain({ db })).toMatchObject({ ok: false, brokenAt: target!.id });

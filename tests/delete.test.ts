@@ -121,7 +121,7 @@ describeOnDatabases("DELETE of register records", (use) => {
 
   it("lets an engineer delete their own draft processor, and resolves its flags", async () => {
     const { db } = use();
-    const engineer = { userId: userIds.engineer, label: "Delete engineer", role: "engineer" as const };
+    const engineer = { kind: "user" as const, userId: userIds.engineer, tokenId: null, label: "Delete engineer", role: "engineer" as const };
     // No owner: processor.no-owner is open on it.
     const { processor } = await createProcessor({ db, actor: engineer, today: TODAY, input: { name: "Engineer's Own SDK", role: "processor", service: "analytics", country: "US" } });
     const open = await db.select().from(flags).where(and(eq(flags.subjectId, processor.id), eq(flags.status, "open")));

@@ -33,7 +33,7 @@ describeOnDatabases("withRegisterAsOf", (use) => {
     const now = new Date();
     const today = utcDate(now);
     const { transfer } = await makeTransfer(db, { today, estimatedSubjects: 500 });
-    await updateTransfer({ db, actor: TEST_ACTOR, id: transfer.id, today, input: { version: 1, estimatedSubjects: 4321 } });
+    await updateTransfer({ ctx: { db, actor: TEST_ACTOR, today }, input: { id: transfer.id, changes: { version: 1, estimatedSubjects: 4321 } } });
     // The deletion happens after the as-of day (two days later), so the as-of read must still show the record.
     await db.transaction(async (tx) => {
       const [before] = await tx.select().from(transfers).where(sql`${transfers.id} = ${transfer.id}`);
@@ -62,12 +62,7 @@ describeOnDatabases("withRegisterAsOf", (use) => {
     const exporter = await makeEntity(db);
     const activity = await makeActivity(db, exporter.id);
     const { processor } = await createProcessor({ db, actor: dpo, today: todayIso(), input: { name: "Review Merge Vendor", role: "processor", service: "hosting", country: "DE" } });
-    const { transfer } = await createTransfer({
-      db,
-      actor: dpo,
-      today: todayIso(),
-      input: { activityId: activity.id, exporterEntityId: exporter.id, processorId: processor.id, originCountry: "US", destinationCountry: "DE", status: "draft", dataCategories: ["user.contact.email", "user.device.device_id"] },
-    });
+    const { record: transfer } = await createTransfer({ ctx: { db, actor: dpo, today: todayIso() }, input: { activityId: activity.id, exporterEntityId: exporter.id, processorId: processor.id, originCountry: "US", destinationCountry: "DE", status: "draft", dataCategories: ["user.contact.email", "user.device.device_id"] } });
     const submitted = await submitProcessor({ db, actor: dpo, id: processor.id, today: todayIso(), input: { version: 1 } });
     onDay("2026-04-02");
     await approveProcessor({ db, actor: dpo, id: processor.id, today: todayIso(), input: { version: submitted.processor.version } });
@@ -104,17 +99,12 @@ describeOnDatabases("withRegisterAsOf", (use) => {
     const { db } = use();
     onDay("2026-06-01");
     const user = await createUser({ db, actor: TEST_ACTOR, input: { email: "dpo@as-of.test", name: "As-of DPO", role: "dpo" } });
-    const dpo = { userId: user.id, label: "As-of DPO", role: "dpo" as const };
+    const dpo = { kind: "user" as const, userId: user.id, tokenId: null, label: "As-of DPO", role: "dpo" as const };
     const { processor } = await createProcessor({ db, actor: dpo, today: todayIso(), input: { name: "Plain HTTP Vendor", role: "processor", service: "hosting", country: "US", ownerUserId: user.id } });
     const exporter = await makeEntity(db);
     // Through the service, so that the trail dates it: a row written directly is dated by the database's own clock.
     const activity = await createActivity({ db, actor: dpo, input: { name: "Plain HTTP support", controllerEntityId: exporter.id, purpose: "Support", legalBasis: "contract", retentionPeriod: "12 months" } });
-    const { transfer } = await createTransfer({
-      db,
-      actor: dpo,
-      today: todayIso(),
-      input: { activityId: activity.id, exporterEntityId: exporter.id, processorId: processor.id, originCountry: "US", destinationCountry: "US", encryptionInTransit: "none", dataCategories: ["user.contact.email"] },
-    });
+    const { record: transfer } = await createTransfer({ ctx: { db, actor: dpo, today: todayIso() }, input: { activityId: activity.id, exporterEntityId: exporter.id, processorId: processor.id, originCountry: "US", destinationCountry: "US", encryptionInTransit: "none", dataCategories: ["user.contact.email"] } });
     const [flag] = await db.select().from(flags).where(and(eq(flags.subjectId, transfer.id), eq(flags.ruleId, "transfer.no-encryption-in-transit")));
     onDay("2026-06-02");
     await acceptFlagRisk({ db, actor: dpo, flagId: flag!.id, today: todayIso(), input: { version: flag!.version, justification: "A tunnel replaces it next week.", acceptedUntil: "2026-06-05" } });

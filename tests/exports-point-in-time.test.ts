@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { seedDemoData } from "@/db/seed/demo";
+import { seedDemoData } from "@/lib/seed/demo";
 import { auditEvents, dataCategories, entities, flags, processingActivities, processors, safeguardAgreements, transfers } from "@/db/schema";
 import { createActivity } from "@/lib/activities/create";
 import { deleteActivity } from "@/lib/activities/delete";
@@ -18,7 +18,7 @@ import { deleteProcessor } from "@/lib/processors/delete";
 import { createProcessor, getProcessor, updateProcessor } from "@/lib/processors/service";
 import { approveProcessor, submitProcessor } from "@/lib/review/service";
 import { addDays } from "@/lib/rules";
-import { deleteTransfer } from "@/lib/transfers/delete";
+import { deleteTransfer } from "@/lib/transfers/service";
 import { createTransfer, getTransfer, updateTransfer } from "@/lib/transfers/service";
 import { createUser } from "@/lib/users/service";
 import { describeOnDatabases } from "./databases";
@@ -53,7 +53,7 @@ describeOnDatabases("point-in-time exports", (use) => {
     const today = todayIso();
     expect(today).toBe(DAY1);
     const user = await createUser({ db, actor: SYSTEM_ACTOR, input: { email: "dpo@pit.test", name: "PIT DPO", role: "dpo" } });
-    const dpo = { userId: user.id, label: "PIT DPO <dpo@pit.test>", role: "dpo" as const };
+    const dpo = { kind: "user" as const, userId: user.id, tokenId: null, label: "PIT DPO <dpo@pit.test>", role: "dpo" as const };
 
     const exporter = await makeEntity(db, { name: "PIT Exporter Inc.", country: "US", role: "controller", dpoContact: "dpo@pit.example" });
     const activity = (name: string, extra: Record<string, unknown> = {}) =>
@@ -70,11 +70,7 @@ describeOnDatabases("point-in-time exports", (use) => {
 
     const transfer = async (input: Record<string, unknown>) =>
       (
-        await createTransfer({
-          db,
-          actor: dpo,
-          today,
-          input: {
+        await createTransfer({ ctx: { db, actor: dpo, today }, input: {
             exporterEntityId: exporter.id,
             originCountry: "US",
             accessType: "storage",
@@ -85,9 +81,8 @@ describeOnDatabases("point-in-time exports", (use) => {
             mechanism: "none",
             status: "draft",
             ...input,
-          },
-        })
-      ).transfer;
+          } })
+      ).record;
     const remote = await transfer({
       activityId: support.id,
       processorId: hengtong.id,
@@ -137,10 +132,10 @@ describeOnDatabases("point-in-time exports", (use) => {
       table === "processor" ? (await getProcessor({ db, id }))!.processor.version : (await getTransfer({ db, id }))!.version;
 
     await updateProcessor({ db, actor: dpo, id: cloud.id, today: tomorrow, input: { version: await current("processor", cloud.id), name: "CloudCo PIT (renamed)" } });
-    await updateTransfer({ db, actor: dpo, id: remote.id, today: tomorrow, input: { version: await current("transfer", remote.id), dataCategories: ["user.contact.email", "user.biometric.face"] } });
+    await updateTransfer({ ctx: { db, actor: dpo, today: tomorrow }, input: { id: remote.id, changes: { version: await current("transfer", remote.id), dataCategories: ["user.contact.email", "user.biometric.face"] } } });
     await updateAgreement({ db, actor: dpo, id: scc.id, today: tomorrow, input: { version: scc.version, transferIds: [remote.id, plain.id] } });
     // The missing encryption at rest is fixed: its flag resolves.
-    await updateTransfer({ db, actor: dpo, id: newsletter.id, today: tomorrow, input: { version: await current("transfer", newsletter.id), encryptionAtRest: "customer_keys" } });
+    await updateTransfer({ ctx: { db, actor: dpo, today: tomorrow }, input: { id: newsletter.id, changes: { version: await current("transfer", newsletter.id), encryptionAtRest: "customer_keys" } } });
     // The DPO accepts the plain-HTTP risk until the summer.
     const [plainHttp] = await db.select().from(flags).where(and(eq(flags.subjectId, plain.id), eq(flags.ruleId, "transfer.no-encryption-in-transit")));
     await acceptFlagRisk({ db, actor: dpo, flagId: plainHttp!.id, today: tomorrow, input: { version: plainHttp!.version, justification: "Tunnel being replaced, see ticket 42.", acceptedUntil: "2026-06-30" } });
@@ -148,7 +143,7 @@ describeOnDatabases("point-in-time exports", (use) => {
     const [email] = await db.select().from(dataCategories).where(eq(dataCategories.key, "user.contact.email"));
     await updateCategoryClassification({ db, actor: dpo, key: email!.key, today: tomorrow, input: { version: email!.version, ccpaSensitive: !email!.ccpaSensitive } });
     // Deletions: a transfer, then its processor; an agreement; an activity without transfers.
-    await deleteTransfer({ db, actor: dpo, id: doomedFlow.id, version: await current("transfer", doomedFlow.id), today: tomorrow });
+    await deleteTransfer({ ctx: { db, actor: dpo, today: tomorrow }, input: { id: doomedFlow.id, version: await current("transfer", doomedFlow.id) } });
     await deleteProcessor({ db, actor: dpo, id: doomed.id, version: await current("processor", doomed.id), today: tomorrow });
     await deleteAgreement({ db, actor: dpo, id: nda.id, version: nda.version, today: tomorrow });
     await deleteActivity({ db, actor: dpo, id: abandoned.id, version: abandoned.version });

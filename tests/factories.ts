@@ -1,13 +1,13 @@
 import crypto from "node:crypto";
 import type { Executor } from "@/db/client";
 import { entities, processingActivities, processors, safeguardAgreements, type NewProcessor } from "@/db/schema";
-import type { AuditActor } from "@/lib/audit/record";
+import { systemActor } from "@/lib/auth/actor";
 import { createTransfer } from "@/lib/transfers/service";
-import type { CreateTransferInput } from "@/lib/validation/transfer";
+import type { CreateTransferInput } from "@/lib/api/contracts/transfers";
 
 /** Factories: each test builds the records it needs (STYLE.md §10), with compliant defaults. */
 
-export const TEST_ACTOR: AuditActor = { userId: null, label: "test" };
+export const TEST_ACTOR = systemActor("test");
 
 const unique = () => crypto.randomBytes(4).toString("hex");
 
@@ -67,10 +67,8 @@ export async function makeTransfer(
   const exporter = overrides.exporterEntityId ? { id: overrides.exporterEntityId } : await makeEntity(db);
   const activity = overrides.activityId ? { id: overrides.activityId } : await makeActivity(db, exporter.id);
   const processor = overrides.processorId ? { id: overrides.processorId } : await makeProcessor(db);
-  return createTransfer({
-    db: db as never,
-    actor: TEST_ACTOR,
-    today,
+  const { record, flags } = await createTransfer({
+    ctx: { db, actor: TEST_ACTOR, today },
     input: {
       activityId: activity.id,
       exporterEntityId: exporter.id,
@@ -88,4 +86,5 @@ export async function makeTransfer(
       ...overrides,
     },
   });
+  return { transfer: record, flags };
 }

@@ -53,7 +53,7 @@ describeOnDatabases("bulk acceptance of flag risks", (use) => {
     const { transfer, picked } = await twoOpenFlags(db);
     const ids = picked.map((flag) => flag.id);
     // The transfer gets TLS: the in-transit flag resolves while the DPO still looks at the old list.
-    await updateTransfer({ db, actor: TEST_ACTOR, id: transfer.id, today: TODAY, input: { version: transfer.version, encryptionInTransit: "tls1_3" } });
+    await updateTransfer({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { id: transfer.id, changes: { version: transfer.version, encryptionInTransit: "tls1_3" } } });
     const stale = picked.find((flag) => flag.ruleId === "transfer.no-encryption-in-transit")!;
     const error = await rejection(
       acceptFlagRisks({ db, actor: DPO, today: TODAY, input: { ids, justification: JUSTIFICATION, until: "2027-03-31" } }),

@@ -25,13 +25,7 @@ describeOnDatabases("flags through the data layer", (use) => {
     expect(rules).toContain("transfer.no-encryption-in-transit");
     expect(rules).toContain("transfer.no-encryption-at-rest");
 
-    const { flags: after } = await updateTransfer({
-      db,
-      actor: TEST_ACTOR,
-      id: transfer.id,
-      today: TODAY,
-      input: { version: transfer.version, encryptionInTransit: "tls1_3", encryptionAtRest: "customer_keys" },
-    });
+    const { flags: after } = await updateTransfer({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { id: transfer.id, changes: { version: transfer.version, encryptionInTransit: "tls1_3", encryptionAtRest: "customer_keys" } } });
     expect(after.map((flag) => flag.ruleId)).not.toContain("transfer.no-encryption-in-transit");
     const history = await db.select().from(flags).where(eq(flags.subjectId, transfer.id));
     const inTransit = history.find((flag) => flag.ruleId === "transfer.no-encryption-in-transit");
@@ -43,8 +37,8 @@ describeOnDatabases("flags through the data layer", (use) => {
   it("never duplicates a flag: the cause returning reopens the same row", async () => {
     const { db } = use();
     const { transfer } = await makeTransfer(db, { today: TODAY, encryptionInTransit: "none" });
-    const first = await updateTransfer({ db, actor: TEST_ACTOR, id: transfer.id, today: TODAY, input: { version: 1, encryptionInTransit: "tls1_2" } });
-    await updateTransfer({ db, actor: TEST_ACTOR, id: transfer.id, today: TODAY, input: { version: first.transfer.version, encryptionInTransit: "none" } });
+    const first = await updateTransfer({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { id: transfer.id, changes: { version: 1, encryptionInTransit: "tls1_2" } } });
+    await updateTransfer({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { id: transfer.id, changes: { version: first.record.version, encryptionInTransit: "none" } } });
     await reevaluateFlags({ db, scope: { kind: "all" }, today: TODAY });
     const rows = await db.select().from(flags).where(eq(flags.subjectId, transfer.id));
     const inTransit = rows.filter((flag) => flag.ruleId === "transfer.no-encryption-in-transit");
@@ -83,13 +77,7 @@ describeOnDatabases("flags through the data layer", (use) => {
       today: TODAY,
     });
     // A sensitive category joins the flow: the accepted risk is not the same risk any more.
-    await updateTransfer({
-      db,
-      actor: TEST_ACTOR,
-      id: transfer.id,
-      today: TODAY,
-      input: { version: 1, dataCategories: ["user.contact.email", "user.location.precise"] },
-    });
+    await updateTransfer({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { id: transfer.id, changes: { version: 1, dataCategories: ["user.contact.email", "user.location.precise"] } } });
     const [row] = await db.select().from(flags).where(eq(flags.id, flag.id));
     expect(row).toMatchObject({ status: "open", severity: "critical" });
   });
@@ -123,9 +111,9 @@ describeOnDatabases("flags through the data layer", (use) => {
   it("refuses a stale version with a conflict and writes nothing", async () => {
     const { db } = use();
     const { transfer } = await makeTransfer(db, { today: TODAY });
-    await updateTransfer({ db, actor: TEST_ACTOR, id: transfer.id, today: TODAY, input: { version: 1, estimatedSubjects: 900 } });
+    await updateTransfer({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { id: transfer.id, changes: { version: 1, estimatedSubjects: 900 } } });
     await expect(
-      updateTransfer({ db, actor: TEST_ACTOR, id: transfer.id, today: TODAY, input: { version: 1, estimatedSubjects: 5 } }),
+      updateTransfer({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { id: transfer.id, changes: { version: 1, estimatedSubjects: 5 } } }),
     ).rejects.toMatchObject({ code: "version_conflict" });
     const [row] = await db.select().from(transfers).where(eq(transfers.id, transfer.id));
     expect(row).toMatchObject({ estimatedSubjects: 900, version: 2 });

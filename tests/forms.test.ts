@@ -9,9 +9,9 @@ import { PredictedFlagsPanel } from "@/components/forms/predicted-flags-panel";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { TextField } from "@/components/forms/text-field";
 import { createActivityFormInput } from "@/components/forms/activity-schemas";
-import { conflictMessage } from "@/lib/records/conflict-message";
+import { conflictMessage } from "@/lib/services/conflict";
 import { createAgreementInput } from "@/lib/validation/agreement";
-import { updateTransferInput } from "@/lib/validation/transfer";
+import { updateTransferBody } from "@/lib/api/contracts/transfers";
 
 /** Renders fields inside a react-hook-form with the given errors (as the server's fields[] map onto them). */
 function renderInForm(children: ReactNode, { values = {}, errors }: { values?: Record<string, unknown>; errors?: FieldErrors } = {}) {
@@ -64,7 +64,7 @@ describe("form fields", () => {
   });
 
   it("validates in the browser with the server's own zod schema, naming the field", async () => {
-    const resolve = zodResolver(updateTransferInput);
+    const resolve = zodResolver(updateTransferBody);
     const result = await resolve({ version: 1, encryptionInTransit: "tls9" } as never, undefined, { fields: {}, shouldUseNativeValidation: false });
     expect(Object.keys(result.errors)).toEqual(["encryptionInTransit"]);
   });

@@ -15,7 +15,7 @@ describeOnDatabases("what an engineer may write", (use) => {
     const user = (role: "engineer" | "dpo", name: string) =>
       createUser({ db, actor: SYSTEM_ACTOR, input: { email: `${name}@own.test`, name, role, password: "long-enough-pass" } });
     const [alice, bob, dpo] = [await user("engineer", "alice"), await user("engineer", "bob"), await user("dpo", "dana")];
-    const as = (u: { id: string; role: "engineer" | "dpo" | "auditor" }) => ({ userId: u.id, label: u.id, role: u.role });
+    const as = (u: { id: string; role: "engineer" | "dpo" | "auditor" }) => ({ kind: "user" as const, userId: u.id, tokenId: null, label: u.id, role: u.role });
 
     const { processor } = await createProcessor({ db, actor: as(alice), today: TODAY, input: { name: "Alice's SDK", role: "processor", service: "analytics", country: "US" } });
     await expect(updateProcessor({ db, actor: as(bob), id: processor.id, today: TODAY, input: { version: 1, notes: "mine now" } })).rejects.toMatchObject({ code: "forbidden" });
@@ -25,19 +25,19 @@ describeOnDatabases("what an engineer may write", (use) => {
     const exporter = await makeEntity(db);
     const activity = await makeActivity(db, exporter.id);
     const base = { activityId: activity.id, exporterEntityId: exporter.id, processorId: processor.id, originCountry: "US", destinationCountry: "US" };
-    await expect(createTransfer({ db, actor: as(alice), today: TODAY, input: { ...base, status: "approved" } })).rejects.toMatchObject({ code: "forbidden" });
-    const { transfer } = await createTransfer({ db, actor: as(alice), today: TODAY, input: { ...base, status: "draft" } });
-    await expect(updateTransfer({ db, actor: as(alice), id: transfer.id, today: TODAY, input: { version: 1, status: "approved" } })).rejects.toMatchObject({ code: "forbidden" });
-    const approved = await updateTransfer({ db, actor: as(dpo), id: transfer.id, today: TODAY, input: { version: 1, status: "approved" } });
-    expect(approved.transfer.status).toBe("approved");
+    await expect(createTransfer({ ctx: { db, actor: as(alice), today: TODAY }, input: { ...base, status: "approved" } })).rejects.toMatchObject({ code: "forbidden" });
+    const { record: transfer } = await createTransfer({ ctx: { db, actor: as(alice), today: TODAY }, input: { ...base, status: "draft" } });
+    await expect(updateTransfer({ ctx: { db, actor: as(alice), today: TODAY }, input: { id: transfer.id, changes: { version: 1, status: "approved" } } })).rejects.toMatchObject({ code: "forbidden" });
+    const approved = await updateTransfer({ ctx: { db, actor: as(dpo), today: TODAY }, input: { id: transfer.id, changes: { version: 1, status: "approved" } } });
+    expect(approved.record.status).toBe("approved");
     // Approved now: the engineer who registered it can no longer change it.
-    await expect(updateTransfer({ db, actor: as(alice), id: transfer.id, today: TODAY, input: { version: 2, notes: "tweak" } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateTransfer({ ctx: { db, actor: as(alice), today: TODAY }, input: { id: transfer.id, changes: { version: 2, notes: "tweak" } } })).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("adds agreements and transfers only under a vendor the engineer may edit: not under an approved one", async () => {
     const { db } = use();
     const carol = await createUser({ db, actor: SYSTEM_ACTOR, input: { email: "carol@own.test", name: "carol", role: "engineer", password: "long-enough-pass" } });
-    const asCarol = { userId: carol.id, label: "carol", role: "engineer" as const };
+    const asCarol = { kind: "user" as const, userId: carol.id, tokenId: null, label: "carol", role: "engineer" as const };
     const approvedVendor = await makeProcessor(db, { status: "approved" });
     const { processor: draft } = await createProcessor({ db, actor: asCarol, today: TODAY, input: { name: "Carol's CDN", role: "processor", service: "hosting", country: "US" } });
     const agreement = { type: "dpa", signedDate: "2026-01-01" };
@@ -53,8 +53,8 @@ describeOnDatabases("what an engineer may write", (use) => {
     const exporter = await makeEntity(db);
     const activity = await makeActivity(db, exporter.id);
     const base = { activityId: activity.id, exporterEntityId: exporter.id, originCountry: "US", destinationCountry: "DE" };
-    await expect(createTransfer({ db, actor: asCarol, today: TODAY, input: { ...base, processorId: approvedVendor.id } })).rejects.toMatchObject({ code: "forbidden" });
-    const { transfer } = await createTransfer({ db, actor: asCarol, today: TODAY, input: { ...base, processorId: draft.id } });
+    await expect(createTransfer({ ctx: { db, actor: asCarol, today: TODAY }, input: { ...base, processorId: approvedVendor.id } })).rejects.toMatchObject({ code: "forbidden" });
+    const { record: transfer } = await createTransfer({ ctx: { db, actor: asCarol, today: TODAY }, input: { ...base, processorId: draft.id } });
     expect(transfer.processorId).toBe(draft.id);
   });
 });

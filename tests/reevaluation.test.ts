@@ -91,7 +91,7 @@ describeOnDatabases("partial updates", (use) => {
       encryptionAtRest: "customer_keys",
       dataCategories: ["user.contact.email", "user.device.device_id"],
     });
-    const { transfer: after } = await updateTransfer({ db, actor: TEST_ACTOR, id: transfer.id, today: TODAY, input: { version: 1, notes: "Reviewed" } });
+    const { record: after } = await updateTransfer({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { id: transfer.id, changes: { version: 1, notes: "Reviewed" } } });
     expect(after).toMatchObject({ notes: "Reviewed", status: "approved", mechanism: "scc", encryptionAtRest: "customer_keys" });
     expect(after.dataCategories).toEqual(["user.contact.email", "user.device.device_id"]);
   });

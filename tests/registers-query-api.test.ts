@@ -1,8 +1,9 @@
 import { afterEach, beforeAll, expect, it } from "vitest";
 import { processorFilters, processorRegisterParams } from "@/components/processors/register-params";
 import { fetchProcessorRegister, processorApiQuery } from "@/components/processors/register-query";
-import { transferFilters, transferListInput, transferRegisterParams } from "@/components/transfers/register-params";
-import { fetchTransferRegister, transferApiQuery } from "@/components/transfers/register-query";
+import { transferFilters, transferListInput, transferPageQuery } from "@/lib/api/contracts/transfers";
+import { queryString } from "@/components/registers/fetch-page";
+import { fetchTransferRegister } from "@/components/transfers/register-query";
 import { listProcessors } from "@/db/queries/processors";
 import { listTransfers } from "@/db/queries/transfers";
 import { SYSTEM_ACTOR } from "@/lib/audit/record";
@@ -77,36 +78,36 @@ describeOnDatabases("register pages and their view=register API", (use) => {
       `destination=HK&q=${TAG}&encryption=none`,
       `destination=HK&q=${TAG}&encryption=any&sort=volume&direction=desc`,
       `q=${TAG}&category=user.device&mechanism=none&status=approved`,
-      `processor=${ids.support}&sort=destination&direction=desc`,
+      `processorId=${ids.support}&sort=destination&direction=desc`,
       `q=${TAG}&severity=critical&sort=severity`,
       `q=${TAG}&pageSize=5&page=2`,
     ];
     for (const search of urls) {
-      const filters = transferFilters(transferRegisterParams.parse(Object.fromEntries(new URLSearchParams(search))));
+      const filters = transferFilters(transferPageQuery.parse(Object.fromEntries(new URLSearchParams(search))));
       const onPage = await listTransfers({ db, ...transferListInput(filters) });
-      const response = await get(transferCollection.GET, `/api/v1/transfers?${transferApiQuery(filters)}`);
+      const response = await get(transferCollection.GET, `/api/v1/transfers?${queryString(filters)}`);
       expect(response.status, search).toBe(200);
       expect(await response.json(), search).toEqual(wire({ data: onPage.rows, page: onPage.page, pageSize: onPage.pageSize, total: onPage.total }));
     }
 
     // The filters do select: Hong Kong only, and only the unencrypted one.
-    const hk = transferFilters(transferRegisterParams.parse({ destination: "HK", q: TAG }));
+    const hk = transferFilters(transferPageQuery.parse({ destination: "HK", q: TAG }));
     expect((await listTransfers({ db, ...transferListInput(hk) })).rows.map((row) => row.id).sort()).toEqual([ids.hkFace, ids.hkPlain, ids.hkSupport].sort());
-    const unencrypted = await (await get(transferCollection.GET, `/api/v1/transfers?${transferApiQuery({ ...hk, encryption: "none" })}`)).json();
+    const unencrypted = await (await get(transferCollection.GET, `/api/v1/transfers?${queryString({ ...hk, encryption: "none" })}`)).json();
     expect(unencrypted.data.map((row: { id: string }) => row.id)).toEqual([ids.hkPlain]);
   });
 
   it("reads the transfer register through the client's fetch: the page's filters in the API's names, then the next page", async () => {
     const seen: string[] = [];
     fetchThrough(transferCollection.GET, seen);
-    const filters = transferFilters(transferRegisterParams.parse({ destination: "HK", q: TAG, processor: ids.cloud, sort: "volume", pageSize: "5" }));
+    const filters = transferFilters(transferPageQuery.parse({ destination: "HK", q: TAG, processorId: ids.cloud, sort: "volume", pageSize: "5" }));
     const first = await fetchTransferRegister(filters);
     expect(seen[0]).toContain("processorId=");
     expect(first).toMatchObject({ total: 2, page: 1, pageSize: 5 });
     expect(first.rows.map((row) => row.id)).toEqual([ids.hkPlain, ids.hkFace]);
 
     // Two rows a page through the API itself (the page's own minimum is 5): disjoint pages, the same total.
-    const paged = async (page: number) => (await get(transferCollection.GET, `/api/v1/transfers?view=register&q=${TAG}&sort=processor&pageSize=2&page=${page}`)).json();
+    const paged = async (page: number) => (await get(transferCollection.GET, `/api/v1/transfers?q=${TAG}&sort=processor&pageSize=2&page=${page}`)).json();
     const [one, two, three] = [await paged(1), await paged(2), await paged(3)];
     expect([one.total, two.total, three.total]).toEqual([4, 4, 4]);
     expect(three.data).toEqual([]);
@@ -142,11 +143,11 @@ describeOnDatabases("register pages and their view=register API", (use) => {
 
   it("refuses a bad parameter with a 422 naming it, and the client says so in words", async () => {
     const cases: [unknown, string, string][] = [
-      [transferCollection.GET, "/api/v1/transfers?view=register&destination=ZZ", "destination"],
-      [transferCollection.GET, "/api/v1/transfers?view=register&encryption=maybe", "encryption"],
-      [transferCollection.GET, "/api/v1/transfers?view=register&sort=colour", "sort"],
-      [transferCollection.GET, "/api/v1/transfers?view=register&processorId=42", "processorId"],
-      [transferCollection.GET, "/api/v1/transfers?view=register&pageSize=500", "pageSize"],
+      [transferCollection.GET, "/api/v1/transfers?destination=ZZ", "destination"],
+      [transferCollection.GET, "/api/v1/transfers?encryption=maybe", "encryption"],
+      [transferCollection.GET, "/api/v1/transfers?sort=colour", "sort"],
+      [transferCollection.GET, "/api/v1/transfers?processorId=42", "processorId"],
+      [transferCollection.GET, "/api/v1/transfers?pageSize=500", "pageSize"],
       [processorCollection.GET, "/api/v1/processors?view=register&sort=colour", "sort"],
       [processorCollection.GET, "/api/v1/processors?view=register&status=dormant", "status"],
       [processorCollection.GET, "/api/v1/processors?view=register&direction=sideways", "direction"],
@@ -160,14 +161,14 @@ describeOnDatabases("register pages and their view=register API", (use) => {
     }
 
     fetchThrough(transferCollection.GET, []);
-    const bad = { ...transferFilters(transferRegisterParams.parse({})), severity: "catastrophic" } as unknown as Parameters<typeof fetchTransferRegister>[0];
+    const bad = { ...transferFilters(transferPageQuery.parse({})), severity: "catastrophic" } as unknown as Parameters<typeof fetchTransferRegister>[0];
     await expect(fetchTransferRegister(bad)).rejects.toThrow(/The filters in the address are not valid: .*severity/);
   });
 
   it("keeps out of a page's URL what the API would refuse, so that a refetch of the same view is never a 422", async () => {
-    const transfers = transferFilters(transferRegisterParams.parse({ destination: "ZZ", q: "a\u0000b", encryption: "maybe", pageSize: "2" }));
+    const transfers = transferFilters(transferPageQuery.parse({ destination: "ZZ", q: "a\u0000b", encryption: "maybe", pageSize: "2" }));
     expect(transfers).toMatchObject({ destination: undefined, q: undefined, encryption: undefined, pageSize: 20 });
-    expect((await get(transferCollection.GET, `/api/v1/transfers?${transferApiQuery(transfers)}`)).status).toBe(200);
+    expect((await get(transferCollection.GET, `/api/v1/transfers?${queryString(transfers)}`)).status).toBe(200);
     const processors = processorFilters(processorRegisterParams.parse({ country: "ZZ", sort: "colour" }));
     expect(processors).toMatchObject({ country: undefined, sort: "name" });
     expect((await get(processorCollection.GET, `/api/v1/processors?${processorApiQuery(processors)}`)).status).toBe(200);

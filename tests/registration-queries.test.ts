@@ -14,7 +14,7 @@ describeOnDatabases("registration and review reads", (use) => {
     const user = (role: "engineer" | "dpo", name: string) =>
       createUser({ db, actor: SYSTEM_ACTOR, input: { email: `${role}@reg.test`, name, role, password: "long-enough-pass" } });
     const [engineer, dpo] = [await user("engineer", "Erin Engineer"), await user("dpo", "Dana DPO")];
-    const as = (u: { id: string; role: "engineer" | "dpo" | "auditor" }) => ({ userId: u.id, label: u.id, role: u.role });
+    const as = (u: { id: string; role: "engineer" | "dpo" | "auditor" }) => ({ kind: "user" as const, userId: u.id, tokenId: null, label: u.id, role: u.role });
 
     const { processor } = await createProcessor({ db, actor: as(engineer), today: TODAY, input: { name: "Queue Test SDK", role: "processor", service: "analytics", country: "CN" } });
     const { processor: other } = await createProcessor({ db, actor: as(engineer), today: TODAY, input: { name: "Queue Test CDN", role: "processor", service: "hosting", country: "US" } });

@@ -21,7 +21,7 @@ import { makeActivity, makeEntity, makeProcessor } from "./factories";
 const TODAY = "2026-11-24";
 
 type Role = "engineer" | "dpo";
-const as = (user: { id: string; role: Role }) => ({ userId: user.id, label: user.id, role: user.role });
+const as = (user: { id: string; role: Role }) => ({ kind: "user" as const, userId: user.id, tokenId: null, label: user.id, role: user.role });
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   try {

@@ -25,7 +25,7 @@ describeOnDatabases("resubmitting a rejected vendor", (use) => {
     otherEngineer: { id: "", role: "engineer" },
     dpo: { id: "", role: "dpo" },
   };
-  const as = (who: keyof typeof people) => ({ userId: people[who].id, label: who, role: people[who].role });
+  const as = (who: keyof typeof people) => ({ kind: "user" as const, userId: people[who].id, tokenId: null, label: who, role: people[who].role });
 
   beforeAll(async () => {
     for (const [key, person] of Object.entries(people)) {

@@ -2,7 +2,7 @@
 
 import { FormProvider } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { createTransferInput, updateTransferInput } from "@/lib/validation/transfer";
+import { createTransferBody, updateTransferBody } from "@/lib/api/contracts/transfers";
 import { CategoryMultiSelect, type CategoryOption } from "./category-multi-select";
 import { CheckboxField } from "./checkbox-field";
 import { DateField } from "./date-field";
@@ -43,7 +43,7 @@ type ModeProps = Extract<Mode, { mode: "edit" }> | (Extract<Mode, { mode: "creat
 export function TransferForm(props: ModeProps & { currentFlags: FlagPreview[]; options: TransferFormOptions }) {
   const creating = props.mode === "create";
   const { form, prediction, formError, saving, onSubmit } = useRecordForm<TransferEditValues | TransferCreateValues>({
-    schema: creating ? createTransferInput : updateTransferInput,
+    schema: creating ? createTransferBody : updateTransferBody,
     initial: props.initial,
     ...modeActions(props),
     detailPath: (id) => `/transfers/${id}`,

@@ -1,31 +1,12 @@
 import { REGISTER_ROOTS, registerKeys } from "@/components/providers/register-keys";
 import type { TransferListRow } from "@/db/queries/transfers";
 import { fetchRegisterPage, queryString, type RegisterPage } from "@/components/registers/fetch-page";
-import type { TransferRegisterFilters } from "./register-params";
+import type { TransferFilters } from "@/lib/api/contracts/transfers";
 
 /** Query keys of the transfers: a mutation invalidates `transferKeys.all`, and every list refetches. */
-export const transferKeys = registerKeys<TransferRegisterFilters>(REGISTER_ROOTS.transfers);
+export const transferKeys = registerKeys<TransferFilters>(REGISTER_ROOTS.transfers);
 
-/** The page's filters as GET /api/v1/transfers names them. */
-export function transferApiQuery(filters: TransferRegisterFilters): string {
-  return queryString({
-    view: "register",
-    page: filters.page,
-    pageSize: filters.pageSize,
-    q: filters.q,
-    destination: filters.destination,
-    mechanism: filters.mechanism,
-    encryption: filters.encryption,
-    status: filters.status,
-    processorId: filters.processor,
-    category: filters.category,
-    sensitive: filters.sensitive,
-    severity: filters.severity,
-    sort: filters.sort,
-    direction: filters.direction,
-  });
-}
-
-export function fetchTransferRegister(filters: TransferRegisterFilters, signal?: AbortSignal): Promise<RegisterPage<TransferListRow>> {
-  return fetchRegisterPage<TransferListRow>(`/api/v1/transfers?${transferApiQuery(filters)}`, signal);
+/** The page's filters are GET /api/v1/transfers's own parameters (one contract): the query string is theirs. */
+export function fetchTransferRegister(filters: TransferFilters, signal?: AbortSignal): Promise<RegisterPage<TransferListRow>> {
+  return fetchRegisterPage<TransferListRow>(`/api/v1/transfers?${queryString(filters)}`, signal);
 }

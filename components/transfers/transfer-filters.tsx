@@ -1,20 +1,10 @@
 import { FilterForm, SearchFilter, SelectFilter, enumOptions } from "@/components/ui/filter-form";
-import { SEVERITIES, TRANSFER_MECHANISMS, TRANSFER_STATUSES, type Severity, type TransferMechanism, type TransferStatus } from "@/db/schema/enums";
+import { SEVERITIES, TRANSFER_MECHANISMS, TRANSFER_STATUSES } from "@/db/schema/enums";
+import type { TransferPageQuery } from "@/lib/api/contracts/transfers";
 import { MECHANISM_LABELS, countryLabel } from "./labels";
 
-export interface TransferFilterValues {
-  q?: string;
-  destination?: string;
-  mechanism?: TransferMechanism;
-  encryption?: "none" | "any";
-  status?: TransferStatus;
-  processor?: string;
-  category?: string;
-  sensitive?: "1";
-  severity?: Severity;
-  /** The column choice: not a filter, but applying the filters must keep it. */
-  cols?: string;
-}
+/** The register's URL values (lib/api/contracts/transfers.ts): the filters and the column choice, which applying the filters keeps. */
+export type TransferFilterValues = TransferPageQuery;
 
 /** The classifications that make a category sensitive (DOMAIN.md §4). */
 interface CategoryOption {
@@ -51,8 +41,8 @@ export function TransferFilters({
     destinationOptions.unshift({ code: values.destination, name: countryLabel(values.destination), count: 0 });
   }
   const processorOptions = [...processors];
-  if (values.processor && !processorOptions.some((option) => option.id === values.processor)) {
-    processorOptions.unshift({ id: values.processor, name: "(selected processor)" });
+  if (values.processorId && !processorOptions.some((option) => option.id === values.processorId)) {
+    processorOptions.unshift({ id: values.processorId, name: "(selected processor)" });
   }
 
   return (
@@ -61,9 +51,9 @@ export function TransferFilters({
       <SearchFilter id="transfer-q" label="Processor name" value={values.q} placeholder="Search processors" className="w-52" />
       <SelectFilter
         id="transfer-processor"
-        name="processor"
+        name="processorId"
         label="Processor"
-        value={values.processor}
+        value={values.processorId}
         options={processorOptions.map((option) => ({ value: option.id, label: option.name }))}
         className="max-w-56"
       />

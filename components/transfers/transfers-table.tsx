@@ -12,7 +12,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { SortHeader } from "@/components/ui/sort-header";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { ACCESS_TYPE_LABELS, ENCRYPTION_IN_TRANSIT_LABELS, MECHANISM_LABELS, countryLabel, formatVolume } from "./labels";
-import type { TransferRegisterFilters } from "./register-params";
+import type { TransferFilters } from "@/lib/api/contracts/transfers";
 import { fetchTransferRegister, transferKeys } from "./register-query";
 import { TRANSFER_COLUMNS, type TransferColumnId } from "./transfer-columns";
 import { TransferStatusBadge } from "./transfer-status-badge";
@@ -27,7 +27,7 @@ export function TransfersTable({
   visible = TRANSFER_COLUMNS.map((column) => column.id),
   locale,
 }: {
-  filters: TransferRegisterFilters;
+  filters: TransferFilters;
   /** The page's query, kept by the sort and page links. */
   searchParams: Record<string, string | undefined>;
   /** The visible columns' ids (the column choice); all by default. */
@@ -43,7 +43,7 @@ export function TransfersTable({
         <>
           <TransferRows
             rows={query.data.rows}
-            sorting={{ sort: filters.sort, direction: filters.direction, basePath: "/transfers", searchParams }}
+            sorting={{ sort: filters.sort ?? "processor", direction: filters.direction ?? "asc", basePath: "/transfers", searchParams }}
             visible={visible}
             format={localeFormatters(locale)}
             busy={query.isPlaceholderData}

@@ -15,7 +15,7 @@ import {
   type TransferMechanism,
   type TransferStatus,
 } from "../schema";
-import type { TransferSort } from "@/lib/validation/list-params";
+import type { TransferSort } from "../list-sorts";
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);

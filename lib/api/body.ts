@@ -1,5 +1,4 @@
 import { AppError } from "@/lib/errors";
-import { HttpProblem } from "./problem";
 
 /** 1 MB: a processor or a transfer is a few kilobytes; anything larger is a mistake or an attack. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -41,7 +40,7 @@ function assertNoNulCharacters(value: unknown): void {
  * does not help. Every reader of a request body (JSON, imported files) goes through here.
  */
 export async function readBodyBytes(request: Request, { maxBytes, tooLargeMessage }: { maxBytes: number; tooLargeMessage: string }): Promise<Uint8Array> {
-  const tooLarge = () => new HttpProblem("payload_too_large", tooLargeMessage);
+  const tooLarge = () => new AppError("payload_too_large", tooLargeMessage);
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   const chunks: Uint8Array[] = [];
@@ -74,7 +73,7 @@ export async function readBodyBytes(request: Request, { maxBytes, tooLargeMessag
  */
 export async function readJsonBody(request: Request, { maxBytes = MAX_BODY_BYTES }: { maxBytes?: number } = {}): Promise<unknown> {
   if (!isJsonMediaType(request.headers.get("content-type"))) {
-    throw new HttpProblem("unsupported_media_type", "Send the body as JSON with the header Content-Type: application/json.");
+    throw new AppError("unsupported_media_type", "Send the body as JSON with the header Content-Type: application/json.");
   }
   const bytes = await readBodyBytes(request, { maxBytes, tooLargeMessage: `The request body must be at most ${maxBytes} bytes.` });
 
@@ -82,15 +81,15 @@ export async function readJsonBody(request: Request, { maxBytes = MAX_BODY_BYTES
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new HttpProblem("invalid_json", "The request body is not valid UTF-8.");
+    throw new AppError("invalid_json", "The request body is not valid UTF-8.");
   }
-  if (text.trim() === "") throw new HttpProblem("invalid_json", "The request body is empty: send a JSON object.");
+  if (text.trim() === "") throw new AppError("invalid_json", "The request body is empty: send a JSON object.");
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : "syntax error";
-    throw new HttpProblem("invalid_json", `The request body is not valid JSON (${reason}).`);
+    throw new AppError("invalid_json", `The request body is not valid JSON (${reason}).`);
   }
   assertNoNulCharacters(parsed);
   return parsed;

@@ -1,6 +1,5 @@
 import { AppError } from "@/lib/errors";
 import { parseIfMatch } from "./params";
-import { HttpProblem } from "./problem";
 
 /**
  * The version a DELETE names, from If-Match (`"3"`) or `?version=3`; both must agree. Neither is a 428
@@ -28,9 +27,9 @@ export function versionToDelete(request: Request): number {
   }
   const version = fromHeader ?? fromQuery;
   if (version === undefined) {
-    throw new HttpProblem("precondition_required", "Send the version you are deleting, as an If-Match header or ?version=.", [
+    throw new AppError("precondition_required", "Send the version you are deleting, as an If-Match header or ?version=.", { fields: [
       { path: "version", message: "is required (as If-Match or ?version=)" },
-    ]);
+    ] });
   }
   return version;
 }

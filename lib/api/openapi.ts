@@ -26,10 +26,9 @@ import { acceptRiskInput } from "@/lib/validation/flag";
 import { bulkAcceptRiskInput } from "@/lib/flags/service";
 import { createProcessorInput, updateProcessorInput } from "@/lib/validation/processor";
 import { duplicatesQuery } from "@/lib/processors/duplicates";
-import { transferListQueryExtras } from "@/lib/validation/list-params";
 import { MAX_BODY_BYTES } from "./body";
-import { processorListQuery, transferListQuery } from "./params";
-import { createTransferBody, updateTransferBody } from "./transfers";
+import { processorListQuery } from "./params";
+import { createTransferBody, transferListQuery, updateTransferBody } from "./contracts/transfers";
 import { EXPORT_REPORTS, exportQuery } from "@/lib/exports/request";
 import { importQuery, templateQuery, XLSX_MEDIA_TYPE } from "@/lib/import/request";
 
@@ -675,7 +674,7 @@ export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {})
       ...resource({
         tag: "Transfers",
         singular: "Transfer",
-        listQuery: transferListQuery.extend(transferListQueryExtras),
+        listQuery: transferListQuery,
         listSummary:
           "List transfers (all roles); `view=register` answers the register page rows (processor, activity, exporter, category count, worst open flag) and accepts `encryption` (none, any)",
         collection: "/api/v1/transfers",

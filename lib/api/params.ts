@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { PROCESSOR_SERVICES, RECORD_STATUSES, TRANSFER_MECHANISMS, TRANSFER_STATUSES } from "@/db/schema/enums";
+import { PROCESSOR_SERVICES, RECORD_STATUSES } from "@/db/schema/enums";
 import { AppError } from "@/lib/errors";
 import { countryCode } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
-import { HttpProblem } from "./problem";
 
 /*
  * Query parameters of the list endpoints. Unlike a page URL (lib/validation/list-params.ts falls back to
@@ -45,14 +44,6 @@ export const processorListQuery = z.object({
   service: z.enum(PROCESSOR_SERVICES).optional().describe("What the processor does for us"),
 });
 
-export const transferListQuery = z.object({
-  ...paginationQuery,
-  q: searchText.describe("Text search on the processor's name"),
-  destination: countryCode.optional().describe("Destination country, ISO 3166-1 alpha-2"),
-  mechanism: z.enum(TRANSFER_MECHANISMS).optional(),
-  status: z.enum(TRANSFER_STATUSES).optional(),
-  processorId: z.string().regex(UUID_SHAPE, { message: "must be a record id (UUID)" }).optional(),
-});
 
 /** Parses a URL's query string; a repeated parameter counts once (its last value). */
 export function parseQuery<S extends z.ZodType>(schema: S, request: Request): z.output<S> {
@@ -97,9 +88,9 @@ export function withVersion(request: Request, body: unknown): unknown {
     return body;
   }
   if (fromHeader === undefined) {
-    throw new HttpProblem("precondition_required", "Send the version you edited, as `version` in the body or in an If-Match header.", [
+    throw new AppError("precondition_required", "Send the version you edited, as `version` in the body or in an If-Match header.", { fields: [
       { path: "version", message: "is required (in the body or as If-Match)" },
-    ]);
+    ] });
   }
   return { ...record, version: fromHeader };
 }

@@ -1,52 +1,64 @@
-import type { FieldIssue } from "@/lib/errors";
+import { AppError, ERROR_TITLE, isAppError, type ErrorCode } from "@/lib/errors";
+import { databaseErrorOf, UNIQUE_VIOLATION } from "./database-error";
+import { uniqueConstraintField } from "./unique-constraints";
 
 /*
- * HTTP-level problems that have no domain meaning (a body too large, the wrong media type, JSON that does
- * not parse, a missing precondition), so they are not AppError codes. The body has the same RFC 9457 shape
- * as lib/errors.ts toProblemResponse, so that a client reads every error the same way.
+ * The one place errors become answers: RFC 9457 problem+json for route handlers, a form result for server
+ * actions. Both go through `asAppError`, so a unique violation that slipped past a service's pre-check (two
+ * concurrent inserts) is the same 409 naming the field on either path, and anything unexpected is a 500 that
+ * is logged here and never shown.
  */
-export type HttpProblemCode = "invalid_json" | "payload_too_large" | "unsupported_media_type" | "precondition_required";
 
-const STATUS: Record<HttpProblemCode, number> = {
-  invalid_json: 400,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  precondition_required: 428,
-};
-
-const TITLE: Record<HttpProblemCode, string> = {
-  invalid_json: "The request body is not valid JSON",
-  payload_too_large: "The request body is too large",
-  unsupported_media_type: "Unsupported media type",
-  precondition_required: "A version is required",
-};
-
-export class HttpProblem extends Error {
-  constructor(
-    readonly code: HttpProblemCode,
-    message: string,
-    readonly fields?: FieldIssue[],
-  ) {
-    super(message);
-    this.name = "HttpProblem";
+/** Any thrown value as an AppError: a unique violation → 409 naming its field, anything unknown → internal. */
+export function asAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  const cause = databaseErrorOf(error);
+  if (cause?.code === UNIQUE_VIOLATION) {
+    const field = uniqueConstraintField(cause.constraint);
+    return new AppError("conflict", `${field.path}: ${field.message}`, { fields: [field] });
   }
-
-  get status(): number {
-    return STATUS[this.code];
-  }
-
-  toResponse(instance?: string): Response {
-    const body = {
-      type: `about:blank#${this.code}`,
-      title: TITLE[this.code],
-      status: this.status,
-      detail: this.message,
-      code: this.code,
-      ...(instance ? { instance } : {}),
-      ...(this.fields ? { errors: this.fields } : {}),
-    };
-    return new Response(JSON.stringify(body), { status: this.status, headers: { "content-type": "application/problem+json" } });
-  }
+  console.error("[error]", error);
+  return new AppError("internal", "The server could not complete the request. Try again.");
 }
 
-export const HTTP_PROBLEM_STATUSES = STATUS;
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  instance?: string;
+  errors?: { path: string; message: string }[];
+  [key: string]: unknown;
+}
+
+export function problemBody(error: AppError, instance?: string): ProblemBody {
+  const { fields, retryAfterSeconds: _header, ...rest } = error.details;
+  return {
+    type: `about:blank#${error.code}`,
+    title: ERROR_TITLE[error.code],
+    status: error.status,
+    detail: error.message,
+    code: error.code,
+    ...(instance ? { instance } : {}),
+    ...(fields ? { errors: fields } : {}),
+    ...rest,
+  };
+}
+
+/** The problem+json response of a route handler; 401s say how to authenticate (RFC 9110 §11.6.1). */
+export function problemResponse(error: unknown, instance?: string): Response {
+  const appError = asAppError(error);
+  const headers = new Headers({ "content-type": "application/problem+json" });
+  if (appError.details.retryAfterSeconds !== undefined) headers.set("retry-after", String(appError.details.retryAfterSeconds));
+  if (appError.code === "unauthenticated") headers.set("www-authenticate", 'Bearer realm="api", Cookie');
+  return new Response(JSON.stringify(problemBody(appError, instance)), { status: appError.status, headers });
+}
+
+export type ActionError = { code: string; message: string; fields?: { path: string; message: string }[]; [key: string]: unknown };
+
+/** The error a server action returns to its form: the same code, message and fields as the API's problem. */
+export function actionError(error: unknown): ActionError {
+  const appError = asAppError(error);
+  return { code: appError.code, message: appError.message, ...appError.details };
+}

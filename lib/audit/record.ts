@@ -2,6 +2,7 @@ import "server-only";
 import { desc, sql } from "drizzle-orm";
 import { ADVISORY_LOCKS } from "@/db/advisory-locks";
 import type { Executor } from "@/db/client";
+import { systemActor } from "@/lib/auth/actor";
 import { auditEvents } from "@/db/schema";
 import { GENESIS_HASH, hashAuditEvent, type AuditContent } from "./hash";
 
@@ -12,7 +13,7 @@ export interface AuditActor {
   label: string;
 }
 
-export const SYSTEM_ACTOR: AuditActor = { userId: null, tokenId: null, label: "system" };
+export const SYSTEM_ACTOR = systemActor();
 
 
 /** JSON-safe copy (dates as ISO strings), as the jsonb column will return it. */

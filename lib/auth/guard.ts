@@ -4,10 +4,14 @@ import { redirect } from "next/navigation";
 import { db } from "@/db/client";
 import { getUserById } from "@/db/queries/users";
 import type { UserRole } from "@/db/schema";
-import { AppError, toProblemResponse } from "@/lib/errors";
+import { actionError, problemResponse, type ActionError } from "@/lib/api/problem";
+import { todayIso } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/services/context";
 import { findActiveTokenByHash, touchTokenUsed } from "@/db/queries/tokens";
 import { authOptions } from "./options";
 import { isSameOriginWrite } from "./request";
+import { userActor, type UserActor } from "./actor";
 import { hashApiToken } from "./tokens";
 
 export interface Actor {
@@ -64,23 +68,49 @@ export async function requestActor(request: Request): Promise<Actor | null> {
 }
 
 type RouteContext<P> = { params: Promise<P> };
-export type Access = { roles: readonly UserRole[] } | { public: true };
+export type RoleAccess = { roles: readonly UserRole[] };
+export type Access = RoleAccess | { public: true };
+
+/** What a handler that requires a role receives: a non-null actor and the service context built from it. */
+export interface RoleRouteInput<P> {
+  request: Request;
+  actor: Actor;
+  ctx: ServiceContext;
+  params: P;
+}
+
+export interface PublicRouteInput<P> {
+  request: Request;
+  actor: null;
+  params: P;
+}
+
+/** The service context of an authenticated request: the request's database, the actor, today's date. */
+export function serviceContext(actor: Actor): ServiceContext {
+  return { db: db(), actor: userActor(actor), today: todayIso() };
+}
 
 /**
  * The one wrapper every route handler goes through: it authenticates, checks the role, and maps any
- * error to problem+json. A route is public only when it says so.
+ * error to problem+json (lib/api/problem.ts). A route is public only when it says so.
  */
 export function route<P = Record<string, string>>(
-  access: Access,
-  handler: (input: { request: Request; actor: Actor | null; params: P }) => Promise<Response>,
-) {
+  access: RoleAccess,
+  handler: (input: RoleRouteInput<P>) => Promise<Response>,
+): ((request: Request, context: RouteContext<P>) => Promise<Response>) & { access: Access };
+export function route<P = Record<string, string>>(
+  access: { public: true },
+  handler: (input: PublicRouteInput<P>) => Promise<Response>,
+): ((request: Request, context: RouteContext<P>) => Promise<Response>) & { access: Access };
+export function route<P>(access: Access, handler: (input: never) => Promise<Response>) {
   const wrapped = async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
-      const actor = "public" in access ? null : assertRole(await requestActor(request), access.roles);
       const params = (await context?.params) ?? ({} as P);
-      return await handler({ request, actor, params });
+      if ("public" in access) return await (handler as (input: PublicRouteInput<P>) => Promise<Response>)({ request, actor: null, params });
+      const actor = assertRole(await requestActor(request), access.roles);
+      return await (handler as (input: RoleRouteInput<P>) => Promise<Response>)({ request, actor, ctx: serviceContext(actor), params });
     } catch (error) {
-      return toProblemResponse(error, new URL(request.url).pathname);
+      return problemResponse(error, new URL(request.url).pathname);
     }
   };
   return Object.assign(wrapped, { access });
@@ -94,36 +124,25 @@ export async function requirePageActor(roles: readonly UserRole[] = ALL_ROLES): 
   return actor;
 }
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string; fields?: { path: string; message: string }[]; [key: string]: unknown } };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
 /**
  * The one wrapper every server action goes through: it authenticates, checks the role, and turns errors
- * into a result the form can show next to its fields (never a stack trace).
+ * into a result the form can show next to its fields (the same codes and messages as the API's problems).
  */
-export function action<I, O>(access: { roles: readonly UserRole[] }, handler: (input: { actor: Actor; input: I }) => Promise<O>) {
+export function action<I, O>(access: RoleAccess, handler: (input: { actor: Actor; ctx: ServiceContext; input: I }) => Promise<O>) {
   const wrapped = async (input: I): Promise<ActionResult<O>> => {
     try {
       const actor = assertRole(await currentActor(), access.roles);
-      return { ok: true, data: await handler({ actor, input }) };
+      return { ok: true, data: await handler({ actor, ctx: serviceContext(actor), input }) };
     } catch (error) {
-      if (error instanceof AppError) {
-        return { ok: false, error: { code: error.code, message: error.message, ...error.details } };
-      }
-      console.error("[action]", error);
-      return { ok: false, error: { code: "internal", message: "The server could not complete the request. Try again." } };
+      return { ok: false, error: actionError(error) };
     }
   };
   return Object.assign(wrapped, { access });
 }
 
-/** The audit actor for a signed-in user. */
-export function auditActor(actor: Actor): { userId: string; tokenId: string | null; label: string; role: UserRole } {
-  return {
-    userId: actor.id,
-    tokenId: actor.tokenId ?? null,
-    label: `${actor.name} <${actor.email}>${actor.tokenId ? " (API token)" : ""}`,
-    role: actor.role,
-  };
+/** The service actor of a signed-in user (what the audit trail records). */
+export function auditActor(actor: Actor): UserActor {
+  return userActor(actor);
 }

@@ -1,6 +1,6 @@
+import { AppError } from "@/lib/errors";
 import { z } from "zod";
 import { readBodyBytes } from "@/lib/api/body";
-import { HttpProblem } from "@/lib/api/problem";
 import { parseQuery } from "@/lib/api/params";
 import { IMPORT_KINDS, type ImportRows } from "./columns";
 import { parseImportUpload } from "./parse";
@@ -41,5 +41,5 @@ export async function readImportFile(request: Request, { maxBytes = MAX_IMPORT_B
     );
     return { rows, dryRun };
   }
-  throw new HttpProblem("unsupported_media_type", `Send the file as ${XLSX_MEDIA_TYPE}, or as text/csv with ?kind=processors|transfers.`);
+  throw new AppError("unsupported_media_type", `Send the file as ${XLSX_MEDIA_TYPE}, or as text/csv with ?kind=processors|transfers.`);
 }

@@ -6,7 +6,7 @@ import { dataCategories, entities, processingActivities, processors, transferDat
 import { normalizeProcessorName } from "@/lib/processors/normalize-name";
 import { editRefusal, statusRefusal, type WritingActor } from "@/lib/records/ownership";
 import { createProcessorInput } from "@/lib/validation/processor";
-import { createTransferInput } from "@/lib/validation/transfer";
+import { transferFields } from "@/lib/api/contracts/transfers";
 import {
   COLUMNS,
   LIST_SEPARATOR,
@@ -20,12 +20,12 @@ import {
 
 /*
  * The dry run, also re-run by the commit inside its transaction: every row is checked with the API's own zod
- * schemas (createProcessorInput, createTransferInput), references are resolved in bulk (one query per
+ * schemas (createProcessorInput, transferFields), references are resolved in bulk (one query per
  * referenced table), and each row is classified as create, update or unchanged against the register.
  */
 
 /** The transfer schema minus the ids the import resolves from names (reported on the name columns instead). */
-const transferRowSchema = createTransferInput.omit({ activityId: true, exporterEntityId: true, processorId: true });
+const transferRowSchema = transferFields.omit({ activityId: true, exporterEntityId: true, processorId: true });
 
 type ProcessorRowData = Pick<
   z.output<typeof createProcessorInput>,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createAgreementInput, agreementFields } from "@/lib/validation/agreement";
 import { processorFields } from "@/lib/validation/processor";
-import { transferFields } from "@/lib/validation/transfer";
+import { transferFields } from "@/lib/api/contracts/transfers";
 
 /*
  * The registration wizard's steps (issue #6), each validated in the browser and again on the server with the

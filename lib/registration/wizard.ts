@@ -207,13 +207,8 @@ async function writeRegistration(tx: Executor, actor: RoleActor, processorId: st
   const transfers: { id: string; destinationCountry: string }[] = [];
   for (const [index, transfer] of draft.transfers.entries()) {
     try {
-      const created = await createTransfer({
-        db: tx,
-        actor,
-        today,
-        input: { ...transfer, ...data, ...flows, processorId, status: "draft" },
-      });
-      transfers.push({ id: created.transfer.id, destinationCountry: created.transfer.destinationCountry });
+      const created = await createTransfer({ ctx: { db: tx, actor, today }, input: { ...transfer, ...data, ...flows, processorId, status: "draft" } });
+      transfers.push({ id: created.record.id, destinationCountry: created.record.destinationCountry });
     } catch (error) {
       throw withPrefix(error, transferFieldPath(index));
     }

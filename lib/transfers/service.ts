@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { listFlagsForSubject } from "@/db/queries/flags";
 import {
+  agreementTransfers,
   dataCategories,
   entities,
   processingActivities,
@@ -11,28 +11,45 @@ import {
   transfers,
   type Transfer,
 } from "@/db/schema";
-import { appendAuditEvent, type AuditActor } from "@/lib/audit/record";
-import { AppError } from "@/lib/errors";
-import { assertCurrentVersion } from "@/lib/records/concurrency";
-import { assertMayEdit, assertMaySetStatus, type WritingActor } from "@/lib/records/ownership";
+import { createTransferBody, updateTransferBody } from "@/lib/api/contracts/transfers";
+import { AppError, fieldsError, type FieldIssue } from "@/lib/errors";
+import { assertMayEdit, assertMaySetStatus } from "@/lib/records/ownership";
 import { assertMayWriteUnderProcessors } from "@/lib/records/processor-access";
-import { reevaluateFlags } from "@/lib/flags/evaluation";
-import { createTransferInput, updateTransferInput } from "@/lib/validation/transfer";
+import type { ServiceCall } from "@/lib/services/context";
+import { createRecord, deleteRecord, updateRecord, type RecordKind } from "@/lib/services/write-record";
 import { parseInput } from "@/lib/validation/parse";
 
 /*
- * Writes of transfers: validate, write in one transaction, re-evaluate exactly the flags the change can
- * alter (the processors before and after: that covers the transfer and its DOJ aggregate), append the audit
- * event. Routes and actions only adapt HTTP or forms to these functions.
+ * Writes of transfers, through the one write sequence (lib/services/write-record.ts). A transfer feeds the
+ * flags of its processor (its own rules and the processor's DOJ aggregate), before and after an edit.
  */
 
 export type TransferWithCategories = Transfer & { dataCategories: string[] };
+
+async function categoriesOf(tx: Executor, transferId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ key: transferDataCategories.categoryKey })
+    .from(transferDataCategories)
+    .where(eq(transferDataCategories.transferId, transferId))
+    .orderBy(transferDataCategories.categoryKey);
+  return rows.map((row) => row.key);
+}
+
+export const transferKind: RecordKind<Transfer, TransferWithCategories> = {
+  recordType: "transfer",
+  label: "transfer",
+  lock: async (tx, id) => (await tx.select().from(transfers).where(eq(transfers.id, id)).for("update").limit(1))[0],
+  expand: async (tx, row) => ({ ...row, dataCategories: await categoriesOf(tx, row.id) }),
+  affectedProcessors: (_tx, transfer) => [transfer.processorId],
+  flagSubject: "transfer",
+  authorize: (_tx, actor, row) => assertMayEdit(actor, row, "transfer"),
+};
 
 async function assertReferences(
   tx: Executor,
   refs: { activityId?: string; exporterEntityId?: string; processorId?: string; dataCategories?: string[] },
 ) {
-  const missing: { path: string; message: string }[] = [];
+  const missing: FieldIssue[] = [];
   const exists = async (table: typeof processors | typeof entities | typeof processingActivities, id: string) =>
     (await tx.select({ id: table.id }).from(table).where(eq(table.id, id)).limit(1)).length > 0;
   if (refs.activityId && !(await exists(processingActivities, refs.activityId)))
@@ -50,105 +67,87 @@ async function assertReferences(
       if (!found.has(key)) missing.push({ path: `dataCategories.${index}`, message: `unknown data category "${key}"` });
     });
   }
-  if (missing.length) {
-    throw new AppError("validation_failed", missing.map((m) => `${m.path}: ${m.message}`).join("; "), { fields: missing });
-  }
+  if (missing.length) throw fieldsError("validation_failed", missing);
 }
 
-async function categoriesOf(tx: Executor, transferId: string): Promise<string[]> {
-  const rows = await tx
-    .select({ key: transferDataCategories.categoryKey })
-    .from(transferDataCategories)
-    .where(eq(transferDataCategories.transferId, transferId))
-    .orderBy(transferDataCategories.categoryKey);
-  return rows.map((row) => row.key);
+async function replaceCategories(tx: Executor, transferId: string, keys: readonly string[]) {
+  await tx.delete(transferDataCategories).where(eq(transferDataCategories.transferId, transferId));
+  const unique = [...new Set(keys)];
+  if (unique.length) await tx.insert(transferDataCategories).values(unique.map((categoryKey) => ({ transferId, categoryKey })));
 }
 
 export async function getTransfer({ db, id }: { db: Executor; id: string }): Promise<TransferWithCategories | undefined> {
   const rows = await db.select().from(transfers).where(eq(transfers.id, id)).limit(1);
-  if (!rows[0]) return undefined;
-  return { ...rows[0], dataCategories: await categoriesOf(db, id) };
+  return rows[0] ? transferKind.expand(db, rows[0]) : undefined;
 }
 
-export async function createTransfer({
-  db,
-  actor,
-  input,
-  today,
-}: {
-  db: Executor;
-  actor: AuditActor & WritingActor;
-  input: unknown;
-  today: string;
-}) {
-  const data = parseInput(createTransferInput, input);
-  assertMaySetStatus(actor, data.status, "transfer");
-  return db.transaction(async (tx) => {
-    await assertReferences(tx, data);
-    await assertMayWriteUnderProcessors(tx, actor, [data.processorId]);
-    const { dataCategories: keys, ...fields } = data;
-    const [row] = await tx
-      .insert(transfers)
-      .values({ ...fields, createdByUserId: actor.userId })
-      .returning();
-    const transfer = row!;
-    const uniqueKeys = [...new Set(keys)];
-    if (uniqueKeys.length) {
-      await tx.insert(transferDataCategories).values(uniqueKeys.map((categoryKey) => ({ transferId: transfer.id, categoryKey })));
-    }
-    await reevaluateFlags({ db: tx, scope: { kind: "processors", processorIds: [transfer.processorId] }, today });
-    const created = { ...transfer, dataCategories: uniqueKeys.sort() };
-    await appendAuditEvent({ db: tx, actor, action: "create", recordType: "transfer", recordId: transfer.id, after: created });
-    const flags = await listFlagsForSubject({ db: tx, subjectType: "transfer", subjectId: transfer.id });
-    return { transfer: created, flags: flags.filter((flag) => flag.status !== "resolved") };
+export async function createTransfer({ ctx, input }: ServiceCall) {
+  const data = parseInput(createTransferBody, input);
+  assertMaySetStatus(ctx.actor, data.status, "transfer");
+  return createRecord({
+    ctx,
+    kind: transferKind,
+    insert: async (tx) => {
+      await assertReferences(tx, data);
+      await assertMayWriteUnderProcessors(tx, ctx.actor, [data.processorId]);
+      const { dataCategories: keys, ...fields } = data;
+      const [row] = await tx
+        .insert(transfers)
+        .values({ ...fields, createdByUserId: ctx.actor.userId })
+        .returning();
+      await replaceCategories(tx, row!.id, keys);
+      return row!;
+    },
   });
 }
 
-export async function updateTransfer({
-  db,
-  actor,
-  id,
-  input,
-  today,
-}: {
-  db: Executor;
-  actor: AuditActor & WritingActor;
-  id: string;
-  input: unknown;
-  today: string;
-}) {
-  const { version, ...patch } = parseInput(updateTransferInput, input);
-  return db.transaction(async (tx) => {
-    const current = (await tx.select().from(transfers).where(eq(transfers.id, id)).for("update").limit(1))[0];
-    if (!current) throw new AppError("not_found", `No transfer with id ${id}.`);
-    assertCurrentVersion(current, version, "transfer");
-    assertMayEdit(actor, current, "transfer");
-    assertMaySetStatus(actor, patch.status, "transfer");
-    await assertReferences(tx, patch);
-    if (patch.processorId && patch.processorId !== current.processorId) await assertMayWriteUnderProcessors(tx, actor, [patch.processorId]);
-    const before = { ...current, dataCategories: await categoriesOf(tx, id) };
-    const { dataCategories: keys, ...fields } = patch;
-    const [row] = await tx
-      .update(transfers)
-      .set({ ...fields, version: sql`${transfers.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(transfers.id, id), eq(transfers.version, version)))
-      .returning();
-    if (keys) {
-      await tx.delete(transferDataCategories).where(eq(transferDataCategories.transferId, id));
-      const uniqueKeys = [...new Set(keys)];
-      if (uniqueKeys.length) {
-        await tx.insert(transferDataCategories).values(uniqueKeys.map((categoryKey) => ({ transferId: id, categoryKey })));
+/** A partial change: fields left out keep their stored values; `changes.version` is the version edited. */
+export async function updateTransfer({ ctx, input }: ServiceCall<{ id: string; changes: unknown }>) {
+  const { version, dataCategories: keys, ...patch } = parseInput(updateTransferBody, input.changes);
+  return updateRecord({
+    ctx,
+    kind: transferKind,
+    id: input.id,
+    version,
+    change: async (tx, current) => {
+      assertMaySetStatus(ctx.actor, patch.status, "transfer");
+      await assertReferences(tx, { ...patch, dataCategories: keys });
+      if (patch.processorId && patch.processorId !== current.processorId) await assertMayWriteUnderProcessors(tx, ctx.actor, [patch.processorId]);
+      const [row] = await tx
+        .update(transfers)
+        .set({ ...patch, version: sql`${transfers.version} + 1`, updatedAt: new Date() })
+        .where(eq(transfers.id, current.id))
+        .returning();
+      if (keys) await replaceCategories(tx, current.id, keys);
+      return row!;
+    },
+  });
+}
+
+/**
+ * Deletes a transfer with its data categories. An agreement that lists it by id (rather than covering all its
+ * processor's transfers) would change silently: a 409 names it, to be edited first.
+ */
+export async function deleteTransfer({ ctx, input }: ServiceCall<{ id: string; version: number }>) {
+  await deleteRecord({
+    ctx,
+    kind: transferKind,
+    id: input.id,
+    version: input.version,
+    remove: async (tx, current) => {
+      const listedBy = (
+        await tx.select({ id: agreementTransfers.agreementId }).from(agreementTransfers).where(eq(agreementTransfers.transferId, current.id))
+      )
+        .map((row) => row.id)
+        .sort();
+      if (listedBy.length) {
+        throw new AppError(
+          "conflict",
+          `${listedBy.length === 1 ? "An agreement lists" : `${listedBy.length} agreements list`} this transfer among those it covers (${listedBy.join(", ")}): remove it from ${listedBy.length === 1 ? "that agreement" : "them"} first.`,
+          { dependents: { agreements: listedBy } },
+        );
       }
-    }
-    const updated = row!;
-    await reevaluateFlags({
-      db: tx,
-      scope: { kind: "processors", processorIds: [...new Set([current.processorId, updated.processorId])] },
-      today,
-    });
-    const after = { ...updated, dataCategories: await categoriesOf(tx, id) };
-    await appendAuditEvent({ db: tx, actor, action: "update", recordType: "transfer", recordId: id, before, after });
-    const flags = await listFlagsForSubject({ db: tx, subjectType: "transfer", subjectId: id });
-    return { transfer: after, flags: flags.filter((flag) => flag.status !== "resolved") };
+      await tx.delete(transfers).where(eq(transfers.id, current.id));
+    },
   });
 }

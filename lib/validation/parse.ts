@@ -1,14 +1,18 @@
 import type { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { fieldsError } from "@/lib/errors";
 
-/** Validates at a boundary; failures become one AppError naming every invalid field by its path. */
+/**
+ * Validates at a boundary; failures become one AppError naming every invalid field by its path. An unknown
+ * field of a strict schema is reported under its own path ("foo: is not a known field") rather than once for
+ * the whole body, so that a client sees which key to remove.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => ({
-    path: issue.path.map(String).join(".") || "(body)",
-    message: issue.message,
-  }));
-  const summary = fields.map((field) => `${field.path}: ${field.message}`).join("; ");
-  throw new AppError("validation_failed", summary, { fields });
+  const fields = result.error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ path: [...issue.path.map(String), key].join("."), message: "is not a known field" }))
+      : [{ path: issue.path.map(String).join(".") || "(body)", message: issue.message }],
+  );
+  throw fieldsError("validation_failed", fields);
 }

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { PROCESSOR_ROLES, PROCESSOR_SERVICES } from "@/db/schema/enums";
-import { AppError } from "@/lib/errors";
 import { countryCode, isoDate, text, uuid, version } from "./common";
 
 /** A web address of the processor: only http(s), so that a `javascript:` link can never reach the UI. */
@@ -63,17 +62,5 @@ type UnwrapDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
 export type CreateProcessorInput = z.input<typeof createProcessorInput>;
 export type UpdateProcessorInput = z.input<typeof updateProcessorInput>;
 
-/**
- * parseInput, with an unknown field reported under its own path ("foo: is not a field of this record")
- * rather than once for the whole body, so that a client sees which key to remove.
- */
-export function parseStrictInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const fields = result.error.issues.flatMap((issue) =>
-    issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => ({ path: [...issue.path.map(String), key].join("."), message: "is not a known field" }))
-      : [{ path: issue.path.map(String).join(".") || "(body)", message: issue.message }],
-  );
-  throw new AppError("validation_failed", fields.map((field) => `${field.path}: ${field.message}`).join("; "), { fields });
-}
+/** Kept while the processors resource moves to its contract: every parse now reports unknown fields by name. */
+export { parseInput as parseStrictInput } from "./parse";

@@ -8,11 +8,11 @@ import { countTransfersByDestination, listTransfers } from "@/db/queries/transfe
 import { getServerQueryClient } from "@/components/providers/server-query-client";
 import { ColumnChooser } from "@/components/registers/column-chooser";
 import { visibleColumnIds } from "@/components/registers/columns";
-import { transferFilters, transferListInput, transferRegisterParams } from "@/components/transfers/register-params";
 import { transferKeys } from "@/components/transfers/register-query";
 import { TRANSFER_COLUMNS } from "@/components/transfers/transfer-columns";
 import { TransferFilters } from "@/components/transfers/transfer-filters";
 import { TransfersTable } from "@/components/transfers/transfers-table";
+import { transferFilters, transferListInput, transferPageQuery } from "@/lib/api/contracts/transfers";
 import { requirePageActor } from "@/lib/auth/guard";
 import { pickLocale } from "@/lib/format/locale";
 
@@ -22,7 +22,7 @@ export const dynamic = "force-dynamic";
 export default async function TransfersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requirePageActor();
   const raw = await searchParams;
-  const params = transferRegisterParams.parse(raw);
+  const params = transferPageQuery.parse(raw);
   const filters = transferFilters(params);
   const visible = visibleColumnIds(params.cols, TRANSFER_COLUMNS);
   const database = db();

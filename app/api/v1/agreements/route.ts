@@ -3,10 +3,10 @@ import { listAgreementRegister } from "@/db/queries/agreements-register";
 import { listAgreements } from "@/db/queries/api-lists";
 import { agreementRegisterApiQuery } from "@/components/agreements/register-api";
 import { readJsonBody } from "@/lib/api/body";
-import { apiRoute, recordResponse } from "@/lib/api/handler";
+import { recordResponse } from "@/lib/api/handler";
 import { parseQuery } from "@/lib/api/params";
 import { createAgreement } from "@/lib/agreements/service";
-import { ALL_ROLES, auditActor } from "@/lib/auth/guard";
+import { route, ALL_ROLES, auditActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { agreementListQuery, createAgreementBody } from "@/lib/review/api-schemas";
 import { parseStrictInput } from "@/lib/validation/processor";
@@ -18,7 +18,7 @@ export const dynamic = "force-dynamic";
  * `?view=register` answers the agreement register page's rows instead (state on today, processor name,
  * covered transfers, open flags; its filters and sorts), for the page's query cache.
  */
-export const GET = apiRoute({ roles: ALL_ROLES }, async ({ request }) => {
+export const GET = route({ roles: ALL_ROLES }, async ({ request }) => {
   if (new URL(request.url).searchParams.get("view") === "register") {
     const { view: _view, ...filters } = parseQuery(agreementRegisterApiQuery, request);
     const { rows, total, page, pageSize } = await listAgreementRegister({ db: db(), today: todayIso(), ...filters });
@@ -29,7 +29,7 @@ export const GET = apiRoute({ roles: ALL_ROLES }, async ({ request }) => {
   return Response.json({ data: rows, page, pageSize, total });
 });
 
-export const POST = apiRoute({ roles: ["dpo", "engineer"] }, async ({ request, actor }) => {
+export const POST = route({ roles: ["dpo", "engineer"] }, async ({ request, actor }) => {
   const input = await readJsonBody(request);
   parseStrictInput(createAgreementBody, input);
   const agreement = await createAgreement({ db: db(), actor: auditActor(actor!), input, today: todayIso() });

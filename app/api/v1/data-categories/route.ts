@@ -2,9 +2,8 @@ import { db } from "@/db/client";
 import { listDataCategories } from "@/db/queries/api-lists";
 import { listCategoryRegister } from "@/db/queries/categories-register";
 import { categoryRegisterApiQuery } from "@/components/categories/register-api";
-import { apiRoute } from "@/lib/api/handler";
 import { parseQuery } from "@/lib/api/params";
-import { ALL_ROLES } from "@/lib/auth/guard";
+import { route, ALL_ROLES } from "@/lib/auth/guard";
 import { dataCategoryListQuery } from "@/lib/review/api-schemas";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +13,7 @@ export const dynamic = "force-dynamic";
  * `?view=register` answers one page of the data-category register page's rows instead (transfer counts,
  * its filters and sorts), for the page's query cache.
  */
-export const GET = apiRoute({ roles: ALL_ROLES }, async ({ request }) => {
+export const GET = route({ roles: ALL_ROLES }, async ({ request }) => {
   if (new URL(request.url).searchParams.get("view") === "register") {
     const { view: _view, ...filters } = parseQuery(categoryRegisterApiQuery, request);
     const { rows, total, page, pageSize } = await listCategoryRegister({ db: db(), ...filters });

@@ -1,6 +1,5 @@
 import { db } from "@/db/client";
-import { apiRoute } from "@/lib/api/handler";
-import { auditActor } from "@/lib/auth/guard";
+import { route, auditActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { commitImport } from "@/lib/import/commit";
 import { readImportFile } from "@/lib/import/request";
@@ -13,7 +12,7 @@ export const dynamic = "force-dynamic";
  * reports every problem by sheet, row and column and what a commit would do; `?dryRun=false` commits all or
  * nothing: 200 with the counts, or 422 listing every problem.
  */
-export const POST = apiRoute({ roles: ["dpo", "engineer"] }, async ({ request, actor }) => {
+export const POST = route({ roles: ["dpo", "engineer"] }, async ({ request, actor }) => {
   const { rows, dryRun } = await readImportFile(request);
   if (dryRun) return Response.json(await validateImport(rows, db(), auditActor(actor!)));
   const result = await commitImport({ db: db(), actor: auditActor(actor!), file: rows, today: todayIso() });

@@ -2,10 +2,10 @@ import { db } from "@/db/client";
 import { listProcessors } from "@/db/queries/processors";
 import { processorRegisterApiQuery } from "@/components/processors/register-api";
 import { readJsonBody } from "@/lib/api/body";
-import { apiRoute, recordResponse } from "@/lib/api/handler";
+import { recordResponse } from "@/lib/api/handler";
 import { parseQuery, processorListQuery } from "@/lib/api/params";
 import { processorJson } from "@/lib/api/serialize";
-import { ALL_ROLES, auditActor } from "@/lib/auth/guard";
+import { route, ALL_ROLES, auditActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { createProcessor } from "@/lib/processors/service";
 
@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
  * One page of the processor register: `?page&pageSize&q&status&country&service`. `?view=register` answers the
  * processor register page's rows with its sorts too (`sort&direction`), for the page's query cache.
  */
-export const GET = apiRoute({ roles: ALL_ROLES }, async ({ request }) => {
+export const GET = route({ roles: ALL_ROLES }, async ({ request }) => {
   if (new URL(request.url).searchParams.get("view") === "register") {
     const { view: _view, ...filters } = parseQuery(processorRegisterApiQuery, request);
     const { rows, total, page, pageSize } = await listProcessors({ db: db(), ...filters });
@@ -27,7 +27,7 @@ export const GET = apiRoute({ roles: ALL_ROLES }, async ({ request }) => {
 });
 
 /** Registers a processor as a draft. */
-export const POST = apiRoute({ roles: ["dpo", "engineer"] }, async ({ request, actor }) => {
+export const POST = route({ roles: ["dpo", "engineer"] }, async ({ request, actor }) => {
   const input = await readJsonBody(request);
   const { processor, flags } = await createProcessor({ db: db(), actor: auditActor(actor!), input, today: todayIso() });
   return recordResponse(

@@ -1,9 +1,9 @@
 import { db } from "@/db/client";
 import { getDataCategory } from "@/db/queries/api-lists";
 import { readJsonBody } from "@/lib/api/body";
-import { apiRoute, recordResponse } from "@/lib/api/handler";
+import { recordResponse } from "@/lib/api/handler";
 import { withVersion } from "@/lib/api/params";
-import { ALL_ROLES, auditActor } from "@/lib/auth/guard";
+import { route, ALL_ROLES, auditActor } from "@/lib/auth/guard";
 import { updateCategoryClassification } from "@/lib/categories/service";
 import { todayIso } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
@@ -21,7 +21,7 @@ function categoryKey(params: Params): string {
   return key;
 }
 
-export const GET = apiRoute<Params>({ roles: ALL_ROLES }, async ({ params }) => {
+export const GET = route<Params>({ roles: ALL_ROLES }, async ({ params }) => {
   const key = categoryKey(params);
   const category = await getDataCategory({ db: db(), key });
   if (!category) throw new AppError("not_found", `No data category with key ${key}.`);
@@ -29,7 +29,7 @@ export const GET = apiRoute<Params>({ roles: ALL_ROLES }, async ({ params }) => 
 });
 
 /** The DPO reclassifies a category; every processor receiving it is re-evaluated. */
-export const PATCH = apiRoute<Params>({ roles: ["dpo"] }, async ({ request, actor, params }) => {
+export const PATCH = route<Params>({ roles: ["dpo"] }, async ({ request, actor, params }) => {
   const key = categoryKey(params);
   const input = withVersion(request, await readJsonBody(request));
   const category = await updateCategoryClassification({ db: db(), actor: auditActor(actor!), key, input, today: todayIso() });

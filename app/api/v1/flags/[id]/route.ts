@@ -1,8 +1,8 @@
 import { db } from "@/db/client";
 import { getFlagDetail } from "@/db/queries/flags";
-import { apiRoute, recordResponse } from "@/lib/api/handler";
+import { recordResponse } from "@/lib/api/handler";
 import { isRecordId } from "@/lib/api/params";
-import { ALL_ROLES } from "@/lib/auth/guard";
+import { route, ALL_ROLES } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ type Params = { id: string };
 const notFound = (id: string) => new AppError("not_found", `No flag with id ${id}.`);
 
 /** One flag with who accepted it and the processor it concerns. */
-export const GET = apiRoute<Params>({ roles: ALL_ROLES }, async ({ params }) => {
+export const GET = route<Params>({ roles: ALL_ROLES }, async ({ params }) => {
   if (!isRecordId(params.id)) throw notFound(params.id);
   const flag = await getFlagDetail({ db: db(), id: params.id });
   if (!flag) throw notFound(params.id);

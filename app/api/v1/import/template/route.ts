@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
+import { route } from "@/lib/auth/guard";
 import { parseQuery } from "@/lib/api/params";
 import { AppError } from "@/lib/errors";
 import { XLSX_MEDIA_TYPE, templateQuery } from "@/lib/import/request";
@@ -7,7 +7,7 @@ import { buildTemplateCsv, buildTemplateXlsx } from "@/lib/import/template";
 export const dynamic = "force-dynamic";
 
 /** The import template: `?format=xlsx` (both sheets and a "Read me"), or `?format=csv&kind=processors|transfers`. */
-export const GET = apiRoute({ roles: ["dpo", "engineer"] }, async ({ request }) => {
+export const GET = route({ roles: ["dpo", "engineer"] }, async ({ request }) => {
   const { format, kind } = parseQuery(templateQuery, request);
   if (format === "csv") {
     if (!kind) throw new AppError("validation_failed", "kind: is required for a CSV template", { fields: [{ path: "kind", message: "is required for format=csv" }] });

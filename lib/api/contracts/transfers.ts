@@ -1,0 +1,144 @@
+import { z } from "zod";
+import { TRANSFER_SORTS } from "@/db/list-sorts";
+import {
+  ACCESS_TYPES,
+  ENCRYPTION_AT_REST,
+  ENCRYPTION_IN_TRANSIT,
+  FREQUENCIES,
+  SEVERITIES,
+  TRANSFER_MECHANISMS,
+  TRANSFER_STATUSES,
+  VOLUME_UNITS,
+} from "@/db/schema/enums";
+import { countryCode, isoDate, subjectRegion, text, uuid } from "@/lib/validation/common";
+import { MAX_PAGE_SIZE, defineContract, lenientQuery, pageOf, paginationQuery, recordIdParam, recordOf, searchText, sortDirection, updateBodyOf, wire } from "./common";
+
+/** The transfers resource: /api/v1/transfers, the transfer register page, the transfer forms. */
+
+/** The encryption filter: "none" is sent unencrypted in transit, "any" has some encryption. */
+export const ENCRYPTION_FILTERS = ["none", "any"] as const;
+
+/** A data category key; matches the category and its descendants. */
+export const CATEGORY_KEY = /^[a-z0-9_]+(\.[a-z0-9_]+)*$/;
+
+export const transferListQuery = z.object({
+  ...paginationQuery,
+  q: searchText.optional().describe("Text search on the processor's name"),
+  destination: countryCode.optional().describe("Destination country, ISO 3166-1 alpha-2"),
+  mechanism: z.enum(TRANSFER_MECHANISMS).optional(),
+  encryption: z.enum(ENCRYPTION_FILTERS).optional().describe("none: sent unencrypted in transit; any: some encryption in transit"),
+  status: z.enum(TRANSFER_STATUSES).optional(),
+  processorId: recordIdParam.optional(),
+  category: z
+    .string()
+    .regex(CATEGORY_KEY, { message: "must be a data category key, e.g. user.device" })
+    .optional()
+    .describe("A data category key; matches transfers carrying it or a descendant (user.device matches user.device.imei)"),
+  sensitive: z
+    .enum(["1", "true"], { message: "must be 1 or true" })
+    .optional()
+    .describe("1: only transfers carrying a sensitive category (GDPR special, CCPA or PIPL sensitive, DOJ-covered)"),
+  severity: z.enum(SEVERITIES).optional().describe("Severity of the transfer's worst open flag"),
+  sort: z.enum(TRANSFER_SORTS).optional().describe("Sort column; ties are broken by id"),
+  direction: sortDirection.optional(),
+});
+
+export type TransferListQuery = z.output<typeof transferListQuery>;
+
+/** The register page's URL: the same parameters, lenient, plus the column choice. */
+export const transferPageQuery = lenientQuery(transferListQuery, {
+  // A page shows at least five rows; the API allows fewer.
+  pageSize: z.coerce.number().int().min(5).max(MAX_PAGE_SIZE).catch(20),
+  cols: z.string().max(500).optional().catch(undefined),
+});
+export type TransferPageQuery = z.output<typeof transferPageQuery>;
+/** What selects the rows (the column choice does not): the query key's part and the API query. */
+export type TransferFilters = Omit<TransferPageQuery, "cols">;
+
+export function transferFilters({ cols: _columns, ...filters }: TransferPageQuery): TransferFilters {
+  return filters;
+}
+
+/** The list query as the db query takes it (`sensitive` as a boolean). */
+export function transferListInput({ sensitive, ...query }: TransferFilters) {
+  return { ...query, sensitive: sensitive !== undefined };
+}
+
+// transfers.estimated_subjects is a 32-bit integer column: larger numbers would be a database error (a 500).
+const MAX_INT4 = 2_147_483_647;
+
+/** One transfer as the API, the forms, the wizard and the import accept it (DOMAIN.md §2, camelCase). */
+export const transferFields = z.object({
+  activityId: uuid,
+  exporterEntityId: uuid,
+  processorId: uuid,
+  originCountry: countryCode,
+  destinationCountry: countryCode,
+  accessType: z.enum(ACCESS_TYPES).default("storage"),
+  subjectRegions: z.array(subjectRegion).max(50).default([]),
+  estimatedSubjects: z.number().int().min(0).max(MAX_INT4, { message: `must be at most ${MAX_INT4}` }).default(0),
+  volumeUnit: z.enum(VOLUME_UNITS).default("people"),
+  frequency: z.enum(FREQUENCIES).default("continuous"),
+  encryptionInTransit: z.enum(ENCRYPTION_IN_TRANSIT).default("none"),
+  encryptionAtRest: z.enum(ENCRYPTION_AT_REST).default("none"),
+  mechanism: z.enum(TRANSFER_MECHANISMS).default("none"),
+  tiaDate: isoDate.nullable().default(null),
+  cisaRequirementsMet: z.boolean().default(false),
+  reExportOfForeignData: z.boolean().default(false),
+  startDate: isoDate.nullable().default(null),
+  endDate: isoDate.nullable().default(null),
+  status: z.enum(TRANSFER_STATUSES).default("draft"),
+  notes: text(5000).nullable().default(null),
+  externalId: text(200).nullable().default(null),
+  dataCategories: z.array(z.string().trim().min(1).max(200)).max(200).default([]),
+});
+
+/** The create body: strict, so that an unknown field is refused by name (a typo would otherwise lose a value). */
+export const createTransferBody = z.strictObject(transferFields.shape);
+/** A partial change: a field left out keeps its stored value; `version` is the one edited. */
+export const updateTransferBody = updateBodyOf(createTransferBody);
+
+export type CreateTransferInput = z.input<typeof createTransferBody>;
+export type UpdateTransferInput = z.input<typeof updateTransferBody>;
+
+export const transferRecord = recordOf(createTransferBody, { createdByUserId: wire.id.nullable() });
+
+/** One row of the transfer register (GET /api/v1/transfers). */
+export const transferListRow = z.object({
+  id: wire.id,
+  processorId: wire.id,
+  processorName: z.string(),
+  activityName: z.string(),
+  exporterName: z.string(),
+  originCountry: z.string(),
+  destinationCountry: z.string(),
+  accessType: z.enum(ACCESS_TYPES),
+  estimatedSubjects: z.number().int(),
+  volumeUnit: z.enum(VOLUME_UNITS),
+  mechanism: z.enum(TRANSFER_MECHANISMS),
+  encryptionInTransit: z.enum(ENCRYPTION_IN_TRANSIT),
+  status: z.enum(TRANSFER_STATUSES),
+  categoryCount: z.number().int(),
+  worstOpenFlagSeverity: z.enum(SEVERITIES).nullable(),
+});
+
+export const transferContract = defineContract({
+  name: "Transfer",
+  tag: "Transfers",
+  path: "/api/v1/transfers",
+  record: transferRecord,
+  listRow: transferListRow,
+  listPage: pageOf(transferListRow),
+  listQuery: transferListQuery,
+  createBody: createTransferBody,
+  updateBody: updateTransferBody,
+  withFlags: true,
+  operations: {
+    list: { operationId: "listTransfers", summary: "List transfers: the transfer register's rows (processor, activity, exporter, category count, worst open flag)", roles: ["dpo", "engineer", "auditor"] },
+    create: { operationId: "createTransfer", summary: "Create a transfer; its processor's flags are re-evaluated", roles: ["dpo", "engineer"] },
+    get: { operationId: "getTransfer", summary: "Read one transfer with its open flags", roles: ["dpo", "engineer", "auditor"] },
+    update: { operationId: "updateTransfer", summary: "Change some fields of a transfer", roles: ["dpo", "engineer"] },
+    delete: { operationId: "deleteTransfer", summary: "Delete a transfer; its processor's flags are re-evaluated (dpo; engineer: own drafts)", roles: ["dpo", "engineer"] },
+    deleteDependents: "an agreement lists it by id",
+  },
+});
