@@ -3,7 +3,8 @@
 //   BENCH_DB=pglite [BENCH_PGLITE_DIR=…] tsx --conditions=react-server scripts/bench-evaluate.ts
 // BENCH_DROP=1 removes the kept database afterwards; BENCH_ALTERNATE=1 alternates two days (date-driven
 // writes every other run). Prints each run's time, CPU time and phases, then the median of the runs that
-// wrote nothing (the steady state).
+// wrote nothing (the steady state) beside its floor: the same reads alone (scripts/bench-floors.ts), timed
+// after each run.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,8 +12,9 @@ import pg from "pg";
 import { sql } from "drizzle-orm";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import { seedReferenceData } from "@/db/seed/reference";
+import { seedReferenceData } from "@/lib/seed/reference";
 import { runFullEvaluation, type EvaluationSummary } from "@/lib/flags/evaluation";
+import { readRegisterOnce } from "./bench-floors";
 import { buildSyntheticRegister, FULL_SIZE } from "./bench-register";
 
 const TODAY = "2026-11-24";
@@ -34,6 +36,7 @@ async function timeRuns(handle: DatabaseHandle): Promise<void> {
     `${Math.round(elapsed)} ms (node CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms) — ${summary.findings} findings, +${summary.inserted} ~${summary.refreshed} ↺${summary.reopened} ✓${summary.resolved}; ` +
     Object.entries(summary.timings).map(([phase, value]) => `${phase} ${value}`).join(", ");
   const steady: number[] = [];
+  const reads: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     // Alternate days so that every other run has date-driven changes to write, like a first pass of the day.
     const today = process.env.BENCH_ALTERNATE ? (run % 2 ? "2026-11-25" : TODAY) : TODAY;
@@ -43,10 +46,19 @@ async function timeRuns(handle: DatabaseHandle): Promise<void> {
     const elapsed = performance.now() - start;
     const cpu = process.cpuUsage(cpuStart);
     if (summary.inserted + summary.refreshed + summary.reopened + summary.resolved === 0) steady.push(elapsed);
-    console.log(`run ${run + 1} (${today}): ${describe(summary, elapsed, cpu)}`);
+    const readStart = performance.now();
+    await readRegisterOnce({ db: handle.db, today });
+    reads.push(performance.now() - readStart);
+    console.log(`run ${run + 1} (${today}): ${describe(summary, elapsed, cpu)}; the same reads alone ${Math.round(reads[reads.length - 1]!)} ms`);
   }
-  const sorted = [...steady].sort((a, b) => a - b);
-  if (sorted.length) console.log(`steady-state median: ${Math.round(sorted[Math.floor(sorted.length / 2)]!)} ms over ${sorted.length} runs`);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const floor = median(reads);
+  if (steady.length) {
+    const figure = median(steady);
+    console.log(
+      `steady-state median: ${Math.round(figure)} ms over ${steady.length} runs; floor (the same reads alone, median): ${Math.round(floor)} ms; ratio ×${(figure / floor).toFixed(1)}`,
+    );
+  }
 }
 
 async function main(): Promise<void> {

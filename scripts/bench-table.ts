@@ -29,28 +29,28 @@ export function ratio(row: BenchRow): string {
 }
 
 export function formatTable(title: string, rows: readonly BenchRow[]): string {
+  // Each kind of floor gets a letter, in order of first use, explained under the table.
+  const letters = new Map<string, string>();
+  for (const row of rows) if (row.floorIs && !letters.has(row.floorIs)) letters.set(row.floorIs, String.fromCharCode(97 + letters.size));
   const header = ["what", "figure", "floor", "ratio", "target"];
   const cells = rows.map((row) => [
     row.what,
     formatValue(row.figure, row.unit),
-    row.floor === null ? "—" : formatValue(row.floor, row.unit),
+    row.floor === null ? "—" : `${formatValue(row.floor, row.unit)}${row.floorIs ? ` (${letters.get(row.floorIs)})` : ""}`,
     ratio(row),
     row.target ?? "",
   ]);
   const widths = header.map((_, column) => Math.max(header[column]!.length, ...cells.map((line) => line[column]!.length)));
   // Figures right-aligned, so that their digits line up.
-  const line = (values: string[]) =>
-    `| ${values.map((value, column) => (column >= 1 && column <= 3 ? value.padStart(widths[column]!) : value.padEnd(widths[column]!))).join(" | ")} |`;
-  // Rows that share a floor (the pages and the health route, the exports and COPY) listed together.
-  const floors = new Map<string, string[]>();
-  for (const row of rows) if (row.floorIs) floors.set(row.floorIs, [...(floors.get(row.floorIs) ?? []), row.what]);
+  const numeric = (column: number) => column >= 1 && column <= 3;
+  const line = (values: string[]) => `| ${values.map((value, column) => (numeric(column) ? value.padStart(widths[column]!) : value.padEnd(widths[column]!))).join(" | ")} |`;
   return [
     `\n${title}`,
     line(header),
-    `|${widths.map((width, column) => (column >= 1 && column <= 3 ? `${"-".repeat(width + 1)}:` : "-".repeat(width + 2))).join("|")}|`,
+    `|${widths.map((width, column) => (numeric(column) ? `${"-".repeat(width + 1)}:` : "-".repeat(width + 2))).join("|")}|`,
     ...cells.map(line),
     "",
-    "floors (measured in the same run, on the same database):",
-    ...[...floors].map(([floor, whats]) => `  - ${whats.join("; ")}: ${floor}`),
+    "floors, measured in the same run on the same database (ratio = figure / floor):",
+    ...[...letters].map(([floor, letter]) => `  (${letter}) ${floor}`),
   ].join("\n");
 }
