@@ -9,6 +9,6 @@ const unit = { passed: vitest?.numPassedTests ?? 0, failed: vitest?.numFailedTes
 const stats = playwright?.stats ?? {};
 const e2e = { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0, skipped: stats.skipped ?? 0 };
 
-console.log(`vitest (unit + integration): ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped`);
+console.log(`vitest (unit, integration, slow): ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped`);
 console.log(`playwright (end-to-end): ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped`);
 console.log(`total: ${unit.passed + e2e.passed} passed, ${unit.failed + e2e.failed} failed`);

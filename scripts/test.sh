@@ -21,12 +21,15 @@ rm -rf reports
 echo "[test] type check"
 npx tsc --noEmit
 
-echo "[test] unit and integration tests (vitest)"
+# One run of the three vitest groups (vitest.config.mts: unit, integration, slow), so that
+# reports/vitest.json counts them all; `npm run test:unit` and the like run one group.
+echo "[test] unit, integration and slow tests (vitest)"
 npx vitest run
 
 echo "[test] production build for the end-to-end tests"
 NEXT_DIST_DIR=.next-e2e npx next build
 
+# Each Playwright worker starts its own server on this build, with its own data folder (e2e/fixtures.ts).
 echo "[test] end-to-end tests (Playwright, Chromium)"
 npx playwright test
 
