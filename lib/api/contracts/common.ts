@@ -113,6 +113,31 @@ export interface OperationMeta {
 }
 
 /**
+ * An endpoint of a resource beyond list/create/get/update/delete (a review action, accepting a flag's risk, a
+ * bulk accept, a duplicate search), described from the same schemas its route validates with, so that the
+ * OpenAPI document (lib/api/openapi.ts) can type its request and response.
+ */
+export interface CustomOperation extends OperationMeta {
+  method: "get" | "post" | "put" | "patch" | "delete";
+  /** Appended to the contract's path: "/{id}/accept", "/accept", "/duplicates", "/{id}/{action}". */
+  pathSuffix: string;
+  /** Path parameters of the suffix other than the record's own (`{id}`), e.g. `{ action: z.enum(REVIEW_ACTIONS) }`. */
+  pathParams?: Record<string, z.ZodType>;
+  query?: z.ZodObject;
+  /** The JSON request body; `bodyOptional` when it may be left out (the version sent as If-Match). */
+  body?: z.ZodType;
+  bodyOptional?: boolean;
+  /** Whether the version may come as If-Match (a write of one record). */
+  ifMatch?: boolean;
+  /** The JSON response body: "record" for the resource's record response (`{ data }` or `{ data, flags }`), else a schema. */
+  response: "record" | z.ZodType;
+  /** The OpenAPI component name of a schema `response`, when it deserves one (e.g. "ProcessorDuplicates"). */
+  responseName?: string;
+  /** The problems this endpoint answers besides 401 and 403, by status: their description. */
+  problems?: Partial<Record<"400" | "403" | "404" | "409" | "413" | "415" | "422" | "428", string>>;
+}
+
+/**
  * A resource's contract: its schemas and the metadata of its standard operations. `name` is the OpenAPI
  * component name of its record ("Transfer"); `path` is its collection under /api/v1.
  */
@@ -133,6 +158,12 @@ export interface ResourceContract {
     /** What blocks a delete (named in the 409's `dependents`). */
     deleteDependents?: string;
   };
+  /** The record's path parameter when it is not a UUID named `id` (data categories: `key`). */
+  idParam?: { name: string; schema: z.ZodType; description?: string };
+  /** The list response's description when it is not one page (e.g. "Every matching category"). */
+  listDescription?: string;
+  /** Endpoints beyond the standard five (OpenAPI: one operation each, under the contract's tag). */
+  customOperations?: readonly CustomOperation[];
 }
 
 export function defineContract<C extends ResourceContract>(contract: C): C {
