@@ -10,7 +10,7 @@ import { defineConfig } from "vitest/config";
  *                scale, several times over (the longest files of a full run's reports/vitest.json).
  */
 const SLOW = [
-  "db/seed/seed.test.ts",
+  "tests/seed.test.ts",
   "tests/exports-demo-bytes.test.ts",
   "tests/exports-reports.test.ts",
   "tests/exports-ropa.test.ts",

@@ -1,10 +1,10 @@
 import "server-only";
 import { getDatabase, type DatabaseHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import { loadDashboardFigures } from "@/db/queries/dashboard";
+import { loadDashboardFigures } from "@/lib/cache/dashboard";
 import { countActiveUsers, disableDemoUsers, enableDemoUsers } from "@/db/queries/users";
-import { seedDemoData } from "@/db/seed/demo";
-import { seedReferenceData } from "@/db/seed/reference";
+import { seedDemoData } from "@/lib/seed/demo";
+import { seedReferenceData } from "@/lib/seed/reference";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
 import { isDemoMode } from "@/lib/env";
 import { todayIso } from "@/lib/clock";

@@ -12,7 +12,7 @@ import pg from "pg";
 import { sql } from "drizzle-orm";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import { seedReferenceData } from "@/db/seed/reference";
+import { seedReferenceData } from "@/lib/seed/reference";
 import { runFullEvaluation } from "@/lib/flags/evaluation";
 import { createUser } from "@/lib/users/service";
 import { BENCH_ACTOR, buildSyntheticRegister, FULL_SIZE } from "./bench-register";

@@ -11,7 +11,7 @@ import pg from "pg";
 import { sql } from "drizzle-orm";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import { seedReferenceData } from "@/db/seed/reference";
+import { seedReferenceData } from "@/lib/seed/reference";
 import { runFullEvaluation, type EvaluationSummary } from "@/lib/flags/evaluation";
 import { updateTransfer } from "@/lib/transfers/service";
 import { entities, processingActivities, processors } from "@/db/schema";
@@ -21,7 +21,7 @@ import { SYNTHETIC_REFERENCES, generateImportFile } from "@/lib/import/synthetic
 import { normalizeProcessorName } from "@/lib/processors/normalize-name";
 import { BENCH_ACTOR, buildSyntheticRegister, FULL_SIZE, type SyntheticSize } from "./bench-register";
 import { benchExports, type ExportTiming } from "./bench-exports";
-import { loadDashboardFigures } from "@/db/queries/dashboard";
+import { loadDashboardFigures } from "@/lib/cache/dashboard";
 import { bareTransferUpdate, dashboardSqlOnce, invalidateSnapshotCache, readRegisterOnce } from "./bench-floors";
 import { formatTable, type BenchRow } from "./bench-table";
 import { BUILD_DIR, benchWebPages, HEALTH_PATH, PAGE_TARGETS, type WebTiming } from "./bench-web";

@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
 import { openDatabase, type DatabaseHandle, type DriverName } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import { seedReferenceData } from "@/db/seed/reference";
+import { seedReferenceData } from "@/lib/seed/reference";
 
 /**
  * Tests own their data (STYLE.md §10): each suite gets a fresh database — an in-memory PGlite, or a

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { seedDemoData } from "@/db/seed/demo";
+import { seedDemoData } from "@/lib/seed/demo";
 import { EXPORT_REPORTS, PENDING_MODES, type ExportReport } from "@/lib/exports/request";
 import { ROPA_TEMPLATES, type RopaTemplate } from "@/lib/exports/ropa";
 import { runExport } from "@/lib/exports/run";

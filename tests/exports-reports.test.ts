@@ -3,7 +3,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { seedDemoData } from "@/db/seed/demo";
+import { seedDemoData } from "@/lib/seed/demo";
 import { auditEvents, entities, flags, processingActivities, processors, transfers } from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/audit/record";
 import { todayIso } from "@/lib/clock";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { listCategoryRegister } from "@/db/queries/categories-register";
-import { listFlagRegister } from "@/db/queries/flags";
+import { listFlagRegister } from "@/lib/flags/register";
 import { flags } from "@/db/schema";
 import { categoryFilters, categoryRegisterParams } from "@/components/categories/register-params";
 import { categoryApiQuery, categoryKeys } from "@/components/categories/register-query";

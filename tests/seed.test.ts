@@ -4,7 +4,6 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import { loadRegisterSnapshot } from "@/db/queries/register";
 import {
   agreementTransfers,
   dataCategories,
@@ -17,12 +16,13 @@ import {
   users,
 } from "@/db/schema";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
+import { loadRegisterSnapshot } from "@/lib/flags/register-snapshot";
 import { normalizeProcessorName } from "@/lib/processors/normalize-name";
 import { evaluateRegister } from "@/lib/rules/snapshot";
 import { DATA_CATEGORY_TAXONOMY, type DataCategoryKey } from "@/lib/taxonomy/data-categories";
-import { createTestDatabase } from "@/tests/databases";
-import { seedDemoData } from "./demo";
-import { seedReferenceData } from "./reference";
+import { seedDemoData } from "@/lib/seed/demo";
+import { seedReferenceData } from "@/lib/seed/reference";
+import { createTestDatabase } from "./databases";
 
 /** A fixed day, so that the date-relative demo agreements are checked against known dates. */
 const TODAY = "2026-11-15";

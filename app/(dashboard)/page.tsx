@@ -6,7 +6,7 @@ import { countryLabel } from "@/components/transfers/labels";
 import { requirePageActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { RECORD_STATUSES, SEVERITIES } from "@/db/schema/enums";
-import { EXPIRY_WINDOW_DAYS, loadDashboardFigures, TREND_DAYS } from "@/db/queries/dashboard";
+import { EXPIRY_WINDOW_DAYS, loadDashboardFigures, TREND_DAYS } from "@/lib/cache/dashboard";
 import { CategoryMatrix } from "@/components/dashboard/category-matrix";
 import { OpenFlagsChart } from "@/components/dashboard/open-flags-chart";
 import { ReviewQueue } from "@/components/dashboard/review-queue";

@@ -2,7 +2,6 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import type { Severity } from "../schema";
-import { memoizeWhileUnchanged } from "@/lib/cache/snapshot-cache";
 import { addDays } from "@/lib/rules/iso-date";
 import { countOpenFlagsBySeverity } from "./flags";
 import { countAgreementsExpiring, countProcessorsByStatus } from "./processors";
@@ -139,22 +138,19 @@ const REVIEW_QUEUE_SIZE = 5;
 
 /**
  * Every figure of the dashboard, as SQL aggregates over the whole register (the flag counts from the
- * persisted flags). About a second at 100,000 transfers, so computed once per database state and reused
- * until anything is written (lib/cache/snapshot-cache.ts); the server also computes it ahead, after each
- * full evaluation (lib/startup.ts), so that the first visit of the day finds it ready.
+ * persisted flags). About a second at 100,000 transfers: read through lib/cache/dashboard.ts, which keeps
+ * it for as long as the database has not changed.
  */
-export async function loadDashboardFigures({ db, today }: { db: Executor; today: string }) {
-  return memoizeWhileUnchanged(db, `dashboard|${today}`, async () => {
-    const [byStatus, openFlags, destinations, expiringAgreements, matrix, flows, trend, reviewQueue] = await Promise.all([
-      countProcessorsByStatus({ db }),
-      countOpenFlagsBySeverity({ db }),
-      countTransfersByDestination({ db, limit: TOP_DESTINATIONS }),
-      countAgreementsExpiring({ db, from: today, until: addDays(today, EXPIRY_WINDOW_DAYS) }),
-      countTransfersByDestinationAndCategory({ db }),
-      countTransferFlows({ db }),
-      countOpenFlagsPerDay({ db, today, days: TREND_DAYS }),
-      listReviewQueue({ db, limit: REVIEW_QUEUE_SIZE }),
-    ]);
-    return { byStatus, openFlags, destinations, expiringAgreements, matrix, flows, trend, reviewQueue };
-  });
+export async function readDashboardFigures({ db, today }: { db: Executor; today: string }) {
+  const [byStatus, openFlags, destinations, expiringAgreements, matrix, flows, trend, reviewQueue] = await Promise.all([
+    countProcessorsByStatus({ db }),
+    countOpenFlagsBySeverity({ db }),
+    countTransfersByDestination({ db, limit: TOP_DESTINATIONS }),
+    countAgreementsExpiring({ db, from: today, until: addDays(today, EXPIRY_WINDOW_DAYS) }),
+    countTransfersByDestinationAndCategory({ db }),
+    countTransferFlows({ db }),
+    countOpenFlagsPerDay({ db, today, days: TREND_DAYS }),
+    listReviewQueue({ db, limit: REVIEW_QUEUE_SIZE }),
+  ]);
+  return { byStatus, openFlags, destinations, expiringAgreements, matrix, flows, trend, reviewQueue };
 }

@@ -12,28 +12,61 @@ import {
   type FlagSubjectType,
   type Severity,
 } from "../schema";
-import { findingFingerprint, type FlagPlan, type StoredFlag } from "@/lib/flags/lifecycle";
-import { storedFlag, storedFlagsFromPacked, type FlagAcceptance, type PackedFlags } from "@/lib/flags/packed-flags";
-import { RULE_CATALOG } from "@/lib/rules/catalog";
-import type { Finding } from "@/lib/rules/types";
+/** The columns of a stored flag the lifecycle compares with a fresh finding. */
+export interface StoredFlagColumns {
+  id: string;
+  ruleId: string;
+  subjectType: FlagSubjectType;
+  subjectId: string;
+  fingerprint: string;
+  status: FlagStatus;
+}
 
-/** Every flag (any status) of the given processors' subjects, or of the whole register. */
-export async function listStoredFlags({ db, processorIds }: { db: Executor; processorIds: readonly string[] | null }): Promise<StoredFlag[]> {
-  if (processorIds !== null && processorIds.length === 0) return [];
+/** What was accepted, for the accepted flags only: few rows, sent as they are. */
+export interface FlagAcceptance {
+  id: string;
+  acceptedUntil: string | null;
+  acceptedSeverity: Severity | null;
+  acceptedFacts: Record<string, unknown> | null;
+}
+
+/** The stored flags as one text value (parsed by lib/flags/packed-flags.ts) and the acceptances. */
+export interface PackedFlags {
+  /** "id<TAB>rule id<TAB>subject type<TAB>subject id<TAB>fingerprint<TAB>status" lines; ids, rule ids, enums and base64 hold no tab or newline. */
+  text: string | null;
+  acceptances: FlagAcceptance[];
+}
+
+/**
+ * Every flag (any status) of the given processors' subjects, or of the whole register: packed text on PGlite
+ * (see readsPacked), rows on PostgreSQL. lib/flags/stored-flags.ts maps either to the lifecycle's StoredFlag.
+ */
+export async function listStoredFlagRows({
+  db,
+  processorIds,
+}: {
+  db: Executor;
+  processorIds: readonly string[] | null;
+}): Promise<{ packed: PackedFlags; rows?: undefined } | { packed?: undefined; rows: StoredFlagColumns[]; acceptances: FlagAcceptance[] }> {
+  if (processorIds !== null && processorIds.length === 0) return { rows: [], acceptances: [] };
   const scope = flagScope(processorIds);
   // Raw SQL and hand mappings: a full pass reads every flag, and the ORM's per-field mapping costs more than
   // the query. The large read comes first: evaluation.ts sends it before running the rules.
-  if (readsPacked(db)) return storedFlagsFromPacked(await readPackedFlags(db, scope));
+  if (readsPacked(db)) return { packed: await readPackedFlags(db, scope) };
   const current = rowsOf<RawStoredFlag>(
     await db.execute(sql`select id, rule_id, subject_type, subject_id, fingerprint, status from flags where ${scope}`),
   );
-  const accepted = new Map((await readAcceptances(db, scope)).map((row) => [row.id, row]));
-  return current.map((row) =>
-    storedFlag(
-      { id: row.id, ruleId: row.rule_id, subjectType: row.subject_type, subjectId: row.subject_id, fingerprint: row.fingerprint, status: row.status },
-      accepted,
-    ),
-  );
+  return {
+    rows: current.map((row) => ({
+      id: row.id,
+      ruleId: row.rule_id,
+      subjectType: row.subject_type,
+      subjectId: row.subject_id,
+      fingerprint: row.fingerprint,
+      status: row.status,
+    })),
+    acceptances: await readAcceptances(db, scope),
+  };
 }
 
 /** Every stored flag as packed text, on either database: what the full re-evaluation hands to its worker. */
@@ -92,65 +125,81 @@ interface RawStoredFlag {
 
 const CHUNK = 1000;
 
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
-  return result;
+/** The items in arrays of `size`, taken from the iterable as they are needed. */
+function* chunks<T>(items: Iterable<T>, size = CHUNK): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** A finding as a flag row stores it: the fingerprint and the processor are the caller's to compute. */
+export interface FlagFindingValues {
+  ruleId: string;
+  subjectType: FlagSubjectType;
+  subjectId: string;
+  processorId: string | null;
+  severity: Severity;
+  message: string;
+  facts: Record<string, unknown>;
+  fingerprint: string;
+  citation: string;
+  remediation: string;
+}
+
+/** A stored flag still found: its new values, and whether it reopens. */
+export interface FlagRefresh {
+  id: string;
+  values: FlagFindingValues;
+  reopen: boolean;
 }
 
 /**
- * Applies a lifecycle plan in bulk: one statement per chunk of a thousand, so that a full re-evaluation
- * of a large register does not send one statement per flag.
+ * Writes a lifecycle plan's changes in bulk (lib/flags/stored-flags.ts applyFlagPlan builds them): one
+ * statement per chunk of a thousand, so that a full re-evaluation of a large register does not send one
+ * statement per flag. The iterables are read chunk by chunk, as the statements go.
  */
-export async function applyFlagPlan({
+export async function writeFlagChanges({
   db,
-  plan,
-  processorOf,
+  insert,
+  update,
+  refingerprint,
+  resolve,
   now,
 }: {
   db: Executor;
-  plan: FlagPlan;
-  processorOf: (finding: Finding) => string | null;
+  insert: Iterable<FlagFindingValues>;
+  /** Refreshed flags, then reopened ones. */
+  update: Iterable<FlagRefresh>;
+  /** Unchanged flags stored with a legacy fingerprint: the fingerprint alone is rewritten (no new version). */
+  refingerprint: readonly { id: string; fingerprint: string }[];
+  resolve: readonly string[];
   now: Date;
 }): Promise<void> {
-  for (const batch of chunks(plan.insert)) {
+  for (const batch of chunks(insert)) {
     await db
       .insert(flags)
-      .values(
-        batch.map((finding) => ({
-          ruleId: finding.ruleId,
-          subjectType: finding.subjectType,
-          subjectId: finding.subjectId,
-          processorId: processorOf(finding),
-          severity: finding.severity,
-          message: finding.message,
-          facts: finding.facts,
-          fingerprint: findingFingerprint(finding),
-          citation: finding.citation,
-          remediation: finding.remediation,
-          firstSeenAt: now,
-          lastSeenAt: now,
-        })),
-      )
+      .values(batch.map((values) => ({ ...values, firstSeenAt: now, lastSeenAt: now })))
       // A concurrent evaluation may have inserted the same flag: one row per rule and subject, always.
       .onConflictDoNothing({ target: [flags.ruleId, flags.subjectType, flags.subjectId] });
   }
 
-  const updates = [
-    ...plan.refresh.map(({ id, finding }) => ({ id, finding, reopen: false })),
-    ...plan.reopen.map(({ id, finding }) => ({ id, finding, reopen: true })),
-  ];
-  for (const batch of chunks(updates)) {
+  for (const batch of chunks(update)) {
     const payload = JSON.stringify(
-      batch.map(({ id, finding, reopen }) => ({
+      batch.map(({ id, values, reopen }) => ({
         id,
-        severity: finding.severity,
-        message: finding.message,
-        facts: finding.facts,
-        fingerprint: findingFingerprint(finding),
-        citation: finding.citation,
-        remediation: finding.remediation,
-        processor_id: processorOf(finding),
+        severity: values.severity,
+        message: values.message,
+        facts: values.facts,
+        fingerprint: values.fingerprint,
+        citation: values.citation,
+        remediation: values.remediation,
+        processor_id: values.processorId,
         reopen,
       })),
     );
@@ -172,14 +221,14 @@ export async function applyFlagPlan({
       where f.id = v.id`);
   }
 
-  for (const batch of chunks(plan.refingerprint, 10 * CHUNK)) {
+  for (const batch of chunks(refingerprint, 10 * CHUNK)) {
     await db.execute(sql`
       update flags f set fingerprint = v.fingerprint
       from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as v(id uuid, fingerprint text)
       where f.id = v.id`);
   }
 
-  for (const batch of chunks(plan.resolve)) {
+  for (const batch of chunks(resolve)) {
     await db
       .update(flags)
       .set({ status: "resolved", resolvedAt: now, version: sql`${flags.version} + 1` })
@@ -334,6 +383,11 @@ export interface ListFlagRegisterInput {
   q?: string;
 }
 
+export interface ListFlagRegisterRowsInput extends ListFlagRegisterInput {
+  /** With `q`: the rules whose catalog title or id contains it (the catalog is the caller's, lib/flags/register.ts). */
+  searchRuleIds?: readonly string[];
+}
+
 /**
  * A row of the flag register as it crosses the wire (API, query cache): what the table shows, timestamps as
  * ISO strings, so a row read on the server and one fetched by the browser are the same value.
@@ -360,30 +414,39 @@ export interface FlagRegisterRow {
   lastSeenAt: string;
 }
 
-const RULE_TITLES = new Map<string, string>(RULE_CATALOG.map((rule) => [rule.id, rule.title]));
-
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** The search: a rule whose catalog title or id contains the text, or a subject whose processor's name does. */
-function flagSearch(q: string): SQL {
-  const text = q.toLowerCase();
-  // Rule titles live in the catalog, not the database: the matching ids go to SQL as a list.
-  const ruleIds = [...RULE_TITLES].filter(([id, title]) => title.toLowerCase().includes(text) || id.includes(text)).map(([id]) => id);
+/** The search: one of the given rules (found in the catalog by the caller), or a subject whose processor's name contains the text. */
+function flagSearch(q: string, ruleIds: readonly string[]): SQL {
+  // Rule titles live in the catalog, not the database: the matching ids come to SQL as a list.
   const byName = ilike(processors.name, `%${escapeLike(q)}%`);
-  return ruleIds.length ? or(inArray(flags.ruleId, ruleIds), byName)! : byName;
+  return ruleIds.length ? or(inArray(flags.ruleId, [...ruleIds]), byName)! : byName;
 }
 
-/** One page of the flag register, worst first then most recently seen; total for the pager. */
-export async function listFlagRegister({ db, page, pageSize, status, severity, ruleId, subjectType, q }: ListFlagRegisterInput) {
+/**
+ * One page of the flag register, worst first then most recently seen; total for the pager. The rows carry
+ * no rule title: lib/flags/register.ts adds the catalog's.
+ */
+export async function listFlagRegisterRows({
+  db,
+  page,
+  pageSize,
+  status,
+  severity,
+  ruleId,
+  subjectType,
+  q,
+  searchRuleIds = [],
+}: ListFlagRegisterRowsInput) {
   const conditions: SQL[] = [];
   if (status) conditions.push(eq(flags.status, status));
   if (severity) conditions.push(eq(flags.severity, severity));
   if (ruleId) conditions.push(eq(flags.ruleId, ruleId));
   if (subjectType) conditions.push(eq(flags.subjectType, subjectType));
   const search = q?.trim();
-  if (search) conditions.push(flagSearch(search));
+  if (search) conditions.push(flagSearch(search, searchRuleIds));
   const where = conditions.length ? and(...conditions) : undefined;
   const [rows, totals] = await Promise.all([
     selectFlagDetails(db)
@@ -406,12 +469,14 @@ export async function listFlagRegister({ db, page, pageSize, status, severity, r
   return { rows: rows.map(toRegisterRow), total: totals[0]?.total ?? 0, page, pageSize };
 }
 
-function toRegisterRow(flag: FlagDetail): FlagRegisterRow {
+/** A register row without its rule title: the fields in the order the wire row has them after the title. */
+export type FlagRegisterRowWithoutTitle = Omit<FlagRegisterRow, "ruleTitle">;
+
+function toRegisterRow(flag: FlagDetail): FlagRegisterRowWithoutTitle {
   return {
     id: flag.id,
     version: flag.version,
     ruleId: flag.ruleId,
-    ruleTitle: RULE_TITLES.get(flag.ruleId) ?? flag.ruleId,
     severity: flag.severity,
     status: flag.status,
     message: flag.message,

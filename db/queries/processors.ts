@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
 import { agreementTransfers, flags, processors, safeguardAgreements, transfers, users, type RecordStatus } from "../schema";
 import type { ProcessorService } from "../schema/enums";
-import type { ProcessorSort } from "@/lib/processors/list-sorts";
+import type { ProcessorSort } from "../list-sorts";
 
 
 export interface ListProcessorsInput {

@@ -3,16 +3,46 @@ import { inArray, is, sql } from "drizzle-orm";
 import { PgliteSession } from "drizzle-orm/pglite";
 import type { Executor } from "../client";
 import { dataCategories, entities, processingActivities, type Transfer } from "../schema";
-import type { RegisterSnapshot, TransferRecord } from "@/lib/rules/snapshot";
-import type { ActivityFacts, AgreementFacts, CategoryFacts, EntityFacts, ProcessorFacts } from "@/lib/rules/types";
-import { lookupOr, packedActivityIds, sameStrings, snapshotFromPacked, type PackedRegister } from "./packed-register";
+import type {
+  ActivityFacts,
+  AgreementFacts,
+  CategoryFacts,
+  EntityFacts,
+  ProcessorFacts,
+  RegisterSnapshot,
+  TransferRecord,
+} from "@/lib/rules/types";
 
 /**
- * Loads the part of the register the rules need, as plain facts. `processorIds: null` loads everything
- * (full re-evaluation); otherwise the given processors, their descendants (whose rules read a parent's
- * agreements) and, as context only, their ancestors.
+ * The register the rules read: the small tables as facts, the large ones as packed text, one line per row
+ * and tab-separated fields. Text crosses to a worker thread as one copy; 100,000 objects would be cloned one
+ * by one. Parsed by lib/flags/packed-register.ts.
  */
-export async function loadRegisterSnapshot({
+export interface PackedRegister {
+  today: string;
+  processors: ProcessorFacts[];
+  entities: EntityFacts[];
+  activities: ActivityFacts[];
+  categories: CategoryFacts[];
+  /** 20 fields per line (see loadPacked), ordered by transfer id. */
+  transfers: string | null;
+  /** "transfer id<TAB>category key" lines, ordered by transfer id (the same order as `transfers`). */
+  transferCategories: string | null;
+  /** 10 fields per line (see loadPacked). */
+  agreements: string | null;
+  /** "agreement id<TAB>transfer id" lines: the transfers an agreement lists. */
+  agreementTransfers: string | null;
+}
+
+/** The register as loaded: packed text on PGlite (see readsPacked), facts built from rows on PostgreSQL. */
+export type RegisterFacts = { packed: PackedRegister; snapshot?: undefined } | { snapshot: RegisterSnapshot; packed?: undefined };
+
+/**
+ * Loads the part of the register the rules need (lib/flags/register-snapshot.ts turns it into the snapshot).
+ * `processorIds: null` loads everything (full re-evaluation); otherwise the given processors, their
+ * descendants (whose rules read a parent's agreements) and, as context only, their ancestors.
+ */
+export async function loadRegisterFacts({
   db,
   processorIds,
   today,
@@ -20,13 +50,13 @@ export async function loadRegisterSnapshot({
   db: Executor;
   processorIds: readonly string[] | null;
   today: string;
-}): Promise<{ snapshot: RegisterSnapshot; evaluatedProcessorIds: Set<string> | null }> {
+}): Promise<{ facts: RegisterFacts; evaluatedProcessorIds: Set<string> | null }> {
   let evaluated: Set<string> | null = null;
   let withAncestors: string[] | null = null;
 
   if (processorIds !== null) {
     if (processorIds.length === 0) {
-      return { snapshot: emptySnapshot(today), evaluatedProcessorIds: new Set() };
+      return { facts: { snapshot: emptySnapshot(today) }, evaluatedProcessorIds: new Set() };
     }
     const ids = sql.join(processorIds.map((id) => sql`${id}::uuid`), sql`, `);
     const descendants = await db.execute<{ id: string }>(sql`
@@ -54,7 +84,7 @@ export async function loadRegisterSnapshot({
   const processors = processorRows.map(toProcessorFacts);
   if (readsPacked(db)) {
     const packed = await loadPacked({ db, today, processorIds, evaluated, withAncestors, processors });
-    return { snapshot: snapshotFromPacked(packed).snapshot, evaluatedProcessorIds: evaluated };
+    return { facts: { packed }, evaluatedProcessorIds: evaluated };
   }
   const { transferRecords, agreementFacts, categoryRows, entityRows, activityRows } = await loadAsRows({
     db,
@@ -71,7 +101,7 @@ export async function loadRegisterSnapshot({
     categories: categoryRows.map(toCategoryFacts),
     transfers: transferRecords,
   };
-  return { snapshot, evaluatedProcessorIds: evaluated };
+  return { facts: { snapshot }, evaluatedProcessorIds: evaluated };
 }
 
 /**
@@ -303,6 +333,26 @@ export function rowsOf<T>(result: unknown): T[] {
 
 function emptySnapshot(today: string): RegisterSnapshot {
   return { today, entities: [], activities: [], processors: [], agreements: [], categories: [], transfers: [] };
+}
+
+/** The activity ids the packed transfers refer to (field 1 of each line): a scoped load reads only those activities. */
+function packedActivityIds(transfers: string | null): string[] {
+  if (transfers === null) return [];
+  const ids = new Set<string>();
+  for (const line of transfers.split("\n")) {
+    const start = line.indexOf("\t") + 1;
+    ids.add(line.slice(start, line.indexOf("\t", start)));
+  }
+  return [...ids];
+}
+
+/** The very string of each value, to swap a slice cut out of a joined list for it (see loadAsRows). */
+function lookupOr(strings: Map<string, string>): (value: string) => string {
+  return (value) => strings.get(value) ?? value;
+}
+
+function sameStrings(values: readonly string[]): Map<string, string> {
+  return new Map(values.map((value) => [value, value]));
 }
 
 const uuidList = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);

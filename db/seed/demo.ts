@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import bcrypt from "bcryptjs";
 import { count, inArray, sql } from "drizzle-orm";
-import { ADVISORY_LOCKS } from "@/db/advisory-locks";
 import type { Executor } from "@/db/client";
 import {
   agreementTransfers,
@@ -17,11 +15,9 @@ import {
   type NewProcessor,
   type NewSafeguardAgreement,
   type NewTransfer,
+  type User,
   type UserRole,
 } from "@/db/schema";
-import { appendAuditEvents, type AuditActor } from "@/lib/audit/record";
-import { DEMO_USERS } from "@/lib/demo/demo-users";
-import { normalizeProcessorName } from "@/lib/processors/normalize-name";
 import type { DataCategoryKey } from "@/lib/taxonomy/data-categories";
 
 /*
@@ -45,18 +41,9 @@ import type { DataCategoryKey } from "@/lib/taxonomy/data-categories";
  *   low       transfer.retention-missing (analytics), agreement.expiring-soon (Google), processor.no-owner (Amazon)
  *
  * Dates are relative to `today` so that "expired" and "expiring soon" stay true whenever the demo is loaded.
+ * This module holds the data and its SQL; lib/seed/demo.ts loads it (the transaction, the accounts'
+ * passwords, the processors' normalized names and the audit trail are the domain's).
  */
-
-const DEMO_SEED_ACTOR: AuditActor = { userId: null, tokenId: null, label: "system (demo data)" };
-
-// OWASP's minimum bcrypt cost; the demo passwords are public anyway, start-up time matters more here.
-const DEMO_BCRYPT_COST = 10;
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 /** Calendar arithmetic in UTC on "YYYY-MM-DD" dates. */
 function addDays(isoDate: string, days: number): string {
@@ -65,99 +52,53 @@ function addDays(isoDate: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Pairs grouped by their first element, each group sorted (as the services list categories and transfer ids). */
-function groupSorted(pairs: readonly (readonly [string, string])[]): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const [key, value] of pairs) groups.set(key, [...(groups.get(key) ?? []), value]);
-  for (const values of groups.values()) values.sort();
-  return groups;
-}
-
-async function hasEntities(db: Executor): Promise<boolean> {
+/** True once the database holds a register: the demo is then never loaded. */
+export async function hasEntities(db: Executor): Promise<boolean> {
   const rows = await db.select({ n: count() }).from(entities);
   return (rows[0]?.n ?? 0) > 0;
 }
 
 /**
- * Loads the demo company, in one transaction, when the database has no entity yet; otherwise does nothing
- * and returns { seeded: false }. The demo users are created with it and only with it: on a database that
- * already holds a register, demo mode never adds accounts with public passwords.
+ * Creates the demo accounts and returns the ones created now with every account's id by role. An account
+ * left from an earlier load is kept as it is (start-up re-enables it in demo mode).
  */
-export async function seedDemoData(db: Executor, options: { today?: string } = {}): Promise<{ seeded: boolean }> {
-  const today = options.today ?? todayUtc();
-  if (!ISO_DATE.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`))) {
-    throw new RangeError(`seedDemoData: today must be a YYYY-MM-DD date, got "${today}"`);
+export async function insertDemoUsers(
+  tx: Executor,
+  accounts: readonly { email: string; name: string; role: UserRole; passwordHash: string }[],
+): Promise<{ created: User[]; userIds: Record<UserRole, string> }> {
+  const created = await tx
+    .insert(users)
+    .values(accounts.map((account) => ({ ...account, isDemo: true })))
+    .onConflictDoNothing()
+    .returning();
+  const userRows = await tx
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(sql`lower(${users.email})`, accounts.map((account) => account.email.toLowerCase())));
+  const idByEmail = new Map(userRows.map((row) => [row.email.toLowerCase(), row.id]));
+  const userIds = {} as Record<UserRole, string>;
+  for (const account of accounts) {
+    const id = idByEmail.get(account.email.toLowerCase());
+    if (id === undefined) throw new Error(`seedDemoData: demo user ${account.email} was not created`);
+    userIds[account.role] = id;
   }
-  // Cheap check first, so that a restart does no hashing.
-  if (await hasEntities(db)) return { seeded: false };
+  return { created, userIds };
+}
 
-  // Hashing (about 50 ms each) happens before the transaction, which then holds its lock briefly.
-  const passwordHashes = await Promise.all(DEMO_USERS.map((user) => bcrypt.hash(user.password, DEMO_BCRYPT_COST)));
+export type DemoRegister = ReturnType<typeof buildDemoRegister>;
 
-  return db.transaction(async (tx) => {
-    // Two app instances starting together on one PostgreSQL must not both load the demo: the second
-    // waits here, then sees the entities of the first.
-    await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.demoSeed})`);
-    if (await hasEntities(tx)) return { seeded: false };
-
-    const createdUsers = await tx
-      .insert(users)
-      .values(
-        DEMO_USERS.map((user, i) => ({
-          email: user.email,
-          name: user.name,
-          role: user.role,
-          passwordHash: passwordHashes[i]!,
-          isDemo: true,
-        })),
-      )
-      // A demo account left from an earlier load is kept as it is (start-up re-enables it in demo mode).
-      .onConflictDoNothing()
-      .returning();
-    const userRows = await tx
-      .select({ id: users.id, email: users.email })
-      .from(users)
-      .where(inArray(sql`lower(${users.email})`, DEMO_USERS.map((user) => user.email.toLowerCase())));
-    const idByEmail = new Map(userRows.map((row) => [row.email.toLowerCase(), row.id]));
-    const userIds = {} as Record<UserRole, string>;
-    for (const user of DEMO_USERS) {
-      const id = idByEmail.get(user.email.toLowerCase());
-      if (id === undefined) throw new Error(`seedDemoData: demo user ${user.email} was not created`);
-      userIds[user.role] = id;
-    }
-
-    const register = buildDemoRegister({ today, userIds });
-    // One multi-row statement per table, in foreign-key order.
-    const entityRows = await tx.insert(entities).values(register.entities).returning();
-    const processorRows = await tx.insert(processors).values(register.processors).returning();
-    const activityRows = await tx.insert(processingActivities).values(register.activities).returning();
-    const transferRows = await tx.insert(transfers).values(register.transfers).returning();
-    await tx.insert(transferDataCategories).values(register.transferCategories);
-    const agreementRows = await tx.insert(safeguardAgreements).values(register.agreements).returning();
-    if (register.agreementTransfers.length > 0) {
-      await tx.insert(agreementTransfers).values(register.agreementTransfers);
-    }
-
-    // The audit trail records the load like any other creation (snapshots as the services record them:
-    // a transfer with its category keys, an agreement with the transfers it lists), so that the history
-    // pages and the point-in-time exports see the demo register from the day it was loaded.
-    const categoriesOf = groupSorted(register.transferCategories.map((row) => [row.transferId, row.categoryKey]));
-    const listedBy = groupSorted(register.agreementTransfers.map((row) => [row.agreementId, row.transferId]));
-    const created = (recordType: string, row: { id: string }, after: unknown = row) => ({ action: "create", recordType, recordId: row.id, after });
-    await appendAuditEvents({
-      db: tx,
-      actor: DEMO_SEED_ACTOR,
-      events: [
-        ...createdUsers.map(({ passwordHash: _secret, ...visible }) => created("user", visible)),
-        ...entityRows.map((row) => created("entity", row)),
-        ...processorRows.map((row) => created("processor", row)),
-        ...activityRows.map((row) => created("activity", row)),
-        ...transferRows.map((row) => created("transfer", row, { ...row, dataCategories: categoriesOf.get(row.id) ?? [] })),
-        ...agreementRows.map((row) => created("agreement", row, { ...row, transferIds: listedBy.get(row.id) ?? [] })),
-      ],
-    });
-    return { seeded: true };
-  });
+/** Inserts the demo register, one multi-row statement per table in foreign-key order; returns the rows written. */
+export async function insertDemoRegister(tx: Executor, register: Omit<DemoRegister, "processors"> & { processors: NewProcessor[] }) {
+  const entityRows = await tx.insert(entities).values(register.entities).returning();
+  const processorRows = await tx.insert(processors).values(register.processors).returning();
+  const activityRows = await tx.insert(processingActivities).values(register.activities).returning();
+  const transferRows = await tx.insert(transfers).values(register.transfers).returning();
+  await tx.insert(transferDataCategories).values(register.transferCategories);
+  const agreementRows = await tx.insert(safeguardAgreements).values(register.agreements).returning();
+  if (register.agreementTransfers.length > 0) {
+    await tx.insert(agreementTransfers).values(register.agreementTransfers);
+  }
+  return { entityRows, processorRows, activityRows, transferRows, agreementRows };
 }
 
 interface TransferSpec extends Omit<NewTransfer, "id"> {
@@ -173,8 +114,11 @@ interface AgreementSpec extends Omit<NewSafeguardAgreement, "id"> {
 
 type ProcessorSpec = Omit<NewProcessor, "normalizedName"> & { id: string; name: string };
 
-/** The whole register as rows, with ids generated here so that every table is one insert. */
-function buildDemoRegister({ today, userIds }: { today: string; userIds: Record<UserRole, string> }) {
+/**
+ * The whole register as rows, with ids generated here so that every table is one insert. The processors
+ * come without their normalized name: that key is the domain's (lib/seed/demo.ts adds it).
+ */
+export function buildDemoRegister({ today, userIds }: { today: string; userIds: Record<UserRole, string> }) {
   const day = (offset: number) => addDays(today, offset);
   const at = (offset: number) => new Date(`${day(offset)}T09:00:00Z`);
   const { dpo, engineer } = userIds;
@@ -441,10 +385,7 @@ function buildDemoRegister({ today, userIds }: { today: string; userIds: Record<
       notes: "Crash-reporting SDK under evaluation in the beta app; DPA not requested yet.",
     },
   ];
-  const processorRows: NewProcessor[] = processorSpecs.map((spec) => ({
-    ...spec,
-    normalizedName: normalizeProcessorName(spec.name),
-  }));
+  const processorRows: ProcessorSpec[] = processorSpecs;
 
   // ---- Processing activities ----------------------------------------------------------------------
   const a = {

@@ -1,8 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { applyFlagPlan, listStoredFlags } from "@/db/queries/flags";
-import { loadRegisterSnapshot } from "@/db/queries/register";
+import { applyFlagPlan, listStoredFlags } from "@/lib/flags/stored-flags";
+import { loadRegisterSnapshot } from "@/lib/flags/register-snapshot";
 import { AppError } from "@/lib/errors";
 import { planFlagChanges } from "@/lib/flags/lifecycle";
 import { evaluateRegister, findingProcessors, type RegisterSnapshot } from "@/lib/rules/snapshot";

@@ -1,4 +1,4 @@
-import { snapshotFromPacked, type PackedRegister } from "@/db/queries/packed-register";
+import { snapshotFromPacked, type PackedRegister } from "./packed-register";
 import { evaluateRegister, type RegisterSnapshot } from "@/lib/rules/snapshot";
 import type { FlagSubjectType } from "@/db/schema/enums";
 import type { Finding } from "@/lib/rules/types";

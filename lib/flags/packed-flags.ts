@@ -1,31 +1,20 @@
-import type { FlagStatus, FlagSubjectType, Severity } from "@/db/schema/enums";
+import type { FlagAcceptance, PackedFlags, StoredFlagColumns } from "@/db/queries/flags";
+import type { FlagStatus, FlagSubjectType } from "@/db/schema/enums";
 import type { StoredFlag } from "./lifecycle";
 
 /*
- * The stored flags as packed text and its parser: like the packed register (db/queries/packed-register.ts),
- * one copy of a string crosses to the evaluation worker where 150,000 objects would be cloned one by one.
- * No database import, so that the worker can load it.
+ * The parser of the stored flags as packed text (db/queries/flags.ts reads it): like the packed register
+ * (lib/flags/packed-register.ts), one copy of a string crosses to the evaluation worker where 150,000
+ * objects would be cloned one by one. Only types come from the database modules, so that the worker can load it.
  */
+
+export type { FlagAcceptance, PackedFlags };
 
 export const PACKED_FLAG_FIELDS = 6;
 
-/** What was accepted, for the accepted flags only: few rows, sent as they are. */
-export interface FlagAcceptance {
-  id: string;
-  acceptedUntil: string | null;
-  acceptedSeverity: Severity | null;
-  acceptedFacts: Record<string, unknown> | null;
-}
-
-export interface PackedFlags {
-  /** "id<TAB>rule id<TAB>subject type<TAB>subject id<TAB>fingerprint<TAB>status" lines; ids, rule ids, enums and base64 hold no tab or newline. */
-  text: string | null;
-  acceptances: FlagAcceptance[];
-}
-
 /** A stored flag from its columns, with what was accepted when it is accepted: the one mapping of both read paths. */
 export function storedFlag(
-  row: { id: string; ruleId: string; subjectType: FlagSubjectType; subjectId: string; fingerprint: string; status: FlagStatus },
+  row: StoredFlagColumns,
   acceptances: ReadonlyMap<string, FlagAcceptance>,
 ): StoredFlag {
   const acceptance = row.status === "accepted" ? acceptances.get(row.id) : undefined;

@@ -8,36 +8,18 @@ import {
   TRANSFER_MECHANISMS,
   TRANSFER_STATUSES,
   VOLUME_UNITS,
-} from "../schema/enums";
-import type { RegisterSnapshot, TransferRecord } from "@/lib/rules/snapshot";
-import type { ActivityFacts, AgreementFacts, CategoryFacts, EntityFacts, ProcessorFacts } from "@/lib/rules/types";
+} from "@/db/schema/enums";
+import type { PackedRegister } from "@/db/queries/register";
+import type { AgreementFacts, RegisterSnapshot, TransferRecord } from "@/lib/rules/types";
 
 /*
- * The register as packed text (see loadPacked in register.ts) and its parser. No "server-only" marker and no
- * database import: the full re-evaluation's worker thread (lib/flags/evaluation-worker.ts) parses the same
- * text the main thread received, so this module must load outside the server's module graph too.
+ * The parser of the register as packed text (db/queries/register.ts reads it: loadPacked). No "server-only"
+ * marker and no database module loaded (the imports above are enums and types): the full re-evaluation's
+ * worker thread (lib/flags/evaluation-worker.ts) parses the same text the main thread received, so this
+ * module must load outside the server's module graph too.
  */
 
-/**
- * The register the rules read: the small tables as facts, the large ones as packed text, one line per row
- * and tab-separated fields. Text crosses to a worker thread as one copy; 100,000 objects would be cloned one
- * by one.
- */
-export interface PackedRegister {
-  today: string;
-  processors: ProcessorFacts[];
-  entities: EntityFacts[];
-  activities: ActivityFacts[];
-  categories: CategoryFacts[];
-  /** TRANSFER_FIELDS per line, ordered by transfer id. */
-  transfers: string | null;
-  /** "transfer id<TAB>category key" lines, ordered by transfer id (the same order as `transfers`). */
-  transferCategories: string | null;
-  /** AGREEMENT_FIELDS per line. */
-  agreements: string | null;
-  /** "agreement id<TAB>transfer id" lines: the transfers an agreement lists. */
-  agreementTransfers: string | null;
-}
+export type { PackedRegister };
 
 /**
  * The snapshot the rules evaluate, parsed from the packed register. With `ownsProcessor`, only the transfers
@@ -130,15 +112,6 @@ function splitFields(line: string, fields: number): string[] {
   return values;
 }
 
-/** The activity ids the packed transfers refer to (a scoped load reads only those activities). */
-export function packedActivityIds(transfers: string | null): string[] {
-  const ids = new Set<string>();
-  forEachLine(transfers, (text, start) => ids.add(fieldAt(text, start, TRANSFER_ACTIVITY_FIELD)));
-  return [...ids];
-}
-
-const TRANSFER_ACTIVITY_FIELD = 1;
-
 /** The lines of a packed text value, each split into exactly `fields` fields (anything else is a bug, not data). */
 function splitLines(text: string | null, fields: number): string[][] {
   if (text === null) return [];
@@ -228,11 +201,11 @@ interface References {
   entity(id: string): string;
 }
 
-export function sameStrings(values: readonly string[]): Map<string, string> {
+function sameStrings(values: readonly string[]): Map<string, string> {
   return new Map(values.map((value) => [value, value]));
 }
 
-export function lookupOr(strings: Map<string, string>): (value: string) => string {
+function lookupOr(strings: Map<string, string>): (value: string) => string {
   return (value) => strings.get(value) ?? value;
 }
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Executor } from "@/db/client";
 import { listStoredFlagsPacked } from "@/db/queries/flags";
-import { transferProcessorIds } from "@/db/queries/packed-register";
+import { transferProcessorIds } from "./packed-register";
 import { loadPackedRegister } from "@/db/queries/register";
 import { findingProcessors, type RegisterSnapshot } from "@/lib/rules/snapshot";
 import type { Finding } from "@/lib/rules/types";

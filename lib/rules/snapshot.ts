@@ -11,8 +11,9 @@ import type {
   Finding,
   ProcessorContext,
   ProcessorFacts,
+  RegisterSnapshot,
   TransferContext,
-  TransferFacts,
+  TransferRecord,
 } from "./types";
 
 /*
@@ -21,20 +22,8 @@ import type {
  * place. For incremental evaluation, load the rows around the changed record and call the build* function.
  */
 
-export interface TransferRecord extends TransferFacts {
-  /** Ids of the data categories the transfer carries (the transfer <-> category join). */
-  categoryIds: readonly string[];
-}
-
-export interface RegisterSnapshot {
-  today: IsoDate;
-  entities: readonly EntityFacts[];
-  activities: readonly ActivityFacts[];
-  processors: readonly ProcessorFacts[];
-  agreements: readonly AgreementFacts[];
-  categories: readonly CategoryFacts[];
-  transfers: readonly TransferRecord[];
-}
+// The snapshot's shape is a kernel type (db/ builds it): it lives in types.ts.
+export type { RegisterSnapshot, TransferRecord } from "./types";
 
 interface Index {
   snapshot: RegisterSnapshot;

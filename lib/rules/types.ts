@@ -250,3 +250,20 @@ export type TransferRule = RuleBase<"transfer", TransferContext>;
 export type ProcessorRule = RuleBase<"processor", ProcessorContext>;
 export type AgreementRule = RuleBase<"agreement", AgreementContext>;
 export type Rule = TransferRule | ProcessorRule | AgreementRule;
+
+/** A transfer as the snapshot holds it: its facts and the categories it carries. */
+export interface TransferRecord extends TransferFacts {
+  /** Ids of the data categories the transfer carries (the transfer <-> category join). */
+  categoryIds: readonly string[];
+}
+
+/** The register the rules evaluate, as plain facts: what db/queries/register.ts loads. */
+export interface RegisterSnapshot {
+  today: IsoDate;
+  entities: readonly EntityFacts[];
+  activities: readonly ActivityFacts[];
+  processors: readonly ProcessorFacts[];
+  agreements: readonly AgreementFacts[];
+  categories: readonly CategoryFacts[];
+  transfers: readonly TransferRecord[];
+}
