@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { systemActor } from "@/lib/auth/actor";
 
 /*
  * A synthetic register for the benchmark, generated in SQL (generate_series) so that building 100,000
@@ -13,8 +14,8 @@ export interface SyntheticSize {
   agreements: number;
 }
 
-/** Who the bench writes as: the system (lib/auth/actor.ts), as the CLI does, no user behind it. */
-export const BENCH_ACTOR = { kind: "system" as const, userId: null, tokenId: null, label: "bench" };
+/** Who the bench writes as: the system, as the CLI does, no user behind it. */
+export const BENCH_ACTOR = systemActor("bench");
 
 export const FULL_SIZE: SyntheticSize = { processors: 10_000, transfers: 100_000, agreements: 30_000 };
 

@@ -14,6 +14,7 @@ import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { seedReferenceData } from "@/lib/seed/reference";
 import { runFullEvaluation } from "@/lib/flags/evaluation";
+import { todayIso } from "@/lib/clock";
 import { createUser } from "@/lib/users/service";
 import { BENCH_ACTOR, buildSyntheticRegister, FULL_SIZE } from "./bench-register";
 
@@ -136,8 +137,7 @@ export const PAGE_TARGETS: Readonly<Record<string, number>> = { "/": 300, "/tran
  */
 export async function benchWebPages({ handle, databaseEnv, port = 3190 }: BenchWebInput): Promise<WebTiming[]> {
   await createUser({
-    db: handle.db,
-    actor: BENCH_ACTOR,
+    ctx: { db: handle.db, actor: BENCH_ACTOR, today: todayIso() },
     input: { email: BENCH_EMAIL, name: "Bench DPO", role: "dpo", password: BENCH_PASSWORD },
   });
   // A PGlite data folder is single-process (db/folder-lock.ts): the server opens it after we let go.

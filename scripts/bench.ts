@@ -105,7 +105,7 @@ async function benchDatabase(label: string, handle: DatabaseHandle, databaseEnv:
   for (const [index, row] of ids.rows.entries()) {
     const change = { encryptionInTransit: index % 2 ? "tls1_3" : "none", estimatedSubjects: 1000 + index };
     const [, editMs] = await time(() =>
-      updateTransfer({ db: handle.db, actor: BENCH_ACTOR, id: row.id, today: TODAY, input: { version: row.version, ...change } }),
+      updateTransfer({ ctx: { db: handle.db, actor: BENCH_ACTOR, today: TODAY }, input: { id: row.id, changes: { version: row.version, ...change } } }),
     );
     durations.push(editMs);
     bareDurations.push((await time(() => bareTransferUpdate({ db: handle.db, id: row.id, ...change })))[1]);
@@ -195,7 +195,7 @@ async function benchImport(handle: DatabaseHandle): Promise<number> {
   );
   const csv = generateImportFile(10_000);
   const [result, importMs] = await time(() =>
-    commitImport({ db: handle.db, actor: BENCH_ACTOR, file: parseImportCsv(csv, "transfers"), today: TODAY }),
+    commitImport({ ctx: { db: handle.db, actor: BENCH_ACTOR, today: TODAY }, input: { file: parseImportCsv(csv, "transfers") } }),
   );
   console.log(`bulk import of 10,000 transfer rows (CSV, validate + commit + flags + audit): ${ms(importMs)}, ${result.created.toLocaleString("en-US")} created  [target ≤ 30,000 ms]`);
   return importMs;
