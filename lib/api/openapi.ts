@@ -1,136 +1,81 @@
 import { z } from "zod";
-import {
-  ART9_CONDITIONS,
-  CCPA_CATEGORIES,
-  DISCLOSURE_TYPES,
-  DOJ_CATEGORIES,
-  FLAG_STATUSES,
-  FLAG_SUBJECT_TYPES,
-  LEGAL_BASES,
-  RECORD_STATUSES,
-  SEVERITIES,
-} from "@/db/schema/enums";
-import {
-  activityListQuery,
-  agreementListQuery,
-  createAgreementBody,
-  dataCategoryListQuery,
-  flagListQuery,
-  updateAgreementBody,
-} from "@/lib/review/api-schemas";
-import { REVIEW_ACTIONS, rejectProcessorInput, submitProcessorInput } from "@/lib/review/schemas";
-import { createActivityInput } from "@/lib/activities/create";
-import { updateActivityInput } from "@/lib/validation/activity";
-import { updateCategoryClassificationInput } from "@/lib/validation/category";
-import { acceptRiskInput } from "@/lib/validation/flag";
-import { bulkAcceptRiskInput } from "@/lib/flags/service";
-import { createProcessorInput, updateProcessorInput } from "@/lib/validation/processor";
-import { duplicatesQuery } from "@/lib/processors/duplicates";
 import { MAX_BODY_BYTES } from "./body";
-import { processorListQuery } from "./params";
-import { createTransferBody, transferListQuery, updateTransferBody } from "./contracts/transfers";
+import { RESOURCE_CONTRACTS } from "./contracts";
+import type { CustomOperation, OperationMeta, ResourceContract } from "./contracts/common";
+import { meResponse } from "./contracts/users";
+import { flagRecord } from "./contracts/flags";
 import { EXPORT_REPORTS, exportQuery } from "@/lib/exports/request";
 import { importQuery, templateQuery, XLSX_MEDIA_TYPE } from "@/lib/import/request";
 
 /*
- * The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers validate with, so
- * that the document cannot drift from what the API accepts. OpenAPI 3.1 schemas are JSON Schema 2020-12,
+ * The OpenAPI 3.1 document of /api/v1, built from the resource contracts (lib/api/contracts/*): each contract's
+ * list query, bodies, record and list-row schemas become named components, and its operations paths. Requests
+ * and responses are described by the very zod schemas the routes validate with and the services answer, so a
+ * client generated from this document (openapi-typescript, orval) gets typed rows and records, and
+ * tests/openapi-live.test.ts checks every live response against it. OpenAPI 3.1 schemas are JSON Schema 2020-12,
  * which is what z.toJSONSchema emits.
  */
 
 type JsonSchema = Record<string, unknown>;
 
-/** The request side ("input"): defaults make a field optional; refinements (country list, URL) are not expressible. */
-function schemaOf(schema: z.ZodType): JsonSchema {
-  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
-  return json;
-}
-
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: unknown) => ({ "application/json": { schema } });
 
-const timestamp = z.string().meta({ format: "date-time" });
-const recordId = z.string().meta({ format: "uuid" });
+/**
+ * The named schemas of the document. Zod schemas are registered first and converted at the end, so that a
+ * registered schema nested in another (a list row in its page, a flag in a record response) becomes a $ref to
+ * its component rather than a copy: a generated client then has one `TransferListRow` type, not one per use.
+ */
+class Components {
+  private readonly zodSchemas = new Map<string, z.ZodType>();
+  private readonly names = new Map<z.ZodType, string>();
+  private readonly jsonSchemas = new Map<string, JsonSchema>();
 
-/** The stored record as responses carry it: every field present, dates as ISO strings. */
-function recordSchema(fields: z.ZodObject, extra: z.ZodRawShape): z.ZodType {
-  const shape = Object.fromEntries(
-    Object.entries(fields.shape).map(([key, schema]) => [key, schema instanceof z.ZodDefault ? schema.unwrap() : schema]),
-  ) as z.ZodRawShape;
-  return z.object({ id: recordId, ...shape, ...extra, version: z.number().int(), createdAt: timestamp, updatedAt: timestamp });
+  /** A zod schema as a component; the request side reads it as input (defaults make fields optional). */
+  add(name: string, schema: z.ZodType): { $ref: string } {
+    const known = this.zodSchemas.get(name);
+    if ((known && known !== schema) || this.jsonSchemas.has(name)) throw new Error(`Two schemas want the OpenAPI component name ${name}`);
+    this.zodSchemas.set(name, schema);
+    if (!this.names.has(schema)) this.names.set(schema, name);
+    return ref(name);
+  }
+
+  addJson(name: string, schema: JsonSchema): { $ref: string } {
+    if (this.has(name)) throw new Error(`Two schemas want the OpenAPI component name ${name}`);
+    this.jsonSchemas.set(name, schema);
+    return ref(name);
+  }
+
+  has(name: string): boolean {
+    return this.zodSchemas.has(name) || this.jsonSchemas.has(name);
+  }
+
+  /** A zod schema as JSON Schema, its registered parts as $refs (`self` is the component being written, if any). */
+  toJson(schema: z.ZodType, self?: string): JsonSchema {
+    const { $schema: _dialect, ...converted } = z.toJSONSchema(schema, {
+      // Input: what the wire carries before a transform (a country code is a string, not `{}`).
+      io: "input",
+      unrepresentable: "any",
+      override: ({ zodSchema, jsonSchema }) => {
+        // z.number().int() says "a safe integer" as bounds: noise for a reader and for a generated client.
+        if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+        if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+        const name = this.names.get(zodSchema as unknown as z.ZodType);
+        if (!name || zodSchema === (schema as unknown) || name === self) return;
+        for (const key of Object.keys(jsonSchema)) delete (jsonSchema as Record<string, unknown>)[key];
+        Object.assign(jsonSchema, ref(name));
+      },
+    }) as JsonSchema;
+    return converted;
+  }
+
+  build(): Record<string, JsonSchema> {
+    const all: Record<string, JsonSchema> = {};
+    for (const [name, schema] of this.zodSchemas) all[name] = this.toJson(schema, name);
+    for (const [name, schema] of this.jsonSchemas) all[name] = schema;
+    return Object.fromEntries(Object.entries(all).sort(([a], [b]) => a.localeCompare(b)));
+  }
 }
-
-const processorRecord = recordSchema(createProcessorInput, {
-  status: z.enum(RECORD_STATUSES),
-  createdByUserId: recordId.nullable(),
-  submittedAt: timestamp.nullable(),
-  reviewedByUserId: recordId.nullable(),
-  reviewedAt: timestamp.nullable(),
-  reviewComment: z.string().nullable(),
-});
-
-const transferRecord = recordSchema(createTransferBody, { createdByUserId: recordId.nullable() });
-
-const flag = z
-  .object({
-    id: recordId,
-    ruleId: z.string(),
-    subjectType: z.enum(FLAG_SUBJECT_TYPES),
-    processorId: recordId.nullable(),
-    subjectId: recordId,
-    severity: z.enum(SEVERITIES),
-    message: z.string(),
-    citation: z.string().nullable(),
-    remediation: z.string().nullable(),
-    status: z.enum(FLAG_STATUSES),
-    firstSeenAt: timestamp,
-    lastSeenAt: timestamp,
-    acceptedByUserId: recordId.nullable(),
-    acceptanceJustification: z.string().nullable(),
-    acceptedUntil: z.string().meta({ format: "date" }).nullable(),
-    version: z.number().int(),
-  })
-  .loose();
-
-const agreementRecord = recordSchema(createAgreementBody, {});
-
-const dataCategoryRecord = z.object({
-  key: z.string().meta({ examples: ["user.contact.email"] }),
-  parentKey: z.string().nullable(),
-  name: z.string(),
-  description: z.string().nullable(),
-  gdprSpecial: z.boolean().describe("GDPR Art. 9(1) special category"),
-  ccpaCategory: z.enum(CCPA_CATEGORIES).nullable().describe("Cal. Civ. Code 1798.140(v)(1) category letter"),
-  ccpaSensitive: z.boolean().describe("Cal. Civ. Code 1798.140(ae)"),
-  piplSensitive: z.boolean().describe("PIPL Art. 28"),
-  dojCategory: z.enum(DOJ_CATEGORIES).describe("28 CFR 202.249"),
-  dojListedIdentifier: z.boolean().describe("28 CFR 202.234"),
-  version: z.number().int(),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-});
-
-const activityRecord = z.object({
-  id: recordId,
-  name: z.string(),
-  controllerEntityId: recordId,
-  jointController: z.string().nullable(),
-  businessFunction: z.string().nullable(),
-  purpose: z.string(),
-  legalBasis: z.enum(LEGAL_BASES),
-  legitimateInterest: z.string().nullable(),
-  art9Condition: z.enum(ART9_CONDITIONS).nullable(),
-  disclosureType: z.enum(DISCLOSURE_TYPES),
-  dataSubjectCategories: z.array(z.string()),
-  retentionPeriod: z.string().nullable(),
-  securityMeasures: z.string().nullable(),
-  source: z.string().nullable(),
-  automatedDecisionMaking: z.boolean(),
-  dpiaRequired: z.boolean(),
-  dpiaReference: z.string().nullable(),
-  version: z.number().int(),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-});
 
 const problem = z
   .object({
@@ -145,24 +90,22 @@ const problem = z
   })
   .loose();
 
-const page = (item: JsonSchema) => ({
-  type: "object",
-  required: ["data", "page", "pageSize", "total"],
-  properties: { data: { type: "array", items: item }, page: { type: "integer" }, pageSize: { type: "integer" }, total: { type: "integer" } },
-});
-
-const withFlags = (name: string) => ({
-  type: "object",
-  required: ["data", "flags"],
-  properties: { data: ref(name), flags: { type: "array", items: ref("Flag") } },
-});
-
 const problemResponse = (description: string) => ({ description, content: { "application/problem+json": { schema: ref("Problem") } } });
 
-const PROBLEMS = {
-  "401": problemResponse("No valid bearer token or session"),
-  "403": problemResponse("The role may not do this"),
+/** RFC 9110 §11.6.1: a 401 says how to authenticate. */
+const unauthenticated = {
+  description: "No valid bearer token or session",
+  headers: {
+    "WWW-Authenticate": {
+      description: 'How to authenticate: `Bearer realm="api", Cookie`',
+      required: true,
+      schema: { type: "string" },
+    },
+  },
+  content: { "application/problem+json": { schema: ref("Problem") } },
 };
+
+const PROBLEMS = { "401": unauthenticated, "403": problemResponse("The role may not do this") };
 const BODY_PROBLEMS = {
   "400": problemResponse("The body is not valid JSON"),
   "413": problemResponse(`The body is larger than ${MAX_BODY_BYTES} bytes`),
@@ -171,19 +114,12 @@ const BODY_PROBLEMS = {
 };
 
 const ETAG_HEADER = { ETag: { description: 'The record version, e.g. "3"; send it back as If-Match', schema: { type: "string" } } };
+const LOCATION_HEADER = { Location: { description: "URL of the new record", schema: { type: "string" } } };
 
-function queryParameters(schema: z.ZodObject) {
-  const json = schemaOf(schema) as { properties: Record<string, JsonSchema> };
-  return Object.entries(json.properties).map(([name, property]) => ({
-    name,
-    in: "query",
-    required: false,
-    ...(typeof property.description === "string" ? { description: property.description } : {}),
-    schema: property,
-  }));
-}
+/** Every operation but the public ones: a personal API token, or the app's session cookie (same-origin writes only). */
+const AUTHENTICATED = [{ bearerAuth: [] }, { sessionCookie: [] }];
+const PUBLIC: never[] = [];
 
-const idParameter = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const ifMatchParameter = {
   name: "If-Match",
   in: "header",
@@ -191,133 +127,6 @@ const ifMatchParameter = {
   description: 'The version edited ("3", W/"3" or 3), when the body has no `version`',
   schema: { type: "string" },
 };
-
-function resource({
-  tag,
-  singular,
-  listQuery,
-  listSummary = `List ${tag.toLowerCase()} (all roles)`,
-  collection,
-  deletion,
-}: {
-  tag: string;
-  singular: string;
-  listQuery: z.ZodObject;
-  listSummary?: string;
-  collection: string;
-  /** What the DELETE says it does, and which records block it. */
-  deletion: { summary: string; dependents: string };
-}) {
-  return {
-    [collection]: {
-      get: {
-        tags: [tag],
-        operationId: `list${tag}`,
-        summary: listSummary,
-        parameters: queryParameters(listQuery),
-        responses: {
-          "200": { description: "One page", content: { "application/json": { schema: page({ type: "object" }) } } },
-          "422": problemResponse("A query parameter is invalid"),
-          ...PROBLEMS,
-        },
-      },
-      post: {
-        tags: [tag],
-        operationId: `create${singular}`,
-        summary: `Create a ${singular.toLowerCase()} (dpo, engineer)`,
-        requestBody: { required: true, content: { "application/json": { schema: ref(`${singular}Create`) } } },
-        responses: {
-          "201": {
-            description: "Created, with its open flags",
-            headers: { ...ETAG_HEADER, Location: { description: "URL of the new record", schema: { type: "string" } } },
-            content: { "application/json": { schema: withFlags(singular) } },
-          },
-          "409": problemResponse("Conflicts with an existing record (e.g. the same name)"),
-          ...BODY_PROBLEMS,
-          ...PROBLEMS,
-        },
-      },
-    },
-    [`${collection}/{id}`]: {
-      parameters: [idParameter],
-      get: {
-        tags: [tag],
-        operationId: `get${singular}`,
-        summary: `Read one ${singular.toLowerCase()} with its open flags (all roles)`,
-        responses: {
-          "200": { description: "The record", headers: ETAG_HEADER, content: { "application/json": { schema: withFlags(singular) } } },
-          "404": problemResponse("No record has this id"),
-          ...PROBLEMS,
-        },
-      },
-      patch: {
-        tags: [tag],
-        operationId: `update${singular}`,
-        summary: `Change some fields of a ${singular.toLowerCase()} (dpo, engineer)`,
-        parameters: [ifMatchParameter],
-        requestBody: { required: true, content: { "application/json": { schema: ref(`${singular}Update`) } } },
-        responses: {
-          "200": { description: "The updated record", headers: ETAG_HEADER, content: { "application/json": { schema: withFlags(singular) } } },
-          "404": problemResponse("No record has this id"),
-          "409": problemResponse("The record changed since that version (`currentVersion` says which it is now), or a conflict"),
-          "428": problemResponse("Neither `version` nor If-Match was sent"),
-          ...BODY_PROBLEMS,
-          ...PROBLEMS,
-        },
-      },
-      delete: deleteOperation({ tag, operationId: `delete${singular}`, ...deletion }),
-    },
-  };
-}
-
-const json = (schema: unknown) => ({ "application/json": { schema } });
-const record = (name: string) => ({ type: "object", required: ["data"], properties: { data: ref(name) } });
-
-/** A record without flags in its responses (agreements, activities, categories, flags themselves). */
-function readOperation({ tag, operationId, summary, name, what }: { tag: string; operationId: string; summary: string; name: string; what: string }) {
-  return {
-    tags: [tag],
-    operationId,
-    summary,
-    responses: {
-      "200": { description: "The record", headers: ETAG_HEADER, content: json(record(name)) },
-      "404": problemResponse(`No ${what} has this ${name === "DataCategory" ? "key" : "id"}`),
-      ...PROBLEMS,
-    },
-  };
-}
-
-function writeOperation({
-  tag,
-  operationId,
-  summary,
-  body,
-  name,
-  conflict = "The record changed since that version (`currentVersion` says which it is now)",
-}: {
-  tag: string;
-  operationId: string;
-  summary: string;
-  body: string;
-  name: string;
-  conflict?: string;
-}) {
-  return {
-    tags: [tag],
-    operationId,
-    summary,
-    parameters: [ifMatchParameter],
-    requestBody: { required: true, content: json(ref(body)) },
-    responses: {
-      "200": { description: "The updated record", headers: ETAG_HEADER, content: json(record(name)) },
-      "404": problemResponse("No such record"),
-      "409": problemResponse(conflict),
-      "428": problemResponse("Neither `version` nor If-Match was sent"),
-      ...BODY_PROBLEMS,
-      ...PROBLEMS,
-    },
-  };
-}
 
 const versionQueryParameter = {
   name: "version",
@@ -327,235 +136,244 @@ const versionQueryParameter = {
   schema: { type: "integer", minimum: 1 },
 };
 
-/** DELETE of one record at the version the client saw (If-Match or ?version=): 204, or a problem. */
-function deleteOperation({ tag, operationId, summary, dependents }: { tag: string; operationId: string; summary: string; dependents?: string }) {
-  const changed = "The record changed since that version (`currentVersion` says which it is now)";
+const CHANGED = "The record changed since that version (`currentVersion` says which it is now)";
+
+/** "dpo, engineer" after the summary: who may call it, as the route's wrapper checks it. */
+function summaryOf(meta: OperationMeta): string {
+  const roles = meta.roles.join(", ");
+  return meta.summary.includes(`(${roles}`) ? meta.summary : `${meta.summary} (${roles})`;
+}
+
+function operationOf(tag: string, meta: OperationMeta, rest: Record<string, unknown>) {
   return {
     tags: [tag],
-    operationId,
-    summary,
-    parameters: [{ ...ifMatchParameter, description: 'The version deleted ("3", W/"3" or 3); or send ?version=' }, versionQueryParameter],
-    responses: {
-      "204": { description: "Deleted; the audit event keeps its last state (point-in-time exports still show it)" },
-      "404": problemResponse("No such record"),
-      "409": problemResponse(dependents ? `${changed}, or ${dependents} (\`dependents\` names them)` : changed),
-      "422": problemResponse("The version is not a whole number, or If-Match and ?version= disagree"),
-      "428": problemResponse("Neither If-Match nor ?version= was sent"),
-      ...PROBLEMS,
-    },
+    operationId: meta.operationId,
+    summary: summaryOf(meta),
+    ...(meta.description ? { description: meta.description } : {}),
+    security: AUTHENTICATED,
+    ...rest,
   };
 }
 
-function createOperation({ tag, operationId, summary, body, name }: { tag: string; operationId: string; summary: string; body: string; name: string }) {
-  return {
-    tags: [tag],
-    operationId,
-    summary,
-    requestBody: { required: true, content: json(ref(body)) },
-    responses: {
-      "201": {
-        description: "Created",
-        headers: { ...ETAG_HEADER, Location: { description: "URL of the new record", schema: { type: "string" } } },
-        content: json(record(name)),
+function queryParameters(components: Components, schema: z.ZodObject) {
+  const converted = components.toJson(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(converted.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: "query",
+    required: (converted.required ?? []).includes(name) && !("default" in property),
+    ...(typeof property.description === "string" ? { description: property.description } : {}),
+    schema: property,
+  }));
+}
+
+function pathParameter(components: Components, name: string, schema: z.ZodType, description?: string) {
+  return { name, in: "path", required: true, ...(description ? { description } : {}), schema: components.toJson(schema) };
+}
+
+/** One resource's components and paths, from its contract. */
+function resourcePaths(components: Components, contract: ResourceContract) {
+  const { name, tag, path, operations } = contract;
+  const recordRef = components.add(contract.recordName ?? name, contract.record);
+  components.add(`${name}ListRow`, contract.listRow);
+  const pageRef = components.add(`${name}Page`, contract.listPage);
+  const createRef = contract.createBody ? components.add(`${name}Create`, contract.createBody) : undefined;
+  const updateRef = contract.updateBody ? components.add(`${name}Update`, contract.updateBody) : undefined;
+  const responseRef = components.addJson(
+    `${name}Response`,
+    contract.withFlags
+      ? {
+          type: "object",
+          description: `One ${name} with its open flags`,
+          required: ["data", "flags"],
+          properties: { data: recordRef, flags: { type: "array", items: ref("Flag") } },
+        }
+      : { type: "object", description: `One ${name}`, required: ["data"], properties: { data: recordRef } },
+  );
+  const idName = contract.idParam?.name ?? "id";
+  const idParameter = contract.idParam
+    ? pathParameter(components, idName, contract.idParam.schema, contract.idParam.description)
+    : { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+  const what = `No ${name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()} has this ${idName}`;
+  const withFlags = contract.withFlags ? ", with its open flags" : "";
+
+  const collection: Record<string, unknown> = {};
+  const item: Record<string, unknown> = { parameters: [idParameter] };
+  if (operations.list) {
+    collection.get = operationOf(tag, operations.list, {
+      parameters: queryParameters(components, contract.listQuery),
+      responses: {
+        "200": { description: contract.listDescription ?? "One page", content: json(pageRef) },
+        "422": problemResponse("A query parameter is invalid"),
+        ...PROBLEMS,
       },
-      "409": problemResponse("Conflicts with an existing record (e.g. the same name)"),
-      ...BODY_PROBLEMS,
-      ...PROBLEMS,
-    },
-  };
+    });
+  }
+  if (operations.create && createRef) {
+    collection.post = operationOf(tag, operations.create, {
+      requestBody: { required: true, content: json(createRef) },
+      responses: {
+        "201": { description: `Created${withFlags}`, headers: { ...ETAG_HEADER, ...LOCATION_HEADER }, content: json(responseRef) },
+        "409": problemResponse("Conflicts with an existing record (e.g. the same name)"),
+        ...BODY_PROBLEMS,
+        ...PROBLEMS,
+      },
+    });
+  }
+  if (operations.get) {
+    item.get = operationOf(tag, operations.get, {
+      responses: {
+        "200": { description: `The record${withFlags}`, headers: ETAG_HEADER, content: json(responseRef) },
+        "404": problemResponse(what),
+        ...PROBLEMS,
+      },
+    });
+  }
+  if (operations.update && updateRef) {
+    item.patch = operationOf(tag, operations.update, {
+      parameters: [ifMatchParameter],
+      requestBody: { required: true, content: json(updateRef) },
+      responses: {
+        "200": { description: `The updated record${withFlags}`, headers: ETAG_HEADER, content: json(responseRef) },
+        "404": problemResponse(what),
+        "409": problemResponse(`${CHANGED}, or a conflict`),
+        "428": problemResponse("Neither `version` nor If-Match was sent"),
+        ...BODY_PROBLEMS,
+        ...PROBLEMS,
+      },
+    });
+  }
+  if (operations.delete) {
+    const dependents = operations.deleteDependents;
+    item.delete = operationOf(tag, operations.delete, {
+      parameters: [{ ...ifMatchParameter, description: 'The version deleted ("3", W/"3" or 3); or send ?version=' }, versionQueryParameter],
+      responses: {
+        "204": { description: "Deleted; the audit event keeps its last state (point-in-time exports still show it)" },
+        "404": problemResponse(what),
+        "409": problemResponse(dependents ? `${CHANGED}, or ${dependents} (\`dependents\` names them)` : CHANGED),
+        "422": problemResponse("The version is not a whole number, or If-Match and ?version= disagree"),
+        "428": problemResponse("Neither If-Match nor ?version= was sent"),
+        ...PROBLEMS,
+      },
+    });
+  }
+
+  const paths: Record<string, Record<string, unknown>> = {};
+  if (Object.keys(collection).length > 0) paths[path] = collection;
+  if (Object.keys(item).length > 1) paths[`${path}/{${idName}}`] = item;
+  for (const custom of contract.customOperations ?? []) {
+    const urlPath = `${path}${custom.pathSuffix}`;
+    const entry = (paths[urlPath] ??= {});
+    const { operation, pathParameters } = customOperation(components, contract, custom, { idParameter, responseRef, what });
+    if (pathParameters.length > 0) entry.parameters = pathParameters;
+    entry[custom.method] = operation;
+  }
+  return paths;
 }
 
-function listOperation({ tag, operationId, summary, query, paged = true }: { tag: string; operationId: string; summary: string; query: z.ZodObject; paged?: boolean }) {
-  const item = ref(tag === "Flags" ? "Flag" : tag === "Agreements" ? "Agreement" : tag === "Activities" ? "Activity" : "DataCategory");
-  return {
-    tags: [tag],
-    operationId,
-    summary,
-    parameters: queryParameters(query),
+function customOperation(
+  components: Components,
+  contract: ResourceContract,
+  custom: CustomOperation,
+  { idParameter, responseRef, what }: { idParameter: { name: string }; responseRef: { $ref: string }; what: string },
+) {
+  const variables = [...custom.pathSuffix.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+  const pathParameters = variables.map((variable) =>
+    variable === idParameter.name
+      ? idParameter
+      : pathParameter(components, variable, custom.pathParams?.[variable] ?? z.string()),
+  );
+  const responseSchema =
+    custom.response === "record"
+      ? responseRef
+      : custom.responseName
+        ? components.add(custom.responseName, custom.response)
+        : components.toJson(custom.response);
+  for (const [componentName, schema] of Object.entries(custom.bodyComponents ?? {})) components.add(componentName, schema);
+  const problems = Object.fromEntries(Object.entries(custom.problems ?? {}).map(([status, description]) => [status, problemResponse(description!)]));
+  const bodyProblems = custom.body ? BODY_PROBLEMS : {};
+  const operation = operationOf(contract.tag, custom, {
+    parameters: [...(custom.ifMatch ? [ifMatchParameter] : []), ...(custom.query ? queryParameters(components, custom.query) : [])],
+    ...(custom.body
+      ? {
+          requestBody: {
+            required: !custom.bodyOptional,
+            ...(custom.bodyOptional ? { description: "May be left out when the version comes as If-Match" } : {}),
+            content: json(components.toJson(custom.body)),
+          },
+        }
+      : {}),
     responses: {
       "200": {
-        description: paged ? "One page" : "Every matching record",
-        content: json(
-          paged
-            ? page(item)
-            : { type: "object", required: ["data", "total"], properties: { data: { type: "array", items: item }, total: { type: "integer" } } },
-        ),
+        description: custom.response === "record" ? "The record in its new state" : "The result",
+        ...(custom.response === "record" ? { headers: ETAG_HEADER } : {}),
+        content: json(responseSchema),
       },
-      "422": problemResponse("A query parameter is invalid"),
+      ...(variables.includes(idParameter.name) && !custom.problems?.["404"] ? { "404": problemResponse(what) } : {}),
+      ...(custom.ifMatch ? { "428": problemResponse("Neither `version` nor If-Match was sent") } : {}),
+      ...bodyProblems,
+      ...problems,
       ...PROBLEMS,
+      ...(custom.problems?.["403"] ? { "403": problemResponse(custom.problems["403"]) } : {}),
     },
-  };
+  });
+  return { operation, pathParameters };
 }
 
-/** The review workflow, flags, the category taxonomy, agreements and processing activities. */
-function reviewAndReferencePaths() {
+const healthResponse = z.object({
+  status: z.literal("ok"),
+  database: z.enum(["pglite", "postgres"]),
+  migration: z.string().nullable().describe("The last migration applied"),
+});
+const healthProblem = z.object({ status: z.literal("unavailable"), reason: z.string() });
+
+/** The service's own endpoints: who am I, this document, liveness. */
+function servicePaths(components: Components) {
   return {
-    "/api/v1/processors/{id}/{action}": {
-      parameters: [idParameter, { name: "action", in: "path", required: true, schema: { type: "string", enum: [...REVIEW_ACTIONS] } }],
-      post: {
-        tags: ["Processors"],
-        operationId: "reviewProcessor",
-        summary:
-          "submit (the engineer who registered it, or the DPO): draft or rejected → submitted, with its draft transfers; approve (DPO): submitted → approved, with its submitted transfers; reject (DPO, comment required): submitted → rejected",
-        parameters: [ifMatchParameter],
-        requestBody: {
-          required: false,
-          description: "`{ version, comment? }`; to reject, `comment` is required. Without a body, the version comes from If-Match.",
-          content: json({ oneOf: [ref("ReviewInput"), ref("RejectInput")] }),
-        },
-        responses: {
-          "200": { description: "The processor in its new state, with its open flags", headers: ETAG_HEADER, content: json(withFlags("Processor")) },
-          "404": problemResponse("No processor has this id, or the action is not submit, approve or reject"),
-          "409": problemResponse("The processor changed since that version, or its status does not allow the action (e.g. approving an approved vendor)"),
-          "428": problemResponse("Neither `version` nor If-Match was sent"),
-          ...BODY_PROBLEMS,
-          ...PROBLEMS,
-          "403": problemResponse("The role may not do this: approve and reject are for the DPO; an engineer submits only the vendors they registered"),
-        },
+    "/api/v1/me": {
+      get: {
+        tags: ["Account"],
+        operationId: "getMe",
+        summary: "The token's (or session's) user and role (dpo, engineer, auditor)",
+        security: AUTHENTICATED,
+        responses: { "200": { description: "The caller", content: json(components.add("Me", meResponse)) }, ...PROBLEMS },
       },
     },
-    "/api/v1/flags": {
-      get: listOperation({ tag: "Flags", operationId: "listFlags", summary:
-          "List flags, worst first (all roles); `view=register` answers the register page rows (rule title, subject names and links; open flags unless `status` says otherwise, `status=all` for every status) and accepts `q` (rule title or id, processor name)", query: flagListQuery }),
-    },
-    "/api/v1/flags/{id}": {
-      parameters: [idParameter],
-      get: readOperation({ tag: "Flags", operationId: "getFlag", summary: "Read one flag (all roles)", name: "Flag", what: "flag" }),
-    },
-    "/api/v1/processors/duplicates": {
+    "/api/v1/openapi.json": {
       get: {
-        tags: ["Processors"],
-        operationId: "findProcessorDuplicates",
-        summary: "Processors (any status) that may be the vendor about to be registered: the same or a similar normalised name, or the same website domain (dpo, engineer)",
-        parameters: queryParameters(duplicatesQuery),
+        tags: ["Service"],
+        operationId: "getOpenApi",
+        summary: "This document (public: no token needed)",
+        security: PUBLIC,
         responses: {
           "200": {
-            description: "Possible duplicates, exact names first",
-            content: json({
-              type: "object",
-              required: ["data"],
-              properties: {
-                data: {
-                  type: "array",
-                  items: {
-                    type: "object",
-                    required: ["id", "name", "website", "status", "reasons"],
-                    properties: {
-                      id: { type: "string", format: "uuid" },
-                      name: { type: "string" },
-                      website: { type: ["string", "null"] },
-                      status: { type: "string", enum: [...RECORD_STATUSES] },
-                      reasons: { type: "array", items: { type: "string", enum: ["same_name", "similar_name", "same_domain"] } },
-                    },
-                  },
-                },
-              },
-            }),
+            description: "OpenAPI 3.1",
+            content: json({ type: "object", required: ["openapi", "info", "paths"], properties: { openapi: { type: "string" } } }),
           },
-          "422": problemResponse("Neither name nor website was given, or a parameter is invalid"),
-          ...PROBLEMS,
         },
       },
     },
-    "/api/v1/flags/accept": {
-      post: {
-        tags: ["Flags"],
-        operationId: "acceptFlagRisks",
-        summary: "Accept several flags' risks at once, all or nothing, with one justification and end date (dpo)",
-        requestBody: { required: true, content: json(ref("FlagBulkAccept")) },
+    "/api/health": {
+      get: {
+        tags: ["Service"],
+        operationId: "getHealth",
+        summary: "Liveness and readiness for a load balancer (public)",
+        security: PUBLIC,
         responses: {
-          "200": { description: "The accepted flags", content: json({ type: "object", required: ["data"], properties: { data: { type: "array", items: ref("Flag") } } }) },
-          "404": problemResponse("One of the ids is not a flag"),
-          "409": problemResponse("One of the flags changed since the version sent, or is resolved; nothing was accepted"),
-          ...BODY_PROBLEMS,
-          ...PROBLEMS,
+          "200": { description: "The database answers", content: json(components.add("Health", healthResponse)) },
+          "503": { description: "The database does not answer", content: json(components.add("HealthUnavailable", healthProblem)) },
         },
       },
-    },
-    "/api/v1/flags/{id}/accept": {
-      parameters: [idParameter],
-      post: {
-        ...writeOperation({
-          tag: "Flags",
-          operationId: "acceptFlagRisk",
-          summary: "Accept a flag's risk with a justification and an end date, at most 24 months ahead (dpo)",
-          body: "FlagAccept",
-          name: "Flag",
-          conflict: "The flag changed since that version, or it is resolved",
-        }),
-      },
-    },
-    "/api/v1/data-categories": {
-      get: listOperation({
-        tag: "DataCategories",
-        operationId: "listDataCategories",
-        summary:
-          "The data-category taxonomy with its classification under each regime (all roles); `view=register` answers one page of the register page rows (with transfer counts) and accepts `page`, `pageSize`, `classification` (gdpr_special, ccpa_sensitive, pipl_sensitive, doj_covered), `sort` (key, name, transfers) and `direction`",
-        query: dataCategoryListQuery,
-        paged: false,
-      }),
-    },
-    "/api/v1/data-categories/{key}": {
-      parameters: [{ name: "key", in: "path", required: true, schema: { type: "string", examples: ["user.biometric.face"] } }],
-      get: readOperation({ tag: "DataCategories", operationId: "getDataCategory", summary: "Read one category (all roles)", name: "DataCategory", what: "category" }),
-      patch: writeOperation({
-        tag: "DataCategories",
-        operationId: "updateDataCategory",
-        summary: "Reclassify a category; the flags of every processor receiving it are re-evaluated (dpo)",
-        body: "DataCategoryUpdate",
-        name: "DataCategory",
-      }),
-    },
-    "/api/v1/agreements": {
-      get: listOperation({ tag: "Agreements", operationId: "listAgreements", summary: "List safeguard agreements, soonest expiry first (all roles); `view=register` answers the register page rows (state, processor, covered transfers, open flags)", query: agreementListQuery }),
-      post: createOperation({
-        tag: "Agreements",
-        operationId: "createAgreement",
-        summary: "Register a safeguard agreement; its processor's flags are re-evaluated (dpo, engineer)",
-        body: "AgreementCreate",
-        name: "Agreement",
-      }),
-    },
-    "/api/v1/agreements/{id}": {
-      parameters: [idParameter],
-      get: readOperation({ tag: "Agreements", operationId: "getAgreement", summary: "Read one agreement (all roles)", name: "Agreement", what: "agreement" }),
-      patch: writeOperation({ tag: "Agreements", operationId: "updateAgreement", summary: "Change some fields of an agreement (dpo, engineer)", body: "AgreementUpdate", name: "Agreement" }),
-      delete: deleteOperation({
-        tag: "Agreements",
-        operationId: "deleteAgreement",
-        summary: "Delete a safeguard agreement; its processor's flags are re-evaluated (dpo)",
-      }),
-    },
-    "/api/v1/activities": {
-      get: listOperation({ tag: "Activities", operationId: "listActivities", summary: "List processing activities (all roles); `view=register` answers the register page rows (controller, transfer and open-flag counts)", query: activityListQuery }),
-      post: createOperation({ tag: "Activities", operationId: "createActivity", summary: "Register a processing activity (dpo, engineer)", body: "ActivityCreate", name: "Activity" }),
-    },
-    "/api/v1/activities/{id}": {
-      parameters: [idParameter],
-      get: readOperation({ tag: "Activities", operationId: "getActivity", summary: "Read one processing activity (all roles)", name: "Activity", what: "activity" }),
-      patch: writeOperation({
-        tag: "Activities",
-        operationId: "updateActivity",
-        summary: "Change some fields of a processing activity; its transfers' flags are re-evaluated (dpo, engineer)",
-        body: "ActivityUpdate",
-        name: "Activity",
-      }),
-      delete: deleteOperation({
-        tag: "Activities",
-        operationId: "deleteActivity",
-        summary: "Delete a processing activity no transfer serves any more (dpo)",
-        dependents: "transfers still serve it",
-      }),
     },
   };
 }
 
 /** Bulk import (lib/import) and the register exports (lib/exports): files in and out rather than JSON records. */
-function fileTransferPaths() {
+function fileTransferPaths(components: Components) {
   const importFile = {
     "text/csv": { schema: { type: "string", description: "One sheet's rows, with `kind` in the query" } },
     [XLSX_MEDIA_TYPE]: { schema: { type: "string", contentEncoding: "binary", description: "Both sheets of the template" } },
   };
+  const reportParameter = { name: "report", in: "path", required: true, schema: { type: "string", enum: [...EXPORT_REPORTS] } };
   return {
     "/api/v1/import": {
       post: {
@@ -563,7 +381,8 @@ function fileTransferPaths() {
         operationId: "importFile",
         summary:
           "Import processors and transfers from the CSV or XLSX template. dryRun=true (default) reports every problem by sheet, row and column; dryRun=false commits all or nothing, idempotently (dpo, engineer)",
-        parameters: queryParameters(importQuery),
+        security: AUTHENTICATED,
+        parameters: queryParameters(components, importQuery),
         requestBody: { required: true, content: importFile },
         responses: {
           "200": { description: "The dry-run report, or the committed counts", content: json({ type: "object" }) },
@@ -580,7 +399,8 @@ function fileTransferPaths() {
         tags: ["Import"],
         operationId: "getImportTemplate",
         summary: "The import template: format=xlsx (both sheets and a read-me) or format=csv with kind=processors|transfers (dpo, engineer)",
-        parameters: queryParameters(templateQuery),
+        security: AUTHENTICATED,
+        parameters: queryParameters(components, templateQuery),
         responses: {
           "200": {
             description: "The template file",
@@ -592,12 +412,13 @@ function fileTransferPaths() {
       },
     },
     "/api/v1/exports/{report}": {
-      parameters: [{ name: "report", in: "path", required: true, schema: { type: "string", enum: [...EXPORT_REPORTS] } }],
+      parameters: [reportParameter],
       get: {
         tags: ["Exports"],
         operationId: "exportReport",
         summary: "Export a register as a file; only approved records unless pending=include, which marks pending ones (dpo, auditor)",
-        parameters: queryParameters(exportQuery),
+        security: AUTHENTICATED,
+        parameters: queryParameters(components, exportQuery),
         responses: {
           "200": {
             description: "The export file (attachment), or its integrity manifest when manifest=1",
@@ -615,11 +436,12 @@ function fileTransferPaths() {
       },
     },
     "/api/v1/exports/{report}/schema": {
-      parameters: [{ name: "report", in: "path", required: true, schema: { type: "string", enum: [...EXPORT_REPORTS] } }],
+      parameters: [reportParameter],
       get: {
         tags: ["Exports"],
         operationId: "exportJsonSchema",
-        summary: "The JSON Schema of a report's JSON export (versioned with the export's schemaVersion)",
+        summary: "The JSON Schema of a report's JSON export (versioned with the export's schemaVersion) (dpo, engineer, auditor)",
+        security: AUTHENTICATED,
         responses: {
           "200": { description: "A JSON Schema (2020-12)", content: { "application/schema+json": { schema: { type: "object" } } } },
           "404": problemResponse("No export has this name"),
@@ -630,86 +452,48 @@ function fileTransferPaths() {
   };
 }
 
+
+
 export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {}) {
+  const components = new Components();
+  components.addJson("Problem", components.toJson(problem));
+  // The open flags a record's response carries: the stored flag.
+  components.add("Flag", flagRecord);
+  const contracts = RESOURCE_CONTRACTS;
+  const resourcePathsByContract = contracts.map((contract) => resourcePaths(components, contract));
+  const paths = Object.assign({}, servicePaths(components), ...resourcePathsByContract, fileTransferPaths(components));
+  const tags = [...new Set(contracts.map((contract) => contract.tag))];
   return {
     openapi: "3.1.0",
     info: {
       title: "Transfer governance API",
       version: "1",
       description:
-        "Processors and cross-border transfers, their review, flags, data categories, safeguard agreements and processing activities. Authenticate with a personal API token: `Authorization: Bearer <token>`. Errors are RFC 9457 problem+json.",
+        "Processors and cross-border transfers, their review, flags, data categories, safeguard agreements and processing activities. Authenticate with a personal API token: `Authorization: Bearer <token>` (or, from the app itself, its session cookie). Errors are RFC 9457 problem+json.",
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
-    security: [{ bearerAuth: [] }],
-    paths: {
-      "/api/v1/me": {
-        get: {
-          operationId: "getMe",
-          summary: "The token's user and role",
-          responses: {
-            "200": { description: "The caller", content: { "application/json": { schema: { type: "object" } } } },
-            ...PROBLEMS,
-          },
-        },
-      },
-      "/api/v1/openapi.json": {
-        get: {
-          operationId: "getOpenApi",
-          summary: "This document",
-          responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } }, ...PROBLEMS },
-        },
-      },
-      ...resource({
-        tag: "Processors",
-        singular: "Processor",
-        listQuery: processorListQuery,
-        listSummary:
-          "List processors (all roles); `view=register` answers the register page rows (transfer and open-flag counts) and accepts `sort` (name, country, service, status, updatedAt) and `direction`",
-        collection: "/api/v1/processors",
-        deletion: {
-          summary: "Delete a processor; its own flags are resolved (dpo; engineer: own drafts)",
-          dependents: "transfers, sub-processors or agreements still hang on it",
-        },
-      }),
-      ...resource({
-        tag: "Transfers",
-        singular: "Transfer",
-        listQuery: transferListQuery,
-        listSummary:
-          "List transfers (all roles); `view=register` answers the register page rows (processor, activity, exporter, category count, worst open flag) and accepts `encryption` (none, any)",
-        collection: "/api/v1/transfers",
-        deletion: {
-          summary: "Delete a transfer; its processor's flags are re-evaluated (dpo; engineer: own drafts)",
-          dependents: "an agreement lists it by id",
-        },
-      }),
-      ...reviewAndReferencePaths(),
-      ...fileTransferPaths(),
-    },
+    security: AUTHENTICATED,
+    tags: [
+      { name: "Account", description: "The caller" },
+      ...tags.map((name) => ({ name })),
+      { name: "Import", description: "Bulk import from the CSV or XLSX template" },
+      { name: "Exports", description: "Register exports as files" },
+      { name: "Service", description: "This document and the health check (public)" },
+    ],
+    paths,
     components: {
-      securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A personal API token (Settings → API tokens)" } },
-      schemas: {
-        ProcessorCreate: schemaOf(createProcessorInput),
-        ProcessorUpdate: schemaOf(updateProcessorInput),
-        Processor: schemaOf(processorRecord),
-        TransferCreate: schemaOf(createTransferBody),
-        TransferUpdate: schemaOf(updateTransferBody),
-        Transfer: schemaOf(transferRecord),
-        Flag: schemaOf(flag),
-        FlagAccept: schemaOf(acceptRiskInput),
-        FlagBulkAccept: schemaOf(bulkAcceptRiskInput),
-        ReviewInput: schemaOf(submitProcessorInput),
-        RejectInput: schemaOf(rejectProcessorInput),
-        DataCategory: schemaOf(dataCategoryRecord),
-        DataCategoryUpdate: schemaOf(updateCategoryClassificationInput),
-        AgreementCreate: schemaOf(createAgreementBody),
-        AgreementUpdate: schemaOf(updateAgreementBody),
-        Agreement: schemaOf(agreementRecord),
-        Activity: schemaOf(activityRecord),
-        ActivityCreate: schemaOf(createActivityInput),
-        ActivityUpdate: schemaOf(updateActivityInput),
-        Problem: schemaOf(problem),
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", description: "A personal API token (Settings → API tokens)" },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "next-auth.session-token",
+          description: "The app's session after signing in (`__Secure-next-auth.session-token` over HTTPS); writes must come from the app's own origin",
+        },
       },
+      schemas: components.build(),
     },
   };
 }
+
+export type OpenApiDocumentObject = ReturnType<typeof buildOpenApiDocument>;

@@ -11,7 +11,8 @@ export const countryCode = z
     message: "must be an ISO 3166-1 alpha-2 country code (e.g. US, CN, HK)",
   });
 
-export const isoDate = z.string().refine(isIsoDate, { message: "must be a date as YYYY-MM-DD" });
+// `format: date` is what the OpenAPI document (and a client generated from it) reads; the refine does the checking.
+export const isoDate = z.string().refine(isIsoDate, { message: "must be a date as YYYY-MM-DD" }).meta({ format: "date" });
 
 export const uuid = z.string().uuid({ message: "must be a record id (UUID)" });
 

@@ -127,6 +127,8 @@ export interface CustomOperation extends OperationMeta {
   /** The JSON request body; `bodyOptional` when it may be left out (the version sent as If-Match). */
   body?: z.ZodType;
   bodyOptional?: boolean;
+  /** Parts of `body` to name as OpenAPI components (e.g. each member of a union body), by component name. */
+  bodyComponents?: Record<string, z.ZodType>;
   /** Whether the version may come as If-Match (a write of one record). */
   ifMatch?: boolean;
   /** The JSON response body: "record" for the resource's record response (`{ data }` or `{ data, flags }`), else a schema. */
@@ -158,6 +160,8 @@ export interface ResourceContract {
     /** What blocks a delete (named in the 409's `dependents`). */
     deleteDependents?: string;
   };
+  /** The OpenAPI component name of `record` when it is not `name` (flags: "FlagDetail", as "Flag" is the stored flag records carry). */
+  recordName?: string;
   /** The record's path parameter when it is not a UUID named `id` (data categories: `key`). */
   idParam?: { name: string; schema: z.ZodType; description?: string };
   /** The list response's description when it is not one page (e.g. "Every matching category"). */
