@@ -8,9 +8,9 @@ import { DateField } from "@/components/forms/date-field";
 import { PredictedFlagsPanel } from "@/components/forms/predicted-flags-panel";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { TextField } from "@/components/forms/text-field";
-import { createActivityFormInput } from "@/components/forms/activity-schemas";
+import { createActivityBody } from "@/lib/api/contracts/activities";
 import { conflictMessage } from "@/lib/services/conflict";
-import { createAgreementInput } from "@/lib/validation/agreement";
+import { createAgreementBody } from "@/lib/api/contracts/agreements";
 import { updateTransferBody } from "@/lib/api/contracts/transfers";
 
 /** Renders fields inside a react-hook-form with the given errors (as the server's fields[] map onto them). */
@@ -102,7 +102,7 @@ describe("server errors in the forms", () => {
 
 describe("the create forms' schemas", () => {
   it("refuses in the browser, on its field, an agreement that expires before it was signed", async () => {
-    const resolve = zodResolver(createAgreementInput);
+    const resolve = zodResolver(createAgreementBody);
     const result = await resolve(
       { processorId: "00000000-0000-4000-8000-000000000000", type: "dpa", signedDate: "2026-03-01", expiryDate: "2026-02-01" } as never,
       undefined,
@@ -112,9 +112,9 @@ describe("the create forms' schemas", () => {
   });
 
   it("requires what a new processing activity needs and nothing the server would refuse", async () => {
-    const missing = createActivityFormInput.safeParse({ name: "Support", purpose: "", legalBasis: "contract" });
+    const missing = createActivityBody.safeParse({ name: "Support", purpose: "", legalBasis: "contract" });
     expect(missing.success ? [] : missing.error.issues.map((issue) => issue.path.join("."))).toEqual(["purpose", "controllerEntityId"]);
-    const unknown = createActivityFormInput.safeParse({ name: "Support", purpose: "Answer tickets", legalBasis: "contract", controllerEntityId: "00000000-0000-4000-8000-000000000000", typo: 1 });
+    const unknown = createActivityBody.safeParse({ name: "Support", purpose: "Answer tickets", legalBasis: "contract", controllerEntityId: "00000000-0000-4000-8000-000000000000", typo: 1 });
     expect(unknown.success).toBe(false);
   });
 });

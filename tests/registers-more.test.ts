@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { activityRegisterApiQuery } from "@/components/activities/register-api";
-import { activityFilters, activityRegisterParams } from "@/components/activities/register-params";
-import { activityApiQuery } from "@/components/activities/register-query";
-import { agreementRegisterApiQuery } from "@/components/agreements/register-api";
-import { agreementFilters, agreementRegisterParams } from "@/components/agreements/register-params";
-import { agreementApiQuery, agreementKeys } from "@/components/agreements/register-query";
+import { agreementKeys } from "@/components/agreements/register-query";
+import { queryString } from "@/components/registers/fetch-page";
+import { activityContract, activityFilters, activityPageQuery } from "@/lib/api/contracts/activities";
+import { agreementContract, agreementFilters, agreementPageQuery } from "@/lib/api/contracts/agreements";
 import { listActivityRegister, listActivityCategories } from "@/db/queries/activities-register";
 import { listAgreementRegister, listCurrentFlagsOfTransfers, listTransfersCoveredByAgreement } from "@/db/queries/agreements-register";
 import { getCategoryDetail, listCategoryRegister } from "@/db/queries/categories-register";
@@ -222,20 +220,19 @@ describeOnDatabases("data category register", (use) => {
 
 describe("the register pages' query strings for the API", () => {
   it("parse back, under the API's strict schema, into the filters the server page used", () => {
-    const agreementParams = agreementRegisterParams.parse({
+    const agreementParams = agreementPageQuery.parse({
       q: "cloud",
       type: "scc",
-      processor: "0b0a6f0e-4a59-4c55-9f59-2f1a8f0f3c11",
+      processorId: "0b0a6f0e-4a59-4c55-9f59-2f1a8f0f3c11",
       state: "active",
-      expires: "90",
+      expiresWithinDays: "90",
       sort: "processor",
       direction: "desc",
       page: "2",
       cols: "agreement,state",
     });
-    const agreement = agreementRegisterApiQuery.parse(Object.fromEntries(new URLSearchParams(agreementApiQuery(agreementFilters(agreementParams)))));
+    const agreement = agreementContract.listQuery.parse(Object.fromEntries(new URLSearchParams(queryString(agreementFilters(agreementParams)))));
     expect(agreement).toEqual({
-      view: "register",
       page: 2,
       pageSize: 20,
       q: "cloud",
@@ -247,15 +244,25 @@ describe("the register pages' query strings for the API", () => {
       direction: "desc",
     });
 
-    const activityParams = activityRegisterParams.parse({ legalBasis: "consent", record: "incomplete", sort: "nonsense" });
+    const activityParams = activityPageQuery.parse({ legalBasis: "consent", record: "incomplete", sort: "nonsense" });
     expect(activityParams.sort).toBe("name");
-    const activity = activityRegisterApiQuery.parse(Object.fromEntries(new URLSearchParams(activityApiQuery(activityFilters(activityParams)))));
-    expect(activity).toEqual({ view: "register", page: 1, pageSize: 20, legalBasis: "consent", record: "incomplete", sort: "name", direction: "asc" });
+    const activity = activityContract.listQuery.parse(Object.fromEntries(new URLSearchParams(queryString(activityFilters(activityParams)))));
+    expect(activity).toEqual({ page: 1, pageSize: 20, legalBasis: "consent", record: "incomplete", sort: "name", direction: "asc" });
+  });
+
+  it("still reads the agreement page's former parameter names (processor, expires), so old links keep their filter", () => {
+    const legacy = agreementFilters(agreementPageQuery.parse({ processor: "0b0a6f0e-4a59-4c55-9f59-2f1a8f0f3c11", expires: "60" }));
+    expect(legacy).toMatchObject({ processorId: "0b0a6f0e-4a59-4c55-9f59-2f1a8f0f3c11", expiresWithinDays: 60 });
+    expect(legacy).not.toHaveProperty("processor");
+    expect(legacy).not.toHaveProperty("expires");
+    // The API's own names win over the former ones when a URL has both.
+    const both = agreementFilters(agreementPageQuery.parse({ processor: "0b0a6f0e-4a59-4c55-9f59-2f1a8f0f3c11", processorId: "1c1b7f1f-5b6a-4d66-8f6a-3f2b9f1f4d22" }));
+    expect(both.processorId).toBe("1c1b7f1f-5b6a-4d66-8f6a-3f2b9f1f4d22");
   });
 
   it("keeps the column choice out of the query key: showing a column does not refetch", () => {
-    const a = agreementFilters(agreementRegisterParams.parse({ type: "dpa", cols: "agreement,state" }));
-    const b = agreementFilters(agreementRegisterParams.parse({ type: "dpa" }));
+    const a = agreementFilters(agreementPageQuery.parse({ type: "dpa", cols: "agreement,state" }));
+    const b = agreementFilters(agreementPageQuery.parse({ type: "dpa" }));
     expect(agreementKeys.list(a)).toEqual(agreementKeys.list(b));
   });
 });

@@ -9,8 +9,8 @@ import { useRegisterPage } from "@/components/registers/use-register-page";
 import type { RegisterColumn } from "@/components/registers/register-table";
 import { localeFormatters } from "@/components/registers/locale-format";
 import { Badge } from "@/components/ui/badge";
+import type { ActivityFilters } from "@/lib/api/contracts/activities";
 import { ACTIVITY_COLUMNS, type ActivityColumnId } from "./activity-columns";
-import type { ActivityRegisterFilters } from "./register-params";
 import { activityKeys, fetchActivityRegister } from "./register-query";
 
 /**
@@ -23,7 +23,7 @@ export function ActivitiesRegisterTable({
   searchParams,
   locale,
 }: {
-  filters: ActivityRegisterFilters;
+  filters: ActivityFilters;
   visible: readonly string[];
   searchParams: Record<string, string | undefined>;
   locale: string;
@@ -82,7 +82,7 @@ export function ActivitiesRegisterTable({
         columns,
         visible,
         rowKey: (row) => row.id,
-        sorting: { sort: filters.sort, direction: filters.direction, basePath: "/activities", searchParams },
+        sorting: { sort: filters.sort ?? "name", direction: filters.direction ?? "asc", basePath: "/activities", searchParams },
         emptyText: "No processing activity matches these filters.",
       }}
     />

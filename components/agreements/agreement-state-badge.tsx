@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { AgreementState } from "@/db/queries/agreements-register";
+import type { AgreementState } from "@/db/list-sorts";
 
 const TONE: Record<AgreementState, BadgeTone> = { active: "green", expired: "red", unsigned: "amber", not_yet_effective: "neutral" };
 

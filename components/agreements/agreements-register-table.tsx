@@ -9,10 +9,10 @@ import { useRegisterPage } from "@/components/registers/use-register-page";
 import type { RegisterColumn } from "@/components/registers/register-table";
 import { localeFormatters } from "@/components/registers/locale-format";
 import { Badge } from "@/components/ui/badge";
+import type { AgreementFilters } from "@/lib/api/contracts/agreements";
 import { AGREEMENT_TYPE_LABELS } from "@/lib/rules/labels";
 import { AGREEMENT_COLUMNS, type AgreementColumnId } from "./agreement-columns";
 import { AgreementStateBadge } from "./agreement-state-badge";
-import type { AgreementRegisterFilters } from "./register-params";
 import { agreementKeys, fetchAgreementRegister } from "./register-query";
 
 /**
@@ -25,7 +25,7 @@ export function AgreementsRegisterTable({
   searchParams,
   locale,
 }: {
-  filters: AgreementRegisterFilters;
+  filters: AgreementFilters;
   visible: readonly string[];
   searchParams: Record<string, string | undefined>;
   locale: string;
@@ -77,7 +77,7 @@ export function AgreementsRegisterTable({
         columns,
         visible,
         rowKey: (row) => row.id,
-        sorting: { sort: filters.sort, direction: filters.direction, basePath: "/agreements", searchParams },
+        sorting: { sort: filters.sort ?? "expiry", direction: filters.direction ?? "asc", basePath: "/agreements", searchParams },
         emptyText: "No agreement matches these filters.",
       }}
     />

@@ -1,27 +1,12 @@
 import { REGISTER_ROOTS, registerKeys } from "@/components/providers/register-keys";
 import type { AgreementRegisterRow } from "@/db/queries/agreements-register";
 import { fetchRegisterPage, queryString, type RegisterPage } from "@/components/registers/fetch-page";
-import type { AgreementRegisterFilters } from "./register-params";
+import type { AgreementFilters } from "@/lib/api/contracts/agreements";
 
 /** Query keys of the agreements: a mutation invalidates `agreementKeys.all`, and every list refetches. */
-export const agreementKeys = registerKeys<AgreementRegisterFilters>(REGISTER_ROOTS.agreements);
+export const agreementKeys = registerKeys<AgreementFilters>(REGISTER_ROOTS.agreements);
 
-/** The page's filters as GET /api/v1/agreements names them. */
-export function agreementApiQuery(filters: AgreementRegisterFilters): string {
-  return queryString({
-    view: "register",
-    page: filters.page,
-    pageSize: filters.pageSize,
-    q: filters.q,
-    type: filters.type,
-    processorId: filters.processor,
-    state: filters.state,
-    expiresWithinDays: filters.expires,
-    sort: filters.sort,
-    direction: filters.direction,
-  });
-}
-
-export function fetchAgreementRegister(filters: AgreementRegisterFilters, signal?: AbortSignal): Promise<RegisterPage<AgreementRegisterRow>> {
-  return fetchRegisterPage<AgreementRegisterRow>(`/api/v1/agreements?${agreementApiQuery(filters)}`, signal);
+/** The page's filters are GET /api/v1/agreements's own parameters (one contract): the query string is theirs. */
+export function fetchAgreementRegister(filters: AgreementFilters, signal?: AbortSignal): Promise<RegisterPage<AgreementRegisterRow>> {
+  return fetchRegisterPage<AgreementRegisterRow>(`/api/v1/agreements?${queryString(filters)}`, signal);
 }

@@ -2,7 +2,7 @@
 
 import { FormProvider } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { createActivityFormInput, updateActivityInput } from "./activity-schemas";
+import { createActivityBody, updateActivityBody } from "@/lib/api/contracts/activities";
 import { CategoryMultiSelect, type CategoryOption } from "./category-multi-select";
 import type { FlagPreview } from "./flag-preview";
 import { FormError } from "./form-error";
@@ -11,7 +11,7 @@ import { SelectField, type Option } from "./select-field";
 import { TextField } from "./text-field";
 import { modeActions, useRecordForm, type RecordFormMode } from "./use-record-form";
 
-/** The Art. 30 description the activity form edits, as lib/validation/activity.ts accepts it. */
+/** The Art. 30 description the activity form edits, as the contract (lib/api/contracts/activities.ts) accepts it. */
 export interface ActivityFormValues {
   name: string;
   purpose: string;
@@ -43,7 +43,7 @@ type ModeProps = RecordFormMode<ActivityFormValues & { version: number }, Activi
 export function ActivityForm(props: ModeProps & { currentFlags: FlagPreview[]; options: ActivityFormOptions }) {
   const creating = props.mode === "create";
   const { form, prediction, formError, saving, onSubmit } = useRecordForm<ActivityFormValues>({
-    schema: creating ? createActivityFormInput : updateActivityInput,
+    schema: creating ? createActivityBody : updateActivityBody,
     initial: props.initial,
     ...modeActions(props),
     detailPath: (id) => `/activities/${id}`,

@@ -2,7 +2,7 @@
 
 import { FormProvider, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { createAgreementInput, updateAgreementInput } from "@/lib/validation/agreement";
+import { createAgreementBody, updateAgreementBody } from "@/lib/api/contracts/agreements";
 import { CategoryMultiSelect, type CategoryOption } from "./category-multi-select";
 import { CheckboxField } from "./checkbox-field";
 import { DateField } from "./date-field";
@@ -13,7 +13,7 @@ import { SelectField, type Option } from "./select-field";
 import { TextField } from "./text-field";
 import { modeActions, useRecordForm, type RecordFormMode } from "./use-record-form";
 
-/** The fields the agreement form shows, as lib/validation/agreement.ts accepts them. */
+/** The fields the agreement form shows, as the contract (lib/api/contracts/agreements.ts) accepts them. */
 export interface AgreementFormValues {
   type: string;
   sccModule: string | null;
@@ -51,7 +51,7 @@ function listedOnly(values: unknown): unknown {
 export function AgreementForm(props: ModeProps & { currentFlags: FlagPreview[]; options: AgreementFormOptions }) {
   const creating = props.mode === "create";
   const { form, prediction, formError, saving, onSubmit } = useRecordForm<AgreementFormValues>({
-    schema: creating ? createAgreementInput : updateAgreementInput,
+    schema: creating ? createAgreementBody : updateAgreementBody,
     initial: props.initial,
     ...modeActions(props, listedOnly),
     detailPath: (id) => `/agreements/${id}`,

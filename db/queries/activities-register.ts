@@ -1,20 +1,21 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
-import { selectTransfersWithFlags } from "./agreements-register";
+import type { ActivityRecordState, ActivitySort } from "../list-sorts";
+import { isoTimestamp, selectTransfersWithFlags } from "./agreements-register";
 import { dataCategories, entities, flags, processingActivities, transferDataCategories, transfers, type LegalBasis } from "../schema";
 
 /*
- * The processing-activity register: one page of activities (the GDPR Art. 30 records) with their controller,
- * how many transfers serve each and how many open flags those carry, filtered and sorted in SQL.
+ * The processing-activity register, the one read model of the activities list (the DPO's page and GET
+ * /api/v1/activities, lib/api/contracts/activities.ts `activityListRow`): one page of activities (the GDPR
+ * Art. 30 records), every stored field with their controller, how many transfers serve each and how many open
+ * flags those carry, filtered and sorted in SQL.
+ *
+ * Whether the Art. 30 record is complete (ActivityRecordState): Art. 30(1)(f) retention and 30(1)(g) security
+ * measures are asked "where possible", so a missing one is worth the DPO's attention, not an error.
  */
 
-/**
- * Whether the Art. 30 record is complete: Art. 30(1)(f) retention and 30(1)(g) security measures are asked
- * "where possible", so a missing one is worth the DPO's attention, not an error.
- */
-export type ActivityRecordState = "complete" | "incomplete";
-export type ActivitySort = "name" | "legalBasis" | "transfers" | "updatedAt";
+export type { ActivityRecordState, ActivitySort };
 
 export interface ListActivityRegisterInput {
   db: Executor;
@@ -61,15 +62,25 @@ export async function listActivityRegister({ db, page, pageSize, q, legalBasis, 
         id: pa.id,
         name: pa.name,
         purpose: pa.purpose,
-        businessFunction: pa.businessFunction,
-        controllerName: entities.name,
         legalBasis: pa.legalBasis,
+        controllerEntityId: pa.controllerEntityId,
+        controllerName: entities.name,
+        jointController: pa.jointController,
+        businessFunction: pa.businessFunction,
+        legitimateInterest: pa.legitimateInterest,
         art9Condition: pa.art9Condition,
+        disclosureType: pa.disclosureType,
+        dataSubjectCategories: pa.dataSubjectCategories,
         retentionPeriod: pa.retentionPeriod,
+        securityMeasures: pa.securityMeasures,
         hasSecurityMeasures: sql<boolean>`(${pa.securityMeasures} is not null and ${pa.securityMeasures} <> '')`,
+        source: pa.source,
+        automatedDecisionMaking: pa.automatedDecisionMaking,
         dpiaRequired: pa.dpiaRequired,
-        // ISO text, not a Date: the row crosses the wire to the browser's query cache as JSON.
-        updatedAt: sql<string>`to_char(${pa.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`,
+        dpiaReference: pa.dpiaReference,
+        version: pa.version,
+        createdAt: isoTimestamp(pa.createdAt),
+        updatedAt: isoTimestamp(pa.updatedAt),
         transferCount,
         openFlagCount,
       })

@@ -1,6 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
+import type { AgreementSort, AgreementState } from "../list-sorts";
 import {
   agreementTransfers,
   entities,
@@ -16,13 +18,12 @@ import {
 } from "../schema";
 
 /*
- * The agreement register (the DPO's page and GET /api/v1/agreements' register view): one page of safeguard
- * agreements with their processor, what they cover and their state on `today`, filtered and sorted in SQL.
+ * The agreement register, the one read model of the agreements list (the DPO's page and GET
+ * /api/v1/agreements, lib/api/contracts/agreements.ts `agreementListRow`): one page of safeguard agreements,
+ * every stored field with their processor, what they cover and their state on `today`, filtered and sorted in SQL.
  */
 
-/** An agreement's state on a day; the same definition as the rules (lib/rules/predicates.ts isAgreementActive). */
-export type AgreementState = "active" | "expired" | "unsigned" | "not_yet_effective";
-export type AgreementSort = "processor" | "type" | "signed" | "expiry" | "state";
+export type { AgreementSort, AgreementState };
 
 export interface ListAgreementRegisterInput {
   db: Executor;
@@ -35,6 +36,8 @@ export interface ListAgreementRegisterInput {
   type?: AgreementType;
   processorId?: string;
   state?: AgreementState;
+  /** Expiry on or before this date (YYYY-MM-DD): agreements to renew, expired ones included. */
+  expiringBefore?: string;
   /** Not expired yet, and expiring within this many days of `today` (both included). */
   expiresWithinDays?: number;
   sort?: AgreementSort;
@@ -45,7 +48,18 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** The state as a SQL expression, so that the register can filter and sort on it. */
+/**
+ * A timestamp as ISO text (UTC, to the second), not a Date: the row crosses the wire to the browser's query
+ * cache as JSON, and the server page's prefetch must hold the same value the API answers.
+ */
+export function isoTimestamp(column: SQL | PgColumn): SQL<string> {
+  return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+}
+
+/**
+ * An agreement's state on a day, by the rules' definition (lib/rules/predicates.ts isAgreementActive), as a
+ * SQL expression, so that the register can filter and sort on it.
+ */
 function stateOf(today: string): SQL<AgreementState> {
   const a = safeguardAgreements;
   return sql<AgreementState>`case
@@ -76,6 +90,7 @@ export async function listAgreementRegister({
   type,
   processorId,
   state,
+  expiringBefore,
   expiresWithinDays,
   sort = "expiry",
   direction = "asc",
@@ -90,6 +105,7 @@ export async function listAgreementRegister({
   if (type) conditions.push(eq(a.type, type));
   if (processorId) conditions.push(eq(a.processorId, processorId));
   if (state) conditions.push(sql`${state$} = ${state}`);
+  if (expiringBefore) conditions.push(sql`${a.expiryDate} <= ${expiringBefore}::date`);
   if (expiresWithinDays !== undefined) {
     conditions.push(sql`${a.expiryDate} between ${today}::date and ${today}::date + ${expiresWithinDays}::int`);
   }
@@ -120,6 +136,11 @@ export async function listAgreementRegister({
         flowDown: a.flowDown,
         coversAllTransfers: a.coversAllTransfers,
         documentRef: a.documentRef,
+        notes: a.notes,
+        externalId: a.externalId,
+        version: a.version,
+        createdAt: isoTimestamp(a.createdAt),
+        updatedAt: isoTimestamp(a.updatedAt),
         state: state$,
         transferCount: coveredTransferCount,
         openFlagCount,

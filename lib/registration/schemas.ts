@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { createAgreementInput, agreementFields } from "@/lib/validation/agreement";
-import { processorFields } from "@/lib/validation/processor";
+import { agreementFields, createAgreementBody } from "@/lib/api/contracts/agreements";
+import { processorFields } from "@/lib/api/contracts/processors";
 import { transferFields } from "@/lib/api/contracts/transfers";
 
 /*
  * The registration wizard's steps (issue #6), each validated in the browser and again on the server with the
- * same schema. Every field schema here is the register's own (lib/validation/*): a step is a pick of the
+ * same schema. Every field schema here is the register's own (lib/api/contracts/*, lib/validation/*): a step is a pick of the
  * fields it shows, so the wizard cannot accept what the API would refuse. The form holds all steps in one
  * object — { vendor, data, flows, transfers, agreements } — and a step's schema looks only at its part.
  */
@@ -95,7 +95,7 @@ export const draftAgreementFields = z
     }).shape,
   )
   .superRefine((agreement, ctx) => {
-    const checked = createAgreementInput.safeParse({ ...agreement, processorId: ANY_PROCESSOR_ID });
+    const checked = createAgreementBody.safeParse({ ...agreement, processorId: ANY_PROCESSOR_ID });
     if (checked.success) return;
     for (const issue of checked.error.issues) {
       if (issue.code === "custom") ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });

@@ -1,14 +1,11 @@
 import { z } from "zod";
-import { AGREEMENT_TYPES, FLAG_STATUSES, FLAG_SUBJECT_TYPES, SEVERITIES } from "@/db/schema/enums";
+import { FLAG_STATUSES, FLAG_SUBJECT_TYPES, SEVERITIES } from "@/db/schema/enums";
 import { paginationQuery } from "@/lib/api/params";
-import { agreementFields, updateAgreementInput } from "@/lib/validation/agreement";
-import { isoDate } from "@/lib/validation/common";
 
 /*
- * Query parameters and strict bodies of the API's review, flag, category, agreement and activity
- * endpoints, as lib/api/params.ts does for processors and transfers: a bad parameter is a 422 naming it,
- * an unknown body field is refused by name. (Kept here because lib/api/params.ts belongs to another slice;
- * they can move there unchanged.)
+ * Query parameters and strict bodies of the API's review, flag and category endpoints, as lib/api/params.ts
+ * does for processors: a bad parameter is a 422 naming it, an unknown body field is refused by name.
+ * (Agreements and activities have their contracts in lib/api/contracts/.)
  */
 
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -36,19 +33,3 @@ export const dataCategoryListQuery = z.object({
   q: searchText.describe("Text search on the key, name and description"),
   sensitive: booleanParam.optional().describe("true: GDPR special, CCPA sensitive, PIPL sensitive or DOJ-covered only; false: the others"),
 });
-
-export const agreementListQuery = z.object({
-  ...paginationQuery,
-  processorId: recordIdParam.optional(),
-  type: z.enum(AGREEMENT_TYPES).optional(),
-  expiringBefore: isoDate.optional().describe("Expiry date on or before this date (YYYY-MM-DD)"),
-});
-
-export const activityListQuery = z.object({
-  ...paginationQuery,
-  q: searchText.describe("Text search on the name and the purpose"),
-});
-
-/** The agreement bodies as the API accepts them: the shared schemas, strict (an unknown field is named). */
-export const createAgreementBody = agreementFields.strict();
-export const updateAgreementBody = updateAgreementInput.strict();

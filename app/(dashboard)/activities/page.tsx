@@ -6,12 +6,12 @@ import { listActivityRegister } from "@/db/queries/activities-register";
 import { LEGAL_BASES } from "@/db/schema/enums";
 import { ActivitiesRegisterTable } from "@/components/activities/activities-register-table";
 import { ACTIVITY_COLUMNS } from "@/components/activities/activity-columns";
-import { activityFilters, activityRegisterParams } from "@/components/activities/register-params";
 import { activityKeys } from "@/components/activities/register-query";
 import { getServerQueryClient } from "@/components/providers/server-query-client";
 import { ColumnChooser } from "@/components/registers/column-chooser";
 import { visibleColumnIds } from "@/components/registers/columns";
 import { FilterForm, SearchFilter, SelectFilter, enumOptions } from "@/components/ui/filter-form";
+import { activityFilters, activityPageQuery } from "@/lib/api/contracts/activities";
 import { requirePageActor } from "@/lib/auth/guard";
 import { ActionLink } from "@/components/registers/edit-link";
 import { pickLocale } from "@/lib/format/locale";
@@ -22,23 +22,13 @@ export const dynamic = "force-dynamic";
 export default async function ActivitiesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePageActor();
   const raw = await searchParams;
-  const params = activityRegisterParams.parse(raw);
+  const params = activityPageQuery.parse(raw);
   const filters = activityFilters(params);
   const queryClient = getServerQueryClient();
   // The same key the table reads: the browser starts with these rows instead of asking for them again.
   await queryClient.prefetchQuery({
     queryKey: activityKeys.list(filters),
-    queryFn: () =>
-      listActivityRegister({
-        db: db(),
-        page: filters.page,
-        pageSize: filters.pageSize,
-        q: filters.q,
-        legalBasis: filters.legalBasis,
-        record: filters.record,
-        sort: filters.sort,
-        direction: filters.direction,
-      }),
+    queryFn: () => listActivityRegister({ db: db(), ...filters }),
   });
   const locale = pickLocale((await headers()).get("accept-language"));
   const visible = visibleColumnIds(params.cols, ACTIVITY_COLUMNS);

@@ -4,16 +4,17 @@ import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import { db } from "@/db/client";
 import { listAgreementRegister } from "@/db/queries/agreements-register";
 import { listProcessorOptions } from "@/db/queries/processors";
+import { AGREEMENT_STATES } from "@/db/list-sorts";
 import { AGREEMENT_TYPES } from "@/db/schema/enums";
 import { AGREEMENT_COLUMNS } from "@/components/agreements/agreement-columns";
 import { AGREEMENT_STATE_LABELS } from "@/components/agreements/agreement-state-badge";
 import { AgreementsRegisterTable } from "@/components/agreements/agreements-register-table";
-import { AGREEMENT_STATES, EXPIRY_WINDOWS, agreementFilters, agreementRegisterParams } from "@/components/agreements/register-params";
 import { agreementKeys } from "@/components/agreements/register-query";
 import { getServerQueryClient } from "@/components/providers/server-query-client";
 import { ColumnChooser } from "@/components/registers/column-chooser";
 import { visibleColumnIds } from "@/components/registers/columns";
 import { FilterForm, SearchFilter, SelectFilter, enumOptions } from "@/components/ui/filter-form";
+import { agreementFilters, agreementPageQuery } from "@/lib/api/contracts/agreements";
 import { requirePageActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { pickLocale } from "@/lib/format/locale";
@@ -22,10 +23,13 @@ import { AGREEMENT_TYPE_LABELS } from "@/lib/rules/labels";
 export const metadata: Metadata = { title: "Agreements" };
 export const dynamic = "force-dynamic";
 
+/** The "expiring within" choices, in days: the renewal horizons a DPO plans with. */
+const EXPIRY_WINDOWS = [30, 60, 90, 180, 365] as const;
+
 export default async function AgreementsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requirePageActor();
   const raw = await searchParams;
-  const params = agreementRegisterParams.parse(raw);
+  const params = agreementPageQuery.parse(raw);
   const filters = agreementFilters(params);
   const database = db();
   const queryClient = getServerQueryClient();
@@ -34,27 +38,14 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
     listProcessorOptions({ db: database }),
     queryClient.prefetchQuery({
       queryKey: agreementKeys.list(filters),
-      queryFn: () =>
-        listAgreementRegister({
-          db: database,
-          today: todayIso(),
-          page: filters.page,
-          pageSize: filters.pageSize,
-          q: filters.q,
-          type: filters.type,
-          processorId: filters.processor,
-          state: filters.state,
-          expiresWithinDays: filters.expires,
-          sort: filters.sort,
-          direction: filters.direction,
-        }),
+      queryFn: () => listAgreementRegister({ db: database, today: todayIso(), ...filters }),
     }),
   ]);
   const locale = pickLocale((await headers()).get("accept-language"));
   const visible = visibleColumnIds(params.cols, AGREEMENT_COLUMNS);
   const processorOptions = processors.map((processor) => ({ value: processor.id, label: processor.name }));
-  if (params.processor && !processorOptions.some((option) => option.value === params.processor)) {
-    processorOptions.unshift({ value: params.processor, label: "(selected processor)" });
+  if (filters.processorId && !processorOptions.some((option) => option.value === filters.processorId)) {
+    processorOptions.unshift({ value: filters.processorId, label: "(selected processor)" });
   }
 
   return (
@@ -66,15 +57,15 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
       </p>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <FilterForm action="/agreements" label="Filter agreements" values={filters}>
-          <SearchFilter id="agreement-q" label="Search" value={params.q} placeholder="Processor, document, notes" className="w-56" />
-          <SelectFilter id="agreement-type" name="type" label="Type" value={params.type} options={enumOptions(AGREEMENT_TYPES, AGREEMENT_TYPE_LABELS)} />
-          <SelectFilter id="agreement-processor" name="processor" label="Processor" value={params.processor} options={processorOptions} className="max-w-56" />
-          <SelectFilter id="agreement-state" name="state" label="State" value={params.state} options={enumOptions(AGREEMENT_STATES, AGREEMENT_STATE_LABELS)} />
+          <SearchFilter id="agreement-q" label="Search" value={filters.q} placeholder="Processor, document, notes" className="w-56" />
+          <SelectFilter id="agreement-type" name="type" label="Type" value={filters.type} options={enumOptions(AGREEMENT_TYPES, AGREEMENT_TYPE_LABELS)} />
+          <SelectFilter id="agreement-processor" name="processorId" label="Processor" value={filters.processorId} options={processorOptions} className="max-w-56" />
+          <SelectFilter id="agreement-state" name="state" label="State" value={filters.state} options={enumOptions(AGREEMENT_STATES, AGREEMENT_STATE_LABELS)} />
           <SelectFilter
             id="agreement-expires"
-            name="expires"
+            name="expiresWithinDays"
             label="Expiring within"
-            value={params.expires === undefined ? undefined : String(params.expires)}
+            value={filters.expiresWithinDays === undefined ? undefined : String(filters.expiresWithinDays)}
             options={EXPIRY_WINDOWS.map((days) => ({ value: String(days), label: `${days} days` }))}
           />
           {params.cols && <input type="hidden" name="cols" value={params.cols} />}

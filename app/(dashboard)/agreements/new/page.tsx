@@ -13,7 +13,7 @@ import { createAgreementFromForm, previewNewAgreement } from "./actions";
 export const metadata: Metadata = { title: "New agreement" };
 export const dynamic = "force-dynamic";
 
-// An agreement lists at most 1000 transfers (lib/validation/agreement.ts).
+// An agreement lists at most 1000 transfers (lib/api/contracts/agreements.ts).
 const TRANSFER_LIMIT = 1000;
 
 /** /agreements/new?processor=ID: an agreement is always with one processor. */

@@ -2,46 +2,38 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { db } from "@/db/client";
 import { updateActivity } from "@/lib/activities/service";
-import { action, auditActor, type Actor } from "@/lib/auth/guard";
-import { todayIso } from "@/lib/clock";
+import { action } from "@/lib/auth/guard";
 import { predictWithoutSaving } from "@/lib/flags/predict";
-import { explainVersionConflict } from "@/lib/records/conflict-message";
+import { withDb, type ServiceContext } from "@/lib/services/context";
 import { uuid } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { openFlagPreviews, type ChangePreview } from "@/components/forms/flag-preview";
 import { listFlagsOfActivityProcessors } from "./activity-flags";
 
+// The id is checked here; the changes themselves are validated by updateActivity with the contract's schema.
 const activityRef = z.object({ id: uuid });
 
-// An activity has no owner and no draft state: it is shared by every transfer made for it, so only the DPO edits it.
+// Narrower than the API's update roles on purpose: an activity has no owner and no draft state, and it is
+// shared by every transfer made for it, so in the app only the DPO edits it.
 const EDITORS = ["dpo"] as const;
 
-/** Saves the edit through the same service as the REST API (validation, version, re-evaluation, audit). */
-export const saveActivity = action(
-  { roles: EDITORS },
-  async ({ actor, input }: { actor: Actor; input: { id: string; changes: unknown } }): Promise<{ id: string; version: number }> => {
-    const { id } = parseInput(activityRef, input);
-    try {
-      const activity = await updateActivity({ db: db(), actor: auditActor(actor), id, input: input.changes, today: todayIso() });
-      revalidatePath("/", "layout");
-      return { id, version: activity.version };
-    } catch (error) {
-      return explainVersionConflict({ db: db(), error, recordType: "activity", recordId: id, what: "processing activity" });
-    }
-  },
-);
+type EditInput = { ctx: ServiceContext; input: { id: string; changes: unknown } };
+
+/** Saves the edit: the same service as the REST API (validation, version check naming who saved last, re-evaluation, audit). */
+export const saveActivity = action({ roles: EDITORS }, async ({ ctx, input }: EditInput): Promise<{ id: string; version: number }> => {
+  const { id } = parseInput(activityRef, input);
+  const { record } = await updateActivity({ ctx, input: { id, changes: input.changes } });
+  revalidatePath("/", "layout");
+  return { id, version: record.version };
+});
 
 /** The flags of the processors receiving the activity's data after the edit: the real write, rolled back. */
-export const previewActivityChange = action(
-  { roles: EDITORS },
-  async ({ actor, input }: { actor: Actor; input: { id: string; changes: unknown } }): Promise<ChangePreview> => {
-    const { id } = parseInput(activityRef, input);
-    const flags = await predictWithoutSaving(db(), async (tx) => {
-      await updateActivity({ db: tx, actor: auditActor(actor), id, input: input.changes, today: todayIso() });
-      return listFlagsOfActivityProcessors({ db: tx, activityId: id });
-    });
-    return { flags: openFlagPreviews(flags) };
-  },
-);
+export const previewActivityChange = action({ roles: EDITORS }, async ({ ctx, input }: EditInput): Promise<ChangePreview> => {
+  const { id } = parseInput(activityRef, input);
+  const flags = await predictWithoutSaving(ctx.db, async (tx) => {
+    await updateActivity({ ctx: withDb(ctx, tx), input: { id, changes: input.changes } });
+    return listFlagsOfActivityProcessors({ db: tx, activityId: id });
+  });
+  return { flags: openFlagPreviews(flags) };
+});

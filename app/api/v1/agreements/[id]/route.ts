@@ -1,41 +1,42 @@
-import { db } from "@/db/client";
-import { getAgreement } from "@/db/queries/api-lists";
 import { readJsonBody } from "@/lib/api/body";
+import { agreementContract } from "@/lib/api/contracts/agreements";
+import { isRecordId } from "@/lib/api/contracts/common";
 import { versionToDelete } from "@/lib/api/delete";
 import { recordResponse } from "@/lib/api/handler";
-import { isRecordId, withVersion } from "@/lib/api/params";
-import { deleteAgreement } from "@/lib/agreements/delete";
-import { updateAgreement } from "@/lib/agreements/service";
-import { route, ALL_ROLES, auditActor } from "@/lib/auth/guard";
-import { todayIso } from "@/lib/clock";
-import { AppError } from "@/lib/errors";
-import { updateAgreementBody } from "@/lib/review/api-schemas";
-import { parseStrictInput } from "@/lib/validation/processor";
+import { withVersion } from "@/lib/api/params";
+import { deleteAgreement, getAgreement, updateAgreement } from "@/lib/agreements/service";
+import { route } from "@/lib/auth/guard";
+import { notFound } from "@/lib/errors";
+import { openFlagsOf } from "@/lib/services/write-record";
 
 export const dynamic = "force-dynamic";
 
 type Params = { id: string };
 
-const notFound = (id: string) => new AppError("not_found", `No agreement with id ${id}.`);
+const { operations } = agreementContract;
 
-export const GET = route<Params>({ roles: ALL_ROLES }, async ({ params }) => {
-  if (!isRecordId(params.id)) throw notFound(params.id);
-  const agreement = await getAgreement({ db: db(), id: params.id });
-  if (!agreement) throw notFound(params.id);
-  return recordResponse({ data: agreement }, { version: agreement.version });
+function agreementId(id: string): string {
+  if (!isRecordId(id)) throw notFound("agreement", id);
+  return id;
+}
+
+export const GET = route<Params>({ roles: operations.get.roles }, async ({ ctx, params }) => {
+  const agreement = await getAgreement({ db: ctx.db, id: agreementId(params.id) });
+  if (!agreement) throw notFound("agreement", params.id);
+  const flags = await openFlagsOf(ctx.db, "agreement", agreement.id);
+  return recordResponse({ data: agreement, flags }, { version: agreement.version });
 });
 
-/** A partial change (absent fields keep their value); the version from the body or If-Match. */
-export const PATCH = route<Params>({ roles: ["dpo", "engineer"] }, async ({ request, actor, params }) => {
-  if (!isRecordId(params.id)) throw notFound(params.id);
-  const input = parseStrictInput(updateAgreementBody, withVersion(request, await readJsonBody(request)));
-  const agreement = await updateAgreement({ db: db(), actor: auditActor(actor!), id: params.id, input, today: todayIso() });
-  return recordResponse({ data: agreement }, { version: agreement.version });
+/** A partial change (absent fields keep their value); the version edited comes from the body's `version` or the If-Match header. */
+export const PATCH = route<Params>({ roles: operations.update.roles }, async ({ request, ctx, params }) => {
+  const id = agreementId(params.id);
+  const changes = withVersion(request, await readJsonBody(request));
+  const { record, flags } = await updateAgreement({ ctx, input: { id, changes } });
+  return recordResponse({ data: record, flags }, { version: record.version });
 });
 
 /** Deletes the record at the version named by If-Match or ?version= (204). The DPO only; the processor's flags are re-evaluated. */
-export const DELETE = route<Params>({ roles: ["dpo"] }, async ({ request, actor, params }) => {
-  if (!isRecordId(params.id)) throw notFound(params.id);
-  await deleteAgreement({ db: db(), actor: auditActor(actor!), id: params.id, version: versionToDelete(request), today: todayIso() });
+export const DELETE = route<Params>({ roles: operations.delete.roles }, async ({ request, ctx, params }) => {
+  await deleteAgreement({ ctx, input: { id: agreementId(params.id), version: versionToDelete(request) } });
   return new Response(null, { status: 204 });
 });
