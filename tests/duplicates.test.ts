@@ -77,8 +77,8 @@ describeOnDatabases("GET /api/v1/processors/duplicates", (use) => {
   beforeAll(async () => {
     globalDb.__governanceDb = use();
     for (const role of ["engineer", "auditor"] as const) {
-      const user = await createUser({ db: use().db, actor: SYSTEM_ACTOR, input: { email: `${role}@dup.test`, name: `Dup ${role}`, role } });
-      tokens[role] = (await createApiToken({ db: use().db, actor: SYSTEM_ACTOR, userId: user.id, input: { name: "tests" } })).token;
+      const { record: user } = await createUser({ ctx: { db: use().db, actor: SYSTEM_ACTOR, today: "2026-01-01" }, input: { email: `${role}@dup.test`, name: `Dup ${role}`, role } });
+      tokens[role] = (await createApiToken({ ctx: { db: use().db, actor: SYSTEM_ACTOR, today: "2026-01-01" }, input: { userId: user.id, name: "tests" } })).token;
     }
   });
 

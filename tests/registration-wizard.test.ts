@@ -43,7 +43,7 @@ describeOnDatabases("registration wizard", (use) => {
   beforeAll(async () => {
     const { db } = use();
     const user = async (role: Role, email: string) => {
-      const created = await createUser({ db, actor: SYSTEM_ACTOR, input: { email, name: email, role, password: "long-enough-pass" } });
+      const { record: created } = await createUser({ ctx: { db, actor: SYSTEM_ACTOR, today: "2026-01-01" }, input: { email, name: email, role, password: "long-enough-pass" } });
       return { id: created.id, role };
     };
     engineer = await user("engineer", "erin@wizard.test");
@@ -65,58 +65,37 @@ describeOnDatabases("registration wizard", (use) => {
 
   async function registerUpToSummary(name: string) {
     const { db } = use();
-    const saved = await saveVendorStep({ db, actor: as(engineer), today: TODAY, input: { values: { vendor: vendor(name) } } });
+    const saved = await saveVendorStep({ ctx: { db, actor: as(engineer), today: TODAY }, input: { values: { vendor: vendor(name) } } });
     const processorId = saved.processorId;
-    await saveRegistrationStep({
-      db,
-      actor: as(engineer),
-      input: { processorId, step: 2, values: { data: { activityId, dataCategories: ["user.device.device_id", "user.location.precise"] } } },
-    });
-    await saveRegistrationStep({
-      db,
-      actor: as(engineer),
-      input: { processorId, step: 3, values: { flows: { exporterEntityId: exporterId, originCountry: "US", subjectRegions: ["US-CA"] }, transfers: [chinaFlow] } },
-    });
-    const step4 = await saveRegistrationStep({
-      db,
-      actor: as(engineer),
-      input: {
+    await saveRegistrationStep({ ctx: { db, actor: as(engineer), today: TODAY }, input: { processorId, step: 2, values: { data: { activityId, dataCategories: ["user.device.device_id", "user.location.precise"] } } } });
+    await saveRegistrationStep({ ctx: { db, actor: as(engineer), today: TODAY }, input: { processorId, step: 3, values: { flows: { exporterEntityId: exporterId, originCountry: "US", subjectRegions: ["US-CA"] }, transfers: [chinaFlow] } } });
+    const step4 = await saveRegistrationStep({ ctx: { db, actor: as(engineer), today: TODAY }, input: {
         processorId,
         step: 4,
         values: {
           transfers: [{ ...chinaFlow, encryptionInTransit: "none", encryptionAtRest: "provider_keys", mechanism: "none" }],
           agreements: [{ type: "confidentiality", signedDate: "2026-01-10", documentRef: "NDA-17" }],
         },
-      },
-    });
+      } });
     return { processorId, version: saved.version, step: step4.step };
   }
 
   it("creates the vendor as the engineer's draft on step 1 and keeps each later step, resuming at the next one", async () => {
     const { db } = use();
-    const saved = await saveVendorStep({ db, actor: as(engineer), today: TODAY, input: { values: { vendor: vendor("Wizard Resume Maps") } } });
+    const saved = await saveVendorStep({ ctx: { db, actor: as(engineer), today: TODAY }, input: { values: { vendor: vendor("Wizard Resume Maps") } } });
     expect(saved).toMatchObject({ step: 2, version: 1 });
     const [row] = await db.select().from(processors).where(eq(processors.id, saved.processorId));
     expect(row).toMatchObject({ status: "draft", createdByUserId: engineer.id, ownerUserId: engineer.id, country: "CN" });
 
-    const step = await saveRegistrationStep({
-      db,
-      actor: as(engineer),
-      input: { processorId: saved.processorId, step: 2, values: { data: { activityId, dataCategories: ["user.location.precise"] } } },
-    });
+    const step = await saveRegistrationStep({ ctx: { db, actor: as(engineer), today: TODAY }, input: { processorId: saved.processorId, step: 2, values: { data: { activityId, dataCategories: ["user.location.precise"] } } } });
     expect(step).toEqual({ step: 3 });
-    const resumed = await loadRegistrationWizard({ db, actor: as(engineer), processorId: saved.processorId });
+    const resumed = await loadRegistrationWizard({ ctx: { db, actor: as(engineer), today: TODAY }, input: { processorId: saved.processorId } });
     expect(resumed.draft).toEqual({ step: 3, data: { activityId, dataCategories: ["user.location.precise"] } });
     expect(resumed.processor.name).toBe("Wizard Resume Maps");
     expect((await listVendorsRegisteredBy(db, engineer.id)).find((v) => v.id === saved.processorId)?.status).toBe("draft");
 
     // Going back to step 1 updates the same record (with its version) and keeps the later steps.
-    const renamed = await saveVendorStep({
-      db,
-      actor: as(engineer),
-      today: TODAY,
-      input: { processorId: saved.processorId, version: 1, values: { vendor: { ...vendor("Wizard Resume Maps Ltd"), role: "processor" } } },
-    });
+    const renamed = await saveVendorStep({ ctx: { db, actor: as(engineer), today: TODAY }, input: { processorId: saved.processorId, version: 1, values: { vendor: { ...vendor("Wizard Resume Maps Ltd"), role: "processor" } } } });
     expect(renamed).toMatchObject({ processorId: saved.processorId, version: 2, step: 3 });
     const steps = await db.select().from(auditEvents).where(eq(auditEvents.recordType, "registration_draft"));
     expect(steps.map((event) => [event.action, event.recordId])).toContainEqual(["save_step_2", saved.processorId]);
@@ -125,7 +104,7 @@ describeOnDatabases("registration wizard", (use) => {
   it("refuses a step with the step's schema, naming the field as the form does, and saves nothing", async () => {
     const { db } = use();
     const subWithoutParent = await rejection(
-      saveVendorStep({ db, actor: as(engineer), today: TODAY, input: { values: { vendor: { ...vendor("Wizard Orphan"), role: "sub_processor", country: "XX" } } } }),
+      saveVendorStep({ ctx: { db, actor: as(engineer), today: TODAY }, input: { values: { vendor: { ...vendor("Wizard Orphan"), role: "sub_processor", country: "XX" } } } }),
     );
     expect(subWithoutParent.code).toBe("validation_failed");
     expect(subWithoutParent.details.fields?.map((field) => field.path).sort()).toEqual(["vendor.country", "vendor.parentProcessorId"]);
@@ -138,35 +117,27 @@ describeOnDatabases("registration wizard", (use) => {
 
     // A duplicate name is a server-side conflict, mapped back to the name field.
     await makeProcessor(db, { name: "Wizard Taken", normalizedName: "wizard taken" });
-    const taken = await rejection(saveVendorStep({ db, actor: as(engineer), today: TODAY, input: { values: { vendor: vendor("Wizard Taken") } } }));
+    const taken = await rejection(saveVendorStep({ ctx: { db, actor: as(engineer), today: TODAY }, input: { values: { vendor: vendor("Wizard Taken") } } }));
     expect(taken.details.fields).toEqual([{ path: "vendor.name", message: expect.stringContaining("another processor already has this name") }]);
 
-    const { processorId } = await saveVendorStep({ db, actor: as(engineer), today: TODAY, input: { values: { vendor: vendor("Wizard Steps In Order") } } });
+    const { processorId } = await saveVendorStep({ ctx: { db, actor: as(engineer), today: TODAY }, input: { values: { vendor: vendor("Wizard Steps In Order") } } });
     const skipped = await rejection(
-      saveRegistrationStep({ db, actor: as(engineer), input: { processorId, step: 3, values: { flows: { exporterEntityId: exporterId, originCountry: "US", subjectRegions: [] }, transfers: [chinaFlow] } } }),
+      saveRegistrationStep({ ctx: { db, actor: as(engineer), today: TODAY }, input: { processorId, step: 3, values: { flows: { exporterEntityId: exporterId, originCountry: "US", subjectRegions: [] }, transfers: [chinaFlow] } } }),
     );
     expect(skipped.code).toBe("conflict");
     const unknown = await rejection(
-      saveRegistrationStep({ db, actor: as(engineer), input: { processorId, step: 2, values: { data: { activityId, dataCategories: ["user.no_such_thing"] } } } }),
+      saveRegistrationStep({ ctx: { db, actor: as(engineer), today: TODAY }, input: { processorId, step: 2, values: { data: { activityId, dataCategories: ["user.no_such_thing"] } } } }),
     );
     expect(unknown.details.fields).toEqual([{ path: "data.dataCategories.0", message: 'unknown data category "user.no_such_thing"' }]);
-    const empty = await rejection(saveRegistrationStep({ db, actor: as(engineer), input: { processorId, step: 2, values: { data: { activityId, dataCategories: [] } } } }));
+    const empty = await rejection(saveRegistrationStep({ ctx: { db, actor: as(engineer), today: TODAY }, input: { processorId, step: 2, values: { data: { activityId, dataCategories: [] } } } }));
     expect(empty.details.fields).toEqual([{ path: "data.dataCategories", message: "pick at least one data category" }]);
-    await saveRegistrationStep({ db, actor: as(engineer), input: { processorId, step: 2, values: { data: { activityId, dataCategories: ["user.contact.email"] } } } });
+    await saveRegistrationStep({ ctx: { db, actor: as(engineer), today: TODAY }, input: { processorId, step: 2, values: { data: { activityId, dataCategories: ["user.contact.email"] } } } });
     const twice = await rejection(
-      saveRegistrationStep({
-        db,
-        actor: as(engineer),
-        input: { processorId, step: 3, values: { flows: { exporterEntityId: exporterId, originCountry: "US", subjectRegions: [] }, transfers: [chinaFlow, { ...chinaFlow, accessType: "remote_access" }] } },
-      }),
+      saveRegistrationStep({ ctx: { db, actor: as(engineer), today: TODAY }, input: { processorId, step: 3, values: { flows: { exporterEntityId: exporterId, originCountry: "US", subjectRegions: [] }, transfers: [chinaFlow, { ...chinaFlow, accessType: "remote_access" }] } } }),
     );
     expect(twice.details.fields).toEqual([{ path: "transfers.1.destinationCountry", message: "already has a transfer above; one per destination" }]);
     const badAgreement = await rejection(
-      saveRegistrationStep({
-        db,
-        actor: as(engineer),
-        input: { processorId, step: 4, values: { transfers: [chinaFlow], agreements: [{ type: "dpa", signedDate: "2026-05-01", expiryDate: "2026-01-01" }] } },
-      }),
+      saveRegistrationStep({ ctx: { db, actor: as(engineer), today: TODAY }, input: { processorId, step: 4, values: { transfers: [chinaFlow], agreements: [{ type: "dpa", signedDate: "2026-05-01", expiryDate: "2026-01-01" }] } } }),
     );
     expect(badAgreement.details.fields).toEqual([{ path: "agreements.0.expiryDate", message: "must not be before the signed date" }]);
     expect(await readRegistrationDraft(db, processorId)).toMatchObject({ step: 3 });
@@ -174,14 +145,14 @@ describeOnDatabases("registration wizard", (use) => {
 
   it("lets only the vendor's engineer (or the DPO) continue a draft", async () => {
     const { db } = use();
-    const { processorId } = await saveVendorStep({ db, actor: as(engineer), today: TODAY, input: { values: { vendor: vendor("Wizard Not Yours") } } });
-    const refused = await rejection(loadRegistrationWizard({ db, actor: as(otherEngineer), processorId }));
+    const { processorId } = await saveVendorStep({ ctx: { db, actor: as(engineer), today: TODAY }, input: { values: { vendor: vendor("Wizard Not Yours") } } });
+    const refused = await rejection(loadRegistrationWizard({ ctx: { db, actor: as(otherEngineer), today: TODAY }, input: { processorId } }));
     expect(refused.code).toBe("forbidden");
     const alsoRefused = await rejection(
-      saveRegistrationStep({ db, actor: as(otherEngineer), input: { processorId, step: 2, values: { data: { activityId, dataCategories: ["user.contact.email"] } } } }),
+      saveRegistrationStep({ ctx: { db, actor: as(otherEngineer), today: TODAY }, input: { processorId, step: 2, values: { data: { activityId, dataCategories: ["user.contact.email"] } } } }),
     );
     expect(alsoRefused.code).toBe("forbidden");
-    await expect(loadRegistrationWizard({ db, actor: as(dpo), processorId })).resolves.toMatchObject({ draft: { step: 2 } });
+    await expect(loadRegistrationWizard({ ctx: { db, actor: as(dpo), today: TODAY }, input: { processorId } })).resolves.toMatchObject({ draft: { step: 2 } });
   });
 
   it("predicts the flags of the real creates without saving them, then submits into the DPO's queue", async () => {
@@ -189,7 +160,7 @@ describeOnDatabases("registration wizard", (use) => {
     const { processorId, version, step } = await registerUpToSummary("Wizard Shenzhen Maps");
     expect(step).toBe(5);
 
-    const predicted = await predictRegistration({ db, actor: as(engineer), today: TODAY, input: { processorId } });
+    const predicted = await predictRegistration({ ctx: { db, actor: as(engineer), today: TODAY }, input: { processorId } });
     const byRule = new Map(predicted.map((flag) => [flag.ruleId, flag]));
     // US → CN, precise location of 50,000 devices, sent in clear, only a confidentiality agreement.
     expect(byRule.get("transfer.no-encryption-in-transit")).toMatchObject({ severity: "critical", title: "No encryption in transit", subject: "Transfer to People's Republic of China" });
@@ -203,9 +174,9 @@ describeOnDatabases("registration wizard", (use) => {
     expect((await db.select().from(flags).where(eq(flags.processorId, processorId))).filter((flag) => flag.subjectType === "transfer")).toEqual([]);
 
     // Another engineer can neither predict nor submit it.
-    expect((await rejection(predictRegistration({ db, actor: as(otherEngineer), today: TODAY, input: { processorId } }))).code).toBe("forbidden");
+    expect((await rejection(predictRegistration({ ctx: { db, actor: as(otherEngineer), today: TODAY }, input: { processorId } }))).code).toBe("forbidden");
 
-    const submitted = await submitRegistration({ db, actor: as(engineer), today: TODAY, input: { processorId, version } });
+    const submitted = await submitRegistration({ ctx: { db, actor: as(engineer), today: TODAY }, input: { processorId, version } });
     expect(submitted.processor.status).toBe("submitted");
     const saved = await db.select().from(transfers).where(eq(transfers.processorId, processorId));
     expect(saved).toHaveLength(1);
@@ -216,18 +187,18 @@ describeOnDatabases("registration wizard", (use) => {
     expect(await db.select().from(appState).where(eq(appState.key, `registration-draft:${processorId}`))).toEqual([]);
 
     // Submitted, it leaves the wizard; the DPO approves it with its transfer.
-    expect((await rejection(submitRegistration({ db, actor: as(engineer), today: TODAY, input: { processorId, version: 2 } }))).code).toBe("forbidden");
-    await approveProcessor({ db, actor: as(dpo), id: processorId, input: { version: 2 }, today: TODAY });
+    expect((await rejection(submitRegistration({ ctx: { db, actor: as(engineer), today: TODAY }, input: { processorId, version: 2 } }))).code).toBe("forbidden");
+    await approveProcessor({ ctx: { db, actor: as(dpo), today: TODAY }, input: { id: processorId, changes: { version: 2 } } });
     expect((await db.select().from(transfers).where(eq(transfers.processorId, processorId)))[0]!.status).toBe("approved");
   });
 
   it("refuses to predict or submit before every step is saved, and a stale submit changes nothing", async () => {
     const { db } = use();
-    const { processorId } = await saveVendorStep({ db, actor: as(engineer), today: TODAY, input: { values: { vendor: vendor("Wizard Half Done") } } });
-    expect((await rejection(predictRegistration({ db, actor: as(engineer), today: TODAY, input: { processorId } }))).message).toMatch(/step 2/);
+    const { processorId } = await saveVendorStep({ ctx: { db, actor: as(engineer), today: TODAY }, input: { values: { vendor: vendor("Wizard Half Done") } } });
+    expect((await rejection(predictRegistration({ ctx: { db, actor: as(engineer), today: TODAY }, input: { processorId } }))).message).toMatch(/step 2/);
 
     const complete = await registerUpToSummary("Wizard Stale Submit");
-    const stale = await rejection(submitRegistration({ db, actor: as(engineer), today: TODAY, input: { processorId: complete.processorId, version: complete.version + 5 } }));
+    const stale = await rejection(submitRegistration({ ctx: { db, actor: as(engineer), today: TODAY }, input: { processorId: complete.processorId, version: complete.version + 5 } }));
     expect(stale.code).toBe("version_conflict");
     expect(await db.select().from(transfers).where(eq(transfers.processorId, complete.processorId))).toEqual([]);
     expect(await readRegistrationDraft(db, complete.processorId)).toMatchObject({ step: 5 });

@@ -29,9 +29,8 @@ describeOnDatabases("resubmitting a rejected vendor", (use) => {
 
   beforeAll(async () => {
     for (const [key, person] of Object.entries(people)) {
-      const user = await createUser({
-        db: use().db,
-        actor: SYSTEM_ACTOR,
+      const { record: user } = await createUser({
+        ctx: { db: use().db, actor: SYSTEM_ACTOR, today: "2026-01-01" },
         input: { email: `${key.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}@resubmit.test`, name: key, role: person.role, password: "a-long-password-1" },
       });
       person.id = user.id;
@@ -40,19 +39,19 @@ describeOnDatabases("resubmitting a rejected vendor", (use) => {
 
   it("lets the engineer fix and submit again; refuses another engineer and a stale version", async () => {
     const { db } = use();
-    const { processor } = await createProcessor({ db, actor: as("engineer"), today: TODAY, input: { name: `Rejected CDN ${crypto.randomUUID().slice(0, 6)}`, role: "processor", service: "hosting", country: "US" } });
-    await submitProcessor({ db, actor: as("engineer"), id: processor.id, input: { version: 1 }, today: TODAY });
-    await rejectProcessor({ db, actor: as("dpo"), id: processor.id, input: { version: 2, comment: "No DPA reference" }, today: TODAY });
-    const fixed = await updateProcessor({ db, actor: as("engineer"), id: processor.id, today: TODAY, input: { version: 3, notes: "DPA ref. 2026-17" } });
+    const { record: processor } = await createProcessor({ ctx: { db, actor: as("engineer"), today: TODAY }, input: { name: `Rejected CDN ${crypto.randomUUID().slice(0, 6)}`, role: "processor", service: "hosting", country: "US" } });
+    await submitProcessor({ ctx: { db, actor: as("engineer"), today: TODAY }, input: { id: processor.id, changes: { version: 1 } } });
+    await rejectProcessor({ ctx: { db, actor: as("dpo"), today: TODAY }, input: { id: processor.id, changes: { version: 2, comment: "No DPA reference" } } });
+    const fixed = await updateProcessor({ ctx: { db, actor: as("engineer"), today: TODAY }, input: { id: processor.id, changes: { version: 3, notes: "DPA ref. 2026-17" } } });
 
     session.current = { user: { id: people.otherEngineer.id } };
-    const foreign = await resubmitVendor({ processorId: processor.id, version: fixed.processor.version });
+    const foreign = await resubmitVendor({ processorId: processor.id, version: fixed.record.version });
     expect(foreign).toMatchObject({ ok: false, error: { code: "forbidden" } });
 
     session.current = { user: { id: people.engineer.id } };
     const stale = await resubmitVendor({ processorId: processor.id, version: 1 });
     expect(stale).toMatchObject({ ok: false, error: { code: "version_conflict" } });
-    const again = await resubmitVendor({ processorId: processor.id, version: fixed.processor.version });
+    const again = await resubmitVendor({ processorId: processor.id, version: fixed.record.version });
     expect(again).toEqual({ ok: true, data: { status: "submitted" } });
   });
 });

@@ -2,7 +2,7 @@
 
 import { FormProvider } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { createProcessorInput, updateProcessorInput } from "@/lib/validation/processor";
+import { createProcessorBody, updateProcessorBody } from "@/lib/api/contracts/processors";
 import { CheckboxField } from "./checkbox-field";
 import { DateField } from "./date-field";
 import type { FlagPreview } from "./flag-preview";
@@ -12,7 +12,7 @@ import { SelectField, type Option } from "./select-field";
 import { TextField } from "./text-field";
 import { modeActions, useRecordForm, type RecordFormMode } from "./use-record-form";
 
-/** The fields the processor form shows, as lib/validation/processor.ts accepts them. */
+/** The fields the processor form shows, as the processors contract (lib/api/contracts/processors.ts) accepts them. */
 export interface ProcessorFormValues {
   name: string;
   legalName: string | null;
@@ -46,7 +46,7 @@ type ModeProps = RecordFormMode<ProcessorFormValues & { version: number }, Proce
 export function ProcessorForm(props: ModeProps & { currentFlags: FlagPreview[]; options: ProcessorFormOptions }) {
   const creating = props.mode === "create";
   const { form, prediction, formError, saving, onSubmit } = useRecordForm<ProcessorFormValues>({
-    schema: creating ? createProcessorInput : updateProcessorInput,
+    schema: creating ? createProcessorBody : updateProcessorBody,
     initial: props.initial,
     ...modeActions(props),
     detailPath: (id) => `/processors/${id}`,

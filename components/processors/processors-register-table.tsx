@@ -10,7 +10,7 @@ import { useRegisterPage } from "@/components/registers/use-register-page";
 import type { RegisterColumn } from "@/components/registers/register-table";
 import { Badge } from "@/components/ui/badge";
 import { countryName } from "@/lib/jurisdictions/countries";
-import type { ProcessorRegisterFilters } from "./register-params";
+import type { ProcessorFilters } from "@/lib/api/contracts/processors";
 import { fetchProcessorRegister, processorKeys } from "./register-query";
 import { RecordStatusBadge } from "./status-badge";
 
@@ -26,7 +26,7 @@ export function ProcessorsRegisterTable({
   searchParams,
   locale,
 }: {
-  filters: ProcessorRegisterFilters;
+  filters: ProcessorFilters;
   visible: readonly string[];
   searchParams: Record<string, string | undefined>;
   locale: string;

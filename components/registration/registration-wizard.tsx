@@ -10,7 +10,7 @@ import { DateField } from "@/components/forms/date-field";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { Button } from "@/components/ui/button";
-import type { PossibleDuplicate } from "@/lib/processors/duplicates";
+import type { PossibleDuplicate } from "@/lib/api/contracts/processors";
 import {
   EMPTY_AGREEMENT,
   EMPTY_TRANSFER,

@@ -2,7 +2,7 @@ import type { CategoryOption } from "@/components/forms/category-multi-select";
 import type { Option } from "@/components/forms/select-field";
 import type { ActionResult } from "@/lib/auth/guard";
 import type { WizardStepNumber } from "@/lib/registration/schemas";
-import type { PossibleDuplicate } from "@/lib/processors/duplicates";
+import type { PossibleDuplicate } from "@/lib/api/contracts/processors";
 import type { Severity } from "@/db/schema/enums";
 
 /* What the registration wizard receives from its page: plain data and server actions (they cross the network). */

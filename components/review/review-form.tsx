@@ -8,9 +8,9 @@ import type { z } from "zod";
 import { reviewVendor } from "@/app/(dashboard)/review/actions";
 import { useInvalidateRegisters } from "@/components/providers/register-keys";
 import { Button } from "@/components/ui/button";
-import { approveProcessorInput, rejectProcessorInput } from "@/lib/review/schemas";
+import { approveProcessorBody, rejectProcessorBody } from "@/lib/api/contracts/processors";
 
-type Values = z.input<typeof approveProcessorInput>;
+type Values = z.input<typeof approveProcessorBody>;
 
 /** Approve or reject one submitted vendor; the comment is required to reject (the same rule as the API). */
 export function ReviewForm({ processorId, processorName, version }: { processorId: string; processorName: string; version: number }) {
@@ -20,14 +20,14 @@ export function ReviewForm({ processorId, processorName, version }: { processorI
   const errorId = useId();
   const [serverMessage, setServerMessage] = useState<string>();
   const [pending, startTransition] = useTransition();
-  const form = useForm<Values>({ resolver: zodResolver(approveProcessorInput), defaultValues: { version, comment: "" } });
+  const form = useForm<Values>({ resolver: zodResolver(approveProcessorBody), defaultValues: { version, comment: "" } });
   const commentError = form.formState.errors.comment?.message;
 
   const decide = (decision: "approve" | "reject") =>
     form.handleSubmit((values) => {
       const comment = values.comment?.trim() || undefined;
       if (decision === "reject") {
-        const checked = rejectProcessorInput.safeParse({ version, comment: comment ?? "" });
+        const checked = rejectProcessorBody.safeParse({ version, comment: comment ?? "" });
         if (!checked.success) {
           form.setError("comment", { message: `Comment ${checked.error.issues[0]?.message ?? "is required to reject"}` });
           return;

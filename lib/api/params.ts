@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { PROCESSOR_SERVICES, RECORD_STATUSES } from "@/db/schema/enums";
 import { AppError } from "@/lib/errors";
-import { countryCode } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 
 /*
@@ -17,13 +15,6 @@ export function isRecordId(value: unknown): value is string {
   return typeof value === "string" && UUID_SHAPE.test(value);
 }
 
-const searchText = z
-  .string()
-  .trim()
-  .max(200, { message: "must be at most 200 characters" })
-  .refine((value) => !value.includes("\u0000"), { message: "must not contain the NUL character" })
-  .optional();
-
 export const MAX_PAGE_SIZE = 100;
 
 export const paginationQuery = {
@@ -35,15 +26,6 @@ export const paginationQuery = {
     .max(MAX_PAGE_SIZE, { message: `must be at most ${MAX_PAGE_SIZE}` })
     .default(20),
 };
-
-export const processorListQuery = z.object({
-  ...paginationQuery,
-  q: searchText.describe("Text search on the name, legal name and website"),
-  status: z.enum(RECORD_STATUSES).optional(),
-  country: countryCode.optional().describe("Country of establishment, ISO 3166-1 alpha-2"),
-  service: z.enum(PROCESSOR_SERVICES).optional().describe("What the processor does for us"),
-});
-
 
 /** Parses a URL's query string; a repeated parameter counts once (its last value). */
 export function parseQuery<S extends z.ZodType>(schema: S, request: Request): z.output<S> {

@@ -1,7 +1,7 @@
 import { asc } from "drizzle-orm";
-import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { processors } from "@/db/schema";
+import type { DuplicateReason, PossibleDuplicate } from "@/lib/api/contracts/processors";
 import { normalizeProcessorName } from "./normalize-name";
 
 /*
@@ -9,27 +9,8 @@ import { normalizeProcessorName } from "./normalize-name";
  * collisions; an engineer typing "Amazon Web Service" or registering "aws.amazon.com" under another name
  * should be shown the existing record first and decide. So this looks wider: a normalised name within a
  * small edit distance, one name being the other plus words ("Mixpanel" / "Mixpanel Europe"), or the same
- * website domain.
+ * website domain. The query and the answer are the processors contract's (lib/api/contracts/processors.ts).
  */
-
-export type DuplicateReason = "same_name" | "similar_name" | "same_domain";
-
-export interface PossibleDuplicate {
-  id: string;
-  name: string;
-  website: string | null;
-  status: string;
-  reasons: DuplicateReason[];
-}
-
-/** The query of GET /api/v1/processors/duplicates: at least one of name and website. */
-export const duplicatesQuery = z
-  .object({
-    name: z.string().trim().max(300).optional().describe("The vendor name being registered"),
-    website: z.string().trim().max(2048).optional().describe("Its website; compared by registrable domain"),
-    excludeId: z.uuid().optional().describe("A processor to leave out (the draft being edited)"),
-  })
-  .refine((query) => Boolean(query.name || query.website), { message: "give name or website", path: ["name"] });
 
 /** Second-level labels under which registrations sit one level deeper: "example.co.uk", "example.com.cn". */
 const SECOND_LEVEL_LABELS: ReadonlySet<string> = new Set(["co", "com", "net", "org", "ac", "gov", "edu", "ne", "or"]);

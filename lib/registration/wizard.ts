@@ -5,9 +5,9 @@ import { listFlagsForProcessor } from "@/db/queries/flags";
 import { appState, dataCategories, entities, processingActivities, processors, type Processor } from "@/db/schema";
 import type { Severity } from "@/db/schema/enums";
 import { createAgreement } from "@/lib/agreements/service";
+import type { ServiceActor } from "@/lib/auth/actor";
 import { appendAuditEvent } from "@/lib/audit/record";
 import { AppError, type FieldIssue } from "@/lib/errors";
-import type { RoleActor } from "@/lib/flags/service";
 import { predictWithoutSaving } from "@/lib/flags/predict";
 import { countryName } from "@/lib/jurisdictions/countries";
 import { createProcessor, updateProcessor } from "@/lib/processors/service";
@@ -15,6 +15,7 @@ import { assertMayEdit } from "@/lib/records/ownership";
 import { submitProcessor } from "@/lib/review/service";
 import { AGREEMENT_TYPE_LABELS } from "@/lib/rules/labels";
 import { RULE_CATALOG } from "@/lib/rules/catalog";
+import { withDb, type ServiceCall, type ServiceContext } from "@/lib/services/context";
 import { createTransfer } from "@/lib/transfers/service";
 import { parseInput } from "@/lib/validation/parse";
 import { uuid, version as versionSchema } from "@/lib/validation/common";
@@ -87,10 +88,10 @@ async function writeDraft(db: Executor, processorId: string, draft: Registration
 }
 
 /** The draft vendor, locked for this transaction, if the actor may go on registering it. */
-async function lockDraftVendor(tx: Executor, actor: RoleActor, processorId: string): Promise<Processor> {
+async function lockDraftVendor(tx: Executor, actor: ServiceActor, processorId: string): Promise<Processor> {
   const [processor] = await tx.select().from(processors).where(eq(processors.id, processorId)).for("update").limit(1);
   if (!processor) throw new AppError("not_found", `No processor with id ${processorId}.`);
-  assertMayEdit({ userId: actor.userId, role: actor.role }, processor, "processor");
+  assertMayEdit(actor, processor, "processor");
   if (processor.status !== "draft") {
     throw new AppError("conflict", `This vendor is ${processor.status}: the registration wizard continues drafts only.`, { currentStatus: processor.status });
   }
@@ -98,9 +99,9 @@ async function lockDraftVendor(tx: Executor, actor: RoleActor, processorId: stri
 }
 
 /** The draft vendor and its saved wizard state, for the page that resumes it. */
-export async function loadRegistrationWizard({ db, actor, processorId }: { db: Executor; actor: RoleActor; processorId: string }) {
-  return db.transaction(async (tx) => {
-    const processor = await lockDraftVendor(tx, actor, processorId);
+export async function loadRegistrationWizard({ ctx, input: { processorId } }: ServiceCall<{ processorId: string }>) {
+  return ctx.db.transaction(async (tx) => {
+    const processor = await lockDraftVendor(tx, ctx.actor, processorId);
     // A draft created elsewhere (the API, an import) has no wizard state yet: its vendor step is done.
     const draft = (await readRegistrationDraft(tx, processorId)) ?? { step: 2 as const };
     return { processor, draft };
@@ -113,20 +114,20 @@ const vendorStepInput = z.object({ processorId: uuid.optional(), version: versio
  * Step 1: creates the vendor as a draft processor (owned by whoever registers it), or updates the draft.
  * Field errors come back under `vendor.` so that the form shows them next to its fields.
  */
-export async function saveVendorStep({ db, actor, input, today }: { db: Executor; actor: RoleActor; input: unknown; today: string }) {
+export async function saveVendorStep({ ctx, input }: ServiceCall) {
   const { processorId, version, values } = parseInput(vendorStepInput, input);
   const { vendor } = parseStep(1, values);
   try {
-    return await db.transaction(async (tx) => {
+    return await ctx.db.transaction(async (tx) => {
       let processor: Processor;
       let draft: RegistrationDraft;
       if (processorId) {
         if (version === undefined) throw new AppError("validation_failed", "version: is required", { fields: [{ path: "version", message: "is required" }] });
-        await lockDraftVendor(tx, actor, processorId);
-        processor = (await updateProcessor({ db: tx, actor, id: processorId, input: { ...vendor, version }, today })).processor;
+        await lockDraftVendor(tx, ctx.actor, processorId);
+        processor = (await updateProcessor({ ctx: withDb(ctx, tx), input: { id: processorId, changes: { ...vendor, version } } })).record;
         draft = (await readRegistrationDraft(tx, processorId)) ?? { step: 2 };
       } else {
-        processor = (await createProcessor({ db: tx, actor, input: { ...vendor, ownerUserId: actor.userId }, today })).processor;
+        processor = (await createProcessor({ ctx: withDb(ctx, tx), input: { ...vendor, ownerUserId: ctx.actor.userId } })).record;
         draft = { step: 2 };
       }
       await writeDraft(tx, processor.id, draft);
@@ -159,17 +160,17 @@ async function assertKnown(tx: Executor, { data, flows }: { data?: DataStepValue
 const detailStepInput = z.object({ processorId: uuid, step: z.union([z.literal(2), z.literal(3), z.literal(4)]), values: z.unknown() });
 
 /** Steps 2 to 4: validates the step with its schema and keeps it as the draft's state; returns the next step. */
-export async function saveRegistrationStep({ db, actor, input }: { db: Executor; actor: RoleActor; input: unknown }): Promise<{ step: WizardStepNumber }> {
+export async function saveRegistrationStep({ ctx, input }: ServiceCall): Promise<{ step: WizardStepNumber }> {
   const { processorId, step, values } = parseInput(detailStepInput, input);
   const parsed = parseStep(step as Exclude<SavedStep, 1>, values) as Partial<Pick<RegistrationDraft, "data" | "flows" | "transfers" | "agreements">>;
-  return db.transaction(async (tx) => {
-    await lockDraftVendor(tx, actor, processorId);
+  return ctx.db.transaction(async (tx) => {
+    await lockDraftVendor(tx, ctx.actor, processorId);
     const before = (await readRegistrationDraft(tx, processorId)) ?? { step: 2 };
     if (step > before.step) throw new AppError("conflict", `Save step ${before.step} first: the steps are saved in order.`);
     await assertKnown(tx, parsed);
     const after: RegistrationDraft = { ...before, ...parsed, step: Math.max(before.step, step + 1) as WizardStepNumber };
     await writeDraft(tx, processorId, after);
-    await appendAuditEvent({ db: tx, actor, action: `save_step_${step}`, recordType: "registration_draft", recordId: processorId, before, after });
+    await appendAuditEvent({ db: tx, actor: ctx.actor, action: `save_step_${step}`, recordType: "registration_draft", recordId: processorId, before, after });
     return { step: after.step };
   });
 }
@@ -202,12 +203,12 @@ function transferFieldPath(index: number) {
 }
 
 /** The creates a submit makes: one draft transfer per destination, then the agreements. */
-async function writeRegistration(tx: Executor, actor: RoleActor, processorId: string, draft: CompleteDraft, today: string) {
+async function writeRegistration(ctx: ServiceContext, processorId: string, draft: CompleteDraft) {
   const { data, flows } = draft;
   const transfers: { id: string; destinationCountry: string }[] = [];
   for (const [index, transfer] of draft.transfers.entries()) {
     try {
-      const created = await createTransfer({ ctx: { db: tx, actor, today }, input: { ...transfer, ...data, ...flows, processorId, status: "draft" } });
+      const created = await createTransfer({ ctx, input: { ...transfer, ...data, ...flows, processorId, status: "draft" } });
       transfers.push({ id: created.record.id, destinationCountry: created.record.destinationCountry });
     } catch (error) {
       throw withPrefix(error, transferFieldPath(index));
@@ -216,8 +217,8 @@ async function writeRegistration(tx: Executor, actor: RoleActor, processorId: st
   const agreements: { id: string; type: string }[] = [];
   for (const [index, agreement] of draft.agreements.entries()) {
     try {
-      const created = await createAgreement({ db: tx, actor, today, input: { ...agreement, processorId } });
-      agreements.push({ id: created.id, type: created.type });
+      const { record } = await createAgreement({ ctx, input: { ...agreement, processorId } });
+      agreements.push({ id: record.id, type: record.type });
     } catch (error) {
       throw withPrefix(error, under(`agreements.${index}`));
     }
@@ -256,12 +257,12 @@ const vendorRef = z.object({ processorId: uuid });
  * The flags this vendor will raise once submitted: the submit's own creates, run in a transaction that is
  * rolled back. Nothing is saved.
  */
-export async function predictRegistration({ db, actor, input, today }: { db: Executor; actor: RoleActor; input: unknown; today: string }): Promise<PredictedFlag[]> {
+export async function predictRegistration({ ctx, input }: ServiceCall): Promise<PredictedFlag[]> {
   const { processorId } = parseInput(vendorRef, input);
-  return predictWithoutSaving(db, async (tx) => {
-    await lockDraftVendor(tx, actor, processorId);
+  return predictWithoutSaving(ctx.db, async (tx) => {
+    await lockDraftVendor(tx, ctx.actor, processorId);
     const draft = completeDraft(await readRegistrationDraft(tx, processorId));
-    const written = await writeRegistration(tx, actor, processorId, draft, today);
+    const written = await writeRegistration(withDb(ctx, tx), processorId, draft);
     return describeFlags(tx, processorId, written);
   });
 }
@@ -273,14 +274,14 @@ const submitInput = z.object({ processorId: uuid, version: versionSchema });
  * and its draft transfers to "submitted" (the DPO's /review queue). All in one transaction: a refused submit
  * leaves the draft as it was.
  */
-export async function submitRegistration({ db, actor, input, today }: { db: Executor; actor: RoleActor; input: unknown; today: string }) {
+export async function submitRegistration({ ctx, input }: ServiceCall) {
   const { processorId, version } = parseInput(submitInput, input);
-  return db.transaction(async (tx) => {
-    await lockDraftVendor(tx, actor, processorId);
+  return ctx.db.transaction(async (tx) => {
+    await lockDraftVendor(tx, ctx.actor, processorId);
     const draft = completeDraft(await readRegistrationDraft(tx, processorId));
-    const written = await writeRegistration(tx, actor, processorId, draft, today);
-    const submitted = await submitProcessor({ db: tx, actor, id: processorId, input: { version }, today });
+    const written = await writeRegistration(withDb(ctx, tx), processorId, draft);
+    const submitted = await submitProcessor({ ctx: withDb(ctx, tx), input: { id: processorId, changes: { version } } });
     await tx.delete(appState).where(eq(appState.key, draftKey(processorId)));
-    return { processor: submitted.processor, transferIds: written.transfers.map((t) => t.id), agreementIds: written.agreements.map((a) => a.id) };
+    return { processor: submitted.record, transferIds: written.transfers.map((t) => t.id), agreementIds: written.agreements.map((a) => a.id) };
   });
 }

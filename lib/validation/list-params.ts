@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { PROCESSOR_SERVICES, RECORD_STATUSES, SEVERITIES } from "@/db/schema/enums";
-import { PROCESSOR_SORTS } from "@/lib/processors/list-sorts";
+import { SEVERITIES } from "@/db/schema/enums";
 
 /** Columns the transfer register can be sorted by; shared by the URL schemas and the query. */
 export const TRANSFER_SORTS = ["processor", "destination", "volume", "mechanism", "severity"] as const;
@@ -13,20 +12,6 @@ export const pageParams = {
   q: z.string().trim().max(200).optional().catch(undefined),
   direction: z.enum(["asc", "desc"]).catch("asc"),
 };
-
-export const processorListParams = z.object({
-  ...pageParams,
-  status: z.enum(RECORD_STATUSES).optional().catch(undefined),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .optional()
-    .catch(undefined),
-  service: z.enum(PROCESSOR_SERVICES).optional().catch(undefined),
-  sort: z.enum(PROCESSOR_SORTS).catch("name"),
-});
-
-export type ProcessorListParams = z.infer<typeof processorListParams>;
 
 /*
  * Filters and sorting the transfer list endpoint (GET /api/v1/transfers) accepts beyond its base query

@@ -5,7 +5,6 @@ import { db } from "@/db/client";
 import { listProcessors } from "@/db/queries/processors";
 import { PROCESSOR_SERVICES, RECORD_STATUSES } from "@/db/schema/enums";
 import { ProcessorsRegisterTable } from "@/components/processors/processors-register-table";
-import { processorFilters, processorRegisterParams } from "@/components/processors/register-params";
 import { processorKeys } from "@/components/processors/register-query";
 import { getServerQueryClient } from "@/components/providers/server-query-client";
 import { ColumnChooser } from "@/components/registers/column-chooser";
@@ -13,6 +12,7 @@ import { visibleColumnIds } from "@/components/registers/columns";
 import { ActionLink } from "@/components/registers/edit-link";
 import { PROCESSOR_COLUMNS } from "@/components/registers/processor-columns";
 import { FilterForm, SearchFilter, SelectFilter, enumOptions } from "@/components/ui/filter-form";
+import { processorFilters, processorPageQuery } from "@/lib/api/contracts/processors";
 import { requirePageActor } from "@/lib/auth/guard";
 import { pickLocale } from "@/lib/format/locale";
 import { listCountries } from "@/lib/jurisdictions/countries";
@@ -23,7 +23,7 @@ export const dynamic = "force-dynamic";
 export default async function ProcessorsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePageActor();
   const raw = await searchParams;
-  const params = processorRegisterParams.parse(raw);
+  const params = processorPageQuery.parse(raw);
   const filters = processorFilters(params);
   const queryClient = getServerQueryClient();
   // The same key the table reads: the browser starts with these rows instead of asking for them again.
@@ -31,7 +31,7 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
     headers(),
     queryClient.prefetchQuery({
       queryKey: processorKeys.list(filters),
-      // The filters carry listProcessors' own names.
+      // The filters are the list query's own parameters: the API answers the same rows for them.
       queryFn: () => listProcessors({ db: db(), ...filters }),
     }),
   ]);

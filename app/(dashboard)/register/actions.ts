@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { db } from "@/db/client";
-import { action, auditActor, type Actor } from "@/lib/auth/guard";
-import { todayIso } from "@/lib/clock";
+import { processorReviewOperation } from "@/lib/api/contracts/processors";
+import { action } from "@/lib/auth/guard";
 import { submitProcessor } from "@/lib/review/service";
+import type { ServiceContext } from "@/lib/services/context";
 import { uuid } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 
@@ -16,11 +16,11 @@ const resubmission = z.object({ processorId: uuid, version: z.number().int().pos
  * agreement forms accept edits of a rejected vendor). The service checks ownership, state and version.
  */
 export const resubmitVendor = action(
-  { roles: ["dpo", "engineer"] },
-  async ({ actor, input }: { actor: Actor; input: { processorId: string; version: number } }): Promise<{ status: string }> => {
+  { roles: processorReviewOperation.actionRoles.submit },
+  async ({ ctx, input }: { ctx: ServiceContext; input: { processorId: string; version: number } }): Promise<{ status: string }> => {
     const { processorId, version } = parseInput(resubmission, input);
-    const { processor } = await submitProcessor({ db: db(), actor: auditActor(actor), id: processorId, input: { version }, today: todayIso() });
+    const { record } = await submitProcessor({ ctx, input: { id: processorId, changes: { version } } });
     revalidatePath("/", "layout");
-    return { status: processor.status };
+    return { status: record.status };
   },
 );

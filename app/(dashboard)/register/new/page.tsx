@@ -25,7 +25,7 @@ import {
   TRANSFER_MECHANISMS,
   VOLUME_UNITS,
 } from "@/db/schema/enums";
-import { auditActor, requirePageActor } from "@/lib/auth/guard";
+import { requirePageActor, serviceContext, type Actor } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 import { listCountries } from "@/lib/jurisdictions/countries";
 import { listRegistrationChoices } from "@/lib/registration/queries";
@@ -59,9 +59,9 @@ const EMPTY_VALUES: WizardValues = {
 };
 
 /** The wizard's values for a saved draft: the processor record, then the steps kept as its draft state. */
-async function resume(processorId: string, actor: Parameters<typeof auditActor>[0]) {
+async function resume(processorId: string, actor: Actor) {
   try {
-    const { processor, draft } = await loadRegistrationWizard({ db: db(), actor: auditActor(actor), processorId });
+    const { processor, draft } = await loadRegistrationWizard({ ctx: serviceContext(actor), input: { processorId } });
     const values: WizardValues = {
       vendor: {
         name: processor.name,

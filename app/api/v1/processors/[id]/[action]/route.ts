@@ -1,12 +1,11 @@
-import { db } from "@/db/client";
 import { readJsonBody } from "@/lib/api/body";
+import { isRecordId } from "@/lib/api/contracts/common";
+import { REVIEW_ACTIONS, processorReviewOperation, type ReviewAction } from "@/lib/api/contracts/processors";
 import { recordResponse } from "@/lib/api/handler";
-import { isRecordId, withVersion } from "@/lib/api/params";
+import { withVersion } from "@/lib/api/params";
 import { processorJson } from "@/lib/api/serialize";
-import { route, auditActor } from "@/lib/auth/guard";
-import { todayIso } from "@/lib/clock";
-import { AppError } from "@/lib/errors";
-import { REVIEW_ACTIONS, type ReviewAction } from "@/lib/review/schemas";
+import { route } from "@/lib/auth/guard";
+import { AppError, notFound } from "@/lib/errors";
 import { reviewProcessor } from "@/lib/review/service";
 
 export const dynamic = "force-dynamic";
@@ -19,12 +18,12 @@ const isReviewAction = (value: string): value is ReviewAction => (REVIEW_ACTIONS
  * `POST /processors/{id}/submit | approve | reject` with `{ version, comment? }` (or If-Match and no body).
  * Engineers reach the route to submit; the service allows approve and reject to the DPO only (403).
  */
-export const POST = route<Params>({ roles: ["dpo", "engineer"] }, async ({ request, actor, params }) => {
+export const POST = route<Params>({ roles: processorReviewOperation.roles }, async ({ request, ctx, params }) => {
   if (!isReviewAction(params.action)) throw new AppError("not_found", `No action ${params.action}: use submit, approve or reject.`);
-  if (!isRecordId(params.id)) throw new AppError("not_found", `No processor with id ${params.id}.`);
+  if (!isRecordId(params.id)) throw notFound("processor", params.id);
   // The version alone can travel as If-Match: a request without a body is an empty object.
   const body = request.body === null ? {} : await readJsonBody(request);
-  const input = withVersion(request, body);
-  const { processor, flags } = await reviewProcessor[params.action]({ db: db(), actor: auditActor(actor!), id: params.id, input, today: todayIso() });
-  return recordResponse({ data: processorJson(processor), flags }, { version: processor.version });
+  const changes = withVersion(request, body);
+  const { record, flags } = await reviewProcessor[params.action]({ ctx, input: { id: params.id, changes } });
+  return recordResponse({ data: processorJson(record), flags }, { version: record.version });
 });
