@@ -273,9 +273,12 @@ describeOnDatabases("REST API v1: review, flags, categories, agreements, activit
 
     // The register page's rows (its query cache refetches them): state on today, processor name, counts.
     const register = await call(agreementCollection.GET, { url: `/api/v1/agreements?view=register&processorId=${processor.id}&sort=expiry`, token: tokens.auditor });
-    expect(await register.json()).toMatchObject({ total: 1, data: [expect.objectContaining({ id: agreement.id, processorName: processor.name, state: expect.any(String) })] });
-    const badView = await call(agreementCollection.GET, { url: "/api/v1/agreements?view=register&state=eternal", token: tokens.auditor });
-    expect(badView.status).toBe(422);
+    const registerRow = (await register.json()).data[0];
+    expect(registerRow).toMatchObject({ id: agreement.id, processorName: processor.name, state: "active", transferCount: 0, openFlagCount: 0 });
+    expect(registerRow).toMatchObject({ sccModule: "module_2", documentRef: "DMS-42", notes: null, externalId: null, version: 2, createdAt: expect.any(String), updatedAt: expect.any(String) });
+    const badState = await call(agreementCollection.GET, { url: "/api/v1/agreements?view=register&state=eternal", token: tokens.auditor });
+    expect(badState.status).toBe(422);
+    expect((await badState.json()).errors).toEqual([expect.objectContaining({ path: "state" })]);
   });
 
   it("creates, lists, reads and patches processing activities", async () => {
@@ -300,6 +303,11 @@ describeOnDatabases("REST API v1: review, flags, categories, agreements, activit
     const list = await call(activityCollection.GET, { url: "/api/v1/activities?q=crash%20analytics", token: tokens.auditor });
     expect(await list.json()).toMatchObject({ total: 1, data: [expect.objectContaining({ id: activity.id })] });
 
+    // One read model: the register page's row (controller name, counts) with every stored field.
+    const row = (await (await call(activityCollection.GET, { url: `/api/v1/activities?q=crash%20analytics&legalBasis=legitimate_interests&record=incomplete&sort=transfers`, token: tokens.auditor })).json()).data[0];
+    expect(row).toMatchObject({ id: activity.id, controllerEntityId: exporter.id, controllerName: exporter.name, transferCount: 0, openFlagCount: 0, disclosureType: "business_purpose", dataSubjectCategories: [], version: 1 });
+    const badRecord = await call(activityCollection.GET, { url: "/api/v1/activities?record=maybe", token: tokens.auditor });
+    expect(badRecord.status).toBe(422);
     const read = await call(activityItem.GET, { url: `/api/v1/activities/${activity.id}`, token: tokens.auditor, params: { id: activity.id } });
     expect(read.status).toBe(200);
     expect(read.headers.get("etag")).toBe('"1"');

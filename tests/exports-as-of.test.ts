@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterEach, expect, it, vi } from "vitest";
 import { dataCategories, flags, processors, transferDataCategories, transfers } from "@/db/schema";
-import { createActivity } from "@/lib/activities/create";
+import { createActivity } from "@/lib/activities/service";
 import { appendAuditEvent } from "@/lib/audit/record";
 import { updateCategoryClassification } from "@/lib/categories/service";
 import { todayIso } from "@/lib/clock";
@@ -103,7 +103,7 @@ describeOnDatabases("withRegisterAsOf", (use) => {
     const { processor } = await createProcessor({ db, actor: dpo, today: todayIso(), input: { name: "Plain HTTP Vendor", role: "processor", service: "hosting", country: "US", ownerUserId: user.id } });
     const exporter = await makeEntity(db);
     // Through the service, so that the trail dates it: a row written directly is dated by the database's own clock.
-    const activity = await createActivity({ db, actor: dpo, input: { name: "Plain HTTP support", controllerEntityId: exporter.id, purpose: "Support", legalBasis: "contract", retentionPeriod: "12 months" } });
+    const { record: activity } = await createActivity({ ctx: { db, actor: dpo, today: todayIso() }, input: { name: "Plain HTTP support", controllerEntityId: exporter.id, purpose: "Support", legalBasis: "contract", retentionPeriod: "12 months" } });
     const { record: transfer } = await createTransfer({ ctx: { db, actor: dpo, today: todayIso() }, input: { activityId: activity.id, exporterEntityId: exporter.id, processorId: processor.id, originCountry: "US", destinationCountry: "US", encryptionInTransit: "none", dataCategories: ["user.contact.email"] } });
     const [flag] = await db.select().from(flags).where(and(eq(flags.subjectId, transfer.id), eq(flags.ruleId, "transfer.no-encryption-in-transit")));
     onDay("2026-06-02");

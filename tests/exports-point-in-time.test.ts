@@ -2,10 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { seedDemoData } from "@/lib/seed/demo";
 import { auditEvents, dataCategories, entities, flags, processingActivities, processors, safeguardAgreements, transfers } from "@/db/schema";
-import { createActivity } from "@/lib/activities/create";
-import { deleteActivity } from "@/lib/activities/delete";
-import { deleteAgreement } from "@/lib/agreements/delete";
-import { createAgreement, updateAgreement } from "@/lib/agreements/service";
+import { createActivity, deleteActivity } from "@/lib/activities/service";
+import { createAgreement, deleteAgreement, updateAgreement } from "@/lib/agreements/service";
 import { SYSTEM_ACTOR } from "@/lib/audit/record";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { updateCategoryClassification } from "@/lib/categories/service";
@@ -57,7 +55,7 @@ describeOnDatabases("point-in-time exports", (use) => {
 
     const exporter = await makeEntity(db, { name: "PIT Exporter Inc.", country: "US", role: "controller", dpoContact: "dpo@pit.example" });
     const activity = (name: string, extra: Record<string, unknown> = {}) =>
-      createActivity({ db, actor: dpo, input: { name, controllerEntityId: exporter.id, purpose: `${name} purpose`, legalBasis: "contract", retentionPeriod: "24 months", ...extra } });
+      createActivity({ ctx: { db, actor: dpo, today }, input: { name, controllerEntityId: exporter.id, purpose: `${name} purpose`, legalBasis: "contract", retentionPeriod: "24 months", ...extra } }).then(({ record }) => record);
     const support = await activity("Device support", { dataSubjectCategories: ["users", "California residents"], source: "the app" });
     const marketing = await activity("Newsletter", { legalBasis: "consent", disclosureType: "sharing", retentionPeriod: null });
     const abandoned = await activity("Abandoned purpose");
@@ -112,14 +110,9 @@ describeOnDatabases("point-in-time exports", (use) => {
       await approveProcessor({ db, actor: dpo, id: vendor.id, today, input: { version: submitted.processor.version } });
     }
 
-    const scc = await createAgreement({
-      db,
-      actor: dpo,
-      today,
-      input: { processorId: hengtong.id, type: "scc", sccModule: "module_2", signedDate: "2026-01-01", expiryDate: "2027-01-01", permitsSubprocessing: true, coversAllTransfers: false, transferIds: [remote.id] },
-    });
-    await createAgreement({ db, actor: dpo, today, input: { processorId: cloud.id, type: "dpa", signedDate: "2025-06-01", expiryDate: "2026-04-01", documentRef: "DPA-CLOUD-1" } });
-    const nda = await createAgreement({ db, actor: dpo, today, input: { processorId: hengtong.id, type: "confidentiality", signedDate: "2025-01-01", documentRef: "NDA-7" } });
+    const { record: scc } = await createAgreement({ ctx: { db, actor: dpo, today }, input: { processorId: hengtong.id, type: "scc", sccModule: "module_2", signedDate: "2026-01-01", expiryDate: "2027-01-01", permitsSubprocessing: true, coversAllTransfers: false, transferIds: [remote.id] } });
+    await createAgreement({ ctx: { db, actor: dpo, today }, input: { processorId: cloud.id, type: "dpa", signedDate: "2025-06-01", expiryDate: "2026-04-01", documentRef: "DPA-CLOUD-1" } });
+    const { record: nda } = await createAgreement({ ctx: { db, actor: dpo, today }, input: { processorId: hengtong.id, type: "confidentiality", signedDate: "2025-01-01", documentRef: "NDA-7" } });
 
     for (const report of EXPORT_REPORTS) {
       for (const includePending of [false, true]) dayOne.set(`${report}|${includePending}`, await exportCsv(report, includePending));
@@ -133,7 +126,7 @@ describeOnDatabases("point-in-time exports", (use) => {
 
     await updateProcessor({ db, actor: dpo, id: cloud.id, today: tomorrow, input: { version: await current("processor", cloud.id), name: "CloudCo PIT (renamed)" } });
     await updateTransfer({ ctx: { db, actor: dpo, today: tomorrow }, input: { id: remote.id, changes: { version: await current("transfer", remote.id), dataCategories: ["user.contact.email", "user.biometric.face"] } } });
-    await updateAgreement({ db, actor: dpo, id: scc.id, today: tomorrow, input: { version: scc.version, transferIds: [remote.id, plain.id] } });
+    await updateAgreement({ ctx: { db, actor: dpo, today: tomorrow }, input: { id: scc.id, changes: { version: scc.version, transferIds: [remote.id, plain.id] } } });
     // The missing encryption at rest is fixed: its flag resolves.
     await updateTransfer({ ctx: { db, actor: dpo, today: tomorrow }, input: { id: newsletter.id, changes: { version: await current("transfer", newsletter.id), encryptionAtRest: "customer_keys" } } });
     // The DPO accepts the plain-HTTP risk until the summer.
@@ -145,8 +138,8 @@ describeOnDatabases("point-in-time exports", (use) => {
     // Deletions: a transfer, then its processor; an agreement; an activity without transfers.
     await deleteTransfer({ ctx: { db, actor: dpo, today: tomorrow }, input: { id: doomedFlow.id, version: await current("transfer", doomedFlow.id) } });
     await deleteProcessor({ db, actor: dpo, id: doomed.id, version: await current("processor", doomed.id), today: tomorrow });
-    await deleteAgreement({ db, actor: dpo, id: nda.id, version: nda.version, today: tomorrow });
-    await deleteActivity({ db, actor: dpo, id: abandoned.id, version: abandoned.version });
+    await deleteAgreement({ ctx: { db, actor: dpo, today: tomorrow }, input: { id: nda.id, version: nda.version } });
+    await deleteActivity({ ctx: { db, actor: dpo, today: tomorrow }, input: { id: abandoned.id, version: abandoned.version } });
     // And a vendor registered on day 2 did not exist on day 1.
     const late = await processor({ name: "Late Vendor PIT", role: "processor", service: "payments", country: "CN", coveredPerson: true });
     await transfer({ activityId: support.id, processorId: late.id, destinationCountry: "CN", status: "approved", dataCategories: ["user.contact.email"] });

@@ -42,13 +42,13 @@ describeOnDatabases("what an engineer may write", (use) => {
     const { processor: draft } = await createProcessor({ db, actor: asCarol, today: TODAY, input: { name: "Carol's CDN", role: "processor", service: "hosting", country: "US" } });
     const agreement = { type: "dpa", signedDate: "2026-01-01" };
 
-    await expect(createAgreement({ db, actor: asCarol, today: TODAY, input: { ...agreement, processorId: approvedVendor.id } })).rejects.toMatchObject({ code: "forbidden" });
-    const own = await createAgreement({ db, actor: asCarol, today: TODAY, input: { ...agreement, processorId: draft.id } });
+    await expect(createAgreement({ ctx: { db, actor: asCarol, today: TODAY }, input: { ...agreement, processorId: approvedVendor.id } })).rejects.toMatchObject({ code: "forbidden" });
+    const { record: own } = await createAgreement({ ctx: { db, actor: asCarol, today: TODAY }, input: { ...agreement, processorId: draft.id } });
     expect(own.processorId).toBe(draft.id);
     // Moving their agreement onto the approved vendor, or editing the vendor's own agreement, is the DPO's.
-    await expect(updateAgreement({ db, actor: asCarol, id: own.id, today: TODAY, input: { version: 1, processorId: approvedVendor.id } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateAgreement({ ctx: { db, actor: asCarol, today: TODAY }, input: { id: own.id, changes: { version: 1, processorId: approvedVendor.id } } })).rejects.toMatchObject({ code: "forbidden" });
     const existing = await makeAgreement(db, approvedVendor.id);
-    await expect(updateAgreement({ db, actor: asCarol, id: existing.id, today: TODAY, input: { version: existing.version, documentRef: "mine" } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateAgreement({ ctx: { db, actor: asCarol, today: TODAY }, input: { id: existing.id, changes: { version: existing.version, documentRef: "mine" } } })).rejects.toMatchObject({ code: "forbidden" });
 
     const exporter = await makeEntity(db);
     const activity = await makeActivity(db, exporter.id);

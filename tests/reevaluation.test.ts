@@ -22,15 +22,10 @@ describeOnDatabases("re-evaluation on every kind of write", (use) => {
     const { transfer } = await makeTransfer(db, { today: TODAY, processorId: processor.id, destinationCountry: "CN" });
     expect(await flagStatus(db, "transfer.no-contract", transfer.id)).toBe("open");
 
-    const agreement = await createAgreement({
-      db,
-      actor: TEST_ACTOR,
-      today: TODAY,
-      input: { processorId: processor.id, type: "dpa", signedDate: "2026-01-10", effectiveDate: "2026-01-10", documentRef: "DPA-1" },
-    });
+    const { record: agreement } = await createAgreement({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { processorId: processor.id, type: "dpa", signedDate: "2026-01-10", effectiveDate: "2026-01-10", documentRef: "DPA-1" } });
     expect(await flagStatus(db, "transfer.no-contract", transfer.id)).toBe("resolved");
 
-    await updateAgreement({ db, actor: TEST_ACTOR, id: agreement.id, today: TODAY, input: { version: agreement.version, expiryDate: "2026-11-01" } });
+    await updateAgreement({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { id: agreement.id, changes: { version: agreement.version, expiryDate: "2026-11-01" } } });
     expect(await flagStatus(db, "transfer.no-contract", transfer.id)).toBe("open");
     expect(await flagStatus(db, "agreement.expired", agreement.id)).toBe("open");
   });
@@ -39,7 +34,7 @@ describeOnDatabases("re-evaluation on every kind of write", (use) => {
     const { db } = use();
     const processor = await makeProcessor(db);
     await expect(
-      createAgreement({ db, actor: TEST_ACTOR, today: TODAY, input: { processorId: processor.id, type: "dpa", signedDate: "2026-05-01", expiryDate: "2026-01-01" } }),
+      createAgreement({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { processorId: processor.id, type: "dpa", signedDate: "2026-05-01", expiryDate: "2026-01-01" } }),
     ).rejects.toMatchObject({ code: "validation_failed", details: { fields: [expect.objectContaining({ path: "expiryDate" })] } });
   });
 
@@ -72,10 +67,10 @@ describeOnDatabases("re-evaluation on every kind of write", (use) => {
     const { transfer } = await makeTransfer(db, { today: TODAY, exporterEntityId: exporter.id, activityId: activity.id });
     expect(await flagStatus(db, "transfer.retention-missing", transfer.id)).toBe("open");
     const [current] = await db.select().from(processingActivities).where(eq(processingActivities.id, activity.id));
-    await updateActivity({ db, actor: TEST_ACTOR, id: activity.id, today: TODAY, input: { version: current!.version, retentionPeriod: "24 months after account closure" } });
+    await updateActivity({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { id: activity.id, changes: { version: current!.version, retentionPeriod: "24 months after account closure" } } });
     expect(await flagStatus(db, "transfer.retention-missing", transfer.id)).toBe("resolved");
     await expect(
-      updateActivity({ db, actor: TEST_ACTOR, id: activity.id, today: TODAY, input: { version: current!.version, retentionPeriod: "1 month" } }),
+      updateActivity({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { id: activity.id, changes: { version: current!.version, retentionPeriod: "1 month" } } }),
     ).rejects.toMatchObject({ code: "version_conflict" });
   });
 });
