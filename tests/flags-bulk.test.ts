@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { auditEvents, flags } from "@/db/schema";
@@ -9,6 +10,8 @@ import { TEST_ACTOR, makeTransfer } from "./factories";
 
 const TODAY = "2026-11-24";
 const DPO = { ...TEST_ACTOR, role: "dpo" as const };
+// A signed-in engineer (refused before any read, so no user row is needed): only the system and the DPO accept risks.
+const ENGINEER = { kind: "user" as const, userId: crypto.randomUUID(), tokenId: null, label: "Engineer <engineer@flags-bulk.test>", role: "engineer" as const };
 const JUSTIFICATION = "Compensating controls reviewed with the vendor; remediation planned for Q1";
 
 async function twoOpenFlags(db: Parameters<typeof makeTransfer>[0]) {
@@ -32,13 +35,8 @@ describeOnDatabases("bulk acceptance of flag risks", (use) => {
     const { db } = use();
     const { picked } = await twoOpenFlags(db);
     const ids = picked.map((flag) => flag.id);
-    const accepted = await acceptFlagRisks({
-      db,
-      actor: DPO,
-      today: TODAY,
-      input: { ids, justification: JUSTIFICATION, until: "2027-03-31", versions: Object.fromEntries(picked.map((flag) => [flag.id, flag.version])) },
-    });
-    expect(accepted.map((flag) => flag.status)).toEqual(["accepted", "accepted"]);
+    const accepted = await acceptFlagRisks({ ctx: { db, actor: DPO, today: TODAY }, input: { ids, justification: JUSTIFICATION, until: "2027-03-31", versions: Object.fromEntries(picked.map((flag) => [flag.id, flag.version])) } });
+    expect(accepted.records.map((flag) => flag.status)).toEqual(["accepted", "accepted"]);
     const rows = await db.select().from(flags).where(inArray(flags.id, ids));
     for (const row of rows) expect(row).toMatchObject({ status: "accepted", acceptanceJustification: JUSTIFICATION, acceptedUntil: "2027-03-31" });
     const audit = await db
@@ -56,7 +54,7 @@ describeOnDatabases("bulk acceptance of flag risks", (use) => {
     await updateTransfer({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { id: transfer.id, changes: { version: transfer.version, encryptionInTransit: "tls1_3" } } });
     const stale = picked.find((flag) => flag.ruleId === "transfer.no-encryption-in-transit")!;
     const error = await rejection(
-      acceptFlagRisks({ db, actor: DPO, today: TODAY, input: { ids, justification: JUSTIFICATION, until: "2027-03-31" } }),
+      acceptFlagRisks({ ctx: { db, actor: DPO, today: TODAY }, input: { ids, justification: JUSTIFICATION, until: "2027-03-31" } }),
     );
     expect(error.code).toBe("conflict");
     expect(error.message).toMatch(/^Nothing was accepted/);
@@ -72,12 +70,7 @@ describeOnDatabases("bulk acceptance of flag risks", (use) => {
     const { picked } = await twoOpenFlags(db);
     const last = picked[1]!;
     const error = await rejection(
-      acceptFlagRisks({
-        db,
-        actor: DPO,
-        today: TODAY,
-        input: { ids: picked.map((flag) => flag.id), justification: JUSTIFICATION, until: "2027-03-31", versions: { [last.id]: last.version + 1 } },
-      }),
+      acceptFlagRisks({ ctx: { db, actor: DPO, today: TODAY }, input: { ids: picked.map((flag) => flag.id), justification: JUSTIFICATION, until: "2027-03-31", versions: { [last.id]: last.version + 1 } } }),
     );
     expect(error.code).toBe("conflict");
     expect(error.details.fields).toEqual([{ path: "ids.1", message: expect.stringMatching(/changed since you opened it/) }]);
@@ -89,14 +82,14 @@ describeOnDatabases("bulk acceptance of flag risks", (use) => {
     const { db } = use();
     const { picked } = await twoOpenFlags(db);
     const ids = picked.map((flag) => flag.id);
-    const past = await rejection(acceptFlagRisks({ db, actor: DPO, today: TODAY, input: { ids, justification: JUSTIFICATION, until: TODAY } }));
+    const past = await rejection(acceptFlagRisks({ ctx: { db, actor: DPO, today: TODAY }, input: { ids, justification: JUSTIFICATION, until: TODAY } }));
     expect(past.details.fields).toEqual([{ path: "until", message: "must be after today" }]);
-    const short = await rejection(acceptFlagRisks({ db, actor: DPO, today: TODAY, input: { ids, justification: "ok", until: "2027-01-31" } }));
+    const short = await rejection(acceptFlagRisks({ ctx: { db, actor: DPO, today: TODAY }, input: { ids, justification: "ok", until: "2027-01-31" } }));
     expect(short.details.fields?.map((field) => field.path)).toEqual(["justification"]);
-    const none = await rejection(acceptFlagRisks({ db, actor: DPO, today: TODAY, input: { ids: [], justification: JUSTIFICATION, until: "2027-01-31" } }));
+    const none = await rejection(acceptFlagRisks({ ctx: { db, actor: DPO, today: TODAY }, input: { ids: [], justification: JUSTIFICATION, until: "2027-01-31" } }));
     expect(none.details.fields?.map((field) => field.path)).toEqual(["ids"]);
     const engineer = await rejection(
-      acceptFlagRisks({ db, actor: { ...TEST_ACTOR, role: "engineer" }, today: TODAY, input: { ids, justification: JUSTIFICATION, until: "2027-01-31" } }),
+      acceptFlagRisks({ ctx: { db, actor: ENGINEER, today: TODAY }, input: { ids, justification: JUSTIFICATION, until: "2027-01-31" } }),
     );
     expect(engineer.code).toBe("forbidden");
   });

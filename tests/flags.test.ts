@@ -50,13 +50,7 @@ describeOnDatabases("flags through the data layer", (use) => {
     const { db } = use();
     const { transfer, flags: raised } = await makeTransfer(db, { today: TODAY, encryptionAtRest: "none" });
     const flag = raised.find((f) => f.ruleId === "transfer.no-encryption-at-rest")!;
-    await acceptFlagRisk({
-      db,
-      actor: { ...TEST_ACTOR, role: "dpo" },
-      flagId: flag.id,
-      input: { version: flag.version, justification: "Vendor encrypts at the volume level; contract amendment pending", acceptedUntil: "2026-12-31" },
-      today: TODAY,
-    });
+    await acceptFlagRisk({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { id: flag.id, changes: { version: flag.version, justification: "Vendor encrypts at the volume level; contract amendment pending", acceptedUntil: "2026-12-31" } } });
     await runFullEvaluation({ db, today: "2026-12-31" });
     expect((await db.select().from(flags).where(eq(flags.id, flag.id)))[0]).toMatchObject({ status: "accepted" });
     await runFullEvaluation({ db, today: "2027-01-01" });
@@ -69,13 +63,7 @@ describeOnDatabases("flags through the data layer", (use) => {
     const { transfer, flags: raised } = await makeTransfer(db, { today: TODAY, encryptionInTransit: "none" });
     const flag = raised.find((f) => f.ruleId === "transfer.no-encryption-in-transit")!;
     expect(flag.severity).toBe("high");
-    await acceptFlagRisk({
-      db,
-      actor: { ...TEST_ACTOR, role: "dpo" },
-      flagId: flag.id,
-      input: { version: flag.version, justification: "Internal network only", acceptedUntil: "2027-06-30" },
-      today: TODAY,
-    });
+    await acceptFlagRisk({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { id: flag.id, changes: { version: flag.version, justification: "Internal network only", acceptedUntil: "2027-06-30" } } });
     // A sensitive category joins the flow: the accepted risk is not the same risk any more.
     await updateTransfer({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { id: transfer.id, changes: { version: 1, dataCategories: ["user.contact.email", "user.location.precise"] } } });
     const [row] = await db.select().from(flags).where(eq(flags.id, flag.id));

@@ -4,10 +4,11 @@ import type { DatabaseHandle } from "@/db/client";
 import { listCategoryRegister } from "@/db/queries/categories-register";
 import { listFlagRegister } from "@/lib/flags/register";
 import { flags } from "@/db/schema";
-import { categoryFilters, categoryRegisterParams } from "@/components/categories/register-params";
-import { categoryApiQuery, categoryKeys } from "@/components/categories/register-query";
-import { flagFilters, flagListParams } from "@/components/flags/register-params";
-import { flagApiQuery, flagKeys } from "@/components/flags/register-query";
+import { categoryKeys } from "@/components/categories/register-query";
+import { flagKeys } from "@/components/flags/register-query";
+import { queryString } from "@/components/registers/fetch-page";
+import { dataCategoryFilters, dataCategoryPageQuery, dataCategoryQueryString } from "@/lib/api/contracts/data-categories";
+import { flagFilters, flagListInput, flagPageQuery } from "@/lib/api/contracts/flags";
 import { SYSTEM_ACTOR } from "@/lib/audit/record";
 import { createApiToken, createUser } from "@/lib/users/service";
 import * as categoryCollection from "../app/api/v1/data-categories/route";
@@ -17,8 +18,9 @@ import { makeProcessor, makeTransfer } from "./factories";
 
 /*
  * The flag and data-category registers read through the query cache: the server page prefetches with the
- * db query, the browser refetches from GET …?view=register. Both must give the same rows for the same URL,
- * or a refetch would change the table under the reader.
+ * db query, the browser refetches from the list endpoint with the page's filters as its query string (one
+ * contract, one read model). Both must give the same rows for the same URL, or a refetch would change the
+ * table under the reader.
  */
 
 const TODAY = "2026-11-24";
@@ -39,8 +41,9 @@ describeOnDatabases("flag and data-category registers through the API", (use) =>
   beforeAll(async () => {
     globalDb.__governanceDb = use();
     const { db } = use();
-    const auditor = await createUser({ db, actor: SYSTEM_ACTOR, input: { email: "auditor@registers-query.test", name: "Query auditor", role: "auditor" } });
-    token = (await createApiToken({ db, actor: SYSTEM_ACTOR, userId: auditor.id, input: { name: "tests" } })).token;
+    const ctx = { db, actor: SYSTEM_ACTOR, today: TODAY };
+    const { record: auditor } = await createUser({ ctx, input: { email: "auditor@registers-query.test", name: "Query auditor", role: "auditor" } });
+    token = (await createApiToken({ ctx, input: { userId: auditor.id, name: "tests" } })).token;
 
     // Unencrypted transfers raise flags of several rules and severities, on two processors.
     const quokka = await makeProcessor(db, { name: "Quokka Telemetry" });
@@ -68,18 +71,9 @@ describeOnDatabases("flag and data-category registers through the API", (use) =>
 
   /** What the flag page prefetches for a URL, and what the browser's refetch of the same URL answers. */
   async function flagPageAndApi(search: Record<string, string>) {
-    const filters = flagFilters(flagListParams.parse(search));
-    const page = await listFlagRegister({
-      db: use().db,
-      page: filters.page,
-      pageSize: filters.pageSize,
-      q: filters.q,
-      status: filters.status === "all" ? undefined : filters.status,
-      severity: filters.severity,
-      ruleId: filters.rule,
-      subjectType: filters.subject,
-    });
-    const response = await get(flagCollection.GET, `/api/v1/flags?${flagApiQuery(filters)}`);
+    const filters = flagFilters(flagPageQuery.parse(search));
+    const page = await listFlagRegister({ db: use().db, ...flagListInput(filters) });
+    const response = await get(flagCollection.GET, `/api/v1/flags?${queryString(filters)}`);
     expect(response.status).toBe(200);
     return { page, api: await response.json(), key: flagKeys.list(filters) };
   }
@@ -110,6 +104,9 @@ describeOnDatabases("flag and data-category registers through the API", (use) =>
     const severities = open.api.data.map((flag: { severity: string }) => ["low", "medium", "high", "critical"].indexOf(flag.severity));
     expect(severities).toEqual([...severities].sort((a, b) => b - a));
     expect(open.api.data[0]).toMatchObject({ ruleTitle: expect.any(String), lastSeenAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    // The one read model carries the stored flag too (what the API's list always answered), without the fingerprint.
+    expect(open.api.data[0]).toMatchObject({ citation: expect.any(String), remediation: expect.any(String), facts: expect.any(Object), firstSeenAt: expect.stringMatching(/^\d{4}-/) });
+    expect(open.api.data[0]).not.toHaveProperty("fingerprint");
 
     const accepted = await flagPageAndApi({ status: "accepted" });
     expect(accepted.api).toMatchObject({ total: 1, data: [{ id: ids.accepted, status: "accepted", acceptedUntil: "2027-03-01", subjectProcessorName: "Quokka Telemetry" }] });
@@ -136,15 +133,20 @@ describeOnDatabases("flag and data-category registers through the API", (use) =>
     expect(order.length).toBeGreaterThan(5);
     const pages: string[] = [];
     for (let page = 1; (page - 1) * 5 < whole.total; page += 1) {
-      const response = await get(flagCollection.GET, `/api/v1/flags?view=register&status=all&pageSize=5&page=${page}`);
+      const response = await get(flagCollection.GET, `/api/v1/flags?status=all&pageSize=5&page=${page}`);
       const body = await response.json();
       expect(body).toMatchObject({ page, pageSize: 5, total: whole.total });
       pages.push(...body.data.map((flag: { id: string }) => flag.id));
     }
     expect(pages).toEqual(order);
-    // Without a status the register answers the open flags, as the page does.
-    const defaults = await (await get(flagCollection.GET, "/api/v1/flags?view=register")).json();
-    expect(defaults).toMatchObject({ page: 1, pageSize: 20, total: whole.total - 1 });
+    // Without a status the page shows the open flags: its default travels to the API as status=open.
+    const { api: pageDefaults } = await flagPageAndApi({});
+    expect(pageDefaults).toMatchObject({ page: 1, pageSize: 20, total: whole.total - 1 });
+    expect(flagFilters(flagPageQuery.parse({})).status).toBe("open");
+    // The API without a status answers every status (its documented default); the old `view=register` is ignored.
+    const apiDefaults = await (await get(flagCollection.GET, "/api/v1/flags")).json();
+    expect(apiDefaults).toMatchObject({ page: 1, pageSize: 20, total: whole.total });
+    expect(await (await get(flagCollection.GET, "/api/v1/flags?view=register")).json()).toEqual(apiDefaults);
   });
 
   it("refuses a bad flag register parameter with a 422 naming it", async () => {
@@ -158,7 +160,7 @@ describeOnDatabases("flag and data-category registers through the API", (use) =>
       [`q=${"x".repeat(201)}`, "q"],
     ] as const;
     for (const [query, path] of cases) {
-      const response = await get(flagCollection.GET, `/api/v1/flags?view=register&${query}`);
+      const response = await get(flagCollection.GET, `/api/v1/flags?${query}`);
       expect(response.status, query).toBe(422);
       expect((await response.json()).errors, query).toEqual([expect.objectContaining({ path })]);
     }
@@ -166,18 +168,9 @@ describeOnDatabases("flag and data-category registers through the API", (use) =>
 
   /** What the data-category page prefetches for a URL, and what the browser's refetch of the same URL answers. */
   async function categoryPageAndApi(search: Record<string, string>) {
-    const filters = categoryFilters(categoryRegisterParams.parse(search));
-    const page = await listCategoryRegister({
-      db: use().db,
-      page: filters.page,
-      pageSize: filters.pageSize,
-      q: filters.q,
-      sensitive: filters.sensitive === undefined ? undefined : filters.sensitive === "1",
-      classification: filters.classification,
-      sort: filters.sort,
-      direction: filters.direction,
-    });
-    const response = await get(categoryCollection.GET, `/api/v1/data-categories?${categoryApiQuery(filters)}`);
+    const filters = dataCategoryFilters(dataCategoryPageQuery.parse(search));
+    const page = await listCategoryRegister({ db: use().db, ...filters });
+    const response = await get(categoryCollection.GET, `/api/v1/data-categories?${queryString(dataCategoryQueryString(filters))}`);
     expect(response.status).toBe(200);
     return { page, api: await response.json(), key: categoryKeys.list(filters) };
   }
@@ -205,6 +198,13 @@ describeOnDatabases("flag and data-category registers through the API", (use) =>
     expect([...first.api.data, ...second.api.data].map((row: { key: string }) => row.key)).toEqual(whole.data.slice(0, 10).map((row: { key: string }) => row.key));
     expect(second.api.total).toBe(whole.total);
 
+    // Without page or pageSize the API answers the whole taxonomy, unpaged, as it always has.
+    const unpaged = await (await get(categoryCollection.GET, "/api/v1/data-categories")).json();
+    expect(unpaged.total).toBe(whole.total);
+    expect(unpaged.data).toHaveLength(unpaged.total);
+    expect(unpaged).not.toHaveProperty("page");
+    expect(unpaged.data.map((row: { key: string }) => row.key).slice(0, 100)).toEqual(whole.data.map((row: { key: string }) => row.key));
+
     // The categories our transfers carry are counted, and the count sorts them.
     const { api: busiest } = await categoryPageAndApi({ sort: "transfers", direction: "desc", pageSize: "5" });
     expect(busiest.data[0]).toMatchObject({ transferCount: 3 });
@@ -219,7 +219,7 @@ describeOnDatabases("flag and data-category registers through the API", (use) =>
       ["pageSize=abc", "pageSize"],
     ] as const;
     for (const [query, path] of cases) {
-      const response = await get(categoryCollection.GET, `/api/v1/data-categories?view=register&${query}`);
+      const response = await get(categoryCollection.GET, `/api/v1/data-categories?${query}`);
       expect(response.status, query).toBe(422);
       expect((await response.json()).errors, query).toEqual([expect.objectContaining({ path })]);
     }

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import { listDataCategories } from "@/db/queries/api-lists";
+import { listDataCategories } from "@/db/queries/categories-register";
 import { listTransfers } from "@/db/queries/transfers";
 import { describeOnDatabases } from "./databases";
 import { makeEntity, makeActivity, makeProcessor, makeTransfer } from "./factories";

@@ -10,7 +10,7 @@ import type { RegisterColumn } from "@/components/registers/register-table";
 import { DOJ_CATEGORY_LABELS } from "@/components/transfers/labels";
 import { yesNo } from "@/components/transfers/details-list";
 import { CATEGORY_COLUMNS, type CategoryColumnId } from "./category-columns";
-import type { CategoryRegisterFilters } from "./register-params";
+import type { DataCategoryFilters } from "@/lib/api/contracts/data-categories";
 import { categoryKeys, fetchCategoryRegister } from "./register-query";
 import { SensitivityMarkers } from "./sensitivity-markers";
 
@@ -26,7 +26,7 @@ export function CategoriesTable({
   searchParams,
   locale,
 }: {
-  filters: CategoryRegisterFilters;
+  filters: DataCategoryFilters;
   visible: readonly string[];
   searchParams: Record<string, string | undefined>;
   locale: string;

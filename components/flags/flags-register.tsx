@@ -7,7 +7,7 @@ import type { BulkAcceptRiskAction } from "./accept-risk-types";
 import { BulkAcceptForm } from "./bulk-accept-form";
 import type { FlagListAcceptance } from "./flag-list";
 import { FlagsTable } from "./flags-table";
-import type { FlagRegisterFilters } from "./register-params";
+import type { FlagFilters } from "@/lib/api/contracts/flags";
 import { fetchFlagRegister, flagKeys } from "./register-query";
 
 /**
@@ -22,7 +22,7 @@ export function FlagsRegister({
   acceptance,
   acceptRisks,
 }: {
-  filters: FlagRegisterFilters;
+  filters: FlagFilters;
   /** The page's query parameters for the pager, without the one-off "accepted" confirmation. */
   searchParams: Record<string, string | undefined>;
   acceptance?: FlagListAcceptance;

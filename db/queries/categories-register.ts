@@ -1,21 +1,22 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
+import { CATEGORY_SORTS, type CategoryClassification, type CategorySort } from "../list-sorts";
 import { dataCategories, transferDataCategories } from "../schema";
 
 /*
- * The data-category register: the taxonomy in key order (a parent right before its children, so the page
- * can indent it as a tree), with each category's classifications and how many transfers carry it.
+ * The data-category register, the one read model of the taxonomy's list (GET /api/v1/data-categories and the
+ * register page): in key order (a parent right before its children, so the page can indent it as a tree),
+ * each category with its classifications and how many transfers carry it.
  */
 
-/** One regime's "sensitive" marker (DOMAIN.md §2). */
-export type CategoryClassification = "gdpr_special" | "ccpa_sensitive" | "pipl_sensitive" | "doj_covered";
-export type CategorySort = "key" | "name" | "transfers";
+export type { CategoryClassification, CategorySort };
 
 export interface ListCategoryRegisterInput {
   db: Executor;
-  page: number;
-  pageSize: number;
+  /** Without page and pageSize: every matching category (the taxonomy is a few hundred keys). */
+  page?: number;
+  pageSize?: number;
   /** Searches the key, the name and the description. */
   q?: string;
   /** true: sensitive under at least one regime; false: under none. */
@@ -38,6 +39,19 @@ const CLASSIFIED: Record<CategoryClassification, SQL> = {
 };
 const isSensitive = sql`(${dc.gdprSpecial} or ${dc.ccpaSensitive} or ${dc.piplSensitive} or ${dc.dojCategory} <> 'none')`;
 
+/** The search (key, name, description), sensitivity and classification filters of both lists. */
+function categoryFilter({ q, sensitive, classification }: Pick<ListCategoryRegisterInput, "q" | "sensitive" | "classification">): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (q?.trim()) {
+    const pattern = `%${escapeLike(q.trim())}%`;
+    conditions.push(or(ilike(dc.key, pattern), ilike(dc.name, pattern), ilike(dc.description, pattern))!);
+  }
+  if (sensitive === true) conditions.push(isSensitive);
+  if (sensitive === false) conditions.push(sql`not ${isSensitive}`);
+  if (classification) conditions.push(CLASSIFIED[classification]);
+  return conditions.length ? and(...conditions) : undefined;
+}
+
 /**
  * Transfers carrying the category or one of its descendants: the same match as the transfer register's
  * category filter, so the count equals the rows behind its link. A key's segments are [a-z0-9_]; `_` is a
@@ -47,41 +61,61 @@ const transferCount = sql<number>`(select count(distinct ${transferDataCategorie
   where ${transferDataCategories.categoryKey} = ${dc.key}
      or ${transferDataCategories.categoryKey} like replace(${dc.key}, '_', '\\_') || '.%')`;
 
-export async function listCategoryRegister({ db, page, pageSize, q, sensitive, classification, sort = "key", direction = "asc" }: ListCategoryRegisterInput) {
-  const conditions: SQL[] = [];
-  if (q?.trim()) {
-    const pattern = `%${escapeLike(q.trim())}%`;
-    conditions.push(or(ilike(dc.key, pattern), ilike(dc.name, pattern), ilike(dc.description, pattern))!);
-  }
-  if (sensitive === true) conditions.push(isSensitive);
-  if (sensitive === false) conditions.push(sql`not ${isSensitive}`);
-  if (classification) conditions.push(CLASSIFIED[classification]);
-  const where = conditions.length ? and(...conditions) : undefined;
+/**
+ * One page of the register, or every matching row when neither page nor pageSize is given (then `page` and
+ * `pageSize` are undefined in the answer). Timestamps as ISO strings: a row read on the server and one
+ * fetched by the browser are the same value.
+ */
+export async function listCategoryRegister({ db, page: pageAsked, pageSize: pageSizeAsked, q, sensitive, classification, sort = CATEGORY_SORTS[0], direction = "asc" }: ListCategoryRegisterInput) {
+  const paged = pageAsked !== undefined || pageSizeAsked !== undefined;
+  const page = paged ? (pageAsked ?? 1) : undefined;
+  const pageSize = paged ? (pageSizeAsked ?? 20) : undefined;
+  const where = categoryFilter({ q, sensitive, classification });
   const sortColumn = { key: sql`${dc.key}`, name: sql`lower(${dc.name})`, transfers: transferCount }[sort];
 
+  const ordered = db
+    .select({
+      key: dc.key,
+      parentKey: dc.parentKey,
+      name: dc.name,
+      description: dc.description,
+      gdprSpecial: dc.gdprSpecial,
+      ccpaCategory: dc.ccpaCategory,
+      ccpaSensitive: dc.ccpaSensitive,
+      piplSensitive: dc.piplSensitive,
+      dojCategory: dc.dojCategory,
+      dojListedIdentifier: dc.dojListedIdentifier,
+      version: dc.version,
+      createdAt: dc.createdAt,
+      updatedAt: dc.updatedAt,
+      transferCount,
+    })
+    .from(dc)
+    .where(where)
+    .orderBy(direction === "desc" ? desc(sortColumn) : asc(sortColumn), asc(dc.key))
+    .$dynamic();
   const [rows, totals] = await Promise.all([
-    db
-      .select({
-        key: dc.key,
-        parentKey: dc.parentKey,
-        name: dc.name,
-        description: dc.description,
-        gdprSpecial: dc.gdprSpecial,
-        ccpaCategory: dc.ccpaCategory,
-        ccpaSensitive: dc.ccpaSensitive,
-        piplSensitive: dc.piplSensitive,
-        dojCategory: dc.dojCategory,
-        dojListedIdentifier: dc.dojListedIdentifier,
-        transferCount,
-      })
-      .from(dc)
-      .where(where)
-      .orderBy(direction === "desc" ? desc(sortColumn) : asc(sortColumn), asc(dc.key))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+    page !== undefined && pageSize !== undefined ? ordered.limit(pageSize).offset((page - 1) * pageSize) : ordered,
     db.select({ total: sql<number>`count(*)::int` }).from(dc).where(where),
   ]);
-  return { rows, total: totals[0]?.total ?? 0, page, pageSize };
+  return {
+    rows: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() })),
+    total: totals[0]?.total ?? 0,
+    page,
+    pageSize,
+  };
+}
+
+/**
+ * The categories as stored, in key order, without the register's transfer counts: the options of the
+ * transfer register's category filter (a cheap read on every transfer page).
+ */
+export async function listDataCategories({ db, q, sensitive }: { db: Executor; q?: string; sensitive?: boolean }) {
+  return db.select().from(dc).where(categoryFilter({ q, sensitive })).orderBy(asc(dc.key));
+}
+
+export async function getDataCategory({ db, key }: { db: Executor; key: string }) {
+  return (await db.select().from(dataCategories).where(eq(dataCategories.key, key)).limit(1))[0];
 }
 
 export type CategoryRegisterRow = Awaited<ReturnType<typeof listCategoryRegister>>["rows"][number];

@@ -5,12 +5,12 @@ import { db } from "@/db/client";
 import { listCategoryRegister } from "@/db/queries/categories-register";
 import { CategoriesTable } from "@/components/categories/categories-table";
 import { CATEGORY_COLUMNS } from "@/components/categories/category-columns";
-import { CATEGORY_CLASSIFICATIONS, CLASSIFICATION_LABELS, categoryFilters, categoryRegisterParams } from "@/components/categories/register-params";
 import { categoryKeys } from "@/components/categories/register-query";
 import { getServerQueryClient } from "@/components/providers/server-query-client";
 import { ColumnChooser } from "@/components/registers/column-chooser";
 import { visibleColumnIds } from "@/components/registers/columns";
 import { FilterForm, SearchFilter, SelectFilter, enumOptions } from "@/components/ui/filter-form";
+import { CATEGORY_CLASSIFICATIONS, CLASSIFICATION_LABELS, dataCategoryFilters, dataCategoryPageQuery } from "@/lib/api/contracts/data-categories";
 import { requirePageActor } from "@/lib/auth/guard";
 import { pickLocale } from "@/lib/format/locale";
 
@@ -20,23 +20,13 @@ export const dynamic = "force-dynamic";
 export default async function DataCategoriesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requirePageActor();
   const raw = await searchParams;
-  const params = categoryRegisterParams.parse(raw);
-  const filters = categoryFilters(params);
+  const params = dataCategoryPageQuery.parse(raw);
+  const filters = dataCategoryFilters(params);
   const queryClient = getServerQueryClient();
   // The same key the table reads: the browser starts with these rows instead of asking for them again.
   await queryClient.prefetchQuery({
     queryKey: categoryKeys.list(filters),
-    queryFn: () =>
-      listCategoryRegister({
-        db: db(),
-        page: filters.page,
-        pageSize: filters.pageSize,
-        q: filters.q,
-        sensitive: filters.sensitive === undefined ? undefined : filters.sensitive === "1",
-        classification: filters.classification,
-        sort: filters.sort,
-        direction: filters.direction,
-      }),
+    queryFn: () => listCategoryRegister({ db: db(), ...filters }),
   });
   const locale = pickLocale((await headers()).get("accept-language"));
   const visible = visibleColumnIds(params.cols, CATEGORY_COLUMNS);
@@ -55,7 +45,7 @@ export default async function DataCategoriesPage({ searchParams }: { searchParam
             id="category-sensitive"
             name="sensitive"
             label="Sensitive"
-            value={params.sensitive}
+            value={params.sensitive === undefined ? undefined : params.sensitive ? "1" : "0"}
             options={[
               { value: "1", label: "Sensitive under a regime" },
               { value: "0", label: "Not sensitive" },

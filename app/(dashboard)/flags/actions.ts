@@ -3,44 +3,42 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { AcceptRiskRequest, AcceptedFlag, BulkAcceptRiskRequest } from "@/components/flags/accept-risk-types";
-import { db } from "@/db/client";
-import { action, auditActor, type Actor } from "@/lib/auth/guard";
-import { todayIso } from "@/lib/clock";
+import { flagAcceptOperations } from "@/lib/api/contracts/flags";
+import { action } from "@/lib/auth/guard";
 import { acceptFlagRisk, acceptFlagRisks } from "@/lib/flags/service";
+import type { ServiceContext } from "@/lib/services/context";
 import { uuid } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 
 // The flag id is checked here, so that a malformed id is a validation error and not a database error;
-// acceptFlagRisk validates the decision itself (version, justification, end date).
+// acceptFlagRisk validates the decision itself with the contract's schema (version, justification, end date).
 const flagRef = z.object({ flagId: uuid });
+
+function acceptedFlag(flag: AcceptedFlag): AcceptedFlag {
+  return { id: flag.id, status: flag.status, version: flag.version, acceptedUntil: flag.acceptedUntil };
+}
 
 /** The DPO accepts the risk of an open flag (DOMAIN.md §1): a justification and an end date, audited. */
 export const acceptRisk = action(
-  { roles: ["dpo"] },
-  async ({ actor, input }: { actor: Actor; input: AcceptRiskRequest }): Promise<AcceptedFlag> => {
+  { roles: flagAcceptOperations.accept.meta.roles },
+  async ({ ctx, input }: { ctx: ServiceContext; input: AcceptRiskRequest }): Promise<AcceptedFlag> => {
     // Arguments of a server action come from the network: nothing about their shape is trusted.
     const { flagId } = parseInput(flagRef, input);
     const { version, justification, acceptedUntil } = (input ?? {}) as Partial<AcceptRiskRequest>;
-    const flag = await acceptFlagRisk({
-      db: db(),
-      actor: auditActor(actor),
-      flagId,
-      input: { version, justification, acceptedUntil },
-      today: todayIso(),
-    });
+    const { record } = await acceptFlagRisk({ ctx, input: { id: flagId, changes: { version, justification, acceptedUntil } } });
     // The flag counts on the dashboard and shows in the register and on its transfer's and processor's pages.
     revalidatePath("/", "layout");
-    return { id: flag.id, status: flag.status, version: flag.version, acceptedUntil: flag.acceptedUntil };
+    return acceptedFlag(record);
   },
 );
 
 /** The DPO accepts several open flags with one justification and end date: all or nothing, audited per flag. */
 export const acceptRisks = action(
-  { roles: ["dpo"] },
-  async ({ actor, input }: { actor: Actor; input: BulkAcceptRiskRequest }): Promise<AcceptedFlag[]> => {
-    // acceptFlagRisks parses the whole request with its zod schema: nothing from the network is trusted here.
-    const flags = await acceptFlagRisks({ db: db(), actor: auditActor(actor), input, today: todayIso() });
+  { roles: flagAcceptOperations.bulkAccept.meta.roles },
+  async ({ ctx, input }: { ctx: ServiceContext; input: BulkAcceptRiskRequest }): Promise<AcceptedFlag[]> => {
+    // acceptFlagRisks parses the whole request with the contract's schema: nothing from the network is trusted here.
+    const { records } = await acceptFlagRisks({ ctx, input });
     revalidatePath("/", "layout");
-    return flags.map((flag) => ({ id: flag.id, status: flag.status, version: flag.version, acceptedUntil: flag.acceptedUntil }));
+    return records.map(acceptedFlag);
   },
 );

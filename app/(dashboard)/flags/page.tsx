@@ -8,11 +8,11 @@ import { FlagFilters } from "@/components/flags/flag-filters";
 import { FlagsRegister } from "@/components/flags/flags-register";
 import { FlagStatusTabs } from "@/components/flags/status-tabs";
 import { formatDate } from "@/components/flags/format";
-import { flagFilters, flagListParams } from "@/components/flags/register-params";
 import { flagKeys } from "@/components/flags/register-query";
 import { ruleTitle } from "@/components/flags/rules";
 import { flagSubject } from "@/components/flags/subject";
 import { getServerQueryClient } from "@/components/providers/server-query-client";
+import { flagFilters, flagListInput, flagPageQuery } from "@/lib/api/contracts/flags";
 import { requirePageActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { addDays } from "@/lib/rules/iso-date";
@@ -24,7 +24,7 @@ export const dynamic = "force-dynamic";
 export default async function FlagsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePageActor();
   const raw = await searchParams;
-  const params = flagListParams.parse(raw);
+  const params = flagPageQuery.parse(raw);
   const filters = flagFilters(params);
   const database = db();
   const queryClient = getServerQueryClient();
@@ -33,17 +33,7 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
     params.accepted ? getFlagDetail({ db: database, id: params.accepted }) : undefined,
     queryClient.prefetchQuery({
       queryKey: flagKeys.list(filters),
-      queryFn: () =>
-        listFlagRegister({
-          db: database,
-          page: filters.page,
-          pageSize: filters.pageSize,
-          q: filters.q,
-          status: filters.status === "all" ? undefined : filters.status,
-          severity: filters.severity,
-          ruleId: filters.rule,
-          subjectType: filters.subject,
-        }),
+      queryFn: () => listFlagRegister({ db: database, ...flagListInput(filters) }),
     }),
   ]);
   const acceptance = actor.role === "dpo" ? { acceptRisk, minDate: addDays(todayIso(), 1) } : undefined;
@@ -66,7 +56,7 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
         </p>
       )}
       <FlagStatusTabs status={params.status} searchParams={raw} />
-      <FlagFilters q={params.q} status={params.status} severity={params.severity} rule={params.rule} subject={params.subject} />
+      <FlagFilters q={params.q} status={params.status} severity={filters.severity} rule={filters.ruleId} subject={filters.subjectType} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <FlagsRegister filters={filters} searchParams={pagerParams} acceptance={acceptance} acceptRisks={acceptance ? acceptRisks : undefined} />
       </HydrationBoundary>

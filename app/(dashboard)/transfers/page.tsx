@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import { db } from "@/db/client";
-import { listDataCategories } from "@/db/queries/api-lists";
+import { listDataCategories } from "@/db/queries/categories-register";
 import { listProcessorOptions } from "@/db/queries/processors";
 import { countTransfersByDestination, listTransfers } from "@/db/queries/transfers";
 import { getServerQueryClient } from "@/components/providers/server-query-client";

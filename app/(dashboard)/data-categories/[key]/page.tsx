@@ -8,6 +8,7 @@ import { RecordHistory } from "@/components/audit/record-history";
 import { SensitivityMarkers } from "@/components/categories/sensitivity-markers";
 import { DetailsList, yesNo } from "@/components/transfers/details-list";
 import { DOJ_CATEGORY_LABELS } from "@/components/transfers/labels";
+import { CATEGORY_KEY } from "@/lib/api/contracts/data-categories";
 import { requirePageActor } from "@/lib/auth/guard";
 import { requestFormatters } from "@/lib/format/locale";
 
@@ -16,13 +17,12 @@ export const dynamic = "force-dynamic";
 
 const sectionHeading = "mb-3 text-lg font-semibold";
 const HISTORY_LIMIT = 20;
-const KEY_SHAPE = /^[a-z0-9_]+(\.[a-z0-9_]+)*$/;
 
 export default async function DataCategoryPage({ params }: { params: Promise<{ key: string }> }) {
   const actor = await requirePageActor();
   const key = decodeURIComponent((await params).key);
   // Not a category key at all: unknown (404), without asking the database.
-  if (!KEY_SHAPE.test(key)) notFound();
+  if (!CATEGORY_KEY.test(key)) notFound();
   const database = db();
   const [detail, history, format] = await Promise.all([
     getCategoryDetail({ db: database, key }),

@@ -1,25 +1,18 @@
 import { db } from "@/db/client";
-import { listDataCategories } from "@/db/queries/api-lists";
 import { listCategoryRegister } from "@/db/queries/categories-register";
-import { categoryRegisterApiQuery } from "@/components/categories/register-api";
+import { dataCategoryContract } from "@/lib/api/contracts/data-categories";
 import { parseQuery } from "@/lib/api/params";
-import { route, ALL_ROLES } from "@/lib/auth/guard";
-import { dataCategoryListQuery } from "@/lib/review/api-schemas";
+import { route } from "@/lib/auth/guard";
 
 export const dynamic = "force-dynamic";
 
 /**
- * The whole taxonomy (a few hundred keys at most, so not paged), with each category's classifications: `?q&sensitive`.
- * `?view=register` answers one page of the data-category register page's rows instead (transfer counts,
- * its filters and sorts), for the page's query cache.
+ * The data-category register: the query is lib/api/contracts/data-categories.ts `dataCategoryListQuery`.
+ * Every matching category unless `page` or `pageSize` is given (the taxonomy is a few hundred keys): then
+ * `page` and `pageSize` are left out of the answer.
  */
-export const GET = route({ roles: ALL_ROLES }, async ({ request }) => {
-  if (new URL(request.url).searchParams.get("view") === "register") {
-    const { view: _view, ...filters } = parseQuery(categoryRegisterApiQuery, request);
-    const { rows, total, page, pageSize } = await listCategoryRegister({ db: db(), ...filters });
-    return Response.json({ data: rows, page, pageSize, total });
-  }
-  const query = parseQuery(dataCategoryListQuery, request);
-  const rows = await listDataCategories({ db: db(), ...query });
-  return Response.json({ data: rows, total: rows.length });
+export const GET = route({ roles: dataCategoryContract.operations.list.roles }, async ({ request }) => {
+  const query = parseQuery(dataCategoryContract.listQuery, request);
+  const { rows, total, page, pageSize } = await listCategoryRegister({ db: db(), ...query });
+  return Response.json({ data: rows, page, pageSize, total });
 });

@@ -1,16 +1,15 @@
-import { db } from "@/db/client";
 import { readJsonBody } from "@/lib/api/body";
-import { route, auditActor } from "@/lib/auth/guard";
-import { todayIso } from "@/lib/clock";
+import { flagAcceptOperations } from "@/lib/api/contracts/flags";
+import { route } from "@/lib/auth/guard";
 import { acceptFlagRisks } from "@/lib/flags/service";
 
 export const dynamic = "force-dynamic";
 
 /**
- * The DPO accepts several flags' risks at once: `{ ids, justification, until, versions? }` (schema
- * `bulkAcceptRiskInput` in lib/flags/service.ts). All or nothing: a flag that changed meanwhile → 409.
+ * The DPO accepts several flags' risks at once: lib/api/contracts/flags.ts `bulkAcceptRiskBody`. All or
+ * nothing: a flag that changed meanwhile → 409 naming it.
  */
-export const POST = route({ roles: ["dpo"] }, async ({ request, actor }) => {
-  const accepted = await acceptFlagRisks({ db: db(), actor: auditActor(actor!), input: await readJsonBody(request), today: todayIso() });
-  return Response.json({ data: accepted });
+export const POST = route({ roles: flagAcceptOperations.bulkAccept.meta.roles }, async ({ request, ctx }) => {
+  const { records } = await acceptFlagRisks({ ctx, input: await readJsonBody(request) });
+  return Response.json({ data: records });
 });
