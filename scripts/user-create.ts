@@ -2,7 +2,8 @@
 // Without --password, asks for it (hidden) on the terminal.
 import readline from "node:readline";
 import { closeDatabase } from "@/db/client";
-import { SYSTEM_ACTOR } from "@/lib/audit/record";
+import { systemActor } from "@/lib/auth/actor";
+import { todayIso } from "@/lib/clock";
 import { createUser } from "@/lib/users/service";
 import { prepareDatabase } from "@/lib/startup";
 import { parseArgs } from "./args";
@@ -32,9 +33,8 @@ runCli(async () => {
     password = await askHidden("Password (12 characters or more): ");
   }
   const handle = await prepareDatabase();
-  const user = await createUser({
-    db: handle.db,
-    actor: { ...SYSTEM_ACTOR, label: "cli user:create" },
+  const { record: user } = await createUser({
+    ctx: { db: handle.db, actor: systemActor("cli user:create"), today: todayIso() },
     input: { email: args.email, role: args.role, name: args.name ?? args.email.split("@")[0], password },
   });
   console.log(`Created ${user.role} ${user.email} (${user.id}).`);

@@ -24,7 +24,7 @@ function auditVerify(env: Record<string, string>) {
 async function writeEventsAndTamper(handle: DatabaseHandle): Promise<{ tamperedId: number }> {
   await runMigrations(handle);
   for (const role of ["dpo", "engineer", "auditor"] as const) {
-    await createUser({ db: handle.db, actor: SYSTEM_ACTOR, input: { email: `${role}@cli.test`, name: role, role } });
+    await createUser({ ctx: { db: handle.db, actor: SYSTEM_ACTOR, today: "2026-01-01" }, input: { email: `${role}@cli.test`, name: role, role } });
   }
   const events = await handle.db.select({ id: auditEvents.id }).from(auditEvents).orderBy(auditEvents.id);
   return { tamperedId: events[1]!.id };

@@ -42,7 +42,7 @@ beforeAll(async () => {
   handle = await createTestDatabase("pglite");
   (globalThis as unknown as { __governanceDb?: DatabaseHandle }).__governanceDb = handle;
   for (const role of ROLES) {
-    const user = await createUser({ db: handle.db, actor: SYSTEM_ACTOR, input: { email: `${role}@authz.test`, name: role, role, password: "a-long-password-1" } });
+    const { record: user } = await createUser({ ctx: { db: handle.db, actor: SYSTEM_ACTOR, today: "2026-01-01" }, input: { email: `${role}@authz.test`, name: role, role, password: "a-long-password-1" } });
     userIds[role] = user.id;
   }
 });
@@ -120,16 +120,16 @@ describe("API tokens", () => {
     const call = (token: string) =>
       GET(new Request("http://localhost:3000/api/v1/me", { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
 
-    const first = await createApiToken({ db: handle.db, actor: SYSTEM_ACTOR, userId: userIds.engineer, input: { name: "ci" } });
+    const first = await createApiToken({ ctx: { db: handle.db, actor: SYSTEM_ACTOR, today: "2026-01-01" }, input: { userId: userIds.engineer, name: "ci" } });
     const ok = await call(first.token);
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ role: "engineer", via: "token" });
     expect((await call("tgv_not-a-real-token")).status).toBe(401);
 
-    await handle.db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, first.id));
+    await handle.db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, first.record.id));
     expect((await call(first.token)).status).toBe(401);
 
-    const second = await createApiToken({ db: handle.db, actor: SYSTEM_ACTOR, userId: userIds.auditor, input: { name: "reports" } });
+    const second = await createApiToken({ ctx: { db: handle.db, actor: SYSTEM_ACTOR, today: "2026-01-01" }, input: { userId: userIds.auditor, name: "reports" } });
     expect((await call(second.token)).status).toBe(200);
     await handle.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, userIds.auditor));
     expect((await call(second.token)).status).toBe(401);

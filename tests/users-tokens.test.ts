@@ -6,7 +6,7 @@ import { listAuditEvents, listRecordHistory } from "@/db/queries/audit";
 import { findActiveTokenByHash, listApiTokens } from "@/db/queries/tokens";
 import { getUserById, listUsers } from "@/db/queries/users";
 import { auditEvents, type UserRole } from "@/db/schema";
-import { SYSTEM_ACTOR } from "@/lib/audit/record";
+import type { UserActor } from "@/lib/auth/actor";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { hashApiToken } from "@/lib/auth/tokens";
 import {
@@ -16,19 +16,20 @@ import {
   disableUser,
   enableUser,
   revokeApiToken,
-  type AccountActor,
 } from "@/lib/users/service";
 import { describeOnDatabases } from "./databases";
+import { TEST_ACTOR } from "./factories";
+
+const TODAY = "2026-03-01";
 
 /** A fresh account of the role, and the actor it is when it acts. */
 async function makeUser(db: Executor, role: UserRole) {
   const tag = crypto.randomBytes(4).toString("hex");
-  const user = await createUser({
-    db,
-    actor: SYSTEM_ACTOR,
+  const { record: user } = await createUser({
+    ctx: { db, actor: TEST_ACTOR, today: TODAY },
     input: { email: `${role}-${tag}@users.test`, name: `${role} ${tag}`, role, password: "a-long-password-1" },
   });
-  const actor: AccountActor = { userId: user.id, tokenId: null, label: `${user.name} <${user.email}>`, role };
+  const actor: UserActor = { kind: "user", userId: user.id, tokenId: null, label: `${user.name} <${user.email}>`, role };
   return { user, actor };
 }
 
@@ -45,17 +46,17 @@ describeOnDatabases("users and API tokens", (use) => {
     const { db } = use();
     const { actor: dpo } = await makeUser(db, "dpo");
     const { user: engineer } = await makeUser(db, "engineer");
-    const { token } = await createApiToken({ db, actor: SYSTEM_ACTOR, userId: engineer.id, input: { name: "ci" } });
+    const { token } = await createApiToken({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { userId: engineer.id, name: "ci" } });
     expect(await findActiveTokenByHash({ db, tokenHash: hashApiToken(token) })).toBeDefined();
 
-    const disabled = await disableUser({ db, actor: dpo, userId: engineer.id, version: engineer.version });
+    const { record: disabled } = await disableUser({ ctx: { db, actor: dpo, today: TODAY }, input: { userId: engineer.id, version: engineer.version } });
     expect(disabled.disabledAt).toBeInstanceOf(Date);
     expect(disabled.version).toBe(engineer.version + 1);
     expect(disabled).not.toHaveProperty("passwordHash");
     expect(await findActiveTokenByHash({ db, tokenHash: hashApiToken(token) })).toBeUndefined();
     expect((await getUserById({ db, id: engineer.id }))!.disabledAt).toBeInstanceOf(Date);
 
-    const enabled = await enableUser({ db, actor: dpo, userId: engineer.id, version: disabled.version });
+    const { record: enabled } = await enableUser({ ctx: { db, actor: dpo, today: TODAY }, input: { userId: engineer.id, version: disabled.version } });
     expect(enabled.disabledAt).toBeNull();
     expect(await findActiveTokenByHash({ db, tokenHash: hashApiToken(token) })).toBeDefined();
 
@@ -77,12 +78,12 @@ describeOnDatabases("users and API tokens", (use) => {
     const { db } = use();
     const { actor: dpo } = await makeUser(db, "dpo");
     const { user } = await makeUser(db, "engineer");
-    const promoted = await changeUserRole({ db, actor: dpo, userId: user.id, role: "auditor", version: user.version });
+    const { record: promoted } = await changeUserRole({ ctx: { db, actor: dpo, today: TODAY }, input: { userId: user.id, role: "auditor", version: user.version } });
     expect(promoted).toMatchObject({ role: "auditor", version: 2 });
 
     // A second DPO still has the page rendered at version 1.
-    await expect(changeUserRole({ db, actor: dpo, userId: user.id, role: "dpo", version: 1 })).rejects.toMatchObject({ code: "version_conflict" });
-    await expect(disableUser({ db, actor: dpo, userId: user.id, version: 1 })).rejects.toMatchObject({ code: "version_conflict" });
+    await expect(changeUserRole({ ctx: { db, actor: dpo, today: TODAY }, input: { userId: user.id, role: "dpo", version: 1 } })).rejects.toMatchObject({ code: "version_conflict" });
+    await expect(disableUser({ ctx: { db, actor: dpo, today: TODAY }, input: { userId: user.id, version: 1 } })).rejects.toMatchObject({ code: "version_conflict" });
     expect(await getUserById({ db, id: user.id })).toMatchObject({ role: "auditor", version: 2, disabledAt: null });
     expect((await userEvents(db, "user", user.id)).map((event) => event.action)).toEqual(["create", "change_role"]);
   });
@@ -91,29 +92,29 @@ describeOnDatabases("users and API tokens", (use) => {
     const { db } = use();
     const { user: self, actor: dpo } = await makeUser(db, "dpo");
     const { user: other, actor: engineer } = await makeUser(db, "engineer");
-    await expect(disableUser({ db, actor: dpo, userId: self.id })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/own account/) });
-    await expect(changeUserRole({ db, actor: dpo, userId: self.id, role: "engineer" })).rejects.toMatchObject({
+    await expect(disableUser({ ctx: { db, actor: dpo, today: TODAY }, input: { userId: self.id } })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/own account/) });
+    await expect(changeUserRole({ ctx: { db, actor: dpo, today: TODAY }, input: { userId: self.id, role: "engineer" } })).rejects.toMatchObject({
       code: "conflict",
       message: expect.stringMatching(/own DPO role/),
     });
     expect(await getUserById({ db, id: self.id })).toMatchObject({ role: "dpo", disabledAt: null, version: 1 });
 
-    await expect(disableUser({ db, actor: engineer, userId: self.id })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(changeUserRole({ db, actor: engineer, userId: other.id, role: "dpo" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(enableUser({ db, actor: { ...engineer, role: "auditor" }, userId: other.id })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(changeUserRole({ db, actor: dpo, userId: other.id, role: "admin" as UserRole })).rejects.toMatchObject({ code: "validation_failed" });
-    await expect(disableUser({ db, actor: dpo, userId: "not-a-uuid" })).rejects.toMatchObject({ code: "validation_failed" });
-    await expect(disableUser({ db, actor: dpo, userId: crypto.randomUUID() })).rejects.toMatchObject({ code: "not_found" });
+    await expect(disableUser({ ctx: { db, actor: engineer, today: TODAY }, input: { userId: self.id } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(changeUserRole({ ctx: { db, actor: engineer, today: TODAY }, input: { userId: other.id, role: "dpo" } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(enableUser({ ctx: { db, actor: { ...engineer, role: "auditor" }, today: TODAY }, input: { userId: other.id } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(changeUserRole({ ctx: { db, actor: dpo, today: TODAY }, input: { userId: other.id, role: "admin" as UserRole } })).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(disableUser({ ctx: { db, actor: dpo, today: TODAY }, input: { userId: "not-a-uuid" } })).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(disableUser({ ctx: { db, actor: dpo, today: TODAY }, input: { userId: crypto.randomUUID() } })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("repeating a change is a no-op: no version bump, no audit event", async () => {
     const { db } = use();
     const { actor: dpo } = await makeUser(db, "dpo");
     const { user } = await makeUser(db, "auditor");
-    await disableUser({ db, actor: dpo, userId: user.id });
-    const again = await disableUser({ db, actor: dpo, userId: user.id });
+    await disableUser({ ctx: { db, actor: dpo, today: TODAY }, input: { userId: user.id } });
+    const { record: again } = await disableUser({ ctx: { db, actor: dpo, today: TODAY }, input: { userId: user.id } });
     expect(again.version).toBe(2);
-    const same = await changeUserRole({ db, actor: dpo, userId: user.id, role: "auditor" });
+    const { record: same } = await changeUserRole({ ctx: { db, actor: dpo, today: TODAY }, input: { userId: user.id, role: "auditor" } });
     expect(same.version).toBe(2);
     expect((await userEvents(db, "user", user.id)).map((event) => event.action)).toEqual(["create", "disable"]);
   });
@@ -124,28 +125,28 @@ describeOnDatabases("users and API tokens", (use) => {
     const { actor: otherEngineer } = await makeUser(db, "engineer");
     const { actor: auditor } = await makeUser(db, "auditor");
     const { actor: dpo } = await makeUser(db, "dpo");
-    const first = await createApiToken({ db, actor: ownerActor, userId: owner.id, input: { name: "laptop", expiresInDays: 30 } });
-    const second = await createApiToken({ db, actor: ownerActor, userId: owner.id, input: { name: "ci" } });
+    const first = await createApiToken({ ctx: { db, actor: ownerActor, today: TODAY }, input: { userId: owner.id, name: "laptop", expiresInDays: 30 } });
+    const second = await createApiToken({ ctx: { db, actor: ownerActor, today: TODAY }, input: { userId: owner.id, name: "ci" } });
 
-    await expect(revokeApiToken({ db, actor: otherEngineer, tokenId: first.id })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(revokeApiToken({ db, actor: auditor, tokenId: first.id })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(revokeApiToken({ ctx: { db, actor: otherEngineer, today: TODAY }, input: { tokenId: first.record.id } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(revokeApiToken({ ctx: { db, actor: auditor, today: TODAY }, input: { tokenId: first.record.id } })).rejects.toMatchObject({ code: "forbidden" });
     expect(await findActiveTokenByHash({ db, tokenHash: hashApiToken(first.token) })).toBeDefined();
 
-    const revoked = await revokeApiToken({ db, actor: ownerActor, tokenId: first.id });
+    const { record: revoked } = await revokeApiToken({ ctx: { db, actor: ownerActor, today: TODAY }, input: { tokenId: first.record.id } });
     expect(revoked.revokedAt).toBeInstanceOf(Date);
     expect(await findActiveTokenByHash({ db, tokenHash: hashApiToken(first.token) })).toBeUndefined();
     // Revoking again changes nothing and records nothing.
-    expect((await revokeApiToken({ db, actor: ownerActor, tokenId: first.id })).revokedAt).toEqual(revoked.revokedAt);
+    expect((await revokeApiToken({ ctx: { db, actor: ownerActor, today: TODAY }, input: { tokenId: first.record.id } })).record.revokedAt).toEqual(revoked.revokedAt);
 
-    await revokeApiToken({ db, actor: dpo, tokenId: second.id });
+    await revokeApiToken({ ctx: { db, actor: dpo, today: TODAY }, input: { tokenId: second.record.id } });
     expect(await findActiveTokenByHash({ db, tokenHash: hashApiToken(second.token) })).toBeUndefined();
-    await expect(revokeApiToken({ db, actor: dpo, tokenId: crypto.randomUUID() })).rejects.toMatchObject({ code: "not_found" });
+    await expect(revokeApiToken({ ctx: { db, actor: dpo, today: TODAY }, input: { tokenId: crypto.randomUUID() } })).rejects.toMatchObject({ code: "not_found" });
 
-    const firstEvents = await userEvents(db, "api_token", first.id);
+    const firstEvents = await userEvents(db, "api_token", first.record.id);
     expect(firstEvents.map((event) => event.action)).toEqual(["create", "revoke"]);
     expect(firstEvents[1]).toMatchObject({ actorUserId: owner.id, before: { revokedAt: null, name: "laptop" } });
     expect(firstEvents[1]!.after!.revokedAt).toEqual(expect.any(String));
-    const secondEvents = await userEvents(db, "api_token", second.id);
+    const secondEvents = await userEvents(db, "api_token", second.record.id);
     expect(secondEvents.at(-1)).toMatchObject({ action: "revoke", actorUserId: dpo.userId });
   });
 
@@ -153,8 +154,8 @@ describeOnDatabases("users and API tokens", (use) => {
     const { db } = use();
     const { user: owner, actor } = await makeUser(db, "auditor");
     const { user: other } = await makeUser(db, "engineer");
-    await createApiToken({ db, actor, userId: owner.id, input: { name: "exports" } });
-    await createApiToken({ db, actor: SYSTEM_ACTOR, userId: other.id, input: { name: "other" } });
+    await createApiToken({ ctx: { db, actor, today: TODAY }, input: { userId: owner.id, name: "exports" } });
+    await createApiToken({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { userId: other.id, name: "other" } });
     const own = await listApiTokens({ db, userId: owner.id });
     expect(own.map((token) => token.name)).toEqual(["exports"]);
     expect(own[0]).toMatchObject({ userId: owner.id, ownerEmail: owner.email, revokedAt: null });
@@ -168,7 +169,7 @@ describeOnDatabases("users and API tokens", (use) => {
     const { db } = use();
     const { actor: dpo } = await makeUser(db, "dpo");
     const { user } = await makeUser(db, "auditor");
-    await disableUser({ db, actor: dpo, userId: user.id });
+    await disableUser({ ctx: { db, actor: dpo, today: TODAY }, input: { userId: user.id } });
     const { rows, total } = await listUsers({ db, page: 1, pageSize: 100, q: user.email.toUpperCase() });
     expect(total).toBe(1);
     expect(rows[0]).toMatchObject({ id: user.id, role: "auditor" });
@@ -185,8 +186,8 @@ describeOnDatabases("users and API tokens", (use) => {
     const { db } = use();
     const { actor: dpo } = await makeUser(db, "dpo");
     const { user } = await makeUser(db, "engineer");
-    await changeUserRole({ db, actor: dpo, userId: user.id, role: "auditor" });
-    await disableUser({ db, actor: dpo, userId: user.id });
+    await changeUserRole({ ctx: { db, actor: dpo, today: TODAY }, input: { userId: user.id, role: "auditor" } });
+    await disableUser({ ctx: { db, actor: dpo, today: TODAY }, input: { userId: user.id } });
 
     const history = await listRecordHistory({ db, recordType: "user", recordId: user.id, limit: 10 });
     expect(history.map((event) => event.action)).toEqual(["disable", "change_role", "create"]);

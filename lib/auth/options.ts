@@ -8,6 +8,8 @@ import { findUserByEmail, recordSignIn } from "@/db/queries/users";
 import { USER_ROLES, type UserRole } from "@/db/schema";
 import { createUser } from "@/lib/users/service";
 import { appendAuditEvent } from "@/lib/audit/record";
+import { todayIso } from "@/lib/clock";
+import { systemActor, userActor } from "./actor";
 import { UNUSED_HASH, verifyPassword } from "./password";
 
 const credentialsSchema = z.object({
@@ -69,8 +71,9 @@ async function resolveSsoUser(email: string, name: string): Promise<{ id: string
   if (existing) return existing.disabledAt ? null : { id: existing.id, role: existing.role };
   if (process.env.OIDC_AUTO_CREATE === "0") return null;
   const role = oidcDefaultRole.parse(process.env.OIDC_DEFAULT_ROLE ?? "auditor");
-  const created = await createUser({ db: db(), actor: { userId: null, label: `sso ${email}` }, input: { email, name, role } });
-  return { id: created.id, role: created.role };
+  // Nobody is signed in yet: the system creates the account, named after the identity that asked for it.
+  const { record } = await createUser({ ctx: { db: db(), actor: systemActor(`sso ${email}`), today: todayIso() }, input: { email, name, role } });
+  return { id: record.id, role: record.role };
 }
 
 /**
@@ -99,7 +102,7 @@ export const authOptions: AuthOptions = {
           await recordSignIn({ db: tx, userId: user.id });
           await appendAuditEvent({
             db: tx,
-            actor: { userId: user.id, label: `${user.name} <${user.email}>` },
+            actor: userActor(user),
             action: "sign_in",
             recordType: "user",
             recordId: user.id,
@@ -117,7 +120,8 @@ export const authOptions: AuthOptions = {
       // From here on the session carries our user id and role, not the identity provider's subject.
       user.id = resolved.id;
       user.role = resolved.role;
-      await appendAuditEvent({ db: db(), actor: { userId: resolved.id, label: `${user.name} <${user.email}> (SSO)` }, action: "sign_in", recordType: "user", recordId: resolved.id });
+      const signedIn = userActor({ id: resolved.id, name: user.name ?? "", email: user.email ?? "", role: resolved.role });
+      await appendAuditEvent({ db: db(), actor: { ...signedIn, label: `${signedIn.label} (SSO)` }, action: "sign_in", recordType: "user", recordId: resolved.id });
       return true;
     },
     jwt({ token, user }) {

@@ -1,98 +1,109 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { getApiTokenById, markApiTokenRevoked } from "@/db/queries/tokens";
-import { findUserByEmail, getUserById, updateUserIfVersion, type VisibleUser } from "@/db/queries/users";
-import { apiTokens, users, type User, type UserRole } from "@/db/schema";
-import { appendAuditEvent, type AuditActor } from "@/lib/audit/record";
+import { findUserByEmail, type VisibleUser } from "@/db/queries/users";
+import { apiTokens, users, type ApiToken, type Flag, type User } from "@/db/schema";
+import { changeUserRoleBody, createTokenBody, createUserBody, tokenRefBody, userRefBody } from "@/lib/api/contracts/users";
+import type { ServiceActor } from "@/lib/auth/actor";
+import { appendAuditEvent } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { generateApiToken } from "@/lib/auth/tokens";
-import { AppError } from "@/lib/errors";
-import { changeUserRoleInput, createTokenInput, createUserInput, tokenRefInput, userRefInput } from "@/lib/validation/user";
+import { AppError, notFound } from "@/lib/errors";
+import { withDb, type ServiceCall, type ServiceContext } from "@/lib/services/context";
+import { createRecord, updateRecord, type RecordKind, type WriteResult } from "@/lib/services/write-record";
 import { parseInput } from "@/lib/validation/parse";
 
-export async function createUser({ db, actor, input }: { db: Executor; actor: AuditActor; input: unknown }) {
-  const data = parseInput(createUserInput, input);
-  const passwordHash = data.password ? await hashPassword(data.password) : null;
-  return db.transaction(async (tx) => {
-    if (await findUserByEmail({ db: tx, email: data.email })) {
-      throw new AppError("conflict", `A user with the email ${data.email} already exists.`, {
-        fields: [{ path: "email", message: "is already taken" }],
-      });
-    }
-    const [user] = await tx.insert(users).values({ email: data.email, name: data.name, role: data.role, passwordHash }).returning();
-    const { passwordHash: _secret, ...visible } = user!;
-    await appendAuditEvent({ db: tx, actor, action: "create", recordType: "user", recordId: user!.id, after: visible });
-    return visible;
-  });
-}
-
-/** Creates a personal token carrying its owner's role. The token is returned once and never stored. */
-export async function createApiToken({ db, actor, userId, input }: { db: Executor; actor: AuditActor; userId: string; input: unknown }) {
-  const data = parseInput(createTokenInput, input);
-  const { token, hash, prefix } = generateApiToken();
-  return db.transaction(async (tx) => {
-    const owner = (await tx.select().from(users).where(eq(users.id, userId)).limit(1))[0];
-    if (!owner || owner.disabledAt) throw new AppError("not_found", "No active user for this token.");
-    const expiresAt = data.expiresInDays ? new Date(Date.now() + data.expiresInDays * 86_400_000) : null;
-    const [row] = await tx.insert(apiTokens).values({ userId, name: data.name, tokenHash: hash, prefix, expiresAt }).returning();
-    await appendAuditEvent({
-      db: tx,
-      actor,
-      action: "create",
-      recordType: "api_token",
-      recordId: row!.id,
-      after: { name: row!.name, prefix, userId, expiresAt },
-    });
-    return { token, id: row!.id, name: row!.name, prefix };
-  });
-}
-
-/** Who administers accounts and tokens: an audit actor whose role the service checks itself. */
-export type AccountActor = AuditActor & { role: UserRole };
+/*
+ * User accounts and their API tokens. Accounts go through the one write sequence (lib/services/write-record.ts)
+ * like any record: locked, version-checked (a conflict names who changed the account), authorised, audited with
+ * before and after; they feed no flags. The password hash never leaves this module: what is answered and
+ * audited is the account without it.
+ */
 
 function withoutSecret(user: User): VisibleUser {
   const { passwordHash: _secret, ...visible } = user;
   return visible;
 }
 
-function assertDpo(actor: AccountActor): void {
-  if (actor.role !== "dpo") throw new AppError("forbidden", "Only the DPO can manage user accounts.");
+/** Administering accounts is the DPO's, or the system's (the CLI, an SSO sign-up); any other actor is refused. */
+function assertMayManageAccounts(actor: ServiceActor): void {
+  if (actor.kind === "system" || actor.role === "dpo") return;
+  throw new AppError("forbidden", "Only the DPO can manage user accounts.");
 }
 
-/** Reads the user for a change: it must exist and, when the caller sent the version it saw, still be at it. */
-async function loadUserForChange({ db, userId, version }: { db: Executor; userId: string; version?: number }) {
-  const user = await getUserById({ db, id: userId });
-  if (!user) throw new AppError("not_found", `No user with id ${userId}.`);
-  if (version !== undefined && user.version !== version) {
-    throw new AppError("version_conflict", `${user.email} was changed by someone else since you opened the page. Reload and try again.`, {
-      currentVersion: user.version,
-    });
-  }
-  return user;
+export const userKind: RecordKind<User, VisibleUser> = {
+  recordType: "user",
+  label: "user",
+  lock: async (tx, id) => (await tx.select().from(users).where(eq(users.id, id)).for("update").limit(1))[0],
+  expand: (_tx, row) => Promise.resolve(withoutSecret(row)),
+  affectedProcessors: () => [],
+  authorize: (_tx, actor) => assertMayManageAccounts(actor),
+};
+
+export async function createUser({ ctx, input }: ServiceCall): Promise<WriteResult<VisibleUser>> {
+  assertMayManageAccounts(ctx.actor);
+  const data = parseInput(createUserBody, input);
+  // Hashed before the transaction: bcrypt is slow on purpose, and the row lock need not wait for it.
+  const passwordHash = data.password ? await hashPassword(data.password) : null;
+  return createRecord({
+    ctx,
+    kind: userKind,
+    insert: async (tx) => {
+      // Named here rather than left to the unique index, so the form says which address is taken.
+      if (await findUserByEmail({ db: tx, email: data.email })) {
+        throw new AppError("conflict", `A user with the email ${data.email} already exists.`, {
+          fields: [{ path: "email", message: "is already taken" }],
+        });
+      }
+      const [row] = await tx.insert(users).values({ email: data.email, name: data.name, role: data.role, passwordHash }).returning();
+      return row!;
+    },
+  });
 }
 
-/** Writes the change if the row is still at the version read, then records it with before and after. */
-async function applyUserChange({
-  db,
-  actor,
-  user,
+/**
+ * One state change of an account at the version the caller saw (or as it is now, when the caller sent none).
+ * Repeating a change that is already in place (disabling a disabled account) writes nothing: no version bump,
+ * no audit event; a stale version is refused all the same.
+ */
+async function changeUser({
+  ctx,
+  userId,
+  version,
   action,
+  alreadyDone,
   values,
 }: {
-  db: Executor;
-  actor: AccountActor;
-  user: User;
+  ctx: ServiceContext;
+  userId: string;
+  version: number | undefined;
   action: string;
-  values: Parameters<typeof updateUserIfVersion>[0]["values"];
-}): Promise<VisibleUser> {
-  const updated = await updateUserIfVersion({ db, id: user.id, version: user.version, values });
-  if (!updated) {
-    throw new AppError("version_conflict", `${user.email} was changed by someone else at the same time. Reload and try again.`);
-  }
-  const after = withoutSecret(updated);
-  await appendAuditEvent({ db, actor, action, recordType: "user", recordId: user.id, before: withoutSecret(user), after });
-  return after;
+  alreadyDone: (user: User) => boolean;
+  values: Partial<Pick<User, "disabledAt" | "role">>;
+}): Promise<WriteResult<VisibleUser>> {
+  return ctx.db.transaction(async (tx) => {
+    const current = await userKind.lock(tx, userId);
+    if (current && alreadyDone(current) && (version === undefined || version === current.version)) {
+      return { record: withoutSecret(current), flags: [] as Flag[] };
+    }
+    return updateRecord({
+      ctx: withDb(ctx, tx),
+      kind: userKind,
+      id: userId,
+      // A missing account has no version: the write sequence's lock answers not_found.
+      version: version ?? current?.version ?? 0,
+      action,
+      change: async (inner, row) => {
+        const [updated] = await inner
+          .update(users)
+          .set({ ...values, version: sql`${users.version} + 1`, updatedAt: new Date() })
+          .where(eq(users.id, row.id))
+          .returning();
+        return updated!;
+      },
+    });
+  });
 }
 
 /**
@@ -100,27 +111,33 @@ async function applyUserChange({
  * user on every request and a token resolves only for an active owner. A DPO cannot disable themselves,
  * so that the organisation is never left without a DPO who can sign in.
  */
-export async function disableUser({ db, actor, userId, version }: { db: Executor; actor: AccountActor; userId: string; version?: number }) {
-  assertDpo(actor);
-  const data = parseInput(userRefInput, { userId, version });
-  if (actor.userId === data.userId) {
+export async function disableUser({ ctx, input }: ServiceCall<{ userId: string; version?: number }>) {
+  assertMayManageAccounts(ctx.actor);
+  const data = parseInput(userRefBody, input);
+  if (ctx.actor.userId === data.userId) {
     throw new AppError("conflict", "You cannot disable your own account: ask another DPO to do it.");
   }
-  return db.transaction(async (tx) => {
-    const user = await loadUserForChange({ db: tx, userId: data.userId, version: data.version });
-    if (user.disabledAt) return withoutSecret(user);
-    return applyUserChange({ db: tx, actor, user, action: "disable", values: { disabledAt: new Date() } });
+  return changeUser({
+    ctx,
+    userId: data.userId,
+    version: data.version,
+    action: "disable",
+    alreadyDone: (user) => user.disabledAt !== null,
+    values: { disabledAt: new Date() },
   });
 }
 
 /** Re-enables a disabled account: its unexpired, unrevoked tokens work again. */
-export async function enableUser({ db, actor, userId, version }: { db: Executor; actor: AccountActor; userId: string; version?: number }) {
-  assertDpo(actor);
-  const data = parseInput(userRefInput, { userId, version });
-  return db.transaction(async (tx) => {
-    const user = await loadUserForChange({ db: tx, userId: data.userId, version: data.version });
-    if (!user.disabledAt) return withoutSecret(user);
-    return applyUserChange({ db: tx, actor, user, action: "enable", values: { disabledAt: null } });
+export async function enableUser({ ctx, input }: ServiceCall<{ userId: string; version?: number }>) {
+  assertMayManageAccounts(ctx.actor);
+  const data = parseInput(userRefBody, input);
+  return changeUser({
+    ctx,
+    userId: data.userId,
+    version: data.version,
+    action: "enable",
+    alreadyDone: (user) => user.disabledAt === null,
+    values: { disabledAt: null },
   });
 }
 
@@ -128,45 +145,73 @@ export async function enableUser({ db, actor, userId, version }: { db: Executor;
  * Changes a user's role; their session and tokens carry the new role from the next request. A DPO cannot
  * remove their own DPO role (another DPO must), for the same reason as for disabling.
  */
-export async function changeUserRole({
-  db,
-  actor,
-  userId,
-  role,
-  version,
-}: {
-  db: Executor;
-  actor: AccountActor;
-  userId: string;
-  role: UserRole;
-  version?: number;
-}) {
-  assertDpo(actor);
-  const data = parseInput(changeUserRoleInput, { userId, role, version });
-  if (actor.userId === data.userId && data.role !== "dpo") {
+export async function changeUserRole({ ctx, input }: ServiceCall<{ userId: string; role: string; version?: number }>) {
+  assertMayManageAccounts(ctx.actor);
+  const data = parseInput(changeUserRoleBody, input);
+  if (ctx.actor.userId === data.userId && data.role !== "dpo") {
     throw new AppError("conflict", "You cannot remove your own DPO role: ask another DPO to do it.", {
       fields: [{ path: "role", message: "cannot remove your own DPO role" }],
     });
   }
-  return db.transaction(async (tx) => {
-    const user = await loadUserForChange({ db: tx, userId: data.userId, version: data.version });
-    if (user.role === data.role) return withoutSecret(user);
-    return applyUserChange({ db: tx, actor, user, action: "change_role", values: { role: data.role } });
+  return changeUser({
+    ctx,
+    userId: data.userId,
+    version: data.version,
+    action: "change_role",
+    alreadyDone: (user) => user.role === data.role,
+    values: { role: data.role },
   });
 }
 
-/** Revokes an API token: its owner may, and the DPO may revoke anyone's. Revoking twice changes nothing. */
-export async function revokeApiToken({ db, actor, tokenId }: { db: Executor; actor: AccountActor; tokenId: string }) {
-  parseInput(tokenRefInput, { tokenId });
-  return db.transaction(async (tx) => {
+/** An API token as answered: never its hash (the token queries never select it). */
+export type ApiTokenRecord = Omit<ApiToken, "tokenHash">;
+
+function withoutHash(token: ApiToken): ApiTokenRecord {
+  const { tokenHash: _hash, ...visible } = token;
+  return visible;
+}
+
+/**
+ * Creates a personal token carrying its owner's role. The token (`token`) is answered once and never stored.
+ * A user creates tokens only for themselves; the system (the CLI) for anyone.
+ */
+export async function createApiToken({ ctx, input }: ServiceCall<{ userId: string; name: string; expiresInDays?: number }>) {
+  const data = parseInput(createTokenBody, input);
+  if (ctx.actor.kind === "user" && ctx.actor.userId !== data.userId) {
+    throw new AppError("forbidden", "You can create API tokens only for yourself.");
+  }
+  const { token, hash, prefix } = generateApiToken();
+  return ctx.db.transaction(async (tx) => {
+    const owner = (await tx.select().from(users).where(eq(users.id, data.userId)).limit(1))[0];
+    if (!owner || owner.disabledAt) throw new AppError("not_found", "No active user for this token.");
+    const expiresAt = data.expiresInDays ? new Date(Date.now() + data.expiresInDays * 86_400_000) : null;
+    const [row] = await tx.insert(apiTokens).values({ userId: data.userId, name: data.name, tokenHash: hash, prefix, expiresAt }).returning();
+    await appendAuditEvent({
+      db: tx,
+      actor: ctx.actor,
+      action: "create",
+      recordType: "api_token",
+      recordId: row!.id,
+      after: { name: row!.name, prefix, userId: data.userId, expiresAt },
+    });
+    return { record: withoutHash(row!), token };
+  });
+}
+
+/** Revokes an API token: its owner may, and the DPO (or the system) may revoke anyone's. Revoking twice changes nothing. */
+export async function revokeApiToken({ ctx, input }: ServiceCall<{ tokenId: string }>): Promise<{ record: ApiTokenRecord }> {
+  const { tokenId } = parseInput(tokenRefBody, input);
+  const { actor } = ctx;
+  return ctx.db.transaction(async (tx: Executor) => {
     const token = await getApiTokenById({ db: tx, id: tokenId });
-    if (!token) throw new AppError("not_found", `No API token with id ${tokenId}.`);
-    if (token.userId !== actor.userId && actor.role !== "dpo") {
+    if (!token) throw notFound("API token", tokenId);
+    if (actor.kind === "user" && token.userId !== actor.userId && actor.role !== "dpo") {
       throw new AppError("forbidden", "You can revoke only your own API tokens.");
     }
-    if (token.revokedAt) return token;
+    if (token.revokedAt) return { record: token };
     const revoked = await markApiTokenRevoked({ db: tx, id: tokenId });
-    if (!revoked) return (await getApiTokenById({ db: tx, id: tokenId }))!;
+    // Revoked by a concurrent request in between: already done, nothing to record.
+    if (!revoked) return { record: (await getApiTokenById({ db: tx, id: tokenId }))! };
     await appendAuditEvent({
       db: tx,
       actor,
@@ -176,6 +221,6 @@ export async function revokeApiToken({ db, actor, tokenId }: { db: Executor; act
       before: { name: token.name, prefix: token.prefix, userId: token.userId, revokedAt: null },
       after: { name: revoked.name, prefix: revoked.prefix, userId: revoked.userId, revokedAt: revoked.revokedAt },
     });
-    return revoked;
+    return { record: revoked };
   });
 }

@@ -5,9 +5,9 @@ import { CreateUserForm } from "@/components/users/create-user-form";
 import { UserFilters } from "@/components/users/user-filters";
 import { UsersTable } from "@/components/users/users-table";
 import { Pagination } from "@/components/ui/pagination";
+import { userListPageQuery } from "@/lib/api/contracts/users";
 import { requirePageActor } from "@/lib/auth/guard";
 import { changeUserRoleAction, createUserAccount, disableUserAction, enableUserAction } from "./actions";
-import { userListParams } from "./params";
 
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePageActor(["dpo"]);
   const raw = await searchParams;
-  const params = userListParams.parse(raw);
+  const params = userListPageQuery.parse(raw);
   const { rows, total } = await listUsers({
     db: db(),
     page: params.page,

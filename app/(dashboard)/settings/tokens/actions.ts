@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import type { CreateTokenRequest, CreatedToken, RevokedToken } from "@/components/tokens/token-action-types";
-import { db } from "@/db/client";
-import { ALL_ROLES, action, auditActor, type Actor } from "@/lib/auth/guard";
+import { createTokenFormBody } from "@/lib/api/contracts/users";
+import { ALL_ROLES, action, type Actor } from "@/lib/auth/guard";
+import type { ServiceContext } from "@/lib/services/context";
 import { createApiToken, revokeApiToken } from "@/lib/users/service";
 import { parseInput } from "@/lib/validation/parse";
-import { createTokenFormInput, tokenRefInput } from "@/lib/validation/user";
 
 /**
  * Every role may create its own tokens (auditors need them for exports); a token carries its owner's role.
@@ -14,22 +14,21 @@ import { createTokenFormInput, tokenRefInput } from "@/lib/validation/user";
  */
 export const createToken = action(
   { roles: ALL_ROLES },
-  async ({ actor, input }: { actor: Actor; input: CreateTokenRequest }): Promise<CreatedToken> => {
-    // Arguments of a server action come from the network: nothing about their shape is trusted.
-    const data = parseInput(createTokenFormInput, input);
-    const created = await createApiToken({ db: db(), actor: auditActor(actor), userId: actor.id, input: data });
+  async ({ actor, ctx, input }: { actor: Actor; ctx: ServiceContext; input: CreateTokenRequest }): Promise<CreatedToken> => {
+    // Arguments of a server action come from the network: the form's text expiry is parsed here, the rest by the service.
+    const form = parseInput(createTokenFormBody, input);
+    const { record, token } = await createApiToken({ ctx, input: { ...form, userId: actor.id } });
     revalidatePath("/settings/tokens");
-    return created;
+    return { id: record.id, name: record.name, prefix: record.prefix, token };
   },
 );
 
 /** Revokes one of the actor's tokens; the DPO may revoke anyone's (the service checks). */
 export const revokeToken = action(
   { roles: ALL_ROLES },
-  async ({ actor, input }: { actor: Actor; input: { tokenId: string } }): Promise<RevokedToken> => {
-    const { tokenId } = parseInput(tokenRefInput, input);
-    const token = await revokeApiToken({ db: db(), actor: auditActor(actor), tokenId });
+  async ({ ctx, input }: { ctx: ServiceContext; input: { tokenId: string } }): Promise<RevokedToken> => {
+    const { record } = await revokeApiToken({ ctx, input });
     revalidatePath("/settings/tokens");
-    return { id: token.id, name: token.name, revokedAt: token.revokedAt?.toISOString() ?? null };
+    return { id: record.id, name: record.name, revokedAt: record.revokedAt?.toISOString() ?? null };
   },
 );
