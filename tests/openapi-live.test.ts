@@ -1,0 +1,317 @@
+import path from "node:path";
+import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { EXPORT_REPORTS } from "@/lib/exports/request";
+import { createApiToken, createUser } from "@/lib/users/service";
+import { describeOnDatabases, useAsAppDatabase } from "./databases";
+import { TEST_ACTOR, makeEntity } from "./factories";
+
+/*
+ * The OpenAPI document against the running API: every operation of the document is called on a database with a
+ * few records (the way Next.js calls a route handler), and each answer — its status, its content type, its
+ * documented headers and its JSON body — must be what the document says for that operation and status. Bodies
+ * are validated with ajv (OpenAPI 3.1 schemas are JSON Schema 2020-12), with every object schema closed: a field
+ * the API sends but the document does not name is a failure too, so the document cannot lag behind a response.
+ */
+
+const BASE = "http://localhost:3000";
+const DOC_ID = "https://openapi.test/openapi.json";
+const METHODS = ["get", "post", "put", "patch", "delete"] as const;
+type Method = (typeof METHODS)[number];
+
+type Json = Record<string, unknown>;
+type MediaObject = { schema?: Json };
+type ResponseObject = { description: string; headers?: Record<string, { required?: boolean }>; content?: Record<string, MediaObject> };
+type Operation = { operationId: string; responses: Record<string, ResponseObject> };
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+const document = buildOpenApiDocument({ serverUrl: BASE });
+const paths = document.paths as Record<string, Record<string, unknown>>;
+
+/** Every object that lists its properties admits no others (unless it says what others may be, as Problem does). */
+function closeObjects(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(closeObjects);
+  if (!value || typeof value !== "object") return value;
+  const entries = Object.entries(value).map(([key, child]) => [key, key === "properties" ? Object.fromEntries(Object.entries(child as Json).map(([name, schema]) => [name, closeObjects(schema)])) : closeObjects(child)]);
+  const schema = Object.fromEntries(entries) as Json;
+  if (schema.type === "object" && schema.properties && !("additionalProperties" in schema)) schema.additionalProperties = false;
+  return schema;
+}
+
+/** `#/components/…` of a response schema, as a reference into the registered document. */
+function absoluteRefs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(absoluteRefs);
+  if (!value || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, key === "$ref" && typeof child === "string" ? `${DOC_ID}${child}` : absoluteRefs(child)]));
+}
+
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addSchema({ $id: DOC_ID, components: closeObjects(document.components) });
+const validators = new Map<string, ValidateFunction>();
+
+function validatorFor(key: string, schema: Json): ValidateFunction {
+  let validate = validators.get(key);
+  if (!validate) {
+    validate = ajv.compile(absoluteRefs(closeObjects(schema)) as Json);
+    validators.set(key, validate);
+  }
+  return validate;
+}
+
+function operationOf(method: Method, template: string): Operation {
+  const operation = paths[template]?.[method] as Operation | undefined;
+  if (!operation) throw new Error(`${method.toUpperCase()} ${template} is not in the document`);
+  return operation;
+}
+
+/** "/api/v1/processors/{id}/{action}" → the handler exported by app/api/v1/processors/[id]/[action]/route.ts. */
+async function handlerOf(method: Method, template: string): Promise<Handler> {
+  const file = path.join(process.cwd(), "app", template.replace(/\{([^}]+)\}/g, "[$1]"), "route.ts");
+  const module = (await import(file)) as Record<string, unknown>;
+  const handler = module[method.toUpperCase()];
+  if (typeof handler !== "function") throw new Error(`${file} exports no ${method.toUpperCase()}`);
+  return handler as Handler;
+}
+
+/** Which documented operation answered with which status, as the calls went. */
+const observed = new Map<string, Set<string>>();
+
+interface Call {
+  params?: Record<string, string>;
+  query?: string;
+  token?: string | null;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Calls the operation and checks the answer against the document: the status, then that the document describes
+ * that status for the operation, its content type and headers, and that the body matches the schema.
+ */
+async function call(method: Method, template: string, expectedStatus: number, { params = {}, query = "", token, body, headers = {} }: Call = {}) {
+  const operation = operationOf(method, template);
+  const url = `${BASE}${template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? `{${name}}`))}${query ? `?${query}` : ""}`;
+  const isText = typeof body === "string" || body instanceof Uint8Array;
+  const request = new Request(url, {
+    method: method.toUpperCase(),
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined && !isText ? { "content-type": "application/json" } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : isText ? (body as BodyInit) : JSON.stringify(body),
+  });
+  const response = await (await handlerOf(method, template))(request, { params: Promise.resolve(params) });
+  const where = `${method.toUpperCase()} ${template} → ${response.status}`;
+  const raw = new Uint8Array(await response.arrayBuffer());
+  const text = new TextDecoder().decode(raw);
+  expect(response.status, `${where}: ${text.slice(0, 500)}`).toBe(expectedStatus);
+
+  const documented = operation.responses[String(response.status)];
+  expect(documented, `${where} is not a documented response of ${operation.operationId}`).toBeDefined();
+  for (const [name, header] of Object.entries(documented!.headers ?? {})) {
+    if (header.required || response.status < 300) expect(response.headers.get(name), `${where}: header ${name}`).toBeTruthy();
+  }
+  let parsed: unknown;
+  if (!documented!.content) {
+    expect(raw.length, `${where}: a body the document does not describe`).toBe(0);
+  } else {
+    const mediaType = (response.headers.get("content-type") ?? "").split(";")[0]!.trim();
+    const media = documented!.content[mediaType];
+    expect(media, `${where}: content type ${mediaType} is not documented (${Object.keys(documented!.content).join(", ")})`).toBeDefined();
+    expect(raw.length, `${where}: empty body`).toBeGreaterThan(0);
+    if (mediaType.endsWith("json")) {
+      parsed = JSON.parse(text);
+      const validate = validatorFor(`${operation.operationId} ${response.status} ${mediaType}`, media!.schema ?? {});
+      const valid = validate(parsed);
+      const mismatches = valid ? [] : validate.errors!.map((error) => `${error.instancePath || "/"} ${error.message} ${JSON.stringify(error.params)}`);
+      if (mismatches.length > 0) throw new Error(`${where}: the body does not match the document:\n${mismatches.join("\n")}\n${text.slice(0, 1500)}`);
+    }
+  }
+  const key = `${method.toUpperCase()} ${template}`;
+  observed.set(key, (observed.get(key) ?? new Set()).add(String(response.status)));
+  return { response, body: parsed as Record<string, any> };
+}
+
+const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
+describeOnDatabases("OpenAPI document against live responses", (use) => {
+  useAsAppDatabase(use);
+  const tokens = { dpo: "", engineer: "", auditor: "" };
+  const ids = { exporter: "", activity: "", processor: "", transfer: "", agreement: "" };
+
+  beforeAll(async () => {
+    const { db } = use();
+    observed.clear();
+    const ctx = { db, actor: TEST_ACTOR, today: new Date().toISOString().slice(0, 10) };
+    for (const role of ["dpo", "engineer", "auditor"] as const) {
+      const user = await createUser({ ctx, input: { email: `${role}@openapi-live.test`, name: `Live ${role}`, role } });
+      tokens[role] = (await createApiToken({ ctx, input: { userId: user.record.id, name: "openapi-live" } })).token;
+    }
+    ids.exporter = (await makeEntity(db)).id;
+  });
+
+  afterAll(() => observed.clear());
+
+  it("answers the public endpoints without a token, and 401 with WWW-Authenticate elsewhere", async () => {
+    const { body: openapi } = await call("get", "/api/v1/openapi.json", 200, { token: null });
+    expect(openapi.openapi).toBe("3.1.0");
+    expect((await call("get", "/api/health", 200, { token: null })).body).toMatchObject({ status: "ok" });
+
+    // Without a bearer token the session cookie is read, which needs Next's request scope: a token that is not one stands in.
+    const { response } = await call("get", "/api/v1/me", 401, { token: "not-a-token" });
+    expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    await call("get", "/api/v1/transfers", 401, { token: null, headers: { authorization: "Basic dXNlcjpwYXNz" } });
+    expect((await call("get", "/api/v1/me", 200, { token: tokens.engineer })).body).toMatchObject({ role: "engineer", via: "token" });
+  });
+
+  it("creates, reads, lists and changes an activity, a processor, a transfer and an agreement", async () => {
+    const activity = await call("post", "/api/v1/activities", 201, {
+      token: tokens.engineer,
+      body: { name: "Live support", controllerEntityId: ids.exporter, purpose: "Answer customer tickets", legalBasis: "contract", retentionPeriod: "24 months" },
+    });
+    ids.activity = activity.body.data.id;
+    await call("get", "/api/v1/activities", 200, { token: tokens.auditor });
+    await call("get", "/api/v1/activities/{id}", 200, { token: tokens.auditor, params: { id: ids.activity } });
+    await call("patch", "/api/v1/activities/{id}", 200, { token: tokens.engineer, params: { id: ids.activity }, body: { version: 1, securityMeasures: "TLS, access control" } });
+
+    const processor = await call("post", "/api/v1/processors", 201, {
+      token: tokens.engineer,
+      body: { name: "Live Cloud Ltd", legalName: "Live Cloud Ltd", website: "https://live-cloud.example", role: "processor", service: "hosting", country: "CN" },
+    });
+    ids.processor = processor.body.data.id;
+    await call("get", "/api/v1/processors", 200, { token: tokens.auditor, query: "sort=name&direction=desc" });
+    await call("get", "/api/v1/processors/{id}", 200, { token: tokens.auditor, params: { id: ids.processor } });
+    await call("patch", "/api/v1/processors/{id}", 200, { token: tokens.engineer, params: { id: ids.processor }, body: { version: 1, notes: "Hosts the ticket archive." } });
+    await call("get", "/api/v1/processors/duplicates", 200, { token: tokens.engineer, query: "name=Live%20Cloud" });
+
+    const transfer = await call("post", "/api/v1/transfers", 201, {
+      token: tokens.engineer,
+      body: {
+        activityId: ids.activity,
+        exporterEntityId: ids.exporter,
+        processorId: ids.processor,
+        originCountry: "US",
+        destinationCountry: "CN",
+        subjectRegions: ["EU", "US-CA"],
+        estimatedSubjects: 150000,
+        encryptionInTransit: "none",
+        mechanism: "none",
+        tiaDate: "2025-03-01",
+        dataCategories: ["user.contact.email", "user.biometric.face"],
+      },
+    });
+    ids.transfer = transfer.body.data.id;
+    expect(transfer.body.flags.length).toBeGreaterThan(0);
+    await call("get", "/api/v1/transfers", 200, { token: tokens.auditor, query: `processorId=${ids.processor}` });
+    await call("get", "/api/v1/transfers/{id}", 200, { token: tokens.auditor, params: { id: ids.transfer } });
+    await call("patch", "/api/v1/transfers/{id}", 200, { token: tokens.engineer, params: { id: ids.transfer }, body: { version: 1, notes: "Ticket attachments" } });
+
+    const agreement = await call("post", "/api/v1/agreements", 201, {
+      token: tokens.engineer,
+      body: { processorId: ids.processor, type: "dpa", signedDate: "2025-01-01", effectiveDate: "2025-01-01", expiryDate: "2030-12-31" },
+    });
+    ids.agreement = agreement.body.data.id;
+    await call("get", "/api/v1/agreements", 200, { token: tokens.auditor });
+    await call("get", "/api/v1/agreements/{id}", 200, { token: tokens.auditor, params: { id: ids.agreement } });
+    await call("patch", "/api/v1/agreements/{id}", 200, { token: tokens.engineer, params: { id: ids.agreement }, body: { notes: "Renewal due 2030" }, headers: { "if-match": '"1"' } });
+  });
+
+  it("moves the processor through its review", async () => {
+    const submitted = await call("post", "/api/v1/processors/{id}/{action}", 200, { token: tokens.engineer, params: { id: ids.processor, action: "submit" }, body: { version: 2 } });
+    expect(submitted.body.data.status).toBe("submitted");
+    await call("post", "/api/v1/processors/{id}/{action}", 403, { token: tokens.engineer, params: { id: ids.processor, action: "approve" }, body: { version: 3 } });
+    await call("post", "/api/v1/processors/{id}/{action}", 200, { token: tokens.dpo, params: { id: ids.processor, action: "approve" }, headers: { "if-match": '"3"' } });
+  });
+
+  it("lists, reads and accepts flags", async () => {
+    const list = await call("get", "/api/v1/flags", 200, { token: tokens.auditor, query: "status=open&pageSize=100" });
+    const open = (list.body.data as { id: string; version: number }[]).filter(Boolean);
+    expect(open.length).toBeGreaterThanOrEqual(2);
+    await call("get", "/api/v1/flags/{id}", 200, { token: tokens.auditor, params: { id: open[0]!.id } });
+    await call("post", "/api/v1/flags/{id}/accept", 200, {
+      token: tokens.dpo,
+      params: { id: open[0]!.id },
+      body: { version: open[0]!.version, justification: "Accepted while the contract is negotiated.", acceptedUntil: inAMonth() },
+    });
+    await call("post", "/api/v1/flags/accept", 200, {
+      token: tokens.dpo,
+      body: { ids: [open[1]!.id], justification: "Accepted while the contract is negotiated.", until: inAMonth() },
+    });
+  });
+
+  it("lists, reads and reclassifies data categories", async () => {
+    await call("get", "/api/v1/data-categories", 200, { token: tokens.auditor, query: "q=email" });
+    await call("get", "/api/v1/data-categories", 200, { token: tokens.auditor, query: "page=1&pageSize=5&sort=transfers&direction=desc" });
+    const category = await call("get", "/api/v1/data-categories/{key}", 200, { token: tokens.auditor, params: { key: "user.contact.email" } });
+    await call("patch", "/api/v1/data-categories/{key}", 200, { token: tokens.dpo, params: { key: "user.contact.email" }, body: { version: category.body.data.version, piplSensitive: false } });
+  });
+
+  it("serves the import template, checks an import, exports every report and its JSON Schema", async () => {
+    const template = await call("get", "/api/v1/import/template", 200, { token: tokens.engineer, query: "format=csv&kind=processors" });
+    expect(template.response.headers.get("content-type")).toMatch(/^text\/csv/);
+    await call("get", "/api/v1/import/template", 200, { token: tokens.engineer });
+    const csv = await (await handlerOf("get", "/api/v1/import/template"))(
+      new Request(`${BASE}/api/v1/import/template?format=csv&kind=processors`, { headers: { authorization: `Bearer ${tokens.engineer}` } }),
+      { params: Promise.resolve({}) },
+    );
+    await call("post", "/api/v1/import", 200, { token: tokens.engineer, query: "kind=processors", body: await csv.text(), headers: { "content-type": "text/csv" } });
+
+    for (const report of EXPORT_REPORTS) {
+      await call("get", "/api/v1/exports/{report}", 200, { token: tokens.dpo, params: { report }, query: "format=csv" });
+      await call("get", "/api/v1/exports/{report}/schema", 200, { token: tokens.auditor, params: { report } });
+    }
+    await call("get", "/api/v1/exports/{report}", 200, { token: tokens.dpo, params: { report: EXPORT_REPORTS[0] }, query: "format=json" });
+    await call("get", "/api/v1/exports/{report}", 200, { token: tokens.dpo, params: { report: EXPORT_REPORTS[0] }, query: "manifest=1" });
+  });
+
+  it("answers errors as documented problems: 400, 403, 404, 409, 415, 422, 428", async () => {
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    await call("get", "/api/v1/processors/{id}", 404, { token: tokens.auditor, params: { id: unknown } });
+    await call("get", "/api/v1/transfers/{id}", 404, { token: tokens.auditor, params: { id: "not-a-uuid" } });
+    await call("get", "/api/v1/flags/{id}", 404, { token: tokens.auditor, params: { id: unknown } });
+    await call("get", "/api/v1/agreements/{id}", 404, { token: tokens.auditor, params: { id: unknown } });
+    await call("get", "/api/v1/activities/{id}", 404, { token: tokens.auditor, params: { id: unknown } });
+    await call("get", "/api/v1/data-categories/{key}", 404, { token: tokens.auditor, params: { key: "user.nothing.here" } });
+    await call("get", "/api/v1/exports/{report}", 404, { token: tokens.dpo, params: { report: "nothing" } });
+
+    await call("get", "/api/v1/transfers", 422, { token: tokens.auditor, query: "pageSize=1000" });
+    await call("get", "/api/v1/processors", 422, { token: tokens.auditor, query: "status=sleeping" });
+    await call("get", "/api/v1/flags", 422, { token: tokens.auditor, query: "severity=apocalyptic" });
+    await call("get", "/api/v1/agreements", 422, { token: tokens.auditor, query: "expiringBefore=soon" });
+    await call("get", "/api/v1/activities", 422, { token: tokens.auditor, query: "page=0" });
+    await call("get", "/api/v1/data-categories", 422, { token: tokens.auditor, query: "sensitive=maybe" });
+    await call("get", "/api/v1/processors/duplicates", 422, { token: tokens.engineer });
+    await call("get", "/api/v1/import/template", 422, { token: tokens.engineer, query: "format=csv" });
+    const invalid = await call("post", "/api/v1/processors", 422, { token: tokens.engineer, body: { name: "", role: "processor", service: "hosting", country: "ZZ", colour: "blue" } });
+    expect(invalid.body.errors.length).toBeGreaterThan(0);
+
+    await call("post", "/api/v1/transfers", 400, { token: tokens.engineer, body: "{not json", headers: { "content-type": "application/json" } });
+    await call("post", "/api/v1/agreements", 415, { token: tokens.engineer, body: "processorId=1", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    await call("post", "/api/v1/import", 415, { token: tokens.engineer, body: "a,b", headers: { "content-type": "text/plain" } });
+    await call("post", "/api/v1/activities", 403, { token: tokens.auditor, body: { name: "x" } });
+    await call("patch", "/api/v1/transfers/{id}", 409, { token: tokens.engineer, params: { id: ids.transfer }, body: { version: 1, notes: "stale" } });
+    await call("patch", "/api/v1/transfers/{id}", 428, { token: tokens.engineer, params: { id: ids.transfer }, body: { notes: "no version" } });
+    await call("delete", "/api/v1/processors/{id}", 409, { token: tokens.dpo, params: { id: ids.processor }, headers: { "if-match": '"4"' } });
+    await call("delete", "/api/v1/activities/{id}", 428, { token: tokens.dpo, params: { id: ids.activity } });
+  });
+
+  it("deletes what it created, dependents first", async () => {
+    const current = async (template: string, id: string) => (await call("get", template, 200, { token: tokens.auditor, params: { id } })).body.data.version as number;
+    await call("delete", "/api/v1/agreements/{id}", 204, { token: tokens.dpo, params: { id: ids.agreement }, headers: { "if-match": `"${await current("/api/v1/agreements/{id}", ids.agreement)}"` } });
+    await call("delete", "/api/v1/transfers/{id}", 204, { token: tokens.dpo, params: { id: ids.transfer }, query: `version=${await current("/api/v1/transfers/{id}", ids.transfer)}` });
+    await call("delete", "/api/v1/activities/{id}", 204, { token: tokens.dpo, params: { id: ids.activity }, query: `version=${await current("/api/v1/activities/{id}", ids.activity)}` });
+    await call("delete", "/api/v1/processors/{id}", 204, { token: tokens.dpo, params: { id: ids.processor }, headers: { "if-match": `"${await current("/api/v1/processors/{id}", ids.processor)}"` } });
+  });
+
+  it("called every operation of the document with a success, and answered 401, 404 and 422 as documented", () => {
+    const operations = Object.entries(paths).flatMap(([template, item]) => METHODS.filter((method) => item[method]).map((method) => `${method.toUpperCase()} ${template}`));
+    const withoutSuccess = operations.filter((operation) => ![...(observed.get(operation) ?? [])].some((status) => status.startsWith("2")));
+    expect(withoutSuccess).toEqual([]);
+    const statuses = new Set([...observed.values()].flatMap((set) => [...set]));
+    for (const status of ["401", "403", "404", "409", "422", "428", "400", "415"]) expect(statuses, status).toContain(status);
+  });
+});
