@@ -36,23 +36,23 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 describeOnDatabases("import page", (use) => {
   it("checks an uploaded CSV row by row, imports nothing while a row is bad, then imports the fixed file once", async () => {
     const { db } = use();
-    const checked = await checkUploadedImport({ db, actor: TEST_ACTOR, form: upload("vendors.csv", csv("ZZ"), "processors") });
+    const checked = await checkUploadedImport({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { form: upload("vendors.csv", csv("ZZ"), "processors") } });
     expect(checked.valid).toBe(false);
     expect(checked.rows).toBe(2);
     expect(checked.problems).toEqual([{ sheet: "processors", row: 3, column: "country", message: expect.stringContaining("ISO 3166-1 alpha-2") }]);
 
-    const refused = await commitUploadedImport({ db, actor: TEST_ACTOR, form: upload("vendors.csv", csv("ZZ"), "processors"), today: TODAY });
+    const refused = await commitUploadedImport({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { form: upload("vendors.csv", csv("ZZ"), "processors") } });
     expect(refused).toMatchObject({ ok: false, problems: [{ row: 3, column: "country" }] });
     expect(await db.select().from(processors).where(like(processors.name, "Page Import%"))).toEqual([]);
 
-    const fixed = await checkUploadedImport({ db, actor: TEST_ACTOR, form: upload("vendors.csv", csv("FR"), "processors") });
+    const fixed = await checkUploadedImport({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { form: upload("vendors.csv", csv("FR"), "processors") } });
     expect(fixed).toMatchObject({ valid: true, rows: 2, plan: { create: 2, update: 0, unchanged: 0 } });
-    const imported = await commitUploadedImport({ db, actor: TEST_ACTOR, form: upload("vendors.csv", csv("FR"), "processors"), today: TODAY });
+    const imported = await commitUploadedImport({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { form: upload("vendors.csv", csv("FR"), "processors") } });
     expect(imported).toMatchObject({ ok: true, result: { created: 2, updated: 0, unchanged: 0 } });
     const [beta] = await db.select().from(processors).where(eq(processors.externalId, "page-b"));
     expect(beta).toMatchObject({ name: "Page Import Beta", country: "FR", status: "draft" });
 
-    const again = await commitUploadedImport({ db, actor: TEST_ACTOR, form: upload("vendors.csv", csv("FR"), "processors"), today: TODAY });
+    const again = await commitUploadedImport({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { form: upload("vendors.csv", csv("FR"), "processors") } });
     expect(again).toMatchObject({ ok: true, result: { created: 0, updated: 0, unchanged: 2 } });
   });
 

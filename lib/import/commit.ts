@@ -4,10 +4,10 @@ import { ADVISORY_LOCKS } from "@/db/advisory-locks";
 import type { Executor } from "@/db/client";
 import { processors, transferDataCategories, transfers } from "@/db/schema";
 import { databaseErrorOf, UNIQUE_VIOLATION } from "@/lib/api/database-error";
-import { appendAuditEvent, appendAuditEvents, type AuditActor, type AuditEventInput } from "@/lib/audit/record";
+import { appendAuditEvent, appendAuditEvents, type AuditEventInput } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { reevaluateFlags } from "@/lib/flags/evaluation";
-import type { WritingActor } from "@/lib/records/ownership";
+import type { ServiceCall } from "@/lib/services/context";
 import type { ImportProblem, ImportRows } from "./columns";
 import { planImport, type PlanCounts } from "./validate";
 
@@ -48,9 +48,14 @@ function chunks<T>(items: readonly T[], size = INSERT_CHUNK): T[][] {
 
 type RecordEvent = AuditEventInput & { action: "create" | "update"; recordType: "processor" | "transfer"; recordId: string };
 
-export async function commitImport({ db, actor, file, today }: { db: Executor; actor: AuditActor & WritingActor; file: ImportRows; today: string }): Promise<ImportCommitResult> {
+/**
+ * Commits a file as `ctx.actor`: a user's rows are refused row by row where that user may not write
+ * (lib/records/ownership.ts), the CLI and the bench import as the system.
+ */
+export async function commitImport({ ctx, input: { file } }: ServiceCall<{ file: ImportRows }>): Promise<ImportCommitResult> {
+  const { actor, today } = ctx;
   try {
-    return await db.transaction(async (tx) => {
+    return await ctx.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.import})`);
       const plan = await planImport({ db: tx, rows: file, actor });
       if (!plan.valid) throw importProblemsError(plan.problems);

@@ -5,7 +5,8 @@ import type { Executor } from "@/db/client";
 import { dataCategories, entities, processingActivities, processors, transferDataCategories, transfers, type Processor, type Transfer } from "@/db/schema";
 import { normalizeProcessorName } from "@/lib/processors/normalize-name";
 import { editRefusal, statusRefusal, type WritingActor } from "@/lib/records/ownership";
-import { createProcessorInput } from "@/lib/validation/processor";
+import type { ServiceCall } from "@/lib/services/context";
+import { createProcessorBody } from "@/lib/api/contracts/processors";
 import { transferFields } from "@/lib/api/contracts/transfers";
 import {
   COLUMNS,
@@ -20,7 +21,7 @@ import {
 
 /*
  * The dry run, also re-run by the commit inside its transaction: every row is checked with the API's own zod
- * schemas (createProcessorInput, transferFields), references are resolved in bulk (one query per
+ * schemas (createProcessorBody, transferFields), references are resolved in bulk (one query per
  * referenced table), and each row is classified as create, update or unchanged against the register.
  */
 
@@ -28,7 +29,7 @@ import {
 const transferRowSchema = transferFields.omit({ activityId: true, exporterEntityId: true, processorId: true });
 
 type ProcessorRowData = Pick<
-  z.output<typeof createProcessorInput>,
+  z.output<typeof createProcessorBody>,
   "name" | "legalName" | "website" | "role" | "service" | "country" | "dpfCertified" | "dpfExpiry" | "coveredPerson" | "notes" | "externalId"
 >;
 type TransferRowData = z.output<typeof transferRowSchema>;
@@ -157,9 +158,9 @@ function counts(actions: PlanAction[]): PlanCounts {
 /**
  * `actor`: who imports. An engineer's file may create drafts and change only their own drafts, as through the
  * API (lib/records/ownership.ts); a row that would change someone else's or an approved record is a problem of
- * that row, reported like any other. Without an actor (CLI, bench) the import is trusted.
+ * that row, reported like any other. Only the system actor (CLI, bench) is trusted with every row.
  */
-export async function planImport({ db, rows, actor }: { db: Executor; rows: ImportRows; actor?: WritingActor }): Promise<DetailedPlan> {
+export async function planImport({ db, rows, actor }: { db: Executor; rows: ImportRows; actor: WritingActor }): Promise<DetailedPlan> {
   const problems: ImportProblem[] = [];
   const report = (sheet: ImportKind, row: number, column: string, message: string) => problems.push({ sheet, row, column, message });
   for (const { sheet, column } of rows.unknownColumns ?? []) report(sheet, 1, column, "is not a known column");
@@ -168,7 +169,7 @@ export async function planImport({ db, rows, actor }: { db: Executor; rows: Impo
   const processorRows: { raw: RawRow; data: ProcessorRowData; normalizedName: string }[] = [];
   for (const raw of rows.processors) {
     const { input, problems: cellProblems } = rowInput(COLUMNS.processors, raw.values, new Set());
-    const result = createProcessorInput.safeParse(input);
+    const result = createProcessorBody.safeParse(input);
     const bad = new Set(cellProblems.map((p) => p.column));
     for (const p of cellProblems) report("processors", raw.row, p.column, p.message);
     if (!result.success) {
@@ -293,7 +294,7 @@ export async function planImport({ db, rows, actor }: { db: Executor; rows: Impo
     // An empty externalId in the file keeps the one the register has: the file matched by name.
     const merged: ProcessorRowData = { ...data, externalId: data.externalId ?? existing?.externalId ?? null };
     const action: PlanAction = !existing ? "create" : PROCESSOR_KEYS.every((key) => sameValue(merged[key], existing[key])) ? "unchanged" : "update";
-    const refusal = action === "update" && actor ? editRefusal(actor, existing!, "processor") : null;
+    const refusal = action === "update" ? editRefusal(actor, existing!, "processor") : null;
     if (refusal) report("processors", raw.row, "name", refusal);
     plannedProcessors.push({ row: raw.row, data: merged, normalizedName, existing, action });
   }
@@ -328,7 +329,7 @@ export async function planImport({ db, rows, actor }: { db: Executor; rows: Impo
     if (!exporterEntityId) report("transfers", raw.row, "exporterName", `no entity is named "${raw.values.exporterName}"`);
     const unknown = data.dataCategories.filter((key) => !knownCategories.has(key));
     if (unknown.length) report("transfers", raw.row, "dataCategories", `unknown data ${unknown.length === 1 ? "category" : "categories"} ${unknown.map((k) => `"${k}"`).join(", ")}`);
-    const statusProblem = actor ? statusRefusal(actor, data.status, "transfer") : null;
+    const statusProblem = statusRefusal(actor, data.status, "transfer");
     if (statusProblem) report("transfers", raw.row, "status", statusProblem);
     const ok = processor !== null && !!activityId && !!exporterEntityId && unknown.length === 0;
     if (!ok) continue;
@@ -347,7 +348,7 @@ export async function planImport({ db, rows, actor }: { db: Executor; rows: Impo
         sameValue(categories, existing.dataCategories);
       action = same ? "unchanged" : "update";
     }
-    if (actor && action !== "unchanged") {
+    if (action !== "unchanged") {
       // Writing a transfer changes its processor's part of the register: the same right as editing that processor.
       const recipient = "id" in processor! ? registerById.get(processor.id) : undefined;
       const refusal =
@@ -376,7 +377,7 @@ export async function planImport({ db, rows, actor }: { db: Executor; rows: Impo
 }
 
 /** The dry run: every problem by sheet, row and column, and what a commit would do. Writes nothing. */
-export async function validateImport(rows: ImportRows, db: Executor, actor?: WritingActor): Promise<ImportValidation> {
-  const { valid, problems, plan } = await planImport({ db, rows, actor });
+export async function validateImport({ ctx, input: { file } }: ServiceCall<{ file: ImportRows }>): Promise<ImportValidation> {
+  const { valid, problems, plan } = await planImport({ db: ctx.db, rows: file, actor: ctx.actor });
   return { valid, problems, plan };
 }

@@ -1,13 +1,11 @@
 import "server-only";
-import type { Executor } from "@/db/client";
-import type { AuditActor } from "@/lib/audit/record";
-import type { WritingActor } from "@/lib/records/ownership";
 import { AppError } from "@/lib/errors";
 import type { ImportProblem, ImportRows } from "@/lib/import/columns";
 import { commitImport, type ImportCommitResult } from "@/lib/import/commit";
 import { parseImportUpload } from "@/lib/import/parse";
 import { XLSX_MEDIA_TYPE } from "@/lib/import/request";
 import { validateImport, type ImportValidation } from "@/lib/import/validate";
+import type { ServiceCall } from "@/lib/services/context";
 
 /*
  * The import page's file handling: the uploaded file goes to the same parser, dry run and commit as
@@ -39,18 +37,18 @@ export async function readUploadedImport(form: FormData): Promise<ImportRows> {
 }
 
 /** "Check file": the dry run, every problem by sheet, row and column. Writes nothing. */
-export async function checkUploadedImport({ db, actor, form }: { db: Executor; actor: WritingActor; form: FormData }): Promise<ImportValidation & { rows: number }> {
-  const rows = await readUploadedImport(form);
-  return { ...(await validateImport(rows, db, actor)), rows: rows.processors.length + rows.transfers.length };
+export async function checkUploadedImport({ ctx, input: { form } }: ServiceCall<{ form: FormData }>): Promise<ImportValidation & { rows: number }> {
+  const file = await readUploadedImport(form);
+  return { ...(await validateImport({ ctx, input: { file } })), rows: file.processors.length + file.transfers.length };
 }
 
 export type ImportOutcome = { ok: true; result: ImportCommitResult } | { ok: false; problems: ImportProblem[]; message: string };
 
 /** "Import": all rows or none; a file that turned invalid since its check comes back with its problems. */
-export async function commitUploadedImport({ db, actor, form, today }: { db: Executor; actor: AuditActor & WritingActor; form: FormData; today: string }): Promise<ImportOutcome> {
-  const rows = await readUploadedImport(form);
+export async function commitUploadedImport({ ctx, input: { form } }: ServiceCall<{ form: FormData }>): Promise<ImportOutcome> {
+  const file = await readUploadedImport(form);
   try {
-    return { ok: true, result: await commitImport({ db, actor, file: rows, today }) };
+    return { ok: true, result: await commitImport({ ctx, input: { file } }) };
   } catch (error) {
     if (error instanceof AppError && Array.isArray(error.details.problems)) {
       return { ok: false, problems: error.details.problems as ImportProblem[], message: error.message };

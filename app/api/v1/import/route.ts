@@ -1,6 +1,4 @@
-import { db } from "@/db/client";
-import { route, auditActor } from "@/lib/auth/guard";
-import { todayIso } from "@/lib/clock";
+import { route } from "@/lib/auth/guard";
 import { commitImport } from "@/lib/import/commit";
 import { readImportFile } from "@/lib/import/request";
 import { validateImport } from "@/lib/import/validate";
@@ -12,9 +10,8 @@ export const dynamic = "force-dynamic";
  * reports every problem by sheet, row and column and what a commit would do; `?dryRun=false` commits all or
  * nothing: 200 with the counts, or 422 listing every problem.
  */
-export const POST = route({ roles: ["dpo", "engineer"] }, async ({ request, actor }) => {
+export const POST = route({ roles: ["dpo", "engineer"] }, async ({ request, ctx }) => {
   const { rows, dryRun } = await readImportFile(request);
-  if (dryRun) return Response.json(await validateImport(rows, db(), auditActor(actor!)));
-  const result = await commitImport({ db: db(), actor: auditActor(actor!), file: rows, today: todayIso() });
-  return Response.json(result);
+  if (dryRun) return Response.json(await validateImport({ ctx, input: { file: rows } }));
+  return Response.json(await commitImport({ ctx, input: { file: rows } }));
 });
