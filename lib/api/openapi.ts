@@ -66,7 +66,7 @@ class Components {
         Object.assign(jsonSchema, ref(name));
       },
     }) as JsonSchema;
-    return converted;
+    return nullableTypes(converted) as JsonSchema;
   }
 
   build(): Record<string, JsonSchema> {
@@ -75,6 +75,28 @@ class Components {
     for (const [name, schema] of this.jsonSchemas) all[name] = schema;
     return Object.fromEntries(Object.entries(all).sort(([a], [b]) => a.localeCompare(b)));
   }
+}
+
+/**
+ * `anyOf: [{ type: "string", format: "date" }, { type: "null" }]` (how zod writes a nullable) as
+ * `{ type: ["string", "null"], format: "date" }`: the same set of values, in the form client generators read
+ * the format from (openapi-typescript drops it inside an anyOf). Only plain scalars are folded; enums, objects
+ * and references keep the anyOf.
+ */
+function nullableTypes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(nullableTypes);
+  if (!value || typeof value !== "object") return value;
+  const schema = Object.fromEntries(Object.entries(value).map(([key, child]) => [key, nullableTypes(child)])) as JsonSchema;
+  const variants = schema.anyOf as JsonSchema[] | undefined;
+  if (Array.isArray(variants) && variants.length === 2) {
+    const nullIndex = variants.findIndex((variant) => variant.type === "null" && Object.keys(variant).length === 1);
+    const other = variants[1 - nullIndex];
+    if (nullIndex >= 0 && other && typeof other.type === "string" && other.type !== "object" && other.type !== "array" && !("enum" in other) && !("const" in other)) {
+      const { anyOf: _anyOf, ...rest } = schema;
+      return { ...rest, ...other, type: [other.type, "null"] };
+    }
+  }
+  return schema;
 }
 
 const problem = z
