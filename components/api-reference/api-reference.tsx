@@ -1,3 +1,4 @@
+import type { ReactElement } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
 /*
@@ -8,14 +9,17 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 
 type Schema = Record<string, unknown>;
 type Parameter = { name: string; in: string; required?: boolean; description?: string; schema?: Schema };
-type Response = { description?: string; content?: Record<string, { schema?: Schema }> };
+type Response = { description?: string; headers?: Record<string, { description?: string }>; content?: Record<string, { schema?: Schema }> };
 type Operation = {
   tags?: string[];
   operationId?: string;
   summary?: string;
+  description?: string;
   parameters?: Parameter[];
   requestBody?: { required?: boolean; description?: string; content?: Record<string, { schema?: Schema }> };
   responses?: Record<string, Response>;
+  /** Empty: public (no token). Absent: the document's default (a bearer token or the session). */
+  security?: Record<string, string[]>[];
 };
 export type OpenApiDocument = {
   info: { title: string; description?: string; version: string };
@@ -43,7 +47,11 @@ function typeLabel(schema: Schema | undefined): string {
   return schema.format ? `${type} (${String(schema.format)})` : type;
 }
 
-function SchemaLink({ schema }: { schema: Schema | undefined }) {
+function SchemaLink({ schema }: { schema: Schema | undefined }): ReactElement {
+  // A list's rows: "array of" and a link to the row's schema.
+  if (schema && schema.type === "array" && schema.items && typeof (schema.items as Schema).$ref === "string") {
+    return <>array of <SchemaLink schema={schema.items as Schema} /></>;
+  }
   if (schema && typeof schema.$ref === "string") {
     const name = refName(schema.$ref);
     return (
@@ -84,8 +92,10 @@ function FieldsTable({ schema, caption }: { schema: Schema; caption: string }) {
   );
 }
 
+const isPublic = (operation: Operation) => Array.isArray(operation.security) && operation.security.length === 0;
+
 function curlExample(baseUrl: string, method: string, path: string, operation: Operation): string {
-  const lines = [`curl -X ${method.toUpperCase()} "${baseUrl}${path}"`, `  -H "Authorization: Bearer $TOKEN"`];
+  const lines = [`curl -X ${method.toUpperCase()} "${baseUrl}${path}"`, ...(isPublic(operation) ? [] : [`  -H "Authorization: Bearer $TOKEN"`])];
   const content = operation.requestBody?.content ?? {};
   if (content["application/json"]) lines.push(`  -H "Content-Type: application/json"`, `  -d @body.json`);
   else if (content["text/csv"]) lines.push(`  -H "Content-Type: text/csv"`, `  --data-binary @processors.csv`);
@@ -103,6 +113,11 @@ function OperationSection({ method, path, operation, pathParameters, baseUrl }: 
         <span>{path}</span>
       </h3>
       {operation.summary && <p className="text-sm">{operation.summary}</p>}
+      {operation.description && <p className="text-sm text-slate-700">{operation.description}</p>}
+      <p className="text-sm">
+        <span className="font-medium">Authentication:</span>{" "}
+        {isPublic(operation) ? "none (public)" : "a bearer token, or the session cookie from the app itself"}
+      </p>
       {parameters.length > 0 && (
         <table className="w-full text-left text-sm">
           <caption className="mb-1 text-left font-medium">Parameters</caption>
@@ -146,6 +161,11 @@ function OperationSection({ method, path, operation, pathParameters, baseUrl }: 
               {Object.entries(response.content ?? {}).map(([mediaType, { schema }]) => (
                 <span key={mediaType}> — <code>{mediaType}</code> <SchemaLink schema={schema} /></span>
               ))}
+              {Object.keys(response.headers ?? {}).length > 0 && (
+                <span> (headers: {Object.keys(response.headers ?? {}).map((name, index) => (
+                  <span key={name}>{index > 0 ? ", " : ""}<code>{name}</code></span>
+                ))})</span>
+              )}
             </li>
           ))}
         </ul>
@@ -190,7 +210,9 @@ export function ApiReference({ document, baseUrl }: { document: OpenApiDocument;
         <h2 id="authentication" className="text-xl font-semibold">Authentication</h2>
         <p>
           Create a personal API token under Settings → API tokens and send it on every request as <code>Authorization: Bearer &lt;token&gt;</code>.
-          The token acts with its user&apos;s role (dpo, engineer or auditor). Updates carry the record&apos;s <code>version</code> (or an <code>If-Match</code> header); a stale version gets 409.
+          The token acts with its user&apos;s role (dpo, engineer or auditor); the app itself uses its session cookie, which may write only from the app&apos;s own origin.
+          Without valid credentials the answer is 401 with a <code>WWW-Authenticate</code> header. This document (<code>/api/v1/openapi.json</code>) and <code>/api/health</code> need none.
+          Updates carry the record&apos;s <code>version</code> (or an <code>If-Match</code> header); a stale version gets 409.
         </p>
       </section>
 
