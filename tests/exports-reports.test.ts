@@ -409,9 +409,8 @@ function describeRoute(use: () => DatabaseHandle) {
 
   beforeAll(async () => {
     for (const role of ["dpo", "auditor", "engineer"] as const) {
-      const user = await createUser({
-        db: use().db,
-        actor: SYSTEM_ACTOR,
+      const { record: user } = await createUser({
+        ctx: { db: use().db, actor: SYSTEM_ACTOR, today: "2026-01-01" },
         input: { email: `${role}@reports.test`, name: `Test ${role}`, role, password: "a-long-password-1" },
       });
       users[role] = user.id;

@@ -284,9 +284,8 @@ function describeRoute(use: () => DatabaseHandle) {
   useAsAppDatabase(use);
 
   beforeAll(async () => {
-    const dpo = await createUser({
-      db: use().db,
-      actor: SYSTEM_ACTOR,
+    const { record: dpo } = await createUser({
+      ctx: { db: use().db, actor: SYSTEM_ACTOR, today: "2026-01-01" },
       input: { email: "dpo@ropa.test", name: "Dana DPO", role: "dpo", password: "a-long-password-1" },
     });
     dpoId = dpo.id;
