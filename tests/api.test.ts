@@ -58,8 +58,8 @@ describeOnDatabases("REST API v1", (use) => {
     globalDb.__governanceDb = use();
     const { db } = use();
     for (const role of ["dpo", "engineer", "auditor"] as const) {
-      const user = await createUser({ db, actor: SYSTEM_ACTOR, input: { email: `${role}@api.test`, name: `API ${role}`, role } });
-      tokens[role] = (await createApiToken({ db, actor: SYSTEM_ACTOR, userId: user.id, input: { name: "tests" } })).token;
+      const { record: user } = await createUser({ ctx: { db, actor: SYSTEM_ACTOR, today: "2026-01-01" }, input: { email: `${role}@api.test`, name: `API ${role}`, role } });
+      tokens[role] = (await createApiToken({ ctx: { db, actor: SYSTEM_ACTOR, today: "2026-01-01" }, input: { userId: user.id, name: "tests" } })).token;
     }
   });
 

@@ -48,9 +48,8 @@ describeOnDatabases("create and edit forms", (use) => {
 
   beforeAll(async () => {
     for (const [key, person] of Object.entries(people)) {
-      const user = await createUser({
-        db: use().db,
-        actor: SYSTEM_ACTOR,
+      const { record: user } = await createUser({
+        ctx: { db: use().db, actor: SYSTEM_ACTOR, today: "2026-01-01" },
         input: { email: `${key.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}@forms.test`, name: person.name, role: person.role, password: "a-long-password-1" },
       });
       person.id = user.id;

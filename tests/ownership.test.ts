@@ -13,14 +13,14 @@ describeOnDatabases("what an engineer may write", (use) => {
   it("edits their own drafts only, never sets approved, and the DPO edits anything", async () => {
     const { db } = use();
     const user = (role: "engineer" | "dpo", name: string) =>
-      createUser({ db, actor: SYSTEM_ACTOR, input: { email: `${name}@own.test`, name, role, password: "long-enough-pass" } });
+      createUser({ ctx: { db, actor: SYSTEM_ACTOR, today: "2026-01-01" }, input: { email: `${name}@own.test`, name, role, password: "long-enough-pass" } }).then(({ record }) => record);
     const [alice, bob, dpo] = [await user("engineer", "alice"), await user("engineer", "bob"), await user("dpo", "dana")];
     const as = (u: { id: string; role: "engineer" | "dpo" | "auditor" }) => ({ kind: "user" as const, userId: u.id, tokenId: null, label: u.id, role: u.role });
 
-    const { processor } = await createProcessor({ db, actor: as(alice), today: TODAY, input: { name: "Alice's SDK", role: "processor", service: "analytics", country: "US" } });
-    await expect(updateProcessor({ db, actor: as(bob), id: processor.id, today: TODAY, input: { version: 1, notes: "mine now" } })).rejects.toMatchObject({ code: "forbidden" });
-    const edited = await updateProcessor({ db, actor: as(alice), id: processor.id, today: TODAY, input: { version: 1, notes: "own draft" } });
-    expect(edited.processor.notes).toBe("own draft");
+    const { record: processor } = await createProcessor({ ctx: { db, actor: as(alice), today: TODAY }, input: { name: "Alice's SDK", role: "processor", service: "analytics", country: "US" } });
+    await expect(updateProcessor({ ctx: { db, actor: as(bob), today: TODAY }, input: { id: processor.id, changes: { version: 1, notes: "mine now" } } })).rejects.toMatchObject({ code: "forbidden" });
+    const edited = await updateProcessor({ ctx: { db, actor: as(alice), today: TODAY }, input: { id: processor.id, changes: { version: 1, notes: "own draft" } } });
+    expect(edited.record.notes).toBe("own draft");
 
     const exporter = await makeEntity(db);
     const activity = await makeActivity(db, exporter.id);
@@ -36,10 +36,10 @@ describeOnDatabases("what an engineer may write", (use) => {
 
   it("adds agreements and transfers only under a vendor the engineer may edit: not under an approved one", async () => {
     const { db } = use();
-    const carol = await createUser({ db, actor: SYSTEM_ACTOR, input: { email: "carol@own.test", name: "carol", role: "engineer", password: "long-enough-pass" } });
+    const { record: carol } = await createUser({ ctx: { db, actor: SYSTEM_ACTOR, today: "2026-01-01" }, input: { email: "carol@own.test", name: "carol", role: "engineer", password: "long-enough-pass" } });
     const asCarol = { kind: "user" as const, userId: carol.id, tokenId: null, label: "carol", role: "engineer" as const };
     const approvedVendor = await makeProcessor(db, { status: "approved" });
-    const { processor: draft } = await createProcessor({ db, actor: asCarol, today: TODAY, input: { name: "Carol's CDN", role: "processor", service: "hosting", country: "US" } });
+    const { record: draft } = await createProcessor({ ctx: { db, actor: asCarol, today: TODAY }, input: { name: "Carol's CDN", role: "processor", service: "hosting", country: "US" } });
     const agreement = { type: "dpa", signedDate: "2026-01-01" };
 
     await expect(createAgreement({ ctx: { db, actor: asCarol, today: TODAY }, input: { ...agreement, processorId: approvedVendor.id } })).rejects.toMatchObject({ code: "forbidden" });
