@@ -37,9 +37,9 @@ describeOnDatabases("DELETE of register records", (use) => {
     globalDb.__governanceDb = use();
     const { db } = use();
     for (const role of ["dpo", "engineer", "auditor"] as const) {
-      const user = await createUser({ db, actor: SYSTEM_ACTOR, input: { email: `${role}@delete.test`, name: `Delete ${role}`, role } });
+      const { record: user } = await createUser({ ctx: { db, actor: SYSTEM_ACTOR, today: "2026-01-01" }, input: { email: `${role}@delete.test`, name: `Delete ${role}`, role } });
       userIds[role] = user.id;
-      tokens[role] = (await createApiToken({ db, actor: SYSTEM_ACTOR, userId: user.id, input: { name: "tests" } })).token;
+      tokens[role] = (await createApiToken({ ctx: { db, actor: SYSTEM_ACTOR, today: "2026-01-01" }, input: { userId: user.id, name: "tests" } })).token;
     }
   });
 
@@ -123,7 +123,7 @@ describeOnDatabases("DELETE of register records", (use) => {
     const { db } = use();
     const engineer = { kind: "user" as const, userId: userIds.engineer, tokenId: null, label: "Delete engineer", role: "engineer" as const };
     // No owner: processor.no-owner is open on it.
-    const { processor } = await createProcessor({ db, actor: engineer, today: TODAY, input: { name: "Engineer's Own SDK", role: "processor", service: "analytics", country: "US" } });
+    const { record: processor } = await createProcessor({ ctx: { db, actor: engineer, today: TODAY }, input: { name: "Engineer's Own SDK", role: "processor", service: "analytics", country: "US" } });
     const open = await db.select().from(flags).where(and(eq(flags.subjectId, processor.id), eq(flags.status, "open")));
     expect(open.map((flag) => flag.ruleId)).toContain("processor.no-owner");
 

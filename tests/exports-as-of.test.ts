@@ -61,11 +61,11 @@ describeOnDatabases("withRegisterAsOf", (use) => {
     const dpo = { ...TEST_ACTOR, role: "dpo" as const };
     const exporter = await makeEntity(db);
     const activity = await makeActivity(db, exporter.id);
-    const { processor } = await createProcessor({ db, actor: dpo, today: todayIso(), input: { name: "Review Merge Vendor", role: "processor", service: "hosting", country: "DE" } });
+    const { record: processor } = await createProcessor({ ctx: { db, actor: dpo, today: todayIso() }, input: { name: "Review Merge Vendor", role: "processor", service: "hosting", country: "DE" } });
     const { record: transfer } = await createTransfer({ ctx: { db, actor: dpo, today: todayIso() }, input: { activityId: activity.id, exporterEntityId: exporter.id, processorId: processor.id, originCountry: "US", destinationCountry: "DE", status: "draft", dataCategories: ["user.contact.email", "user.device.device_id"] } });
-    const submitted = await submitProcessor({ db, actor: dpo, id: processor.id, today: todayIso(), input: { version: 1 } });
+    const submitted = await submitProcessor({ ctx: { db, actor: dpo, today: todayIso() }, input: { id: processor.id, changes: { version: 1 } } });
     onDay("2026-04-02");
-    await approveProcessor({ db, actor: dpo, id: processor.id, today: todayIso(), input: { version: submitted.processor.version } });
+    await approveProcessor({ ctx: { db, actor: dpo, today: todayIso() }, input: { id: processor.id, changes: { version: submitted.record.version } } });
 
     const read = (day: string) =>
       withRegisterAsOf(db, day, async (reader) => ({
@@ -88,7 +88,7 @@ describeOnDatabases("withRegisterAsOf", (use) => {
     onDay("2026-05-01");
     const [before] = await db.select().from(dataCategories).where(eq(dataCategories.key, "user.device.imei"));
     onDay("2026-05-03");
-    await updateCategoryClassification({ db, actor: TEST_ACTOR, key: "user.device.imei", today: todayIso(), input: { version: before!.version, piplSensitive: !before!.piplSensitive } });
+    await updateCategoryClassification({ ctx: { db, actor: TEST_ACTOR, today: todayIso() }, input: { key: "user.device.imei", changes: { version: before!.version, piplSensitive: !before!.piplSensitive } } });
     const classified = (day: string) =>
       withRegisterAsOf(db, day, async (reader) => (await reader.select().from(dataCategories).where(eq(dataCategories.key, "user.device.imei")))[0]!.piplSensitive);
     expect(await classified("2026-05-02")).toBe(before!.piplSensitive);
@@ -98,16 +98,16 @@ describeOnDatabases("withRegisterAsOf", (use) => {
   it("rebuilds the flags of the day: an accepted risk stays accepted until its end date, and live flags are left alone", async () => {
     const { db } = use();
     onDay("2026-06-01");
-    const user = await createUser({ db, actor: TEST_ACTOR, input: { email: "dpo@as-of.test", name: "As-of DPO", role: "dpo" } });
+    const { record: user } = await createUser({ ctx: { db, actor: TEST_ACTOR, today: todayIso() }, input: { email: "dpo@as-of.test", name: "As-of DPO", role: "dpo" } });
     const dpo = { kind: "user" as const, userId: user.id, tokenId: null, label: "As-of DPO", role: "dpo" as const };
-    const { processor } = await createProcessor({ db, actor: dpo, today: todayIso(), input: { name: "Plain HTTP Vendor", role: "processor", service: "hosting", country: "US", ownerUserId: user.id } });
+    const { record: processor } = await createProcessor({ ctx: { db, actor: dpo, today: todayIso() }, input: { name: "Plain HTTP Vendor", role: "processor", service: "hosting", country: "US", ownerUserId: user.id } });
     const exporter = await makeEntity(db);
     // Through the service, so that the trail dates it: a row written directly is dated by the database's own clock.
     const { record: activity } = await createActivity({ ctx: { db, actor: dpo, today: todayIso() }, input: { name: "Plain HTTP support", controllerEntityId: exporter.id, purpose: "Support", legalBasis: "contract", retentionPeriod: "12 months" } });
     const { record: transfer } = await createTransfer({ ctx: { db, actor: dpo, today: todayIso() }, input: { activityId: activity.id, exporterEntityId: exporter.id, processorId: processor.id, originCountry: "US", destinationCountry: "US", encryptionInTransit: "none", dataCategories: ["user.contact.email"] } });
     const [flag] = await db.select().from(flags).where(and(eq(flags.subjectId, transfer.id), eq(flags.ruleId, "transfer.no-encryption-in-transit")));
     onDay("2026-06-02");
-    await acceptFlagRisk({ db, actor: dpo, flagId: flag!.id, today: todayIso(), input: { version: flag!.version, justification: "A tunnel replaces it next week.", acceptedUntil: "2026-06-05" } });
+    await acceptFlagRisk({ ctx: { db, actor: dpo, today: todayIso() }, input: { id: flag!.id, changes: { version: flag!.version, justification: "A tunnel replaces it next week.", acceptedUntil: "2026-06-05" } } });
     onDay("2026-06-10");
     const live = await db.select().from(flags).orderBy(flags.id);
 
@@ -130,7 +130,7 @@ describeOnDatabases("withRegisterAsOf", (use) => {
     const seeded = await makeProcessor(db, { name: "Seeded Then Renamed", createdAt });
     const untouched = await makeProcessor(db, { name: "Seeded Untouched", createdAt });
     onDay("2026-07-03");
-    await updateProcessor({ db, actor: TEST_ACTOR, id: seeded.id, today: todayIso(), input: { version: 1, name: "Renamed On The Third" } });
+    await updateProcessor({ ctx: { db, actor: TEST_ACTOR, today: todayIso() }, input: { id: seeded.id, changes: { version: 1, name: "Renamed On The Third" } } });
 
     const namesOn = (day: string) =>
       withRegisterAsOf(db, day, async (reader) =>
@@ -144,9 +144,9 @@ describeOnDatabases("withRegisterAsOf", (use) => {
   it("still reads a history with gaps that breaks a uniqueness the live table enforces", async () => {
     const { db } = use();
     onDay("2026-08-01");
-    const { processor } = await createProcessor({ db, actor: TEST_ACTOR, today: todayIso(), input: { name: "Twin Name Co", role: "processor", service: "hosting", country: "US" } });
+    const { record: processor } = await createProcessor({ ctx: { db, actor: TEST_ACTOR, today: todayIso() }, input: { name: "Twin Name Co", role: "processor", service: "hosting", country: "US" } });
     onDay("2026-08-02");
-    await updateProcessor({ db, actor: TEST_ACTOR, id: processor.id, today: todayIso(), input: { version: 1, name: "Renamed Twin Co" } });
+    await updateProcessor({ ctx: { db, actor: TEST_ACTOR, today: todayIso() }, input: { id: processor.id, changes: { version: 1, name: "Renamed Twin Co" } } });
     // Written outside the audited paths, dated the first: the trail cannot say it did not coexist.
     const twin = await makeProcessor(db, { name: "Twin Name Co", normalizedName: "twin name co", createdAt: new Date("2026-08-01T08:00:00.000Z") });
     const names = await withRegisterAsOf(db, "2026-08-01", async (reader) =>

@@ -12,8 +12,7 @@ import { EXPORT_REPORTS, type ExportReport } from "@/lib/exports/request";
 import { runExport } from "@/lib/exports/run";
 import { runFullEvaluation } from "@/lib/flags/evaluation";
 import { acceptFlagRisk } from "@/lib/flags/service";
-import { deleteProcessor } from "@/lib/processors/delete";
-import { createProcessor, getProcessor, updateProcessor } from "@/lib/processors/service";
+import { createProcessor, deleteProcessor, getProcessor, updateProcessor } from "@/lib/processors/service";
 import { approveProcessor, submitProcessor } from "@/lib/review/service";
 import { addDays } from "@/lib/rules";
 import { deleteTransfer } from "@/lib/transfers/service";
@@ -50,7 +49,7 @@ describeOnDatabases("point-in-time exports", (use) => {
     const { db } = use();
     const today = todayIso();
     expect(today).toBe(DAY1);
-    const user = await createUser({ db, actor: SYSTEM_ACTOR, input: { email: "dpo@pit.test", name: "PIT DPO", role: "dpo" } });
+    const { record: user } = await createUser({ ctx: { db, actor: SYSTEM_ACTOR, today }, input: { email: "dpo@pit.test", name: "PIT DPO", role: "dpo" } });
     const dpo = { kind: "user" as const, userId: user.id, tokenId: null, label: "PIT DPO <dpo@pit.test>", role: "dpo" as const };
 
     const exporter = await makeEntity(db, { name: "PIT Exporter Inc.", country: "US", role: "controller", dpoContact: "dpo@pit.example" });
@@ -60,7 +59,7 @@ describeOnDatabases("point-in-time exports", (use) => {
     const marketing = await activity("Newsletter", { legalBasis: "consent", disclosureType: "sharing", retentionPeriod: null });
     const abandoned = await activity("Abandoned purpose");
 
-    const processor = async (input: Record<string, unknown>) => (await createProcessor({ db, actor: dpo, today, input })).processor;
+    const processor = async (input: Record<string, unknown>) => (await createProcessor({ ctx: { db, actor: dpo, today }, input: input })).record;
     const hengtong = await processor({ name: "Hengtong PIT", role: "processor", service: "technical_support", country: "CN", coveredPerson: true, ownerUserId: dpo.userId });
     const cloud = await processor({ name: "CloudCo PIT", role: "processor", service: "hosting", country: "US", dpfCertified: true, dpfExpiry: "2027-01-01", ownerUserId: dpo.userId });
     const helpdesk = await processor({ name: "Helpdesk PIT", role: "sub_processor", service: "customer_support", country: "CN", coveredPerson: true, parentProcessorId: hengtong.id });
@@ -106,8 +105,8 @@ describeOnDatabases("point-in-time exports", (use) => {
 
     // Submitting and approving a vendor carries its transfers along (partial audit events of the transfers).
     for (const vendor of [hengtong, cloud, helpdesk, doomed]) {
-      const submitted = await submitProcessor({ db, actor: dpo, id: vendor.id, today, input: { version: vendor.version } });
-      await approveProcessor({ db, actor: dpo, id: vendor.id, today, input: { version: submitted.processor.version } });
+      const submitted = await submitProcessor({ ctx: { db, actor: dpo, today }, input: { id: vendor.id, changes: { version: vendor.version } } });
+      await approveProcessor({ ctx: { db, actor: dpo, today }, input: { id: vendor.id, changes: { version: submitted.record.version } } });
     }
 
     const { record: scc } = await createAgreement({ ctx: { db, actor: dpo, today }, input: { processorId: hengtong.id, type: "scc", sccModule: "module_2", signedDate: "2026-01-01", expiryDate: "2027-01-01", permitsSubprocessing: true, coversAllTransfers: false, transferIds: [remote.id] } });
@@ -124,20 +123,20 @@ describeOnDatabases("point-in-time exports", (use) => {
     const current = async (table: "processor" | "transfer", id: string) =>
       table === "processor" ? (await getProcessor({ db, id }))!.processor.version : (await getTransfer({ db, id }))!.version;
 
-    await updateProcessor({ db, actor: dpo, id: cloud.id, today: tomorrow, input: { version: await current("processor", cloud.id), name: "CloudCo PIT (renamed)" } });
+    await updateProcessor({ ctx: { db, actor: dpo, today: tomorrow }, input: { id: cloud.id, changes: { version: await current("processor", cloud.id), name: "CloudCo PIT (renamed)" } } });
     await updateTransfer({ ctx: { db, actor: dpo, today: tomorrow }, input: { id: remote.id, changes: { version: await current("transfer", remote.id), dataCategories: ["user.contact.email", "user.biometric.face"] } } });
     await updateAgreement({ ctx: { db, actor: dpo, today: tomorrow }, input: { id: scc.id, changes: { version: scc.version, transferIds: [remote.id, plain.id] } } });
     // The missing encryption at rest is fixed: its flag resolves.
     await updateTransfer({ ctx: { db, actor: dpo, today: tomorrow }, input: { id: newsletter.id, changes: { version: await current("transfer", newsletter.id), encryptionAtRest: "customer_keys" } } });
     // The DPO accepts the plain-HTTP risk until the summer.
     const [plainHttp] = await db.select().from(flags).where(and(eq(flags.subjectId, plain.id), eq(flags.ruleId, "transfer.no-encryption-in-transit")));
-    await acceptFlagRisk({ db, actor: dpo, flagId: plainHttp!.id, today: tomorrow, input: { version: plainHttp!.version, justification: "Tunnel being replaced, see ticket 42.", acceptedUntil: "2026-06-30" } });
+    await acceptFlagRisk({ ctx: { db, actor: dpo, today: tomorrow }, input: { id: plainHttp!.id, changes: { version: plainHttp!.version, justification: "Tunnel being replaced, see ticket 42.", acceptedUntil: "2026-06-30" } } });
     // A classification changes: e-mail addresses become CCPA-sensitive in this register.
     const [email] = await db.select().from(dataCategories).where(eq(dataCategories.key, "user.contact.email"));
-    await updateCategoryClassification({ db, actor: dpo, key: email!.key, today: tomorrow, input: { version: email!.version, ccpaSensitive: !email!.ccpaSensitive } });
+    await updateCategoryClassification({ ctx: { db, actor: dpo, today: tomorrow }, input: { key: email!.key, changes: { version: email!.version, ccpaSensitive: !email!.ccpaSensitive } } });
     // Deletions: a transfer, then its processor; an agreement; an activity without transfers.
     await deleteTransfer({ ctx: { db, actor: dpo, today: tomorrow }, input: { id: doomedFlow.id, version: await current("transfer", doomedFlow.id) } });
-    await deleteProcessor({ db, actor: dpo, id: doomed.id, version: await current("processor", doomed.id), today: tomorrow });
+    await deleteProcessor({ ctx: { db, actor: dpo, today: tomorrow }, input: { id: doomed.id, version: await current("processor", doomed.id) } });
     await deleteAgreement({ ctx: { db, actor: dpo, today: tomorrow }, input: { id: nda.id, version: nda.version } });
     await deleteActivity({ ctx: { db, actor: dpo, today: tomorrow }, input: { id: abandoned.id, version: abandoned.version } });
     // And a vendor registered on day 2 did not exist on day 1.
