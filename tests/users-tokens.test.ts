@@ -82,7 +82,12 @@ describeOnDatabases("users and API tokens", (use) => {
     expect(promoted).toMatchObject({ role: "auditor", version: 2 });
 
     // A second DPO still has the page rendered at version 1.
-    await expect(changeUserRole({ ctx: { db, actor: dpo, today: TODAY }, input: { userId: user.id, role: "dpo", version: 1 } })).rejects.toMatchObject({ code: "version_conflict" });
+    // The refusal names who changed the account last (its latest audit event), so the second DPO knows whom to ask.
+    await expect(changeUserRole({ ctx: { db, actor: dpo, today: TODAY }, input: { userId: user.id, role: "dpo", version: 1 } })).rejects.toMatchObject({
+      code: "version_conflict",
+      message: expect.stringContaining(`changed by ${dpo.label}`),
+      details: { currentVersion: 2, changedBy: dpo.label },
+    });
     await expect(disableUser({ ctx: { db, actor: dpo, today: TODAY }, input: { userId: user.id, version: 1 } })).rejects.toMatchObject({ code: "version_conflict" });
     expect(await getUserById({ db, id: user.id })).toMatchObject({ role: "auditor", version: 2, disabledAt: null });
     expect((await userEvents(db, "user", user.id)).map((event) => event.action)).toEqual(["create", "change_role"]);
@@ -127,6 +132,8 @@ describeOnDatabases("users and API tokens", (use) => {
     const { actor: dpo } = await makeUser(db, "dpo");
     const first = await createApiToken({ ctx: { db, actor: ownerActor, today: TODAY }, input: { userId: owner.id, name: "laptop", expiresInDays: 30 } });
     const second = await createApiToken({ ctx: { db, actor: ownerActor, today: TODAY }, input: { userId: owner.id, name: "ci" } });
+    // A token acts as its owner: nobody mints one for someone else (only the system, from the CLI, may).
+    await expect(createApiToken({ ctx: { db, actor: dpo, today: TODAY }, input: { userId: owner.id, name: "borrowed" } })).rejects.toMatchObject({ code: "forbidden" });
 
     await expect(revokeApiToken({ ctx: { db, actor: otherEngineer, today: TODAY }, input: { tokenId: first.record.id } })).rejects.toMatchObject({ code: "forbidden" });
     await expect(revokeApiToken({ ctx: { db, actor: auditor, today: TODAY }, input: { tokenId: first.record.id } })).rejects.toMatchObject({ code: "forbidden" });
