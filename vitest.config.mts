@@ -6,15 +6,21 @@ import { defineConfig } from "vitest/config";
  * `npx vitest run` (npm test, CI) runs all three:
  *   unit         pure functions of lib/ (rules, jurisdictions, dates): no database, seconds.
  *   integration  tests/ and db/: every suite on an in-memory PGlite and on PostgreSQL.
- *   slow         the integration files that seed the whole demo company, or fill a register at bench
- *                scale, several times over (the longest files of a full run's reports/vitest.json).
+ *   slow         the integration files that took longest in a full run (reports/vitest.json, per-file wall
+ *                time, 2026-12-03: 35-105 s each, about 60 % of the database suites' time together): they
+ *                run CLIs in child processes, hold the PGlite folder lock across processes, seed the demo
+ *                company, import a 10,000-row file, hash passwords with bcrypt, or build many register fixtures.
  */
 const SLOW = [
-  "tests/seed.test.ts",
-  "tests/exports-demo-bytes.test.ts",
+  "tests/audit-cli.test.ts",
+  "tests/folder-lock.test.ts",
+  "tests/persistence.test.ts",
+  "tests/import.test.ts",
+  "tests/registers-more.test.ts",
   "tests/exports-reports.test.ts",
-  "tests/exports-ropa.test.ts",
-  "tests/parallel-evaluation.test.ts",
+  "tests/users-tokens.test.ts",
+  // The demo seed's own test (moving from db/seed/ to tests/).
+  "{tests,db}/**/seed.test.ts",
 ];
 
 const DATABASE_SUITES = {
