@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import { ADVISORY_LOCKS } from "@/db/advisory-locks";
 import type { Executor } from "@/db/client";
 import { buildDemoRegister, hasEntities, insertDemoRegister, insertDemoUsers } from "@/db/seed/demo";
-import { appendAuditEvents, type AuditActor } from "@/lib/audit/record";
+import { appendAuditEvents } from "@/lib/audit/record";
+import { systemActor } from "@/lib/auth/actor";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
 import { normalizeProcessorName } from "@/lib/processors/normalize-name";
 
@@ -12,7 +13,7 @@ import { normalizeProcessorName } from "@/lib/processors/normalize-name";
  * audit trail, in one transaction.
  */
 
-const DEMO_SEED_ACTOR: AuditActor = { userId: null, tokenId: null, label: "system (demo data)" };
+const DEMO_SEED_ACTOR = systemActor("system (demo data)");
 
 // OWASP's minimum bcrypt cost; the demo passwords are public anyway, start-up time matters more here.
 const DEMO_BCRYPT_COST = 10;

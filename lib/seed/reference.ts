@@ -1,13 +1,14 @@
 import type { Executor } from "@/db/client";
 import { upsertTaxonomy } from "@/db/seed/reference";
-import { appendAuditEvents, type AuditActor } from "@/lib/audit/record";
+import { appendAuditEvents } from "@/lib/audit/record";
+import { systemActor } from "@/lib/auth/actor";
 
 /*
  * Reference data every database needs, whatever the mode: the data-category taxonomy (db/seed/reference.ts
  * writes it). Runs at every start-up and writes nothing when the table already matches the code.
  */
 
-const REFERENCE_DATA_ACTOR: AuditActor = { userId: null, tokenId: null, label: "system (reference data)" };
+const REFERENCE_DATA_ACTOR = systemActor("system (reference data)");
 
 /**
  * Upserts the taxonomy; rows that already match are left untouched. A row the statement changes is audited
