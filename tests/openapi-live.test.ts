@@ -258,14 +258,24 @@ describeOnDatabases("OpenAPI document against live responses", (use) => {
       new Request(`${BASE}/api/v1/import/template?format=csv&kind=processors`, { headers: { authorization: `Bearer ${tokens.engineer}` } }),
       { params: Promise.resolve({}) },
     );
-    await call("post", "/api/v1/import", 200, { token: tokens.engineer, query: "kind=processors", body: await csv.text(), headers: { "content-type": "text/csv" } });
+    const csvTemplate = await csv.text();
+    const dryRun = await call("post", "/api/v1/import", 200, { token: tokens.engineer, query: "kind=processors", body: csvTemplate, headers: { "content-type": "text/csv" } });
+    expect(dryRun.body).toMatchObject({ valid: true, problems: [] });
+    const invalidRow = `${csvTemplate.trimEnd()}\r\n${csvTemplate.split(/\r?\n/)[0]!.split(",").map(() => "").join(",")}x\r\n`;
+    const problems = await call("post", "/api/v1/import", 200, { token: tokens.engineer, query: "kind=processors", body: invalidRow, headers: { "content-type": "text/csv" } });
+    expect(problems.body.problems.length).toBeGreaterThan(0);
+    const committed = await call("post", "/api/v1/import", 200, { token: tokens.engineer, query: "kind=processors&dryRun=false", body: csvTemplate, headers: { "content-type": "text/csv" } });
+    expect(committed.body).toMatchObject({ created: dryRun.body.plan.create, updated: dryRun.body.plan.update });
 
     for (const report of EXPORT_REPORTS) {
       await call("get", "/api/v1/exports/{report}", 200, { token: tokens.dpo, params: { report }, query: "format=csv" });
       await call("get", "/api/v1/exports/{report}/schema", 200, { token: tokens.auditor, params: { report } });
     }
     await call("get", "/api/v1/exports/{report}", 200, { token: tokens.dpo, params: { report: EXPORT_REPORTS[0] }, query: "format=json" });
-    await call("get", "/api/v1/exports/{report}", 200, { token: tokens.dpo, params: { report: EXPORT_REPORTS[0] }, query: "manifest=1" });
+    const manifest = await call("get", "/api/v1/exports/{report}", 200, { token: tokens.dpo, params: { report: EXPORT_REPORTS[0] }, query: "manifest=1" });
+    // The 200's JSON is the manifest or the JSON export (any object): the manifest must match its own schema.
+    const validateManifest = validatorFor("ExportManifest", { $ref: "#/components/schemas/ExportManifest" });
+    expect(validateManifest(manifest.body), JSON.stringify(validateManifest.errors)).toBe(true);
   });
 
   it("answers errors as documented problems: 400, 403, 404, 409, 415, 422, 428", async () => {

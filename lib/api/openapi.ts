@@ -6,6 +6,8 @@ import { meResponse } from "./contracts/users";
 import { flagRecord } from "./contracts/flags";
 import { EXPORT_REPORTS, exportQuery } from "@/lib/exports/request";
 import { importQuery, templateQuery, XLSX_MEDIA_TYPE } from "@/lib/import/request";
+import { IMPORT_KINDS } from "@/lib/import/columns";
+import { exportManifest } from "@/lib/exports/manifest";
 
 /*
  * The OpenAPI 3.1 document of /api/v1, built from the resource contracts (lib/api/contracts/*): each contract's
@@ -311,6 +313,7 @@ function customOperation(
         ? components.add(custom.responseName, custom.response)
         : components.toJson(custom.response);
   for (const [componentName, schema] of Object.entries(custom.bodyComponents ?? {})) components.add(componentName, schema);
+  const bodyName = Object.entries(custom.bodyComponents ?? {}).find(([, schema]) => schema === custom.body)?.[0];
   const problems = Object.fromEntries(Object.entries(custom.problems ?? {}).map(([status, description]) => [status, problemResponse(description!)]));
   const bodyProblems = custom.body ? BODY_PROBLEMS : {};
   const operation = operationOf(contract.tag, custom, {
@@ -320,7 +323,7 @@ function customOperation(
           requestBody: {
             required: !custom.bodyOptional,
             ...(custom.bodyOptional ? { description: "May be left out when the version comes as If-Match" } : {}),
-            content: json(components.toJson(custom.body)),
+            content: json(bodyName ? ref(bodyName) : components.toJson(custom.body)),
           },
         }
       : {}),
@@ -398,6 +401,31 @@ function servicePaths(components: Components) {
   };
 }
 
+const planCounts = z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int() });
+const sheetCounts = z.object({ processors: planCounts, transfers: planCounts });
+
+/** The dry run's answer (lib/import/validate.ts ImportValidation): every problem, and what a commit would do. */
+const importValidation = z.object({
+  valid: z.boolean().describe("No problem: a commit would succeed"),
+  problems: z.array(
+    z.object({
+      sheet: z.enum(IMPORT_KINDS),
+      row: z.number().int().describe("1-based spreadsheet row, the header being row 1"),
+      column: z.string(),
+      message: z.string(),
+    }),
+  ),
+  plan: planCounts.extend({ bySheet: sheetCounts }),
+});
+
+/** The commit's answer (lib/import/commit.ts ImportCommitResult). */
+const importCommit = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  bySheet: sheetCounts,
+});
+
 /** Bulk import (lib/import) and the register exports (lib/exports): files in and out rather than JSON records. */
 function fileTransferPaths(components: Components) {
   const importFile = {
@@ -416,7 +444,10 @@ function fileTransferPaths(components: Components) {
         parameters: queryParameters(components, importQuery),
         requestBody: { required: true, content: importFile },
         responses: {
-          "200": { description: "The dry-run report, or the committed counts", content: json({ type: "object" }) },
+          "200": {
+            description: "The dry-run report (dryRun=true), or the committed counts (dryRun=false)",
+            content: json({ anyOf: [components.add("ImportValidation", importValidation), components.add("ImportCommitResult", importCommit)] }),
+          },
           "400": problemResponse("The file cannot be read as CSV or XLSX"),
           "413": problemResponse("The file is too large"),
           "415": problemResponse("The body is neither CSV nor XLSX"),
@@ -456,7 +487,14 @@ function fileTransferPaths(components: Components) {
             content: {
               "text/csv": { schema: { type: "string" } },
               [XLSX_MEDIA_TYPE]: { schema: { type: "string", contentEncoding: "binary" } },
-              "application/json": { schema: { type: "object" } },
+              "application/json": {
+                schema: {
+                  anyOf: [
+                    components.add("ExportManifest", exportManifest),
+                    { type: "object", description: "format=json: the report as JSON, described by GET /api/v1/exports/{report}/schema" },
+                  ],
+                },
+              },
               "application/pdf": { schema: { type: "string", contentEncoding: "binary" } },
             },
           },

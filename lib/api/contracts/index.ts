@@ -62,6 +62,7 @@ const flags: ResourceContract = {
       pathSuffix: "/{id}/accept",
       ...accept.meta,
       body: accept.body,
+      bodyComponents: { FlagAccept: accept.body },
       ifMatch: true,
       response: z.object({ data: accept.response }),
       responseName: "FlagAcceptResponse",
@@ -72,6 +73,7 @@ const flags: ResourceContract = {
       pathSuffix: "/accept",
       ...bulkAccept.meta,
       body: bulkAccept.body,
+      bodyComponents: { FlagBulkAccept: bulkAccept.body },
       response: bulkAccept.response,
       responseName: "FlagBulkAcceptResponse",
       problems: {
