@@ -144,6 +144,60 @@ describe("OpenAPI document", () => {
     }
   });
 
+  it("tags every operation and says how to authenticate: none for openapi.json and /api/health, a token or the session elsewhere", () => {
+    const PUBLIC = ["GET /api/v1/openapi.json", "GET /api/health"];
+    for (const [urlPath, item] of Object.entries(paths)) {
+      for (const method of HTTP_METHODS.map((m) => m.toLowerCase())) {
+        const operation = item[method] as (Operation & { tags?: string[]; security?: unknown[] }) | undefined;
+        if (!operation) continue;
+        const name = `${method.toUpperCase()} ${urlPath}`;
+        expect(operation.tags?.length, `${name} tags`).toBeGreaterThan(0);
+        if (PUBLIC.includes(name)) {
+          expect(operation.security, name).toEqual([]);
+          expect(operation.responses, name).not.toHaveProperty("401");
+        } else {
+          expect(operation.security, name).toEqual([{ bearerAuth: [] }, { sessionCookie: [] }]);
+          // RFC 9110 §11.6.1: the 401 names the scheme.
+          expect(operation.responses?.["401"], name).toMatchObject({ headers: { "WWW-Authenticate": { required: true } } });
+        }
+      }
+    }
+  });
+
+  it("types every list as a page of named rows and every record read as { data } or { data, flags }", () => {
+    const schemas = document.components.schemas as Record<string, { properties?: Record<string, any>; required?: string[] }>;
+    const lists = ["Processor", "Transfer", "Flag", "DataCategory", "Agreement", "Activity"];
+    for (const name of lists) {
+      const page = schemas[`${name}Page`]!;
+      expect(page.properties?.data, name).toEqual({ type: "array", items: { $ref: `#/components/schemas/${name}ListRow` } });
+      expect(Object.keys(schemas[`${name}ListRow`]!.properties ?? {}).length, `${name}ListRow`).toBeGreaterThan(3);
+    }
+    const listOf = (urlPath: string) => (paths[urlPath]!.get as any).responses["200"].content["application/json"].schema;
+    expect(listOf("/api/v1/transfers")).toEqual({ $ref: "#/components/schemas/TransferPage" });
+    expect(schemas.TransferListRow!.properties).toMatchObject({ processorName: { type: "string" }, worstOpenFlagSeverity: expect.anything() });
+    const recordOf = (urlPath: string) => (paths[urlPath]!.get as any).responses["200"].content["application/json"].schema;
+    expect(schemas[recordOf("/api/v1/transfers/{id}").$ref.split("/").pop()]).toMatchObject({
+      required: ["data", "flags"],
+      properties: { data: { $ref: "#/components/schemas/Transfer" }, flags: { type: "array", items: { $ref: "#/components/schemas/Flag" } } },
+    });
+    expect(schemas[recordOf("/api/v1/activities/{id}").$ref.split("/").pop()]).toMatchObject({ required: ["data"], properties: { data: { $ref: "#/components/schemas/Activity" } } });
+    expect(schemas.Me!.properties).toMatchObject({ role: { enum: ["dpo", "engineer", "auditor"] }, via: { enum: ["token", "session"] } });
+  });
+
+  it("gives dates their format, in requests and responses", () => {
+    const schemas = document.components.schemas as Record<string, { properties: Record<string, any> }>;
+    expect(schemas.Transfer!.properties.tiaDate).toMatchObject({ type: ["string", "null"], format: "date" });
+    expect(schemas.TransferCreate!.properties.startDate).toMatchObject({ format: "date" });
+    expect(schemas.Transfer!.properties.createdAt).toEqual({ type: "string", format: "date-time" });
+    expect(schemas.Processor!.properties.submittedAt).toMatchObject({ format: "date-time" });
+    expect(schemas.AgreementListRow!.properties.expiryDate).toMatchObject({ format: "date" });
+    expect(schemas.FlagAccept!.properties.acceptedUntil).toMatchObject({ format: "date" });
+  });
+
+  it("describes one read model per list (no view=register)", () => {
+    expect(JSON.stringify(document)).not.toContain("view=register");
+  });
+
   it("documents the import and export endpoints with their query parameters", () => {
     const names = (parameters: Parameter[] | undefined) => (parameters ?? []).map((p) => p.name);
     expect(names((paths["/api/v1/import"]?.post as Operation).parameters)).toEqual(expect.arrayContaining(["dryRun", "kind"]));
