@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MAX_BODY_BYTES } from "./body";
 import { RESOURCE_CONTRACTS } from "./contracts";
 import type { CustomOperation, OperationMeta, ResourceContract } from "./contracts/common";
-import { meResponse } from "./contracts/users";
+import { meOperation, meResponse } from "./contracts/users";
 import { flagRecord } from "./contracts/flags";
 import { EXPORT_REPORTS, exportQuery } from "@/lib/exports/request";
 import { importQuery, templateQuery, XLSX_MEDIA_TYPE } from "@/lib/import/request";
@@ -366,8 +366,8 @@ function servicePaths(components: Components) {
     "/api/v1/me": {
       get: {
         tags: ["Account"],
-        operationId: "getMe",
-        summary: "The token's (or session's) user and role (dpo, engineer, auditor)",
+        operationId: meOperation.operationId,
+        summary: summaryOf(meOperation),
         security: AUTHENTICATED,
         responses: { "200": { description: "The caller", content: json(components.add("Me", meResponse)) }, ...PROBLEMS },
       },
@@ -564,5 +564,3 @@ export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {})
     },
   };
 }
-
-export type OpenApiDocumentObject = ReturnType<typeof buildOpenApiDocument>;
