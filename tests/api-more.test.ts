@@ -65,8 +65,8 @@ describeOnDatabases("REST API v1: review, flags, categories, agreements, activit
       ["auditor", "auditor"],
     ] as const;
     for (const [name, role] of accounts) {
-      const user = await createUser({ db, actor: SYSTEM_ACTOR, input: { email: `${name.toLowerCase()}@api-more.test`, name: `API ${name}`, role } });
-      tokens[name] = (await createApiToken({ db, actor: SYSTEM_ACTOR, userId: user.id, input: { name: "tests" } })).token;
+      const { record: user } = await createUser({ ctx: { db, actor: SYSTEM_ACTOR, today: "2026-01-01" }, input: { email: `${name.toLowerCase()}@api-more.test`, name: `API ${name}`, role } });
+      tokens[name] = (await createApiToken({ ctx: { db, actor: SYSTEM_ACTOR, today: "2026-01-01" }, input: { userId: user.id, name: "tests" } })).token;
     }
   });
 
@@ -271,7 +271,8 @@ describeOnDatabases("REST API v1: review, flags, categories, agreements, activit
     const badDate = await call(agreementCollection.GET, { url: "/api/v1/agreements?expiringBefore=soon", token: tokens.auditor });
     expect(badDate.status).toBe(422);
 
-    // The register page's rows (its query cache refetches them): state on today, processor name, counts.
+    // One read model: the list's rows are the register page's (state on today, processor name, counts) with
+    // every stored field; an old `view=register` is an unknown parameter, ignored.
     const register = await call(agreementCollection.GET, { url: `/api/v1/agreements?view=register&processorId=${processor.id}&sort=expiry`, token: tokens.auditor });
     const registerRow = (await register.json()).data[0];
     expect(registerRow).toMatchObject({ id: agreement.id, processorName: processor.name, state: "active", transferCount: 0, openFlagCount: 0 });
@@ -302,12 +303,12 @@ describeOnDatabases("REST API v1: review, flags, categories, agreements, activit
 
     const list = await call(activityCollection.GET, { url: "/api/v1/activities?q=crash%20analytics", token: tokens.auditor });
     expect(await list.json()).toMatchObject({ total: 1, data: [expect.objectContaining({ id: activity.id })] });
-
     // One read model: the register page's row (controller name, counts) with every stored field.
     const row = (await (await call(activityCollection.GET, { url: `/api/v1/activities?q=crash%20analytics&legalBasis=legitimate_interests&record=incomplete&sort=transfers`, token: tokens.auditor })).json()).data[0];
     expect(row).toMatchObject({ id: activity.id, controllerEntityId: exporter.id, controllerName: exporter.name, transferCount: 0, openFlagCount: 0, disclosureType: "business_purpose", dataSubjectCategories: [], version: 1 });
     const badRecord = await call(activityCollection.GET, { url: "/api/v1/activities?record=maybe", token: tokens.auditor });
     expect(badRecord.status).toBe(422);
+
     const read = await call(activityItem.GET, { url: `/api/v1/activities/${activity.id}`, token: tokens.auditor, params: { id: activity.id } });
     expect(read.status).toBe(200);
     expect(read.headers.get("etag")).toBe('"1"');

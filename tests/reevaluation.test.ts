@@ -52,11 +52,11 @@ describeOnDatabases("re-evaluation on every kind of write", (use) => {
     });
     const [voice] = await db.select().from(dataCategories).where(eq(dataCategories.key, "user.biometric.voice"));
     const wasSpecial = voice!.gdprSpecial;
-    await updateCategoryClassification({ db, actor: TEST_ACTOR, key: "user.biometric.voice", today: TODAY, input: { version: voice!.version, gdprSpecial: !wasSpecial } });
+    await updateCategoryClassification({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { key: "user.biometric.voice", changes: { version: voice!.version, gdprSpecial: !wasSpecial } } });
     expect(await flagStatus(db, "transfer.special-category-no-condition", transfer.id)).toBe(wasSpecial ? "resolved" : "open");
     // Put the reference classification back for the other tests of this database.
     const [after] = await db.select().from(dataCategories).where(eq(dataCategories.key, "user.biometric.voice"));
-    await updateCategoryClassification({ db, actor: TEST_ACTOR, key: "user.biometric.voice", today: TODAY, input: { version: after!.version, gdprSpecial: wasSpecial } });
+    await updateCategoryClassification({ ctx: { db, actor: TEST_ACTOR, today: TODAY }, input: { key: "user.biometric.voice", changes: { version: after!.version, gdprSpecial: wasSpecial } } });
     expect(await flagStatus(db, "transfer.special-category-no-condition", transfer.id)).toBe(wasSpecial ? "open" : "resolved");
   });
 

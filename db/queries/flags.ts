@@ -379,6 +379,8 @@ export interface ListFlagRegisterInput {
   severity?: Severity;
   ruleId?: string;
   subjectType?: FlagSubjectType;
+  /** The processor's own flags and those of its transfers and agreements (the flag's processor column). */
+  processorId?: string;
   /** Searches the rule (its catalog title or id) and the subject's name (the processor it concerns). */
   q?: string;
 }
@@ -389,8 +391,9 @@ export interface ListFlagRegisterRowsInput extends ListFlagRegisterInput {
 }
 
 /**
- * A row of the flag register as it crosses the wire (API, query cache): what the table shows, timestamps as
- * ISO strings, so a row read on the server and one fetched by the browser are the same value.
+ * A row of the flag register as it crosses the wire (GET /api/v1/flags, the page's query cache): the stored
+ * flag without its fingerprint, what the table shows to name its subject, timestamps as ISO strings, so a row
+ * read on the server and one fetched by the browser are the same value (lib/api/contracts/flags.ts flagListRow).
  */
 export interface FlagRegisterRow {
   id: string;
@@ -412,6 +415,17 @@ export interface FlagRegisterRow {
   acceptedUntil: string | null;
   resolvedAt: string | null;
   lastSeenAt: string;
+  processorId: string | null;
+  facts: Record<string, unknown>;
+  citation: string;
+  remediation: string;
+  firstSeenAt: string;
+  acceptedByUserId: string | null;
+  acceptedByName: string | null;
+  acceptedAt: string | null;
+  acceptanceJustification: string | null;
+  acceptedSeverity: Severity | null;
+  acceptedFacts: Record<string, unknown> | null;
 }
 
 function escapeLike(text: string): string {
@@ -437,6 +451,7 @@ export async function listFlagRegisterRows({
   severity,
   ruleId,
   subjectType,
+  processorId,
   q,
   searchRuleIds = [],
 }: ListFlagRegisterRowsInput) {
@@ -445,6 +460,7 @@ export async function listFlagRegisterRows({
   if (severity) conditions.push(eq(flags.severity, severity));
   if (ruleId) conditions.push(eq(flags.ruleId, ruleId));
   if (subjectType) conditions.push(eq(flags.subjectType, subjectType));
+  if (processorId) conditions.push(eq(flags.processorId, processorId));
   const search = q?.trim();
   if (search) conditions.push(flagSearch(search, searchRuleIds));
   const where = conditions.length ? and(...conditions) : undefined;
@@ -490,5 +506,16 @@ function toRegisterRow(flag: FlagDetail): FlagRegisterRowWithoutTitle {
     acceptedUntil: flag.acceptedUntil,
     resolvedAt: flag.resolvedAt?.toISOString() ?? null,
     lastSeenAt: flag.lastSeenAt.toISOString(),
+    processorId: flag.processorId,
+    facts: flag.facts,
+    citation: flag.citation,
+    remediation: flag.remediation,
+    firstSeenAt: flag.firstSeenAt.toISOString(),
+    acceptedByUserId: flag.acceptedByUserId,
+    acceptedByName: flag.acceptedByName,
+    acceptedAt: flag.acceptedAt?.toISOString() ?? null,
+    acceptanceJustification: flag.acceptanceJustification,
+    acceptedSeverity: flag.acceptedSeverity,
+    acceptedFacts: flag.acceptedFacts,
   };
 }
