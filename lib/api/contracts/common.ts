@@ -58,7 +58,8 @@ export function lenientQuery<S extends z.ZodRawShape, E extends z.ZodRawShape = 
       return [key, field.catch(fallback.success ? fallback.data : undefined)];
     }),
   ) as unknown as LenientShape<S>;
-  return z.object({ ...shape, ...(extra ?? ({} as E)) });
+  // An override replaces the strict field's lenient form, type included (e.g. a page default for `status`).
+  return z.object({ ...shape, ...(extra ?? ({} as E)) } as Omit<LenientShape<S>, keyof E> & E);
 }
 
 type Unwrapped<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
