@@ -1,20 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { mayEdit } from "@/components/registers/edit-link";
 
+const user = (userId: string, role: "dpo" | "engineer" | "auditor") => ({ kind: "user" as const, userId, tokenId: null, label: userId, role });
+
 describe("who sees a record's Edit link", () => {
   const draftByEngineer = { createdByUserId: "engineer-1", status: "draft" };
 
   it("shows it to the DPO on any record", () => {
-    expect(mayEdit({ userId: "dpo-1", role: "dpo" }, { createdByUserId: "someone", status: "approved" })).toBe(true);
+    expect(mayEdit(user("dpo-1", "dpo"), { createdByUserId: "someone", status: "approved" })).toBe(true);
   });
 
   it("shows it to an engineer only on their own draft", () => {
-    expect(mayEdit({ userId: "engineer-1", role: "engineer" }, draftByEngineer)).toBe(true);
-    expect(mayEdit({ userId: "engineer-2", role: "engineer" }, draftByEngineer)).toBe(false);
-    expect(mayEdit({ userId: "engineer-1", role: "engineer" }, { ...draftByEngineer, status: "approved" })).toBe(false);
+    expect(mayEdit(user("engineer-1", "engineer"), draftByEngineer)).toBe(true);
+    expect(mayEdit(user("engineer-2", "engineer"), draftByEngineer)).toBe(false);
+    expect(mayEdit(user("engineer-1", "engineer"), { ...draftByEngineer, status: "approved" })).toBe(false);
   });
 
   it("never shows it to an auditor", () => {
-    expect(mayEdit({ userId: "auditor-1", role: "auditor" }, draftByEngineer)).toBe(false);
+    expect(mayEdit(user("auditor-1", "auditor"), draftByEngineer)).toBe(false);
   });
 });

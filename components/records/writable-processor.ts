@@ -1,8 +1,9 @@
 import "server-only";
+import { userActor } from "@/lib/auth/actor";
 import { notFound, redirect } from "next/navigation";
 import type { Executor } from "@/db/client";
 import { mayEdit } from "@/components/registers/edit-link";
-import { auditActor, type Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/guard";
 import { getProcessor } from "@/lib/processors/service";
 import { uuid } from "@/lib/validation/common";
 
@@ -16,6 +17,6 @@ export async function writableProcessorFromQuery(db: Executor, actor: Actor, par
   if (!processorId || !uuid.safeParse(processorId).success) notFound();
   const found = await getProcessor({ db, id: processorId });
   if (!found) notFound();
-  if (!mayEdit(auditActor(actor), found.processor)) redirect("/forbidden");
+  if (!mayEdit(userActor(actor), found.processor)) redirect("/forbidden");
   return found.processor;
 }

@@ -63,7 +63,7 @@ const TRANSFER_SORT_COLUMNS: Record<TransferSort, SQL> = {
 
 /*
  * Sensitive per the category's classifications (DOMAIN.md §4), the same test as the categories list
- * (db/queries/api-lists.ts listDataCategories): GDPR special, CCPA sensitive, PIPL sensitive or DOJ-covered.
+ * (db/queries/categories-register.ts): GDPR special, CCPA sensitive, PIPL sensitive or DOJ-covered.
  */
 const carriesSensitiveCategory = sql`exists (select 1 from ${transferDataCategories} tdc join ${dataCategories} dc on dc.key = tdc.category_key
   where tdc.transfer_id = ${transfers.id}

@@ -88,26 +88,3 @@ export async function listUsers({ db, page, pageSize, q, role, status }: ListUse
   ]);
   return { rows, total: totals[0]?.count ?? 0 };
 }
-
-/**
- * Updates a user only if it still has the version the caller read (optimistic concurrency), and bumps the
- * version. Undefined when someone else changed the row in between.
- */
-export async function updateUserIfVersion({
-  db,
-  id,
-  version,
-  values,
-}: {
-  db: Executor;
-  id: string;
-  version: number;
-  values: Partial<Pick<NewUser, "role" | "disabledAt" | "name">>;
-}): Promise<User | undefined> {
-  const rows = await db
-    .update(users)
-    .set({ ...values, version: sql`${users.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(users.id, id), eq(users.version, version)))
-    .returning();
-  return rows[0];
-}

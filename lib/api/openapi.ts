@@ -344,15 +344,6 @@ function customOperation(
   return { operation, pathParameters };
 }
 
-/**
- * A flag as a record's response carries it (`flags` of a processor, transfer or agreement): the write sequence
- * (lib/services/write-record.ts) answers the stored rows, fingerprint included, where the flags endpoints leave
- * the fingerprint out. Described as it is sent, optional so that dropping it there breaks no client.
- */
-const recordFlag = flagRecord.extend({
-  fingerprint: z.string().optional().describe("The rule engine's change detector: opaque, not to be relied on (the flags endpoints leave it out)"),
-});
-
 const healthResponse = z.object({
   status: z.literal("ok"),
   database: z.enum(["pglite", "postgres"]),
@@ -526,8 +517,8 @@ function fileTransferPaths(components: Components) {
 export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {}) {
   const components = new Components();
   components.addJson("Problem", components.toJson(problem));
-  // The open flags a record's response carries: the stored flag, which there still includes the engine's fingerprint.
-  components.add("Flag", recordFlag);
+  // The open flags a record's response carries (lib/services/write-record.ts openFlagsOf): the flag record.
+  components.add("Flag", flagRecord);
   const contracts = RESOURCE_CONTRACTS;
   const resourcePathsByContract = contracts.map((contract) => resourcePaths(components, contract));
   const paths = Object.assign({}, servicePaths(components), ...resourcePathsByContract, fileTransferPaths(components));

@@ -3,29 +3,11 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 
 /*
- * Query parameters of the list endpoints. Unlike a page URL (lib/validation/list-params.ts falls back to
- * defaults), an API client gets a 422 naming the bad parameter: a silently ignored filter returns the wrong data.
- * Unknown parameters are ignored (cache busters, tracing).
+ * The HTTP side of a request's parameters: the query string parsed strictly (an API client gets a 422 naming the
+ * bad parameter: a silently ignored filter returns the wrong data; unknown parameters are ignored, e.g. cache
+ * busters), and the version an update or a delete names (body or If-Match). The parameters themselves are the
+ * resource contracts' (lib/api/contracts/).
  */
-
-/** Any UUID PostgreSQL accepts; ids are looked up, never trusted. */
-const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isRecordId(value: unknown): value is string {
-  return typeof value === "string" && UUID_SHAPE.test(value);
-}
-
-export const MAX_PAGE_SIZE = 100;
-
-export const paginationQuery = {
-  page: z.coerce.number({ message: "must be a whole number" }).int({ message: "must be a whole number" }).min(1).max(1_000_000).default(1),
-  pageSize: z.coerce
-    .number({ message: "must be a whole number" })
-    .int({ message: "must be a whole number" })
-    .min(1)
-    .max(MAX_PAGE_SIZE, { message: `must be at most ${MAX_PAGE_SIZE}` })
-    .default(20),
-};
 
 /** Parses a URL's query string; a repeated parameter counts once (its last value). */
 export function parseQuery<S extends z.ZodType>(schema: S, request: Request): z.output<S> {

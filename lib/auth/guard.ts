@@ -11,7 +11,7 @@ import type { ServiceContext } from "@/lib/services/context";
 import { findActiveTokenByHash, touchTokenUsed } from "@/db/queries/tokens";
 import { authOptions } from "./options";
 import { isSameOriginWrite } from "./request";
-import { userActor, type UserActor } from "./actor";
+import { userActor } from "./actor";
 import { hashApiToken } from "./tokens";
 
 export interface Actor {
@@ -140,9 +140,4 @@ export function action<I, O>(access: RoleAccess, handler: (input: { actor: Actor
     }
   };
   return Object.assign(wrapped, { access });
-}
-
-/** The service actor of a signed-in user (what the audit trail records). */
-export function auditActor(actor: Actor): UserActor {
-  return userActor(actor);
 }

@@ -17,9 +17,6 @@ import { parseInput } from "@/lib/validation/parse";
  * Accepting does not re-evaluate: the engine compares later findings with the accepted severity and facts.
  */
 
-/** A user with a role (callers not yet on ServiceActor still type their actor with it). */
-export type RoleActor = AuditActor & { role: UserRole };
-
 // An accepted risk must come back for review: at most two years, and never in the past.
 const MAX_ACCEPTANCE_MONTHS = 24;
 

@@ -41,17 +41,20 @@ export interface RecordKind<Row extends VersionedRow, Full> {
   authorize(tx: Executor, actor: ServiceActor, row: Row): Promise<void> | void;
 }
 
+/** A flag as a client sees it: without the engine's fingerprint (its change detector, not information). */
+export type OpenFlag = Omit<Flag, "fingerprint">;
+
 export interface WriteResult<Full> {
   record: Full;
   /** The record's flags that are not resolved (open or accepted), worst first. */
-  flags: Flag[];
+  flags: OpenFlag[];
 }
 
 /** The record's flags that are not resolved: what "open" means to a client (an accepted risk is still shown). */
-export async function openFlagsOf(db: Executor, subjectType: FlagSubjectType | undefined, subjectId: string): Promise<Flag[]> {
+export async function openFlagsOf(db: Executor, subjectType: FlagSubjectType | undefined, subjectId: string): Promise<OpenFlag[]> {
   if (!subjectType) return [];
   const flags = await listFlagsForSubject({ db, subjectType, subjectId });
-  return flags.filter((flag) => flag.status !== "resolved");
+  return flags.filter((flag) => flag.status !== "resolved").map(({ fingerprint: _changeDetector, ...flag }) => flag);
 }
 
 async function reevaluate(tx: Executor, today: string, processorIds: readonly (string | null)[]) {

@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { pageParams } from "@/lib/validation/list-params";
 
 // Record types and actions are the snake_case names the services write ("api_token", "change_role").
 const auditName = z.string().trim().regex(/^[a-z][a-z0-9_]{0,49}$/);
 
 /** Query parameters of the audit trail. Invalid values fall back to defaults: a URL is never an error page. */
 export const auditListParams = z.object({
-  page: pageParams.page,
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
   // Events are short rows: a longer page than the registers'.
   pageSize: z.coerce.number().int().min(5).max(100).catch(50),
   recordType: auditName.optional().catch(undefined),

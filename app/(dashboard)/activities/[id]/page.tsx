@@ -1,3 +1,4 @@
+import { userActor } from "@/lib/auth/actor";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
@@ -13,7 +14,7 @@ import { RelatedTransfersTable } from "@/components/registers/related-transfers-
 import { TransferFlagsList } from "@/components/registers/transfer-flags";
 import { DetailsList, yesNo } from "@/components/transfers/details-list";
 import { countryLabel, humanize } from "@/components/transfers/labels";
-import { auditActor, requirePageActor } from "@/lib/auth/guard";
+import { requirePageActor } from "@/lib/auth/guard";
 import { requestFormatters } from "@/lib/format/locale";
 import { uuid } from "@/lib/validation/common";
 
@@ -57,7 +58,7 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
         <div className="mt-1 flex flex-wrap items-center justify-between gap-2">
           <h1 className="text-2xl font-semibold">{activity.name}</h1>
           <div className="flex flex-wrap gap-2">
-            <EditLink href={`/activities/${id}/edit`} actor={auditActor(actor)} record={DPO_ONLY_RECORD} label="Edit activity" />
+            <EditLink href={`/activities/${id}/edit`} actor={userActor(actor)} record={DPO_ONLY_RECORD} label="Edit activity" />
             {actor.role === "dpo" && (
               <DeleteRecordButton endpoint={`/api/v1/activities/${id}`} version={activity.version} noun="processing activity" afterPath="/activities" />
             )}

@@ -1,3 +1,4 @@
+import { userActor } from "@/lib/auth/actor";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
@@ -15,7 +16,7 @@ import { RelatedTransfersTable } from "@/components/registers/related-transfers-
 import { TransferFlagsList } from "@/components/registers/transfer-flags";
 import { DetailsList, yesNo } from "@/components/transfers/details-list";
 import { SCC_MODULE_LABELS, countryLabel } from "@/components/transfers/labels";
-import { auditActor, requirePageActor } from "@/lib/auth/guard";
+import { requirePageActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { requestFormatters } from "@/lib/format/locale";
 import { AGREEMENT_TYPE_LABELS } from "@/lib/rules/labels";
@@ -65,7 +66,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
           <h1 className="text-2xl font-semibold">{title}</h1>
           {/* An agreement has no owner of its own: who may edit its processor may edit it. */}
           <div className="flex flex-wrap gap-2">
-            <EditLink href={`/agreements/${id}/edit`} actor={auditActor(actor)} record={processor} label="Edit agreement" />
+            <EditLink href={`/agreements/${id}/edit`} actor={userActor(actor)} record={processor} label="Edit agreement" />
             {/* Deleting an agreement uncovers transfers of an approved register: the DPO's decision (as in the API). */}
             {actor.role === "dpo" && (
               <DeleteRecordButton endpoint={`/api/v1/agreements/${id}`} version={agreement.version} noun="agreement" afterPath="/agreements" />
@@ -124,7 +125,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
         />
         {covered.total > covered.rows.length && (
           <p className="mt-2 text-sm">
-            <Link href={`/transfers?processor=${processor.id}`} className="text-brand-700 underline">
+            <Link href={`/transfers?processorId=${processor.id}`} className="text-brand-700 underline">
               All transfers to {processor.name}
             </Link>
           </p>

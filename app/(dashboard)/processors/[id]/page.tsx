@@ -1,3 +1,4 @@
+import { userActor } from "@/lib/auth/actor";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
@@ -18,7 +19,7 @@ import { countryLabel, humanize } from "@/components/transfers/labels";
 import { ReviewOutcome } from "@/components/review/review-outcome";
 import { ActionLink, EditLink, mayEdit } from "@/components/registers/edit-link";
 import { DeleteRecordButton } from "@/components/registers/delete-record-button";
-import { auditActor, requirePageActor } from "@/lib/auth/guard";
+import { requirePageActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { addDays } from "@/lib/rules/iso-date";
 import { uuid } from "@/lib/validation/common";
@@ -84,9 +85,9 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
         <div className="mt-1 flex flex-wrap items-center justify-between gap-2">
           <h1 className="text-2xl font-semibold">{processor.name}</h1>
           <div className="flex flex-wrap gap-2">
-            <EditLink href={`/processors/${id}/edit`} actor={auditActor(actor)} record={processor} label="Edit processor" />
+            <EditLink href={`/processors/${id}/edit`} actor={userActor(actor)} record={processor} label="Edit processor" />
             {/* Agreements and transfers belong to the processor: the same right as editing it, checked by the services (lib/records/processor-access.ts). */}
-            {mayEdit(auditActor(actor), processor) && (
+            {mayEdit(userActor(actor), processor) && (
               <>
                 <ActionLink href={`/transfers/new?processor=${id}`} testId="new-transfer-link">
                   New transfer
@@ -208,7 +209,7 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
         <ProcessorTransfersTable rows={transfers.rows} />
         {transfers.total > transfers.rows.length && (
           <p className="mt-2 text-sm">
-            <Link href={`/transfers?processor=${processor.id}`} className="text-brand-700 underline">
+            <Link href={`/transfers?processorId=${processor.id}`} className="text-brand-700 underline">
               All {transfers.total.toLocaleString("en-US")} transfers in the register
             </Link>
           </p>

@@ -1,3 +1,4 @@
+import { userActor } from "@/lib/auth/actor";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
@@ -24,7 +25,7 @@ import {
 import { TransferStatusBadge } from "@/components/transfers/transfer-status-badge";
 import { EditLink, mayEdit } from "@/components/registers/edit-link";
 import { DeleteRecordButton } from "@/components/registers/delete-record-button";
-import { auditActor, requirePageActor } from "@/lib/auth/guard";
+import { requirePageActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { addDays } from "@/lib/rules/iso-date";
 import { uuid } from "@/lib/validation/common";
@@ -66,8 +67,8 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
         <div className="mt-1 flex flex-wrap items-center justify-between gap-2">
           <h1 className="text-2xl font-semibold">Transfer to {processor.name}</h1>
           <div className="flex flex-wrap gap-2">
-            <EditLink href={`/transfers/${id}/edit`} actor={auditActor(actor)} record={transfer} label="Edit transfer" />
-            {mayEdit(auditActor(actor), transfer) && (
+            <EditLink href={`/transfers/${id}/edit`} actor={userActor(actor)} record={transfer} label="Edit transfer" />
+            {mayEdit(userActor(actor), transfer) && (
               <DeleteRecordButton endpoint={`/api/v1/transfers/${id}`} version={transfer.version} noun="transfer" afterPath="/transfers" />
             )}
           </div>

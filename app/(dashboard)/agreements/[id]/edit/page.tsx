@@ -1,3 +1,4 @@
+import { userActor } from "@/lib/auth/actor";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import type { Metadata } from "next";
@@ -9,7 +10,7 @@ import { agreementFormOptions } from "@/components/forms/agreement-form-options"
 import { openFlagPreviews } from "@/components/forms/flag-preview";
 import { mayEdit } from "@/components/registers/edit-link";
 import { getAgreement } from "@/lib/agreements/service";
-import { auditActor, requirePageActor } from "@/lib/auth/guard";
+import { requirePageActor } from "@/lib/auth/guard";
 import { getProcessor } from "@/lib/processors/service";
 import { AGREEMENT_TYPE_LABELS } from "@/lib/rules/labels";
 import { uuid } from "@/lib/validation/common";
@@ -31,7 +32,7 @@ export default async function EditAgreementPage({ params }: { params: Promise<{ 
   if (!found) notFound();
   const { processor } = found;
   // The same rule the save enforces: engineers write the agreements of their own draft processors only.
-  if (!mayEdit(auditActor(actor), processor)) redirect("/forbidden");
+  if (!mayEdit(userActor(actor), processor)) redirect("/forbidden");
   const [flags, transfers] = await Promise.all([
     listFlagsForProcessor({ db: database, processorId: processor.id }),
     listTransfersByProcessor({ db: database, processorId: processor.id, limit: TRANSFER_LIMIT }),

@@ -1,3 +1,4 @@
+import { userActor } from "@/lib/auth/actor";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import type { Metadata } from "next";
@@ -9,7 +10,7 @@ import { openFlagPreviews } from "@/components/forms/flag-preview";
 import { ProcessorForm } from "@/components/forms/processor-form";
 import { processorFormOptions } from "@/components/forms/processor-form-options";
 import { mayEdit } from "@/components/registers/edit-link";
-import { auditActor, requirePageActor } from "@/lib/auth/guard";
+import { requirePageActor } from "@/lib/auth/guard";
 import { getProcessor } from "@/lib/processors/service";
 import { uuid } from "@/lib/validation/common";
 import { previewProcessorChange, saveProcessor } from "./actions";
@@ -29,7 +30,7 @@ export default async function EditProcessorPage({ params }: { params: Promise<{ 
   if (!found) notFound();
   const { processor } = found;
   // The same ownership rule the save enforces: engineers only on their own drafts.
-  if (!mayEdit(auditActor(actor), processor)) redirect("/forbidden");
+  if (!mayEdit(userActor(actor), processor)) redirect("/forbidden");
   const [flags, parents, owners] = await Promise.all([
     listFlagsForProcessor({ db: database, processorId: id }),
     listProcessorOptions({ db: database }),

@@ -1,3 +1,4 @@
+import { userActor } from "@/lib/auth/actor";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import type { Metadata } from "next";
@@ -8,7 +9,7 @@ import { openFlagPreviews } from "@/components/forms/flag-preview";
 import { TransferForm } from "@/components/forms/transfer-form";
 import { transferFormOptions } from "@/components/forms/transfer-form-options";
 import { countryLabel } from "@/components/transfers/labels";
-import { auditActor, requirePageActor } from "@/lib/auth/guard";
+import { requirePageActor } from "@/lib/auth/guard";
 import { getTransfer } from "@/lib/transfers/service";
 import { uuid } from "@/lib/validation/common";
 import { previewTransferChange, saveTransfer } from "./actions";
@@ -24,7 +25,7 @@ export default async function EditTransferPage({ params }: { params: Promise<{ i
   const transfer = await getTransfer({ db: database, id });
   if (!transfer) notFound();
   // The same ownership rule the save enforces: engineers only on their own drafts.
-  if (!mayEdit(auditActor(actor), transfer)) redirect("/forbidden");
+  if (!mayEdit(userActor(actor), transfer)) redirect("/forbidden");
   const flags = await listFlagsForSubject({ db: database, subjectType: "transfer", subjectId: id });
 
   return (

@@ -1,6 +1,5 @@
 import { Readable } from "node:stream";
-import { db } from "@/db/client";
-import { auditActor, route } from "@/lib/auth/guard";
+import { route } from "@/lib/auth/guard";
 import { downloadExport } from "@/lib/exports/download";
 import { parseExportQuery } from "@/lib/exports/request";
 
@@ -20,10 +19,10 @@ export const runtime = "nodejs";
  * The export, its manifest and its audit event are lib/exports/download.ts's; this handler adapts them to
  * HTTP: a download whose audit event fails is cut off, and a client that disconnects stops the export.
  */
-export const GET = route<{ report: string }>({ roles: ["dpo", "auditor"] }, async ({ request, actor, params }) => {
+export const GET = route<{ report: string }>({ roles: ["dpo", "auditor"] }, async ({ request, actor, ctx, params }) => {
   const download = await downloadExport({
-    ctx: { db: db(), actor: auditActor(actor!) },
-    input: { report: params.report, query: parseExportQuery(new URL(request.url).searchParams), generatedBy: actor!.name },
+    ctx,
+    input: { report: params.report, query: parseExportQuery(new URL(request.url).searchParams), generatedBy: actor.name },
   });
   if (download.kind === "manifest") {
     return Response.json(download.manifest, { headers: { "cache-control": "no-store" } });
