@@ -1,7 +1,8 @@
-import { boolean, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { timestamps, versionColumn } from "./columns";
 import { entities } from "./entities";
-import { art9Condition, disclosureType, legalBasis } from "./enums";
+import { art9Condition, disclosureType, legalBasis, recordStatus } from "./enums";
+import { users } from "./users";
 
 /** A processing activity: one purpose, the unit of a GDPR Art. 30(1) record. */
 export const processingActivities = pgTable("processing_activities", {
@@ -28,6 +29,17 @@ export const processingActivities = pgTable("processing_activities", {
   automatedDecisionMaking: boolean("automated_decision_making").notNull().default(false),
   dpiaRequired: boolean("dpia_required").notNull().default(false),
   dpiaReference: text("dpia_reference"),
+  /**
+   * The DPO's review, as for a vendor: an engineer proposes an activity (submitted), only the DPO approves it,
+   * and exports of approved records hold approved activities only. Activities recorded before reviews existed
+   * were the DPO's own: approved.
+   */
+  status: recordStatus("status").notNull().default("approved"),
+  createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  submittedAt: timestamp("submitted_at", { withTimezone: true, mode: "date" }),
+  reviewedByUserId: uuid("reviewed_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  reviewedAt: timestamp("reviewed_at", { withTimezone: true, mode: "date" }),
+  reviewComment: text("review_comment"),
   version: versionColumn(),
   ...timestamps(),
 });
