@@ -25,3 +25,6 @@ export type CategorySort = (typeof CATEGORY_SORTS)[number];
 /** One regime's "sensitive" marker (DOMAIN.md §2), as the data-category register filters on it. */
 export const CATEGORY_CLASSIFICATIONS = ["gdpr_special", "ccpa_sensitive", "pipl_sensitive", "doj_covered"] as const;
 export type CategoryClassification = (typeof CATEGORY_CLASSIFICATIONS)[number];
+
+export const ENTITY_SORTS = ["name", "country", "role", "updatedAt"] as const;
+export type EntitySort = (typeof ENTITY_SORTS)[number];

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { activityContract } from "./activities";
+import { ACTIVITY_REVIEW_ACTIONS, activityContract, activityReviewOperation, approveActivityBody, rejectActivityBody } from "./activities";
 import { agreementContract } from "./agreements";
 import type { ResourceContract } from "./common";
 import { dataCategoryContract } from "./data-categories";
+import { entityContract } from "./entities";
 import { flagAcceptOperations, flagContract } from "./flags";
 import { REVIEW_ACTIONS, processorContract, processorDuplicatesOperation, processorReviewOperation, rejectProcessorBody, submitProcessorBody } from "./processors";
 import { transferContract } from "./transfers";
@@ -84,10 +85,36 @@ const flags: ResourceContract = {
   ],
 };
 
+const activities: ResourceContract = {
+  ...activityContract,
+  customOperations: [
+    {
+      method: "post",
+      pathSuffix: "/{id}/{action}",
+      pathParams: { action: z.enum(ACTIVITY_REVIEW_ACTIONS) },
+      operationId: activityReviewOperation.operationId,
+      summary: activityReviewOperation.summary,
+      description: activityReviewOperation.description,
+      roles: activityReviewOperation.roles,
+      // approve takes the version and an optional comment; reject requires the comment.
+      body: z.union([approveActivityBody, rejectActivityBody]),
+      bodyComponents: { ActivityReviewInput: approveActivityBody, ActivityRejectInput: rejectActivityBody },
+      bodyOptional: true,
+      ifMatch: true,
+      response: "record",
+      problems: {
+        "404": "No processing activity has this id, or the action is not approve or reject",
+        "409": "The activity changed since that version, or it is not submitted (e.g. approving an approved activity)",
+        "403": "Only the DPO reviews processing activities",
+      },
+    },
+  ],
+};
+
 const dataCategories: ResourceContract = {
   ...dataCategoryContract,
   idParam: { name: "key", schema: z.string().meta({ examples: ["user.biometric.face"] }), description: "The category's dotted key" },
   listDescription: "Every matching category, or one page of them when `page` or `pageSize` is given",
 };
 
-export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [processors, transferContract, flags, dataCategories, agreementContract, activityContract];
+export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [processors, transferContract, flags, dataCategories, agreementContract, activityContract, entityContract];
