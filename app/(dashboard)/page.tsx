@@ -11,6 +11,8 @@ import { CategoryMatrix } from "@/components/dashboard/category-matrix";
 import { OpenFlagsChart } from "@/components/dashboard/open-flags-chart";
 import { ReviewQueue } from "@/components/dashboard/review-queue";
 import { TransferFlow } from "@/components/dashboard/transfer-flow";
+import { PopulationSwitch } from "@/components/dashboard/population-switch";
+import { dashboardLinks, parsePopulation, POPULATION_LABELS } from "@/components/dashboard/links";
 import { requestFormatters } from "@/lib/format/locale";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -20,13 +22,16 @@ export const dynamic = "force-dynamic";
 const cardClass = "block rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600";
 const headingClass = "mb-3 text-sm font-semibold uppercase tracking-wide text-slate-600";
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageActor();
   const database = db();
   const today = todayIso();
+  // The population the figures count is in the URL (`pending=exclude|include`, as the exports say it), so a
+  // link reproduces the view; every figure's link carries it to the list behind it.
+  const pending = parsePopulation((await searchParams).pending);
   // Every figure is an aggregate computed in SQL; the flag counts come from the persisted flags.
-  const [{ byStatus, openFlags, destinations, expiringAgreements, matrix, flows, trend, reviewQueue }, format] = await Promise.all([
-    loadDashboardFigures({ db: database, today }),
+  const [{ byStatus, openFlags, destinations, expiringAgreements, matrix, flows, trend, reviewQueue, transferTotals }, format] = await Promise.all([
+    loadDashboardFigures({ db: database, today, pending }),
     requestFormatters(),
   ]);
   const counts = new Map(byStatus.map((row) => [row.status, row.count]));
@@ -34,7 +39,16 @@ export default async function DashboardPage() {
 
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-semibold">Dashboard</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Dashboard</h1>
+        <PopulationSwitch current={pending} />
+      </div>
+      <p className="text-sm text-slate-600" data-testid="dashboard-population">
+        Counting: <strong>{POPULATION_LABELS[pending].toLowerCase()}</strong>
+        {pending === "exclude"
+          ? " (approved transfers of approved vendors, as the exports of record)."
+          : " (draft and submitted records too; rejected and offboarded vendors and rejected or ended transfers are left out)."}
+      </p>
 
       <section aria-labelledby="flags-kpi">
         <h2 id="flags-kpi" className={headingClass}>
@@ -43,7 +57,7 @@ export default async function DashboardPage() {
         <ul className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="open-flags-kpi">
           {severities.map((severity) => (
             <li key={severity}>
-              <Link href={`/flags?status=open&severity=${severity}`} className={cardClass} data-testid={`open-flags-${severity}`}>
+              <Link href={dashboardLinks.openFlags(pending, severity)} className={cardClass} data-testid={`open-flags-${severity}`}>
                 <span className="block text-2xl font-semibold tabular-nums">{format.number(openFlags[severity])}</span>
                 <span className="mt-1 flex items-center gap-2 text-sm text-slate-600">
                   <SeverityBadge severity={severity} />
@@ -60,13 +74,23 @@ export default async function DashboardPage() {
           <h2 id="destinations-kpi" className={headingClass}>
             Transfers by destination
           </h2>
+          <p className="mb-3 text-sm text-slate-600">
+            <Link href={dashboardLinks.transfers(pending)} className="text-brand-700 underline" data-testid="transfer-total">
+              {format.number(transferTotals.transfers)} transfers
+            </Link>{" "}
+            in all, with{" "}
+            <Link href={dashboardLinks.openTransferFlags(pending)} className="text-brand-700 underline" data-testid="transfer-open-flags">
+              {format.number(transferTotals.openFlags)} open flags
+            </Link>{" "}
+            on them.
+          </p>
           {destinations.length === 0 ? (
             <p className="text-sm text-slate-600">No transfer is recorded yet.</p>
           ) : (
             <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="destinations-kpi">
               {destinations.map((row) => (
                 <li key={row.country}>
-                  <Link href={`/transfers?destination=${row.country}`} className={cardClass}>
+                  <Link href={dashboardLinks.destination(pending, row.country)} className={cardClass} data-testid={`destination-${row.country}`}>
                     <span className="block text-2xl font-semibold tabular-nums">{format.number(row.count)}</span>
                     <span className="text-sm text-slate-600">{countryLabel(row.country)}</span>
                   </Link>
@@ -80,14 +104,14 @@ export default async function DashboardPage() {
           <h2 id="agreements-kpi" className={headingClass}>
             Agreements expiring
           </h2>
-          <Link href="/flags?status=open&rule=agreement.expiring-soon" className={cardClass} data-testid="expiring-agreements">
+          <Link href={dashboardLinks.expiringAgreements(pending, EXPIRY_WINDOW_DAYS)} className={cardClass} data-testid="expiring-agreements">
             <span className="block text-2xl font-semibold tabular-nums">{format.number(expiringAgreements)}</span>
             <span className="text-sm text-slate-600">within {EXPIRY_WINDOW_DAYS} days</span>
           </Link>
           <h2 id="review-kpi" className={headingClass}>
             Vendors awaiting review
           </h2>
-          <Link href="/review" className={cardClass} data-testid="awaiting-review">
+          <Link href={dashboardLinks.awaitingReview()} className={cardClass} data-testid="awaiting-review">
             <span className="block text-2xl font-semibold tabular-nums">{format.number(reviewQueue.total)}</span>
             <span className="text-sm text-slate-600">submitted, waiting for the DPO</span>
           </Link>
@@ -98,10 +122,11 @@ export default async function DashboardPage() {
         <h2 id="processors-kpi" className={headingClass}>
           Processors by status
         </h2>
+        <p className="mb-3 text-sm text-slate-600">Every vendor, whichever population the figures above count.</p>
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
           {RECORD_STATUSES.map((status) => (
             <li key={status}>
-              <Link href={`/processors?status=${status}`} className={cardClass}>
+              <Link href={dashboardLinks.processorsWithStatus(status)} className={cardClass} data-testid={`processors-${status}`}>
                 <span className="block text-2xl font-semibold">{format.number(counts.get(status) ?? 0)}</span>
                 <span className="text-sm capitalize text-slate-600">{status}</span>
               </Link>
@@ -114,14 +139,14 @@ export default async function DashboardPage() {
         <h2 id="flow-heading" className={headingClass}>
           Where the data goes
         </h2>
-        <TransferFlow bands={flows} format={format} />
+        <TransferFlow bands={flows} format={format} pending={pending} />
       </section>
 
       <section aria-labelledby="matrix-heading">
         <h2 id="matrix-heading" className={headingClass}>
           Destinations × data categories
         </h2>
-        <CategoryMatrix cells={matrix} format={format} />
+        <CategoryMatrix cells={matrix} format={format} pending={pending} />
       </section>
 
       <div className="grid gap-8 lg:grid-cols-2">

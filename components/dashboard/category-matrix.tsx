@@ -2,10 +2,11 @@ import Link from "next/link";
 import type { MatrixCell } from "@/db/queries/dashboard";
 import { countryLabel } from "@/components/transfers/labels";
 import type { Formatters } from "@/lib/format/locale";
+import { dashboardLinks, type DashboardPopulation } from "./links";
 import { SEVERITY_CELL_CLASS } from "./severity-cell";
 
 /** Destination jurisdictions × category groups; each cell links to the register filtered on both. */
-export function CategoryMatrix({ cells, format }: { cells: readonly MatrixCell[]; format: Formatters }) {
+export function CategoryMatrix({ cells, format, pending }: { cells: readonly MatrixCell[]; format: Formatters; pending: DashboardPopulation }) {
   if (cells.length === 0) return <p className="text-sm text-slate-600">No transfer with data categories is recorded yet.</p>;
   const destinations = [...new Set(cells.map((cell) => cell.destination))];
   const categories = [...new Set(cells.map((cell) => cell.category))].sort();
@@ -34,13 +35,12 @@ export function CategoryMatrix({ cells, format }: { cells: readonly MatrixCell[]
                 const cell = byKey.get(`${destination}|${category}`);
                 if (!cell) return <td key={category} className="p-2 text-slate-400">–</td>;
                 const severity = cell.worstOpenSeverity ?? "none";
-                const query = new URLSearchParams({ destination, category });
                 return (
                   <td key={category} className="p-1">
                     <Link
                       // Dozens of cells: prefetching each filtered register would flood the server on every visit.
                       prefetch={false}
-                      href={`/transfers?${query.toString()}`}
+                      href={dashboardLinks.cell(pending, destination, category)}
                       className={`block rounded border px-2 py-1 ${SEVERITY_CELL_CLASS[severity]}`}
                       data-testid={`matrix-${destination}-${category}`}
                     >

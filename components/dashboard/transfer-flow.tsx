@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { FlowBand } from "@/db/queries/dashboard";
 import { countryLabel } from "@/components/transfers/labels";
 import type { Formatters } from "@/lib/format/locale";
+import { dashboardLinks, type DashboardPopulation } from "./links";
 import { SEVERITY_STROKE } from "./severity-cell";
 
 const WIDTH = 640;
@@ -15,7 +16,7 @@ const RIGHT_X = WIDTH - 170;
  * A two-column flow picture: origins left, destinations right, band width proportional to the transfer
  * count, band colour the worst open flag. The same figures are listed in a table for screen readers.
  */
-export function TransferFlow({ bands, format }: { bands: readonly FlowBand[]; format: Formatters }) {
+export function TransferFlow({ bands, format, pending }: { bands: readonly FlowBand[]; format: Formatters; pending: DashboardPopulation }) {
   if (bands.length === 0) return <p className="text-sm text-slate-600">No transfer is recorded yet.</p>;
   const origins = [...new Set(bands.map((band) => band.origin))];
   const destinations = [...new Set(bands.map((band) => band.destination))];
@@ -75,7 +76,13 @@ export function TransferFlow({ bands, format }: { bands: readonly FlowBand[]; fo
               <tr key={`${band.origin}-${band.destination}`} className="border-t border-slate-200">
                 <td className="p-1">{countryLabel(band.origin)}</td>
                 <td className="p-1">
-                  <Link prefetch={false} href={`/transfers?destination=${band.destination}`} className="text-brand-700 underline">
+                  {/* The band's own transfers: from its origin (the exporting entity's country) to its destination. */}
+                  <Link
+                    prefetch={false}
+                    href={dashboardLinks.flow(pending, band.origin, band.destination)}
+                    className="text-brand-700 underline"
+                    data-testid={`flow-${band.origin}-${band.destination}`}
+                  >
                     {countryLabel(band.destination)}
                   </Link>
                 </td>

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, ilike, inArray, ne, or, sql, type SQL } from "drizz
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
 import type { AgreementSort, AgreementState } from "../list-sorts";
+import { processorInPopulation, type Population } from "./population";
 import {
   agreementTransfers,
   entities,
@@ -40,6 +41,8 @@ export interface ListAgreementRegisterInput {
   expiringBefore?: string;
   /** Not expired yet, and expiring within this many days of `today` (both included). */
   expiresWithinDays?: number;
+  /** Agreements of vendors in this population (db/queries/population.ts): the dashboard's card links here with it. */
+  pending?: Population;
   sort?: AgreementSort;
   direction?: "asc" | "desc";
 }
@@ -92,6 +95,7 @@ export async function listAgreementRegister({
   state,
   expiringBefore,
   expiresWithinDays,
+  pending,
   sort = "expiry",
   direction = "asc",
 }: ListAgreementRegisterInput) {
@@ -109,6 +113,7 @@ export async function listAgreementRegister({
   if (expiresWithinDays !== undefined) {
     conditions.push(sql`${a.expiryDate} between ${today}::date and ${today}::date + ${expiresWithinDays}::int`);
   }
+  if (pending) conditions.push(processorInPopulation(pending, sql`${a.processorId}`));
   const where = conditions.length ? and(...conditions) : undefined;
 
   const sortColumn: Record<AgreementSort, SQL | typeof a.type> = {

@@ -1,11 +1,20 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import type { Severity } from "../schema";
 import { addDays } from "@/lib/rules/iso-date";
 import { countOpenFlagsBySeverity } from "./flags";
 import { countAgreementsExpiring, countProcessorsByStatus } from "./processors";
+import { flagInPopulation, transferInPopulation, type Population } from "./population";
 import { countTransfersByDestination } from "./transfers";
+
+/*
+ * Every figure but the review queue and processors by status counts one population (db/queries/population.ts):
+ * `pending` absent counts every record (as the registers do unfiltered); the dashboard always passes one, and
+ * its links carry the same `pending=` to the list behind each figure.
+ */
+const inScope = (pending: Population | undefined, predicate: (pending: Population) => SQL): SQL =>
+  pending ? predicate(pending) : sql`true`;
 
 /**
  * The matrix groups categories to their first two key segments (`user.device.imei` → `user.device`):
@@ -19,7 +28,7 @@ export interface MatrixCell {
 }
 
 /** Transfers per destination × category group, with the worst open flag on those transfers; one row per non-empty cell. */
-export async function countTransfersByDestinationAndCategory({ db }: { db: Executor }): Promise<MatrixCell[]> {
+export async function countTransfersByDestinationAndCategory({ db, pending }: { db: Executor; pending?: Population }): Promise<MatrixCell[]> {
   // A transfer counts once per group even when it carries several leaves of that group.
   const result = await db.execute(sql`
     with worst as (
@@ -30,6 +39,7 @@ export async function countTransfersByDestinationAndCategory({ db }: { db: Execu
       select distinct t.id, t.destination_country, split_part(c.category_key, '.', 1) ||
         case when split_part(c.category_key, '.', 2) = '' then '' else '.' || split_part(c.category_key, '.', 2) end as category
       from transfers t join transfer_data_categories c on c.transfer_id = t.id
+      where ${inScope(pending, (mode) => transferInPopulation(mode, sql`t.id`))}
     )
     select g.destination_country as destination, g.category, count(*)::int as transfers, max(w.severity)::text as worst
     from grouped g left join worst w on w.subject_id = g.id
@@ -50,14 +60,16 @@ export interface OpenFlagsDay {
  * earlier of resolved_at / accepted_at. A flag that reopened only keeps its latest dates, so past days
  * show its latest episode.
  */
-export async function countOpenFlagsPerDay({ db, today, days }: { db: Executor; today: string; days: number }): Promise<OpenFlagsDay[]> {
+export async function countOpenFlagsPerDay({ db, today, days, pending }: { db: Executor; today: string; days: number; pending?: Population }): Promise<OpenFlagsDay[]> {
   // One pass over the flags into +1 / -1 events per day, then a running sum: joining every day to every
-  // flag costs days × flags. Materialized: inlined, the sums would be recomputed for every day.
+  // flag costs days × flags. Materialized: inlined, the sums would be recomputed for every day. The
+  // population is today's: a flag of a vendor rejected since leaves the past days too.
   const result = await db.execute(sql`
     with spans as (
-      select (first_seen_at at time zone 'UTC')::date as opened,
-        (least(resolved_at, accepted_at) at time zone 'UTC')::date as closed
-      from flags
+      select (f.first_seen_at at time zone 'UTC')::date as opened,
+        (least(f.resolved_at, f.accepted_at) at time zone 'UTC')::date as closed
+      from flags f
+      where ${inScope(pending, (mode) => flagInPopulation(mode, sql`f.subject_type`, sql`f.subject_id`))}
     ), daily as materialized (
       select day, sum(delta) as delta from (
         select opened as day, 1 as delta from spans
@@ -112,7 +124,7 @@ export interface FlowBand {
 }
 
 /** Transfers from the exporting entity's country to each destination, with the worst open flag on the band. */
-export async function countTransferFlows({ db }: { db: Executor }): Promise<FlowBand[]> {
+export async function countTransferFlows({ db, pending }: { db: Executor; pending?: Population }): Promise<FlowBand[]> {
   const result = await db.execute(sql`
     with worst as (
       select subject_id, max(severity) as severity
@@ -123,6 +135,7 @@ export async function countTransferFlows({ db }: { db: Executor }): Promise<Flow
     from transfers t
     join entities e on e.id = t.exporter_entity_id
     left join worst w on w.subject_id = t.id
+    where ${inScope(pending, (mode) => transferInPopulation(mode, sql`t.id`))}
     group by e.country, t.destination_country
     order by count(*) desc, e.country, t.destination_country`);
   return (result as unknown as { rows: { origin: string; destination: string; transfers: number; worst: Severity | null }[] }).rows.map(
@@ -137,20 +150,37 @@ const TOP_DESTINATIONS = 8;
 const REVIEW_QUEUE_SIZE = 5;
 
 /**
- * Every figure of the dashboard, as SQL aggregates over the whole register (the flag counts from the
- * persisted flags). About a second at 100,000 transfers: read through lib/cache/dashboard.ts, which keeps
- * it for as long as the database has not changed.
+ * The transfers of the population and the open flags on them: the transfer register export's row count and
+ * the sum of its "Open flags" column for the same `pending` (lib/exports/transfer-register.ts).
  */
-export async function readDashboardFigures({ db, today }: { db: Executor; today: string }) {
-  const [byStatus, openFlags, destinations, expiringAgreements, matrix, flows, trend, reviewQueue] = await Promise.all([
-    countProcessorsByStatus({ db }),
-    countOpenFlagsBySeverity({ db }),
-    countTransfersByDestination({ db, limit: TOP_DESTINATIONS }),
-    countAgreementsExpiring({ db, from: today, until: addDays(today, EXPIRY_WINDOW_DAYS) }),
-    countTransfersByDestinationAndCategory({ db }),
-    countTransferFlows({ db }),
-    countOpenFlagsPerDay({ db, today, days: TREND_DAYS }),
-    listReviewQueue({ db, limit: REVIEW_QUEUE_SIZE }),
-  ]);
-  return { byStatus, openFlags, destinations, expiringAgreements, matrix, flows, trend, reviewQueue };
+export async function countTransfersAndTheirOpenFlags({ db, pending }: { db: Executor; pending?: Population }): Promise<{ transfers: number; openFlags: number }> {
+  const result = await db.execute(sql`
+    select
+      (select count(*)::int from transfers t where ${inScope(pending, (mode) => transferInPopulation(mode, sql`t.id`))}) as transfers,
+      (select count(*)::int from flags f where f.subject_type = 'transfer' and f.status = 'open'
+        and ${pending ? transferInPopulation(pending, sql`f.subject_id`) : sql`exists (select 1 from transfers t where t.id = f.subject_id)`}) as open_flags`);
+  const row = (result as unknown as { rows: { transfers: number; open_flags: number }[] }).rows[0];
+  return { transfers: Number(row?.transfers ?? 0), openFlags: Number(row?.open_flags ?? 0) };
 }
+
+/**
+ * Every figure of the dashboard for one population, as SQL aggregates over the whole register (the flag
+ * counts from the persisted flags). About a second at 100,000 transfers: read through lib/cache/dashboard.ts,
+ * which keeps it for as long as the database has not changed.
+ */
+export async function readDashboardFigures({ db, today, pending }: { db: Executor; today: string; pending: Population }) {
+  const [byStatus, openFlags, destinations, expiringAgreements, matrix, flows, trend, reviewQueue, transferTotals] = await Promise.all([
+    countProcessorsByStatus({ db }),
+    countOpenFlagsBySeverity({ db, pending }),
+    countTransfersByDestination({ db, limit: TOP_DESTINATIONS, pending }),
+    countAgreementsExpiring({ db, from: today, until: addDays(today, EXPIRY_WINDOW_DAYS), pending }),
+    countTransfersByDestinationAndCategory({ db, pending }),
+    countTransferFlows({ db, pending }),
+    countOpenFlagsPerDay({ db, today, days: TREND_DAYS, pending }),
+    listReviewQueue({ db, limit: REVIEW_QUEUE_SIZE }),
+    countTransfersAndTheirOpenFlags({ db, pending }),
+  ]);
+  return { pending, byStatus, openFlags, destinations, expiringAgreements, matrix, flows, trend, reviewQueue, transferTotals };
+}
+
+export type DashboardFigures = Awaited<ReturnType<typeof readDashboardFigures>>;

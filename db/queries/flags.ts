@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, getTableColumns, ilike, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
+import { flagInPopulation, type Population } from "./population";
 import { readsPacked, rowsOf } from "./register";
 import {
   flags,
@@ -270,11 +271,11 @@ export async function listFlagsForProcessor({ db, processorId }: { db: Executor;
     .orderBy(asc(flags.status), desc(flags.severity), asc(flags.ruleId));
 }
 
-export async function countOpenFlagsBySeverity({ db }: { db: Executor }): Promise<Record<Severity, number>> {
+export async function countOpenFlagsBySeverity({ db, pending }: { db: Executor; pending?: Population }): Promise<Record<Severity, number>> {
   const rows = await db
     .select({ severity: flags.severity, count: sql<number>`count(*)::int` })
     .from(flags)
-    .where(eq(flags.status, "open"))
+    .where(and(eq(flags.status, "open"), pending ? flagInPopulation(pending, sql`${flags.subjectType}`, sql`${flags.subjectId}`) : undefined))
     .groupBy(flags.severity);
   const result: Record<Severity, number> = { low: 0, medium: 0, high: 0, critical: 0 };
   for (const row of rows) result[row.severity] = row.count;
@@ -383,6 +384,8 @@ export interface ListFlagRegisterInput {
   processorId?: string;
   /** Searches the rule (its catalog title or id) and the subject's name (the processor it concerns). */
   q?: string;
+  /** Flags whose subject is in this population (db/queries/population.ts): the dashboard's figures link here with it. */
+  pending?: Population;
 }
 
 export interface ListFlagRegisterRowsInput extends ListFlagRegisterInput {
@@ -452,6 +455,7 @@ export async function listFlagRegisterRows({
   ruleId,
   subjectType,
   processorId,
+  pending,
   q,
   searchRuleIds = [],
 }: ListFlagRegisterRowsInput) {
@@ -461,6 +465,7 @@ export async function listFlagRegisterRows({
   if (ruleId) conditions.push(eq(flags.ruleId, ruleId));
   if (subjectType) conditions.push(eq(flags.subjectType, subjectType));
   if (processorId) conditions.push(eq(flags.processorId, processorId));
+  if (pending) conditions.push(flagInPopulation(pending, sql`${flags.subjectType}`, sql`${flags.subjectId}`));
   const search = q?.trim();
   if (search) conditions.push(flagSearch(search, searchRuleIds));
   const where = conditions.length ? and(...conditions) : undefined;

@@ -2,9 +2,10 @@ import "server-only";
 import { and, asc, desc, eq, getTableColumns, gte, ilike, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
-import { agreementTransfers, flags, processors, safeguardAgreements, transfers, users, type RecordStatus } from "../schema";
+import { agreementTransfers, processors, safeguardAgreements, users, type RecordStatus } from "../schema";
 import type { ProcessorService } from "../schema/enums";
 import type { ProcessorSort } from "../list-sorts";
+import { processorInPopulation, type Population } from "./population";
 
 
 export interface ListProcessorsInput {
@@ -58,9 +59,11 @@ export async function listProcessors({ db, page, pageSize, q, status, country, s
         // ISO text, not a Date: the row crosses the wire to the browser's query cache as JSON. Milliseconds kept,
         // so the API answers the same text it did when this was a Date serialized by JSON.stringify.
         updatedAt: sql<string>`to_char(${processors.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-        // Correlated sub-queries run only for the page's rows, after the limit.
-        transferCount: sql<number>`(select count(*)::int from ${transfers} where ${transfers.processorId} = ${processors.id})`,
-        openFlagCount: sql<number>`(select (count(*) filter (where ${flags.status} = 'open'))::int from ${flags} where ${flags.processorId} = ${processors.id})`,
+        // Correlated sub-queries run only for the page's rows, after the limit. Written with the outer table
+        // named in full: a select from one table renders its columns unqualified ("id"), which inside the
+        // sub-query binds to the sub-query's own table (transfers.id, flags.id), and every count was 0.
+        transferCount: sql<number>`(select count(*)::int from transfers sub_t where sub_t.processor_id = "processors"."id")`,
+        openFlagCount: sql<number>`(select count(*)::int from flags sub_f where sub_f.processor_id = "processors"."id" and sub_f.status = 'open')`,
       })
       .from(processors)
       .where(where)
@@ -129,12 +132,22 @@ export async function listAgreementsByProcessor({ db, processorId }: { db: Execu
     .orderBy(asc(safeguardAgreements.type), desc(safeguardAgreements.expiryDate), asc(safeguardAgreements.id));
 }
 
-/** Agreements whose expiry date falls between `from` and `until`, both included (ISO dates). */
-export async function countAgreementsExpiring({ db, from, until }: { db: Executor; from: string; until: string }): Promise<number> {
+/**
+ * Agreements whose expiry date falls between `from` and `until`, both included (ISO dates): the agreement
+ * register's `expiresWithinDays` (db/queries/agreements-register.ts), so that the dashboard's card and the list
+ * it links to count the same rows; with `pending`, only agreements of vendors in that population.
+ */
+export async function countAgreementsExpiring({ db, from, until, pending }: { db: Executor; from: string; until: string; pending?: Population }): Promise<number> {
   const rows = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(safeguardAgreements)
-    .where(and(gte(safeguardAgreements.expiryDate, from), lte(safeguardAgreements.expiryDate, until)));
+    .where(
+      and(
+        gte(safeguardAgreements.expiryDate, from),
+        lte(safeguardAgreements.expiryDate, until),
+        pending ? processorInPopulation(pending, sql`${safeguardAgreements.processorId}`) : undefined,
+      ),
+    );
   return rows[0]?.count ?? 0;
 }
 

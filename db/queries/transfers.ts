@@ -16,6 +16,7 @@ import {
   type TransferStatus,
 } from "../schema";
 import type { TransferSort } from "../list-sorts";
+import { transferInPopulation, type Population } from "./population";
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -48,6 +49,10 @@ export interface ListTransfersInput {
   sensitive?: boolean;
   /** Only transfers whose worst open flag has this severity. */
   severity?: Severity;
+  /** Only transfers whose exporting entity is in this country. */
+  exporterCountry?: string;
+  /** Only transfers in this population (db/queries/population.ts): the dashboard's figures link here with it. */
+  pending?: Population;
   sort?: TransferSort;
   direction?: "asc" | "desc";
 }
@@ -88,6 +93,8 @@ export async function listTransfers({
   category,
   sensitive,
   severity,
+  exporterCountry,
+  pending,
   sort = "processor",
   direction = "asc",
 }: ListTransfersInput) {
@@ -105,6 +112,10 @@ export async function listTransfers({
   if (category) conditions.push(carriesCategory(category));
   if (sensitive) conditions.push(carriesSensitiveCategory);
   if (severity) conditions.push(sql`${worstOpenFlagSeverity} = ${severity}::severity`);
+  if (exporterCountry) {
+    conditions.push(sql`exists (select 1 from entities ex where ex.id = ${transfers.exporterEntityId} and ex.country = ${exporterCountry})`);
+  }
+  if (pending) conditions.push(transferInPopulation(pending, sql`${transfers.id}`));
   const where = conditions.length ? and(...conditions) : undefined;
   const order = direction === "asc" ? asc : desc;
 
@@ -261,11 +272,12 @@ export async function listAgreementsCoveringTransfer({ db, transferId, processor
 }
 
 /** Number of transfers per destination country, most first (ties by code); `limit` keeps the top ones. */
-export async function countTransfersByDestination({ db, limit }: { db: Executor; limit?: number }) {
+export async function countTransfersByDestination({ db, limit, pending }: { db: Executor; limit?: number; pending?: Population }) {
   const count = sql<number>`count(*)::int`;
   const query = db
     .select({ country: transfers.destinationCountry, count })
     .from(transfers)
+    .where(pending ? transferInPopulation(pending, sql`${transfers.id}`) : undefined)
     .groupBy(transfers.destinationCountry)
     .orderBy(desc(count), asc(transfers.destinationCountry));
   return limit === undefined ? query : query.limit(limit);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AGREEMENT_SORTS, AGREEMENT_STATES } from "@/db/list-sorts";
 import { AGREEMENT_TYPES, SCC_MODULES } from "@/db/schema/enums";
+import { PENDING_MODES } from "@/lib/exports/catalog";
 import { isoDate, text, uuid } from "@/lib/validation/common";
 import { MAX_PAGE_SIZE, defineContract, lenientQuery, pageOf, paginationQuery, recordIdParam, recordOf, searchText, sortDirection, updateBodyOf, wire } from "./common";
 
@@ -17,6 +18,7 @@ export const agreementListQuery = z.object({
   state: z.enum(AGREEMENT_STATES).optional().describe("State on today, as the rules define it: active, expired, unsigned or not yet effective"),
   expiringBefore: isoDate.optional().describe("Expiry date on or before this date (YYYY-MM-DD)"),
   expiresWithinDays: expiresWithinDays.optional().describe("Not expired yet, and expiring within this many days of today"),
+  pending: z.enum(PENDING_MODES).optional().describe("Agreements of vendors in this population. exclude: the register of record, as the exports (approved records of approved vendors); include: with the records awaiting review too (draft, submitted), without rejected or offboarded vendors and rejected or ended transfers; absent: every record"),
   sort: z.enum(AGREEMENT_SORTS).optional().describe("Sort column (default expiry: soonest first); open-ended and unsigned agreements sort last either way; ties are broken by id"),
   direction: sortDirection.optional(),
 });

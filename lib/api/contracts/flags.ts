@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AGREEMENT_TYPES, FLAG_STATUSES, FLAG_SUBJECT_TYPES, SEVERITIES } from "@/db/schema/enums";
 import { RULE_IDS } from "@/lib/rules/types";
+import { PENDING_MODES } from "@/lib/exports/catalog";
 import { isoDate, text, uuid, version } from "@/lib/validation/common";
 import { MAX_PAGE_SIZE, defineContract, lenientQuery, pageOf, paginationQuery, recordIdParam, searchText, wire, type OperationMeta } from "./common";
 
@@ -21,6 +22,7 @@ export const flagListQuery = z.object({
   ruleId: z.enum(RULE_IDS, { message: "must be a rule id of the catalog, like transfer.no-contract" }).optional(),
   subjectType: z.enum(FLAG_SUBJECT_TYPES).optional(),
   processorId: recordIdParam.optional().describe("The processor's own flags and those of its transfers and agreements"),
+  pending: z.enum(PENDING_MODES).optional().describe("Flags whose subject (transfer with its vendor, vendor, agreement's vendor) is in this population. exclude: the register of record, as the exports (approved records of approved vendors); include: with the records awaiting review too (draft, submitted), without rejected or offboarded vendors and rejected or ended transfers; absent: every record"),
 });
 
 export type FlagListQuery = z.output<typeof flagListQuery>;

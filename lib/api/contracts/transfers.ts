@@ -10,6 +10,7 @@ import {
   TRANSFER_STATUSES,
   VOLUME_UNITS,
 } from "@/db/schema/enums";
+import { PENDING_MODES } from "@/lib/exports/catalog";
 import { countryCode, isoDate, subjectRegion, text, uuid } from "@/lib/validation/common";
 import { MAX_PAGE_SIZE, defineContract, lenientQuery, pageOf, paginationQuery, recordIdParam, recordOf, searchText, sortDirection, updateBodyOf, wire } from "./common";
 
@@ -39,6 +40,8 @@ export const transferListQuery = z.object({
     .optional()
     .describe("1: only transfers carrying a sensitive category (GDPR special, CCPA or PIPL sensitive, DOJ-covered)"),
   severity: z.enum(SEVERITIES).optional().describe("Severity of the transfer's worst open flag"),
+  exporterCountry: countryCode.optional().describe("Country of the exporting entity (the dashboard's flows start there), ISO 3166-1 alpha-2"),
+  pending: z.enum(PENDING_MODES).optional().describe("exclude: the register of record, as the exports (approved records of approved vendors); include: with the records awaiting review too (draft, submitted), without rejected or offboarded vendors and rejected or ended transfers; absent: every record"),
   sort: z.enum(TRANSFER_SORTS).optional().describe("Sort column; ties are broken by id"),
   direction: sortDirection.optional(),
 });
