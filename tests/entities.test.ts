@@ -24,7 +24,7 @@ function call(handler: unknown, { method, url, token, id, body, headers = {} }: 
     headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return (handler as Handler)(request, { params: Promise.resolve(id ? { id } : {}) });
+  return (handler as Handler)(request, { params: Promise.resolve<Record<string, string>>(id ? { id } : {}) });
 }
 
 const HK_ENTITY = {

@@ -220,6 +220,18 @@ describeOnDatabases("OpenAPI document against live responses", (use) => {
     await call("patch", "/api/v1/agreements/{id}", 200, { token: tokens.engineer, params: { id: ids.agreement }, body: { notes: "Renewal due 2030" }, headers: { "if-match": '"1"' } });
   });
 
+  it("creates, reads, lists, changes and deletes an entity of the organisation", async () => {
+    const created = await call("post", "/api/v1/entities", 201, {
+      token: tokens.dpo,
+      body: { name: "Live Europe GmbH", legalName: "Live Europe GmbH", country: "DE", role: "controller", address: "Berlin", dpoContact: "dpo@live.example", ciio: false },
+    });
+    const id = created.body.data.id as string;
+    await call("get", "/api/v1/entities", 200, { token: tokens.auditor, query: "role=controller&sort=country&direction=desc" });
+    await call("get", "/api/v1/entities/{id}", 200, { token: tokens.engineer, params: { id } });
+    await call("patch", "/api/v1/entities/{id}", 200, { token: tokens.dpo, params: { id }, body: { representativeContact: "Rep EU Ltd, Dublin" }, headers: { "if-match": '"1"' } });
+    await call("delete", "/api/v1/entities/{id}", 204, { token: tokens.dpo, params: { id }, query: "version=2" });
+  });
+
   it("moves the processor through its review", async () => {
     const submitted = await call("post", "/api/v1/processors/{id}/{action}", 200, { token: tokens.engineer, params: { id: ids.processor, action: "submit" }, body: { version: 2 } });
     expect(submitted.body.data.status).toBe("submitted");
@@ -285,6 +297,7 @@ describeOnDatabases("OpenAPI document against live responses", (use) => {
     await call("get", "/api/v1/flags/{id}", 404, { token: tokens.auditor, params: { id: unknown } });
     await call("get", "/api/v1/agreements/{id}", 404, { token: tokens.auditor, params: { id: unknown } });
     await call("get", "/api/v1/activities/{id}", 404, { token: tokens.auditor, params: { id: unknown } });
+    await call("get", "/api/v1/entities/{id}", 404, { token: tokens.auditor, params: { id: unknown } });
     await call("get", "/api/v1/data-categories/{key}", 404, { token: tokens.auditor, params: { key: "user.nothing.here" } });
     await call("get", "/api/v1/exports/{report}", 404, { token: tokens.dpo, params: { report: "nothing" } });
 
@@ -293,6 +306,7 @@ describeOnDatabases("OpenAPI document against live responses", (use) => {
     await call("get", "/api/v1/flags", 422, { token: tokens.auditor, query: "severity=apocalyptic" });
     await call("get", "/api/v1/agreements", 422, { token: tokens.auditor, query: "expiringBefore=soon" });
     await call("get", "/api/v1/activities", 422, { token: tokens.auditor, query: "page=0" });
+    await call("get", "/api/v1/entities", 422, { token: tokens.auditor, query: "country=ZZ" });
     await call("get", "/api/v1/data-categories", 422, { token: tokens.auditor, query: "sensitive=maybe" });
     await call("get", "/api/v1/processors/duplicates", 422, { token: tokens.engineer });
     await call("get", "/api/v1/import/template", 422, { token: tokens.engineer, query: "format=csv" });
@@ -303,6 +317,10 @@ describeOnDatabases("OpenAPI document against live responses", (use) => {
     await call("post", "/api/v1/agreements", 415, { token: tokens.engineer, body: "processorId=1", headers: { "content-type": "application/x-www-form-urlencoded" } });
     await call("post", "/api/v1/import", 415, { token: tokens.engineer, body: "a,b", headers: { "content-type": "text/plain" } });
     await call("post", "/api/v1/activities", 403, { token: tokens.auditor, body: { name: "x" } });
+    await call("post", "/api/v1/entities", 403, { token: tokens.engineer, body: { name: "x" } });
+    // The exporter of the transfer and the controller of the activity: named in the 409's dependents.
+    const refused = await call("delete", "/api/v1/entities/{id}", 409, { token: tokens.dpo, params: { id: ids.exporter }, headers: { "if-match": '"1"' } });
+    expect(refused.body.dependents).toMatchObject({ activities: [{ id: ids.activity, name: "Live support" }], transfers: [{ id: ids.transfer }] });
     await call("patch", "/api/v1/transfers/{id}", 409, { token: tokens.engineer, params: { id: ids.transfer }, body: { version: 1, notes: "stale" } });
     await call("patch", "/api/v1/transfers/{id}", 428, { token: tokens.engineer, params: { id: ids.transfer }, body: { notes: "no version" } });
     await call("delete", "/api/v1/processors/{id}", 409, { token: tokens.dpo, params: { id: ids.processor }, headers: { "if-match": '"4"' } });

@@ -7,6 +7,7 @@ import { requirePageActor } from "@/lib/auth/guard";
 /** An item without `roles` is for everyone; the pages check the role themselves, the menu only hides. */
 const NAV: (NavItem & { roles?: readonly UserRole[] })[] = [
   { href: "/", label: "Dashboard" },
+  { href: "/organisation", label: "Organisation" },
   { href: "/processors", label: "Processors" },
   { href: "/transfers", label: "Transfers" },
   { href: "/agreements", label: "Agreements" },
