@@ -11,6 +11,7 @@ import { localeFormatters } from "@/components/registers/locale-format";
 import { Badge } from "@/components/ui/badge";
 import type { ActivityFilters } from "@/lib/api/contracts/activities";
 import { ACTIVITY_COLUMNS, type ActivityColumnId } from "./activity-columns";
+import { ActivityStatusBadge } from "./activity-status";
 import { activityKeys, fetchActivityRegister } from "./register-query";
 
 /**
@@ -55,6 +56,7 @@ export function ActivitiesRegisterTable({
       ) : (
         <Badge tone="amber">Incomplete</Badge>
       ),
+    status: (row) => <ActivityStatusBadge status={row.status} />,
     transfers: (row) =>
       row.transferCount > 0 ? (
         <Link href={`/activities/${row.id}#activity-transfers`} className="text-brand-700 underline">

@@ -8,6 +8,7 @@ export const ACTIVITY_COLUMNS = [
   { id: "legalBasis", label: "Legal basis", sort: "legalBasis" },
   { id: "retention", label: "Retention" },
   { id: "record", label: "Art. 30 record" },
+  { id: "status", label: "Review status" },
   { id: "transfers", label: "Transfers", sort: "transfers", align: "right" },
   { id: "flags", label: "Open flags", align: "right" },
   { id: "updatedAt", label: "Last changed", sort: "updatedAt", hiddenByDefault: true },

@@ -5,15 +5,28 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { reviewVendor } from "@/app/(dashboard)/review/actions";
+import { reviewProposedActivity, reviewVendor } from "@/app/(dashboard)/review/actions";
 import { useInvalidateRegisters } from "@/components/providers/register-keys";
 import { Button } from "@/components/ui/button";
 import { approveProcessorBody, rejectProcessorBody } from "@/lib/api/contracts/processors";
 
 type Values = z.input<typeof approveProcessorBody>;
 
-/** Approve or reject one submitted vendor; the comment is required to reject (the same rule as the API). */
-export function ReviewForm({ processorId, processorName, version }: { processorId: string; processorName: string; version: number }) {
+/**
+ * Approve or reject one submitted vendor, or one proposed processing activity (`subject`); the comment is
+ * required to reject (the same rule as the API, whose vendor and activity review bodies are alike).
+ */
+export function ReviewForm({
+  processorId,
+  processorName,
+  version,
+  subject = "vendor",
+}: {
+  processorId: string;
+  processorName: string;
+  version: number;
+  subject?: "vendor" | "activity";
+}) {
   const router = useRouter();
   const invalidateRegisters = useInvalidateRegisters();
   const commentId = useId();
@@ -35,7 +48,10 @@ export function ReviewForm({ processorId, processorName, version }: { processorI
       }
       setServerMessage(undefined);
       startTransition(async () => {
-        const result = await reviewVendor({ processorId, decision, version, comment });
+        const result =
+          subject === "activity"
+            ? await reviewProposedActivity({ activityId: processorId, decision, version, comment })
+            : await reviewVendor({ processorId, decision, version, comment });
         if (result.ok) {
           // The vendor's status changed, and an approval evaluates its transfers' flags: every register is stale.
           void invalidateRegisters();

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, ilike, isNotNull, or, sql, type SQL } from "drizzle
 import type { Executor } from "../client";
 import type { ActivityRecordState, ActivitySort } from "../list-sorts";
 import { isoTimestamp, selectTransfersWithFlags } from "./agreements-register";
-import { dataCategories, entities, flags, processingActivities, transferDataCategories, transfers, type LegalBasis } from "../schema";
+import { dataCategories, entities, flags, processingActivities, transferDataCategories, transfers, users, type LegalBasis, type RecordStatus } from "../schema";
 
 /*
  * The processing-activity register, the one read model of the activities list (the DPO's page and GET
@@ -25,6 +25,8 @@ export interface ListActivityRegisterInput {
   q?: string;
   legalBasis?: LegalBasis;
   record?: ActivityRecordState;
+  /** Review status: submitted activities are engineers' proposals waiting for the DPO. */
+  status?: RecordStatus;
   sort?: ActivitySort;
   direction?: "asc" | "desc";
 }
@@ -39,7 +41,7 @@ const transferCount = sql<number>`(select count(*)::int from ${transfers} where 
 const openFlagCount = sql<number>`(select count(*)::int from ${flags} inner join ${transfers} on ${transfers.id} = ${flags.subjectId}
   where ${flags.subjectType} = 'transfer' and ${flags.status} = 'open' and ${transfers.activityId} = ${pa.id})`;
 
-export async function listActivityRegister({ db, page, pageSize, q, legalBasis, record, sort = "name", direction = "asc" }: ListActivityRegisterInput) {
+export async function listActivityRegister({ db, page, pageSize, q, legalBasis, record, status, sort = "name", direction = "asc" }: ListActivityRegisterInput) {
   const conditions: SQL[] = [];
   if (q?.trim()) {
     const pattern = `%${escapeLike(q.trim())}%`;
@@ -48,6 +50,7 @@ export async function listActivityRegister({ db, page, pageSize, q, legalBasis, 
   if (legalBasis) conditions.push(eq(pa.legalBasis, legalBasis));
   if (record === "complete") conditions.push(isComplete);
   if (record === "incomplete") conditions.push(sql`not (${isComplete})`);
+  if (status) conditions.push(eq(pa.status, status));
   const where = conditions.length ? and(...conditions) : undefined;
   const sortColumn = {
     name: sql`lower(${pa.name})`,
@@ -78,6 +81,7 @@ export async function listActivityRegister({ db, page, pageSize, q, legalBasis, 
         automatedDecisionMaking: pa.automatedDecisionMaking,
         dpiaRequired: pa.dpiaRequired,
         dpiaReference: pa.dpiaReference,
+        status: pa.status,
         version: pa.version,
         createdAt: isoTimestamp(pa.createdAt),
         updatedAt: isoTimestamp(pa.updatedAt),
@@ -98,12 +102,17 @@ export async function listActivityRegister({ db, page, pageSize, q, legalBasis, 
 export type ActivityRegisterRow = Awaited<ReturnType<typeof listActivityRegister>>["rows"][number];
 export type ActivityRegisterPage = Awaited<ReturnType<typeof listActivityRegister>>;
 
-/** One activity with its controller entity; undefined when the id is unknown. */
+/** One activity with its controller entity and the name of who proposed it; undefined when the id is unknown. */
 export async function getActivityDetail({ db, id }: { db: Executor; id: string }) {
   const rows = await db
-    .select({ activity: pa, controller: { id: entities.id, name: entities.name, country: entities.country } })
+    .select({
+      activity: pa,
+      controller: { id: entities.id, name: entities.name, country: entities.country },
+      proposedBy: users.name,
+    })
     .from(pa)
     .innerJoin(entities, eq(entities.id, pa.controllerEntityId))
+    .leftJoin(users, eq(users.id, pa.createdByUserId))
     .where(eq(pa.id, id))
     .limit(1);
   return rows[0];

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, count, eq, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { entities, processingActivities, transfers, type ProcessingActivity } from "@/db/schema";
-import { createActivityBody, updateActivityBody } from "@/lib/api/contracts/activities";
+import { entities, processingActivities, transfers, type ProcessingActivity, type RecordStatus } from "@/db/schema";
+import { activityReviewBodies, createActivityBody, updateActivityBody, type ActivityReviewAction } from "@/lib/api/contracts/activities";
 import type { ServiceActor } from "@/lib/auth/actor";
 import { AppError, fieldsError } from "@/lib/errors";
 import { processorsOfActivities } from "@/lib/flags/evaluation";
@@ -15,15 +15,22 @@ import { parseInput } from "@/lib/validation/parse";
  * write sequence (lib/services/write-record.ts). An activity's retention, Art. 9 condition and disclosure type
  * feed the rules of all its transfers: a write re-evaluates the processors those transfers go to. A new
  * activity has no transfer yet, so it changes no flag.
+ *
+ * Activities are the DPO's (issue 13): an engineer may propose one, which is created `submitted` and waits for
+ * the DPO's review like a vendor; the DPO's own is approved at once. Only the DPO edits, deletes, approves or
+ * rejects an activity, whatever its status (it is shared by every transfer made for it).
  */
 
-/**
- * Who may write an activity. It has no owner and no draft state (every transfer made for it shares it), so
- * the rule is the caller's role alone: the DPO and engineers (the API creates and edits; the edit form is the
- * DPO's, by its own roles), never an auditor.
- */
-function assertMayWriteActivities(actor: ServiceActor): void {
-  if (actor.kind === "user" && actor.role !== "dpo" && actor.role !== "engineer") throw new AppError("forbidden", "Auditors have read-only access.");
+/** Who may propose an activity: the DPO and engineers (and the system: seeds, the CLI), never an auditor. */
+function assertMayCreateActivities(actor: ServiceActor): void {
+  if (actor.kind === "system" || actor.role === "dpo" || actor.role === "engineer") return;
+  throw new AppError("forbidden", "Auditors have read-only access.");
+}
+
+/** Who may change an existing activity (edit, delete, review): the DPO, or the system. Any other role is refused (fail closed). */
+function assertDpo(actor: ServiceActor, what: string): void {
+  if (actor.kind === "system" || actor.role === "dpo") return;
+  throw new AppError("forbidden", actor.role === "auditor" ? "Auditors have read-only access." : `Only the DPO can ${what} a processing activity; propose a change to the DPO.`);
 }
 
 export const activityKind: RecordKind<ProcessingActivity, ProcessingActivity> = {
@@ -35,15 +42,13 @@ export const activityKind: RecordKind<ProcessingActivity, ProcessingActivity> = 
   affectedProcessors: (tx, activity) => processorsOfActivities({ db: tx, activityIds: [activity.id] }),
   // No rule flags an activity itself; its transfers carry the findings.
   flagSubject: undefined,
-  authorize: (_tx, actor) => assertMayWriteActivities(actor),
+  authorize: (_tx, actor) => assertDpo(actor, "edit"),
 };
 
-/** Removing a purpose from the Art. 30 record is the DPO's alone. The delete uses the kind with this check. */
+/** Removing a purpose from the Art. 30 record is the DPO's alone. */
 const activityDeleteKind: RecordKind<ProcessingActivity, ProcessingActivity> = {
   ...activityKind,
-  authorize: (_tx, actor) => {
-    if (actor.kind === "user" && actor.role !== "dpo") throw new AppError("forbidden", "Only the DPO can delete a processing activity.");
-  },
+  authorize: (_tx, actor) => assertDpo(actor, "delete"),
 };
 
 function nameTaken(): AppError {
@@ -65,9 +70,20 @@ export async function getActivity({ db, id }: { db: Executor; id: string }): Pro
   return (await db.select().from(processingActivities).where(eq(processingActivities.id, id)).limit(1))[0];
 }
 
+/**
+ * The review state a new activity starts in: the DPO's (or the system's) is of record at once, with no review
+ * to record; an engineer's is a proposal, submitted for the DPO's review.
+ */
+function initialReview(actor: ServiceActor, now: Date) {
+  const ofRecord = actor.kind === "system" || actor.role === "dpo";
+  return ofRecord
+    ? { status: "approved" as const, createdByUserId: actor.userId }
+    : { status: "submitted" as const, createdByUserId: actor.userId, submittedAt: now };
+}
+
 export async function createActivity({ ctx, input }: ServiceCall) {
   const data = parseInput(createActivityBody, input);
-  assertMayWriteActivities(ctx.actor);
+  assertMayCreateActivities(ctx.actor);
   return createRecord({
     ctx,
     kind: activityKind,
@@ -75,14 +91,19 @@ export async function createActivity({ ctx, input }: ServiceCall) {
       const controller = await tx.select({ id: entities.id }).from(entities).where(eq(entities.id, data.controllerEntityId)).limit(1);
       if (!controller[0]) throw fieldsError("validation_failed", [{ path: "controllerEntityId", message: "no entity has this id" }]);
       await assertNameFree(tx, data.name);
-      const [row] = await tx.insert(processingActivities).values(data).returning();
+      const [row] = await tx
+        .insert(processingActivities)
+        .values({ ...data, ...initialReview(ctx.actor, new Date()) })
+        .returning();
       return row!;
     },
   });
 }
 
-/** A partial change: fields left out keep their stored values; `changes.version` is the version edited. */
+/** A partial change (the DPO's): fields left out keep their stored values; `changes.version` is the version edited. */
 export async function updateActivity({ ctx, input }: ServiceCall<{ id: string; changes: unknown }>) {
+  // Refused before the body is read: an engineer learns that the activity is the DPO's, not what is wrong with the body.
+  assertDpo(ctx.actor, "edit");
   const { version, ...patch } = parseInput(updateActivityBody, input.changes);
   return updateRecord({
     ctx,
@@ -107,6 +128,7 @@ export async function updateActivity({ ctx, input }: ServiceCall<{ id: string; c
  * full last state for point-in-time exports.
  */
 export async function deleteActivity({ ctx, input }: ServiceCall<{ id: string; version: number }>) {
+  assertDpo(ctx.actor, "delete");
   await deleteRecord({
     ctx,
     kind: activityDeleteKind,
@@ -123,3 +145,63 @@ export async function deleteActivity({ ctx, input }: ServiceCall<{ id: string; v
     },
   });
 }
+
+const REVIEW_STEPS: Record<ActivityReviewAction, { to: RecordStatus; wrongState: string }> = {
+  approve: { to: "approved", wrongState: "only a submitted activity can be approved" },
+  reject: { to: "rejected", wrongState: "only a submitted activity can be rejected" },
+};
+
+/** `changes` is the review body (lib/api/contracts/activities.ts): the version seen and a comment. */
+export type ActivityReviewCall = ServiceCall<{ id: string; changes: unknown }>;
+
+/**
+ * The DPO approves or rejects a proposed (submitted) activity: an update through the one write sequence
+ * (lock, version check, who may, audit), the audit event named after the step. Its transfers' flags do not
+ * depend on the review status, but the kind re-evaluates them as for any write (a no-op for the rules).
+ */
+async function reviewActivity(action: ActivityReviewAction, { ctx, input }: ActivityReviewCall) {
+  assertDpo(ctx.actor, action);
+  const step = REVIEW_STEPS[action];
+  const { version, comment } = parseInput(activityReviewBodies[action], input.changes);
+  return updateRecord({
+    ctx,
+    kind: { ...activityKind, authorize: (_tx, actor) => assertDpo(actor, action) },
+    id: input.id,
+    version,
+    action,
+    change: async (tx, current) => {
+      if (current.status !== "submitted") {
+        throw new AppError("conflict", `This processing activity is ${current.status}: ${step.wrongState}.`, { currentStatus: current.status });
+      }
+      const now = new Date();
+      const [row] = await tx
+        .update(processingActivities)
+        .set({
+          status: step.to,
+          reviewedByUserId: ctx.actor.userId,
+          reviewedAt: now,
+          reviewComment: comment ?? null,
+          version: sql`${processingActivities.version} + 1`,
+          updatedAt: now,
+        })
+        .where(eq(processingActivities.id, current.id))
+        .returning();
+      return row!;
+    },
+  });
+}
+
+/** The DPO approves a proposed activity: it enters the exports of approved records. */
+export function approveActivity(call: ActivityReviewCall) {
+  return reviewActivity("approve", call);
+}
+
+/** The DPO rejects a proposed activity, saying why. */
+export function rejectActivity(call: ActivityReviewCall) {
+  return reviewActivity("reject", call);
+}
+
+export const reviewActivityAction: Record<ActivityReviewAction, (call: ActivityReviewCall) => ReturnType<typeof reviewActivity>> = {
+  approve: approveActivity,
+  reject: rejectActivity,
+};

@@ -56,6 +56,26 @@ export async function listSubmittedVendors(db: Executor) {
     .orderBy(asc(processors.updatedAt));
 }
 
+/** Processing activities engineers proposed, waiting for the DPO, oldest first (as the vendors). */
+export async function listSubmittedActivities(db: Executor) {
+  return db
+    .select({
+      id: processingActivities.id,
+      name: processingActivities.name,
+      purpose: processingActivities.purpose,
+      legalBasis: processingActivities.legalBasis,
+      controllerName: entities.name,
+      version: processingActivities.version,
+      submittedAt: processingActivities.submittedAt,
+      submittedBy: users.name,
+    })
+    .from(processingActivities)
+    .innerJoin(entities, eq(entities.id, processingActivities.controllerEntityId))
+    .leftJoin(users, eq(users.id, processingActivities.createdByUserId))
+    .where(eq(processingActivities.status, "submitted"))
+    .orderBy(asc(processingActivities.submittedAt), asc(processingActivities.id));
+}
+
 /** The choices the registration wizard offers: parents, purposes, exporters and the taxonomy. */
 export async function listRegistrationChoices(db: Executor) {
   const [parents, activities, exporters, categories] = await Promise.all([

@@ -3,7 +3,8 @@ import { headers } from "next/headers";
 import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import { db } from "@/db/client";
 import { listActivityRegister } from "@/db/queries/activities-register";
-import { LEGAL_BASES } from "@/db/schema/enums";
+import { LEGAL_BASES, RECORD_STATUSES } from "@/db/schema/enums";
+import { ACTIVITY_STATUS_WORDS } from "@/components/activities/activity-status";
 import { ActivitiesRegisterTable } from "@/components/activities/activities-register-table";
 import { ACTIVITY_COLUMNS } from "@/components/activities/activity-columns";
 import { activityKeys } from "@/components/activities/register-query";
@@ -41,6 +42,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
       </div>
       <p className="text-sm text-slate-700">
         The purposes personal data is processed for: the records of processing (GDPR Art. 30), each with the transfers that serve it.
+        {actor.role === "engineer" && " A new activity you add is a proposal: it waits for the DPO's review before it enters the exports of approved records."}
       </p>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <FilterForm action="/activities" label="Filter processing activities" values={filters}>
@@ -55,6 +57,13 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
               { value: "complete", label: "Complete" },
               { value: "incomplete", label: "Missing retention or security measures" },
             ]}
+          />
+          <SelectFilter
+            id="activity-status"
+            name="status"
+            label="Review status"
+            value={params.status}
+            options={RECORD_STATUSES.filter((status) => status !== "draft" && status !== "offboarded").map((status) => ({ value: status, label: ACTIVITY_STATUS_WORDS[status] }))}
           />
           {params.cols && <input type="hidden" name="cols" value={params.cols} />}
         </FilterForm>

@@ -2,7 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { activityReviewOperation } from "@/lib/api/contracts/activities";
 import { processorReviewOperation } from "@/lib/api/contracts/processors";
+import { approveActivity, rejectActivity } from "@/lib/activities/service";
 import { action } from "@/lib/auth/guard";
 import { approveProcessor, rejectProcessor } from "@/lib/review/service";
 import type { ServiceContext } from "@/lib/services/context";
@@ -28,6 +30,28 @@ export const reviewVendor = action(
     const { version, comment } = (input ?? {}) as Partial<ReviewDecision>;
     const review = decision === "approve" ? approveProcessor : rejectProcessor;
     const { record } = await review({ ctx, input: { id: processorId, changes: comment ? { version, comment } : { version } } });
+    revalidatePath("/", "layout");
+    return { status: record.status };
+  },
+);
+
+export interface ActivityReviewDecision {
+  activityId: string;
+  decision: "approve" | "reject";
+  version: number;
+  comment?: string;
+}
+
+const activityDecisionRef = z.object({ activityId: uuid, decision: z.enum(["approve", "reject"]) });
+
+/** The DPO approves or rejects an activity an engineer proposed, as POST /api/v1/activities/{id}/approve|reject does. */
+export const reviewProposedActivity = action(
+  { roles: activityReviewOperation.roles },
+  async ({ ctx, input }: { ctx: ServiceContext; input: ActivityReviewDecision }): Promise<{ status: string }> => {
+    const { activityId, decision } = parseInput(activityDecisionRef, input);
+    const { version, comment } = (input ?? {}) as Partial<ActivityReviewDecision>;
+    const review = decision === "approve" ? approveActivity : rejectActivity;
+    const { record } = await review({ ctx, input: { id: activityId, changes: comment ? { version, comment } : { version } } });
     revalidatePath("/", "layout");
     return { status: record.status };
   },

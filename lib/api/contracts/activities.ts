@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { ACTIVITY_RECORD_STATES, ACTIVITY_SORTS } from "@/db/list-sorts";
-import { ART9_CONDITIONS, DISCLOSURE_TYPES, LEGAL_BASES } from "@/db/schema/enums";
-import { text, uuid } from "@/lib/validation/common";
+import { ART9_CONDITIONS, DISCLOSURE_TYPES, LEGAL_BASES, RECORD_STATUSES } from "@/db/schema/enums";
+import { text, uuid, version } from "@/lib/validation/common";
 import { MAX_PAGE_SIZE, defineContract, lenientQuery, pageOf, paginationQuery, recordOf, searchText, sortDirection, updateBodyOf, wire } from "./common";
 
 /**
  * The processing activities resource (one purpose each, the unit of a GDPR Art. 30(1) record):
- * /api/v1/activities, the activity register page, the activity forms.
+ * /api/v1/activities, the activity register page, the activity forms; and the DPO's review of an activity an
+ * engineer proposed (approve, reject), its one operation beyond the standard five.
  */
 
 export const activityListQuery = z.object({
@@ -17,6 +18,7 @@ export const activityListQuery = z.object({
     .enum(ACTIVITY_RECORD_STATES)
     .optional()
     .describe("complete: the Art. 30 record has its retention period (30(1)(f)) and security measures (30(1)(g)); incomplete: one is missing"),
+  status: z.enum(RECORD_STATUSES).optional().describe("Review status: submitted activities wait for the DPO; exports of approved records hold approved ones only"),
   sort: z.enum(ACTIVITY_SORTS).optional().describe("Sort column (default name); ties are broken by id"),
   direction: sortDirection.optional(),
 });
@@ -91,7 +93,18 @@ export const updateActivityBody = updateBodyOf(
 export type CreateActivityInput = z.input<typeof createActivityBody>;
 export type UpdateActivityInput = z.input<typeof updateActivityBody>;
 
-export const activityRecord = recordOf(createActivityBody, {});
+/**
+ * The stored activity as responses carry it. The review fields are not writable: an engineer's new activity is
+ * `submitted` and waits for the DPO, the DPO's own is `approved` at once; approve and reject move it.
+ */
+export const activityRecord = recordOf(createActivityBody, {
+  status: z.enum(RECORD_STATUSES),
+  createdByUserId: wire.id.nullable(),
+  submittedAt: wire.timestamp.nullable(),
+  reviewedByUserId: wire.id.nullable(),
+  reviewedAt: wire.timestamp.nullable(),
+  reviewComment: z.string().nullable(),
+});
 
 /** One row of the processing-activity register (GET /api/v1/activities): the stored activity, its controller and counts. */
 export const activityListRow = z.object({
@@ -114,12 +127,42 @@ export const activityListRow = z.object({
   automatedDecisionMaking: z.boolean(),
   dpiaRequired: z.boolean(),
   dpiaReference: z.string().nullable(),
+  status: z.enum(RECORD_STATUSES).describe("Review status: submitted (proposed by an engineer, awaiting the DPO), approved or rejected"),
   version: z.number().int(),
   createdAt: wire.timestamp,
   updatedAt: wire.timestamp,
   transferCount: z.number().int().describe("Transfers serving the activity"),
   openFlagCount: z.number().int().describe("Open flags on those transfers"),
 });
+
+/*
+ * The DPO's review of a proposed activity: POST /api/v1/activities/{id}/{action}. An engineer's new activity is
+ * created submitted (there is no draft step: proposing is submitting); the DPO approves or rejects it. The body
+ * is the version the reviewer saw (If-Match may carry it instead) and a comment; a rejection must say why.
+ */
+export const ACTIVITY_REVIEW_ACTIONS = ["approve", "reject"] as const;
+export type ActivityReviewAction = (typeof ACTIVITY_REVIEW_ACTIONS)[number];
+
+const reviewComment = text(4000).describe("A note for the record; required (at least 5 characters) to reject");
+
+export const approveActivityBody = z.strictObject({ version, comment: reviewComment.optional() });
+export const rejectActivityBody = z.strictObject({
+  version,
+  comment: text(4000).min(5, { message: "must explain the rejection in at least 5 characters" }),
+});
+export const activityReviewBodies = { approve: approveActivityBody, reject: rejectActivityBody } as const;
+
+export const activityReviewOperation = {
+  path: "/api/v1/activities/{id}/{action}",
+  actions: ACTIVITY_REVIEW_ACTIONS,
+  operationId: "reviewActivity",
+  summary: "Approve or reject a processing activity an engineer proposed (dpo)",
+  description:
+    "approve: submitted → approved (the activity enters the exports of approved records); reject (comment required): submitted → rejected",
+  roles: ["dpo"],
+  /** The answer: the activity in its new state (as a GET). */
+  response: activityRecord,
+} as const;
 
 export const activityContract = defineContract({
   name: "Activity",
@@ -135,9 +178,13 @@ export const activityContract = defineContract({
   withFlags: false,
   operations: {
     list: { operationId: "listActivities", summary: "List processing activities: the activity register's rows (controller, transfer and open-flag counts), by name", roles: ["dpo", "engineer", "auditor"] },
-    create: { operationId: "createActivity", summary: "Register a processing activity", roles: ["dpo", "engineer"] },
+    create: {
+      operationId: "createActivity",
+      summary: "Register a processing activity: the DPO's is approved at once; an engineer's is a proposal, submitted for the DPO's review",
+      roles: ["dpo", "engineer"],
+    },
     get: { operationId: "getActivity", summary: "Read one processing activity", roles: ["dpo", "engineer", "auditor"] },
-    update: { operationId: "updateActivity", summary: "Change some fields of a processing activity; the flags of the processors receiving its data are re-evaluated", roles: ["dpo", "engineer"] },
+    update: { operationId: "updateActivity", summary: "Change some fields of a processing activity (dpo); the flags of the processors receiving its data are re-evaluated", roles: ["dpo"] },
     delete: { operationId: "deleteActivity", summary: "Delete a processing activity that no transfer serves (dpo)", roles: ["dpo"] },
     deleteDependents: "transfers still serve it (their count)",
   },

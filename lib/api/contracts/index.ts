@@ -117,4 +117,4 @@ const dataCategories: ResourceContract = {
   listDescription: "Every matching category, or one page of them when `page` or `pageSize` is given",
 };
 
-export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [processors, transferContract, flags, dataCategories, agreementContract, activityContract, entityContract];
+export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [processors, transferContract, flags, dataCategories, agreementContract, activities, entityContract];

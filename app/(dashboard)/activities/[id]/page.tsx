@@ -7,6 +7,7 @@ import { getActivityDetail, listActivityCategories, listTransfersOfActivity, mis
 import { listCurrentFlagsOfTransfers } from "@/db/queries/agreements-register";
 import { listRecordHistory } from "@/db/queries/audit";
 import { ActivityCategoriesTable } from "@/components/activities/activity-categories-table";
+import { ACTIVITY_STATUS_WORDS, ActivityStatusBadge } from "@/components/activities/activity-status";
 import { RecordHistory } from "@/components/audit/record-history";
 import { EditLink } from "@/components/registers/edit-link";
 import { DeleteRecordButton } from "@/components/registers/delete-record-button";
@@ -26,7 +27,7 @@ const sectionHeading = "mb-3 text-lg font-semibold";
 const TRANSFER_LIMIT = 50;
 const FLAG_LIMIT = 30;
 const HISTORY_LIMIT = 20;
-/** An activity has no owner or review status: editing it is the DPO's (an engineer's draft never covers one). */
+/** Editing an activity is the DPO's whoever proposed it (an engineer's draft rule never covers one). */
 const DPO_ONLY_RECORD = { createdByUserId: null, status: "approved" } as const;
 
 export default async function ActivityPage({ params }: { params: Promise<{ id: string }> }) {
@@ -37,7 +38,7 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
   const database = db();
   const detail = await getActivityDetail({ db: database, id });
   if (!detail) notFound();
-  const { activity, controller } = detail;
+  const { activity, controller, proposedBy } = detail;
   const [transfers, categories, history, format] = await Promise.all([
     listTransfersOfActivity({ db: database, activityId: id, limit: TRANSFER_LIMIT }),
     listActivityCategories({ db: database, activityId: id }),
@@ -56,7 +57,9 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
           </Link>
         </nav>
         <div className="mt-1 flex flex-wrap items-center justify-between gap-2">
-          <h1 className="text-2xl font-semibold">{activity.name}</h1>
+          <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold">
+            {activity.name} <ActivityStatusBadge status={activity.status} />
+          </h1>
           <div className="flex flex-wrap gap-2">
             <EditLink href={`/activities/${id}/edit`} actor={userActor(actor)} record={DPO_ONLY_RECORD} label="Edit activity" />
             {actor.role === "dpo" && (
@@ -66,6 +69,27 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
         </div>
         <p className="mt-1 text-slate-700">{activity.purpose}</p>
       </div>
+
+      {activity.status === "submitted" && (
+        <p className="rounded-md border border-blue-300 bg-blue-50 px-4 py-3 text-sm text-blue-900" data-testid="activity-awaiting-review">
+          Awaiting the DPO&apos;s review: proposed by {proposedBy ?? "a former user"}
+          {activity.submittedAt ? ` on ${format.date(activity.submittedAt)}` : ""}. It enters the exports of approved records once approved.
+          {actor.role === "dpo" && (
+            <>
+              {" "}
+              <Link href="/review" className="text-brand-700 underline">
+                Review it in the queue
+              </Link>
+              .
+            </>
+          )}
+        </p>
+      )}
+      {activity.status === "rejected" && (
+        <p className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900" data-testid="activity-rejected">
+          Rejected by the DPO{activity.reviewedAt ? ` on ${format.date(activity.reviewedAt)}` : ""}: {activity.reviewComment ?? "no comment"}. It is left out of the exports of approved records.
+        </p>
+      )}
 
       {missing.length > 0 && (
         <p className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="record-incomplete">
@@ -80,6 +104,7 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
         <DetailsList
           testId="activity-facts"
           items={[
+            { term: "Review status", value: ACTIVITY_STATUS_WORDS[activity.status] },
             { term: "Controller", value: `${controller.name} (${countryLabel(controller.country)})` },
             { term: "Joint controller", value: activity.jointController },
             { term: "Business function", value: activity.businessFunction },

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { updateActivity } from "@/lib/activities/service";
+import { activityContract } from "@/lib/api/contracts/activities";
 import { action } from "@/lib/auth/guard";
 import { predictWithoutSaving } from "@/lib/flags/predict";
 import { withDb, type ServiceContext } from "@/lib/services/context";
@@ -14,9 +15,8 @@ import { listFlagsOfActivityProcessors } from "./activity-flags";
 // The id is checked here; the changes themselves are validated by updateActivity with the contract's schema.
 const activityRef = z.object({ id: uuid });
 
-// Narrower than the API's update roles on purpose: an activity has no owner and no draft state, and it is
-// shared by every transfer made for it, so in the app only the DPO edits it.
-const EDITORS = ["dpo"] as const;
+// As the REST API: an activity is shared by every transfer made for it, so only the DPO edits it.
+const EDITORS = activityContract.operations.update.roles;
 
 type EditInput = { ctx: ServiceContext; input: { id: string; changes: unknown } };
 
