@@ -8,13 +8,17 @@ export interface ControllerContact {
   legalName: string | null;
   country: string;
   address: string | null;
+  phone: string | null;
   dpoContact: string | null;
+  /** GDPR Art. 27 representative in the Union. */
   representativeContact: string | null;
+  /** UK GDPR Art. 27 representative in the United Kingdom. */
+  ukRepresentativeContact: string | null;
 }
 
 /**
- * The company's controller entities with their DPO and Art. 27 representative contacts: the cover of every
- * report names them. A handful of rows (the group's own legal entities), read whole.
+ * The company's controller entities (the organisation's entity records) with their address, DPO and EU and UK
+ * Art. 27 representative contacts: the cover of every report names them. A handful of rows (the group's own legal entities), read whole.
  */
 export async function listControllerContacts({ db }: { db: Executor }): Promise<ControllerContact[]> {
   return db
@@ -23,8 +27,10 @@ export async function listControllerContacts({ db }: { db: Executor }): Promise<
       legalName: entities.legalName,
       country: entities.country,
       address: entities.address,
+      phone: entities.phone,
       dpoContact: entities.dpoContact,
       representativeContact: entities.representativeContact,
+      ukRepresentativeContact: entities.ukRepresentativeContact,
     })
     .from(entities)
     .where(eq(entities.role, "controller"))

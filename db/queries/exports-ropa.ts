@@ -1,10 +1,11 @@
 import "server-only";
-import { asc, desc, sql } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { auditEvents, processingActivities, type Art9Condition, type LegalBasis } from "../schema";
+import { auditEvents, processingActivities, type Art9Condition, type LegalBasis, type RecordStatus } from "../schema";
 
 /*
- * The GDPR Art. 30(1) record: one row per processing activity, with aggregates over the activity's transfers
+ * The GDPR Art. 30(1) record: one row per processing activity (approved ones only, unless pending records are
+ * included: an engineer's proposed activity waits for the DPO), with aggregates over the activity's transfers
  * (of record only, unless pending records are included). Three lateral sub-queries per activity each read
  * its transfers once and compute all their aggregates together (string_agg distinct ... filter): the
  * transfers themselves, their data categories, and the agreements covering them. The database, not the
@@ -28,8 +29,14 @@ export interface RopaRow {
   controllerLegalName: string | null;
   controllerCountry: string;
   controllerAddress: string | null;
+  controllerPhone: string | null;
   dpoContact: string | null;
+  /** GDPR Art. 27 representative in the Union. */
   representativeContact: string | null;
+  /** UK GDPR Art. 27 representative in the United Kingdom. */
+  ukRepresentativeContact: string | null;
+  /** The activity's review status: anything but approved is pending (listed only with pending records included). */
+  activityStatus: RecordStatus;
   jointController: string | null;
   businessFunction: string | null;
   purpose: string;
@@ -75,8 +82,11 @@ const columns = {
   controllerLegalName: "controller_legal_name",
   controllerCountry: "controller_country",
   controllerAddress: "controller_address",
+  controllerPhone: "controller_phone",
   dpoContact: "dpo_contact",
   representativeContact: "representative_contact",
+  ukRepresentativeContact: "uk_representative_contact",
+  activityStatus: "activity_status",
   jointController: "joint_controller",
   businessFunction: "business_function",
   purpose: "purpose",
@@ -123,9 +133,11 @@ function selectRopaBatch(db: Executor, includePending: boolean, after: string | 
   const pending = "not (t.status = 'approved' and p.status = 'approved')";
   const kind = "p.service::text || ' (' || p.role::text || ')'";
   const cursor = after === null ? sql`true` : sql`a.id > ${after}::uuid`;
+  const activityScope = includePending ? sql`` : sql` and a.status = 'approved'`;
   return db.execute(sql`
     select a.id, a.name, e.name as controller_name, e.legal_name as controller_legal_name, e.country as controller_country,
-      e.address as controller_address, e.dpo_contact, e.representative_contact, a.joint_controller, a.business_function,
+      e.address as controller_address, e.phone as controller_phone, e.dpo_contact, e.representative_contact, e.uk_representative_contact,
+      a.status as activity_status, a.joint_controller, a.business_function,
       a.purpose, a.legal_basis, a.legitimate_interest, a.art9_condition, array_to_string(a.data_subject_categories, '; ') as data_subject_categories,
       a.retention_period, a.security_measures, a.source, a.automated_decision_making, a.dpia_required, a.dpia_reference,
       tr.*, cat.*, ag.*
@@ -170,7 +182,7 @@ function selectRopaBatch(db: Executor, includePending: boolean, after: string | 
             and (sa.covers_all_transfers or exists (select 1 from agreement_transfers x where x.agreement_id = sa.id and x.transfer_id = t.id))
         ${where}
       ) ag
-    where ${cursor}
+    where ${cursor}${activityScope}
     order by a.id
     limit ${limit}`);
 }
@@ -190,8 +202,9 @@ export interface IterateRopaInput {
   /** Rows per statement; the register is never read whole. */
   batchSize?: number;
   /**
-   * false: the aggregates describe approved transfers to approved processors only. true: every transfer.
-   * Every activity is listed either way: Art. 30(1) is a record of the processing, not of the transfers.
+   * false: approved activities only, their aggregates over approved transfers to approved processors. true:
+   * every activity and every transfer. An approved activity is listed even with no transfer in scope: Art.
+   * 30(1) is a record of the processing, not of the transfers.
    */
   includePending: boolean;
 }
@@ -212,11 +225,12 @@ export async function* iterateRopa({ db, batchSize = 500, includePending }: Iter
   }
 }
 
-/** The activities' ids and names in the record's order: the PDF's table of contents, read before the record. */
-export async function listRopaSections({ db }: { db: Executor }): Promise<{ key: string; title: string }[]> {
+/** The activities' ids and names in the record's order and scope: the PDF's table of contents, read before the record. */
+export async function listRopaSections({ db, includePending }: { db: Executor; includePending: boolean }): Promise<{ key: string; title: string }[]> {
   return db
     .select({ key: processingActivities.id, title: processingActivities.name })
     .from(processingActivities)
+    .where(includePending ? undefined : eq(processingActivities.status, "approved"))
     .orderBy(asc(processingActivities.id));
 }
 

@@ -66,12 +66,26 @@ function endOfDayUtc(asOf: string): Date {
 }
 
 /**
+ * Values of columns added after snapshots began to be written, for a snapshot without them: what the record
+ * was then. A NOT NULL column missing from an old snapshot would otherwise read as null (and fail the insert).
+ * Activities recorded before the DPO's review existed were the DPO's own, approved (the migration's default);
+ * an entity was not marked a CIIO.
+ */
+const LEGACY_VALUES: Readonly<Record<string, Record<string, unknown>>> = {
+  processing_activities: { status: "approved" },
+  entities: { ciio: false },
+};
+
+/**
  * `cross join lateral` this: a camelCase snapshot (drizzle row) as a row `r` of the snake_case table.
  * In FROM, not in the select list, where `(f(x)).*` would call the function once per column.
  */
 function snakeRow(table: string, snapshot: string) {
+  const legacy = LEGACY_VALUES[table];
+  // The snapshot's own keys win over the legacy values (jsonb `||` keeps the right-hand side's).
+  const state = legacy ? `('${JSON.stringify(legacy)}'::jsonb || ${snapshot})` : snapshot;
   return sql.raw(`jsonb_populate_record(null::pg_temp.${table}, (
-    select jsonb_object_agg(lower(regexp_replace(key, '([A-Z])', '_\\1', 'g')), value) from jsonb_each(${snapshot})
+    select jsonb_object_agg(lower(regexp_replace(key, '([A-Z])', '_\\1', 'g')), value) from jsonb_each(${state})
   )) r`);
 }
 

@@ -1,3 +1,4 @@
+import type { ControllerContact } from "@/db/queries/export-common";
 import type { ExportMeta, ReportLanguage } from "./report";
 
 /*
@@ -24,6 +25,8 @@ const LABELS = {
     country: "Country",
     dpo: "Data protection officer",
     representative: "Representative (Art. 27)",
+    ukRepresentative: "UK representative (UK GDPR Art. 27)",
+    address: "Address and telephone",
     none: "None designated",
     contents: "Contents",
     item: "Item",
@@ -48,6 +51,8 @@ const LABELS = {
     country: "Pays",
     dpo: "Délégué à la protection des données",
     representative: "Représentant (art. 27)",
+    ukRepresentative: "Représentant au Royaume-Uni (art. 27 UK GDPR)",
+    address: "Adresse et téléphone",
     none: "Aucun désigné",
     contents: "Sommaire",
     item: "Rubrique",
@@ -58,6 +63,29 @@ const LABELS = {
 } as const;
 
 export type CoverLabels = (typeof LABELS)[ReportLanguage];
+
+/**
+ * The cover's table of the controllers (the organisation's entity records): the header and one line per
+ * entity, for the XLSX cover sheet and the PDF cover page. The legal name follows the name on a line of its
+ * own (`stacked`, the PDF's narrow cell) or in parentheses.
+ */
+export function controllerTable(controllers: readonly ControllerContact[], labels: CoverLabels, { stacked }: { stacked: boolean }) {
+  const header = [labels.controllers, labels.country, labels.dpo, labels.representative, labels.ukRepresentative, labels.address];
+  const rows = controllers.map((controller) => {
+    const legalName = controller.legalName && controller.legalName !== controller.name ? controller.legalName : null;
+    const name = legalName ? (stacked ? `${controller.name}\n${legalName}` : `${controller.name} (${legalName})`) : controller.name;
+    const contact = [controller.address, controller.phone].filter((part) => part && part.trim()).join("; ");
+    return [
+      name,
+      controller.country,
+      controller.dpoContact ?? labels.none,
+      controller.representativeContact ?? labels.none,
+      controller.ukRepresentativeContact ?? labels.none,
+      contact || "—",
+    ];
+  });
+  return { header, rows };
+}
 
 export function coverLabels(language: ReportLanguage): CoverLabels {
   return LABELS[language];

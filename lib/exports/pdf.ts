@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import PDFDocument from "pdfkit";
-import { coverFacts, coverLabels, type CoverLabels } from "./cover";
+import { controllerTable, coverFacts, coverLabels, type CoverLabels } from "./cover";
 import type { CellValue } from "./neutralize";
 import type { ExportMeta, ReportLanguage, Section } from "./report";
 import { waitForDrain } from "./streams";
@@ -384,16 +384,10 @@ export class PdfWriter {
     if (controllers.length) {
       doc.moveDown(1);
       doc.x = doc.page.margins.left;
-      const table = new PdfTable(this, [
-        { header: this.labels.controllers, width: 3 },
-        { header: this.labels.country, width: 1 },
-        { header: this.labels.dpo, width: 3 },
-        { header: this.labels.representative, width: 2 },
-      ]);
-      for (const controller of controllers) {
-        const name = controller.legalName && controller.legalName !== controller.name ? `${controller.name}\n${controller.legalName}` : controller.name;
-        await table.addRow([name, controller.country, controller.dpoContact ?? this.labels.none, controller.representativeContact ?? this.labels.none]);
-      }
+      const { header, rows: lines } = controllerTable(controllers, this.labels, { stacked: true });
+      const widths = [3, 1, 3, 2, 2, 3];
+      const table = new PdfTable(this, header.map((text, index) => ({ header: text, width: widths[index]! })));
+      for (const line of lines) await table.addRow(line);
     }
     return { rows };
   }

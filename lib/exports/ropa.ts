@@ -15,8 +15,8 @@ export const NONE_FR = "Aucun";
 
 /** The words of the marks, and of the few phrases the record composes, in the template's language. */
 const WORDS = {
-  en: { missing: MISSING, none: NONE, mechanisms: "mechanisms", agreements: "agreements", inTransit: "encryption in transit", atRest: "encryption at rest" },
-  fr: { missing: MISSING_FR, none: NONE_FR, mechanisms: "mécanismes", agreements: "accords", inTransit: "chiffrement en transit", atRest: "chiffrement au repos" },
+  en: { missing: MISSING, none: NONE, mechanisms: "mechanisms", agreements: "agreements", inTransit: "encryption in transit", atRest: "encryption at rest", eu: "EU", uk: "UK" },
+  fr: { missing: MISSING_FR, none: NONE_FR, mechanisms: "mécanismes", agreements: "accords", inTransit: "chiffrement en transit", atRest: "chiffrement au repos", eu: "UE", uk: "Royaume-Uni" },
 } as const;
 type Words = (typeof WORDS)[keyof typeof WORDS];
 const EN: Words = WORDS.en;
@@ -37,10 +37,21 @@ function countryNames(codes: string | null): string | null {
     .join("; ");
 }
 
-/** Art. 30(1)(a): the controller, its country and address. */
+/** Art. 30(1)(a): the controller (its entity record), its country, address and telephone. */
 function controller(row: RopaRow): string {
   const name = row.controllerLegalName && row.controllerLegalName !== row.controllerName ? `${row.controllerName} (${row.controllerLegalName})` : row.controllerName;
-  return join(name, countryName(row.controllerCountry) ?? row.controllerCountry, row.controllerAddress);
+  return join(name, countryName(row.controllerCountry) ?? row.controllerCountry, row.controllerAddress, row.controllerPhone);
+}
+
+/**
+ * Art. 30(1)(a): the controller's representatives (GDPR Art. 27 in the Union, UK GDPR Art. 27 in the United
+ * Kingdom). The EU representative alone reads as it always has; a UK one is named as such.
+ */
+function representatives(row: RopaRow, words: Words = EN): string {
+  const uk = row.ukRepresentativeContact?.trim() ? row.ukRepresentativeContact : null;
+  const eu = row.representativeContact?.trim() ? row.representativeContact : null;
+  if (!uk) return orNone(eu, words);
+  return join(eu ? `${words.eu}: ${eu}` : null, `${words.uk}: ${uk}`);
 }
 
 /** Art. 30(1)(e): the mechanisms of the third-country transfers and the agreements covering them. */
@@ -86,7 +97,7 @@ export const ROPA_GENERIC_COLUMNS: readonly ExportColumn<RopaRow>[] = [
   { header: "Processing activity", width: 30, value: (r) => r.name },
   { header: "Controller", width: 40, value: controller },
   { header: "Joint controller", width: 24, value: (r) => orNone(r.jointController) },
-  { header: "Representative (Art. 27)", width: 24, value: (r) => orNone(r.representativeContact) },
+  { header: "Representative (Art. 27)", width: 24, value: (r) => representatives(r) },
   { header: "Data protection officer", width: 24, value: (r) => orNone(r.dpoContact) },
   { header: "Purposes", width: 40, value: (r) => orMissing(r.purpose) },
   { header: "Categories of data subjects", width: 30, value: (r) => orMissing(r.dataSubjectCategories) },
@@ -136,7 +147,7 @@ export const ROPA_CNIL_COLUMNS: readonly ExportColumn<RopaRow>[] = [
   { header: "Activité de traitement", width: 30, value: (r) => r.name },
   { header: "Responsable du traitement", width: 40, value: controller },
   { header: "Responsable conjoint", width: 24, value: (r) => orNone(r.jointController, FR) },
-  { header: "Représentant", width: 24, value: (r) => orNone(r.representativeContact, FR) },
+  { header: "Représentant", width: 24, value: (r) => representatives(r, FR) },
   { header: "Délégué à la protection des données", width: 24, value: (r) => orNone(r.dpoContact, FR) },
   { header: "Finalités", width: 40, value: (r) => orMissing(r.purpose, FR) },
   { header: "Catégories de personnes concernées", width: 30, value: (r) => orMissing(r.dataSubjectCategories, FR) },
@@ -163,11 +174,13 @@ export const ropaRecordSchema = z
   .object({
     id: z.string().describe("Processing activity id (UUID)"),
     name: z.string(),
+    status: z.string().describe("The activity's review status: approved, or (with pending records included) submitted or rejected"),
     controller: z
-      .object({ name: z.string(), legalName: z.string().nullable(), country: z.string(), address: z.string().nullable() })
+      .object({ name: z.string(), legalName: z.string().nullable(), country: z.string(), address: z.string().nullable(), phone: z.string().nullable() })
       .describe("Art. 30(1)(a): the controller"),
     jointController: z.string().nullable(),
-    representativeContact: z.string().nullable().describe("Art. 27 representative"),
+    representativeContact: z.string().nullable().describe("GDPR Art. 27 representative in the Union"),
+    ukRepresentativeContact: z.string().nullable().describe("UK GDPR Art. 27 representative in the United Kingdom"),
     dpoContact: z.string().nullable(),
     businessFunction: z.string().nullable(),
     purpose: z.string().describe("Art. 30(1)(b)"),
@@ -196,14 +209,20 @@ export const ropaRecordSchema = z
     automatedDecisionMaking: z.boolean(),
     dpia: z.object({ required: z.boolean(), reference: z.string().nullable() }),
     warnings: list.describe("Art. 30(1) items that are missing (\"where possible\" items: warnings, not errors)"),
-    pending: z.string().nullable().describe("With pending records included: the unapproved transfers behind the aggregates"),
+    pending: z.string().nullable().describe("With pending records included: the activity's own review status when not approved, and the unapproved transfers behind the aggregates"),
   })
   .describe("One processing activity of the GDPR Art. 30(1) record");
 
-/** Pending records included: the activity's aggregates rest on transfers or recipients not yet approved. */
+/**
+ * Pending records included: the activity itself is not approved (an engineer's proposal awaiting the DPO, or
+ * one the DPO rejected), or its aggregates rest on transfers or recipients not yet approved.
+ */
 function pendingMark(row: RopaRow): string | null {
-  if (row.pendingTransferCount === 0) return null;
-  return `${row.pendingTransferCount} unapproved transfer(s) included: ${row.pendingRecipientNames ?? ""}`.trim();
+  const marks = [
+    row.activityStatus !== "approved" ? `activity ${row.activityStatus}` : null,
+    row.pendingTransferCount > 0 ? `${row.pendingTransferCount} unapproved transfer(s) included: ${row.pendingRecipientNames ?? ""}`.trim() : null,
+  ].filter((mark): mark is string => mark !== null);
+  return marks.length ? marks.join("; ") : null;
 }
 
 /** The structured record of the JSON export: Art. 30(1) items as fields, lists as arrays, gaps as null. */
@@ -213,9 +232,11 @@ export function ropaJsonRecord(row: RopaRow): z.input<typeof ropaRecordSchema> {
   return {
     id: row.id,
     name: row.name,
-    controller: { name: row.controllerName, legalName: row.controllerLegalName, country: row.controllerCountry, address: row.controllerAddress },
+    status: row.activityStatus,
+    controller: { name: row.controllerName, legalName: row.controllerLegalName, country: row.controllerCountry, address: row.controllerAddress, phone: row.controllerPhone },
     jointController: row.jointController,
     representativeContact: row.representativeContact,
+    ukRepresentativeContact: row.ukRepresentativeContact,
     dpoContact: row.dpoContact,
     businessFunction: row.businessFunction,
     purpose: row.purpose,
@@ -320,7 +341,7 @@ const LAYOUTS: Readonly<Record<RopaTemplate, { title: string; sheetName: string;
   },
 };
 
-/** The Art. 30(1) record in a template: one entry per processing activity, every activity listed. */
+/** The Art. 30(1) record in a template: one entry per processing activity (approved ones, unless pending records are included). */
 export function ropaReport(template: RopaTemplate): ReportDefinition<RopaRow> {
   const layout = LAYOUTS[template];
   return {
@@ -339,7 +360,7 @@ export function ropaReport(template: RopaTemplate): ReportDefinition<RopaRow> {
       key: (row) => row.id,
       title: (row) => row.name,
       fields: layout.fields,
-      sections: ({ db }) => listRopaSections({ db }),
+      sections: ({ db, includePending }) => listRopaSections({ db, includePending }),
       sheetPerRecord: layout.sheetPerRecord,
     },
   };

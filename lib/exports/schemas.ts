@@ -18,8 +18,10 @@ const controller = z.object({
   legalName: z.string().nullable(),
   country: z.string().describe("ISO 3166-1 alpha-2"),
   address: z.string().nullable(),
+  phone: z.string().nullable(),
   dpoContact: z.string().nullable(),
-  representativeContact: z.string().nullable().describe("GDPR Art. 27 representative"),
+  representativeContact: z.string().nullable().describe("GDPR Art. 27 representative in the Union"),
+  ukRepresentativeContact: z.string().nullable().describe("UK GDPR Art. 27 representative in the United Kingdom"),
 });
 
 /** The zod schema of a report's whole JSON document. */
@@ -39,7 +41,7 @@ export function exportDocument(report: ExportReport) {
       includePending: z.boolean().describe("False: approved records only; true: pending ones too, each record's `pending` saying what is unapproved"),
       period: z.object({ from: z.string(), to: z.string() }).nullable().describe("The audit trail's period (UTC days, inclusive); null for the other reports"),
       auditChainHead: z.string().nullable().describe("Hash of the latest audit event when the export ran"),
-      controllers: z.array(controller).describe("The controllers, with their DPO and representative contacts"),
+      controllers: z.array(controller).describe("The controllers (the organisation's entity records), with their address, DPO and EU and UK representative contacts"),
       notes: z.record(z.string(), z.string()).describe("Report-specific facts (window, statements, chain verification)"),
       rows: z.array(definition.jsonSchema),
     })

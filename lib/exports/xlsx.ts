@@ -1,7 +1,7 @@
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { TransferRegisterRow } from "@/db/queries/exports";
-import { coverFacts, coverLabels, type CoverInput } from "./cover";
+import { controllerTable, coverFacts, coverLabels, type CoverInput } from "./cover";
 import { neutralizeCell, type CellValue } from "./neutralize";
 import type { ExportColumn, ExportMeta, ReportLanguage } from "./report";
 import { waitForDrain } from "./streams";
@@ -205,11 +205,9 @@ export async function writeXlsxReport<Row>(input: XlsxReportInput<Row>): Promise
   if (controllers.length) {
     lines.push([]);
     boldRows.add(lines.length);
-    lines.push([labels.controllers, labels.country, labels.dpo, labels.representative]);
-    for (const controller of controllers) {
-      const name = controller.legalName && controller.legalName !== controller.name ? `${controller.name} (${controller.legalName})` : controller.name;
-      lines.push([name, controller.country, controller.dpoContact ?? labels.none, controller.representativeContact ?? labels.none]);
-    }
+    const table = controllerTable(controllers, labels, { stacked: false });
+    lines.push(table.header);
+    for (const row of table.rows) lines.push(row);
   }
   lines.push([]);
   boldRows.add(lines.length);
