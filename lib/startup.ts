@@ -2,11 +2,12 @@ import "server-only";
 import { getDatabase, type DatabaseHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { loadDashboardFigures } from "@/lib/cache/dashboard";
-import { countActiveUsers, disableDemoUsers, enableDemoUsers } from "@/db/queries/users";
+import { disableDemoUsers, enableDemoUsers } from "@/db/queries/users";
 import { seedDemoData } from "@/lib/seed/demo";
 import { seedReferenceData } from "@/lib/seed/reference";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
-import { isDemoMode } from "@/lib/env";
+import { appBaseUrl, isDemoMode } from "@/lib/env";
+import { issueSetupCodeIfNeeded } from "@/lib/setup/service";
 import { todayIso } from "@/lib/clock";
 import { reevaluateIfDateChanged, runFullEvaluation } from "@/lib/flags/evaluation";
 
@@ -17,11 +18,12 @@ export async function prepareDatabase(handle: DatabaseHandle = getDatabase()): P
   return handle;
 }
 
-/** Start-up of the web app: migrate, load reference data, then demo data or first-user instructions. */
+/** Start-up of the web app: migrate, load reference data, then demo data or the first DPO's set-up code. */
 export async function startUp({ log = console.log }: { log?: (line: string) => void } = {}): Promise<void> {
   const handle = await prepareDatabase();
   log(`[startup] database: ${handle.driver} (${handle.location}), migrations applied`);
 
+  let setupCode: string | null = null;
   if (isDemoMode()) {
     const { seeded } = await seedDemoData(handle.db);
     await enableDemoUsers({ db: handle.db });
@@ -29,6 +31,9 @@ export async function startUp({ log = console.log }: { log?: (line: string) => v
   } else {
     const disabled = await disableDemoUsers({ db: handle.db });
     if (disabled > 0) log(`[startup] demo mode is off: ${disabled} demo account(s) disabled`);
+    // No DPO yet: a one-time code (only its hash stored) opens /setup; every start replaces the earlier one.
+    // Issued before the evaluation so that /setup works as soon as the server answers; printed last, to be seen.
+    setupCode = await issueSetupCodeIfNeeded({ db: handle.db });
   }
 
   // A new release may change a rule: every start re-evaluates the whole register.
@@ -44,10 +49,10 @@ export async function startUp({ log = console.log }: { log?: (line: string) => v
   if (isDemoMode()) {
     log("[startup] demo accounts (demo mode only; DEMO=0 disables them):");
     for (const user of DEMO_USERS) log(`  ${user.role.padEnd(8)} ${user.email}  password: ${user.password}`);
-  } else if ((await countActiveUsers({ db: handle.db })) === 0) {
+  } else if (setupCode) {
     log(
-      "[startup] no users yet. Stop the app if it uses the embedded database, then create the first DPO:\n" +
-        "  npm run user:create -- --email you@example.com --role dpo",
+      `[startup] no DPO account yet. Open ${appBaseUrl()}/setup and enter this one-time set-up code: ${setupCode}\n` +
+        "  (it works once; a restart prints a new one. Scripted installs: npm run user:create -- --email you@example.com --role dpo)",
     );
   }
 }

@@ -4,7 +4,7 @@ import readline from "node:readline";
 import { closeDatabase } from "@/db/client";
 import { systemActor } from "@/lib/auth/actor";
 import { todayIso } from "@/lib/clock";
-import { createUser } from "@/lib/users/service";
+import { createUserClosingSetup } from "@/lib/setup/service";
 import { prepareDatabase } from "@/lib/startup";
 import { parseArgs } from "./args";
 import { runCli } from "./cli";
@@ -33,10 +33,12 @@ runCli(async () => {
     password = await askHidden("Password (12 characters or more): ");
   }
   const handle = await prepareDatabase();
-  const { record: user } = await createUser({
+  // A DPO created here also closes the first-run set-up: the code printed in the server log stops working.
+  const { record: user, setupCodeRetired } = await createUserClosingSetup({
     ctx: { db: handle.db, actor: systemActor("cli user:create"), today: todayIso() },
     input: { email: args.email, role: args.role, name: args.name ?? args.email.split("@")[0], password },
   });
   console.log(`Created ${user.role} ${user.email} (${user.id}).`);
+  if (setupCodeRetired) console.log("The pending set-up code is no longer valid: /setup now sends everyone to sign-in.");
   await closeDatabase();
 });

@@ -14,8 +14,9 @@ import { createTestDatabase } from "./databases";
  * does not allow (403). Public routes are listed by name below, on purpose.
  */
 
-// openapi.json is public (issue 12 part 5): a client generator reads it without a token.
-const PUBLIC_ROUTES = new Set(["app/api/health/route.ts", "app/api/auth/[...nextauth]/route.ts", "app/api/v1/openapi.json/route.ts"]);
+// openapi.json is public (issue 12 part 5): a client generator reads it without a token. The first-run set-up
+// (issue 13) is public: nobody can sign in yet; its one-time code from the server log is the credential.
+const PUBLIC_ROUTES = new Set(["app/api/health/route.ts", "app/api/auth/[...nextauth]/route.ts", "app/api/v1/openapi.json/route.ts", "app/api/setup/route.ts"]);
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const ROLES: UserRole[] = ["dpo", "engineer", "auditor"];
 
