@@ -7,5 +7,6 @@ import { withAuth } from "next-auth/middleware";
 export default withAuth({ pages: { signIn: "/sign-in" } });
 
 export const config = {
-  matcher: ["/((?!api/|sign-in|_next/|favicon.ico|robots.txt).*)"],
+  // /setup is public (the first run without the demo: nobody can sign in yet); /setup/start checks its own session.
+  matcher: ["/((?!api/|sign-in|setup|_next/|favicon.ico|robots.txt).*)"],
 };

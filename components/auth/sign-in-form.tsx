@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 
-export function SignInForm({ callbackUrl, ssoName }: { callbackUrl: string; ssoName: string | null }) {
+/** `defaultEmail` fills the email field (after the set-up page created the account, should its sign-in have failed). */
+export function SignInForm({ callbackUrl, ssoName, defaultEmail }: { callbackUrl: string; ssoName: string | null; defaultEmail?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -53,6 +54,7 @@ export function SignInForm({ callbackUrl, ssoName }: { callbackUrl: string; ssoN
           name="email"
           type="email"
           autoComplete="username"
+          defaultValue={defaultEmail}
           required
           className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
         />
