@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from "@/lib/audit/record";
 import { todayIso } from "@/lib/clock";
 import { addMonths } from "@/lib/rules/iso-date";
 import { createApiToken, createUser } from "@/lib/users/service";
+import * as activityReview from "../app/api/v1/activities/[id]/[action]/route";
 import * as activityItem from "../app/api/v1/activities/[id]/route";
 import * as activityCollection from "../app/api/v1/activities/route";
 import * as agreementItem from "../app/api/v1/agreements/[id]/route";
@@ -282,7 +283,7 @@ describeOnDatabases("REST API v1: review, flags, categories, agreements, activit
     expect((await badState.json()).errors).toEqual([expect.objectContaining({ path: "state" })]);
   });
 
-  it("creates, lists, reads and patches processing activities", async () => {
+  it("creates (an engineer's as a proposal), lists, reads and patches (the DPO) processing activities", async () => {
     const { db } = use();
     const exporter = await makeEntity(db);
     const post = (body: unknown) => call(activityCollection.POST, { method: "POST", url: "/api/v1/activities", token: tokens.engineer, body });
@@ -290,6 +291,8 @@ describeOnDatabases("REST API v1: review, flags, categories, agreements, activit
     expect(created.status).toBe(201);
     const activity = (await created.json()).data;
     expect(activity).toMatchObject({ version: 1, disclosureType: "business_purpose", retentionPeriod: null, dataSubjectCategories: [] });
+    // An engineer proposes: the activity waits for the DPO's review.
+    expect(activity).toMatchObject({ status: "submitted", createdByUserId: expect.any(String), submittedAt: expect.any(String), reviewedByUserId: null });
     expect(created.headers.get("location")).toBe(`/api/v1/activities/${activity.id}`);
     const duplicate = await post({ name: "Crash analytics for the robot app", controllerEntityId: exporter.id, purpose: "Again", legalBasis: "consent" });
     expect(duplicate.status).toBe(409);
@@ -305,7 +308,10 @@ describeOnDatabases("REST API v1: review, flags, categories, agreements, activit
     expect(await list.json()).toMatchObject({ total: 1, data: [expect.objectContaining({ id: activity.id })] });
     // One read model: the register page's row (controller name, counts) with every stored field.
     const row = (await (await call(activityCollection.GET, { url: `/api/v1/activities?q=crash%20analytics&legalBasis=legitimate_interests&record=incomplete&sort=transfers`, token: tokens.auditor })).json()).data[0];
-    expect(row).toMatchObject({ id: activity.id, controllerEntityId: exporter.id, controllerName: exporter.name, transferCount: 0, openFlagCount: 0, disclosureType: "business_purpose", dataSubjectCategories: [], version: 1 });
+    expect(row).toMatchObject({ id: activity.id, controllerEntityId: exporter.id, controllerName: exporter.name, transferCount: 0, openFlagCount: 0, disclosureType: "business_purpose", dataSubjectCategories: [], version: 1, status: "submitted" });
+    const submitted = await (await call(activityCollection.GET, { url: "/api/v1/activities?q=crash%20analytics&status=submitted", token: tokens.auditor })).json();
+    expect(submitted.total).toBe(1);
+    expect((await (await call(activityCollection.GET, { url: "/api/v1/activities?q=crash%20analytics&status=approved", token: tokens.auditor })).json()).total).toBe(0);
     const badRecord = await call(activityCollection.GET, { url: "/api/v1/activities?record=maybe", token: tokens.auditor });
     expect(badRecord.status).toBe(422);
 
@@ -313,14 +319,42 @@ describeOnDatabases("REST API v1: review, flags, categories, agreements, activit
     expect(read.status).toBe(200);
     expect(read.headers.get("etag")).toBe('"1"');
 
-    const patched = await call(activityItem.PATCH, { method: "PATCH", url: `/api/v1/activities/${activity.id}`, token: tokens.engineer, body: { retentionPeriod: "13 months" }, headers: { "if-match": "1" }, params: { id: activity.id } });
+    // Activities are the DPO's: an engineer's PATCH or DELETE is refused, even of the activity they proposed.
+    const byEngineer = await call(activityItem.PATCH, { method: "PATCH", url: `/api/v1/activities/${activity.id}`, token: tokens.engineer, body: { retentionPeriod: "13 months" }, headers: { "if-match": "1" }, params: { id: activity.id } });
+    expect(byEngineer.status).toBe(403);
+    expect(byEngineer.headers.get("content-type")).toMatch(/problem\+json/);
+    const deleteByEngineer = await call(activityItem.DELETE, { method: "DELETE", url: `/api/v1/activities/${activity.id}`, token: tokens.engineer, headers: { "if-match": "1" }, params: { id: activity.id } });
+    expect(deleteByEngineer.status).toBe(403);
+    expect((await (await call(activityItem.GET, { url: `/api/v1/activities/${activity.id}`, token: tokens.auditor, params: { id: activity.id } })).json()).data).toMatchObject({ version: 1, retentionPeriod: null });
+
+    const patched = await call(activityItem.PATCH, { method: "PATCH", url: `/api/v1/activities/${activity.id}`, token: tokens.dpo, body: { retentionPeriod: "13 months" }, headers: { "if-match": "1" }, params: { id: activity.id } });
     expect(patched.status).toBe(200);
     expect((await patched.json()).data).toMatchObject({ version: 2, retentionPeriod: "13 months", purpose: "Provide the service", legalBasis: "legitimate_interests" });
 
-    const stale = await call(activityItem.PATCH, { method: "PATCH", url: `/api/v1/activities/${activity.id}`, token: tokens.engineer, body: { version: 1, source: "the app" }, params: { id: activity.id } });
+    const stale = await call(activityItem.PATCH, { method: "PATCH", url: `/api/v1/activities/${activity.id}`, token: tokens.dpo, body: { version: 1, source: "the app" }, params: { id: activity.id } });
     expect(stale.status).toBe(409);
     const byAuditor = await call(activityItem.PATCH, { method: "PATCH", url: `/api/v1/activities/${activity.id}`, token: tokens.auditor, body: { version: 2, source: "the app" }, params: { id: activity.id } });
     expect(byAuditor.status).toBe(403);
+
+    // The DPO's review: approve and reject are the DPO's; a rejection says why; a reviewed activity is not reviewed again.
+    const reviewActivity = (action: string, token: string, body?: unknown, headers?: Record<string, string>) =>
+      call(activityReview.POST, { method: "POST", url: `/api/v1/activities/${activity.id}/${action}`, token, body, headers, params: { id: activity.id, action } });
+    expect((await reviewActivity("approve", tokens.engineer, { version: 2 })).status).toBe(403);
+    expect((await reviewActivity("submit", tokens.dpo, { version: 2 })).status).toBe(404);
+    const noReason = await reviewActivity("reject", tokens.dpo, { version: 2 });
+    expect(noReason.status).toBe(422);
+    expect((await noReason.json()).errors).toEqual([expect.objectContaining({ path: "comment" })]);
+    const approved = await reviewActivity("approve", tokens.dpo, undefined, { "if-match": '"2"' });
+    expect(approved.status).toBe(200);
+    expect(approved.headers.get("etag")).toBe('"3"');
+    expect((await approved.json()).data).toMatchObject({ status: "approved", version: 3, reviewedByUserId: expect.any(String), reviewedAt: expect.any(String) });
+    const again = await reviewActivity("approve", tokens.dpo, { version: 3 });
+    expect(again.status).toBe(409);
+
+    // The DPO's own new activity is of record at once.
+    const byDpo = await call(activityCollection.POST, { method: "POST", url: "/api/v1/activities", token: tokens.dpo, body: { name: "Payroll", controllerEntityId: exporter.id, purpose: "Pay staff", legalBasis: "contract" } });
+    expect(byDpo.status).toBe(201);
+    expect((await byDpo.json()).data).toMatchObject({ status: "approved", submittedAt: null });
   });
 
   it("documents every new path in the OpenAPI document", async () => {
@@ -337,8 +371,11 @@ describeOnDatabases("REST API v1: review, flags, categories, agreements, activit
         "/api/v1/agreements/{id}",
         "/api/v1/activities",
         "/api/v1/activities/{id}",
+        "/api/v1/activities/{id}/{action}",
       ]),
     );
+    expect(document.paths["/api/v1/activities/{id}/{action}"].post.operationId).toBe("reviewActivity");
+    expect(document.components.schemas.ActivityRejectInput.required).toEqual(expect.arrayContaining(["version", "comment"]));
     expect(document.components.schemas.RejectInput.required).toEqual(expect.arrayContaining(["version", "comment"]));
     expect(document.components.schemas.AgreementUpdate.required).toEqual(["version"]);
     expect(document.paths["/api/v1/activities"].post.requestBody.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/ActivityCreate" });
