@@ -31,7 +31,7 @@ function call(handler: unknown, { method = "GET", url, token, body, contentType 
 
 type Sheet = Record<string, string>[];
 
-async function workbookOf(sheets: { processors?: Sheet; transfers?: Sheet }): Promise<Uint8Array<ArrayBuffer>> {
+async function workbookOf(sheets: { entities?: Sheet; processors?: Sheet; transfers?: Sheet }): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(sheets)) {
     const sheet = workbook.addWorksheet(name);
@@ -175,12 +175,15 @@ describeOnDatabases("bulk import", (use) => {
     expect(download.headers.get("content-type")).toBe(XLSX);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await download.arrayBuffer()) as never);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["processors", "transfers", "Read me"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["entities", "processors", "transfers", "Read me"]);
 
     const header = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown[]).slice(1).map(String);
     const set = (sheet: ExcelJS.Worksheet, column: string, value: string) => {
       sheet.getRow(2).getCell(header(sheet).indexOf(column) + 1).value = value;
     };
+    const entitiesSheet = workbook.getWorksheet("entities")!;
+    set(entitiesSheet, "name", "Template Entity GmbH");
+    set(entitiesSheet, "country", "DE");
     const processorsSheet = workbook.getWorksheet("processors")!;
     set(processorsSheet, "externalId", "tpl-p1");
     set(processorsSheet, "name", "Template Vendor Oy");
@@ -188,12 +191,22 @@ describeOnDatabases("bulk import", (use) => {
     set(transfersSheet, "externalId", "tpl-t1");
     set(transfersSheet, "processorExternalId", "tpl-p1");
     set(transfersSheet, "activityName", refs.activityName);
-    set(transfersSheet, "exporterName", refs.exporterName);
+    // The exporter is the entity of the same workbook.
+    set(transfersSheet, "exporterName", "Template Entity GmbH");
     const body = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 
-    const response = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=false", token: tokens.engineer, body, contentType: XLSX });
+    // The entities sheet is the DPO's: an engineer's file that would create one is refused on that row, whole.
+    const byEngineer = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=false", token: tokens.engineer, body, contentType: XLSX });
+    expect(byEngineer.status).toBe(422);
+    expect((await byEngineer.json()).problems).toEqual([{ sheet: "entities", row: 2, column: "name", message: expect.stringContaining("Only the DPO") }]);
+    expect(await count(sql`select count(*) as n from processors where external_id = 'tpl-p1'`)).toBe(0);
+
+    const response = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=false", token: tokens.dpo, body, contentType: XLSX });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+    expect(await response.json()).toMatchObject({ created: 3, updated: 0, unchanged: 0, bySheet: { entities: { create: 1 }, processors: { create: 1 }, transfers: { create: 1 } } });
+    expect(
+      await count(sql`select count(*) as n from transfers t join entities e on e.id = t.exporter_entity_id where t.external_id = 'tpl-t1' and e.name = 'Template Entity GmbH' and e.country = 'DE'`),
+    ).toBe(1);
   });
 
   it("lets an engineer's file create and submit drafts but not approve, nor change or extend someone else's approved vendor", async () => {
@@ -222,6 +235,49 @@ describeOnDatabases("bulk import", (use) => {
     // The same file is the DPO's to import.
     const byDpo = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=true", token: tokens.dpo, body, contentType: XLSX });
     expect(await byDpo.json()).toMatchObject({ valid: true, problems: [] });
+  });
+
+  it("imports entities from a CSV (kind=entities) keyed by name: created, then updated or unchanged, all or nothing, DPO only", async () => {
+    const entityRow = (name: string, country: string, extra: Record<string, string> = {}) => ({
+      name,
+      legalName: `${name} (registered)`,
+      country,
+      role: "controller",
+      address: "1 Example Road",
+      dpoContact: "Jane Doe, dpo@entities.example",
+      representativeContact: "",
+      ukRepresentativeContact: "",
+      ciio: "no",
+      ...extra,
+    });
+    const rows = [entityRow("CSV Parent Inc.", "US"), entityRow("CSV Shenzhen Ltd", "CN", { role: "processor", ciio: "yes" })];
+    const post = (body: string, token = tokens.dpo, dryRun = false) =>
+      call(importRoute.POST, { method: "POST", url: `/api/v1/import?kind=entities&dryRun=${dryRun}`, token, body, contentType: "text/csv" });
+
+    const dry = await post(csvOf(rows), tokens.dpo, true);
+    expect(await dry.json()).toMatchObject({ valid: true, plan: { create: 2, bySheet: { entities: { create: 2, update: 0, unchanged: 0 } } } });
+    const created = await post(csvOf(rows));
+    expect(created.status).toBe(200);
+    expect(await created.json()).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+    expect(await count(sql`select count(*) as n from entities where name = 'CSV Shenzhen Ltd' and ciio and role = 'processor' and country = 'CN'`)).toBe(1);
+    expect(await count(sql`select count(*) as n from audit_events where record_type = 'entity' and action = 'create'`)).toBeGreaterThanOrEqual(2);
+
+    // Keyed by name: a changed cell updates that entity, the other is unchanged.
+    const changed = [rows[0]!, { ...rows[1]!, ukRepresentativeContact: "UK Rep Ltd, London" }];
+    expect(await (await post(csvOf(changed))).json()).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+    expect(await count(sql`select count(*) as n from entities where name = 'CSV Shenzhen Ltd' and uk_representative_contact = 'UK Rep Ltd, London' and version = 2`)).toBe(1);
+
+    // One bad row (unknown country, unknown role): nothing written, each problem by row and column.
+    const bad = [entityRow("CSV New One BV", "NL"), entityRow("CSV Broken", "ZZ", { role: "owner" }), rows[0]!, rows[0]!];
+    const refused = await post(csvOf(bad));
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).problems.map(({ row, column }: { row: number; column: string }) => `${row}:${column}`)).toEqual(["3:country", "3:role", "5:name"]);
+    expect(await count(sql`select count(*) as n from entities where name = 'CSV New One BV'`)).toBe(0);
+
+    // An engineer may repeat entities unchanged (a shared workbook), never create or change one.
+    expect(await (await post(csvOf(changed), tokens.engineer, true)).json()).toMatchObject({ valid: true, plan: { unchanged: 2 } });
+    const byEngineer = await (await post(csvOf([entityRow("CSV Engineer Entity", "FR")]), tokens.engineer, true)).json();
+    expect(byEngineer).toMatchObject({ valid: false, problems: [{ sheet: "entities", row: 2, column: "name" }] });
   });
 
   it("refuses auditors, other media types and a CSV without kind", async () => {

@@ -11,7 +11,8 @@ type CheckAction = (form: FormData) => Promise<ActionResult<ImportValidation & {
 type CommitAction = (form: FormData) => Promise<ActionResult<{ ok: true; result: ImportCommitResult } | { ok: false; problems: ImportProblem[]; message: string }>>;
 
 const TEMPLATES = [
-  { href: "/api/v1/import/template?format=xlsx", label: "Template (XLSX, both sheets and a “Read me”)" },
+  { href: "/api/v1/import/template?format=xlsx", label: "Template (XLSX, the entities, processors and transfers sheets and a “Read me”)" },
+  { href: "/api/v1/import/template?format=csv&kind=entities", label: "Entities template (CSV, the organisation’s own legal entities: DPO only)" },
   { href: "/api/v1/import/template?format=csv&kind=processors", label: "Processors template (CSV)" },
   { href: "/api/v1/import/template?format=csv&kind=transfers", label: "Transfers template (CSV)" },
 ];
@@ -154,10 +155,12 @@ export function ImportForm({ check, commit }: { check: CheckAction; commit: Comm
               aria-describedby={`${kindId}-hint`}
               className="block rounded-md border border-slate-300 px-2 py-1.5 text-sm"
             >
-              <option value="processors">processors</option>
-              <option value="transfers">transfers</option>
+              {/* The value (selectOption matches it) is the API's kind; the label is what a person reads. */}
+              <option value="entities">Entities of the organisation (DPO only)</option>
+              <option value="processors">Processors</option>
+              <option value="transfers">Transfers</option>
             </select>
-            <p id={`${kindId}-hint`} className="text-xs text-slate-600">An XLSX workbook names its sheets “processors” and “transfers” itself.</p>
+            <p id={`${kindId}-hint`} className="text-xs text-slate-600">An XLSX workbook names its sheets “entities”, “processors” and “transfers” itself.</p>
           </div>
           <div className="flex gap-3">
             <Button type="submit" disabled={pending}>

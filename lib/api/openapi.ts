@@ -393,7 +393,7 @@ function servicePaths(components: Components) {
 }
 
 const planCounts = z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int() });
-const sheetCounts = z.object({ processors: planCounts, transfers: planCounts });
+const sheetCounts = z.object({ entities: planCounts, processors: planCounts, transfers: planCounts });
 
 /** The dry run's answer (lib/import/validate.ts ImportValidation): every problem, and what a commit would do. */
 const importValidation = z.object({

@@ -1,6 +1,7 @@
 import {
   ACCESS_TYPES,
   ENCRYPTION_AT_REST,
+  ENTITY_ROLES,
   ENCRYPTION_IN_TRANSIT,
   FREQUENCIES,
   PROCESSOR_ROLES,
@@ -11,7 +12,8 @@ import {
 } from "@/db/schema/enums";
 
 /*
- * The layout of an import file: one "processors" sheet (or CSV) and one "transfers" sheet (or CSV), a header
+ * The layout of an import file: an "entities" sheet (the organisation's own legal entities), a "processors"
+ * sheet and a "transfers" sheet (or one CSV of each kind), a header
  * row of DOMAIN.md §2 camelCase field names, one record per row. The header names ARE the API field names, so
  * a zod issue path maps to a column without a table. Lists (dataCategories, subjectRegions) hold several
  * values separated by LIST_SEPARATOR. An empty cell means "the default" (or null for optional text).
@@ -20,11 +22,14 @@ import {
  * or processorName (compared normalised, lib/processors/normalize-name.ts), the activity by activityName and
  * the exporter entity by exporterName. A transfer may reference a processor created by the same file.
  *
- * Idempotency keys: a processor by externalId, else by its normalised name; a transfer by externalId, which
- * is therefore required in the import (a transfer has no natural key).
+ * Idempotency keys: an entity by its name (unique; transfers name their exporter by it, so an exporter may be an
+ * entity of the same file); a processor by externalId, else by its normalised name; a transfer by externalId,
+ * which is therefore required in the import (a transfer has no natural key). Entities are the DPO's: another
+ * role's file may only repeat them unchanged.
  */
 
-export const IMPORT_KINDS = ["processors", "transfers"] as const;
+// The order of the template's sheets and of the problems: the entities first, as a company records them first.
+export const IMPORT_KINDS = ["entities", "processors", "transfers"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const LIST_SEPARATOR = ";";
@@ -39,6 +44,19 @@ export interface ImportColumn {
   values?: readonly string[];
   example: string;
 }
+
+export const ENTITY_COLUMNS: readonly ImportColumn[] = [
+  { name: "name", type: "text", required: true, description: "Short name of the entity, unique; re-imports match on it, and transfers name their exporter by it.", example: "Example Inc." },
+  { name: "legalName", type: "text", required: false, description: "Registered legal name.", example: "Example Incorporated" },
+  { name: "country", type: "country", required: true, description: "Country of the entity, ISO 3166-1 alpha-2.", example: "US" },
+  { name: "role", type: "enum", required: true, values: ENTITY_ROLES, description: "controller (decides why and how) or processor (processes for another group company).", example: "controller" },
+  { name: "address", type: "text", required: false, description: "Postal address.", example: "1 Main Street, Springfield, USA" },
+  { name: "phone", type: "text", required: false, description: "Phone number.", example: "" },
+  { name: "dpoContact", type: "text", required: false, description: "Data protection officer's name and contact (GDPR Art. 37(7)); named on the Art. 30 record.", example: "Jane Doe, dpo@example.com" },
+  { name: "representativeContact", type: "text", required: false, description: "Representative in the EU (GDPR Art. 27), where designated.", example: "" },
+  { name: "ukRepresentativeContact", type: "text", required: false, description: "Representative in the UK (UK GDPR Art. 27), where designated.", example: "" },
+  { name: "ciio", type: "boolean", required: false, description: "Critical information infrastructure operator under PIPL Art. 40 (true/false). Default false.", example: "false" },
+];
 
 export const PROCESSOR_COLUMNS: readonly ImportColumn[] = [
   { name: "externalId", type: "text", required: false, description: "Key of the processor in your own tooling; re-imports match on it (else on the normalised name).", example: "vendor-acme" },
@@ -80,7 +98,7 @@ export const TRANSFER_COLUMNS: readonly ImportColumn[] = [
   { name: "notes", type: "text", required: false, description: "Free text.", example: "" },
 ];
 
-export const COLUMNS: Record<ImportKind, readonly ImportColumn[]> = { processors: PROCESSOR_COLUMNS, transfers: TRANSFER_COLUMNS };
+export const COLUMNS: Record<ImportKind, readonly ImportColumn[]> = { entities: ENTITY_COLUMNS, processors: PROCESSOR_COLUMNS, transfers: TRANSFER_COLUMNS };
 
 /** The reference columns of a transfer: resolved to ids, never passed to the schema. */
 export const TRANSFER_REFERENCE_COLUMNS = ["processorExternalId", "processorName", "activityName", "exporterName"] as const;
@@ -92,6 +110,7 @@ export interface RawRow {
 }
 
 export interface ImportRows {
+  entities: RawRow[];
   processors: RawRow[];
   transfers: RawRow[];
   /** Header problems found while parsing (unknown columns). */

@@ -2,7 +2,8 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { ADVISORY_LOCKS } from "@/db/advisory-locks";
 import type { Executor } from "@/db/client";
-import { processors, transferDataCategories, transfers } from "@/db/schema";
+import { processorsOfEntity } from "@/db/queries/entities";
+import { entities, processors, transferDataCategories, transfers } from "@/db/schema";
 import { databaseErrorOf, UNIQUE_VIOLATION } from "@/lib/api/database-error";
 import { appendAuditEvent, appendAuditEvents, type AuditEventInput } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
@@ -25,7 +26,7 @@ export interface ImportCommitResult {
   created: number;
   updated: number;
   unchanged: number;
-  bySheet: { processors: PlanCounts; transfers: PlanCounts };
+  bySheet: { entities: PlanCounts; processors: PlanCounts; transfers: PlanCounts };
 }
 
 /** Every problem as a field of one 422: path "processors[12].country" (12 = spreadsheet row). */
@@ -46,7 +47,7 @@ function chunks<T>(items: readonly T[], size = INSERT_CHUNK): T[][] {
   return out;
 }
 
-type RecordEvent = AuditEventInput & { action: "create" | "update"; recordType: "processor" | "transfer"; recordId: string };
+type RecordEvent = AuditEventInput & { action: "create" | "update"; recordType: "entity" | "processor" | "transfer"; recordId: string };
 
 /**
  * Commits a file as `ctx.actor`: a user's rows are refused row by row where that user may not write
@@ -63,6 +64,32 @@ export async function commitImport({ ctx, input: { file } }: ServiceCall<{ file:
       const now = new Date();
       const events: RecordEvent[] = [];
       const touched = new Set<string>();
+
+      // Entities first: transfers of this file may name one of them as their exporter.
+      const entityIds: (string | undefined)[] = plan.entities.map((e) => e.existing?.id);
+      const newEntities = plan.entities.map((e, index) => ({ e, index })).filter(({ e }) => e.action === "create");
+      for (const chunk of chunks(newEntities)) {
+        const inserted = await tx
+          .insert(entities)
+          .values(chunk.map(({ e }) => e.data))
+          .returning();
+        inserted.forEach((row, i) => {
+          entityIds[chunk[i]!.index] = row.id;
+          events.push({ action: "create", recordType: "entity", recordId: row.id, before: null, after: row });
+        });
+      }
+      for (const e of plan.entities) {
+        if (e.action !== "update" || !e.existing) continue;
+        const [row] = await tx
+          .update(entities)
+          .set({ ...e.data, version: sql`${entities.version} + 1`, updatedAt: now })
+          .where(eq(entities.id, e.existing.id))
+          .returning();
+        // The exporter's country feeds the rules of its transfers.
+        for (const processorId of await processorsOfEntity({ db: tx, entityId: e.existing.id })) touched.add(processorId);
+        events.push({ action: "update", recordType: "entity", recordId: e.existing.id, before: e.existing, after: row });
+      }
+      const exporterIdOf = (ref: { id: string } | { fileIndex: number }) => ("id" in ref ? ref.id : entityIds[ref.fileIndex]!);
 
       // Processors: new ones as drafts (as createProcessor does), changed ones with their version bumped.
       const processorIds: (string | undefined)[] = plan.processors.map((p) => p.existing?.id);
@@ -96,7 +123,7 @@ export async function commitImport({ ctx, input: { file } }: ServiceCall<{ file:
       for (const chunk of chunks(newTransfers)) {
         const inserted = await tx
           .insert(transfers)
-          .values(chunk.map((t) => ({ ...t.fields, processorId: processorIdOf(t.processor), createdByUserId: actor.userId })))
+          .values(chunk.map((t) => ({ ...t.fields, exporterEntityId: exporterIdOf(t.exporter), processorId: processorIdOf(t.processor), createdByUserId: actor.userId })))
           .returning();
         const links = inserted.flatMap((row, i) => chunk[i]!.dataCategories.map((categoryKey) => ({ transferId: row.id, categoryKey })));
         for (const linkChunk of chunks(links, 2000)) await tx.insert(transferDataCategories).values(linkChunk);
@@ -110,7 +137,7 @@ export async function commitImport({ ctx, input: { file } }: ServiceCall<{ file:
         const id = t.existing.id;
         const [row] = await tx
           .update(transfers)
-          .set({ ...t.fields, processorId: processorIdOf(t.processor), version: sql`${transfers.version} + 1`, updatedAt: now })
+          .set({ ...t.fields, exporterEntityId: exporterIdOf(t.exporter), processorId: processorIdOf(t.processor), version: sql`${transfers.version} + 1`, updatedAt: now })
           .where(eq(transfers.id, id))
           .returning();
         if (t.dataCategories.join("\n") !== t.existing.dataCategories.join("\n")) {
@@ -124,12 +151,12 @@ export async function commitImport({ ctx, input: { file } }: ServiceCall<{ file:
 
       if (touched.size) await reevaluateFlags({ db: tx, scope: { kind: "processors", processorIds: [...touched] }, today });
 
-      const { processors: p, transfers: t } = plan.plan.bySheet;
+      const { entities: e, processors: p, transfers: t } = plan.plan.bySheet;
       const result: ImportCommitResult = {
         created: plan.plan.create,
         updated: plan.plan.update,
         unchanged: plan.plan.unchanged,
-        bySheet: { processors: p, transfers: t },
+        bySheet: { entities: e, processors: p, transfers: t },
       };
       await appendAuditEvent({ db: tx, actor, action: "import", recordType: "import", recordId: null, after: { ...result.bySheet, created: result.created, updated: result.updated, unchanged: result.unchanged }, at: now });
       await appendAuditEvents({ db: tx, actor, events, at: now });

@@ -36,7 +36,7 @@ export function parseImportCsv(text: string, kind: ImportKind): ImportRows {
   } catch (error) {
     throw fileError(`The CSV could not be read: ${error instanceof Error ? error.message : "syntax error"}`);
   }
-  const out: ImportRows = { processors: [], transfers: [] };
+  const out: ImportRows = { entities: [], processors: [], transfers: [] };
   const [header, ...data] = records;
   if (!header) throw fileError("The CSV is empty: the first row must name the columns.");
   toRows(
@@ -62,7 +62,7 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** An XLSX with a "processors" and/or a "transfers" sheet (other sheets, like "Read me", are ignored). */
+/** An XLSX with an "entities", a "processors" and/or a "transfers" sheet (other sheets, like "Read me", are ignored). */
 export async function parseImportWorkbook(buffer: ArrayBuffer | Uint8Array): Promise<ImportRows> {
   const workbook = new ExcelJS.Workbook();
   try {
@@ -70,7 +70,7 @@ export async function parseImportWorkbook(buffer: ArrayBuffer | Uint8Array): Pro
   } catch {
     throw fileError("The file is not a readable XLSX workbook.");
   }
-  const out: ImportRows = { processors: [], transfers: [] };
+  const out: ImportRows = { entities: [], processors: [], transfers: [] };
   let found = 0;
   for (const kind of IMPORT_KINDS) {
     const sheet = workbook.worksheets.find((candidate) => candidate.name.trim().toLowerCase() === kind);
@@ -88,7 +88,7 @@ export async function parseImportWorkbook(buffer: ArrayBuffer | Uint8Array): Pro
     });
     toRows(kind, records, header, out);
   }
-  if (found === 0) throw fileError(`The workbook has neither a "processors" nor a "transfers" sheet.`);
+  if (found === 0) throw fileError(`The workbook has no "entities", "processors" or "transfers" sheet.`);
   return out;
 }
 
@@ -103,7 +103,7 @@ export async function parseImportUpload(
   if (upload.format === "xlsx") return parseImportWorkbook(upload.bytes);
   const kind = upload.kind;
   if (kind === undefined || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
-    throw uploadProblem(fields.kind, "is required for a CSV: say whether it holds processors or transfers");
+    throw uploadProblem(fields.kind, "is required for a CSV: say whether it holds entities, processors or transfers");
   }
   let text: string;
   try {

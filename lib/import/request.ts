@@ -41,5 +41,5 @@ export async function readImportFile(request: Request, { maxBytes = MAX_IMPORT_B
     );
     return { rows, dryRun };
   }
-  throw new AppError("unsupported_media_type", `Send the file as ${XLSX_MEDIA_TYPE}, or as text/csv with ?kind=processors|transfers.`);
+  throw new AppError("unsupported_media_type", `Send the file as ${XLSX_MEDIA_TYPE}, or as text/csv with ?kind=entities|processors|transfers.`);
 }

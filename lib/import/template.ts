@@ -45,6 +45,7 @@ export async function buildTemplateXlsx(): Promise<Buffer> {
   }
   readme.addRow({});
   readme.addRow({ sheet: "Notes", description: `Lists are separated by "${LIST_SEPARATOR}". An empty cell takes the default. Row 1 is the header; delete the example rows before importing.` });
-  readme.addRow({ sheet: "", description: "Processors match the register by externalId, else by normalised name; transfers by externalId (required). Re-importing the same file changes nothing." });
+  readme.addRow({ sheet: "", description: "Entities match the register by name; processors by externalId, else by normalised name; transfers by externalId (required). Re-importing the same file changes nothing." });
+  readme.addRow({ sheet: "", description: "Entities are the organisation's own legal entities: only the DPO may create or change them (another role's file may repeat them unchanged). A transfer's exporterName may name an entity of the same file." });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -2,14 +2,16 @@ import "server-only";
 import { inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Executor } from "@/db/client";
-import { dataCategories, entities, processingActivities, processors, transferDataCategories, transfers, type Processor, type Transfer } from "@/db/schema";
+import { dataCategories, entities, processingActivities, processors, transferDataCategories, transfers, type Entity, type Processor, type Transfer } from "@/db/schema";
 import { normalizeProcessorName } from "@/lib/processors/normalize-name";
 import { editRefusal, statusRefusal, type WritingActor } from "@/lib/records/ownership";
 import type { ServiceCall } from "@/lib/services/context";
+import { createEntityBody } from "@/lib/api/contracts/entities";
 import { createProcessorBody } from "@/lib/api/contracts/processors";
 import { transferFields } from "@/lib/api/contracts/transfers";
 import {
   COLUMNS,
+  IMPORT_KINDS,
   LIST_SEPARATOR,
   TRANSFER_REFERENCE_COLUMNS,
   type ImportColumn,
@@ -21,8 +23,8 @@ import {
 
 /*
  * The dry run, also re-run by the commit inside its transaction: every row is checked with the API's own zod
- * schemas (createProcessorBody, transferFields), references are resolved in bulk (one query per
- * referenced table), and each row is classified as create, update or unchanged against the register.
+ * schemas (createEntityBody, createProcessorBody, transferFields), references are resolved in bulk (one query
+ * per referenced table), and each row is classified as create, update or unchanged against the register.
  */
 
 /** The transfer schema minus the ids the import resolves from names (reported on the name columns instead). */
@@ -33,11 +35,27 @@ type ProcessorRowData = Pick<
   "name" | "legalName" | "website" | "role" | "service" | "country" | "dpfCertified" | "dpfExpiry" | "coveredPerson" | "notes" | "externalId"
 >;
 type TransferRowData = z.output<typeof transferRowSchema>;
+type EntityRowData = z.output<typeof createEntityBody>;
+
+/** The entity fields an import writes: all of them (an entity has no status or owner). */
+const ENTITY_KEYS = ["name", "legalName", "country", "role", "address", "phone", "dpoContact", "representativeContact", "ukRepresentativeContact", "ciio"] as const;
+
+/** Entities describe the organisation: the DPO's (and the system's) to write, as through the API (lib/entities/service.ts). */
+function entityRefusal(actor: WritingActor): string | null {
+  return actor.kind === "system" || actor.role === "dpo" ? null : "Only the DPO can change the organisation's entities; leave this row out or ask the DPO.";
+}
 
 /** The processor fields an import writes: parent, owner and status are left as they are (or the defaults). */
 const PROCESSOR_KEYS = ["name", "legalName", "website", "role", "service", "country", "dpfCertified", "dpfExpiry", "coveredPerson", "notes", "externalId"] as const;
 
 export type PlanAction = "create" | "update" | "unchanged";
+
+export interface PlannedEntity {
+  row: number;
+  data: EntityRowData;
+  existing: Entity | null;
+  action: PlanAction;
+}
 
 export interface PlannedProcessor {
   row: number;
@@ -49,7 +67,9 @@ export interface PlannedProcessor {
 
 export interface PlannedTransfer {
   row: number;
-  fields: Omit<TransferRowData, "dataCategories"> & { activityId: string; exporterEntityId: string };
+  fields: Omit<TransferRowData, "dataCategories"> & { activityId: string };
+  /** The exporter: an entity in the register, or the index of an entity row of this file still to be created. */
+  exporter: { id: string } | { fileIndex: number };
   dataCategories: string[];
   /** The recipient: an id in the register, or the index of a processor row of this file still to be created. */
   processor: { id: string } | { fileIndex: number };
@@ -74,6 +94,7 @@ export interface ImportValidation {
 }
 
 export interface DetailedPlan extends ImportValidation {
+  entities: PlannedEntity[];
   processors: PlannedProcessor[];
   transfers: PlannedTransfer[];
 }
@@ -166,6 +187,20 @@ export async function planImport({ db, rows, actor }: { db: Executor; rows: Impo
   for (const { sheet, column } of rows.unknownColumns ?? []) report(sheet, 1, column, "is not a known column");
 
   // --- 1. Each row on its own, with the API's schemas.
+  const entityRows: { raw: RawRow; data: EntityRowData }[] = [];
+  for (const raw of rows.entities) {
+    const { input, problems: cellProblems } = rowInput(COLUMNS.entities, raw.values, new Set());
+    const result = createEntityBody.safeParse(input);
+    const bad = new Set(cellProblems.map((p) => p.column));
+    for (const p of cellProblems) report("entities", raw.row, p.column, p.message);
+    if (!result.success) {
+      for (const p of schemaProblems(result.error, bad)) report("entities", raw.row, p.column, p.message);
+      continue;
+    }
+    if (cellProblems.length) continue;
+    entityRows.push({ raw, data: result.data });
+  }
+
   const processorRows: { raw: RawRow; data: ProcessorRowData; normalizedName: string }[] = [];
   for (const raw of rows.processors) {
     const { input, problems: cellProblems } = rowInput(COLUMNS.processors, raw.values, new Set());
@@ -203,6 +238,20 @@ export async function planImport({ db, rows, actor }: { db: Executor; rows: Impo
   }
 
   // --- 2. Duplicates within the file.
+  // Entity names are unique as written (the register's unique index): a transfer's exporterName matches exactly.
+  // Name → index in keptEntities (which becomes the index of plannedEntities: same order).
+  const fileEntityByName = new Map<string, number>();
+  const keptEntities: typeof entityRows = [];
+  for (const entry of entityRows) {
+    const first = fileEntityByName.get(entry.data.name);
+    if (first !== undefined) {
+      report("entities", entry.raw.row, "name", `duplicates the entity of row ${keptEntities[first]!.raw.row}`);
+      continue;
+    }
+    fileEntityByName.set(entry.data.name, keptEntities.length);
+    keptEntities.push(entry);
+  }
+
   // Maps to indexes of keptProcessors, which become indexes of plannedProcessors (same order).
   const fileProcessorByExt = new Map<string, number>();
   const fileProcessorByName = new Map<string, number>();
@@ -253,9 +302,9 @@ export async function planImport({ db, rows, actor }: { db: Executor; rows: Impo
       (a) => [a.name, a.id] as const,
     ),
   );
-  const exporterNames = keptTransfers.map((t) => t.raw.values.exporterName!);
-  const exporterIds = new Map(
-    (await inChunks(exporterNames, (chunk) => db.select({ id: entities.id, name: entities.name }).from(entities).where(inArray(entities.name, chunk)))).map((e) => [e.name, e.id] as const),
+  const entityNames = [...keptEntities.map((e) => e.data.name), ...keptTransfers.map((t) => t.raw.values.exporterName!)];
+  const registerEntityByName = new Map(
+    (await inChunks(entityNames, (chunk) => db.select().from(entities).where(inArray(entities.name, chunk)))).map((e) => [e.name, e] as const),
   );
   const categoryKeys = keptTransfers.flatMap((t) => t.data.dataCategories);
   const knownCategories = new Set(
@@ -274,7 +323,16 @@ export async function planImport({ db, rows, actor }: { db: Executor; rows: Impo
   }
   const registerTransferByExt = new Map(existingTransfers.map((t) => [t.externalId!, t] as const));
 
-  // --- 4. Processors: match against the register, classify.
+  // --- 4. Entities: match against the register by name, classify; only the DPO changes them.
+  const plannedEntities: PlannedEntity[] = keptEntities.map(({ raw, data }) => {
+    const existing = registerEntityByName.get(data.name) ?? null;
+    const action: PlanAction = !existing ? "create" : ENTITY_KEYS.every((key) => sameValue(data[key], existing[key])) ? "unchanged" : "update";
+    const refusal = action === "unchanged" ? null : entityRefusal(actor);
+    if (refusal) report("entities", raw.row, "name", refusal);
+    return { row: raw.row, data, existing, action };
+  });
+
+  // --- 5. Processors: match against the register, classify.
   const plannedProcessors: PlannedProcessor[] = [];
   for (const { raw, data, normalizedName } of keptProcessors) {
     const byExt = data.externalId ? registerByExt.get(data.externalId) : undefined;
@@ -299,7 +357,7 @@ export async function planImport({ db, rows, actor }: { db: Executor; rows: Impo
     plannedProcessors.push({ row: raw.row, data: merged, normalizedName, existing, action });
   }
 
-  // --- 5. Transfers: resolve references (this file first, then the register), classify.
+  // --- 6. Transfers: resolve references (this file first, then the register), classify.
   const plannedTransfers: PlannedTransfer[] = [];
   for (const { raw, data } of keptTransfers) {
     let processor: PlannedTransfer["processor"] | null = null;
@@ -325,18 +383,25 @@ export async function planImport({ db, rows, actor }: { db: Executor; rows: Impo
     }
     const activityId = activityIds.get(raw.values.activityName!);
     if (!activityId) report("transfers", raw.row, "activityName", `no processing activity is named "${raw.values.activityName}"`);
-    const exporterEntityId = exporterIds.get(raw.values.exporterName!);
-    if (!exporterEntityId) report("transfers", raw.row, "exporterName", `no entity is named "${raw.values.exporterName}"`);
+    const exporterName = raw.values.exporterName!;
+    const exporterFileIndex = fileEntityByName.get(exporterName);
+    const exporterInRegister = registerEntityByName.get(exporterName);
+    const exporter: PlannedTransfer["exporter"] | null = exporterInRegister
+      ? { id: exporterInRegister.id }
+      : exporterFileIndex !== undefined
+        ? { fileIndex: exporterFileIndex }
+        : null;
+    if (!exporter) report("transfers", raw.row, "exporterName", `no entity is named "${exporterName}" (in this file or the register)`);
     const unknown = data.dataCategories.filter((key) => !knownCategories.has(key));
     if (unknown.length) report("transfers", raw.row, "dataCategories", `unknown data ${unknown.length === 1 ? "category" : "categories"} ${unknown.map((k) => `"${k}"`).join(", ")}`);
     const statusProblem = statusRefusal(actor, data.status, "transfer");
     if (statusProblem) report("transfers", raw.row, "status", statusProblem);
-    const ok = processor !== null && !!activityId && !!exporterEntityId && unknown.length === 0;
+    const ok = processor !== null && !!activityId && exporter !== null && unknown.length === 0;
     if (!ok) continue;
 
     const { dataCategories: keys, ...rest } = data;
     const categories = [...new Set(keys)].sort();
-    const fields = { ...rest, activityId: activityId!, exporterEntityId: exporterEntityId! };
+    const fields = { ...rest, activityId: activityId! };
     const found = registerTransferByExt.get(data.externalId!);
     const existing = found ? { ...found, dataCategories: (existingCategories.get(found.id) ?? []).sort() } : null;
     let action: PlanAction = "create";
@@ -344,6 +409,8 @@ export async function planImport({ db, rows, actor }: { db: Executor; rows: Impo
       const same =
         "id" in processor! &&
         processor.id === existing.processorId &&
+        "id" in exporter! &&
+        exporter.id === existing.exporterEntityId &&
         (Object.keys(fields) as (keyof typeof fields)[]).every((key) => sameValue(fields[key], existing[key])) &&
         sameValue(categories, existing.dataCategories);
       action = same ? "unchanged" : "update";
@@ -356,21 +423,24 @@ export async function planImport({ db, rows, actor }: { db: Executor; rows: Impo
         (recipient ? editRefusal(actor, recipient, "processor") : null);
       if (refusal) report("transfers", raw.row, ext ? "processorExternalId" : existing ? "externalId" : "processorName", refusal);
     }
-    plannedTransfers.push({ row: raw.row, fields, dataCategories: categories, processor: processor!, existing, action });
+    plannedTransfers.push({ row: raw.row, fields, exporter: exporter!, dataCategories: categories, processor: processor!, existing, action });
   }
 
-  problems.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === "processors" ? -1 : 1));
+  problems.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : IMPORT_KINDS.indexOf(a.sheet) - IMPORT_KINDS.indexOf(b.sheet)));
+  const entityCounts = counts(plannedEntities.map((e) => e.action));
   const processorCounts = counts(plannedProcessors.map((p) => p.action));
   const transferCounts = counts(plannedTransfers.map((t) => t.action));
+  const sheets = [entityCounts, processorCounts, transferCounts];
   return {
     valid: problems.length === 0,
     problems,
     plan: {
-      create: processorCounts.create + transferCounts.create,
-      update: processorCounts.update + transferCounts.update,
-      unchanged: processorCounts.unchanged + transferCounts.unchanged,
-      bySheet: { processors: processorCounts, transfers: transferCounts },
+      create: sheets.reduce((sum, sheet) => sum + sheet.create, 0),
+      update: sheets.reduce((sum, sheet) => sum + sheet.update, 0),
+      unchanged: sheets.reduce((sum, sheet) => sum + sheet.unchanged, 0),
+      bySheet: { entities: entityCounts, processors: processorCounts, transfers: transferCounts },
     },
+    entities: plannedEntities,
     processors: plannedProcessors,
     transfers: plannedTransfers,
   };

@@ -39,7 +39,7 @@ export async function readUploadedImport(form: FormData): Promise<ImportRows> {
 /** "Check file": the dry run, every problem by sheet, row and column. Writes nothing. */
 export async function checkUploadedImport({ ctx, input: { form } }: ServiceCall<{ form: FormData }>): Promise<ImportValidation & { rows: number }> {
   const file = await readUploadedImport(form);
-  return { ...(await validateImport({ ctx, input: { file } })), rows: file.processors.length + file.transfers.length };
+  return { ...(await validateImport({ ctx, input: { file } })), rows: file.entities.length + file.processors.length + file.transfers.length };
 }
 
 export type ImportOutcome = { ok: true; result: ImportCommitResult } | { ok: false; problems: ImportProblem[]; message: string };
