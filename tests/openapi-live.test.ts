@@ -176,7 +176,10 @@ describeOnDatabases("OpenAPI document against live responses", (use) => {
     ids.activity = activity.body.data.id;
     await call("get", "/api/v1/activities", 200, { token: tokens.auditor });
     await call("get", "/api/v1/activities/{id}", 200, { token: tokens.auditor, params: { id: ids.activity } });
-    await call("patch", "/api/v1/activities/{id}", 200, { token: tokens.engineer, params: { id: ids.activity }, body: { version: 1, securityMeasures: "TLS, access control" } });
+    // An engineer's activity is a proposal: only the DPO edits it (issue 13).
+    expect(activity.body.data.status).toBe("submitted");
+    await call("patch", "/api/v1/activities/{id}", 403, { token: tokens.engineer, params: { id: ids.activity }, body: { version: 1, securityMeasures: "TLS, access control" } });
+    await call("patch", "/api/v1/activities/{id}", 200, { token: tokens.dpo, params: { id: ids.activity }, body: { version: 1, securityMeasures: "TLS, access control" } });
 
     const processor = await call("post", "/api/v1/processors", 201, {
       token: tokens.engineer,
@@ -230,6 +233,14 @@ describeOnDatabases("OpenAPI document against live responses", (use) => {
     await call("get", "/api/v1/entities/{id}", 200, { token: tokens.engineer, params: { id } });
     await call("patch", "/api/v1/entities/{id}", 200, { token: tokens.dpo, params: { id }, body: { representativeContact: "Rep EU Ltd, Dublin" }, headers: { "if-match": '"1"' } });
     await call("delete", "/api/v1/entities/{id}", 204, { token: tokens.dpo, params: { id }, query: "version=2" });
+  });
+
+  it("moves the activity through the DPO's review", async () => {
+    await call("post", "/api/v1/activities/{id}/{action}", 403, { token: tokens.engineer, params: { id: ids.activity, action: "approve" }, body: { version: 2 } });
+    await call("post", "/api/v1/activities/{id}/{action}", 422, { token: tokens.dpo, params: { id: ids.activity, action: "reject" }, body: { version: 2 } });
+    const approved = await call("post", "/api/v1/activities/{id}/{action}", 200, { token: tokens.dpo, params: { id: ids.activity, action: "approve" }, headers: { "if-match": '"2"' } });
+    expect(approved.body.data).toMatchObject({ status: "approved", version: 3 });
+    await call("post", "/api/v1/activities/{id}/{action}", 409, { token: tokens.dpo, params: { id: ids.activity, action: "approve" }, body: { version: 3 } });
   });
 
   it("moves the processor through its review", async () => {
