@@ -2,8 +2,8 @@ import { expect, test } from "./fresh-server";
 
 /*
  * Issue 13, first run without the demo: a fresh DEMO=0 installation has no account and no default password.
- * The operator reads the one-time code in the server log, creates the first DPO in the browser and lands on the
- * guided start; the code then works no more.
+ * The operator reads the one-time code in the server log, creates the first DPO in the browser, lands on the
+ * guided start and creates the company's first entity from it; the code then works no more.
  */
 
 const SETUP_CODE = /set-up code: ([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4})/;
@@ -41,6 +41,26 @@ test("a fresh installation without the demo is set up in the browser with the co
   await expect(steps.nth(1).getByRole("link", { name: "Record an activity" })).toHaveAttribute("href", "/activities/new");
   await expect(steps.nth(2).getByRole("link", { name: "Register a vendor" })).toHaveAttribute("href", "/register/new");
   for (let index = 0; index < 3; index++) await expect(steps.nth(index)).toContainText("To do");
+
+  // Step 1 in the browser: the company's own entity, from the guided start's link; the step is then done.
+  await steps.nth(0).getByRole("link", { name: "Add an entity" }).click();
+  await page.waitForURL(/\/organisation\/entities\/new$/);
+  await expect(page.getByTestId("current-user")).toContainText("Dana Protection · DPO");
+  const entityForm = page.getByTestId("entity-form");
+  await entityForm.getByLabel("Name", { exact: true }).fill("Acme Cameras GmbH");
+  await entityForm.getByLabel("Legal name").fill("Acme Cameras Deutschland GmbH");
+  await entityForm.getByLabel("Country").selectOption("DE");
+  await entityForm.getByLabel("Role").selectOption("controller");
+  await entityForm.getByLabel("Address").fill("Hauptstraße 1, 10115 Berlin");
+  await entityForm.getByLabel("Data protection officer").fill("Dana Protection, dana@example.com");
+  await entityForm.getByRole("button", { name: "Create entity" }).click();
+  await page.waitForURL(/\/organisation\/entities\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: "Acme Cameras GmbH", level: 1 })).toBeVisible();
+
+  await page.goto("/setup/start");
+  await expect(steps.nth(0)).toContainText("Done (1)");
+  await expect(steps.nth(1)).toContainText("To do");
+  await expect(steps.nth(2)).toContainText("To do");
 
   // Signed in as the DPO: the dashboard opens.
   await page.getByRole("link", { name: "Go to the dashboard" }).click();
