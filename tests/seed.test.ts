@@ -1,5 +1,5 @@
 import bcrypt from "bcryptjs";
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
@@ -22,7 +22,13 @@ import { evaluateRegister } from "@/lib/rules/snapshot";
 import { DATA_CATEGORY_TAXONOMY, type DataCategoryKey } from "@/lib/taxonomy/data-categories";
 import { seedDemoData } from "@/lib/seed/demo";
 import { seedReferenceData } from "@/lib/seed/reference";
+import { countOpenFlagsPerDay } from "@/db/queries/dashboard";
+import { auditEvents, flags } from "@/db/schema";
+import { verifyAuditChain } from "@/lib/audit/verify";
+import { runExport } from "@/lib/exports/run";
+import { runFullEvaluation } from "@/lib/flags/evaluation";
 import { createTestDatabase } from "./databases";
+import { bufferSink } from "./exports-helpers";
 
 /** A fixed day, so that the date-relative demo agreements are checked against known dates. */
 const TODAY = "2026-11-15";
@@ -330,5 +336,82 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)("seeds on PostgreSQL, two instan
     const [entityCount] = await db.select({ n: count() }).from(entities);
     const [userCount] = await db.select({ n: count() }).from(users);
     expect([entityCount?.n, userCount?.n]).toEqual([3, 3]);
+  });
+});
+
+/*
+ * Issue 13: the demo arrives with a backdated history. The audit trail holds months of events in time order
+ * (a valid chain), the flags' dates tell when each finding opened, was resolved or accepted, so the 90-day
+ * trend moves and an export as of an earlier day differs from today's. All of it from the seed's `today`.
+ */
+describe("the demo's history", () => {
+  let handle: DatabaseHandle | undefined;
+  const daysBefore = (days: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) - days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+
+  beforeAll(async () => {
+    handle = await createTestDatabase("pglite");
+    await seedDemoData(handle.db, { today: TODAY });
+    // What start-up does next: a full evaluation, which must keep the history's dates.
+    await runFullEvaluation({ db: handle.db, today: TODAY });
+  });
+
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it("appends months of audit events in time order, on a valid chain", async () => {
+    const events = await handle!.db.select().from(auditEvents).orderBy(asc(auditEvents.id));
+    expect(await verifyAuditChain({ db: handle!.db })).toMatchObject({ ok: true, checked: events.length });
+    for (let index = 1; index < events.length; index++) {
+      expect(events[index]!.occurredAt.getTime(), `event ${events[index]!.id}`).toBeGreaterThanOrEqual(events[index - 1]!.occurredAt.getTime());
+    }
+    const days = new Set(events.map((event) => event.occurredAt.toISOString().slice(0, 10)));
+    expect(events[0]!.occurredAt.toISOString().slice(0, 10)).toBe(daysBefore(152));
+    expect(days.size).toBeGreaterThanOrEqual(5);
+    const actions = new Set(events.map((event) => `${event.recordType}:${event.action}`));
+    for (const action of ["processor:create", "transfer:create", "transfer:update", "agreement:create", "flag:accept_risk"]) expect(actions.has(action), action).toBe(true);
+    // Two runs of the seed on the same day write the same dates.
+    const [fix] = events.filter((event) => event.action === "update");
+    expect(fix!.occurredAt.toISOString()).toBe(`${daysBefore(45)}T09:00:00.000Z`);
+  });
+
+  it("dates the flags: opened on entry or when the calendar made them true, one resolved, one accepted", async () => {
+    const rows = await handle!.db.select().from(flags);
+    const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
+    const resolved = rows.filter((flag) => flag.status === "resolved");
+    expect(resolved.map((flag) => [flag.ruleId, day(flag.firstSeenAt), day(flag.resolvedAt)])).toEqual([
+      ["transfer.no-encryption-in-transit", daysBefore(150), daysBefore(45)],
+    ]);
+    const accepted = rows.filter((flag) => flag.status === "accepted");
+    expect(accepted.map((flag) => [flag.ruleId, day(flag.acceptedAt)])).toEqual([["processor.onward-uncovered", daysBefore(30)]]);
+    const opened = (ruleId: string) => rows.filter((flag) => flag.ruleId === ruleId).map((flag) => day(flag.firstSeenAt));
+    expect(opened("agreement.expired")).toEqual([daysBefore(19)]);
+    expect(opened("processor.dpf-lapsed")).toEqual([daysBefore(39)]);
+    expect(new Set(rows.map((flag) => day(flag.firstSeenAt))).size).toBeGreaterThanOrEqual(5);
+  });
+
+  it("moves the 90-day trend of open flags", async () => {
+    const trend = await countOpenFlagsPerDay({ db: handle!.db, today: TODAY, days: 90 });
+    const levels = trend.map((point) => point.open);
+    expect(new Set(levels).size).toBeGreaterThanOrEqual(5);
+    // The China and Hong Kong vendors entered 75 days ago: more open flags after than before.
+    expect(trend.find((point) => point.day === daysBefore(74))!.open).toBeGreaterThan(trend.find((point) => point.day === daysBefore(76))!.open);
+  });
+
+  it("exports as of an earlier day what the register held then", async () => {
+    const exportOn = async (asOf: string | null) => {
+      const sink = bufferSink();
+      const result = await runExport({ db: handle!.db, report: "transfers", format: "csv", includePending: true, asOf, generatedAt: new Date(`${TODAY}T10:00:00Z`), out: sink.out });
+      return { rows: result.rowCount, text: sink.buffer().toString("utf8") };
+    };
+    const now = await exportOn(null);
+    const before = await exportOn(daysBefore(100));
+    expect(before.rows).toBeLessThan(now.rows);
+    expect(before.text).not.toContain("Hengtong");
+    expect(now.text).toContain("Hengtong");
+    // Before the fix the Cloudflare flow went over plain HTTP.
+    const cloudflareLine = (text: string) => text.split("\n").find((line) => line.includes("Cloudflare"))!;
+    expect(cloudflareLine(before.text)).toContain(",none,");
+    expect(cloudflareLine(now.text)).toContain(",tls1_3,");
   });
 });

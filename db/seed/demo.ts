@@ -1149,6 +1149,37 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
     (spec.coveredTransferIds ?? []).map((transferId) => ({ agreementId: spec.id, transferId })),
   );
 
+  // ---- History: how the register came to be, over the past five months -----------------------------
+  // lib/seed/demo.ts writes it into the audit trail (backdated, in time order) and into the flags' dates,
+  // so that the open-flags trend and an export "as of" an earlier day show how the register grew.
+  const firstWave = new Set<string>([p.aws, p.googleAnalytics, p.pushWave, p.codeCourier, p.reclame, p.usParent, p.amazon, p.cloudflare]);
+  const asiaWave = new Set<string>([p.hengtong, p.tianyu, p.shenzhenAffiliate, p.hongKongAffiliate]);
+  /** Days before today a vendor, with its transfers and agreements, was entered in the tool. */
+  const vendorEnteredDaysAgo = (processorId: string) =>
+    firstWave.has(processorId) ? 150 : asiaWave.has(processorId) ? 75 : processorId === p.supportly ? 3 : 1;
+  const history = {
+    /** The organisation (entities, activities) and the demo accounts: the day the tool was set up. */
+    setUpDaysAgo: 152,
+    vendorEnteredDaysAgo,
+    /**
+     * The Cloudflare flow was entered as it was then, sent over plain HTTP; the engineer switched it to TLS
+     * 1.3 six weeks ago (the flag transfer.no-encryption-in-transit opened on entry, resolved that day).
+     */
+    transferFix: {
+      transferId: t.cloudflare,
+      daysAgo: 45,
+      before: { encryptionInTransit: "none" as const },
+    },
+    /** The DPO accepted the helpdesk sub-processor's onward-transfer risk while Hengtong's DPA is renegotiated. */
+    acceptedRisk: {
+      ruleId: "processor.onward-uncovered",
+      subjectId: p.tianyu,
+      daysAgo: 30,
+      acceptedUntil: day(60),
+      justification: "Hengtong's DPA renewal (flow-down of Art. 28(4) obligations) is under negotiation; 天宇云客服 holds SCC module 3 meanwhile.",
+    },
+  };
+
   return {
     entities: entityRows,
     processors: processorRows,
@@ -1157,5 +1188,6 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
     transferCategories: transferCategoryRows,
     agreements: agreementRows,
     agreementTransfers: agreementTransferRows,
+    history,
   };
 }
