@@ -26,6 +26,8 @@ const LABELS = {
     dpo: "Data protection officer",
     representative: "Representative (Art. 27)",
     ukRepresentative: "UK representative (UK GDPR Art. 27)",
+    eu: "EU",
+    uk: "UK",
     address: "Address and telephone",
     none: "None designated",
     contents: "Contents",
@@ -52,6 +54,8 @@ const LABELS = {
     dpo: "Délégué à la protection des données",
     representative: "Représentant (art. 27)",
     ukRepresentative: "Représentant au Royaume-Uni (art. 27 UK GDPR)",
+    eu: "UE",
+    uk: "Royaume-Uni",
     address: "Adresse et téléphone",
     none: "Aucun désigné",
     contents: "Sommaire",
@@ -65,26 +69,46 @@ const LABELS = {
 export type CoverLabels = (typeof LABELS)[ReportLanguage];
 
 /**
- * The cover's table of the controllers (the organisation's entity records): the header and one line per
- * entity, for the XLSX cover sheet and the PDF cover page. The legal name follows the name on a line of its
- * own (`stacked`, the PDF's narrow cell) or in parentheses.
+ * The cover's table of the controllers (the organisation's entity records) for the XLSX cover sheet: name
+ * (legal name), country, DPO, EU and UK representatives, address and telephone, a column each.
  */
-export function controllerTable(controllers: readonly ControllerContact[], labels: CoverLabels, { stacked }: { stacked: boolean }) {
+export function controllerTable(controllers: readonly ControllerContact[], labels: CoverLabels) {
   const header = [labels.controllers, labels.country, labels.dpo, labels.representative, labels.ukRepresentative, labels.address];
+  const rows = controllers.map((controller) => [
+    legalNamed(controller, " "),
+    controller.country,
+    controller.dpoContact ?? labels.none,
+    controller.representativeContact ?? labels.none,
+    controller.ukRepresentativeContact ?? labels.none,
+    contactOf(controller) || "—",
+  ]);
+  return { header, rows };
+}
+
+/**
+ * The same facts in the PDF cover page's four columns, narrow enough for a portrait page: the name with its
+ * legal name, address and telephone on lines of their own, and the EU and UK representatives in one cell.
+ */
+export function stackedControllerTable(controllers: readonly ControllerContact[], labels: CoverLabels) {
+  const header = [labels.controllers, labels.country, labels.dpo, labels.representative];
   const rows = controllers.map((controller) => {
-    const legalName = controller.legalName && controller.legalName !== controller.name ? controller.legalName : null;
-    const name = legalName ? (stacked ? `${controller.name}\n${legalName}` : `${controller.name} (${legalName})`) : controller.name;
-    const contact = [controller.address, controller.phone].filter((part) => part && part.trim()).join("; ");
-    return [
-      name,
-      controller.country,
-      controller.dpoContact ?? labels.none,
-      controller.representativeContact ?? labels.none,
-      controller.ukRepresentativeContact ?? labels.none,
-      contact || "—",
-    ];
+    const contact = contactOf(controller);
+    const uk = controller.ukRepresentativeContact;
+    const representatives = uk
+      ? `${labels.eu}: ${controller.representativeContact ?? labels.none}\n${labels.uk}: ${uk}`
+      : (controller.representativeContact ?? labels.none);
+    return [`${legalNamed(controller, "\n")}${contact ? `\n${contact}` : ""}`, controller.country, controller.dpoContact ?? labels.none, representatives];
   });
   return { header, rows };
+}
+
+function legalNamed(controller: ControllerContact, separator: " " | "\n"): string {
+  if (!controller.legalName || controller.legalName === controller.name) return controller.name;
+  return separator === " " ? `${controller.name} (${controller.legalName})` : `${controller.name}\n${controller.legalName}`;
+}
+
+function contactOf(controller: ControllerContact): string {
+  return [controller.address, controller.phone].filter((part) => part && part.trim()).join("; ");
 }
 
 export function coverLabels(language: ReportLanguage): CoverLabels {

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import PDFDocument from "pdfkit";
-import { controllerTable, coverFacts, coverLabels, type CoverLabels } from "./cover";
+import { stackedControllerTable, coverFacts, coverLabels, type CoverLabels } from "./cover";
 import type { CellValue } from "./neutralize";
 import type { ExportMeta, ReportLanguage, Section } from "./report";
 import { waitForDrain } from "./streams";
@@ -384,8 +384,8 @@ export class PdfWriter {
     if (controllers.length) {
       doc.moveDown(1);
       doc.x = doc.page.margins.left;
-      const { header, rows: lines } = controllerTable(controllers, this.labels, { stacked: true });
-      const widths = [3, 1, 3, 2, 2, 3];
+      const { header, rows: lines } = stackedControllerTable(controllers, this.labels);
+      const widths = [3, 1, 3, 2];
       const table = new PdfTable(this, header.map((text, index) => ({ header: text, width: widths[index]! })));
       for (const line of lines) await table.addRow(line);
     }

@@ -205,7 +205,7 @@ export async function writeXlsxReport<Row>(input: XlsxReportInput<Row>): Promise
   if (controllers.length) {
     lines.push([]);
     boldRows.add(lines.length);
-    const table = controllerTable(controllers, labels, { stacked: false });
+    const table = controllerTable(controllers, labels);
     lines.push(table.header);
     for (const row of table.rows) lines.push(row);
   }
