@@ -35,7 +35,7 @@ test("the DPO checks a CSV with one bad row, sees the problem by row and column,
   const suffix = crypto.randomBytes(3).toString("hex");
   await signInAs("dpo");
   await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Import" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Import processors and transfers");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Import entities, processors and transfers");
 
   // The templates are the API's.
   const template = await page.request.get((await page.getByRole("link", { name: "Processors template (CSV)" }).getAttribute("href"))!);
@@ -82,7 +82,7 @@ test("the DPO checks a CSV with one bad row, sees the problem by row and column,
 test("the engineer reaches the import page too", async ({ page, signInAs }) => {
   await signInAs("engineer");
   await page.goto("/import");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Import processors and transfers");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Import entities, processors and transfers");
   await page.getByRole("button", { name: "Check file" }).click();
   await expect(page.getByTestId("import-error")).toContainText("choose a CSV or XLSX file");
 });
