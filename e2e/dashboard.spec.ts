@@ -46,6 +46,40 @@ test.describe("dashboard", () => {
     expect(url.searchParams.get("category")).toBe(category);
   });
 
+  test("the population switch is kept in the URL and changes what the figures count", async ({ page }) => {
+    const dashboard = new DashboardPage(page);
+    await dashboard.goto();
+    // By default the dashboard counts the records awaiting review too (the demo has a submitted and a draft vendor).
+    await expect(page.getByTestId("population-include")).toHaveAttribute("aria-current", "page");
+    const withPending = Number((await page.getByTestId("transfer-total").textContent())!.replace(/\D/g, ""));
+    await page.getByTestId("population-exclude").click();
+    await page.waitForURL((url) => url.pathname === "/" && url.searchParams.get("pending") === "exclude");
+    await expect(page.getByTestId("population-exclude")).toHaveAttribute("aria-current", "page");
+    await expect(page.getByTestId("dashboard-population")).toContainText("approved records");
+    const approved = Number((await page.getByTestId("transfer-total").textContent())!.replace(/\D/g, ""));
+    expect(approved).toBeLessThan(withPending);
+    // Every link carries the population to the list behind it.
+    await expect(dashboard.openFlagsCard("high")).toHaveAttribute("href", /pending=exclude/);
+  });
+
+  test("a card's link opens a list of exactly that many rows", async ({ page }) => {
+    const dashboard = new DashboardPage(page);
+    await page.goto("/?pending=exclude");
+    const card = page.getByTestId("expiring-agreements");
+    const count = Number((await card.locator("span").first().textContent())!.replace(/\D/g, ""));
+    expect(count).toBeGreaterThan(0);
+    await card.click();
+    await page.waitForURL((url) => url.pathname === "/agreements" && url.searchParams.get("pending") === "exclude");
+    await expect(page.getByTestId("pagination-summary")).toContainText(`of ${count}`);
+
+    await dashboard.goto();
+    const total = page.getByTestId("transfer-total");
+    const transfers = Number((await total.textContent())!.replace(/\D/g, ""));
+    await total.click();
+    await page.waitForURL((url) => url.pathname === "/transfers" && url.searchParams.get("pending") === "include");
+    await expect(page.getByTestId("pagination-summary")).toHaveText(new RegExp(`of ${transfers}$`));
+  });
+
   test("passes axe at 1280 px and on a tablet (820 px)", async ({ page }, testInfo) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await expectAccessibleDashboard(page, testInfo, "dashboard-desktop");

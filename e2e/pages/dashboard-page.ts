@@ -30,9 +30,9 @@ export class DashboardPage {
     return this.openFlagsCard(severity).locator("span").first();
   }
 
-  /** The flow table's link to the transfers towards `destination`. */
+  /** The flow table's links to the transfers towards `destination` (one per origin; each carries the population). */
   flowLink(destination: string): Locator {
-    return this.flowTable.locator(`a[href="/transfers?destination=${destination}"]`);
+    return this.flowTable.locator(`a[href^="/transfers?"][href*="destination=${destination}&"]`);
   }
 
   /** The matrix cell of `destination` × `category`; without a category, every cell of the destination. */
