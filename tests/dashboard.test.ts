@@ -3,9 +3,12 @@ import { beforeAll, expect, it } from "vitest";
 import {
   countOpenFlagsPerDay,
   countTransferFlows,
+  countTransfersAndTheirOpenFlags,
   countTransfersByDestinationAndCategory,
   listReviewQueue,
 } from "@/db/queries/dashboard";
+import { countOpenFlagsBySeverity } from "@/db/queries/flags";
+import { countTransfersByDestination } from "@/db/queries/transfers";
 import { flags, processors, type Severity } from "@/db/schema";
 import { SEVERITIES } from "@/db/schema/enums";
 import type { Executor } from "@/db/client";
@@ -119,5 +122,38 @@ describeOnDatabases("dashboard aggregates", (use) => {
       { day: "2026-11-23", open: total - 2 },
       { day: "2026-11-24", open: total - 2 },
     ]);
+  });
+});
+
+describeOnDatabases("dashboard populations", (use) => {
+  it("counts approved records, or with those awaiting review; never a rejected or offboarded vendor's", async () => {
+    const { db } = use();
+    const exporter = await makeEntity(db, { country: "US" });
+    const transferOf = async (vendorStatus: "approved" | "submitted" | "rejected" | "offboarded", transferStatus: "approved" | "submitted" | "draft") => {
+      const vendor = await makeProcessor(db, { country: "CN", status: vendorStatus });
+      // No encryption in transit: every transfer carries at least one open flag.
+      const { transfer } = await makeTransfer(db, { today: TODAY, exporterEntityId: exporter.id, processorId: vendor.id, destinationCountry: "CN", encryptionInTransit: "none", status: transferStatus });
+      return { ...transfer, vendorId: vendor.id };
+    };
+    const ofRecord = await transferOf("approved", "approved");
+    const pendingTransfer = await transferOf("approved", "draft");
+    const pendingVendor = await transferOf("submitted", "submitted");
+    await transferOf("rejected", "submitted");
+    await transferOf("offboarded", "approved");
+    const openOn = async (ids: string[]) =>
+      (await db.select({ id: flags.id }).from(flags).where(and(eq(flags.subjectType, "transfer"), eq(flags.status, "open"), inArray(flags.subjectId, ids)))).length;
+
+    expect(await countTransfersAndTheirOpenFlags({ db, pending: "exclude" })).toEqual({ transfers: 1, openFlags: await openOn([ofRecord.id]) });
+    const included = [ofRecord.id, pendingTransfer.id, pendingVendor.id];
+    expect(await countTransfersAndTheirOpenFlags({ db, pending: "include" })).toEqual({ transfers: 3, openFlags: await openOn(included) });
+    expect(await countTransfersByDestination({ db, pending: "include" })).toEqual([{ country: "CN", count: 3 }]);
+    expect((await countTransferFlows({ db, pending: "exclude" })).map((band) => band.transfers)).toEqual([1]);
+    // Every open flag of the included vendors (their own, their transfers'), none of the others.
+    const bySeverity = await countOpenFlagsBySeverity({ db, pending: "include" });
+    const vendorIds = [ofRecord.vendorId, pendingTransfer.vendorId, pendingVendor.vendorId];
+    const openOfVendors = await db.select({ id: flags.id }).from(flags).where(and(eq(flags.status, "open"), inArray(flags.processorId, vendorIds)));
+    expect(SEVERITIES.reduce((sum, severity) => sum + bySeverity[severity], 0)).toBe(openOfVendors.length);
+    // Without a population, every record, as before the switch.
+    expect((await countTransfersAndTheirOpenFlags({ db })).transfers).toBe(5);
   });
 });
