@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import {
   appState,
@@ -92,7 +92,12 @@ export interface TransferRegisterRow {
  * the same agreement.
  */
 async function selectBase(db: Executor, { includePending, after, limit }: { includePending: boolean; after: string | null; limit: number }): Promise<BaseRow[]> {
-  const scope = includePending ? sql`true` : sql`t.status = 'approved' and p.status = 'approved'`;
+  // The population of db/queries/population.ts, so that the export equals the dashboard's figures: pending
+  // records join the approved ones, but what the DPO turned away (a rejected or offboarded vendor, a rejected or
+  // ended transfer) is in neither.
+  const scope = includePending
+    ? sql`t.status not in ('rejected', 'ended') and p.status not in ('rejected', 'offboarded')`
+    : sql`t.status = 'approved' and p.status = 'approved'`;
   const from = after === null ? sql`true` : sql`t.id > ${after}::uuid`;
   const base = await db.execute(sql`
     select json_agg(json_build_array(b.id, b.status, b.exporter_name, b.exporter_country, b.importer_name, b.importer_legal_name,
@@ -304,7 +309,9 @@ export async function summarizeTransfersByDestination({
   db: Executor;
   includePending: boolean;
 }): Promise<DestinationSummaryRow[]> {
-  const scope = includePending ? undefined : and(eq(transfers.status, "approved"), eq(processors.status, "approved"));
+  const scope = includePending
+    ? and(notInArray(transfers.status, ["rejected", "ended"]), notInArray(processors.status, ["rejected", "offboarded"]))
+    : and(eq(transfers.status, "approved"), eq(processors.status, "approved"));
   return db
     .select({
       destinationCountry: transfers.destinationCountry,
