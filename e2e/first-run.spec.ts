@@ -1,14 +1,19 @@
+import fs from "node:fs";
 import { expect, test } from "./fresh-server";
+import { RecordForm, RecordPage } from "./pages/record-page";
 
 /*
  * Issue 13, first run without the demo: a fresh DEMO=0 installation has no account and no default password.
  * The operator reads the one-time code in the server log, creates the first DPO in the browser, lands on the
- * guided start and creates the company's first entity from it; the code then works no more.
+ * guided start and creates the company's first entity from it; the code then works no more. Then, in the browser
+ * alone (the same day tests/first-run-api.test.ts spends through the API): a processing activity controlled by
+ * that entity, a vendor, a transfer of EU people's data to it in the US with no mechanism, the flags the engine
+ * raises on it, and the Art. 30 export that names the entity's DPO contact.
  */
 
 const SETUP_CODE = /set-up code: ([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4})/;
 
-test("a fresh installation without the demo is set up in the browser with the code from the server log", async ({ page, freshServer, request }) => {
+test("a fresh installation without the demo is set up in the browser with the code from the server log, then records its first transfer and exports it", async ({ page, freshServer, request }) => {
   test.setTimeout(180_000);
   const code = await freshServer.waitForLog(SETUP_CODE);
   expect(freshServer.log()).toContain("/setup");
@@ -65,6 +70,86 @@ test("a fresh installation without the demo is set up in the browser with the co
   // Signed in as the DPO: the dashboard opens.
   await page.getByRole("link", { name: "Go to the dashboard" }).click();
   await expect(page.getByTestId("current-user")).toContainText("Dana Protection · DPO");
+
+  // Step 2: a processing activity, controlled by the entity just created (no demo entity exists to default to).
+  await page.goto("/setup/start");
+  await steps.nth(1).getByRole("link", { name: "Record an activity" }).click();
+  await page.waitForURL(/\/activities\/new$/);
+  const activity = RecordForm.activity(page);
+  await activity.field("Name", { exact: true }).fill("Cloud video storage");
+  await activity.field("Controller").selectOption({ label: "Acme Cameras GmbH (DE)" });
+  await activity.fill("Purpose", "Store the videos our cameras record for their owners");
+  await activity.field("Legal basis (GDPR Art. 6(1))").selectOption("contract");
+  await activity.fill("Retention period", "30 days after the clip");
+  await activity.submit("Create activity");
+  await new RecordPage(page, "activities").waitForRecord();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Cloud video storage");
+
+  // Step 3: the first vendor, a US storage provider without DPF certification.
+  await page.goto("/setup/start");
+  await expect(steps.nth(1)).toContainText("Done (1)");
+  await page.goto("/processors/new");
+  const vendor = RecordForm.processor(page);
+  await vendor.field("Name", { exact: true }).fill("Nimbus Storage Inc.");
+  await vendor.field("Country of establishment").selectOption("US");
+  await vendor.field("Service").selectOption("hosting");
+  await vendor.submit("Create processor");
+  const vendorPage = new RecordPage(page, "processors");
+  await vendorPage.waitForRecord();
+  await expect(vendorPage.heading).toContainText("Nimbus Storage Inc.");
+  const vendorId = vendorPage.id();
+  await page.goto("/setup/start");
+  for (let index = 0; index < 3; index++) await expect(steps.nth(index)).toContainText("Done (1)");
+
+  // A transfer to the vendor: EU people's videos leave Germany for the US, with no mechanism, no agreement and
+  // no encryption at rest.
+  await page.goto(`/transfers/new?processor=${vendorId}`);
+  await expect(page.getByRole("heading", { level: 1, name: "New transfer to Nimbus Storage Inc." })).toBeVisible();
+  const transfer = RecordForm.newTransfer(page);
+  await transfer.field("Processing activity").selectOption({ label: "Cloud video storage" });
+  await transfer.field("Exporting entity").selectOption({ label: "Acme Cameras GmbH (DE)" });
+  await transfer.field("Origin (where the data sits)").selectOption("DE");
+  await transfer.form.getByRole("group", { name: "Where the people live" }).getByRole("checkbox", { name: "European Union EU", exact: true }).check();
+  const categories = transfer.form.getByRole("group", { name: "Data categories" });
+  await categories.getByRole("searchbox").fill("email");
+  await categories.getByLabel("Email address").check();
+  await expect(transfer.field("Destination")).toHaveValue("US");
+  await transfer.fill("People or devices per 12 months", "5000");
+  await transfer.field("Encryption at rest").selectOption("none");
+  await transfer.field("Transfer mechanism").selectOption("none");
+  // Before it is saved, the form predicts the flag of a Chapter V transfer without a mechanism.
+  await expect(transfer.predictedOpenRule("transfer.no-mechanism")).toBeVisible();
+  await transfer.submit("Create transfer");
+  const transferPage = new RecordPage(page, "transfers");
+  await transferPage.waitForRecord();
+  await expect(transferPage.heading).toHaveText("Transfer to Nimbus Storage Inc.");
+
+  // Its flags, on its page, by their titles: no mechanism (critical), no processing agreement, no encryption at rest.
+  const flags = page.getByRole("region", { name: "Flags", exact: true });
+  const noMechanism = flags.getByRole("listitem", { name: "No transfer mechanism" });
+  await expect(noMechanism).toBeVisible();
+  await expect(noMechanism).toContainText("transfer.no-mechanism");
+  await expect(noMechanism).toContainText("has no transfer mechanism and the destination is not adequate");
+  await expect(flags.getByRole("listitem", { name: "No processing agreement" })).toContainText("transfer.no-contract");
+  await expect(flags.getByRole("listitem", { name: "No encryption at rest" })).toContainText("transfer.no-encryption-at-rest");
+
+  // The Art. 30 record, from the Exports page: the activity, its controller and the entity's DPO contact.
+  await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Exports" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Exports" })).toBeVisible();
+  await page.getByLabel("Report").selectOption({ label: "Record of processing activities (GDPR Art. 30(1))" });
+  await page.getByLabel("Format").selectOption("csv");
+  await page.getByRole("button", { name: "Show preview" }).click();
+  await expect(page).toHaveURL(/report=ropa/);
+  await expect(page.getByTestId("export-preview")).toContainText("Cloud video storage");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download Record of processing activities (GDPR Art. 30(1)) (CSV)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^ropa.*\.csv$/);
+  const ropa = fs.readFileSync((await download.path())!, "utf8");
+  expect(ropa).toContain("Cloud video storage");
+  expect(ropa).toContain("Acme Cameras Deutschland GmbH");
+  expect(ropa).toContain("Dana Protection, dana@example.com");
 
   // The code is spent: /setup now sends to sign-in, and the API says the installation is set up.
   const again = await request.post("/api/setup", {
