@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ACTIVITY_RECORD_STATES, ACTIVITY_SORTS } from "@/db/list-sorts";
 import { ART9_CONDITIONS, DISCLOSURE_TYPES, LEGAL_BASES, RECORD_STATUSES } from "@/db/schema/enums";
 import { text, uuid, version } from "@/lib/validation/common";
-import { MAX_PAGE_SIZE, defineContract, lenientQuery, pageOf, paginationQuery, recordOf, searchText, sortDirection, updateBodyOf, wire } from "./common";
+import { MAX_PAGE_SIZE, reviewFields, defineContract, lenientQuery, pageOf, paginationQuery, recordOf, searchText, sortDirection, updateBodyOf, wire } from "./common";
 
 /**
  * The processing activities resource (one purpose each, the unit of a GDPR Art. 30(1) record):
@@ -97,14 +97,7 @@ export type UpdateActivityInput = z.input<typeof updateActivityBody>;
  * The stored activity as responses carry it. The review fields are not writable: an engineer's new activity is
  * `submitted` and waits for the DPO, the DPO's own is `approved` at once; approve and reject move it.
  */
-export const activityRecord = recordOf(createActivityBody, {
-  status: z.enum(RECORD_STATUSES),
-  createdByUserId: wire.id.nullable(),
-  submittedAt: wire.timestamp.nullable(),
-  reviewedByUserId: wire.id.nullable(),
-  reviewedAt: wire.timestamp.nullable(),
-  reviewComment: z.string().nullable(),
-});
+export const activityRecord = recordOf(createActivityBody, reviewFields);
 
 /** One row of the processing-activity register (GET /api/v1/activities): the stored activity, its controller and counts. */
 export const activityListRow = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RECORD_STATUSES } from "@/db/schema/enums";
 
 /*
  * The building blocks of the resource contracts (lib/api/contracts/<resource>.ts). A contract is the one place
@@ -84,6 +85,19 @@ export const wire = {
   id: z.string().meta({ format: "uuid" }),
   timestamp: z.string().meta({ format: "date-time" }),
   date: z.string().meta({ format: "date" }),
+};
+
+/**
+ * The DPO's review of a record that waits for it (a vendor, a processing activity), as responses carry it: not
+ * writable through the bodies; submit, approve and reject move it.
+ */
+export const reviewFields = {
+  status: z.enum(RECORD_STATUSES),
+  createdByUserId: wire.id.nullable(),
+  submittedAt: wire.timestamp.nullable(),
+  reviewedByUserId: wire.id.nullable(),
+  reviewedAt: wire.timestamp.nullable(),
+  reviewComment: z.string().nullable(),
 };
 
 /**

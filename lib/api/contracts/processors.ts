@@ -2,7 +2,7 @@ import { z } from "zod";
 import { PROCESSOR_SORTS } from "@/db/list-sorts";
 import { PROCESSOR_ROLES, PROCESSOR_SERVICES, RECORD_STATUSES } from "@/db/schema/enums";
 import { countryCode, isoDate, text, uuid, version } from "@/lib/validation/common";
-import { MAX_PAGE_SIZE, defineContract, lenientQuery, pageOf, paginationQuery, recordIdParam, recordOf, searchText, sortDirection, updateBodyOf, wire } from "./common";
+import { MAX_PAGE_SIZE, reviewFields, defineContract, lenientQuery, pageOf, paginationQuery, recordIdParam, recordOf, searchText, sortDirection, updateBodyOf, wire } from "./common";
 
 /**
  * The processors resource: /api/v1/processors, the processor register page, the processor form, the
@@ -91,14 +91,7 @@ export type CreateProcessorInput = z.input<typeof createProcessorBody>;
 export type UpdateProcessorInput = z.input<typeof updateProcessorBody>;
 
 /** The stored processor as responses carry it (without the internal name-collision key). */
-export const processorRecord = recordOf(createProcessorBody, {
-  status: z.enum(RECORD_STATUSES),
-  createdByUserId: wire.id.nullable(),
-  submittedAt: wire.timestamp.nullable(),
-  reviewedByUserId: wire.id.nullable(),
-  reviewedAt: wire.timestamp.nullable(),
-  reviewComment: z.string().nullable(),
-});
+export const processorRecord = recordOf(createProcessorBody, reviewFields);
 
 /** One row of the processor register (GET /api/v1/processors). */
 export const processorListRow = z.object({
