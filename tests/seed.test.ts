@@ -114,9 +114,9 @@ describe("data-category taxonomy", () => {
       "precise_geolocation",
     ]);
     for (const key of ["user.device.imei", "user.device.mac_address", "user.device.advertising_id", "user.device.ip_address"]) {
-      expect(byKey.get(key)?.dojListedIdentifier, key).toBe(true);
+      expect(byKey.get(key)?.dojIdentifierKind, key).not.toBeNull();
     }
-    expect(byKey.get("user.device.attributes")?.dojListedIdentifier).toBe(false);
+    expect(byKey.get("user.device.attributes")?.dojIdentifierKind).toBeNull();
   });
 });
 

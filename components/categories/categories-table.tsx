@@ -60,7 +60,7 @@ export function CategoriesTable({
     gdpr: (row) => yesNo(row.gdprSpecial),
     ccpa: (row) => (row.ccpaCategory ? `${row.ccpaCategory}${row.ccpaSensitive ? " (sensitive)" : ""}` : "—"),
     pipl: (row) => yesNo(row.piplSensitive),
-    doj: (row) => `${DOJ_CATEGORY_LABELS[row.dojCategory]}${row.dojListedIdentifier ? " (listed identifier)" : ""}`,
+    doj: (row) => `${DOJ_CATEGORY_LABELS[row.dojCategory]}${row.dojIdentifierKind !== null ? " (listed identifier)" : ""}`,
     transfers: (row) =>
       row.transferCount > 0 ? (
         <Link href={`/transfers?category=${encodeURIComponent(row.key)}`} className="text-brand-700 underline">

@@ -46,7 +46,7 @@ export function DataCategoriesTable({ categories }: { categories: readonly Trans
               <td className="px-4 py-2">
                 {category.dojCategory === "none" ? <span className="text-slate-500">None</span> : DOJ_CATEGORY_LABELS[category.dojCategory]}
                 {/* 28 CFR 202.212, 202.234: a listed identifier is covered only when linked to another. */}
-                {category.dojListedIdentifier && <span className="block text-xs text-slate-600">listed identifier</span>}
+                {category.dojIdentifierKind !== null && <span className="block text-xs text-slate-600">listed identifier</span>}
               </td>
             </tr>
           ))}

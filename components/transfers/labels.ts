@@ -24,6 +24,7 @@ export const MECHANISM_LABELS: Readonly<Record<TransferMechanism, string>> = {
   pipl_certification: "PIPL certification",
   cac_assessment: "CAC security assessment",
   hk_model_clauses: "HK model clauses",
+  gba_standard_contract: "GBA standard contract",
   none: "None",
 };
 
@@ -61,12 +62,14 @@ export const SCC_MODULE_LABELS: Readonly<Record<SccModule, string>> = {
 
 /** 28 CFR 202.249 kinds of sensitive personal data. */
 export const DOJ_CATEGORY_LABELS: Readonly<Record<DojCategory, string>> = {
-  omic: "Human 'omic",
+  genomic: "Human genomic",
+  omic: "Other human 'omic",
   biometric: "Biometric identifier",
   precise_geolocation: "Precise geolocation",
   covered_identifier: "Covered personal identifier",
   health: "Personal health",
   financial: "Personal financial",
+  government_related: "Government-related",
   none: "None",
 };
 

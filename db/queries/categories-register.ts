@@ -84,7 +84,7 @@ export async function listCategoryRegister({ db, page: pageAsked, pageSize: page
       ccpaSensitive: dc.ccpaSensitive,
       piplSensitive: dc.piplSensitive,
       dojCategory: dc.dojCategory,
-      dojListedIdentifier: dc.dojListedIdentifier,
+      dojIdentifierKind: dc.dojIdentifierKind,
       version: dc.version,
       createdAt: dc.createdAt,
       updatedAt: dc.updatedAt,

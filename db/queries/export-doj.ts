@@ -38,6 +38,8 @@ interface RawTransfer extends RawTransferRow {
   disclosure_type: ActivityFacts["disclosureType"];
   exporter_name: string;
   exporter_country: string;
+  exporter_role: EntityFacts["role"];
+  exporter_ciio: boolean;
   p_name: string;
   p_legal_name: string | null;
   p_role: ProcessorFacts["role"];
@@ -46,6 +48,7 @@ interface RawTransfer extends RawTransferRow {
   p_parent: string | null;
   p_dpf_certified: boolean;
   p_dpf_expiry: string | null;
+  p_dpf_uk_extension: boolean;
   p_covered_person: boolean;
   p_owner: string | null;
   p_status: ProcessorFacts["status"];
@@ -66,7 +69,7 @@ export async function loadCategoryFacts({ db }: { db: Executor }): Promise<Map<s
         ccpaSensitive: c.ccpaSensitive,
         piplSensitive: c.piplSensitive,
         dojCategory: c.dojCategory,
-        dojListedIdentifier: c.dojListedIdentifier,
+        dojIdentifierKind: c.dojIdentifierKind,
       },
     ]),
   );
@@ -106,14 +109,16 @@ export async function* iterateDojPairs({ db, countriesOfConcern, includePending,
           t.access_type, array_to_string(t.subject_regions, ',') as subject_regions, t.estimated_subjects, t.volume_unit,
           t.frequency, t.encryption_in_transit, t.encryption_at_rest, t.mechanism, t.tia_date::text as tia_date,
           t.cisa_requirements_met, t.status, t.start_date::text as start_date, t.end_date::text as end_date,
-          t.re_export_of_foreign_data,
+          t.re_export_of_foreign_data, t.doj_exemption, t.important_data, t.pipl_exemption, t.pipl_separate_consent,
+          t.pipia_date::text as pipia_date,
           (select string_agg(c.category_key, ',') from transfer_data_categories c where c.transfer_id = t.id) as category_keys,
           (select string_agg(f.rule_id || ': ' || f.status::text, ',' order by f.rule_id) from flags f
             where f.subject_type = 'transfer' and f.subject_id = t.id and f.rule_id like 'transfer.doj-%' and f.status <> 'resolved') as doj_flags,
           a.name as activity_name, a.legal_basis, a.art9_condition, a.retention_period, a.disclosure_type,
-          e.name as exporter_name, e.country as exporter_country,
+          e.name as exporter_name, e.country as exporter_country, e.role as exporter_role, e.ciio as exporter_ciio,
           p.name as p_name, p.legal_name as p_legal_name, p.role as p_role, p.service as p_service, p.country as p_country,
           p.parent_processor_id as p_parent, p.dpf_certified as p_dpf_certified, p.dpf_expiry::text as p_dpf_expiry,
+          p.dpf_uk_extension as p_dpf_uk_extension,
           p.covered_person as p_covered_person, p.owner_user_id as p_owner, p.status as p_status
         from transfers t
           join processors p on p.id = t.processor_id
@@ -128,7 +133,13 @@ export async function* iterateDojPairs({ db, countriesOfConcern, includePending,
       let pair = byPair.get(key);
       if (pair === undefined) {
         pair = {
-          exporter: { id: raw.exporter_entity_id, name: raw.exporter_name, country: raw.exporter_country },
+          exporter: {
+            id: raw.exporter_entity_id,
+            name: raw.exporter_name,
+            country: raw.exporter_country,
+            role: raw.exporter_role,
+            ciio: raw.exporter_ciio,
+          },
           recipient: {
             id: raw.processor_id,
             name: raw.p_name,
@@ -139,6 +150,7 @@ export async function* iterateDojPairs({ db, countriesOfConcern, includePending,
             parentProcessorId: raw.p_parent,
             dpfCertified: raw.p_dpf_certified,
             dpfExpiry: raw.p_dpf_expiry,
+            dpfUkExtension: raw.p_dpf_uk_extension,
             coveredPerson: raw.p_covered_person,
             ownerUserId: raw.p_owner,
             status: raw.p_status,

@@ -115,10 +115,10 @@ export async function loadPackedRegister({ db, today }: { db: Executor; today: s
 
 const PROCESSOR_COLUMNS = sql`
     select id, name, role, service, country, parent_processor_id, dpf_certified, dpf_expiry::text as dpf_expiry,
-      covered_person, owner_user_id, status`;
+      dpf_uk_extension, covered_person, owner_user_id, status`;
 
 function toEntityFacts(e: typeof entities.$inferSelect): EntityFacts {
-  return { id: e.id, name: e.name, country: e.country };
+  return { id: e.id, name: e.name, country: e.country, role: e.role, ciio: e.ciio };
 }
 
 function toActivityFacts(a: typeof processingActivities.$inferSelect): ActivityFacts {
@@ -141,7 +141,7 @@ function toCategoryFacts(c: typeof dataCategories.$inferSelect): CategoryFacts {
     ccpaSensitive: c.ccpaSensitive,
     piplSensitive: c.piplSensitive,
     dojCategory: c.dojCategory,
-    dojListedIdentifier: c.dojListedIdentifier,
+    dojIdentifierKind: c.dojIdentifierKind,
   };
 }
 
@@ -182,7 +182,8 @@ async function loadAsRows({ db, processorIds, evaluated, withAncestors }: LargeT
       t.access_type, array_to_string(t.subject_regions, ',') as subject_regions, t.estimated_subjects, t.volume_unit,
       t.frequency, t.encryption_in_transit, t.encryption_at_rest, t.mechanism, t.tia_date::text as tia_date,
       t.cisa_requirements_met, t.status, t.start_date::text as start_date, t.end_date::text as end_date,
-      t.re_export_of_foreign_data,
+      t.re_export_of_foreign_data, t.doj_exemption, t.important_data, t.pipl_exemption, t.pipl_separate_consent,
+      t.pipia_date::text as pipia_date,
       (select string_agg(c.category_key, ',') from transfer_data_categories c where c.transfer_id = t.id) as category_keys
     from transfers t ${transferWhere}`);
   const categoryRows = await db.select().from(dataCategories);
@@ -238,7 +239,9 @@ async function loadPacked({
             t.encryption_in_transit::text || E'\t' || t.encryption_at_rest::text || E'\t' || t.mechanism::text || E'\t' ||
             coalesce(t.tia_date::text, '') || E'\t' || t.cisa_requirements_met::text || E'\t' || t.status::text || E'\t' ||
             coalesce(t.start_date::text, '') || E'\t' || coalesce(t.end_date::text, '') || E'\t' ||
-            t.re_export_of_foreign_data::text, E'\n' order by t.id)
+            t.re_export_of_foreign_data::text || E'\t' || coalesce(t.doj_exemption::text, '') || E'\t' ||
+            t.important_data::text || E'\t' || coalesce(t.pipl_exemption::text, '') || E'\t' ||
+            t.pipl_separate_consent::text || E'\t' || coalesce(t.pipia_date::text, ''), E'\n' order by t.id)
           from transfers t ${transferWhere}) as transfers,
         (select string_agg(c.transfer_id::text || E'\t' || c.category_key, E'\n' order by c.transfer_id)
           from transfer_data_categories c ${categoryWhere}) as categories,
@@ -294,6 +297,11 @@ export interface RawTransferRow {
   start_date: string | null;
   end_date: string | null;
   re_export_of_foreign_data: boolean;
+  doj_exemption: Transfer["dojExemption"];
+  important_data: boolean;
+  pipl_exemption: Transfer["piplExemption"];
+  pipl_separate_consent: boolean;
+  pipia_date: string | null;
   category_keys: string | null;
 }
 
@@ -323,6 +331,11 @@ export function transferRecordFromRow(
     startDate: t.start_date,
     endDate: t.end_date,
     reExportOfForeignData: t.re_export_of_foreign_data,
+    dojExemption: t.doj_exemption,
+    importantData: t.important_data,
+    piplExemption: t.pipl_exemption,
+    piplSeparateConsent: t.pipl_separate_consent,
+    pipiaDate: t.pipia_date,
     categoryIds: t.category_keys ? categoryIds(t.category_keys.split(",")) : [],
   };
 }
@@ -396,6 +409,7 @@ interface RawProcessorRow {
   parent_processor_id: string | null;
   dpf_certified: boolean;
   dpf_expiry: string | null;
+  dpf_uk_extension: boolean;
   covered_person: boolean;
   owner_user_id: string | null;
   status: ProcessorFacts["status"];
@@ -411,6 +425,7 @@ function toProcessorFacts(p: RawProcessorRow): ProcessorFacts {
     parentProcessorId: p.parent_processor_id,
     dpfCertified: p.dpf_certified,
     dpfExpiry: p.dpf_expiry,
+    dpfUkExtension: p.dpf_uk_extension,
     coveredPerson: p.covered_person,
     ownerUserId: p.owner_user_id,
     status: p.status,

@@ -240,7 +240,7 @@ export async function listTransferCategories({ db, transferId }: { db: Executor;
       ccpaSensitive: dataCategories.ccpaSensitive,
       piplSensitive: dataCategories.piplSensitive,
       dojCategory: dataCategories.dojCategory,
-      dojListedIdentifier: dataCategories.dojListedIdentifier,
+      dojIdentifierKind: dataCategories.dojIdentifierKind,
     })
     .from(transferDataCategories)
     .innerJoin(dataCategories, eq(dataCategories.key, transferDataCategories.categoryKey))

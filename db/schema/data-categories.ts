@@ -1,6 +1,6 @@
 import { boolean, index, pgTable, text, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { timestamps, versionColumn } from "./columns";
-import { ccpaCategory, dojCategory } from "./enums";
+import { ccpaCategory, dojCategory, dojIdentifierKind } from "./enums";
 
 /**
  * The data-category taxonomy. Keys follow fideslang (`user.contact.email`) where fideslang has the
@@ -23,8 +23,11 @@ export const dataCategories = pgTable(
     piplSensitive: boolean("pipl_sensitive").notNull().default(false),
     /** 28 CFR 202.249 sensitive personal data kind. */
     dojCategory: dojCategory("doj_category").notNull().default("none"),
-    /** 28 CFR 202.234 listed identifier (IMEI, MAC, advertising id, IP...): covered only when linked to another. */
-    dojListedIdentifier: boolean("doj_listed_identifier").notNull().default(false),
+    /**
+     * 28 CFR 202.234 kind of listed identifier (IMEI, MAC, advertising id, IP...), null when the category is
+     * not one: covered only when linked to another, and not at all in the 202.212(b) exclusions.
+     */
+    dojIdentifierKind: dojIdentifierKind("doj_identifier_kind"),
     version: versionColumn(),
     ...timestamps(),
   },

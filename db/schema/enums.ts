@@ -22,15 +22,55 @@ export const PROCESSOR_SERVICES = [
 /** Lifecycle of a record an engineer registers and the DPO reviews. */
 export const RECORD_STATUSES = ["draft", "submitted", "approved", "rejected", "offboarded"] as const;
 export const CCPA_CATEGORIES = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"] as const;
+/**
+ * 28 CFR 202.249 kinds of sensitive personal data: human genomic data (202.224, bulk above 100) apart from
+ * the other human 'omic data (202.233a, above 1,000); government-related data (202.222) at any volume.
+ */
 export const DOJ_CATEGORIES = [
+  "genomic",
   "omic",
   "biometric",
   "precise_geolocation",
   "covered_identifier",
   "health",
   "financial",
+  "government_related",
   "none",
 ] as const;
+/**
+ * 28 CFR 202.234 kinds of listed identifier. The kind decides the 202.212(b) exclusions: demographic or
+ * contact data linked only to demographic or contact data, and network-based identifiers, account-authentication
+ * or call-detail data linked only to each other, are not covered personal identifiers.
+ */
+export const DOJ_IDENTIFIER_KINDS = [
+  "government_id",
+  "financial_account",
+  "device",
+  "demographic_contact",
+  "advertising_id",
+  "account_authentication",
+  "network",
+  "call_detail",
+] as const;
+/** 28 CFR part 202 subpart E: exempt transactions (202.501-202.511), named by what they exempt. */
+export const DOJ_EXEMPTIONS = [
+  "personal_communications",
+  "information_materials",
+  "travel",
+  "official_government_business",
+  "financial_services",
+  "corporate_group",
+  "required_by_federal_law",
+  "cfius_mitigated_investment",
+  "telecommunications",
+  "regulatory_approval",
+  "clinical_investigation",
+] as const;
+/**
+ * Provisions on Promoting and Regulating Cross-Border Data Flows (2024) Art. 5: exports that need no CAC
+ * assessment, standard contract or certification, and do not count toward the thresholds.
+ */
+export const PIPL_EXEMPTIONS = ["contract_with_individual", "cross_border_hr", "emergency"] as const;
 export const LEGAL_BASES = [
   "consent",
   "contract",
@@ -74,6 +114,7 @@ export const TRANSFER_MECHANISMS = [
   "pipl_certification",
   "cac_assessment",
   "hk_model_clauses",
+  "gba_standard_contract",
   "none",
 ] as const;
 /** A transfer is a record under review like a processor, and can end. */
@@ -86,6 +127,7 @@ export const AGREEMENT_TYPES = [
   "gba_standard_contract",
   "confidentiality",
   "ccpa_service_provider",
+  "joint_controller_arrangement",
   "bcr",
   "other",
 ] as const;
@@ -102,6 +144,9 @@ export type ProcessorService = (typeof PROCESSOR_SERVICES)[number];
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
 export type CcpaCategory = (typeof CCPA_CATEGORIES)[number];
 export type DojCategory = (typeof DOJ_CATEGORIES)[number];
+export type DojIdentifierKind = (typeof DOJ_IDENTIFIER_KINDS)[number];
+export type DojExemption = (typeof DOJ_EXEMPTIONS)[number];
+export type PiplExemption = (typeof PIPL_EXEMPTIONS)[number];
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 export type Art9Condition = (typeof ART9_CONDITIONS)[number];
 export type DisclosureType = (typeof DISCLOSURE_TYPES)[number];
@@ -125,6 +170,9 @@ export const processorService = pgEnum("processor_service", PROCESSOR_SERVICES);
 export const recordStatus = pgEnum("record_status", RECORD_STATUSES);
 export const ccpaCategory = pgEnum("ccpa_category", CCPA_CATEGORIES);
 export const dojCategory = pgEnum("doj_category", DOJ_CATEGORIES);
+export const dojIdentifierKind = pgEnum("doj_identifier_kind", DOJ_IDENTIFIER_KINDS);
+export const dojExemption = pgEnum("doj_exemption", DOJ_EXEMPTIONS);
+export const piplExemption = pgEnum("pipl_exemption", PIPL_EXEMPTIONS);
 export const legalBasis = pgEnum("legal_basis", LEGAL_BASES);
 export const art9Condition = pgEnum("art9_condition", ART9_CONDITIONS);
 export const disclosureType = pgEnum("disclosure_type", DISCLOSURE_TYPES);

@@ -36,6 +36,11 @@ export const processors = pgTable(
     /** EU-US Data Privacy Framework certification (Decision (EU) 2023/1795). */
     dpfCertified: boolean("dpf_certified").notNull().default(false),
     dpfExpiry: date("dpf_expiry", { mode: "string" }),
+    /**
+     * The certification includes the UK Extension to the DPF: the only route for UK data to a US importer
+     * under the Data Protection (Adequacy) (United States of America) Regulations 2023.
+     */
+    dpfUkExtension: boolean("dpf_uk_extension").notNull().default(false),
     /** 28 CFR 202.211: owned by, or principally based in, a country of concern. */
     coveredPerson: boolean("covered_person").notNull().default(false),
     ownerUserId: uuid("owner_user_id").references(() => users.id, { onDelete: "set null" }),

@@ -6,9 +6,11 @@ import { dataCategories } from "./data-categories";
 import { entities } from "./entities";
 import {
   accessType,
+  dojExemption,
   encryptionAtRest,
   encryptionInTransit,
   frequency,
+  piplExemption,
   transferMechanism,
   transferStatus,
   volumeUnit,
@@ -48,6 +50,17 @@ export const transfers = pgTable(
     cisaRequirementsMet: boolean("cisa_requirements_met").notNull().default(false),
     /** PIPL: data collected abroad, processed in China and sent back is exempt (2024 Provisions, Art. 4). */
     reExportOfForeignData: boolean("re_export_of_foreign_data").notNull().default(false),
+    /** 28 CFR 202.501-202.511: the exemption relied on, reported (not flagged) in the DOJ report. */
+    dojExemption: dojExemption("doj_exemption"),
+    dojExemptionJustification: text("doj_exemption_justification"),
+    /** PIPL Art. 40, 2024 Provisions Art. 7(1): important data needs a CAC security assessment at any volume. */
+    importantData: boolean("important_data").notNull().default(false),
+    /** 2024 Provisions Art. 5: an exemption claimed takes the flow out of the PIPL counts and routes. */
+    piplExemption: piplExemption("pipl_exemption"),
+    /** PIPL Art. 39: separate consent of the individuals to the export. */
+    piplSeparateConsent: boolean("pipl_separate_consent").notNull().default(false),
+    /** PIPL Art. 55-56: date of the personal-information protection impact assessment. */
+    pipiaDate: date("pipia_date", { mode: "string" }),
     startDate: date("start_date", { mode: "string" }),
     endDate: date("end_date", { mode: "string" }),
     status: transferStatus("status").notNull().default("draft"),
@@ -65,6 +78,10 @@ export const transfers = pgTable(
     index("transfers_status_idx").on(t.status),
     uniqueIndex("transfers_external_id_key").on(t.externalId).where(sql`${t.externalId} is not null`),
     check("transfers_estimated_subjects_nonnegative", sql`${t.estimatedSubjects} >= 0`),
+    check(
+      "transfers_doj_exemption_justified",
+      sql`${t.dojExemption} is null or length(trim(coalesce(${t.dojExemptionJustification}, ''))) > 0`,
+    ),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { timestamps, versionColumn } from "./columns";
 import { userRole } from "./enums";
 
@@ -16,6 +16,11 @@ export const users = pgTable(
     isDemo: boolean("is_demo").notNull().default(false),
     disabledAt: timestamp("disabled_at", { withTimezone: true, mode: "date" }),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true, mode: "date" }),
+    /**
+     * Carried in the session cookie and compared on every request: signing out, a password change or a
+     * role change increments it, so every earlier cookie of the user is refused.
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
     version: versionColumn(),
     ...timestamps(),
   },

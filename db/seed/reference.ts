@@ -21,7 +21,7 @@ const SYNCED_FIELDS = [
   "ccpaSensitive",
   "piplSensitive",
   "dojCategory",
-  "dojListedIdentifier",
+  "dojIdentifierKind",
 ] as const satisfies readonly (keyof NewDataCategory)[];
 
 type SyncedField = (typeof SYNCED_FIELDS)[number];

@@ -119,6 +119,8 @@ export function assessDojPair(pair: DojPair, today: string, categories: Map<stri
     exporterEntityId: t.exporterEntityId,
     processorId: t.processorId,
     destinationCountry: t.destinationCountry,
+    subjectRegions: t.subjectRegions,
+    dojExemption: t.dojExemption,
     estimatedSubjects: t.estimatedSubjects,
     volumeUnit: t.volumeUnit,
     status: t.status,

@@ -1,9 +1,11 @@
 import {
   ACCESS_TYPES,
   AGREEMENT_TYPES,
+  DOJ_EXEMPTIONS,
   ENCRYPTION_AT_REST,
   ENCRYPTION_IN_TRANSIT,
   FREQUENCIES,
+  PIPL_EXEMPTIONS,
   SCC_MODULES,
   TRANSFER_MECHANISMS,
   TRANSFER_STATUSES,
@@ -191,9 +193,11 @@ const ENUM = {
   transferStatus: enumOf(TRANSFER_STATUSES),
   agreementType: enumOf(AGREEMENT_TYPES),
   sccModule: enumOf(SCC_MODULES),
+  dojExemption: enumOf(DOJ_EXEMPTIONS),
+  piplExemption: enumOf(PIPL_EXEMPTIONS),
 };
 
-const TRANSFER_FIELDS = 20;
+const TRANSFER_FIELDS = 25;
 
 interface References {
   processor(id: string): string;
@@ -231,6 +235,11 @@ function transferRecordFromFields(f: string[], categoryIds: string[], reference:
     startDate: f[17] || null,
     endDate: f[18] || null,
     reExportOfForeignData: f[19] === "true",
+    dojExemption: f[20] ? ENUM.dojExemption(f[20]) : null,
+    importantData: f[21] === "true",
+    piplExemption: f[22] ? ENUM.piplExemption(f[22]) : null,
+    piplSeparateConsent: f[23] === "true",
+    pipiaDate: f[24] || null,
     categoryIds,
   };
 }

@@ -19,9 +19,9 @@ export interface DojThreshold {
 }
 
 export const DOJ_BULK_THRESHOLDS: Readonly<Record<DojCoveredCategory, DojThreshold>> = {
-  // 202.205(a): human 'omic > 1,000, but human genomic > 100. The register has no separate genomic
-  // category, so 'omic uses 1,000; record genomic data under a category flagged for review (see DOJ_GENOMIC_THRESHOLD).
-  omic: { threshold: 1_000, unit: "people", label: "Human 'omic data", citation: "28 CFR 202.205(a)" },
+  // 202.205(a): human genomic data > 100 U.S. persons, the other human 'omic data > 1,000.
+  genomic: { threshold: 100, unit: "people", label: "Human genomic data", citation: "28 CFR 202.205(a), 202.224" },
+  omic: { threshold: 1_000, unit: "people", label: "Other human 'omic data", citation: "28 CFR 202.205(a), 202.233a" },
   biometric: { threshold: 1_000, unit: "people", label: "Biometric identifiers", citation: "28 CFR 202.205(b)" },
   precise_geolocation: {
     threshold: 1_000,
@@ -37,10 +37,9 @@ export const DOJ_BULK_THRESHOLDS: Readonly<Record<DojCoveredCategory, DojThresho
     label: "Covered personal identifiers",
     citation: "28 CFR 202.205(f)",
   },
+  // 202.222: government-related data is covered "regardless of volume": any count above zero.
+  government_related: { threshold: 0, unit: "people", label: "Government-related data", citation: "28 CFR 202.222" },
 };
-
-/** 202.205(a): human genomic data is bulk above 100 persons. Not applied: no genomic category exists yet. */
-export const DOJ_GENOMIC_THRESHOLD = 100;
 
 export const DOJ_THRESHOLDS_SOURCE = {
   source: "28 CFR 202.205 (bulk), 202.206 (encryption does not take data out of scope), 202.212 and 202.234 (listed identifiers); https://www.ecfr.gov/current/title-28/chapter-I/part-202",

@@ -98,12 +98,12 @@ export async function listRegistrationChoices(db: Executor) {
 }
 
 /** Why a category counts as sensitive (DOMAIN.md §4), one short phrase per regime. */
-export function sensitivityReasons(category: Pick<DataCategory, "gdprSpecial" | "ccpaSensitive" | "piplSensitive" | "dojCategory" | "dojListedIdentifier">): string[] {
+export function sensitivityReasons(category: Pick<DataCategory, "gdprSpecial" | "ccpaSensitive" | "piplSensitive" | "dojCategory" | "dojIdentifierKind">): string[] {
   const reasons: string[] = [];
   if (category.gdprSpecial) reasons.push("GDPR Art. 9 special category");
   if (category.ccpaSensitive) reasons.push("CCPA sensitive personal information");
   if (category.piplSensitive) reasons.push("PIPL Art. 28 sensitive personal information");
-  if (category.dojListedIdentifier) reasons.push("US DOJ listed identifier, covered when linked to another identifier (28 CFR 202.212)");
+  if (category.dojIdentifierKind !== null) reasons.push("US DOJ listed identifier, covered when linked to another identifier (28 CFR 202.212)");
   else if (category.dojCategory !== "none") reasons.push(`US DOJ ${DOJ_CATEGORY_LABELS[category.dojCategory].toLowerCase()} (28 CFR 202.249)`);
   return reasons;
 }

@@ -38,7 +38,7 @@ export function effectiveDojCategories(categories: readonly CategoryFacts[]): Do
   const found = new Set<DojCoveredCategory>();
   const listed = new Set<string>();
   for (const category of categories) {
-    if (category.dojListedIdentifier) listed.add(category.key);
+    if (category.dojIdentifierKind !== null) listed.add(category.key);
     else if (category.dojCategory !== "none") found.add(category.dojCategory);
   }
   if (listed.size >= 2 || (listed.size >= 1 && found.size >= 1)) found.add("covered_identifier");

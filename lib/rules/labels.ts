@@ -10,6 +10,7 @@ export const AGREEMENT_TYPE_LABELS: Readonly<Record<AgreementType, string>> = {
   gba_standard_contract: "GBA standard contract",
   confidentiality: "Confidentiality agreement",
   ccpa_service_provider: "CCPA service-provider contract",
+  joint_controller_arrangement: "Joint-controller arrangement",
   bcr: "BCR",
   other: "Agreement",
 };
@@ -26,5 +27,6 @@ export const MECHANISM_LABELS: Readonly<Record<TransferMechanism, string>> = {
   pipl_certification: "PIPL certification",
   cac_assessment: "a CAC security assessment",
   hk_model_clauses: "the HK model contractual clauses",
+  gba_standard_contract: "the GBA standard contract",
   none: "no mechanism",
 };

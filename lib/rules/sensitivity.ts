@@ -10,7 +10,7 @@ import type { CategoryFacts } from "./types";
 
 export function isSensitiveCategory(category: CategoryFacts, identifiersLinked = false): boolean {
   if (category.gdprSpecial || category.ccpaSensitive || category.piplSensitive) return true;
-  if (category.dojListedIdentifier) return identifiersLinked;
+  if (category.dojIdentifierKind !== null) return identifiersLinked;
   return category.dojCategory !== "none";
 }
 

@@ -116,6 +116,8 @@ function dojGroupOf(index: Index, transfer: TransferRecord): DojAggregateTransfe
         exporterEntityId: t.exporterEntityId,
         processorId: t.processorId,
         destinationCountry: t.destinationCountry,
+        subjectRegions: t.subjectRegions,
+        dojExemption: t.dojExemption,
         estimatedSubjects: t.estimatedSubjects,
         volumeUnit: t.volumeUnit,
         status: t.status,

@@ -20,7 +20,7 @@ import type {
 export const TODAY = "2026-11-15";
 
 export function makeEntity(overrides: Partial<EntityFacts> = {}): EntityFacts {
-  return { id: "ent-us", name: "GNCC Inc.", country: "US", ...overrides };
+  return { id: "ent-us", name: "GNCC Inc.", country: "US", role: "controller", ciio: false, ...overrides };
 }
 
 export function makeActivity(overrides: Partial<ActivityFacts> = {}): ActivityFacts {
@@ -45,6 +45,7 @@ export function makeProcessor(overrides: Partial<ProcessorFacts> = {}): Processo
     parentProcessorId: null,
     dpfCertified: true,
     dpfExpiry: "2027-06-30",
+    dpfUkExtension: true,
     coveredPerson: false,
     ownerUserId: "user-dpo",
     status: "approved",
@@ -77,7 +78,7 @@ export function makeCategory(overrides: Partial<CategoryFacts> & Pick<CategoryFa
     ccpaSensitive: false,
     piplSensitive: false,
     dojCategory: "none",
-    dojListedIdentifier: false,
+    dojIdentifierKind: null,
     ...overrides,
   };
 }
@@ -89,19 +90,19 @@ export const CATEGORIES = {
     key: "user.contact.email",
     ccpaCategory: "B",
     dojCategory: "covered_identifier",
-    dojListedIdentifier: true,
+    dojIdentifierKind: "demographic_contact",
   }),
   imei: makeCategory({
     key: "user.device.imei",
     ccpaCategory: "A",
     dojCategory: "covered_identifier",
-    dojListedIdentifier: true,
+    dojIdentifierKind: "device",
   }),
   mac: makeCategory({
     key: "user.device.mac_address",
     ccpaCategory: "A",
     dojCategory: "covered_identifier",
-    dojListedIdentifier: true,
+    dojIdentifierKind: "device",
   }),
   face: makeCategory({
     key: "user.biometric.face",
@@ -162,6 +163,12 @@ export function makeTransfer(overrides: Partial<TransferFacts> = {}): TransferFa
     status: "approved",
     startDate: "2025-01-01",
     endDate: null,
+    reExportOfForeignData: false,
+    dojExemption: null,
+    importantData: false,
+    piplExemption: null,
+    piplSeparateConsent: false,
+    pipiaDate: null,
     ...overrides,
   };
 }
@@ -173,6 +180,8 @@ export function makeAggregateTransfer(overrides: Partial<DojAggregateTransfer> =
     exporterEntityId: "ent-us",
     processorId: "proc-1",
     destinationCountry: "US",
+    subjectRegions: ["EU", "US-CA"],
+    dojExemption: null,
     estimatedSubjects: 1_000,
     volumeUnit: "people",
     status: "approved",

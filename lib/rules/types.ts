@@ -5,11 +5,15 @@ import type {
   CcpaCategory,
   DisclosureType,
   DojCategory,
+  DojExemption,
+  DojIdentifierKind,
   EncryptionAtRest,
   EncryptionInTransit,
+  EntityRole,
   FlagSubjectType,
   Frequency,
   LegalBasis,
+  PiplExemption,
   ProcessorRole,
   ProcessorService,
   RecordStatus,
@@ -38,6 +42,10 @@ export interface EntityFacts {
   name: string;
   /** ISO 3166-1 alpha-2. */
   country: string;
+  /** Controller or processor of the data it exports: with the recipient's role, it selects the SCC module. */
+  role: EntityRole;
+  /** PIPL Art. 40 critical information infrastructure operator: every export needs a CAC assessment. */
+  ciio: boolean;
 }
 
 export interface ActivityFacts {
@@ -63,10 +71,10 @@ export interface ProcessorFacts {
   /** Next re-certification date on the DPF list; null with dpfCertified = true counts as valid. */
   dpfExpiry: IsoDate | null;
   /**
-   * Whether the certification includes the UK Extension. Optional: when absent the EU-US certification
-   * is assumed to include it (most certified organisations opt in), so UK subjects follow dpfCertified.
+   * The certification includes the UK Extension: UK subjects' data to a US importer relies on it, never on
+   * the EU-US certification alone (UK adequacy regulations of 2023).
    */
-  dpfUkExtension?: boolean;
+  dpfUkExtension: boolean;
   /** 28 CFR 202.211: owned by, controlled by or primarily resident in a country of concern. */
   coveredPerson: boolean;
   ownerUserId: string | null;
@@ -98,11 +106,12 @@ export interface CategoryFacts {
   piplSensitive: boolean;
   dojCategory: DojCategory;
   /**
-   * 28 CFR 202.234 listed identifier (IMEI, MAC, advertising id, IP address, email...). It counts as a
-   * covered personal identifier only when linked to another listed identifier or to other sensitive
-   * personal data in the same transfer (202.212); its own dojCategory is then ignored.
+   * 28 CFR 202.234 kind of listed identifier (IMEI, MAC, advertising id, IP address, email...), null when
+   * the category is not one. A listed identifier counts as a covered personal identifier only when linked
+   * to another listed identifier or to other sensitive personal data in the same transfer (202.212), and
+   * the kinds decide the 202.212(b) exclusions; its own dojCategory is then ignored.
    */
-  dojListedIdentifier: boolean;
+  dojIdentifierKind: DojIdentifierKind | null;
 }
 
 export interface TransferFacts {
@@ -131,9 +140,19 @@ export interface TransferFacts {
   endDate: IsoDate | null;
   /**
    * 2024 PRC Provisions Art. 4: personal information collected abroad, processed in China and sent back is
-   * exempt from the PIPL export routes. Optional; absent means false.
+   * exempt from the PIPL export routes.
    */
-  reExportOfForeignData?: boolean;
+  reExportOfForeignData: boolean;
+  /** 28 CFR 202.501-202.511 exemption claimed (with a justification kept on the record), or null. */
+  dojExemption: DojExemption | null;
+  /** PIPL Art. 40, 2024 Provisions Art. 7(1): the export contains important data. */
+  importantData: boolean;
+  /** 2024 Provisions Art. 5 exemption claimed, or null. */
+  piplExemption: PiplExemption | null;
+  /** PIPL Art. 39: separate consent obtained. */
+  piplSeparateConsent: boolean;
+  /** PIPL Art. 55-56: date of the personal-information protection impact assessment. */
+  pipiaDate: IsoDate | null;
 }
 
 /** Another transfer from the same exporter to the same recipient, for the DOJ 12-month sum (202.205). */
@@ -142,6 +161,10 @@ export interface DojAggregateTransfer {
   exporterEntityId: string;
   processorId: string;
   destinationCountry: string;
+  /** Only U.S. persons' data counts (202.256); no regions recorded counts, conservatively. */
+  subjectRegions: readonly SubjectRegion[];
+  /** An exempt transaction (subpart E) is not a covered transaction and does not add to the count. */
+  dojExemption: DojExemption | null;
   estimatedSubjects: number;
   volumeUnit: VolumeUnit;
   status: TransferStatus;

@@ -1,4 +1,4 @@
-import type { CcpaCategory, DojCategory } from "@/db/schema/enums";
+import type { CcpaCategory, DojCategory, DojIdentifierKind } from "@/db/schema/enums";
 
 /*
  * The data-category taxonomy, loaded into data_categories at every start-up (db/seed/reference.ts).
@@ -18,7 +18,7 @@ import type { CcpaCategory, DojCategory } from "@/db/schema/enums";
  * - ccpaSensitive: 1798.140(ae) sensitive personal information.
  * - piplSensitive: PIPL Art. 28 sensitive personal information, read with the national standard
  *   GB/T 35273-2020 Annex B (the list regulators and courts use to apply Art. 28).
- * - dojCategory: 28 CFR 202.249 kind of sensitive personal data; dojListedIdentifier: 202.234 listed
+ * - dojCategory: 28 CFR 202.249 kind of sensitive personal data; dojIdentifierKind: 202.234 kind of listed
  *   identifier. A listed identifier is a covered personal identifier (202.212) only when linked to another
  *   listed identifier or to other sensitive personal data, so it carries dojCategory "covered_identifier"
  *   and the flag; the rules engine decides the linking per transfer (lib/rules/doj.ts).
@@ -40,7 +40,7 @@ export interface DataCategorySeed {
   ccpaSensitive: boolean;
   piplSensitive: boolean;
   dojCategory: DojCategory;
-  dojListedIdentifier: boolean;
+  dojIdentifierKind: DojIdentifierKind | null;
 }
 
 /** Grouping nodes: mixed children, no classification of their own. */
@@ -50,18 +50,20 @@ const GROUPING = {
   ccpaSensitive: false,
   piplSensitive: false,
   dojCategory: "none",
-  dojListedIdentifier: false,
+  dojIdentifierKind: null,
 } as const;
 
 /** 202.234 listed identifier, CCPA A (an identifier the statute names, or a "unique personal identifier"). */
-const LISTED_IDENTIFIER = {
-  gdprSpecial: false,
-  ccpaCategory: "A",
-  ccpaSensitive: false,
-  piplSensitive: false,
-  dojCategory: "covered_identifier",
-  dojListedIdentifier: true,
-} as const;
+function listedIdentifier(kind: DojIdentifierKind) {
+  return {
+    gdprSpecial: false,
+    ccpaCategory: "A",
+    ccpaSensitive: false,
+    piplSensitive: false,
+    dojCategory: "covered_identifier",
+    dojIdentifierKind: kind,
+  } as const;
+}
 
 /**
  * Biometric data used to recognise a person: GDPR Art. 4(14) and 9(1) ("for the purpose of uniquely
@@ -75,7 +77,7 @@ const BIOMETRIC_IDENTIFIER = {
   ccpaSensitive: true,
   piplSensitive: true,
   dojCategory: "biometric",
-  dojListedIdentifier: false,
+  dojIdentifierKind: null,
 } as const;
 
 /**
@@ -89,7 +91,7 @@ const PRECISE_LOCATION = {
   ccpaSensitive: true,
   piplSensitive: true,
   dojCategory: "precise_geolocation",
-  dojListedIdentifier: false,
+  dojIdentifierKind: null,
 } as const;
 
 /** Personal information with no special status under any regime; only the CCPA letter varies. */
@@ -100,7 +102,7 @@ const ordinary = <L extends CcpaCategory>(ccpaCategory: L) =>
     ccpaSensitive: false,
     piplSensitive: false,
     dojCategory: "none",
-    dojListedIdentifier: false,
+    dojIdentifierKind: null,
   }) as const;
 
 const TAXONOMY = [
@@ -114,7 +116,7 @@ const TAXONOMY = [
     name: "Account username",
     description: "Username of the account, in our app or on a third-party platform (e.g. the buyer's Amazon username).",
     // CCPA A "account name"; 28 CFR 202.234(f) account-authentication data ("account username").
-    ...LISTED_IDENTIFIER,
+    ...listedIdentifier("account_authentication"),
   },
   {
     key: "user.account.third_party_profile",
@@ -123,7 +125,7 @@ const TAXONOMY = [
     description:
       "(own key) Account id and display name at a third-party login provider, with the profile it shares on the user's authorisation (personal statement included). Profile fields with their own category (gender, birth date, age, city, photo, phone, email) are tagged with it.",
     // CCPA A "online identifier ... account name"; 202.234(d) "similar public account identifiers".
-    ...LISTED_IDENTIFIER,
+    ...listedIdentifier("account_authentication"),
   },
 
   // --- Authentication ------------------------------------------------------------------------------
@@ -142,7 +144,7 @@ const TAXONOMY = [
     piplSensitive: true,
     // 202.234(f) account-authentication data ("account password").
     dojCategory: "covered_identifier",
-    dojListedIdentifier: true,
+    dojIdentifierKind: "account_authentication",
   },
 
   // --- Behaviour -----------------------------------------------------------------------------------
@@ -177,7 +179,7 @@ const TAXONOMY = [
     // the payment data (user.payment), not to the mere fact of buying a camera.
     piplSensitive: false,
     dojCategory: "none",
-    dojListedIdentifier: false,
+    dojIdentifierKind: null,
   },
 
   // --- Biometrics ----------------------------------------------------------------------------------
@@ -222,7 +224,7 @@ const TAXONOMY = [
     name: "Email address",
     description: "Email address of the user.",
     // CCPA A "email address"; 202.234(d) contact data.
-    ...LISTED_IDENTIFIER,
+    ...listedIdentifier("demographic_contact"),
   },
   {
     key: "user.contact.phone_number",
@@ -236,7 +238,7 @@ const TAXONOMY = [
     piplSensitive: false,
     // 202.234(d) "phone number".
     dojCategory: "covered_identifier",
-    dojListedIdentifier: true,
+    dojIdentifierKind: "demographic_contact",
   },
   {
     key: "user.contact.address",
@@ -244,7 +246,7 @@ const TAXONOMY = [
     name: "Postal address",
     description: "Full postal or mailing address (delivery, domicile, after-sales contact address).",
     // CCPA A "postal address"; 202.234(d) "residential street or postal address".
-    ...LISTED_IDENTIFIER,
+    ...listedIdentifier("demographic_contact"),
   },
   {
     key: "user.contact.address.city",
@@ -268,7 +270,7 @@ const TAXONOMY = [
     name: "Postal code",
     description: "Postal or ZIP code.",
     // 202.234(d) names the ZIP code.
-    ...LISTED_IDENTIFIER,
+    ...listedIdentifier("demographic_contact"),
   },
 
   // --- Content -------------------------------------------------------------------------------------
@@ -285,7 +287,7 @@ const TAXONOMY = [
     ccpaSensitive: false,
     piplSensitive: false,
     dojCategory: "none",
-    dojListedIdentifier: false,
+    dojIdentifierKind: null,
   },
 
   // --- Demographic ---------------------------------------------------------------------------------
@@ -310,7 +312,7 @@ const TAXONOMY = [
     piplSensitive: false,
     // 202.234(d) "birth date".
     dojCategory: "covered_identifier",
-    dojListedIdentifier: true,
+    dojIdentifierKind: "demographic_contact",
   },
   {
     key: "user.demographic.age_range",
@@ -333,7 +335,7 @@ const TAXONOMY = [
     // Treated as 特定身份 (specific identity) under PIPL Art. 28.
     piplSensitive: true,
     dojCategory: "none",
-    dojListedIdentifier: false,
+    dojIdentifierKind: null,
   },
   {
     key: "user.demographic.religious_belief",
@@ -346,7 +348,7 @@ const TAXONOMY = [
     ccpaSensitive: true,
     piplSensitive: true,
     dojCategory: "none",
-    dojListedIdentifier: false,
+    dojIdentifierKind: null,
   },
   {
     key: "user.demographic.sexual_orientation",
@@ -359,7 +361,7 @@ const TAXONOMY = [
     ccpaSensitive: true,
     piplSensitive: true,
     dojCategory: "none",
-    dojListedIdentifier: false,
+    dojIdentifierKind: null,
   },
 
   // --- Device --------------------------------------------------------------------------------------
@@ -370,7 +372,7 @@ const TAXONOMY = [
     name: "Device ID",
     description: "Unique identifier of the phone or of the smart device (serial number, vendor device id).",
     // CCPA A "unique personal identifier" (1798.140(aj) names device identifiers); 202.234(c) device-based identifier.
-    ...LISTED_IDENTIFIER,
+    ...listedIdentifier("device"),
   },
   {
     key: "user.device.imei",
@@ -378,7 +380,7 @@ const TAXONOMY = [
     name: "IMEI",
     description: "(own key) International Mobile Equipment Identity of the phone or of a cellular device.",
     // 202.234(c) names the IMEI.
-    ...LISTED_IDENTIFIER,
+    ...listedIdentifier("device"),
   },
   {
     key: "user.device.mac_address",
@@ -386,7 +388,7 @@ const TAXONOMY = [
     name: "MAC address",
     description: "(own key) Hardware address of a network interface (Wi-Fi, Bluetooth, Ethernet).",
     // 202.234(c) names the MAC address.
-    ...LISTED_IDENTIFIER,
+    ...listedIdentifier("device"),
   },
   {
     key: "user.device.ip_address",
@@ -394,7 +396,7 @@ const TAXONOMY = [
     name: "IP address",
     description: "IP address of the connection.",
     // CCPA A names the "Internet Protocol address"; 202.234(g) network-based identifier.
-    ...LISTED_IDENTIFIER,
+    ...listedIdentifier("network"),
   },
   {
     key: "user.device.cookie_id",
@@ -402,7 +404,7 @@ const TAXONOMY = [
     name: "Cookie ID",
     description: "Identifier stored in a cookie or similar browser storage.",
     // 202.234(g) names "cookie data".
-    ...LISTED_IDENTIFIER,
+    ...listedIdentifier("network"),
   },
   {
     key: "user.device.advertising_id",
@@ -410,7 +412,7 @@ const TAXONOMY = [
     name: "Advertising ID",
     description: "(own key) Mobile advertising identifier: Google Advertising ID, Apple IDFA.",
     // 202.234(e) advertising identifier.
-    ...LISTED_IDENTIFIER,
+    ...listedIdentifier("advertising_id"),
   },
   {
     key: "user.device.push_token",
@@ -419,7 +421,7 @@ const TAXONOMY = [
     description: "(own key) Push-notification token of an app installation on a device (FCM registration token, APNs device token): the policy's 'device push code'.",
     // A platform-issued token bound to one app on one device: treated as a 202.234(c) device-based
     // identifier, the cautious reading; CCPA A "unique personal identifier".
-    ...LISTED_IDENTIFIER,
+    ...listedIdentifier("device"),
   },
   {
     key: "user.device.attributes",
@@ -456,7 +458,7 @@ const TAXONOMY = [
     // 202.241 personal financial data. The number is also a 202.234(b) listed identifier, but marking it
     // listed would make it count only when linked, and financial data counts on its own.
     dojCategory: "financial",
-    dojListedIdentifier: false,
+    dojIdentifierKind: null,
   },
   {
     key: "user.financial.credit_card",
@@ -468,7 +470,7 @@ const TAXONOMY = [
     ccpaSensitive: true,
     piplSensitive: true,
     dojCategory: "financial",
-    dojListedIdentifier: false,
+    dojIdentifierKind: null,
   },
   {
     key: "user.payment",
@@ -484,7 +486,7 @@ const TAXONOMY = [
     // 202.241: "data about an individual's credit, charge, or debit card ... including purchases or payment
     // history": read cautiously, a card-paid order's payment record is personal financial data.
     dojCategory: "financial",
-    dojListedIdentifier: false,
+    dojIdentifierKind: null,
   },
 
   // --- Government identifiers ----------------------------------------------------------------------
@@ -502,7 +504,7 @@ const TAXONOMY = [
     piplSensitive: true,
     // 202.234(a) government identification number.
     dojCategory: "covered_identifier",
-    dojListedIdentifier: true,
+    dojIdentifierKind: "government_id",
   },
   {
     key: "user.government_id.passport_number",
@@ -514,7 +516,7 @@ const TAXONOMY = [
     ccpaSensitive: true,
     piplSensitive: true,
     dojCategory: "covered_identifier",
-    dojListedIdentifier: true,
+    dojIdentifierKind: "government_id",
   },
 
   // --- Health --------------------------------------------------------------------------------------
@@ -530,7 +532,7 @@ const TAXONOMY = [
     // PIPL Art. 28 医疗健康; 28 CFR 202.241 personal health data.
     piplSensitive: true,
     dojCategory: "health",
-    dojListedIdentifier: false,
+    dojIdentifierKind: null,
   },
 
   // --- Professional --------------------------------------------------------------------------------
@@ -589,7 +591,7 @@ const TAXONOMY = [
     name: "Name",
     description: "Real name of the user (first and last name).",
     // CCPA A "real name"; 202.234(d) "first and last name".
-    ...LISTED_IDENTIFIER,
+    ...listedIdentifier("demographic_contact"),
   },
 
   // --- Sensors (camera, microphone, mapping) -------------------------------------------------------
@@ -618,7 +620,7 @@ const TAXONOMY = [
     piplSensitive: true,
     // Not a biometric identifier: 202.204 requires enrolment in a biometric system.
     dojCategory: "none",
-    dojListedIdentifier: false,
+    dojIdentifierKind: null,
   },
   {
     key: "user.sensor.home_map",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CATEGORY_CLASSIFICATIONS, CATEGORY_SORTS, type CategoryClassification } from "@/db/list-sorts";
-import { CCPA_CATEGORIES, DOJ_CATEGORIES } from "@/db/schema/enums";
+import { CCPA_CATEGORIES, DOJ_CATEGORIES, DOJ_IDENTIFIER_KINDS } from "@/db/schema/enums";
 import { MAX_PAGE_SIZE, booleanParam, defineContract, lenientQuery, pageOf, searchText, sortDirection, updateBodyOf, wire } from "./common";
 
 /*
@@ -77,7 +77,7 @@ export const dataCategoryClassification = z.strictObject({
   ccpaSensitive: z.boolean(),
   piplSensitive: z.boolean(),
   dojCategory: z.enum(DOJ_CATEGORIES),
-  dojListedIdentifier: z.boolean(),
+  dojIdentifierKind: z.enum(DOJ_IDENTIFIER_KINDS).nullable(),
 });
 
 /** A reclassification: the classification fields to change and the version edited (there is no create body). */

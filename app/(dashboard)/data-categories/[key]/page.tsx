@@ -60,7 +60,7 @@ export default async function DataCategoryPage({ params }: { params: Promise<{ k
             { term: "CCPA sensitive (1798.140(ae))", value: yesNo(category.ccpaSensitive) },
             { term: "PIPL sensitive (Art. 28)", value: yesNo(category.piplSensitive) },
             { term: "DOJ category (28 CFR 202.249)", value: DOJ_CATEGORY_LABELS[category.dojCategory] },
-            { term: "DOJ listed identifier (28 CFR 202.234)", value: yesNo(category.dojListedIdentifier) },
+            { term: "DOJ listed identifier (28 CFR 202.234)", value: yesNo(category.dojIdentifierKind !== null) },
             {
               term: "Parent",
               value: category.parentKey ? (

@@ -1,0 +1,1 @@
+ALTER TABLE "data_categories" DROP COLUMN "doj_listed_identifier";
