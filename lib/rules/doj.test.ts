@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assessDojBulk, countsTowardDojWindow, effectiveDojCategories } from "./doj";
 import { CATEGORIES, makeAggregateTransfer, makeTransferContext } from "./test-factories";
-import { dojBulkRestricted } from "./transfer-rules";
+import { dojBulkRestricted } from "./doj-rules";
 import type { TransferContextOverrides } from "./test-factories";
 
 /** A recipient in China receiving camera-derived face data: the demo company's riskiest flow. */

@@ -1,6 +1,7 @@
 export * from "./agreement-rules";
 export * from "./catalog";
 export * from "./doj";
+export * from "./doj-rules";
 export * from "./evaluate";
 export * from "./format";
 export * from "./iso-date";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { dojBrokerageProhibited } from "./doj-rules";
 import { CATEGORIES, makeAgreement, makeProcessor, makeTransferContext } from "./test-factories";
 import {
   art49Systematic,
-  dojBrokerageProhibited,
   mechanismUndocumented,
   noContract,
   noEncryptionAtRest,
