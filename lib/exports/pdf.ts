@@ -1,10 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import PDFDocument from "pdfkit";
 import { stackedControllerTable, coverFacts, coverLabels, type CoverLabels } from "./cover";
 import type { CellValue } from "./neutralize";
+import { drawPrepared, fontName, pdfFontFiles, prepareText } from "./pdf-text";
 import type { ExportMeta, ReportLanguage, Section } from "./report";
 import { waitForDrain } from "./streams";
 
@@ -20,20 +19,13 @@ import { waitForDrain } from "./streams";
  * record: one per processing activity, ids and names only).
  *
  * Fonts: Noto Sans SC (regular and bold), embedded and subset by pdfkit, covers Latin with its accents and
- * Chinese, so that 深圳 and Réclame Numérique both print.
+ * Chinese, so that 深圳 and Réclame Numérique both print; text in Arabic or Hebrew, and emoji, take the
+ * fonts of their script (lib/exports/pdf-text.ts). Text a person or a record wrote goes through
+ * prepareText; the report's own labels are Latin and go straight to pdfkit.
  */
 
-const FONT_DIR = path.join("node_modules", "@expo-google-fonts", "noto-sans-sc");
-const REGULAR = "NotoSansSC-Regular";
-const BOLD = "NotoSansSC-Bold";
-
-/** The fonts' files, from the project's node_modules (pdfkit is a server external package, not bundled). */
-export function pdfFontPaths(root = process.cwd()): { regular: string; bold: string } {
-  return {
-    regular: path.join(root, FONT_DIR, "400Regular", "NotoSansSC_400Regular.ttf"),
-    bold: path.join(root, FONT_DIR, "700Bold", "NotoSansSC_700Bold.ttf"),
-  };
-}
+const REGULAR = fontName("sc", false);
+const BOLD = fontName("sc", true);
 
 const PAGE = { size: "A4", layout: "landscape" as const, margins: { top: 40, bottom: 44, left: 36, right: 36 } };
 const BODY_SIZE = 7.5;
@@ -134,7 +126,11 @@ export class PdfTable {
     doc.font(BOLD).fontSize(BODY_SIZE).fillColor("black");
     let x = this.left;
     this.columns.forEach((column, index) => {
-      doc.text(column.header, x + CELL_PADDING, y + CELL_PADDING, { width: this.widths[index]! - 2 * CELL_PADDING, height: height, lineGap: 0 });
+      drawPrepared(doc, prepareText(column.header, true), x + CELL_PADDING, y + CELL_PADDING, {
+        width: this.widths[index]! - 2 * CELL_PADDING,
+        height: height,
+        lineGap: 0,
+      });
       x += this.widths[index]!;
     });
     doc.x = this.left;
@@ -188,9 +184,13 @@ export class PdfTable {
     let x = this.left;
     cells.forEach((text, index) => {
       if (text) {
-        doc.font(index === 0 && this.options.boldFirstColumn ? BOLD : REGULAR).fontSize(BODY_SIZE).fillColor("black");
+        doc.fontSize(BODY_SIZE).fillColor("black");
         // `height` stops pdfkit from opening a page of its own if a measurement was a hair short.
-        doc.text(text, x + CELL_PADDING, y + CELL_PADDING, { width: this.widths[index]! - 2 * CELL_PADDING, height: height, lineGap: 0 });
+        drawPrepared(doc, prepareText(text, index === 0 && this.options.boldFirstColumn), x + CELL_PADDING, y + CELL_PADDING, {
+          width: this.widths[index]! - 2 * CELL_PADDING,
+          height: height,
+          lineGap: 0,
+        });
       }
       x += this.widths[index]!;
     });
@@ -223,7 +223,6 @@ export class PdfWriter {
   constructor(private readonly options: PdfWriterOptions) {
     const { meta, title, language } = options;
     this.labels = coverLabels(language);
-    const fonts = pdfFontPaths();
     this.doc = new PDFDocument({
       ...PAGE,
       autoFirstPage: false,
@@ -240,8 +239,7 @@ export class PdfWriter {
         ModDate: meta.generatedAt,
       },
     });
-    this.doc.registerFont(REGULAR, fonts.regular);
-    this.doc.registerFont(BOLD, fonts.bold);
+    for (const { name, file } of pdfFontFiles()) this.doc.registerFont(name, file);
     this.doc.font(REGULAR);
     // The footer's grey (#475569), as PDF RGB operands.
     this.totalPages = this.deferred(7, 40, "left", "0.278 0.333 0.412");
@@ -298,15 +296,16 @@ export class PdfWriter {
 
   /** Height of `text` in the current size, wrapped to `width`; one-line text skips pdfkit's line wrapper. */
   measure(text: string, width: number, bold = false): number {
-    const doc = this.doc.font(bold ? BOLD : REGULAR).fontSize(BODY_SIZE);
     if (!text) return 0;
+    const prepared = prepareText(text, bold);
+    const doc = this.doc.font(prepared.font).fontSize(BODY_SIZE);
     // A CJK glyph is at most 1 em wide: text that fits at that width cannot wrap.
     if (!text.includes("\n") && text.length * BODY_SIZE <= width) return doc.currentLineHeight(true);
     // Registers repeat their values (exporters, mechanisms, category lists): line breaking is the PDF's main cost.
     const key = `${bold ? "b" : "r"}${width.toFixed(1)}|${text}`;
     const known = this.heights.get(key);
     if (known !== undefined) return known;
-    const height = doc.heightOfString(text, { width, lineGap: 0 });
+    const height = doc.heightOfString(prepared.measureText, { width, lineGap: 0 });
     if (this.heights.size >= MEASURE_CACHE_SIZE) this.heights.clear();
     this.heights.set(key, height);
     return height;
@@ -358,7 +357,8 @@ export class PdfWriter {
     const { meta } = this.options;
     const doc = this.doc;
     this.newPage();
-    doc.font(BOLD).fontSize(20).text(this.options.title, { width: doc.page.width - 2 * doc.page.margins.left });
+    doc.fontSize(20);
+    drawPrepared(doc, prepareText(this.options.title, true), doc.x, doc.y, { width: doc.page.width - 2 * doc.page.margins.left });
     if (this.options.subtitle) doc.moveDown(0.3).font(REGULAR).fontSize(11).fillColor("#334155").text(this.options.subtitle).fillColor("black");
     doc.moveDown(1);
     const facts = coverFacts({ meta, language: this.options.language, template, hasScope });
@@ -369,7 +369,8 @@ export class PdfWriter {
       doc.font(BOLD).fontSize(9.5).text(label, doc.page.margins.left, y, { width: labelWidth - 8 });
       const afterLabel = doc.y;
       if (typeof value === "string") {
-        doc.font(REGULAR).fontSize(9.5).text(value, doc.page.margins.left + labelWidth, y, { width: valueWidth });
+        doc.fontSize(9.5);
+        drawPrepared(doc, prepareText(value), doc.page.margins.left + labelWidth, y, { width: valueWidth });
       } else {
         value.draw(doc.page.margins.left + labelWidth, y);
         doc.y = y + doc.currentLineHeight(true);
@@ -413,7 +414,7 @@ export class PdfWriter {
       }
       const y = doc.y;
       // One line each (the contents were sized by counting lines): a long title ends in an ellipsis.
-      doc.text(section.title, doc.page.margins.left, y, { width: width - 60, height: lineHeight, ellipsis: true });
+      drawPrepared(doc, prepareText(section.title), doc.page.margins.left, y, { width: width - 60, height: lineHeight, ellipsis: true });
       const page = this.deferred(size, 40, "right");
       page.draw(doc.page.margins.left + width - 40, y);
       this.sectionPages.set(section.key, page);
@@ -438,7 +439,8 @@ export class PdfWriter {
     }
     doc.outline.addItem(section.title);
     this.sectionPages.get(section.key)?.fill(String(this.pageNumber));
-    doc.font(BOLD).fontSize(level === 1 ? 13 : 11).text(section.title, doc.page.margins.left, doc.page.margins.top, {
+    doc.fontSize(level === 1 ? 13 : 11);
+    drawPrepared(doc, prepareText(section.title, true), doc.page.margins.left, doc.page.margins.top, {
       width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
     });
     doc.moveDown(0.4);
@@ -447,7 +449,10 @@ export class PdfWriter {
 
   paragraph(text: string, size = 9): void {
     const doc = this.doc;
-    doc.font(REGULAR).fontSize(size).text(text, doc.page.margins.left, doc.y, { width: doc.page.width - doc.page.margins.left - doc.page.margins.right });
+    doc.fontSize(size);
+    drawPrepared(doc, prepareText(text), doc.page.margins.left, doc.y, {
+      width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
+    });
     doc.moveDown(0.5);
   }
 
