@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { findUnstorableText } from "./contracts/common";
 
 /** 1 MB: a processor or a transfer is a few kilobytes; anything larger is a mistake or an attack. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -11,28 +12,13 @@ function isJsonMediaType(contentType: string | null): boolean {
 }
 
 /**
- * PostgreSQL text and jsonb cannot hold U+0000: such a string would fail in the database (a 500), so it is
- * refused here with its path. Iterative, so that a deeply nested body cannot overflow the stack.
+ * Text the database cannot store (a NUL, an unpaired surrogate: lib/api/contracts/common.ts) is refused here with
+ * its path, before any schema: a 422 naming the field rather than a 500 or silently altered text.
  */
-function assertNoNulCharacters(value: unknown): void {
-  const stack: { value: unknown; path: string }[] = [{ value, path: "" }];
-  while (stack.length) {
-    const { value: current, path } = stack.pop()!;
-    if (typeof current === "string") {
-      if (current.includes("\u0000")) {
-        const field = path || "(body)";
-        throw new AppError("validation_failed", `${field}: must not contain the NUL character`, {
-          fields: [{ path: field, message: "must not contain the NUL character" }],
-        });
-      }
-    } else if (current && typeof current === "object") {
-      for (const [key, child] of Object.entries(current)) {
-        const childPath = path ? `${path}.${key}` : key;
-        if (key.includes("\u0000")) stack.push({ value: key, path: childPath });
-        stack.push({ value: child, path: childPath });
-      }
-    }
-  }
+export function assertStorableText(value: unknown): void {
+  const found = findUnstorableText(value);
+  if (!found) return;
+  throw new AppError("validation_failed", `${found.path}: ${found.message}`, { fields: [found] });
 }
 
 /**
@@ -91,6 +77,6 @@ export async function readJsonBody(request: Request, { maxBytes = MAX_BODY_BYTES
     const reason = error instanceof Error ? error.message : "syntax error";
     throw new AppError("invalid_json", `The request body is not valid JSON (${reason}).`);
   }
-  assertNoNulCharacters(parsed);
+  assertStorableText(parsed);
   return parsed;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
+import { assertStorableText } from "./body";
 
 /*
  * The HTTP side of a request's parameters: the query string parsed strictly (an API client gets a 422 naming the
@@ -9,9 +10,14 @@ import { parseInput } from "@/lib/validation/parse";
  * resource contracts' (lib/api/contracts/).
  */
 
-/** Parses a URL's query string; a repeated parameter counts once (its last value). */
+/**
+ * Parses a URL's query string; a repeated parameter counts once (its last value). A value the database could not
+ * store (`?q=%00`) is a 422 naming its parameter, whatever the parameter's schema.
+ */
 export function parseQuery<S extends z.ZodType>(schema: S, request: Request): z.output<S> {
-  return parseInput(schema, Object.fromEntries(new URL(request.url).searchParams));
+  const values = Object.fromEntries(new URL(request.url).searchParams);
+  assertStorableText(values);
+  return parseInput(schema, values);
 }
 
 /** An ETag for a record version: strong, quoted. */
