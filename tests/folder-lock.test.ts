@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
-import { FolderLockedError } from "@/db/folder-lock";
+import { currentBootId, FolderLockedError, processStartTime, type LockHolder } from "@/db/folder-lock";
 
 const roots: string[] = [];
 const children: ChildProcess[] = [];
@@ -81,5 +81,79 @@ describe("PGlite folder lock", () => {
     const handle = openDatabase({ driver: "pglite", dataDir });
     await handle.close();
     expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
+  });
+
+  describe("a lock naming a live process", () => {
+    /** A live process that has nothing to do with the folder: what a stale lock's pid names once it is reused. */
+    async function unrelatedProcess(): Promise<number> {
+      const child = spawn("sleep", ["60"], { stdio: "ignore" });
+      children.push(child);
+      await new Promise<void>((resolve, reject) => {
+        child.once("spawn", () => resolve());
+        child.once("error", reject);
+      });
+      return child.pid!;
+    }
+
+    function writeLock(dataDir: string, holder: LockHolder) {
+      fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+      fs.writeFileSync(`${dataDir}.lock`, JSON.stringify(holder));
+    }
+
+    async function opens(dataDir: string): Promise<boolean> {
+      try {
+        await openDatabase({ driver: "pglite", dataDir }).close();
+        return true;
+      } catch (error) {
+        if (error instanceof FolderLockedError) return false;
+        throw error;
+      }
+    }
+
+    it("records the boot and the start time of its holder", async () => {
+      const dataDir = tempDataDir();
+      const holder = await holdFolderInAnotherProcess(dataDir);
+      const lock = JSON.parse(fs.readFileSync(`${dataDir}.lock`, "utf8")) as LockHolder;
+      expect(lock).toMatchObject({ pid: holder.pid, host: os.hostname(), bootId: currentBootId(), startTime: processStartTime(holder.pid!) });
+      expect(lock.startTime).toMatch(/^\d+$/);
+    });
+
+    it("takes it over when the pid now names another process (another start time)", async () => {
+      const dataDir = tempDataDir();
+      const pid = await unrelatedProcess();
+      const startTime = String(Number(processStartTime(pid)) - 100);
+      writeLock(dataDir, { pid, host: os.hostname(), since: "2020-01-01", bootId: currentBootId(), startTime });
+      expect(await opens(dataDir)).toBe(true);
+      expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
+    });
+
+    it("takes it over when it was written before the machine rebooted", async () => {
+      const dataDir = tempDataDir();
+      const pid = await unrelatedProcess();
+      writeLock(dataDir, { pid, host: os.hostname(), since: "2020-01-01", bootId: "00000000-0000-4000-8000-000000000000", startTime: processStartTime(pid) });
+      expect(await opens(dataDir)).toBe(true);
+    });
+
+    it("keeps it when the process is the one that wrote it (same boot, same start time)", async () => {
+      const dataDir = tempDataDir();
+      const pid = await unrelatedProcess();
+      writeLock(dataDir, { pid, host: os.hostname(), since: "2020-01-01", bootId: currentBootId(), startTime: processStartTime(pid) });
+      expect(await opens(dataDir)).toBe(false);
+    });
+
+    it("keeps it when the lock says nothing but the pid (an older lock): a live pid may be its holder", async () => {
+      const dataDir = tempDataDir();
+      const pid = await unrelatedProcess();
+      writeLock(dataDir, { pid, host: os.hostname(), since: "2020-01-01" });
+      expect(await opens(dataDir)).toBe(false);
+    });
+  });
+});
+
+describe("processStartTime", () => {
+  it("reads field 22 of /proc/<pid>/stat, and nothing for a process that does not exist", () => {
+    const fields = fs.readFileSync(`/proc/${process.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    expect(processStartTime(process.pid)).toBe(fields[19]);
+    expect(processStartTime(2 ** 22 + 12345)).toBeUndefined();
   });
 });
