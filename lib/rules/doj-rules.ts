@@ -1,3 +1,4 @@
+import type { VolumeUnit } from "@/db/schema/enums";
 import { DOJ_EXEMPTION_LABELS, dojExemptionCoversBrokerage } from "@/lib/jurisdictions/doj-exemptions";
 import { isBulkDojCategory } from "@/lib/jurisdictions/doj-thresholds";
 import { isPadfaForeignAdversaryCountry } from "@/lib/jurisdictions/padfa";
@@ -86,7 +87,10 @@ function cfr202301Applies(ctx: TransferContext): boolean {
   if (exemption !== null && dojExemptionCoversBrokerage(exemption)) return false;
   if (!recipientOfConcern(ctx.processor, ctx.transfer.destinationCountry).concern) return false;
   if (transferDojCategories(ctx).includes("government_related")) return true;
-  return assessDojBulk(ctx).exceeding.length > 0;
+  // An exemption that does not cover brokerage leaves the brokerage flow a covered data transaction: its
+  // volume counts.
+  const counted = exemption === null ? ctx : { ...ctx, transfer: { ...ctx.transfer, dojExemption: null } };
+  return assessDojBulk(counted).exceeding.length > 0;
 }
 
 /**
@@ -150,6 +154,12 @@ export const dojBrokerageProhibited = defineTransferRule(
   },
 );
 
+/** "1 person", "3 people", "1 device". */
+function unitWord(count: number, unit: VolumeUnit): string {
+  if (unit === "devices") return count === 1 ? "device" : "devices";
+  return count === 1 ? "person" : "people";
+}
+
 /**
  * 202.222: government-related data (precise geolocation of a listed government location, or sensitive data
  * marketed as linked to US Government personnel) is covered "regardless of volume". In a vendor, employment or
@@ -179,7 +189,7 @@ export const dojGovernmentRelated = defineTransferRule(
       severity: "critical",
       message:
         `Government-related data (${formatList(keys)}) to ${ctx.processor.name} (${formatList(recipient.reasons)}): ` +
-        `${formatCount(transfer.estimatedSubjects)} ${transfer.volumeUnit}, covered at any volume; CISA requirements not met`,
+        `${formatCount(transfer.estimatedSubjects)} ${unitWord(transfer.estimatedSubjects, transfer.volumeUnit)}, covered at any volume; CISA requirements not met`,
       facts: {
         categoryKeys: keys,
         count: transfer.estimatedSubjects,

@@ -226,6 +226,7 @@ export interface ProcessorContextOverrides {
   agreements?: readonly AgreementFacts[];
   hasActiveTransfers?: boolean;
   transfersRelyOnDpf?: boolean;
+  ukTransfersRelyOnDpf?: boolean;
 }
 
 export function makeProcessorContext(overrides: ProcessorContextOverrides = {}): ProcessorContext {
@@ -236,6 +237,7 @@ export function makeProcessorContext(overrides: ProcessorContextOverrides = {}):
     agreements: overrides.agreements ?? [makeAgreement()],
     hasActiveTransfers: overrides.hasActiveTransfers ?? true,
     transfersRelyOnDpf: overrides.transfersRelyOnDpf ?? true,
+    ukTransfersRelyOnDpf: overrides.ukTransfersRelyOnDpf ?? false,
   };
 }
 
@@ -254,3 +256,61 @@ export function makeAgreementContext(overrides: AgreementContextOverrides = {}):
     coversActiveTransfer: overrides.coversActiveTransfer ?? true,
   };
 }
+
+/**
+ * More categories for the 28 CFR part 202 cases (issue #15), classified as the taxonomy does: each listed
+ * identifier with its 202.234 kind, human genomic data apart from the other 'omic data, government-related data.
+ */
+export const DOJ_TEST_CATEGORIES = {
+  phone: makeCategory({
+    key: "user.contact.phone_number",
+    ccpaCategory: "B",
+    dojCategory: "covered_identifier",
+    dojIdentifierKind: "demographic_contact",
+  }),
+  name: makeCategory({
+    key: "user.name",
+    ccpaCategory: "A",
+    dojCategory: "covered_identifier",
+    dojIdentifierKind: "demographic_contact",
+  }),
+  advertisingId: makeCategory({
+    key: "user.device.advertising_id",
+    ccpaCategory: "A",
+    dojCategory: "covered_identifier",
+    dojIdentifierKind: "advertising_id",
+  }),
+  ipAddress: makeCategory({
+    key: "user.device.ip_address",
+    ccpaCategory: "A",
+    dojCategory: "covered_identifier",
+    dojIdentifierKind: "network",
+  }),
+  username: makeCategory({
+    key: "user.account.username",
+    ccpaCategory: "A",
+    dojCategory: "covered_identifier",
+    dojIdentifierKind: "account_authentication",
+  }),
+  genomic: makeCategory({
+    key: "user.genetic.genome",
+    gdprSpecial: true,
+    ccpaSensitive: true,
+    piplSensitive: true,
+    dojCategory: "genomic",
+  }),
+  proteomic: makeCategory({
+    key: "user.genetic.proteome",
+    gdprSpecial: true,
+    ccpaSensitive: true,
+    piplSensitive: true,
+    dojCategory: "omic",
+  }),
+  governmentLocation: makeCategory({
+    key: "user.location.government_site",
+    ccpaCategory: "G",
+    ccpaSensitive: true,
+    piplSensitive: true,
+    dojCategory: "government_related",
+  }),
+} as const;
