@@ -3,29 +3,42 @@ import type { CcpaCategory, DojCategory, DojIdentifierKind } from "@/db/schema/e
 /*
  * The data-category taxonomy, loaded into data_categories at every start-up (db/seed/reference.ts).
  *
- * Keys: the fideslang v3.0 key wherever fideslang has the category (https://github.com/ethyca/fideslang,
- * src/fideslang/default_taxonomy/data_categories.py), so that records exchanged with Fides-based tools
- * keep their meaning. fideslang 3.2 renamed some of them and kept the old key as deprecated with a
- * `replaced_by`: user.biometric -> user.biometrics, user.location.imprecise -> user.location.coarse,
- * user.sensor -> user.device.sensor. We keep the 3.0 keys (still valid, and the ones DOMAIN.md uses); an
- * importer of 3.2 data maps the new keys back. Our own keys hang under the nearest fideslang parent and
- * are marked "(own key)" in the description.
+ * Keys: the fideslang key wherever fideslang has the category (https://github.com/ethyca/fideslang,
+ * src/fideslang/default_taxonomy/data_categories.py, unchanged from 3.0 through the 3.1.x releases; the list
+ * is in lib/taxonomy/fideslang.ts), so that records exchanged with Fides-based tools keep their meaning. An
+ * unreleased fideslang 3.2 draft renames some of them (user.biometric -> user.biometrics, user.childrens ->
+ * user.children, user.location.imprecise -> user.location.coarse, user.sensor -> user.device.sensor, ...) and
+ * keeps the old keys as deprecated with a `replaced_by`: we keep the released keys (the ones DOMAIN.md uses);
+ * an importer of 3.2 data maps the new keys back. Our own keys hang under the nearest fideslang parent and
+ * are marked "(own key)" in the description; where the 3.2 draft adds the same key, the description says so.
  *
  * Classification of each category under each regime, as of 2026-11:
- * - gdprSpecial: GDPR Art. 9(1) special category.
+ * - gdprSpecial: GDPR Art. 9(1) special category. Art. 10 data (criminal convictions and offences) is not one:
+ *   Art. 10 is a rule of its own (official authority or Union / Member State law, no Art. 9(2) conditions), so
+ *   user.criminal_history carries gdprSpecial false, says "GDPR Art. 10" in its description, and is still
+ *   "sensitive" for the rules through its PIPL classification (GB/T 35273-2020 Table B.2 lists undisclosed
+ *   criminal records, 未公开的违法犯罪记录, as sensitive).
  * - ccpaCategory: Cal. Civ. Code 1798.140(v)(1) letter A-L. The letters overlap (a phone number is in both A's
  *   spirit and B's list); we record the one the statute names the item in, and say so where it is not obvious.
+ *   user.childrens is a qualifier with no letter of its own (see below).
  * - ccpaSensitive: 1798.140(ae) sensitive personal information.
  * - piplSensitive: PIPL Art. 28 sensitive personal information, read with the national standard
- *   GB/T 35273-2020 Annex B (the list regulators and courts use to apply Art. 28).
- * - dojCategory: 28 CFR 202.249 kind of sensitive personal data; dojIdentifierKind: 202.234 kind of listed
- *   identifier. A listed identifier is a covered personal identifier (202.212) only when linked to another
- *   listed identifier or to other sensitive personal data, so it carries dojCategory "covered_identifier"
- *   and the flag; the rules engine decides the linking per transfer (lib/rules/doj.ts).
+ *   GB/T 35273-2020 Annex B (the list regulators and courts use to apply Art. 28). Where neither names an Art. 9
+ *   category, Art. 28's general test (harm to dignity, discrimination) decides, and the comment says so.
+ * - dojCategory: 28 CFR 202.249 kind of sensitive personal data (202.224: human genomic data apart from the
+ *   other human 'omic data; 202.222: government-related data); dojIdentifierKind: 202.234(a)-(h) kind of
+ *   listed identifier. A listed identifier is a covered personal identifier (202.212) only when linked to
+ *   another listed identifier or to other sensitive personal data, and not when 202.212(b) excludes the link
+ *   (demographic or contact data linked only to the same; network, account-authentication or call-detail data
+ *   linked only to each other for a network service): it carries dojCategory "covered_identifier" and its kind,
+ *   and the rules engine decides the linking per transfer (lib/rules/doj.ts).
  *
  * Grouping nodes (user, user.device, ...) gather children whose classifications differ; they carry none and
  * data should be tagged with a leaf. A parent whose children all share one classification (user.biometric,
- * user.location.precise) carries it, and so does user.contact.address, which stands for a full postal address.
+ * user.location.precise) carries it, and so do user.contact.address, which stands for a full postal address,
+ * and user.health_and_medical, which stands for health records (its genetic and 'omic children differ only
+ * in their DOJ category). Two qualifiers are tagged next to the data's own categories: user.childrens (the
+ * data is about children: PIPL Art. 28, 31) and user.government_related (28 CFR 202.222).
  *
  * Order: every parent comes before its children (the seed inserts in one statement, the tests check it).
  */
@@ -124,8 +137,10 @@ const TAXONOMY = [
     name: "Third-party login profile",
     description:
       "(own key) Account id and display name at a third-party login provider, with the profile it shares on the user's authorisation (personal statement included). Profile fields with their own category (gender, birth date, age, city, photo, phone, email) are tagged with it.",
-    // CCPA A "online identifier ... account name"; 202.234(d) "similar public account identifiers".
-    ...listedIdentifier("account_authentication"),
+    // CCPA A "online identifier ... account name". 202.234(d) names "similar public account identifiers" next
+    // to the email address: an account at a public platform is contact data, not (f) authentication data (no
+    // credential of ours), so 202.212(b)(1) applies when it is linked only to other contact data.
+    ...listedIdentifier("demographic_contact"),
   },
 
   // --- Authentication ------------------------------------------------------------------------------
@@ -187,7 +202,7 @@ const TAXONOMY = [
     key: "user.biometric",
     parentKey: "user",
     name: "Biometric data",
-    description: "Encoded physical or behavioural characteristics used to recognise a person (fideslang 3.2: user.biometrics).",
+    description: "Encoded physical or behavioural characteristics used to recognise a person (fideslang 3.2 draft: user.biometrics).",
     ...BIOMETRIC_IDENTIFIER,
   },
   {
@@ -214,6 +229,25 @@ const TAXONOMY = [
     name: "Fingerprint",
     description: "Fingerprint images or templates.",
     ...BIOMETRIC_IDENTIFIER,
+  },
+
+  // --- Children ------------------------------------------------------------------------------------
+  {
+    key: "user.childrens",
+    parentKey: "user",
+    name: "Children's data",
+    description:
+      "Data relating to children: tag it next to the data's own categories when the people concerned include children (under 14 in China, under 16 for a CCPA opt-in, under 13 for COPPA).",
+    // GDPR: no Art. 9 category (Art. 8 sets conditions for consent, Recital 38 asks for specific protection).
+    gdprSpecial: false,
+    // CCPA: no letter of its own (1798.120(c)-(d): opt-in before selling or sharing a minor's data under 16);
+    // the data keeps the letters of its own categories.
+    ccpaCategory: null,
+    ccpaSensitive: false,
+    // PIPL Art. 28: personal information of minors under 14 is sensitive; Art. 31 requires the guardian's consent.
+    piplSensitive: true,
+    dojCategory: "none",
+    dojIdentifierKind: null,
   },
 
   // --- Contact -------------------------------------------------------------------------------------
@@ -275,6 +309,24 @@ const TAXONOMY = [
 
   // --- Content -------------------------------------------------------------------------------------
   { key: "user.content", parentKey: "user", name: "User content", description: "Content created by or about the user.", ...GROUPING },
+  {
+    key: "user.content.private",
+    parentKey: "user.content",
+    name: "Private content",
+    description:
+      "Content the user creates or sends and does not make public: messages, feedback and support requests with their attachments, notes. Camera footage and voice recordings have their own categories (user.sensor.*).",
+    gdprSpecial: false,
+    // CCPA H "audio, electronic, visual ... or similar information". Sensitive only as the contents of mail,
+    // email or texts of which the business is not the intended recipient (1798.140(ae)(1)(E)); a message to us
+    // (a support request) is not, and no key here stands for third parties' correspondence.
+    ccpaCategory: "H",
+    ccpaSensitive: false,
+    // GB/T 35273-2020 Table B.2 lists communication records and contents (通信记录和内容) as sensitive.
+    piplSensitive: true,
+    // Not a 202.249 category; personal communications are excluded from sensitive personal data (202.249(b)(3)).
+    dojCategory: "none",
+    dojIdentifierKind: null,
+  },
   {
     key: "user.content.self_image",
     parentKey: "user.content",
@@ -340,8 +392,8 @@ const TAXONOMY = [
   {
     key: "user.demographic.religious_belief",
     parentKey: "user.demographic",
-    name: "Religious or philosophical beliefs",
-    description: "Religion, religious or philosophical beliefs.",
+    name: "Religious beliefs",
+    description: "Religion or religious beliefs (GDPR Art. 9(1) with philosophical beliefs, which have their own key).",
     gdprSpecial: true,
     ccpaCategory: "C",
     // 1798.140(ae)(1)(D); PIPL Art. 28 宗教信仰.
@@ -354,12 +406,73 @@ const TAXONOMY = [
     key: "user.demographic.sexual_orientation",
     parentKey: "user.demographic",
     name: "Sexual orientation",
-    description: "Sexual orientation or sex life.",
+    description: "Sexual orientation (GDPR Art. 9(1) with sex life, which has its own key).",
     gdprSpecial: true,
     ccpaCategory: "C",
     // 1798.140(ae)(2)(C); GB/T 35273 B.2 性取向.
     ccpaSensitive: true,
     piplSensitive: true,
+    dojCategory: "none",
+    dojIdentifierKind: null,
+  },
+  {
+    key: "user.demographic.sex_life",
+    parentKey: "user.demographic",
+    name: "Sex life",
+    description: "(own key) Data concerning a person's sex life (GDPR Art. 9(1)).",
+    gdprSpecial: true,
+    // CCPA C: sex is a protected classification (Cal. Gov. Code 12940); sensitive under 1798.140(ae)(2)(C).
+    ccpaCategory: "C",
+    ccpaSensitive: true,
+    // PIPL Art. 28 general test (dignity): the same reason GB/T 35273 B.2 lists 性取向 and 婚史.
+    piplSensitive: true,
+    dojCategory: "none",
+    dojIdentifierKind: null,
+  },
+  {
+    key: "user.demographic.political_opinion",
+    parentKey: "user.demographic",
+    name: "Political opinions",
+    description: "Political opinions or beliefs, party or movement affiliation (GDPR Art. 9(1)).",
+    gdprSpecial: true,
+    // CCPA C: political activities and affiliations of employees are protected (Cal. Lab. Code 1101-1102).
+    // Not sensitive: 1798.140(ae) does not list political opinions.
+    ccpaCategory: "C",
+    ccpaSensitive: false,
+    // Neither PIPL Art. 28 nor GB/T 35273 B.2 names them; Art. 28's open list ("等") and its test (harm to
+    // dignity, discrimination) make them sensitive: the cautious reading.
+    piplSensitive: true,
+    dojCategory: "none",
+    dojIdentifierKind: null,
+  },
+  {
+    key: "user.demographic.philosophical_belief",
+    parentKey: "user.demographic",
+    name: "Philosophical beliefs",
+    description: "(own key; the fideslang 3.2 draft adds the same key) Philosophical or moral convictions (GDPR Art. 9(1)).",
+    gdprSpecial: true,
+    // CCPA C: sincerely held moral or ethical beliefs count as religious creed (2 CCR 11060(b));
+    // 1798.140(ae)(1)(D) names "religious or philosophical beliefs".
+    ccpaCategory: "C",
+    ccpaSensitive: true,
+    // PIPL Art. 28 names 宗教信仰 (religious belief); a philosophical conviction is a belief of the same order.
+    piplSensitive: true,
+    dojCategory: "none",
+    dojIdentifierKind: null,
+  },
+  {
+    key: "user.demographic.union_membership",
+    parentKey: "user.demographic",
+    name: "Trade-union membership",
+    description: "(own key; the fideslang 3.2 draft adds the same key) Membership of a trade union (GDPR Art. 9(1)).",
+    gdprSpecial: true,
+    // CCPA C: union membership is protected from discrimination under federal law (29 U.S.C. 158(a)(3));
+    // sensitive under 1798.140(ae)(1)(D).
+    ccpaCategory: "C",
+    ccpaSensitive: true,
+    // Not sensitive under PIPL: neither Art. 28 nor GB/T 35273 B.2 names it, and membership of a union under
+    // the PRC Trade Union Law is ordinary for employees, not a 特定身份 whose disclosure harms dignity.
+    piplSensitive: false,
     dojCategory: "none",
     dojIdentifierKind: null,
   },
@@ -399,11 +512,19 @@ const TAXONOMY = [
     ...listedIdentifier("network"),
   },
   {
+    key: "user.device.cookie",
+    parentKey: "user.device",
+    name: "Cookie data",
+    description: "Data about the user stored in a cookie or similar browser storage (e.g. a bot-management or preference cookie).",
+    // CCPA A: 1798.140(aj) counts cookies among persistent identifiers; 202.234(g) names "cookie data".
+    ...listedIdentifier("network"),
+  },
+  {
     key: "user.device.cookie_id",
     parentKey: "user.device",
     name: "Cookie ID",
     description: "Identifier stored in a cookie or similar browser storage.",
-    // 202.234(g) names "cookie data".
+    // 202.234(g) names "cookie data": a network-based identifier.
     ...listedIdentifier("network"),
   },
   {
@@ -419,8 +540,9 @@ const TAXONOMY = [
     parentKey: "user.device",
     name: "Push token",
     description: "(own key) Push-notification token of an app installation on a device (FCM registration token, APNs device token): the policy's 'device push code'.",
-    // A platform-issued token bound to one app on one device: treated as a 202.234(c) device-based
-    // identifier, the cautious reading; CCPA A "unique personal identifier".
+    // A platform-issued token bound to one app installation on one device (Apple calls it a "device token"):
+    // a 202.234(c) device-based identifier rather than a (g) network-based one, since it names the device, not a
+    // connection; CCPA A "unique personal identifier" (1798.140(aj)).
     ...listedIdentifier("device"),
   },
   {
@@ -455,7 +577,7 @@ const TAXONOMY = [
     ccpaSensitive: true,
     // PIPL Art. 28 金融账户.
     piplSensitive: true,
-    // 202.241 personal financial data. The number is also a 202.234(b) listed identifier, but marking it
+    // 202.240 personal financial data. The number is also a 202.234(b) listed identifier, but marking it
     // listed would make it count only when linked, and financial data counts on its own.
     dojCategory: "financial",
     dojIdentifierKind: null,
@@ -483,7 +605,7 @@ const TAXONOMY = [
     ccpaSensitive: false,
     // GB/T 35273-2020 Annex B lists payment and transaction records (支付收款记录, 交易和消费记录) as sensitive.
     piplSensitive: true,
-    // 202.241: "data about an individual's credit, charge, or debit card ... including purchases or payment
+    // 202.240: "data about an individual's credit, charge, or debit card ... including purchases and payment
     // history": read cautiously, a card-paid order's payment record is personal financial data.
     dojCategory: "financial",
     dojIdentifierKind: null,
@@ -518,13 +640,31 @@ const TAXONOMY = [
     dojCategory: "covered_identifier",
     dojIdentifierKind: "government_id",
   },
+  {
+    key: "user.government_related",
+    parentKey: "user",
+    name: "US government-related data",
+    description:
+      "(own key) 28 CFR 202.222 government-related data, covered by the DOJ rule at any volume: precise geolocation within an area on the Government-Related Location Data List (202.1401: federal worksites, military installations), or sensitive personal data marketed as linked to current or recent former US government employees or contractors (military and intelligence community included). Tag it next to the data's own categories.",
+    gdprSpecial: false,
+    // CCPA I: what it adds to the data's own categories is a person's link to government employment or to a
+    // government site; the location or identifiers keep their own letters (and G's sensitivity).
+    ccpaCategory: "I",
+    ccpaSensitive: false,
+    // PIPL Art. 28 names 特定身份 (specific identity): a military or intelligence position is one whose
+    // disclosure endangers the person.
+    piplSensitive: true,
+    dojCategory: "government_related",
+    dojIdentifierKind: null,
+  },
 
   // --- Health --------------------------------------------------------------------------------------
   {
     key: "user.health_and_medical",
     parentKey: "user",
     name: "Health data",
-    description: "Health records or personal medical information (fideslang 3.2: user.health).",
+    description:
+      "Health records or personal medical information (fideslang 3.2 draft: user.health). Genetic and other 'omic data have their own keys below.",
     gdprSpecial: true,
     // 1798.80(e) names medical information (B); sensitive under 1798.140(ae)(2)(B).
     ccpaCategory: "B",
@@ -534,13 +674,66 @@ const TAXONOMY = [
     dojCategory: "health",
     dojIdentifierKind: null,
   },
+  {
+    key: "user.health_and_medical.genetic",
+    parentKey: "user.health_and_medical",
+    name: "Human genomic data",
+    description:
+      "Data about a person's genetic make-up: DNA sequences, whole or partial genomes, the results of a genetic test (28 CFR 202.224(a)(1); GDPR Art. 4(13)).",
+    // GDPR Art. 9(1) genetic data.
+    gdprSpecial: true,
+    // CCPA E: biometric information includes DNA (1798.140(c)); sensitive as genetic data (1798.140(ae)(1)(F)).
+    ccpaCategory: "E",
+    ccpaSensitive: true,
+    // GB/T 35273-2020 Table B.2 lists 个人基因 among biometric information.
+    piplSensitive: true,
+    // 202.224(a)(1) human genomic data: bulk above 100 U.S. persons (202.205(a)).
+    dojCategory: "genomic",
+    dojIdentifierKind: null,
+  },
+  {
+    key: "user.health_and_medical.omic",
+    parentKey: "user.health_and_medical",
+    name: "Other human 'omic data",
+    description:
+      "(own key) Human epigenomic, proteomic or transcriptomic data from a systems-level analysis (28 CFR 202.224(a)(2)-(4)); routine clinical measurements for a patient's care are plain health data.",
+    // GDPR Art. 9(1): acquired genetic characteristics (Art. 4(13)) or data concerning health (Art. 4(15)).
+    gdprSpecial: true,
+    // CCPA B medical information (1798.80(e)); sensitive as health data (1798.140(ae)(2)(B)).
+    ccpaCategory: "B",
+    ccpaSensitive: true,
+    // PIPL Art. 28 医疗健康 (GB/T 35273 B.2 个人健康生理信息).
+    piplSensitive: true,
+    // 202.224(a)(2)-(4): bulk above 1,000 U.S. persons (202.205(a)); bulk 'omic data is prohibited (202.303).
+    dojCategory: "omic",
+    dojIdentifierKind: null,
+  },
+
+  // --- Criminal convictions and offences -----------------------------------------------------------
+  {
+    key: "user.criminal_history",
+    parentKey: "user",
+    name: "Criminal convictions and offences",
+    description:
+      "Criminal records or information about offences, convictions and related security measures. GDPR Art. 10 data, not an Art. 9 special category: processed only under official authority or when Union or Member State law authorises it.",
+    // Art. 10, not Art. 9(1): see the header.
+    gdprSpecial: false,
+    // CCPA I: a business receives conviction history through employment background checks (its use is
+    // governed by Cal. Gov. Code 12952); no other letter names it. Not in 1798.140(ae).
+    ccpaCategory: "I",
+    ccpaSensitive: false,
+    // GB/T 35273-2020 Table B.2 lists undisclosed criminal records (未公开的违法犯罪记录) as sensitive.
+    piplSensitive: true,
+    dojCategory: "none",
+    dojIdentifierKind: null,
+  },
 
   // --- Professional --------------------------------------------------------------------------------
   {
     key: "user.job_title",
     parentKey: "user",
     name: "Job title",
-    description: "Job title or professional role (fideslang 3.2: user.professional_information.job_title).",
+    description: "Job title or professional role (fideslang 3.2 draft: user.professional_information.job_title).",
     ...ordinary("I"),
   },
 
@@ -579,7 +772,7 @@ const TAXONOMY = [
     key: "user.location.imprecise",
     parentKey: "user.location",
     name: "Approximate location",
-    description: "Location coarser than about 500 m, e.g. derived from the IP address (fideslang 3.2: user.location.coarse).",
+    description: "Location coarser than about 500 m, e.g. derived from the IP address (fideslang 3.2 draft: user.location.coarse).",
     // CCPA G geolocation, but outside the 1,850-ft "precise" radius; not 行踪轨迹; beyond 202.242's 1,000 m.
     ...ordinary("G"),
   },
@@ -599,7 +792,7 @@ const TAXONOMY = [
     key: "user.sensor",
     parentKey: "user",
     name: "Sensor data",
-    description: "Data captured by a device's sensors about the user's environment (fideslang 3.2: user.device.sensor).",
+    description: "Data captured by a device's sensors about the user's environment (fideslang 3.2 draft: user.device.sensor).",
     ...GROUPING,
   },
   {
@@ -639,6 +832,39 @@ const TAXONOMY = [
     // CCPA H "audio ... information". A recording is not a voiceprint: not Art. 9 (Recital 51 by analogy),
     // not 声纹, not a 202.204 biometric identifier.
     ...ordinary("H"),
+  },
+
+  // --- Telemetry -----------------------------------------------------------------------------------
+  {
+    key: "user.telemetry",
+    parentKey: "user",
+    name: "Device telemetry",
+    description:
+      "Measurements a device reports about its own operation, linked to the user's device: battery, motor and sensor readings, firmware state, connectivity and error counters (fideslang 3.2 draft: user.device.telemetry).",
+    // CCPA F, like the policy's operation logs: information about the consumer's interaction with the product.
+    ...ordinary("F"),
+  },
+
+  // --- Unique identifiers --------------------------------------------------------------------------
+  {
+    key: "user.unique_id",
+    parentKey: "user",
+    name: "User ID",
+    description: "Identifier the service assigns to the user's account (internal user or customer number).",
+    // CCPA A: 1798.140(aj) names a "customer number, unique pseudonym, or user alias". Not a 202.234 listed
+    // identifier: an internal number is neither public contact data (d) nor authentication data (f). It is what
+    // links a data set (202.212(a)(2)), which the rules read from the other categories of the same transfer.
+    ...ordinary("A"),
+  },
+  {
+    key: "user.unique_id.pseudonymous",
+    parentKey: "user.unique_id",
+    name: "Pseudonymous ID",
+    description:
+      "Pseudonymous or probabilistic identifier generated from the user's or the device's data, e.g. an analytics SDK's app-instance id or client id.",
+    // CCPA A "unique pseudonym", "probabilistic identifier" (1798.140(aj)). An SDK's installation id is not one of
+    // the 202.234 fields either (a cookie's is: user.device.cookie_id).
+    ...ordinary("A"),
   },
 ] as const satisfies readonly DataCategorySeed[];
 
