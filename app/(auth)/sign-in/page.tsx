@@ -3,6 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { isDemoMode } from "@/lib/env";
+import { ROLE_LABELS } from "@/components/users/labels";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { oidcConfigured } from "@/lib/auth/options";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
 import { db } from "@/db/client";
@@ -12,10 +14,10 @@ import { setupStatus } from "@/lib/setup/service";
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; email?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; email?: string | string[] }> }) {
   const { callbackUrl, email } = await searchParams;
-  // Only same-site paths: an absolute callback URL would make this page an open redirect.
-  const target = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  // Only a path of this site: anything else ("//evil", "/\evil", "https:evil"…) would make this page an open redirect.
+  const target = safeCallbackPath(callbackUrl);
   const demo = isDemoMode();
   // First run without the demo: with nobody to sign in as, the set-up page is the way in; with accounts but no DPO
   // yet (an SSO sign-up, a CLI engineer), the page still points to it.
@@ -24,6 +26,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
       <div className="w-full max-w-sm space-y-6 rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
+        {demo && (
+          <section role="note" aria-labelledby="demo-notice" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="demo-notice">
+            <h2 id="demo-notice" className="mb-1 font-semibold">
+              This is a demo
+            </h2>
+            <p>
+              It holds the made-up register of a sample company, and its accounts and passwords are public (below). Do not
+              enter real personal data here.
+            </p>
+          </section>
+        )}
         <div>
           <h1 className="text-xl font-semibold">Transfer governance</h1>
           <p className="mt-1 text-sm text-slate-600">Sign in to the register of processors and cross-border transfers.</p>
@@ -52,7 +65,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             <ul className="space-y-0.5">
               {DEMO_USERS.map((user) => (
                 <li key={user.email}>
-                  <span className="font-medium">{user.role}</span>: {user.email} / <code>{user.password}</code>
+                  <span className="font-medium">{ROLE_LABELS[user.role]}</span>: {user.email} / <code>{user.password}</code>
                 </li>
               ))}
             </ul>
