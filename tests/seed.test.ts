@@ -72,53 +72,15 @@ const POLICY_CATEGORIES: Record<string, readonly DataCategoryKey[]> = {
   ],
   "push codes": ["user.device.push_token"],
   "advertising id": ["user.device.advertising_id"],
+  "unique application number(s), the account": ["user.unique_id", "user.unique_id.pseudonymous"],
+  "cookies and similar technologies": ["user.device.cookie", "user.device.cookie_id"],
+  "app feedback, customer-service requests": ["user.content.private"],
+  "device operation (back-office support for smart devices)": ["user.telemetry"],
+  "children's information": ["user.childrens"],
 };
 
-describe("data-category taxonomy", () => {
-  it("has unique keys, and every parent before its children", () => {
-    const seen = new Set<string>();
-    for (const category of DATA_CATEGORY_TAXONOMY) {
-      expect(seen.has(category.key), category.key).toBe(false);
-      if (category.parentKey !== null) {
-        expect(seen.has(category.parentKey), `${category.key} comes after ${category.parentKey}`).toBe(true);
-        expect(category.key.startsWith(`${category.parentKey}.`), category.key).toBe(true);
-      }
-      seen.add(category.key);
-    }
-  });
-
-  it("classifies every leaf under every regime", () => {
-    const parents = new Set(DATA_CATEGORY_TAXONOMY.map((c) => c.parentKey));
-    const leaves = DATA_CATEGORY_TAXONOMY.filter((c) => !parents.has(c.key));
-    expect(leaves.length).toBeGreaterThan(30);
-    for (const leaf of leaves) expect(leaf.ccpaCategory, leaf.key).not.toBeNull();
-  });
-
-  it("gets the classifications that carry legal weight right", () => {
-    const byKey = new Map(DATA_CATEGORY_TAXONOMY.map((c) => [c.key, c]));
-    const face = byKey.get("user.biometric.face")!;
-    expect([face.gdprSpecial, face.ccpaCategory, face.ccpaSensitive, face.piplSensitive, face.dojCategory]).toEqual([
-      true,
-      "E",
-      true,
-      true,
-      "biometric",
-    ]);
-    const footage = byKey.get("user.sensor.camera_footage")!;
-    expect([footage.gdprSpecial, footage.ccpaCategory, footage.dojCategory]).toEqual([false, "H", "none"]);
-    const gps = byKey.get("user.location.precise.gps")!;
-    expect([gps.ccpaCategory, gps.ccpaSensitive, gps.piplSensitive, gps.dojCategory]).toEqual([
-      "G",
-      true,
-      true,
-      "precise_geolocation",
-    ]);
-    for (const key of ["user.device.imei", "user.device.mac_address", "user.device.advertising_id", "user.device.ip_address"]) {
-      expect(byKey.get(key)?.dojIdentifierKind, key).not.toBeNull();
-    }
-    expect(byKey.get("user.device.attributes")?.dojIdentifierKind).toBeNull();
-  });
-});
+// The taxonomy's own checks (structure, fideslang keys, every regime's classification) are unit tests:
+// lib/taxonomy/data-categories.test.ts. Here: what the seed stores.
 
 describe("seeds on an in-memory database", () => {
   let handle: DatabaseHandle;
@@ -306,6 +268,74 @@ describe("seeds on an in-memory database", () => {
       const flagged = new Set(findings.filter((f) => f.subjectType === "transfer").map((f) => f.subjectId));
       const clean = snapshot.transfers.filter((t) => !flagged.has(t.id));
       expect(clean.length).toBeGreaterThanOrEqual(6);
+    });
+
+    // Issue 15: the facts the law turns on, set as the privacy policy and the law have them.
+    describe("the law's facts", () => {
+      const processorByName = async (name: string) => (await handle.db.select().from(processors).where(eq(processors.name, name)))[0]!;
+
+      it("records the Shenzhen affiliate as no CIIO", async () => {
+        const rows = await handle.db.select({ country: entities.country, ciio: entities.ciio }).from(entities);
+        expect(rows.filter((row) => row.country === "CN")).toEqual([{ country: "CN", ciio: false }]);
+        expect(rows.every((row) => !row.ciio)).toBe(true);
+      });
+
+      it("gives the UK Extension to every US importer of UK data but one, which the engine flags", async () => {
+        const rows = await handle.db
+          .selectDistinct({ id: processors.id, name: processors.name, dpfCertified: processors.dpfCertified, uk: processors.dpfUkExtension })
+          .from(transfers)
+          .innerJoin(processors, eq(processors.id, transfers.processorId))
+          .where(and(eq(transfers.destinationCountry, "US"), sql`'UK' = any(${transfers.subjectRegions})`));
+        expect(rows.length).toBeGreaterThanOrEqual(5);
+        expect(rows.every((row) => row.dpfCertified)).toBe(true);
+        expect(rows.filter((row) => !row.uk).map((row) => row.name)).toEqual(["CodeCourier"]);
+
+        const { snapshot } = await loadRegisterSnapshot({ db: handle.db, processorIds: null, today: TODAY });
+        const codeCourier = await processorByName("CodeCourier");
+        const cloudflare = await processorByName("Cloudflare");
+        const noMechanism = evaluateRegister(snapshot).filter((f) => f.ruleId === "transfer.no-mechanism");
+        const onVendor = (processorId: string) =>
+          noMechanism.filter((f) => snapshot.transfers.find((t) => t.id === f.subjectId)?.processorId === processorId);
+        expect(onVendor(codeCourier.id)).toHaveLength(1);
+        expect(onVendor(cloudflare.id)).toHaveLength(0);
+      });
+
+      it("records separate consent and the PIPIA on the China beta export, and leaves the crash reports without", async () => {
+        const rows = await handle.db
+          .select({ processor: processors.name, consent: transfers.piplSeparateConsent, pipia: transfers.pipiaDate, tia: transfers.tiaDate, important: transfers.importantData, exemption: transfers.piplExemption })
+          .from(transfers)
+          .innerJoin(processors, eq(processors.id, transfers.processorId))
+          .where(eq(transfers.originCountry, "CN"))
+          .orderBy(asc(processors.name));
+        expect(rows).toEqual([
+          { processor: "CrashTrace", consent: false, pipia: null, tia: null, important: false, exemption: null },
+          { processor: "GNCC Inc. (US parent)", consent: true, pipia: "2026-02-28", tia: null, important: false, exemption: null },
+        ]);
+      });
+
+      it("claims a DOJ exemption only for the Hong Kong affiliate's customer support (28 CFR 202.506)", async () => {
+        const rows = await handle.db
+          .select({ processor: processors.name, role: processors.role, activity: processingActivities.name, exemption: transfers.dojExemption, why: transfers.dojExemptionJustification })
+          .from(transfers)
+          .innerJoin(processors, eq(processors.id, transfers.processorId))
+          .innerJoin(processingActivities, eq(processingActivities.id, transfers.activityId))
+          .where(sql`${transfers.dojExemption} is not null`);
+        expect(rows).toHaveLength(1);
+        expect(rows[0]).toMatchObject({ processor: "GNCC Hong Kong (affiliate)", role: "affiliate", activity: "After-sales and warranty service", exemption: "corporate_group" });
+        expect(rows[0]!.why).toContain("202.506");
+        expect(rows[0]!.why).toContain("customer support");
+      });
+
+      it("tags the flows with the new categories where the policy has them", async () => {
+        const used = new Set((await handle.db.selectDistinct({ key: transferDataCategories.categoryKey }).from(transferDataCategories)).map((row) => row.key));
+        for (const key of ["user.childrens", "user.telemetry", "user.unique_id", "user.unique_id.pseudonymous", "user.device.cookie", "user.content.private"]) {
+          expect(used.has(key), key).toBe(true);
+        }
+        // A camera maker holds no genomic, 'omic, government-related, Art. 9 belief or Art. 10 criminal data.
+        for (const key of ["user.health_and_medical.genetic", "user.health_and_medical.omic", "user.government_related", "user.demographic.political_opinion", "user.criminal_history"]) {
+          expect(used.has(key), key).toBe(false);
+        }
+      });
     });
   });
 });

@@ -28,7 +28,8 @@ import type { DataCategoryKey } from "@/lib/taxonomy/data-categories";
  * where the records keep that promise and where they do not, so the rules engine (DOMAIN.md §4) has
  * findings of every severity to show, next to flows that are fully in order:
  *
- *   critical  transfer.no-mechanism (Shenzhen log sync, EU subjects, mechanism none)
+ *   critical  transfer.no-mechanism (Shenzhen log sync, EU subjects, mechanism none; CodeCourier, UK users'
+ *             emails to a US importer certified to the EU-US DPF without the UK Extension)
  *             transfer.doj-bulk-restricted (1,240 people's faces to Shenzhen, CISA requirements not met)
  *   high      transfer.no-encryption-in-transit (Hengtong diagnostics over plain HTTP)
  *             transfer.no-contract (CodeCourier: no agreement at all; Réclame Numérique: DPA expired;
@@ -37,8 +38,14 @@ import type { DataCategoryKey } from "@/lib/taxonomy/data-categories";
  *             transfer.tia-missing (SCCs with the helpdesk sub-processor in CN, no TIA)
  *             agreement.expired (Réclame Numérique DPA), processor.dpf-lapsed (PushWave)
  *   medium    transfer.no-encryption-at-rest (Shenzhen log server), transfer.art49-systematic (monthly
- *             contest export to HK on consent), processor.onward-uncovered (天宇云客服 under Hengtong)
+ *             contest export to HK on consent), processor.onward-uncovered (天宇云客服 under Hengtong),
+ *             transfer.pipl-consent-or-pipia-missing (the China beta app's crash reports to CrashTrace, outside
+ *             the beta's separate consent and PIPIA)
  *   low       transfer.retention-missing (analytics), agreement.expiring-soon (Google), processor.no-owner (Amazon)
+ *
+ * Reported, not flagged: the Hong Kong affiliate's after-sales access, a DOJ corporate-group exemption
+ * (28 CFR 202.506, customer support). The Shenzhen affiliate is no CIIO; the China beta export has its
+ * separate consent and PIPIA; every US importer of UK data but CodeCourier is in the DPF's UK Extension.
  *
  * Dates are relative to `today` so that "expired" and "expiring soon" stay true whenever the demo is loaded.
  * This module holds the data and its SQL; lib/seed/demo.ts loads it (the transaction, the accounts'
@@ -156,6 +163,11 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       // PIPL Art. 52: the person in charge of personal information protection.
       dpoContact: "个人信息保护负责人 / PI protection officer, pipo-cn@gncc-demo.example",
       representativeContact: null,
+      // Not a CIIO (PIPL Art. 40): the Regulations on Security Protection of Critical Information Infrastructure
+      // (2021) Art. 2 and 10 make an operator one when the sector's protection department identifies and
+      // notifies it (public communications, energy, transport, finance, public services, e-government...); a
+      // consumer-camera maker's R&D affiliate has received no such notice, and the policy says nothing of one.
+      ciio: false,
     },
     {
       id: entity.hongKong,
@@ -197,6 +209,10 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       country: "US",
       dpfCertified: true,
       dpfExpiry: day(250),
+      // UK subjects' data (all the US cloud's flows carry EU, UK and US regions): Amazon's certification
+      // includes the UK Extension, the route the UK's Data Protection (Adequacy) (United States of America)
+      // Regulations 2023 recognise.
+      dpfUkExtension: true,
       ownerUserId: dpo,
       ...approvedBy(-900),
       notes: "Primary cloud (US regions only): accounts, device cloud, video storage. The policy: data is stored in the United States.",
@@ -211,6 +227,8 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       country: "US",
       dpfCertified: true,
       dpfExpiry: day(180),
+      // Google LLC's certification includes the UK Extension (UK users' analytics go there).
+      dpfUkExtension: true,
       ownerUserId: engineer,
       ...approvedBy(-680),
       notes: "Named in the policy: used functions, operation results, time, frequency and duration, crash logs.",
@@ -226,6 +244,8 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       // Deliberate: the annual DPF re-certification was missed, while the transfers still rely on the DPF.
       dpfCertified: true,
       dpfExpiry: day(-40),
+      // It had joined the UK Extension, which lapsed with the certification it extends.
+      dpfUkExtension: true,
       ownerUserId: engineer,
       ...approvedBy(-500),
       notes: "Message push provider (policy: email information and device push codes). Dropped off the DPF list at its re-certification date.",
@@ -240,6 +260,9 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       country: "US",
       dpfCertified: true,
       dpfExpiry: day(120),
+      // Deliberate: self-certified to the EU-US DPF only. UK users' emails still go there, and for UK data a
+      // US importer is adequate only through the UK Extension -> no mechanism for the UK subjects.
+      dpfUkExtension: false,
       ownerUserId: engineer,
       ...approvedBy(-300),
       // Deliberate: no agreement at all.
@@ -334,6 +357,7 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       country: "US",
       dpfCertified: true,
       dpfExpiry: day(300),
+      dpfUkExtension: true,
       // Deliberate: nobody owns the relationship.
       ownerUserId: null,
       ...approvedBy(-1200),
@@ -349,6 +373,8 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       country: "US",
       dpfCertified: true,
       dpfExpiry: day(300),
+      // Cloudflare, Inc.'s certification includes the UK Extension.
+      dpfUkExtension: true,
       ownerUserId: engineer,
       ...approvedBy(-600),
       notes: "CDN, web application firewall and bot management in front of the app API.",
@@ -363,6 +389,8 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       country: "US",
       dpfCertified: true,
       dpfExpiry: day(330),
+      // No UK Extension on file: its flow carries no UK subjects, so nothing relies on one.
+      dpfUkExtension: false,
       ownerUserId: engineer,
       status: "submitted",
       createdByUserId: engineer,
@@ -379,6 +407,8 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       country: "US",
       dpfCertified: true,
       dpfExpiry: day(200),
+      // Not in the UK Extension; the beta app has no UK testers.
+      dpfUkExtension: false,
       ownerUserId: engineer,
       status: "draft",
       createdByUserId: engineer,
@@ -563,6 +593,7 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
     hongKongAfterSales: randomUUID(),
     hongKongContest: randomUUID(),
     chinaBeta: randomUUID(),
+    chinaBetaCrashes: randomUUID(),
     cloudflare: randomUUID(),
     supportly: randomUUID(),
     crashTrace: randomUUID(),
@@ -593,6 +624,8 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
         "user.biometric.face",
         "user.device.device_id",
         "user.account.username",
+        // Cameras in homes film the children who live there (the activity's "Children in the home").
+        "user.childrens",
       ],
     },
     {
@@ -622,6 +655,7 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
         "user.contact.address.city",
         "user.content.self_image",
         "user.device.attributes",
+        "user.unique_id",
       ],
     },
     {
@@ -638,7 +672,8 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       mechanism: "dpf",
       status: "approved",
       startDate: day(-680),
-      categories: ["user.behavior.usage_log", "user.behavior.crash_log", "user.device.attributes"],
+      // The SDK keys its events to an app-instance id (a pseudonymous id), not to the account.
+      categories: ["user.behavior.usage_log", "user.behavior.crash_log", "user.device.attributes", "user.unique_id.pseudonymous"],
     },
     {
       id: t.push,
@@ -721,6 +756,7 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
         "user.contact.email",
         "user.behavior.usage_log",
         "user.location.imprecise",
+        "user.unique_id",
       ],
       notes: "Support engineers in Shenzhen reach the US device registry through a bastion host; no copy leaves the US.",
     },
@@ -741,7 +777,7 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       tiaDate: day(-100),
       status: "approved",
       startDate: day(-700),
-      categories: ["user.behavior.crash_log", "user.device.attributes"],
+      categories: ["user.behavior.crash_log", "user.device.attributes", "user.telemetry"],
       notes: "Devices on legacy firmware 1.x upload diagnostic bundles over plain HTTP to Hengtong's log server; the fix ships in firmware 2.4.",
     },
     {
@@ -767,6 +803,8 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
         "user.account.username",
         "user.device.device_id",
         "user.behavior.purchase_history",
+        // The tickets themselves: the customer's messages and attachments.
+        "user.content.private",
       ],
     },
     {
@@ -808,7 +846,7 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       mechanism: "none",
       status: "approved",
       startDate: day(-150),
-      categories: ["user.behavior.usage_log", "user.behavior.crash_log", "user.device.attributes"],
+      categories: ["user.behavior.usage_log", "user.behavior.crash_log", "user.device.attributes", "user.telemetry"],
       notes: "Nightly log sync to an on-premises server in Shenzhen, set up by the firmware team.",
     },
     // US -> HK: the trading company's back-office and after-sales staff.
@@ -848,6 +886,13 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       mechanism: "hk_model_clauses",
       tiaDate: day(-90),
       cisaRequirementsMet: true,
+      // 28 CFR 202.506: between a U.S. person and its affiliate in a country of concern, and ordinarily
+      // incident to customer support, one of the administrative or ancillary operations the section names.
+      // Not claimed for the location look-ups (the device service itself) nor for the Shenzhen face review
+      // (product development): neither is ancillary to the business.
+      dojExemption: "corporate_group",
+      dojExemptionJustification:
+        "28 CFR 202.506: GNCC Hong Kong is GNCC Inc.'s affiliate; its after-sales staff read the order, contact and payment record of a US customer only to handle that customer's warranty or repair request (customer support), and the data serves no other purpose there.",
       status: "approved",
       startDate: day(-300),
       categories: [
@@ -858,6 +903,7 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
         "user.account.username",
         "user.behavior.purchase_history",
         "user.payment",
+        "user.content.private",
       ],
       notes: "Amazon orders (order number, address, payment amount and time) checked for warranty claims.",
     },
@@ -896,8 +942,15 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       encryptionInTransit: "tls1_3",
       encryptionAtRest: "customer_keys",
       mechanism: "pipl_standard_contract",
-      // Date of the PIPIA (PIPL Art. 55), the PIPL counterpart of the TIA.
-      tiaDate: day(-260),
+      // PIPL Art. 39: the beta's consent screen names GNCC Inc. with its contact, the purposes and categories,
+      // and asks separately for the export; Art. 55-56: PIPIA-2025-07, done before the first upload. No EU or
+      // UK subject: no Chapter V transfer impact assessment.
+      piplSeparateConsent: true,
+      pipiaDate: day(-260),
+      tiaDate: null,
+      // No important data (Data Security Law Art. 21; 2024 Provisions Art. 2): no catalogue or notice names
+      // beta-test recordings of testers' homes.
+      importantData: false,
       status: "approved",
       startDate: day(-240),
       categories: [
@@ -906,7 +959,34 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
         "user.sensor.home_map",
         "user.device.device_id",
         "user.behavior.usage_log",
+        // Testers' household members include children under 14 (PIPL Art. 28, 31: the guardian consents).
+        "user.childrens",
       ],
+    },
+    // CN -> US: the beta app's crash reports, added by the firmware team outside the consent and the PIPIA.
+    {
+      id: t.chinaBetaCrashes,
+      exporterEntityId: entity.shenzhen,
+      createdByUserId: engineer,
+      activityId: a.beta,
+      processorId: p.crashTrace,
+      originCountry: "CN",
+      destinationCountry: "US",
+      accessType: "storage",
+      subjectRegions: ["CN"],
+      estimatedSubjects: 6_500,
+      encryptionInTransit: "tls1_3",
+      encryptionAtRest: "provider_keys",
+      // Under 100,000 people's non-sensitive information since 1 January: no CAC route needed (2024 Provisions
+      // Art. 5(4))...
+      mechanism: "none",
+      // ...but deliberately, the beta's consent screen and PIPIA-2025-07 name only GNCC Inc. as the foreign
+      // recipient: no separate consent to this export, no PIPIA -> transfer.pipl-consent-or-pipia-missing.
+      piplSeparateConsent: false,
+      pipiaDate: null,
+      status: "draft",
+      categories: ["user.behavior.crash_log", "user.device.attributes", "user.unique_id.pseudonymous"],
+      notes: "Crash-reporting SDK built into the China beta app while CrashTrace is evaluated.",
     },
     {
       id: t.cloudflare,
@@ -922,7 +1002,8 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       mechanism: "dpf",
       status: "approved",
       startDate: day(-600),
-      categories: ["user.device.ip_address", "user.device.attributes", "user.behavior.usage_log"],
+      // The bot-management cookie Cloudflare sets on the website and API clients.
+      categories: ["user.device.ip_address", "user.device.attributes", "user.behavior.usage_log", "user.device.cookie"],
     },
     {
       id: t.supportly,
@@ -944,6 +1025,7 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
         "user.contact.phone_number",
         "user.behavior.purchase_history",
         "user.device.device_id",
+        "user.content.private",
       ],
     },
     {
@@ -959,7 +1041,7 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       encryptionAtRest: "provider_keys",
       mechanism: "dpf",
       status: "draft",
-      categories: ["user.behavior.crash_log", "user.device.attributes"],
+      categories: ["user.behavior.crash_log", "user.device.attributes", "user.unique_id.pseudonymous"],
       notes: "Beta app only, while the SDK is evaluated.",
     },
   ];
