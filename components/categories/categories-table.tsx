@@ -7,7 +7,7 @@ import { localeFormatters } from "@/components/registers/locale-format";
 import { QueriedRegister } from "@/components/registers/queried-register";
 import { useRegisterPage } from "@/components/registers/use-register-page";
 import type { RegisterColumn } from "@/components/registers/register-table";
-import { DOJ_CATEGORY_LABELS } from "@/components/transfers/labels";
+import { DOJ_CATEGORY_LABELS, DOJ_IDENTIFIER_KIND_LABELS } from "@/components/transfers/labels";
 import { yesNo } from "@/components/transfers/details-list";
 import { CATEGORY_COLUMNS, type CategoryColumnId } from "./category-columns";
 import type { DataCategoryFilters } from "@/lib/api/contracts/data-categories";
@@ -60,7 +60,7 @@ export function CategoriesTable({
     gdpr: (row) => yesNo(row.gdprSpecial),
     ccpa: (row) => (row.ccpaCategory ? `${row.ccpaCategory}${row.ccpaSensitive ? " (sensitive)" : ""}` : "—"),
     pipl: (row) => yesNo(row.piplSensitive),
-    doj: (row) => `${DOJ_CATEGORY_LABELS[row.dojCategory]}${row.dojIdentifierKind !== null ? " (listed identifier)" : ""}`,
+    doj: (row) => `${DOJ_CATEGORY_LABELS[row.dojCategory]}${row.dojIdentifierKind !== null ? ` (listed identifier: ${DOJ_IDENTIFIER_KIND_LABELS[row.dojIdentifierKind]})` : ""}`,
     transfers: (row) =>
       row.transferCount > 0 ? (
         <Link href={`/transfers?category=${encodeURIComponent(row.key)}`} className="text-brand-700 underline">

@@ -3,8 +3,25 @@
 import { useFormContext } from "react-hook-form";
 import { FieldFrame, ariaFor, inputClass, useFieldState } from "./field";
 
-/** A date bound by `name` as YYYY-MM-DD (the wire format of the zod schemas); empty submits undefined, or null with `nullable`. */
-export function DateField({ name, label, hint, min, nullable = false }: { name: string; label: string; hint?: string; min?: string; nullable?: boolean }) {
+/**
+ * A date bound by `name` as YYYY-MM-DD (the wire format of the zod schemas); empty submits undefined, or null with
+ * `nullable`. `min` and `max` only guide the date picker: the schema (and the server) decide.
+ */
+export function DateField({
+  name,
+  label,
+  hint,
+  min,
+  max,
+  nullable = false,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  min?: string;
+  max?: string;
+  nullable?: boolean;
+}) {
   const { register } = useFormContext();
   const { ids, message } = useFieldState(name);
   return (
@@ -13,6 +30,7 @@ export function DateField({ name, label, hint, min, nullable = false }: { name: 
         type="date"
         id={ids.input}
         min={min}
+        max={max}
         className={inputClass(Boolean(message))}
         {...ariaFor(ids, { hint, message })}
         {...register(name, { setValueAs: (value) => (value === "" ? (nullable ? null : undefined) : value) })}

@@ -23,6 +23,7 @@ export interface ProcessorFormValues {
   parentProcessorId: string | null;
   dpfCertified: boolean;
   dpfExpiry: string | null;
+  dpfUkExtension: boolean;
   coveredPerson: boolean;
   ownerUserId: string | null;
   notes: string | null;
@@ -79,6 +80,11 @@ export function ProcessorForm(props: ModeProps & { currentFlags: FlagPreview[]; 
             <legend className="mb-2 text-lg font-semibold">Certifications and status under the US DOJ rule</legend>
             <CheckboxField name="dpfCertified" label="Certified under the EU-US Data Privacy Framework (Decision 2023/1795)" className="sm:col-span-2" />
             <DateField name="dpfExpiry" label="DPF certification valid until" nullable />
+            <CheckboxField
+              name="dpfUkExtension"
+              label="The certification includes the UK Extension (needed for UK data to a US importer)"
+              className="sm:col-span-2"
+            />
             <CheckboxField
               name="coveredPerson"
               label="Covered person: owned by, or principally based in, a country of concern (28 CFR 202.211)"

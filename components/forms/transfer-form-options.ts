@@ -1,12 +1,23 @@
 import { enumOptions } from "@/components/ui/filter-form";
 import {
   ACCESS_TYPE_LABELS,
+  DOJ_EXEMPTION_LABELS,
   ENCRYPTION_AT_REST_LABELS,
   ENCRYPTION_IN_TRANSIT_LABELS,
   FREQUENCY_LABELS,
   MECHANISM_LABELS,
+  PIPL_EXEMPTION_LABELS,
 } from "@/components/transfers/labels";
-import { ACCESS_TYPES, ENCRYPTION_AT_REST, ENCRYPTION_IN_TRANSIT, FREQUENCIES, TRANSFER_MECHANISMS, VOLUME_UNITS } from "@/db/schema/enums";
+import {
+  ACCESS_TYPES,
+  DOJ_EXEMPTIONS,
+  ENCRYPTION_AT_REST,
+  ENCRYPTION_IN_TRANSIT,
+  FREQUENCIES,
+  PIPL_EXEMPTIONS,
+  TRANSFER_MECHANISMS,
+  VOLUME_UNITS,
+} from "@/db/schema/enums";
 import { listCountries } from "@/lib/jurisdictions/countries";
 import type { TransferFormOptions } from "./transfer-form";
 
@@ -15,9 +26,13 @@ export function countryOptions() {
   return listCountries().map((country) => ({ value: country.code, label: country.name }));
 }
 
-/** The choices of the transfer form, labelled as the register shows them. */
-export function transferFormOptions(): TransferFormOptions {
+/**
+ * The choices of the transfer form, labelled as the register shows them. `today` bounds the PIPIA date, which
+ * records an assessment already made (the server checks it against its own today as well).
+ */
+export function transferFormOptions({ today }: { today: string }): TransferFormOptions {
   return {
+    today,
     countries: countryOptions(),
     accessTypes: enumOptions(ACCESS_TYPES, ACCESS_TYPE_LABELS),
     volumeUnits: enumOptions(VOLUME_UNITS),
@@ -25,6 +40,8 @@ export function transferFormOptions(): TransferFormOptions {
     encryptionInTransit: enumOptions(ENCRYPTION_IN_TRANSIT, ENCRYPTION_IN_TRANSIT_LABELS),
     encryptionAtRest: enumOptions(ENCRYPTION_AT_REST, ENCRYPTION_AT_REST_LABELS),
     mechanisms: enumOptions(TRANSFER_MECHANISMS, MECHANISM_LABELS),
+    dojExemptions: enumOptions(DOJ_EXEMPTIONS, DOJ_EXEMPTION_LABELS),
+    piplExemptions: enumOptions(PIPL_EXEMPTIONS, PIPL_EXEMPTION_LABELS),
   };
 }
 

@@ -12,9 +12,12 @@ import { PredictedFlagsPanel } from "./predicted-flags-panel";
 import { SelectField, type Option } from "./select-field";
 import { TextField } from "./text-field";
 import type { TransferCreateValues, TransferEditValues } from "./transfer-form-types";
+import { DojExemptionFields, PiplFields } from "./transfer-legal-fields";
 import { modeActions, useRecordForm, type RecordFormMode } from "./use-record-form";
 
 export interface TransferFormOptions {
+  /** Today (YYYY-MM-DD): the latest PIPIA date the picker offers. */
+  today: string;
   countries: Option[];
   accessTypes: Option[];
   volumeUnits: Option[];
@@ -22,6 +25,8 @@ export interface TransferFormOptions {
   encryptionInTransit: Option[];
   encryptionAtRest: Option[];
   mechanisms: Option[];
+  dojExemptions: Option[];
+  piplExemptions: Option[];
 }
 
 /** The create form's extra choices: where the flow comes from and what it carries. */
@@ -34,7 +39,10 @@ export interface TransferCreateOptions {
 
 /** The create form also picks where the flow comes from and what it carries. */
 type Mode = RecordFormMode<TransferEditValues, TransferCreateValues>;
-type ModeProps = Extract<Mode, { mode: "edit" }> | (Extract<Mode, { mode: "create" }> & { createOptions: TransferCreateOptions });
+/** An edit does not change the origin, but its PIPL section opens for an export from China. */
+type ModeProps =
+  | (Extract<Mode, { mode: "edit" }> & { originCountry: string })
+  | (Extract<Mode, { mode: "create" }> & { createOptions: TransferCreateOptions });
 
 /**
  * Creates or edits a transfer with the server's own schema; shows, before saving, which flags the change
@@ -83,10 +91,10 @@ export function TransferForm(props: ModeProps & { currentFlags: FlagPreview[]; o
             <SelectField name="mechanism" label="Transfer mechanism" options={options.mechanisms} />
             <DateField name="tiaDate" label="Transfer impact assessment date" nullable />
             <CheckboxField name="cisaRequirementsMet" label="CISA security requirements met (US DOJ rule, 28 CFR 202.248)" className="sm:col-span-2" />
-            <div className="sm:col-span-2">
-              <TextField name="notes" label="Notes" multiline nullable />
-            </div>
           </fieldset>
+          <DojExemptionFields exemptions={options.dojExemptions} />
+          <PiplFields fixedOrigin={props.mode === "edit" ? props.originCountry : undefined} exemptions={options.piplExemptions} today={options.today} />
+          <TextField name="notes" label="Notes" multiline nullable />
           <FormError error={formError} />
           <div className="flex gap-3">
             <Button type="submit" disabled={saving}>

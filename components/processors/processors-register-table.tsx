@@ -47,7 +47,7 @@ export function ProcessorsRegisterTable({
     service: (row) => <span className="capitalize">{label(row.service)}</span>,
     role: (row) => <span className="capitalize">{label(row.role)}</span>,
     status: (row) => <RecordStatusBadge status={row.status} />,
-    dpf: (row) => (row.dpfCertified ? "Certified" : "Not certified"),
+    dpf: (row) => (row.dpfCertified ? (row.dpfUkExtension ? "Certified, with the UK Extension" : "Certified") : "Not certified"),
     updatedAt: (row) => <span className="whitespace-nowrap">{format.date(row.updatedAt)}</span>,
     transfers: (row) => format.number(row.transferCount),
     flags: (row) => (row.openFlagCount > 0 ? <Badge tone="red">{format.number(row.openFlagCount)}</Badge> : <span className="text-slate-500">0</span>),

@@ -1,6 +1,6 @@
 import type { TransferCategoryRow } from "@/db/queries/transfers";
 import { Badge } from "@/components/ui/badge";
-import { DOJ_CATEGORY_LABELS } from "./labels";
+import { DOJ_CATEGORY_LABELS, DOJ_IDENTIFIER_KIND_LABELS } from "./labels";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 function Flag({ on, label }: { on: boolean; label: string }) {
@@ -46,7 +46,9 @@ export function DataCategoriesTable({ categories }: { categories: readonly Trans
               <td className="px-4 py-2">
                 {category.dojCategory === "none" ? <span className="text-slate-500">None</span> : DOJ_CATEGORY_LABELS[category.dojCategory]}
                 {/* 28 CFR 202.212, 202.234: a listed identifier is covered only when linked to another. */}
-                {category.dojIdentifierKind !== null && <span className="block text-xs text-slate-600">listed identifier</span>}
+                {category.dojIdentifierKind !== null && (
+                  <span className="block text-xs text-slate-600">listed identifier: {DOJ_IDENTIFIER_KIND_LABELS[category.dojIdentifierKind]}</span>
+                )}
               </td>
             </tr>
           ))}

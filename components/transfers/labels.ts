@@ -1,14 +1,19 @@
 import type {
   AccessType,
   DojCategory,
+  DojIdentifierKind,
   EncryptionAtRest,
   EncryptionInTransit,
   Frequency,
+  PiplExemption,
   SccModule,
   TransferMechanism,
   VolumeUnit,
 } from "@/db/schema/enums";
 import { countryName } from "@/lib/jurisdictions/countries";
+
+// The DOJ exemptions' labels live with their sections and CFR headings: "Corporate group transaction (28 CFR 202.506)".
+export { DOJ_EXEMPTION_LABELS } from "@/lib/jurisdictions/doj-exemptions";
 
 /* Display labels for the register's enum values (the rule messages have their own, in lib/rules/labels.ts). */
 
@@ -71,6 +76,28 @@ export const DOJ_CATEGORY_LABELS: Readonly<Record<DojCategory, string>> = {
   financial: "Personal financial",
   government_related: "Government-related",
   none: "None",
+};
+
+/**
+ * 28 CFR 202.234 kinds of listed identifier. The kind decides the 202.212(b) exclusions, so the label says
+ * which paragraph of 202.234 lists it.
+ */
+export const DOJ_IDENTIFIER_KIND_LABELS: Readonly<Record<DojIdentifierKind, string>> = {
+  government_id: "Government identification or account number (202.234(a))",
+  financial_account: "Financial account number or personal identification number (202.234(b))",
+  device: "Device-based or hardware-based identifier (202.234(c))",
+  demographic_contact: "Demographic or contact data (202.234(d))",
+  advertising_id: "Advertising identifier (202.234(e))",
+  account_authentication: "Account-authentication data (202.234(f))",
+  network: "Network-based identifier (202.234(g))",
+  call_detail: "Call-detail data (202.234(h))",
+};
+
+/** Provisions on Promoting and Regulating Cross-Border Data Flows (CAC, 2024) Art. 5: exports outside the PIPL routes. */
+export const PIPL_EXEMPTION_LABELS: Readonly<Record<PiplExemption, string>> = {
+  contract_with_individual: "Necessary for a contract with the individual (2024 Provisions Art. 5(1))",
+  cross_border_hr: "Cross-border human-resources management (2024 Provisions Art. 5(2))",
+  emergency: "Emergency: protecting life, health or property (2024 Provisions Art. 5(3))",
 };
 
 /** "snake_case" -> "snake case", for enum values without a dedicated label. */

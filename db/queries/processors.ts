@@ -56,6 +56,7 @@ export async function listProcessors({ db, page, pageSize, q, status, country, s
         service: processors.service,
         status: processors.status,
         dpfCertified: processors.dpfCertified,
+        dpfUkExtension: processors.dpfUkExtension,
         // ISO text, not a Date: the row crosses the wire to the browser's query cache as JSON. Milliseconds kept,
         // so the API answers the same text it did when this was a Date serialized by JSON.stringify.
         updatedAt: sql<string>`to_char(${processors.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,

@@ -134,6 +134,8 @@ export async function listTransfers({
         volumeUnit: transfers.volumeUnit,
         mechanism: transfers.mechanism,
         encryptionInTransit: transfers.encryptionInTransit,
+        dojExemption: transfers.dojExemption,
+        piplExemption: transfers.piplExemption,
         status: transfers.status,
         categoryCount,
         worstOpenFlagSeverity,
@@ -207,6 +209,7 @@ export async function getTransferDetail({ db, id }: { db: Executor; id: string }
         legalName: entities.legalName,
         country: entities.country,
         role: entities.role,
+        ciio: entities.ciio,
       },
       processor: {
         id: processors.id,
@@ -215,6 +218,7 @@ export async function getTransferDetail({ db, id }: { db: Executor; id: string }
         role: processors.role,
         dpfCertified: processors.dpfCertified,
         dpfExpiry: processors.dpfExpiry,
+        dpfUkExtension: processors.dpfUkExtension,
         coveredPerson: processors.coveredPerson,
       },
     })

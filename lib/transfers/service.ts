@@ -11,7 +11,7 @@ import {
   transfers,
   type Transfer,
 } from "@/db/schema";
-import { createTransferBody, updateTransferBody } from "@/lib/api/contracts/transfers";
+import { createTransferBody, transferClaimIssues, updateTransferBody } from "@/lib/api/contracts/transfers";
 import { AppError, fieldsError, type FieldIssue } from "@/lib/errors";
 import { assertMayEdit, assertMaySetStatus } from "@/lib/records/ownership";
 import { assertMayWriteUnderProcessors } from "@/lib/records/processor-access";
@@ -70,6 +70,12 @@ async function assertReferences(
   if (missing.length) throw fieldsError("validation_failed", missing);
 }
 
+/** The transfer as it will be stored holds together (an exemption justified, no PIPIA in the future): a 422 naming the field. */
+function assertClaims(transfer: Parameters<typeof transferClaimIssues>[0], today: string) {
+  const issues = transferClaimIssues(transfer, today);
+  if (issues.length) throw fieldsError("validation_failed", issues);
+}
+
 async function replaceCategories(tx: Executor, transferId: string, keys: readonly string[]) {
   await tx.delete(transferDataCategories).where(eq(transferDataCategories.transferId, transferId));
   const unique = [...new Set(keys)];
@@ -83,6 +89,7 @@ export async function getTransfer({ db, id }: { db: Executor; id: string }): Pro
 
 export async function createTransfer({ ctx, input }: ServiceCall) {
   const data = parseInput(createTransferBody, input);
+  assertClaims(data, ctx.today);
   assertMaySetStatus(ctx.actor, data.status, "transfer");
   return createRecord({
     ctx,
@@ -111,6 +118,8 @@ export async function updateTransfer({ ctx, input }: ServiceCall<{ id: string; c
     version,
     change: async (tx, current) => {
       assertMaySetStatus(ctx.actor, patch.status, "transfer");
+      // The stored PIPIA date was checked when it was written: only a new one is compared with today.
+      assertClaims({ ...current, ...patch, pipiaDate: patch.pipiaDate }, ctx.today);
       await assertReferences(tx, { ...patch, dataCategories: keys });
       if (patch.processorId && patch.processorId !== current.processorId) await assertMayWriteUnderProcessors(tx, ctx.actor, [patch.processorId]);
       const [row] = await tx

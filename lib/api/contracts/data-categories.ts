@@ -76,8 +76,13 @@ export const dataCategoryClassification = z.strictObject({
   ccpaCategory: z.enum(CCPA_CATEGORIES).nullable(),
   ccpaSensitive: z.boolean(),
   piplSensitive: z.boolean(),
-  dojCategory: z.enum(DOJ_CATEGORIES),
-  dojIdentifierKind: z.enum(DOJ_IDENTIFIER_KINDS).nullable(),
+  dojCategory: z
+    .enum(DOJ_CATEGORIES)
+    .describe("28 CFR 202.249 kind of sensitive personal data: genomic (202.224) apart from other 'omic data, government_related (202.222) at any volume"),
+  dojIdentifierKind: z
+    .enum(DOJ_IDENTIFIER_KINDS)
+    .nullable()
+    .describe("28 CFR 202.234 kind of listed identifier, null when the category is not one; decides the 202.212(b) exclusions"),
 });
 
 /** A reclassification: the classification fields to change and the version edited (there is no create body). */

@@ -75,6 +75,14 @@ export const processorFields = z.object({
   /** EU-US Data Privacy Framework (Decision (EU) 2023/1795). */
   dpfCertified: z.boolean().default(false),
   dpfExpiry: isoDate.nullable().default(null),
+  /**
+   * The certification includes the UK Extension to the DPF: the only route for UK data to a US importer under the
+   * Data Protection (Adequacy) (United States of America) Regulations 2023; the EU-US certification alone is not.
+   */
+  dpfUkExtension: z
+    .boolean()
+    .default(false)
+    .describe("The DPF certification includes the UK Extension (UK data to a US importer relies on it, not on the EU-US certification alone)"),
   /** 28 CFR 202.211: owned by, or principally based in, a country of concern. */
   coveredPerson: z.boolean().default(false),
   ownerUserId: uuid.nullable().default(null),
@@ -103,6 +111,7 @@ export const processorListRow = z.object({
   service: z.enum(PROCESSOR_SERVICES),
   status: z.enum(RECORD_STATUSES),
   dpfCertified: z.boolean(),
+  dpfUkExtension: z.boolean().describe("The DPF certification includes the UK Extension"),
   updatedAt: wire.timestamp,
   transferCount: z.number().int(),
   /** Flags of the processor, its transfers and its agreements that are open (not accepted, not resolved). */

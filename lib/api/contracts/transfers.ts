@@ -2,14 +2,17 @@ import { z } from "zod";
 import { TRANSFER_SORTS } from "@/db/list-sorts";
 import {
   ACCESS_TYPES,
+  DOJ_EXEMPTIONS,
   ENCRYPTION_AT_REST,
   ENCRYPTION_IN_TRANSIT,
   FREQUENCIES,
+  PIPL_EXEMPTIONS,
   SEVERITIES,
   TRANSFER_MECHANISMS,
   TRANSFER_STATUSES,
   VOLUME_UNITS,
 } from "@/db/schema/enums";
+import type { FieldIssue } from "@/lib/errors";
 import { PENDING_MODES } from "@/lib/exports/catalog";
 import { countryCode, isoDate, subjectRegion, text, uuid } from "@/lib/validation/common";
 import { MAX_PAGE_SIZE, defineContract, lenientQuery, pageOf, paginationQuery, recordIdParam, recordOf, searchText, sortDirection, updateBodyOf, wire } from "./common";
@@ -87,7 +90,33 @@ export const transferFields = z.object({
   mechanism: z.enum(TRANSFER_MECHANISMS).default("none"),
   tiaDate: isoDate.nullable().default(null),
   cisaRequirementsMet: z.boolean().default(false),
-  reExportOfForeignData: z.boolean().default(false),
+  reExportOfForeignData: z
+    .boolean()
+    .default(false)
+    .describe("PIPL: data collected abroad, processed in China and sent back (2024 Provisions Art. 4): outside the PIPL export rules"),
+  dojExemption: z
+    .enum(DOJ_EXEMPTIONS)
+    .nullable()
+    .default(null)
+    .describe("US DOJ rule: the exemption of 28 CFR 202.501-202.511 relied on (e.g. corporate_group: 202.506); reported as exempt, not flagged"),
+  dojExemptionJustification: text(4000)
+    .nullable()
+    .default(null)
+    .describe("Why the exemption applies; required when dojExemption is set"),
+  importantData: z
+    .boolean()
+    .default(false)
+    .describe("PIPL Art. 40, 2024 Provisions Art. 7(1): the export contains important data, which needs a CAC security assessment at any volume"),
+  piplExemption: z
+    .enum(PIPL_EXEMPTIONS)
+    .nullable()
+    .default(null)
+    .describe("2024 Provisions Art. 5 exemption claimed (contract with the individual, cross-border HR management, emergency): out of the PIPL counts"),
+  piplSeparateConsent: z.boolean().default(false).describe("PIPL Art. 39: the individuals gave separate consent to the export"),
+  pipiaDate: isoDate
+    .nullable()
+    .default(null)
+    .describe("PIPL Art. 55-56: date of the personal-information protection impact assessment (YYYY-MM-DD, not in the future)"),
   startDate: isoDate.nullable().default(null),
   endDate: isoDate.nullable().default(null),
   status: z.enum(TRANSFER_STATUSES).default("draft"),
@@ -96,10 +125,51 @@ export const transferFields = z.object({
   dataCategories: z.array(z.string().trim().min(1).max(200)).max(200).default([]),
 });
 
+/** The facts of a transfer that hold only together, as stored or as a body sends them. */
+interface TransferClaims {
+  dojExemption?: string | null;
+  dojExemptionJustification?: string | null;
+  pipiaDate?: string | null;
+}
+
+const JUSTIFICATION_REQUIRED = "is required when a US DOJ exemption (28 CFR 202.501-202.511) is claimed: say why it applies";
+
+/**
+ * 28 CFR part 202 subpart E: an exemption is a claim the DPO must be able to defend (the DOJ report lists it with
+ * its section and reasons), so it is never stored without a justification (the database checks it too).
+ */
+function checkExemptionJustified(value: TransferClaims, ctx: z.RefinementCtx) {
+  if (value.dojExemption && !value.dojExemptionJustification) {
+    ctx.addIssue({ code: "custom", path: ["dojExemptionJustification"], message: JUSTIFICATION_REQUIRED });
+  }
+}
+
 /** The create body: strict, so that an unknown field is refused by name (a typo would otherwise lose a value). */
-export const createTransferBody = z.strictObject(transferFields.shape);
-/** A partial change: a field left out keeps its stored value; `version` is the one edited. */
-export const updateTransferBody = updateBodyOf(createTransferBody);
+export const createTransferBody = z.strictObject(transferFields.shape).superRefine(checkExemptionJustified);
+/**
+ * A partial change: a field left out keeps its stored value; `version` is the one edited. The justification is
+ * checked here when the change sends both; against the stored record by the service otherwise
+ * (`transferClaimIssues`).
+ */
+export const updateTransferBody = updateBodyOf(createTransferBody).superRefine((value, ctx) => {
+  if ("dojExemptionJustification" in value) checkExemptionJustified(value, ctx);
+});
+
+/**
+ * What a transfer must satisfy as a whole, once a change is merged into the stored record: an exemption claimed
+ * with its justification, and a PIPIA that has taken place (PIPL Art. 55-56: it precedes the export, so a date
+ * after `today` is a typo or a plan, never an assessment). `today` is the service's, so that tests and rules agree.
+ */
+export function transferClaimIssues(transfer: TransferClaims, today: string): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (transfer.dojExemption && !transfer.dojExemptionJustification?.trim()) {
+    issues.push({ path: "dojExemptionJustification", message: JUSTIFICATION_REQUIRED });
+  }
+  if (transfer.pipiaDate && transfer.pipiaDate > today) {
+    issues.push({ path: "pipiaDate", message: `must not be in the future (today is ${today})` });
+  }
+  return issues;
+}
 
 export type CreateTransferInput = z.input<typeof createTransferBody>;
 export type UpdateTransferInput = z.input<typeof updateTransferBody>;
@@ -120,6 +190,8 @@ export const transferListRow = z.object({
   volumeUnit: z.enum(VOLUME_UNITS),
   mechanism: z.enum(TRANSFER_MECHANISMS),
   encryptionInTransit: z.enum(ENCRYPTION_IN_TRANSIT),
+  dojExemption: z.enum(DOJ_EXEMPTIONS).nullable().describe("The US DOJ exemption claimed (28 CFR 202.501-202.511), if any"),
+  piplExemption: z.enum(PIPL_EXEMPTIONS).nullable().describe("The PIPL exemption claimed (2024 Provisions Art. 5), if any"),
   status: z.enum(TRANSFER_STATUSES),
   categoryCount: z.number().int(),
   worstOpenFlagSeverity: z.enum(SEVERITIES).nullable(),

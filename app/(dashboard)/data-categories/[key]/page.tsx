@@ -7,7 +7,7 @@ import { getCategoryDetail } from "@/db/queries/categories-register";
 import { RecordHistory } from "@/components/audit/record-history";
 import { SensitivityMarkers } from "@/components/categories/sensitivity-markers";
 import { DetailsList, yesNo } from "@/components/transfers/details-list";
-import { DOJ_CATEGORY_LABELS } from "@/components/transfers/labels";
+import { DOJ_CATEGORY_LABELS, DOJ_IDENTIFIER_KIND_LABELS } from "@/components/transfers/labels";
 import { CATEGORY_KEY } from "@/lib/api/contracts/data-categories";
 import { requirePageActor } from "@/lib/auth/guard";
 import { requestFormatters } from "@/lib/format/locale";
@@ -60,7 +60,10 @@ export default async function DataCategoryPage({ params }: { params: Promise<{ k
             { term: "CCPA sensitive (1798.140(ae))", value: yesNo(category.ccpaSensitive) },
             { term: "PIPL sensitive (Art. 28)", value: yesNo(category.piplSensitive) },
             { term: "DOJ category (28 CFR 202.249)", value: DOJ_CATEGORY_LABELS[category.dojCategory] },
-            { term: "DOJ listed identifier (28 CFR 202.234)", value: yesNo(category.dojIdentifierKind !== null) },
+            {
+              term: "DOJ listed identifier (28 CFR 202.234)",
+              value: category.dojIdentifierKind ? DOJ_IDENTIFIER_KIND_LABELS[category.dojIdentifierKind] : "Not a listed identifier",
+            },
             {
               term: "Parent",
               value: category.parentKey ? (

@@ -128,6 +128,8 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
                 ? `Certified${processor.dpfExpiry ? `, re-certification due ${formatDate(processor.dpfExpiry)}` : ""}`
                 : "Not certified",
             },
+            // The UK's adequacy regulations of 2023 cover a US importer only through the UK Extension.
+            { term: "UK Extension to the DPF", value: processor.dpfCertified ? yesNo(processor.dpfUkExtension) : "Not applicable" },
             { term: "DOJ covered person (28 CFR 202.211)", value: yesNo(processor.coveredPerson) },
             { term: "Internal owner", value: ownerName ? `${ownerName}${ownerEmail ? ` (${ownerEmail})` : ""}` : "None" },
             { term: "Status", value: <RecordStatusBadge status={processor.status} /> },

@@ -42,6 +42,7 @@ export default async function NewProcessorPage() {
           parentProcessorId: null,
           dpfCertified: false,
           dpfExpiry: null,
+          dpfUkExtension: false,
           coveredPerson: false,
           // Whoever registers the vendor owns it until someone else takes it over (processor.no-owner otherwise).
           ownerUserId: actor.id,

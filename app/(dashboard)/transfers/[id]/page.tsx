@@ -14,10 +14,12 @@ import { DataCategoriesTable } from "@/components/transfers/data-categories-tabl
 import { DetailsList, yesNo } from "@/components/transfers/details-list";
 import {
   ACCESS_TYPE_LABELS,
+  DOJ_EXEMPTION_LABELS,
   ENCRYPTION_AT_REST_LABELS,
   ENCRYPTION_IN_TRANSIT_LABELS,
   FREQUENCY_LABELS,
   MECHANISM_LABELS,
+  PIPL_EXEMPTION_LABELS,
   countryLabel,
   formatVolume,
   humanize,
@@ -37,6 +39,13 @@ export const dynamic = "force-dynamic";
 const sectionHeading = "mb-3 text-lg font-semibold";
 const HISTORY_LIMIT = 20;
 
+/** "Certified until 1 Mar 2027, with the UK Extension": the UK Extension decides UK data to a US importer. */
+function dpfCertification(processor: { dpfCertified: boolean; dpfExpiry: string | null; dpfUkExtension: boolean }): string {
+  if (!processor.dpfCertified) return "Not certified";
+  const until = processor.dpfExpiry ? ` until ${formatDate(processor.dpfExpiry)}` : "";
+  return `Certified${until}${processor.dpfUkExtension ? ", with the UK Extension" : ", without the UK Extension"}`;
+}
+
 export default async function TransferPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor();
   const { id } = await params;
@@ -55,6 +64,14 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
   const today = todayIso();
   const acceptance = actor.role === "dpo" ? { acceptRisk, minDate: addDays(today, 1) } : undefined;
   const route = `${countryLabel(transfer.originCountry)} → ${countryLabel(transfer.destinationCountry)}`;
+  // The PIPL facts matter for an export from mainland China; elsewhere they show only once one is recorded.
+  const showsPipl =
+    transfer.originCountry === "CN" ||
+    transfer.reExportOfForeignData ||
+    transfer.importantData ||
+    transfer.piplExemption !== null ||
+    transfer.piplSeparateConsent ||
+    transfer.pipiaDate !== null;
 
   return (
     <div className="space-y-8">
@@ -107,16 +124,49 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
             { term: "Encryption in transit", value: ENCRYPTION_IN_TRANSIT_LABELS[transfer.encryptionInTransit] },
             { term: "Encryption at rest", value: ENCRYPTION_AT_REST_LABELS[transfer.encryptionAtRest] },
             { term: "Transfer impact assessment", value: transfer.tiaDate ? formatDate(transfer.tiaDate) : "None recorded" },
-            { term: "CISA security requirements met", value: yesNo(transfer.cisaRequirementsMet) },
-            { term: "Re-export of data collected abroad", value: yesNo(transfer.reExportOfForeignData) },
             { term: "Start date", value: transfer.startDate ? formatDate(transfer.startDate) : null },
             { term: "End date", value: transfer.endDate ? formatDate(transfer.endDate) : null },
-            { term: "Processor DPF certification", value: processor.dpfCertified ? `Certified${processor.dpfExpiry ? ` until ${formatDate(processor.dpfExpiry)}` : ""}` : "Not certified" },
-            { term: "Processor is a DOJ covered person", value: yesNo(processor.coveredPerson) },
+            { term: "Processor DPF certification", value: dpfCertification(processor) },
             { term: "Notes", value: transfer.notes ? <span className="whitespace-pre-line">{transfer.notes}</span> : null },
           ]}
         />
       </section>
+
+      <section aria-labelledby="transfer-doj">
+        <h2 id="transfer-doj" className={sectionHeading}>
+          US DOJ rule (28 CFR part 202)
+        </h2>
+        <DetailsList
+          testId="transfer-doj"
+          items={[
+            { term: "Exemption claimed", value: transfer.dojExemption ? DOJ_EXEMPTION_LABELS[transfer.dojExemption] : "None claimed" },
+            ...(transfer.dojExemption
+              ? [{ term: "Why the exemption applies", value: <span className="whitespace-pre-line">{transfer.dojExemptionJustification}</span> }]
+              : []),
+            { term: "CISA security requirements met", value: yesNo(transfer.cisaRequirementsMet) },
+            { term: "Processor is a DOJ covered person", value: yesNo(processor.coveredPerson) },
+          ]}
+        />
+      </section>
+
+      {showsPipl && (
+        <section aria-labelledby="transfer-pipl">
+          <h2 id="transfer-pipl" className={sectionHeading}>
+            China (PIPL)
+          </h2>
+          <DetailsList
+            testId="transfer-pipl"
+            items={[
+              { term: "Exporter is a CIIO (PIPL Art. 40)", value: yesNo(exporter.ciio) },
+              { term: "Re-export of data collected abroad", value: yesNo(transfer.reExportOfForeignData) },
+              { term: "Contains important data", value: yesNo(transfer.importantData) },
+              { term: "Exemption claimed (2024 Provisions Art. 5)", value: transfer.piplExemption ? PIPL_EXEMPTION_LABELS[transfer.piplExemption] : "None claimed" },
+              { term: "Separate consent (PIPL Art. 39)", value: transfer.piplSeparateConsent ? "Obtained" : "Not recorded" },
+              { term: "PIPIA (PIPL Art. 55-56)", value: transfer.pipiaDate ? formatDate(transfer.pipiaDate) : "None recorded" },
+            ]}
+          />
+        </section>
+      )}
 
       <section aria-labelledby="transfer-activity">
         <h2 id="transfer-activity" className={sectionHeading}>

@@ -5,8 +5,10 @@ import { listFlagsForProcessor } from "@/db/queries/flags";
 import { openFlagPreviews } from "@/components/forms/flag-preview";
 import { TransferForm } from "@/components/forms/transfer-form";
 import { SUBJECT_REGION_OPTIONS, transferFormOptions } from "@/components/forms/transfer-form-options";
+import { NO_LEGAL_FACTS } from "@/components/forms/transfer-form-types";
 import { writableProcessorFromQuery } from "@/components/records/writable-processor";
 import { requirePageActor } from "@/lib/auth/guard";
+import { todayIso } from "@/lib/clock";
 import { listRegistrationChoices } from "@/lib/registration/queries";
 import { createTransferFromForm, previewNewTransfer } from "./actions";
 
@@ -48,6 +50,7 @@ export default async function NewTransferPage({ searchParams }: { searchParams: 
           mechanism: "none",
           tiaDate: null,
           cisaRequirementsMet: false,
+          ...NO_LEGAL_FACTS,
           notes: null,
           dataCategories: [],
         }}
@@ -58,7 +61,7 @@ export default async function NewTransferPage({ searchParams }: { searchParams: 
           dataCategories: choices.categories,
         }}
         currentFlags={openFlagPreviews(flags)}
-        options={transferFormOptions()}
+        options={transferFormOptions({ today: todayIso() })}
         save={createTransferFromForm}
         preview={previewNewTransfer}
       />

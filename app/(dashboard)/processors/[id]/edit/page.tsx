@@ -59,6 +59,7 @@ export default async function EditProcessorPage({ params }: { params: Promise<{ 
           parentProcessorId: processor.parentProcessorId,
           dpfCertified: processor.dpfCertified,
           dpfExpiry: processor.dpfExpiry,
+          dpfUkExtension: processor.dpfUkExtension,
           coveredPerson: processor.coveredPerson,
           ownerUserId: processor.ownerUserId,
           notes: processor.notes,

@@ -10,6 +10,7 @@ import { TransferForm } from "@/components/forms/transfer-form";
 import { transferFormOptions } from "@/components/forms/transfer-form-options";
 import { countryLabel } from "@/components/transfers/labels";
 import { requirePageActor } from "@/lib/auth/guard";
+import { todayIso } from "@/lib/clock";
 import { getTransfer } from "@/lib/transfers/service";
 import { uuid } from "@/lib/validation/common";
 import { previewTransferChange, saveTransfer } from "./actions";
@@ -53,10 +54,18 @@ export default async function EditTransferPage({ params }: { params: Promise<{ i
           mechanism: transfer.mechanism,
           tiaDate: transfer.tiaDate,
           cisaRequirementsMet: transfer.cisaRequirementsMet,
+          dojExemption: transfer.dojExemption,
+          dojExemptionJustification: transfer.dojExemptionJustification,
+          reExportOfForeignData: transfer.reExportOfForeignData,
+          importantData: transfer.importantData,
+          piplExemption: transfer.piplExemption,
+          piplSeparateConsent: transfer.piplSeparateConsent,
+          pipiaDate: transfer.pipiaDate,
           notes: transfer.notes,
         }}
+        originCountry={transfer.originCountry}
         currentFlags={openFlagPreviews(flags)}
-        options={transferFormOptions()}
+        options={transferFormOptions({ today: todayIso() })}
         save={saveTransfer}
         preview={previewTransferChange}
       />
