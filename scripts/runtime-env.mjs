@@ -11,6 +11,7 @@ import path from "node:path";
 export function withRuntimeDefaults(env = process.env) {
   const result = { ...env };
   result.PORT ||= "3000";
+  result.HOST ||= listenHost(result);
   result.NEXTAUTH_URL ||= `http://localhost:${result.PORT}`;
   if (!result.NEXTAUTH_SECRET) {
     if (result.DATABASE_URL) {
@@ -27,4 +28,46 @@ export function withRuntimeDefaults(env = process.env) {
     result.NEXTAUTH_SECRET = fs.readFileSync(secretFile, "utf8").trim();
   }
   return result;
+}
+
+/**
+ * Whether the app runs in demo mode: DEMO=1/0, else on with the embedded database and off with PostgreSQL.
+ * The same rule as isDemoMode in lib/env.ts, which the app itself reads; this file runs under plain Node before
+ * any TypeScript, so it has its own copy (tests/runtime-env.test.ts checks that the two agree).
+ */
+export function isDemoMode(env = process.env) {
+  const value = env.DEMO;
+  if (value === undefined || value === "") return !env.DATABASE_URL;
+  return !["0", "false", "no", "off"].includes(value.toLowerCase());
+}
+
+/** Next.js's own default for `next start -H`: every IPv4 interface. */
+export const ALL_INTERFACES = "0.0.0.0";
+
+/**
+ * The address the server listens on: HOST when it is set; in demo mode, loopback only, because the demo accounts'
+ * passwords are published (README) and anyone who could reach the port could sign in as the DPO; otherwise every
+ * interface, as Next.js does.
+ */
+export function listenHost(env = process.env) {
+  if (env.HOST) return env.HOST;
+  return isDemoMode(env) ? "127.0.0.1" : ALL_INTERFACES;
+}
+
+/** The arguments of `next start` for an environment completed by withRuntimeDefaults. */
+export function nextStartArgs(env) {
+  return ["start", "-p", env.PORT, "-H", env.HOST];
+}
+
+/**
+ * The start line: the address to open (NEXTAUTH_URL, the one sign-in redirects to), the interfaces the server
+ * listens on (and why, in demo mode), the database.
+ */
+export function startLine(env) {
+  const host = env.HOST;
+  const everywhere = host === ALL_INTERFACES || host === "::";
+  let listening = everywhere ? `listening on every interface (${host})` : `listening on ${host} only`;
+  if (!everywhere && isDemoMode(env)) listening += " (demo mode: set HOST=0.0.0.0 to accept other machines)";
+  const database = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${env.PGLITE_DIR || "./data/pglite"}`;
+  return `[start] ${env.NEXTAUTH_URL} · ${listening} · database: ${database}`;
 }

@@ -1,12 +1,21 @@
 import { sql } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { appliedMigrationTag } from "@/db/migrate";
+import { authConfigurationProblems } from "@/lib/auth/configuration-check";
 import { route } from "@/lib/auth/guard";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness and readiness for a load balancer: public, says nothing secret. */
+/**
+ * Liveness and readiness for a load balancer: public, says nothing secret. Not ready (503, with the reason) when
+ * the database does not answer or when the authentication configuration is broken: such an instance would
+ * answer pages but refuse or mis-sign every sign-in.
+ */
 export const GET = route({ public: true }, async () => {
+  const configuration = authConfigurationProblems();
+  if (configuration.length > 0) {
+    return Response.json({ status: "unavailable", reason: `authentication misconfigured: ${configuration.join("; ")}` }, { status: 503 });
+  }
   try {
     const handle = getDatabase();
     await handle.db.execute(sql`select 1`);
