@@ -281,10 +281,10 @@ describeOnDatabases("exports of the demo register, read back", (use) => {
     expect(ropaOfRecord.cell(ropaOfRecord.rows.find((row) => ropaOfRecord.cell(row, "Processing activity") === "After-sales and warranty service")!, "Recipients")).not.toContain("Supportly");
 
     const doj = await csvOf("doj", { includePending: true });
-    const hengtongGeo = doj.rows.find((row) => doj.cell(row, "Recipient") === "Hengtong Technical Services" && doj.cell(row, "DOJ category") === "precise_geolocation")!;
+    const hengtongGeo = doj.rows.find((row) => doj.cell(row, "Recipient") === "Hengtong Technical Services" && doj.cell(row, "DOJ category") === "Precise geolocation data")!;
     expect(doj.cell(hengtongGeo, "Review status")).toMatch(/PENDING REVIEW — 1 unapproved transfer\(s\) counted \(draft\)/);
     const dojOfRecord = await csvOf("doj");
-    expect(dojOfRecord.rows.some((row) => dojOfRecord.cell(row, "Recipient") === "Hengtong Technical Services" && dojOfRecord.cell(row, "DOJ category") === "precise_geolocation")).toBe(false);
+    expect(dojOfRecord.rows.some((row) => dojOfRecord.cell(row, "Recipient") === "Hengtong Technical Services" && dojOfRecord.cell(row, "DOJ category") === "Precise geolocation data")).toBe(false);
 
     const ccpa = await csvOf("ccpa", { includePending: true });
     expect(ccpa.rows.some((row) => ccpa.cell(row, "Review status").includes("CrashTrace"))).toBe(true);
@@ -297,17 +297,17 @@ describeOnDatabases("exports of the demo register, read back", (use) => {
     expect(recipients).not.toContain("Amazon Web Services");
 
     // 1,240 people's faces to Shenzhen, CISA requirements not met: restricted, and flagged.
-    const faces = rows.find((row) => cell(row, "Recipient") === "GNCC Shenzhen R&D (affiliate)" && cell(row, "DOJ category") === "biometric")!;
+    const faces = rows.find((row) => cell(row, "Recipient") === "GNCC Shenzhen R&D (affiliate)" && cell(row, "DOJ category") === "Biometric identifiers")!;
     expect(cell(faces, "12-month count")).toBe("1240");
     expect(cell(faces, "Threshold applied (more than)")).toBe("1000");
     expect(cell(faces, "Bulk")).toBe("Yes");
     expect(cell(faces, "CISA security requirements")).toBe("not met");
     expect(cell(faces, "Status")).toBe("RESTRICTED — CISA security requirements NOT met");
     expect(cell(faces, "Rules engine finding")).toBe("Yes");
-    expect(cell(faces, "DOJ flags (not resolved)")).toContain("transfer.doj-bulk-restricted: open");
+    expect(cell(faces, "DOJ flags (not resolved)")).toContain("Bulk US sensitive data to a country of concern: open");
     // Precise location of 40,000 devices to Hong Kong, CISA requirements met: restricted but compliant.
-    const location = rows.find((row) => cell(row, "Recipient") === "GNCC Hong Kong (affiliate)" && cell(row, "DOJ category") === "precise_geolocation")!;
-    expect(cell(location, "Unit")).toBe("devices");
+    const location = rows.find((row) => cell(row, "Recipient") === "GNCC Hong Kong (affiliate)" && cell(row, "DOJ category") === "Precise geolocation data")!;
+    expect(cell(location, "Unit")).toBe("U.S. devices");
     expect(cell(location, "Status")).toBe("Restricted — CISA security requirements met");
     expect(cell(location, "Of concern because")).toContain("destination HK");
 

@@ -18,6 +18,8 @@ import type { ActivityFacts, CategoryFacts, EntityFacts, ProcessorFacts, Transfe
 
 export interface DojTransferRecord extends TransferFacts {
   categoryIds: readonly string[];
+  /** Why the 28 CFR part 202 subpart E exemption claimed applies (required with one, by a table check). */
+  dojExemptionJustification: string | null;
   activity: ActivityFacts;
   /** The DOJ flags stored on this transfer that are not resolved, as "rule id: status". */
   dojFlags: string[];
@@ -30,6 +32,7 @@ export interface DojPair {
 }
 
 interface RawTransfer extends RawTransferRow {
+  doj_exemption_justification: string | null;
   doj_flags: string | null;
   activity_name: string;
   legal_basis: ActivityFacts["legalBasis"];
@@ -109,7 +112,7 @@ export async function* iterateDojPairs({ db, countriesOfConcern, includePending,
           t.access_type, array_to_string(t.subject_regions, ',') as subject_regions, t.estimated_subjects, t.volume_unit,
           t.frequency, t.encryption_in_transit, t.encryption_at_rest, t.mechanism, t.tia_date::text as tia_date,
           t.cisa_requirements_met, t.status, t.start_date::text as start_date, t.end_date::text as end_date,
-          t.re_export_of_foreign_data, t.doj_exemption, t.important_data, t.pipl_exemption, t.pipl_separate_consent,
+          t.re_export_of_foreign_data, t.doj_exemption, t.doj_exemption_justification, t.important_data, t.pipl_exemption, t.pipl_separate_consent,
           t.pipia_date::text as pipia_date,
           (select string_agg(c.category_key, ',') from transfer_data_categories c where c.transfer_id = t.id) as category_keys,
           (select string_agg(f.rule_id || ': ' || f.status::text, ',' order by f.rule_id) from flags f
@@ -161,6 +164,7 @@ export async function* iterateDojPairs({ db, countriesOfConcern, includePending,
       }
       pair.transfers.push({
         ...transferRecordFromRow(raw),
+        dojExemptionJustification: raw.doj_exemption_justification,
         activity: {
           id: raw.activity_id,
           name: raw.activity_name,
