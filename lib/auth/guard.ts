@@ -1,5 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/db/client";
 import { getUserById } from "@/db/queries/users";
@@ -10,7 +11,9 @@ import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/services/context";
 import { findActiveTokenByHash, touchTokenUsed } from "@/db/queries/tokens";
 import { authOptions } from "./options";
-import { isSameOriginWrite } from "./request";
+import { assertApiTokenRate } from "./api-rate-limit";
+import { isSameOriginRequest, isSameOriginWrite } from "./origin";
+import { isSessionCurrent } from "./sessions";
 import { userActor } from "./actor";
 import { hashApiToken } from "./tokens";
 
@@ -27,13 +30,15 @@ export const ALL_ROLES: readonly UserRole[] = ["dpo", "engineer", "auditor"];
 
 /**
  * Resolves the signed-in user from the session cookie and re-reads it from the database, so that a
- * disabled user or a changed role counts at once rather than when the JWT expires.
+ * disabled user or a changed role counts at once rather than when the JWT expires, and a session ended by
+ * signing out or by a password or role change (its version is behind the user's: lib/auth/sessions.ts) is
+ * refused like no session at all: 401 for the API, the sign-in page for a page.
  */
 export async function currentActor(): Promise<Actor | null> {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id) return null;
   const user = await getUserById({ db: db(), id: session.user.id });
-  if (!user || user.disabledAt) return null;
+  if (!user || user.disabledAt || !isSessionCurrent(session.user.sessionVersion, user)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
@@ -56,6 +61,8 @@ export async function requestActor(request: Request): Promise<Actor | null> {
     if (!match) throw new AppError("unauthenticated", "The Authorization header must be 'Bearer <token>'.");
     const found = await findActiveTokenByHash({ db: db(), tokenHash: hashApiToken(match[1]!) });
     if (!found) throw new AppError("unauthenticated", "The API token is invalid, expired or revoked, or its owner is disabled.");
+    // Before any work, even marking the token used: a token over its rate costs one indexed read.
+    assertApiTokenRate(found.token.id);
     await touchTokenUsed({ db: db(), id: found.token.id });
     const { user, token } = found;
     return { id: user.id, email: user.email, name: user.name, role: user.role, tokenId: token.id };
@@ -127,12 +134,41 @@ export async function requirePageActor(roles: readonly UserRole[] = ALL_ROLES): 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
 /**
- * The one wrapper every server action goes through: it authenticates, checks the role, and turns errors
- * into a result the form can show next to its fields (the same codes and messages as the API's problems).
+ * The headers of the request that invoked a server action, or null when the action was called directly from
+ * server code (a test, a script): there is no request then, and so no cross-site request to refuse. Next
+ * throws outside a request scope; in a real action the scope always exists, and any other error propagates.
+ */
+async function actionRequestHeaders(): Promise<Headers | null> {
+  try {
+    return await headers();
+  } catch (error) {
+    if (error instanceof Error && /outside a request scope/.test(error.message)) return null;
+    throw error;
+  }
+}
+
+/**
+ * Server actions carry the session cookie, so they are writes that only the app's own pages may send (the
+ * same rule as isSameOriginWrite for route handlers). Next refuses a foreign origin itself before the action
+ * runs, with a 500; proxy.ts answers such requests with a 403 first, and this check keeps the rule should
+ * Next's be configured away (serverActions.allowedOrigins).
+ */
+async function assertSameOriginAction(): Promise<void> {
+  const requestHeaders = await actionRequestHeaders();
+  if (requestHeaders && !isSameOriginRequest(requestHeaders)) {
+    throw new AppError("forbidden", "Cross-site request refused: actions must come from this application's own pages.");
+  }
+}
+
+/**
+ * The one wrapper every server action goes through: it refuses a foreign origin, authenticates, checks the
+ * role, and turns errors into a result the form can show next to its fields (the same codes and messages as
+ * the API's problems).
  */
 export function action<I, O>(access: RoleAccess, handler: (input: { actor: Actor; ctx: ServiceContext; input: I }) => Promise<O>) {
   const wrapped = async (input: I): Promise<ActionResult<O>> => {
     try {
+      await assertSameOriginAction();
       const actor = assertRole(await currentActor(), access.roles);
       return { ok: true, data: await handler({ actor, ctx: serviceContext(actor), input }) };
     } catch (error) {

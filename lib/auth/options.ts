@@ -10,7 +10,9 @@ import { createUser } from "@/lib/users/service";
 import { appendAuditEvent } from "@/lib/audit/record";
 import { todayIso } from "@/lib/clock";
 import { systemActor, userActor } from "./actor";
+import { safeRedirectUrl } from "./callback-url";
 import { UNUSED_HASH, verifyPassword } from "./password";
+import { endSessionsOnSignOut } from "./sessions";
 
 const credentialsSchema = z.object({
   email: z.string().trim().email().max(320),
@@ -19,11 +21,13 @@ const credentialsSchema = z.object({
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; email: string; name: string; role: UserRole };
+    /** `sessionVersion`: the user's session version when the session was issued (lib/auth/sessions.ts). */
+    user: { id: string; email: string; name: string; role: UserRole; sessionVersion?: number };
   }
   interface User {
     id: string;
     role: UserRole;
+    sessionVersion?: number;
   }
 }
 
@@ -31,6 +35,8 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     role?: UserRole;
+    /** The session version the token was issued under; absent in tokens issued before versions existed. */
+    sv?: number;
   }
 }
 
@@ -65,15 +71,15 @@ function oidcProvider(env: NodeJS.ProcessEnv = process.env): Provider {
 const oidcDefaultRole = z.enum(USER_ROLES).catch("auditor");
 
 /** Maps an SSO identity to our user (creating it when allowed); null refuses the sign-in. */
-async function resolveSsoUser(email: string, name: string): Promise<{ id: string; role: UserRole } | null> {
+async function resolveSsoUser(email: string, name: string): Promise<{ id: string; role: UserRole; sessionVersion: number } | null> {
   if (!email) return null;
   const existing = await findUserByEmail({ db: db(), email });
-  if (existing) return existing.disabledAt ? null : { id: existing.id, role: existing.role };
+  if (existing) return existing.disabledAt ? null : { id: existing.id, role: existing.role, sessionVersion: existing.sessionVersion };
   if (process.env.OIDC_AUTO_CREATE === "0") return null;
   const role = oidcDefaultRole.parse(process.env.OIDC_DEFAULT_ROLE ?? "auditor");
   // Nobody is signed in yet: the system creates the account, named after the identity that asked for it.
   const { record } = await createUser({ ctx: { db: db(), actor: systemActor(`sso ${email}`), today: todayIso() }, input: { email, name, role } });
-  return { id: record.id, role: record.role };
+  return { id: record.id, role: record.role, sessionVersion: record.sessionVersion };
 }
 
 /**
@@ -108,7 +114,7 @@ export const authOptions: AuthOptions = {
             recordId: user.id,
           });
         });
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
+        return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
       },
     }),
   ],
@@ -120,6 +126,7 @@ export const authOptions: AuthOptions = {
       // From here on the session carries our user id and role, not the identity provider's subject.
       user.id = resolved.id;
       user.role = resolved.role;
+      user.sessionVersion = resolved.sessionVersion;
       const signedIn = userActor({ id: resolved.id, name: user.name ?? "", email: user.email ?? "", role: resolved.role });
       await appendAuditEvent({ db: db(), actor: { ...signedIn, label: `${signedIn.label} (SSO)` }, action: "sign_in", recordType: "user", recordId: resolved.id });
       return true;
@@ -128,6 +135,7 @@ export const authOptions: AuthOptions = {
       if (user) {
         token.uid = user.id;
         token.role = user.role;
+        token.sv = user.sessionVersion ?? 0;
       }
       return token;
     },
@@ -138,9 +146,20 @@ export const authOptions: AuthOptions = {
           email: token.email ?? "",
           name: token.name ?? "",
           role: token.role,
+          sessionVersion: token.sv,
         };
       }
       return session;
+    },
+    // Where next-auth sends the browser after signing in or out: only a path of this site (issue 14, open redirect).
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
+  },
+  events: {
+    // Signing out ends the session on the server too: the deleted cookie, or a copy of it, is refused from now on.
+    async signOut({ token }) {
+      if (token?.uid) await endSessionsOnSignOut({ db: db(), userId: token.uid, claimedVersion: token.sv });
     },
   },
 };

@@ -1,5 +1,6 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { getApiTokenById, markApiTokenRevoked } from "@/db/queries/tokens";
 import { findUserByEmail, type VisibleUser } from "@/db/queries/users";
@@ -7,7 +8,7 @@ import { apiTokens, users, type ApiToken, type Flag, type User } from "@/db/sche
 import { changeUserRoleBody, createTokenBody, createUserBody, tokenRefBody, userRefBody } from "@/lib/api/contracts/users";
 import type { ServiceActor } from "@/lib/auth/actor";
 import { appendAuditEvent } from "@/lib/audit/record";
-import { hashPassword } from "@/lib/auth/password";
+import { assertPasswordPolicy, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { generateApiToken } from "@/lib/auth/tokens";
 import { AppError, notFound } from "@/lib/errors";
 import { withDb, type ServiceCall, type ServiceContext } from "@/lib/services/context";
@@ -44,6 +45,7 @@ export const userKind: RecordKind<User, VisibleUser> = {
 export async function createUser({ ctx, input }: ServiceCall): Promise<WriteResult<VisibleUser>> {
   assertMayManageAccounts(ctx.actor);
   const data = parseInput(createUserBody, input);
+  if (data.password) assertPasswordPolicy(data.password, { email: data.email, name: data.name });
   // Hashed before the transaction: bcrypt is slow on purpose, and the row lock need not wait for it.
   const passwordHash = data.password ? await hashPassword(data.password) : null;
   return createRecord({
@@ -74,22 +76,27 @@ async function changeUser({
   action,
   alreadyDone,
   values,
+  kind = userKind,
+  endSessions = false,
 }: {
   ctx: ServiceContext;
   userId: string;
   version: number | undefined;
   action: string;
   alreadyDone: (user: User) => boolean;
-  values: Partial<Pick<User, "disabledAt" | "role">>;
+  values: Partial<Pick<User, "disabledAt" | "role" | "passwordHash">>;
+  kind?: RecordKind<User, VisibleUser>;
+  /** Increments the session version in the same write, so that every session cookie issued before is refused. */
+  endSessions?: boolean;
 }): Promise<WriteResult<VisibleUser>> {
   return ctx.db.transaction(async (tx) => {
-    const current = await userKind.lock(tx, userId);
+    const current = await kind.lock(tx, userId);
     if (current && alreadyDone(current) && (version === undefined || version === current.version)) {
       return { record: withoutSecret(current), flags: [] as Flag[] };
     }
     return updateRecord({
       ctx: withDb(ctx, tx),
-      kind: userKind,
+      kind,
       id: userId,
       // A missing account has no version: the write sequence's lock answers not_found.
       version: version ?? current?.version ?? 0,
@@ -97,7 +104,12 @@ async function changeUser({
       change: async (inner, row) => {
         const [updated] = await inner
           .update(users)
-          .set({ ...values, version: sql`${users.version} + 1`, updatedAt: new Date() })
+          .set({
+            ...values,
+            ...(endSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
+            version: sql`${users.version} + 1`,
+            updatedAt: new Date(),
+          })
           .where(eq(users.id, row.id))
           .returning();
         return updated!;
@@ -124,6 +136,8 @@ export async function disableUser({ ctx, input }: ServiceCall<{ userId: string; 
     action: "disable",
     alreadyDone: (user) => user.disabledAt !== null,
     values: { disabledAt: new Date() },
+    // Re-enabling the account later must not bring its old sessions back.
+    endSessions: true,
   });
 }
 
@@ -160,6 +174,55 @@ export async function changeUserRole({ ctx, input }: ServiceCall<{ userId: strin
     action: "change_role",
     alreadyDone: (user) => user.role === data.role,
     values: { role: data.role },
+    // Issue 14: a role change ends the user's sessions; they sign in again under the new role.
+    endSessions: true,
+  });
+}
+
+const changePasswordBody = userRefBody.extend({
+  password: z.string().max(1024),
+  /** Required when users change their own password: a session left open on a shared screen must not suffice. */
+  currentPassword: z.string().max(1024).optional(),
+});
+
+/** The account itself may change its password; the DPO and the system may set anyone's (a reset). */
+const passwordKind: RecordKind<User, VisibleUser> = {
+  ...userKind,
+  authorize: (_tx, actor, row) => {
+    if (actor.kind === "user" && actor.userId === row.id) return;
+    assertMayManageAccounts(actor);
+  },
+};
+
+/**
+ * Sets a new password under the policy of lib/auth/password.ts and ends every session of the account (issue 14:
+ * a password change must lock out whoever had the old one). Users changing their own give the current
+ * password; a DPO's or the CLI's reset does not. The hash is never audited: the event shows the new version.
+ */
+export async function changePassword({ ctx, input }: ServiceCall<{ userId: string; password: string; currentPassword?: string; version?: number }>) {
+  const data = parseInput(changePasswordBody, input);
+  const user = (await ctx.db.select().from(users).where(eq(users.id, data.userId)).limit(1))[0];
+  if (!user) throw notFound("user", data.userId);
+  await passwordKind.authorize(ctx.db, ctx.actor, user);
+  if (ctx.actor.kind === "user" && ctx.actor.userId === user.id) {
+    const current = data.currentPassword ?? "";
+    if (!user.passwordHash || !(await verifyPassword(current, user.passwordHash))) {
+      throw new AppError("validation_failed", "currentPassword: is not your current password", {
+        fields: [{ path: "currentPassword", message: "is not your current password" }],
+      });
+    }
+  }
+  assertPasswordPolicy(data.password, { email: user.email, name: user.name });
+  const passwordHash = await hashPassword(data.password);
+  return changeUser({
+    ctx,
+    userId: data.userId,
+    version: data.version,
+    action: "change_password",
+    alreadyDone: () => false,
+    values: { passwordHash },
+    kind: passwordKind,
+    endSessions: true,
   });
 }
 
