@@ -1,21 +1,13 @@
 // @ts-check
 
-// Next.js inlines small scripts and styles, hence 'unsafe-inline'; nothing loads from another origin.
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+// Pages get their Content-Security-Policy from proxy.ts, with a fresh script nonce per response (lib/auth/csp.ts).
+// The API answers JSON and files, never a page: nothing in them may load or run anything, nor be framed.
+const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+// Except next-auth's own fallback pages under /api/auth (the sign-out confirmation, the error page): a form
+// posting to the same origin and an inline stylesheet, still no script.
+const AUTH_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 const SECURITY_HEADERS = [
-  { key: "Content-Security-Policy", value: CONTENT_SECURITY_POLICY },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -26,7 +18,11 @@ const SECURITY_HEADERS = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   async headers() {
-    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
+    return [
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      { source: "/api/:path((?!auth/).*)", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+      { source: "/api/auth/:path*", headers: [{ key: "Content-Security-Policy", value: AUTH_CONTENT_SECURITY_POLICY }] },
+    ];
   },
   // PGlite ships wasm and data files that must be loaded from node_modules at run time: bundling it
   // breaks webpack and makes Turbopack publish its wasm under .next/static.
