@@ -109,11 +109,19 @@ export function effectiveDojCategories(
  */
 export function includesUsPersons(subjectRegions: readonly SubjectRegion[]): boolean {
   if (subjectRegions.length === 0) return true;
-  return subjectRegions.some((raw) => {
-    const region = raw.trim().toUpperCase();
-    return region === "US" || region.startsWith("US-");
-  });
+  // Asked for every transfer of a pair in every assessment of the pair: read each recorded list once.
+  let us = US_PERSONS.get(subjectRegions);
+  if (us === undefined) {
+    us = subjectRegions.some((raw) => {
+      const region = raw.trim().toUpperCase();
+      return region === "US" || region.startsWith("US-");
+    });
+    US_PERSONS.set(subjectRegions, us);
+  }
+  return us;
 }
+
+const US_PERSONS = new WeakMap<readonly SubjectRegion[], boolean>();
 
 /**
  * Whether a transfer counts in the 12-month window ending today: not rejected, and not ended before the
