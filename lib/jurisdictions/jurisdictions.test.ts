@@ -5,7 +5,7 @@ import { DOJ_COUNTRIES_OF_CONCERN, isCountryOfConcern, isMainlandChina } from ".
 import { DOJ_BULK_THRESHOLDS, exceedsDojThreshold, lowestDojThreshold } from "./doj-thresholds";
 import { EEA_MEMBERS, EU_MEMBER_STATES, EU_TERRITORIES_WITH_OWN_CODE, isEea } from "./eea";
 import { FACTS_AS_OF } from "./fact";
-import { PIPL_EXPORT_THRESHOLDS, requiredPiplMechanism } from "./pipl";
+import { acceptedPiplMechanisms, GBA_STANDARD_CONTRACT, PIPIA_VALIDITY, PIPL_EXPORT_THRESHOLDS, requiredPiplMechanism } from "./pipl";
 
 describe("the lists", () => {
   it("carry a source and the as-of month, and only valid codes", () => {
@@ -22,6 +22,10 @@ describe("the lists", () => {
       }
     }
     expect(PIPL_EXPORT_THRESHOLDS.asOf).toBe("2026-11");
+    for (const fact of [PIPIA_VALIDITY, GBA_STANDARD_CONTRACT]) {
+      expect(fact.asOf).toBe(FACTS_AS_OF);
+      expect(fact.source).not.toBe("");
+    }
   });
 });
 
@@ -111,6 +115,26 @@ describe("requiredPiplMechanism (2024 Provisions; 以上 includes the number)", 
 
   it("rejects negative counts", () => {
     expect(() => requiredPiplMechanism({ nonSensitiveCount: -1, sensitiveCount: 0 })).toThrow(RangeError);
+  });
+});
+
+describe("acceptedPiplMechanisms: the GBA standard contract", () => {
+  it("stands in for the national standard contract on a Greater Bay Area flow", () => {
+    expect(acceptedPiplMechanisms("standard_contract_or_certification", { gbaFlow: true })).toContain("gba_standard_contract");
+    expect(acceptedPiplMechanisms("standard_contract_or_certification", { gbaFlow: false })).not.toContain("gba_standard_contract");
+  });
+
+  it("never where a CAC assessment is required, and any mechanism will do when the flow is exempt", () => {
+    expect(acceptedPiplMechanisms("cac_assessment", { gbaFlow: true })).toEqual(["cac_assessment"]);
+    expect(acceptedPiplMechanisms("exempt", { gbaFlow: true })).toBeNull();
+  });
+});
+
+describe("adequacyFor with the UK Extension", () => {
+  it("UK subjects to the US are adequate only when the caller found the UK Extension valid", () => {
+    // The caller (lib/rules/predicates.ts, isDpfValid by region) answers for the UK with the UK Extension.
+    expect(adequacyFor({ subjectRegion: "UK", destination: "US", processorDpfValid: false })).toMatchObject({ adequate: false });
+    expect(adequacyFor({ subjectRegion: "UK", destination: "US", processorDpfValid: true }).scope).toContain("UK Extension");
   });
 });
 

@@ -1,4 +1,4 @@
-import type { AgreementType, TransferMechanism } from "@/db/schema/enums";
+import type { AgreementType, PiplExemption, ProcessorRole, SccModule, TransferMechanism } from "@/db/schema/enums";
 
 /* Human labels for enum values used in finding messages. */
 
@@ -29,4 +29,28 @@ export const MECHANISM_LABELS: Readonly<Record<TransferMechanism, string>> = {
   hk_model_clauses: "the HK model contractual clauses",
   gba_standard_contract: "the GBA standard contract",
   none: "no mechanism",
+};
+
+/** The recipient as a finding names it ("… to Acme Cloud, a joint controller"). */
+export const RECIPIENT_ROLE_LABELS: Readonly<Record<ProcessorRole, string>> = {
+  processor: "a processor",
+  sub_processor: "a sub-processor",
+  controller: "an independent controller",
+  joint_controller: "a joint controller",
+  affiliate: "an affiliate acting as a processor",
+};
+
+/** Decision (EU) 2021/914, Annex, Section I: each module by the parties' roles. */
+export const SCC_MODULE_LABELS: Readonly<Record<SccModule, string>> = {
+  module_1: "Module 1 (controller to controller)",
+  module_2: "Module 2 (controller to processor)",
+  module_3: "Module 3 (processor to processor)",
+  module_4: "Module 4 (processor to controller)",
+};
+
+/** 2024 Provisions Art. 5, as a finding names the exemption claimed. */
+export const PIPL_EXEMPTION_LABELS: Readonly<Record<PiplExemption, string>> = {
+  contract_with_individual: "a contract with the individual (Art. 5(1))",
+  cross_border_hr: "cross-border HR management (Art. 5(2))",
+  emergency: "an emergency protecting life, health or property (Art. 5(3))",
 };

@@ -1,4 +1,4 @@
-import type { AgreementType } from "@/db/schema/enums";
+import type { AgreementType, ProcessorRole } from "@/db/schema/enums";
 import type { AdequacyRegion } from "@/lib/jurisdictions/adequacy";
 import { isCountryOfConcern } from "@/lib/jurisdictions/countries-of-concern";
 import { isEea } from "@/lib/jurisdictions/eea";
@@ -130,6 +130,20 @@ function deriveGdprRegions(subjectRegions: readonly string[]): AdequacyRegion[] 
     else if (region === "UK" || region === "GB") regions.add("UK");
   }
   return [...regions].sort();
+}
+
+/** California consumers among the subjects (region "US-CA"): the CCPA's contract duties apply (1798.100(d)). */
+export function hasCaliforniaSubjects(subjectRegions: readonly string[]): boolean {
+  return subjectRegions.some((region) => region.trim().toUpperCase() === "US-CA");
+}
+
+/**
+ * Whether the recipient processes on the exporter's behalf or decides for itself. A sub-processor and an
+ * affiliate (recorded as a group company acting on instructions) process for the exporter, as a processor
+ * does (GDPR Art. 28(3), 28(4)); an independent or joint controller decides purposes and means (Art. 4(7), 26).
+ */
+export function recipientActsAs(role: ProcessorRole): "processor" | "controller" {
+  return role === "controller" || role === "joint_controller" ? "controller" : "processor";
 }
 
 export interface RecipientConcern {

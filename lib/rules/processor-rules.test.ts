@@ -26,6 +26,30 @@ describe("processor.dpf-lapsed", () => {
   });
 });
 
+describe("processor.dpf-lapsed for UK data (UK Extension)", () => {
+  it("fires when UK subjects' data relies on a certification without the UK Extension", () => {
+    const finding = dpfLapsed.evaluate(
+      makeProcessorContext({ processor: { dpfUkExtension: false }, ukTransfersRelyOnDpf: true }),
+    );
+    expect(finding).toMatchObject({ severity: "high", facts: { dpfUkExtension: false, ukTransfersRelyOnDpf: true } });
+    expect(finding?.message).toBe(
+      "Transfers of UK subjects' data rely on Acme Cloud's DPF certification, which does not include the UK Extension",
+    );
+  });
+
+  it("does not fire when only EU subjects' data relies on it, or when the certification has the UK Extension", () => {
+    expect(dpfLapsed.evaluate(makeProcessorContext({ processor: { dpfUkExtension: false }, ukTransfersRelyOnDpf: false }))).toBeNull();
+    expect(dpfLapsed.evaluate(makeProcessorContext({ processor: { dpfUkExtension: true }, ukTransfersRelyOnDpf: true }))).toBeNull();
+  });
+
+  it("names the lapse, not the extension, when the certification itself lapsed", () => {
+    const finding = dpfLapsed.evaluate(
+      makeProcessorContext({ processor: { dpfUkExtension: false, dpfExpiry: "2026-11-14" }, ukTransfersRelyOnDpf: true }),
+    );
+    expect(finding?.message).toBe("Acme Cloud's DPF certification lapsed on 2026-11-14 while transfers rely on the DPF");
+  });
+});
+
 describe("processor.onward-uncovered", () => {
   const parentProcessor = makeProcessor({ id: "proc-parent", name: "Parent Co" });
   const sub = { id: "proc-sub", name: "Push Sub", role: "sub_processor", parentProcessorId: "proc-parent" } as const;

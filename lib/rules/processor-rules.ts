@@ -1,4 +1,4 @@
-import { defineProcessorRule } from "./define-rule";
+import { defineProcessorRule, type Hit } from "./define-rule";
 import { PROCESSING_AGREEMENT_TYPES, isAgreementActive, isDpfValid } from "./predicates";
 import type { AgreementType } from "@/db/schema/enums";
 import type { ProcessorRule } from "./types";
@@ -10,26 +10,42 @@ export const dpfLapsed = defineProcessorRule(
     id: "processor.dpf-lapsed",
     title: "DPF certification missing or lapsed",
     severities: ["high"],
-    citation: "Commission Implementing Decision (EU) 2023/1795 (EU-US Data Privacy Framework), Annex I",
+    citation:
+      "Commission Implementing Decision (EU) 2023/1795 (EU-US Data Privacy Framework), Annex I; The Data Protection (Adequacy) (United States of America) Regulations 2023 (UK Extension)",
     remediation:
-      "Check the recipient on dataprivacyframework.gov; until it re-certifies, move its transfers to SCCs with a transfer impact assessment.",
+      "Check the recipient on dataprivacyframework.gov (for UK data, that its certification includes the UK Extension); until it (re-)certifies, move its transfers to SCCs (with the UK Addendum for UK data) and a transfer impact assessment.",
   },
   (ctx) => {
     const { processor, today } = ctx;
-    if (!ctx.transfersRelyOnDpf || isDpfValid(processor, today)) return null;
-    // Certified with a re-certification date before today: it lapsed (a date of today is still valid).
-    const message = processor.dpfCertified
-      ? `${processor.name}'s DPF certification lapsed on ${processor.dpfExpiry} while transfers rely on the DPF`
-      : `${processor.name} is not DPF-certified but transfers rely on the DPF`;
-    return {
+    if (ctx.transfersRelyOnDpf && !isDpfValid(processor, today)) {
+      // Certified with a re-certification date before today: it lapsed (a date of today is still valid).
+      const message = processor.dpfCertified
+        ? `${processor.name}'s DPF certification lapsed on ${processor.dpfExpiry} while transfers rely on the DPF`
+        : `${processor.name} is not DPF-certified but transfers rely on the DPF`;
+      return {
+        severity: "high",
+        message,
+        facts: {
+          dpfCertified: processor.dpfCertified,
+          dpfExpiry: processor.dpfExpiry ?? "",
+          transfersRelyOnDpf: true,
+        },
+      };
+    }
+    // UK subjects' data reaches a US importer only through the UK Extension: a valid EU-US certification
+    // without it leaves those transfers with no basis (UK GDPR Art. 45; the 2023 US adequacy regulations).
+    if (!ctx.ukTransfersRelyOnDpf || isDpfValid(processor, today, "UK")) return null;
+    const hit: Hit = {
       severity: "high",
-      message,
+      message: `Transfers of UK subjects' data rely on ${processor.name}'s DPF certification, which does not include the UK Extension`,
       facts: {
         dpfCertified: processor.dpfCertified,
         dpfExpiry: processor.dpfExpiry ?? "",
-        transfersRelyOnDpf: true,
+        dpfUkExtension: processor.dpfUkExtension,
+        ukTransfersRelyOnDpf: true,
       },
     };
+    return hit;
   },
 );
 

@@ -1,6 +1,7 @@
 import { evaluateAgreement, evaluateProcessor, evaluateTransfer } from "./evaluate";
 import type { IsoDate } from "./iso-date";
-import { agreementCoversTransfer, isTransferActive } from "./predicates";
+import { emptyPiplTotals, isMainlandExport, piplTotalsByExporter, type PiplCountedTransfer } from "./pipl";
+import { agreementCoversTransfer, gdprRegions, isTransferActive } from "./predicates";
 import type {
   ActivityFacts,
   AgreementContext,
@@ -9,6 +10,7 @@ import type {
   DojAggregateTransfer,
   EntityFacts,
   Finding,
+  PiplExportTotals,
   ProcessorContext,
   ProcessorFacts,
   RegisterSnapshot,
@@ -35,6 +37,8 @@ interface Index {
   /** Transfers grouped by recipient: every per-subject lookup stays linear in the register's size. */
   transfersByProcessor: Map<string, TransferRecord[]>;
   dojGroups: Map<string, DojAggregateTransfer[]>;
+  /** PIPL counts per exporting entity, built in one pass on first need (see piplTotalsOf). */
+  piplTotals: Map<string, PiplExportTotals> | null;
   recipients: Map<string, Recipient>;
 }
 
@@ -71,6 +75,7 @@ function indexSnapshot(snapshot: RegisterSnapshot): Index {
     agreementsByProcessor,
     transfersByProcessor,
     dojGroups: new Map(),
+    piplTotals: null,
     recipients: new Map(),
   };
 }
@@ -130,6 +135,25 @@ function dojGroupOf(index: Index, transfer: TransferRecord): DojAggregateTransfe
   return group;
 }
 
+/**
+ * The PIPL counts of the transfer's exporter over every recipient (2024 Provisions Art. 7-8). Built for all
+ * exporters in one pass over the snapshot's mainland exports, the first time a transfer asks: per transfer,
+ * it would cost the square of an exporter's exports. A scoped snapshot holds every mainland export of the
+ * exporters it evaluates (db/queries/register.ts loads them as context), so the counts are whole there too.
+ */
+function piplTotalsOf(index: Index, transfer: TransferRecord): PiplExportTotals | undefined {
+  if (index.piplTotals === null) {
+    index.piplTotals = piplTotalsByExporter(mainlandExports(index), index.snapshot.today);
+  }
+  return index.piplTotals.get(transfer.exporterEntityId);
+}
+
+function* mainlandExports(index: Index): Iterable<PiplCountedTransfer> {
+  for (const transfer of index.snapshot.transfers) {
+    if (isMainlandExport(transfer)) yield { transfer, categories: categoriesOf(index, transfer) };
+  }
+}
+
 function recipientOf(index: Index, processorId: string): Recipient {
   let recipient = index.recipients.get(processorId);
   if (recipient === undefined) {
@@ -145,6 +169,7 @@ function recipientOf(index: Index, processorId: string): Recipient {
 function transferContext(index: Index, transfer: TransferRecord): TransferContext {
   const { processor, processorChain, agreements } = recipientOf(index, transfer.processorId);
   let dojAggregate: DojAggregateTransfer[] | undefined;
+  let piplAggregate: PiplExportTotals | undefined;
   return {
     today: index.snapshot.today,
     // The record itself, not a copy: a full pass builds 100,000 contexts and copies cost collections.
@@ -159,6 +184,12 @@ function transferContext(index: Index, transfer: TransferRecord): TransferContex
     get dojAggregate() {
       dojAggregate ??= dojGroupOf(index, transfer).filter((t) => t.id !== transfer.id);
       return dojAggregate;
+    },
+    // Likewise: only the PIPL rules read it, and only for mainland exports. An exporter with nothing counted
+    // gets zero counts, not "absent" (which would count this transfer alone).
+    get piplAggregate() {
+      piplAggregate ??= piplTotalsOf(index, transfer) ?? emptyPiplTotals(index.snapshot.today);
+      return piplAggregate;
     },
   };
 }
@@ -175,6 +206,7 @@ function processorContext(index: Index, processor: ProcessorFacts): ProcessorCon
     agreements: index.agreementsByProcessor.get(processor.id) ?? [],
     hasActiveTransfers: active.length > 0,
     transfersRelyOnDpf: active.some((t) => t.mechanism === "dpf"),
+    ukTransfersRelyOnDpf: active.some((t) => t.mechanism === "dpf" && gdprRegions(t.subjectRegions).includes("UK")),
   };
 }
 

@@ -5,6 +5,7 @@ import type {
   CategoryFacts,
   DojAggregateTransfer,
   EntityFacts,
+  PiplExportTotals,
   ProcessorContext,
   ProcessorFacts,
   ProcessorParentFacts,
@@ -202,6 +203,8 @@ export interface TransferContextOverrides {
   agreements?: readonly AgreementFacts[];
   categories?: readonly CategoryFacts[];
   dojAggregate?: readonly DojAggregateTransfer[];
+  /** The exporter's PIPL counts; by default absent, so that only the transfer itself counts. */
+  piplAggregate?: PiplExportTotals;
 }
 
 /** Compliant default: EU and California users' usage data and email to a DPF-certified US host under a DPA. */
@@ -216,6 +219,7 @@ export function makeTransferContext(overrides: TransferContextOverrides = {}): T
     agreements: overrides.agreements ?? [makeAgreement()],
     categories: overrides.categories ?? [CATEGORIES.usage, CATEGORIES.email],
     dojAggregate: overrides.dojAggregate ?? [],
+    ...(overrides.piplAggregate === undefined ? {} : { piplAggregate: overrides.piplAggregate }),
   };
 }
 

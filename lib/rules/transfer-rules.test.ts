@@ -8,11 +8,14 @@ import {
   noEncryptionAtRest,
   noEncryptionInTransit,
   noMechanism,
+  piplConsentOrPipiaMissing,
   piplExport,
   retentionMissing,
+  sccModuleMismatch,
   specialCategoryNoCondition,
   tiaMissing,
 } from "./transfer-rules";
+import type { PiplExportTotals } from "./types";
 
 describe("transfer.no-encryption-in-transit", () => {
   it("fires high for plain data sent without encryption", () => {
@@ -131,6 +134,55 @@ describe("transfer.no-contract", () => {
   });
 });
 
+describe("transfer.no-contract by the recipient's role", () => {
+  const caSubjects = { subjectRegions: ["US-CA"] } as const;
+  const euSubjects = { subjectRegions: ["EU"] } as const;
+
+  it("a processor, a sub-processor and an affiliate acting as one need an Art. 28(3) processing agreement", () => {
+    for (const role of ["processor", "sub_processor", "affiliate"] as const) {
+      const finding = noContract.evaluate(makeTransferContext({ processor: { role }, agreements: [] }));
+      expect(finding?.facts.requiredInstrument, role).toBe("processing agreement");
+      expect(finding?.remediation, role).toContain("Art. 28(3)");
+    }
+    expect(noContract.evaluate(makeTransferContext({ agreements: [] }))?.message).toBe(
+      "No active processing agreement covers the transfer to Acme Cloud (US), a processor",
+    );
+    expect(noContract.evaluate(makeTransferContext({ processor: { role: "affiliate" } }))).toBeNull();
+  });
+
+  it("an independent controller needs a contract only for California consumers' data (1798.100(d))", () => {
+    const controller = { role: "controller" } as const;
+    expect(noContract.evaluate(makeTransferContext({ processor: controller, transfer: euSubjects, agreements: [] }))).toBeNull();
+    const finding = noContract.evaluate(makeTransferContext({ processor: controller, transfer: caSubjects, agreements: [] }));
+    expect(finding?.message).toBe(
+      "No active contract for California consumers' personal information covers the transfer to Acme Cloud (US), an independent controller",
+    );
+    expect(finding?.remediation).toContain("1798.100(d)");
+    expect(finding?.remediation).not.toContain("Art. 28(3)");
+    expect(noContract.evaluate(makeTransferContext({ processor: controller, transfer: caSubjects }))).toBeNull();
+  });
+
+  it("a joint controller needs an active joint-controller arrangement (Art. 26), which a DPA does not replace", () => {
+    const joint = { role: "joint_controller" } as const;
+    const withDpa = noContract.evaluate(makeTransferContext({ processor: joint }));
+    expect(withDpa?.message).toBe(
+      "No active joint-controller arrangement covers the transfer to Acme Cloud (US), a joint controller",
+    );
+    expect(withDpa?.remediation).toContain("Art. 26");
+    const arrangement = makeAgreement({ type: "joint_controller_arrangement" });
+    expect(noContract.evaluate(makeTransferContext({ processor: joint, agreements: [arrangement] }))).toBeNull();
+    const expired = makeAgreement({ type: "joint_controller_arrangement", expiryDate: "2026-11-14" });
+    expect(noContract.evaluate(makeTransferContext({ processor: joint, agreements: [expired] }))?.message).toContain(
+      "not in force: the Joint-controller arrangement (expired 2026-11-14)",
+    );
+  });
+
+  it("a joint-controller arrangement is not a processing agreement for a processor", () => {
+    const arrangement = makeAgreement({ type: "joint_controller_arrangement" });
+    expect(noContract.evaluate(makeTransferContext({ agreements: [arrangement] }))).not.toBeNull();
+  });
+});
+
 describe("transfer.no-mechanism", () => {
   const toChina = { destinationCountry: "CN", mechanism: "none" } as const;
 
@@ -176,6 +228,22 @@ describe("transfer.no-mechanism", () => {
     ).toContain("not a GDPR Chapter V tool");
   });
 
+  it("UK subjects' data to a US importer needs the DPF's UK Extension; EU subjects' data the DPF alone", () => {
+    const noExtension = { processor: { dpfUkExtension: false } } as const;
+    const uk = noMechanism.evaluate(makeTransferContext({ ...noExtension, transfer: { subjectRegions: ["UK"] } }));
+    expect(uk?.message).toBe(
+      "UK subjects' data to US relies on the DPF but Acme Cloud's certification does not include the UK Extension",
+    );
+    expect(uk?.facts).toMatchObject({ notAdequateFor: ["UK"], processorDpfValid: true, processorDpfUkExtension: false });
+    expect(noMechanism.evaluate(makeTransferContext({ ...noExtension, transfer: { subjectRegions: ["EU"] } }))).toBeNull();
+    expect(noMechanism.evaluate(makeTransferContext({ transfer: { subjectRegions: ["UK"] } }))).toBeNull();
+  });
+
+  it("the GBA standard contract is not a GDPR Chapter V tool", () => {
+    const ctx = makeTransferContext({ transfer: { destinationCountry: "HK", mechanism: "gba_standard_contract" } });
+    expect(noMechanism.evaluate(ctx)?.message).toContain("relies on the GBA standard contract, which is not a GDPR Chapter V tool");
+  });
+
   it("UK subjects to Gibraltar need no mechanism, EU subjects do", () => {
     const gi = { destinationCountry: "GI", mechanism: "none" } as const;
     expect(noMechanism.evaluate(makeTransferContext({ transfer: { ...gi, subjectRegions: ["UK"] } }))).toBeNull();
@@ -219,6 +287,21 @@ describe("transfer.mechanism-undocumented", () => {
       transfer: { mechanism: "pipl_standard_contract", originCountry: "CN", destinationCountry: "HK" },
       agreements: [makeAgreement({ type: "gba_standard_contract" })],
     });
+    expect(mechanismUndocumented.evaluate(ctx)).toBeNull();
+  });
+});
+
+describe("transfer.mechanism-undocumented for the GBA standard contract", () => {
+  const gbaFlow = { mechanism: "gba_standard_contract", originCountry: "CN", destinationCountry: "HK" } as const;
+
+  it("fires when the GBA standard contract is the mechanism but none is signed", () => {
+    expect(mechanismUndocumented.evaluate(makeTransferContext({ transfer: gbaFlow }))?.message).toBe(
+      "Transfer to Acme Cloud (HK) relies on the GBA standard contract but no active GBA standard contract covers it",
+    );
+  });
+
+  it("does not fire with a signed GBA standard contract", () => {
+    const ctx = makeTransferContext({ transfer: gbaFlow, agreements: [makeAgreement({ type: "gba_standard_contract" })] });
     expect(mechanismUndocumented.evaluate(ctx)).toBeNull();
   });
 });
@@ -299,7 +382,7 @@ describe("transfer.pipl-export", () => {
     );
     expect(finding).toMatchObject({ severity: "high", facts: { requirement: "cac_assessment", sensitiveCount: 10_000 } });
     expect(finding?.message).toBe(
-      "Export from mainland China to US of 10,000 people's sensitive personal information needs a CAC security assessment; the transfer uses the PIPL standard contract",
+      "Export from mainland China to US needs a CAC security assessment: GNCC Inc. has sent abroad 10,000 people's sensitive personal information since 2026-01-01; the transfer uses the PIPL standard contract",
     );
   });
 
@@ -340,6 +423,202 @@ describe("transfer.pipl-export", () => {
       transfer: { ...fromChina, estimatedSubjects: 2_000_000, mechanism: "none", reExportOfForeignData: true },
     });
     expect(piplExport.evaluate(ctx)).toBeNull();
+  });
+});
+
+describe("transfer.pipl-export: cumulative counts, CIIO, important data, exemptions", () => {
+  const fromChina = { originCountry: "CN", destinationCountry: "US" } as const;
+  const shenzhen = { id: "ent-sz", name: "GNCC Shenzhen" } as const;
+  const totals = (overrides: Partial<PiplExportTotals>): PiplExportTotals => ({
+    since: "2026-01-01",
+    sensitiveCount: 0,
+    nonSensitiveCount: 0,
+    transferCount: 2,
+    recipientCount: 2,
+    ...overrides,
+  });
+
+  it("applies the exporter's count over every recipient: 1 person here, 10,000 in all -> CAC assessment", () => {
+    const finding = piplExport.evaluate(
+      makeTransferContext({
+        transfer: { ...fromChina, exporterEntityId: "ent-sz", estimatedSubjects: 1, mechanism: "pipl_standard_contract" },
+        exporter: shenzhen,
+        categories: [CATEGORIES.face],
+        piplAggregate: totals({ sensitiveCount: 10_000 }),
+      }),
+    );
+    expect(finding?.facts).toMatchObject({ requirement: "cac_assessment", sensitiveCount: 10_000, countedRecipients: 2, transferSubjects: 1 });
+    expect(finding?.message).toBe(
+      "Export from mainland China to US needs a CAC security assessment: GNCC Shenzhen has sent abroad 10,000 people's sensitive personal information since 2026-01-01 across 2 recipients; the transfer uses the PIPL standard contract",
+    );
+  });
+
+  it("9,999 in all stays in the standard-contract tier", () => {
+    const ctx = makeTransferContext({
+      transfer: { ...fromChina, estimatedSubjects: 1, mechanism: "pipl_standard_contract" },
+      categories: [CATEGORIES.face],
+      piplAggregate: totals({ sensitiveCount: 9_999 }),
+    });
+    expect(piplExport.evaluate(ctx)).toBeNull();
+  });
+
+  it("counts sensitive and non-sensitive apart: a non-sensitive flow is not pulled up by the sensitive count", () => {
+    const nonSensitive = makeTransferContext({
+      transfer: { ...fromChina, estimatedSubjects: 50_000, mechanism: "none" },
+      categories: [CATEGORIES.usage],
+      piplAggregate: totals({ sensitiveCount: 20_000, nonSensitiveCount: 99_999 }),
+    });
+    expect(piplExport.evaluate(nonSensitive)).toBeNull();
+    const atContractTier = makeTransferContext({
+      transfer: { ...fromChina, estimatedSubjects: 50_000, mechanism: "none" },
+      categories: [CATEGORIES.usage],
+      piplAggregate: totals({ sensitiveCount: 20_000, nonSensitiveCount: 100_000 }),
+    });
+    expect(piplExport.evaluate(atContractTier)?.facts).toMatchObject({ requirement: "standard_contract_or_certification", sensitiveCount: 0 });
+  });
+
+  it("a CIIO exporter needs a CAC assessment at any volume; another exporter of 10 people does not", () => {
+    const small = { ...fromChina, estimatedSubjects: 10, mechanism: "pipl_standard_contract" } as const;
+    const ciio = piplExport.evaluate(makeTransferContext({ transfer: small, exporter: { ...shenzhen, ciio: true } }));
+    expect(ciio?.facts).toMatchObject({ requirement: "cac_assessment", exporterCiio: true });
+    expect(ciio?.message).toBe(
+      "Export from mainland China to US needs a CAC security assessment: GNCC Shenzhen is a critical information infrastructure operator; the transfer uses the PIPL standard contract",
+    );
+    expect(piplExport.evaluate(makeTransferContext({ transfer: small, exporter: shenzhen }))).toBeNull();
+    expect(
+      piplExport.evaluate(makeTransferContext({ transfer: { ...small, mechanism: "cac_assessment" }, exporter: { ...shenzhen, ciio: true } })),
+    ).toBeNull();
+  });
+
+  it("important data needs a CAC assessment at any volume, even under an Art. 5 exemption or as a re-export", () => {
+    const small = { ...fromChina, estimatedSubjects: 10, mechanism: "none", importantData: true } as const;
+    expect(piplExport.evaluate(makeTransferContext({ transfer: small }))?.message).toContain("it contains important data");
+    expect(piplExport.evaluate(makeTransferContext({ transfer: { ...small, piplExemption: "cross_border_hr" } }))).not.toBeNull();
+    expect(piplExport.evaluate(makeTransferContext({ transfer: { ...small, reExportOfForeignData: true } }))).not.toBeNull();
+    expect(piplExport.evaluate(makeTransferContext({ transfer: { ...small, importantData: false } }))).toBeNull();
+  });
+
+  it("an Art. 5 exemption lifts the route, for a CIIO too (Art. 7, last sentence)", () => {
+    const big = { ...fromChina, estimatedSubjects: 2_000_000, mechanism: "none" } as const;
+    expect(piplExport.evaluate(makeTransferContext({ transfer: big }))).not.toBeNull();
+    expect(piplExport.evaluate(makeTransferContext({ transfer: { ...big, piplExemption: "contract_with_individual" } }))).toBeNull();
+    expect(
+      piplExport.evaluate(makeTransferContext({ transfer: { ...big, piplExemption: "emergency" }, exporter: { ciio: true } })),
+    ).toBeNull();
+  });
+});
+
+describe("transfer.pipl-export: the GBA standard contract", () => {
+  const toHongKong = { originCountry: "CN", destinationCountry: "HK", mechanism: "gba_standard_contract" } as const;
+
+  it("is accepted for a mainland -> Hong Kong flow in the standard-contract tier", () => {
+    const ctx = makeTransferContext({ transfer: { ...toHongKong, estimatedSubjects: 9_999 }, categories: [CATEGORIES.face] });
+    expect(piplExport.evaluate(ctx)).toBeNull();
+  });
+
+  it("does not replace a CAC assessment (10,000 sensitive, a CIIO, important data)", () => {
+    const cacVolume = piplExport.evaluate(
+      makeTransferContext({ transfer: { ...toHongKong, estimatedSubjects: 10_000 }, categories: [CATEGORIES.face] }),
+    );
+    expect(cacVolume?.message).toContain("(the GBA standard contract does not replace a CAC security assessment)");
+    expect(piplExport.evaluate(makeTransferContext({ transfer: { ...toHongKong, estimatedSubjects: 500 }, exporter: { ciio: true } }))).not.toBeNull();
+    expect(piplExport.evaluate(makeTransferContext({ transfer: { ...toHongKong, estimatedSubjects: 500, importantData: true } }))).not.toBeNull();
+  });
+
+  it("covers only Greater Bay Area flows: not mainland -> US", () => {
+    const finding = piplExport.evaluate(
+      makeTransferContext({ transfer: { ...toHongKong, destinationCountry: "US", estimatedSubjects: 5_000 }, categories: [CATEGORIES.face] }),
+    );
+    expect(finding?.message).toContain("covers only flows between the nine Guangdong cities and Hong Kong");
+    expect(finding?.facts.acceptedMechanisms).toEqual(["pipl_standard_contract", "pipl_certification", "cac_assessment"]);
+  });
+});
+
+describe("transfer.pipl-consent-or-pipia-missing", () => {
+  const export_ = { originCountry: "CN", destinationCountry: "US", piplSeparateConsent: true, pipiaDate: "2026-03-01" } as const;
+
+  it("fires medium without separate consent and without a PIPIA, naming both", () => {
+    const finding = piplConsentOrPipiaMissing.evaluate(
+      makeTransferContext({ transfer: { ...export_, piplSeparateConsent: false, pipiaDate: null } }),
+    );
+    expect(finding).toMatchObject({ ruleId: "transfer.pipl-consent-or-pipia-missing", severity: "medium" });
+    expect(finding?.message).toBe(
+      "Export from mainland China to Acme Cloud (US): no separate consent of the individuals is recorded and no personal-information protection impact assessment is recorded",
+    );
+  });
+
+  it("does not fire with consent and a PIPIA exactly three years old; fires one day older", () => {
+    expect(piplConsentOrPipiaMissing.evaluate(makeTransferContext({ transfer: { ...export_, pipiaDate: "2023-11-15" } }))).toBeNull();
+    const stale = piplConsentOrPipiaMissing.evaluate(makeTransferContext({ transfer: { ...export_, pipiaDate: "2023-11-14" } }));
+    expect(stale?.message).toContain("its personal-information protection impact assessment of 2023-11-14 is older than three years");
+    expect(stale?.facts.oldestAcceptedPipiaDate).toBe("2023-11-15");
+  });
+
+  it("fires without consent alone", () => {
+    expect(piplConsentOrPipiaMissing.evaluate(makeTransferContext({ transfer: { ...export_, piplSeparateConsent: false } }))?.facts).toMatchObject({
+      consentRequired: true,
+      piplSeparateConsent: false,
+    });
+  });
+
+  it("under an Art. 5 exemption needs the PIPIA but no separate consent (PIPL Art. 13, second paragraph)", () => {
+    const hr = { ...export_, piplExemption: "cross_border_hr", piplSeparateConsent: false } as const;
+    expect(piplConsentOrPipiaMissing.evaluate(makeTransferContext({ transfer: hr }))).toBeNull();
+    const noPipia = piplConsentOrPipiaMissing.evaluate(makeTransferContext({ transfer: { ...hr, pipiaDate: null } }));
+    expect(noPipia?.message).toBe(
+      "Export from mainland China to Acme Cloud (US) (exempt from the export route as cross-border HR management (Art. 5(2)), but not from the PIPIA): no personal-information protection impact assessment is recorded",
+    );
+    expect(noPipia?.facts).toMatchObject({ consentRequired: false, piplExemption: "cross_border_hr" });
+  });
+
+  it("does not fire for a re-export, a mainland-internal flow, data held in Hong Kong, or the US defaults", () => {
+    const missing = { piplSeparateConsent: false, pipiaDate: null } as const;
+    expect(piplConsentOrPipiaMissing.evaluate(makeTransferContext({ transfer: { ...export_, ...missing, reExportOfForeignData: true } }))).toBeNull();
+    expect(piplConsentOrPipiaMissing.evaluate(makeTransferContext({ transfer: { ...export_, ...missing, destinationCountry: "CN" } }))).toBeNull();
+    expect(piplConsentOrPipiaMissing.evaluate(makeTransferContext({ transfer: { ...export_, ...missing, originCountry: "HK" } }))).toBeNull();
+    expect(piplConsentOrPipiaMissing.evaluate(makeTransferContext())).toBeNull();
+  });
+});
+
+describe("transfer.scc-module-mismatch", () => {
+  const viaScc = { mechanism: "scc", destinationCountry: "IN" } as const;
+  const scc = (sccModule: "module_1" | "module_2" | "module_3" | "module_4" | null) => [makeAgreement({ type: "scc", sccModule })];
+
+  it("fires when a controller's SCCs with its processor use Module 1, and names the module needed", () => {
+    const finding = sccModuleMismatch.evaluate(makeTransferContext({ transfer: viaScc, agreements: scc("module_1") }));
+    expect(finding).toMatchObject({ severity: "medium", facts: { expectedModule: "module_2", recordedModules: ["module_1"] } });
+    expect(finding?.message).toBe(
+      "The transfer from GNCC Inc. (controller) to Acme Cloud, a processor needs Module 2 (controller to processor); the SCC agreement uses Module 1 (controller to controller)",
+    );
+  });
+
+  it.each([
+    ["controller", "processor", "module_2"],
+    ["controller", "sub_processor", "module_2"],
+    ["controller", "affiliate", "module_2"],
+    ["controller", "controller", "module_1"],
+    ["controller", "joint_controller", "module_1"],
+    ["processor", "processor", "module_3"],
+    ["processor", "sub_processor", "module_3"],
+    ["processor", "controller", "module_4"],
+  ] as const)("%s -> %s fits %s, and no other module", (exporterRole, recipientRole, module) => {
+    const base = { transfer: viaScc, exporter: { role: exporterRole }, processor: { role: recipientRole } } as const;
+    expect(sccModuleMismatch.evaluate(makeTransferContext({ ...base, agreements: scc(module) }))).toBeNull();
+    for (const other of ["module_1", "module_2", "module_3", "module_4"] as const) {
+      if (other !== module) expect(sccModuleMismatch.evaluate(makeTransferContext({ ...base, agreements: scc(other) })), other).not.toBeNull();
+    }
+  });
+
+  it("says so when no module is recorded", () => {
+    expect(sccModuleMismatch.evaluate(makeTransferContext({ transfer: viaScc, agreements: scc(null) }))?.message).toContain(
+      "no module is recorded on the SCC agreement",
+    );
+  });
+
+  it("does not fire when the transfer does not rely on SCCs, or no SCC agreement is in force", () => {
+    expect(sccModuleMismatch.evaluate(makeTransferContext({ transfer: { ...viaScc, mechanism: "bcr" }, agreements: scc("module_1") }))).toBeNull();
+    const expired = [makeAgreement({ type: "scc", sccModule: "module_1", expiryDate: "2026-11-14" })];
+    expect(sccModuleMismatch.evaluate(makeTransferContext({ transfer: viaScc, agreements: expired }))).toBeNull();
   });
 });
 

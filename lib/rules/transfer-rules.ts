@@ -1,24 +1,37 @@
-import type { AgreementType, TransferMechanism } from "@/db/schema/enums";
+import type { AgreementType, SccModule, TransferMechanism } from "@/db/schema/enums";
 import { adequacyFor, type AdequacyRegion } from "@/lib/jurisdictions/adequacy";
-import { isCountryOfConcern, isMainlandChina } from "@/lib/jurisdictions/countries-of-concern";
-import { PIPL_ACCEPTED_MECHANISMS, requiredPiplMechanism } from "@/lib/jurisdictions/pipl";
+import { isCountryOfConcern } from "@/lib/jurisdictions/countries-of-concern";
+import {
+  acceptedPiplMechanisms,
+  PIPIA_VALIDITY,
+  PIPL_EXPORT_THRESHOLDS,
+  requiredPiplMechanism,
+} from "@/lib/jurisdictions/pipl";
 import { defineTransferRule } from "./define-rule";
 import { dojBrokerageProhibited, dojBulkRestricted, dojGovernmentRelated } from "./doj-rules";
 import { formatCount, formatList, uniqueSorted } from "./format";
 import { addMonths, isBefore } from "./iso-date";
-import { AGREEMENT_TYPE_LABELS, MECHANISM_LABELS } from "./labels";
+import {
+  AGREEMENT_TYPE_LABELS,
+  MECHANISM_LABELS,
+  PIPL_EXEMPTION_LABELS,
+  RECIPIENT_ROLE_LABELS,
+  SCC_MODULE_LABELS,
+} from "./labels";
+import { isMainlandExport, piplKinds, piplTotalsOf } from "./pipl";
 import {
   activeCoveringAgreements,
   agreementCoversTransfer,
   gdprRegions,
+  hasCaliforniaSubjects,
   isAgreementActive,
   isDpfValid,
   isGbaFlow,
   isProcessingAgreementFor,
-  recipientOfConcern,
+  recipientActsAs,
 } from "./predicates";
 import { sensitiveCategoryKeys } from "./sensitivity";
-import type { FactValue, TransferContext, TransferRule } from "./types";
+import type { AgreementFacts, FactValue, TransferContext, TransferRule } from "./types";
 
 /*
  * Transfer rules (DOMAIN.md §4). Each is a pure function of one TransferContext. evaluateTransfer only
@@ -83,18 +96,68 @@ export const noEncryptionAtRest = defineTransferRule(
   },
 );
 
-export const noContract = defineTransferRule(
+/**
+ * What each kind of recipient must have signed (DOMAIN.md §4): a processor, a sub-processor and an affiliate
+ * acting as one need the Art. 28(3) terms (a DPA or a transfer tool that carries them); an independent
+ * controller needs a contract only for California consumers' data (Cal. Civ. Code 1798.100(d): a business
+ * that sells, shares or discloses personal information to a third party); a joint controller needs the
+ * arrangement of Art. 26.
+ */
+interface ContractDuty {
+  /** Whether an agreement is of a kind that discharges the duty on this transfer. */
+  accepts: (agreement: AgreementFacts, ctx: TransferContext) => boolean;
+  /** The instrument, as the message names it. */
+  instrument: string;
+  citation: string;
+  remediation: string;
+}
+
+const PROCESSOR_CONTRACT: ContractDuty = {
+  accepts: (agreement, ctx) => isProcessingAgreementFor(agreement, ctx.transfer),
+  instrument: "processing agreement",
+  citation: "GDPR Art. 28(3)",
+  remediation:
+    "Sign a processing agreement with the Art. 28(3) terms (a DPA, SCCs, the PIPL standard contract, HK model clauses, CCPA service-provider terms or BCRs) covering this transfer, or renew the expired one.",
+};
+
+const CALIFORNIA_CONTRACT: ContractDuty = {
+  accepts: (agreement, ctx) => isProcessingAgreementFor(agreement, ctx.transfer),
+  instrument: "contract for California consumers' personal information",
+  citation: "Cal. Civ. Code 1798.100(d); 11 CCR 7053",
+  remediation:
+    "Sign a contract with this third party that limits its use of California consumers' personal information to the specified purposes and binds it to the CCPA (Cal. Civ. Code 1798.100(d); 11 CCR 7053), and link it to this transfer.",
+};
+
+const JOINT_CONTROLLER_ARRANGEMENT: ContractDuty = {
+  accepts: (agreement) => agreement.type === "joint_controller_arrangement",
+  instrument: "joint-controller arrangement",
+  citation: "GDPR Art. 26",
+  remediation:
+    "Record the arrangement with the joint controller that sets out each party's responsibilities, in particular for the data subjects' rights and the information of Art. 13-14 (GDPR Art. 26(1)), and make its essence available to the data subjects (Art. 26(2)).",
+};
+
+/** The duty of this transfer's recipient, or null when none applies (an independent controller, no California subjects). */
+function contractDutyOf(ctx: TransferContext): ContractDuty | null {
+  const { role } = ctx.processor;
+  if (role === "joint_controller") return JOINT_CONTROLLER_ARRANGEMENT;
+  if (role === "controller") return hasCaliforniaSubjects(ctx.transfer.subjectRegions) ? CALIFORNIA_CONTRACT : null;
+  return PROCESSOR_CONTRACT;
+}
+
+const noContractRule = defineTransferRule(
   {
     id: "transfer.no-contract",
-    title: "No processing agreement",
+    title: "No contract with the recipient",
     severities: ["high"],
-    citation: "GDPR Art. 28(3); Cal. Civ. Code 1798.100(d); 11 CCR 7051",
+    citation: "GDPR Art. 26, 28(3); Cal. Civ. Code 1798.100(d); 11 CCR 7051, 7053",
     remediation:
-      "Sign a processing agreement (DPA, SCCs, PIPL standard contract, HK model clauses, CCPA service-provider terms or BCRs) covering this transfer, or renew the expired one.",
+      "Sign the contract the recipient's role requires: with a processor, sub-processor or affiliate acting as one, a processing agreement (GDPR Art. 28(3)); with a joint controller, a joint-controller arrangement (Art. 26); with an independent controller receiving California consumers' data, a CCPA contract (1798.100(d)).",
   },
   (ctx) => {
+    const duty = contractDutyOf(ctx);
+    if (duty === null) return null;
     const covering = ctx.agreements.filter(
-      (a) => agreementCoversTransfer(a, ctx.transfer, ctx.processorChain) && isProcessingAgreementFor(a, ctx.transfer),
+      (a) => agreementCoversTransfer(a, ctx.transfer, ctx.processorChain) && duty.accepts(a, ctx),
     );
     if (covering.some((a) => isAgreementActive(a, ctx.today))) return null;
     // Name agreements as a DPO knows them (type and dates), never by their database id.
@@ -107,16 +170,29 @@ export const noContract = defineTransferRule(
     return {
       severity: "high",
       message:
-        `No active processing agreement covers the transfer to ${recipientLabel(ctx)}` +
+        `No active ${duty.instrument} covers the transfer to ${recipientLabel(ctx)}, ${RECIPIENT_ROLE_LABELS[ctx.processor.role]}` +
         (inactive.length > 0 ? `; not in force: ${formatList(inactive)}` : ""),
       facts: {
         processorId: ctx.processor.id,
+        recipientRole: ctx.processor.role,
+        requiredInstrument: duty.instrument,
+        requiredBy: duty.citation,
         inactiveAgreementIds: covering.map((a) => a.id),
         agreementTypesConsidered: uniqueSorted(ctx.agreements.map((a) => a.type)),
       },
     };
   },
 );
+
+/** The catalog's rule, with a finding's remediation naming the one instrument this recipient needs. */
+export const noContract: TransferRule = {
+  ...noContractRule,
+  evaluate(ctx) {
+    const finding = noContractRule.evaluate(ctx);
+    const duty = finding === null ? null : contractDutyOf(ctx);
+    return finding === null || duty === null ? finding : { ...finding, remediation: duty.remediation };
+  },
+};
 
 /** GDPR Chapter V tools that work without adequacy: Art. 46 safeguards and Art. 49 derogations. */
 const CHAPTER_V_TOOLS: readonly TransferMechanism[] = ["scc", "bcr", "art49_consent", "art49_contract", "art49_other"];
@@ -164,7 +240,12 @@ export const noMechanism = defineTransferRule(
     const who = `${formatList(missing)} subjects' data to ${destinationCountry}`;
     let reason: string;
     if (mechanism === "none") reason = "has no transfer mechanism and the destination is not adequate";
-    else if (mechanism === "dpf") reason = `relies on the DPF but ${ctx.processor.name}'s certification is not valid`;
+    else if (mechanism === "dpf") {
+      // UK data to a US importer relies on the UK Extension: a valid EU-US certification alone is not enough.
+      reason = isDpfValid(ctx.processor, ctx.today)
+        ? `relies on the DPF but ${ctx.processor.name}'s certification does not include the UK Extension`
+        : `relies on the DPF but ${ctx.processor.name}'s certification is not valid`;
+    }
     else if (mechanism === "adequacy") reason = `relies on adequacy but ${destinationCountry} is not adequate`;
     else reason = `relies on ${MECHANISM_LABELS[mechanism]}, which is not a GDPR Chapter V tool`;
     return {
@@ -176,6 +257,7 @@ export const noMechanism = defineTransferRule(
         destinationCountry,
         mechanism,
         processorDpfValid: isDpfValid(ctx.processor, ctx.today),
+        processorDpfUkExtension: ctx.processor.dpfUkExtension,
       },
     };
   },
@@ -189,6 +271,8 @@ const DOCUMENTING_AGREEMENTS: Partial<Record<TransferMechanism, readonly Agreeme
   scc: ["scc"],
   pipl_standard_contract: ["pipl_standard_contract"],
   hk_model_clauses: ["hk_model_clauses"],
+  // Guidelines Art. 4: the parties sign the GBA standard contract as published (and file it) before the data moves.
+  gba_standard_contract: ["gba_standard_contract"],
 };
 
 export const mechanismUndocumented = defineTransferRule(
@@ -196,7 +280,8 @@ export const mechanismUndocumented = defineTransferRule(
     id: "transfer.mechanism-undocumented",
     title: "Transfer mechanism not documented",
     severities: ["high"],
-    citation: "GDPR Art. 46(2)(c); PIPL Art. 38(1)(3); PCPD Recommended Model Contractual Clauses (2022)",
+    citation:
+      "GDPR Art. 46(2)(c); PIPL Art. 38(1)(3); PCPD Recommended Model Contractual Clauses (2022); GBA standard contract Implementation Guidelines (2023) Art. 4",
     remediation: "Record the signed agreement of the mechanism's type (with its dates) and link it to this transfer.",
   },
   (ctx) => {
@@ -204,7 +289,7 @@ export const mechanismUndocumented = defineTransferRule(
     const required = DOCUMENTING_AGREEMENTS[mechanism];
     if (required === undefined) return null;
     const accepted: AgreementType[] = [...required];
-    if (mechanism !== "scc" && isGbaFlow(ctx.transfer.originCountry, ctx.transfer.destinationCountry)) {
+    if (mechanism !== "scc" && mechanism !== "gba_standard_contract" && isGbaFlow(ctx.transfer.originCountry, ctx.transfer.destinationCountry)) {
       accepted.push("gba_standard_contract");
     }
     const active = activeCoveringAgreements(ctx);
@@ -292,44 +377,171 @@ export const piplExport = defineTransferRule(
     id: "transfer.pipl-export",
     title: "PIPL export route does not match the volume",
     severities: ["high"],
-    citation: "PIPL Art. 38-40; Provisions on Promoting and Regulating Cross-Border Data Flows (2024) Art. 4, 5, 7, 8",
+    citation:
+      "PIPL Art. 38-40; Provisions on Promoting and Regulating Cross-Border Data Flows (2024) Art. 4, 5, 7, 8; GBA standard contract Implementation Guidelines (2023) Art. 2",
     remediation:
-      "Use the route the volume requires: a CAC security assessment, or the PIPL standard contract (filed) or certification; separate consent and a PIPIA are needed in every case.",
+      "Use the route the exporter's volume since 1 January requires (counted over all its recipients): a CAC security assessment, or the PIPL standard contract (filed) or certification (the GBA standard contract for a Guangdong-Hong Kong flow in that tier); separate consent and a PIPIA are needed in every case.",
   },
   (ctx) => {
-    const { originCountry, destinationCountry, mechanism, estimatedSubjects } = ctx.transfer;
+    const { transfer, exporter } = ctx;
+    const { destinationCountry, mechanism } = transfer;
     // PIPL reaches data held in mainland China only; Hong Kong and Macau are outside (and are "abroad").
-    if (!isMainlandChina(originCountry) || isMainlandChina(destinationCountry)) return null;
-    // 2024 Provisions Art. 4: foreign data processed in China and sent back needs no route.
-    if (ctx.transfer.reExportOfForeignData === true) return null;
+    if (!isMainlandExport(transfer)) return null;
+    // 2024 Provisions Art. 4 (foreign data processed in China and sent back, nothing domestic added) and Art. 5
+    // (contract with the individual, cross-border HR, emergency) lift the route for personal information. Important
+    // data is not personal information: Art. 5 does not reach it, and a re-export that carries it has had domestic
+    // important data added (Art. 4), so it still needs a CAC assessment (Art. 7(1), 7(2)).
+    if (!transfer.importantData && (transfer.reExportOfForeignData || transfer.piplExemption !== null)) return null;
 
-    // The same people are counted in both tiers when the flow carries both kinds of information.
-    // estimatedSubjects (per 12 months) stands in for the count since 1 January.
-    const sensitive = ctx.categories.filter((c) => c.piplSensitive).map((c) => c.key);
-    const hasNonSensitive = ctx.categories.length === 0 || ctx.categories.some((c) => !c.piplSensitive);
-    const count = Math.max(0, estimatedSubjects);
-    const sensitiveCount = sensitive.length > 0 ? count : 0;
-    const nonSensitiveCount = hasNonSensitive ? count : 0;
-    const requirement = requiredPiplMechanism({ nonSensitiveCount, sensitiveCount });
-    const accepted = PIPL_ACCEPTED_MECHANISMS[requirement];
+    // The exporter's counts since 1 January over every recipient (Art. 7-8), in the tiers this flow carries.
+    const totals = piplTotalsOf(ctx);
+    const kinds = piplKinds(ctx.categories);
+    const sensitiveCount = kinds.sensitive ? totals.sensitiveCount : 0;
+    const nonSensitiveCount = kinds.nonSensitive ? totals.nonSensitiveCount : 0;
+    const requirement = requiredPiplMechanism({
+      nonSensitiveCount,
+      sensitiveCount,
+      isCiio: exporter.ciio,
+      importantData: transfer.importantData,
+    });
+    const gbaFlow = isGbaFlow(transfer.originCountry, destinationCountry);
+    const accepted = acceptedPiplMechanisms(requirement, { gbaFlow });
     if (accepted === null || accepted.includes(mechanism)) return null;
 
     const needs =
-      requirement === "cac_assessment" ? "a CAC security assessment" : "the PIPL standard contract or certification";
-    const volume =
-      sensitiveCount > 0
-        ? `${formatCount(sensitiveCount)} people's sensitive personal information`
-        : `${formatCount(nonSensitiveCount)} people's personal information`;
+      requirement === "cac_assessment"
+        ? "a CAC security assessment"
+        : gbaFlow
+          ? "the PIPL standard contract, certification or the GBA standard contract"
+          : "the PIPL standard contract or certification";
+    const reasons: string[] = [];
+    if (transfer.importantData) reasons.push("it contains important data");
+    if (exporter.ciio) reasons.push(`${exporter.name} is a critical information infrastructure operator`);
+    const volumes: string[] = [];
+    if (sensitiveCount > 0) volumes.push(`${formatCount(sensitiveCount)} people's sensitive personal information`);
+    if (nonSensitiveCount >= PIPL_EXPORT_THRESHOLDS.contractNonSensitive) {
+      volumes.push(`${formatCount(nonSensitiveCount)} people's personal information`);
+    }
+    if (volumes.length > 0) {
+      const across = totals.recipientCount > 1 ? ` across ${formatCount(totals.recipientCount)} recipients` : "";
+      reasons.push(`${exporter.name} has sent abroad ${formatList(volumes)} since ${totals.since}${across}`);
+    }
+    const gbaNote =
+      mechanism === "gba_standard_contract" && !gbaFlow
+        ? " (the GBA standard contract covers only flows between the nine Guangdong cities and Hong Kong)"
+        : mechanism === "gba_standard_contract"
+          ? " (the GBA standard contract does not replace a CAC security assessment)"
+          : "";
+    const sensitive = ctx.categories.filter((c) => c.piplSensitive).map((c) => c.key);
     return {
       severity: "high",
-      message: `Export from mainland China to ${destinationCountry} of ${volume} needs ${needs}; the transfer uses ${MECHANISM_LABELS[mechanism]}`,
+      message: `Export from mainland China to ${destinationCountry} needs ${needs}: ${formatList(reasons)}; the transfer uses ${MECHANISM_LABELS[mechanism]}${gbaNote}`,
       facts: {
         requirement,
         mechanism,
         acceptedMechanisms: [...accepted],
         nonSensitiveCount,
         sensitiveCount,
+        countedSince: totals.since,
+        countedTransfers: totals.transferCount,
+        countedRecipients: totals.recipientCount,
+        transferSubjects: transfer.estimatedSubjects,
+        exporterCiio: exporter.ciio,
+        importantData: transfer.importantData,
         piplSensitiveCategories: sensitive,
+      },
+    };
+  },
+);
+
+export const piplConsentOrPipiaMissing = defineTransferRule(
+  {
+    id: "transfer.pipl-consent-or-pipia-missing",
+    title: "PIPL separate consent or impact assessment missing",
+    severities: ["medium"],
+    citation: "PIPL Art. 13, 39, 55(4), 56; Provisions on Promoting and Regulating Cross-Border Data Flows (2024) Art. 5, 13",
+    remediation:
+      "Tell the individuals the foreign recipient's name and contact, the purposes, methods and categories, and obtain their separate consent to the export (PIPL Art. 39); carry out the personal-information protection impact assessment before the data moves and renew it at least every three years (Art. 55-56); record both on the transfer.",
+  },
+  (ctx) => {
+    const { transfer, today } = ctx;
+    if (!isMainlandExport(transfer)) return null;
+    // Data collected abroad and sent back (2024 Provisions Art. 4) is not mainland personal information leaving.
+    if (transfer.reExportOfForeignData) return null;
+    /*
+     * An Art. 5 exemption removes the export route only (assessment, contract, certification): Art. 13 of the
+     * Provisions keeps the notice, separate consent and PIPIA duties "按照法律、行政法规的规定", i.e. as the PIPL
+     * sets them. The PIPL's PIPIA duty for exports (Art. 55(4)) has no exception, so it stays. Its consent duties,
+     * separate consent of Art. 39 included, fall away where processing rests on Art. 13(1)(2)-(7) (Art. 13, second
+     * paragraph), and the three Art. 5 grounds are exactly Art. 13(1)(2) (a contract with the individual; HR
+     * management under labour rules and collective contracts) and 13(1)(4) (an emergency for life, health or
+     * property). So an exempt flow needs its PIPIA but no separate consent.
+     */
+    const consentRequired = transfer.piplExemption === null;
+    const oldestAccepted = addMonths(today, -PIPIA_VALIDITY.months);
+    const missing: string[] = [];
+    if (consentRequired && !transfer.piplSeparateConsent) missing.push("no separate consent of the individuals is recorded");
+    if (transfer.pipiaDate === null) missing.push("no personal-information protection impact assessment is recorded");
+    else if (isBefore(transfer.pipiaDate, oldestAccepted)) {
+      missing.push(`its personal-information protection impact assessment of ${transfer.pipiaDate} is older than three years`);
+    }
+    if (missing.length === 0) return null;
+    const exempt =
+      transfer.piplExemption === null ? "" : ` (exempt from the export route as ${PIPL_EXEMPTION_LABELS[transfer.piplExemption]}, but not from the PIPIA)`;
+    const facts: Record<string, FactValue> = {
+      consentRequired,
+      piplSeparateConsent: transfer.piplSeparateConsent,
+      pipiaPresent: transfer.pipiaDate !== null,
+      oldestAcceptedPipiaDate: oldestAccepted,
+    };
+    if (transfer.pipiaDate !== null) facts.pipiaDate = transfer.pipiaDate;
+    if (transfer.piplExemption !== null) facts.piplExemption = transfer.piplExemption;
+    return {
+      severity: "medium",
+      message: `Export from mainland China to ${recipientLabel(ctx)}${exempt}: ${formatList(missing)}`,
+      facts,
+    };
+  },
+);
+
+/** Decision (EU) 2021/914, Clause 1 and the Annex: the module follows the exporter's and the importer's roles. */
+const SCC_MODULE_BY_ROLES: Readonly<Record<"controller" | "processor", Readonly<Record<"controller" | "processor", SccModule>>>> = {
+  controller: { controller: "module_1", processor: "module_2" },
+  processor: { processor: "module_3", controller: "module_4" },
+};
+
+export const sccModuleMismatch = defineTransferRule(
+  {
+    id: "transfer.scc-module-mismatch",
+    title: "SCC module does not fit the parties' roles",
+    severities: ["medium"],
+    citation: "Commission Implementing Decision (EU) 2021/914, Annex, Clause 1 and Section I (Modules One to Four)",
+    remediation:
+      "Sign (or record) the SCCs with the module that matches the roles: Module 1 controller to controller, 2 controller to processor, 3 processor to processor, 4 processor to controller; or correct the exporter's or the recipient's role if it is the record that is wrong.",
+  },
+  (ctx) => {
+    if (ctx.transfer.mechanism !== "scc") return null;
+    const sccs = activeCoveringAgreements(ctx).filter((a) => a.type === "scc");
+    // No SCCs in force: transfer.mechanism-undocumented says so.
+    if (sccs.length === 0) return null;
+    const recipientRole = recipientActsAs(ctx.processor.role);
+    const expected = SCC_MODULE_BY_ROLES[ctx.exporter.role][recipientRole];
+    if (sccs.some((a) => a.sccModule === expected)) return null;
+    const recorded = uniqueSorted(sccs.flatMap((a) => (a.sccModule === null ? [] : [a.sccModule])));
+    const roles = `${ctx.exporter.name} (${ctx.exporter.role}) to ${ctx.processor.name}, ${RECIPIENT_ROLE_LABELS[ctx.processor.role]}`;
+    const found =
+      recorded.length === 0
+        ? "no module is recorded on the SCC agreement"
+        : `the SCC agreement uses ${formatList(recorded.map((m) => SCC_MODULE_LABELS[m as SccModule]))}`;
+    return {
+      severity: "medium",
+      message: `The transfer from ${roles} needs ${SCC_MODULE_LABELS[expected]}; ${found}`,
+      facts: {
+        exporterRole: ctx.exporter.role,
+        recipientRole: ctx.processor.role,
+        expectedModule: expected,
+        recordedModules: recorded,
+        sccAgreementIds: sccs.map((a) => a.id),
       },
     };
   },
@@ -389,6 +601,8 @@ export const TRANSFER_RULES: readonly TransferRule[] = [
   dojBrokerageProhibited,
   dojGovernmentRelated,
   piplExport,
+  piplConsentOrPipiaMissing,
+  sccModuleMismatch,
   specialCategoryNoCondition,
   retentionMissing,
 ];

@@ -173,6 +173,22 @@ export interface DojAggregateTransfer {
   categories: readonly CategoryFacts[];
 }
 
+/**
+ * What one exporting entity (the PIPL "data handler") has sent abroad from mainland China since 1 January,
+ * over all its recipients (2024 Provisions Art. 7-8): see lib/rules/pipl.ts for which transfers count.
+ */
+export interface PiplExportTotals {
+  /** 1 January of today's year: the counts run from it. */
+  since: IsoDate;
+  /** People whose sensitive personal information was sent abroad (PIPL Art. 28). */
+  sensitiveCount: number;
+  /** People whose other personal information was sent abroad; a flow carrying both counts in both. */
+  nonSensitiveCount: number;
+  /** Transfers counted, and the distinct recipients they go to. */
+  transferCount: number;
+  recipientCount: number;
+}
+
 export interface TransferContext {
   today: IsoDate;
   transfer: TransferFacts;
@@ -190,6 +206,12 @@ export interface TransferContext {
   categories: readonly CategoryFacts[];
   /** Other transfers (any status) from `exporter` to `processor`; the DOJ rule filters and sums them. */
   dojAggregate: readonly DojAggregateTransfer[];
+  /**
+   * The exporter's PIPL counts since 1 January, this transfer included when it counts: built once per
+   * exporter by the snapshot (snapshot.ts). Absent from a context built for one transfer alone (a test, the
+   * DOJ report): then only this transfer counts (pipl.ts, piplTotalsOf).
+   */
+  piplAggregate?: PiplExportTotals;
 }
 
 export interface ProcessorParentFacts {
@@ -207,6 +229,11 @@ export interface ProcessorContext {
   hasActiveTransfers: boolean;
   /** At least one active transfer to this processor uses mechanism "dpf". */
   transfersRelyOnDpf: boolean;
+  /**
+   * At least one of those carries UK subjects' data: it relies on the certification's UK Extension, never on
+   * the EU-US certification alone (The Data Protection (Adequacy) (United States of America) Regulations 2023).
+   */
+  ukTransfersRelyOnDpf: boolean;
 }
 
 export interface AgreementContext {
