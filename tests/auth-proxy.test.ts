@@ -68,11 +68,12 @@ describe("proxy: the pages' Content-Security-Policy", () => {
 
 describe("proxy: writes from another site", () => {
   it("a server action posted from another origin gets 403 problem+json, not Next's 500", async () => {
-    for (const headers of [
+    const foreign: Record<string, string>[] = [
       { origin: "https://evil.example", "next-action": "7f00aa" },
       { "sec-fetch-site": "cross-site", origin: "https://evil.example", "next-action": "7f00aa" },
       { "next-action": "7f00aa" },
-    ]) {
+    ];
+    for (const headers of foreign) {
       const response = (await proxy(page("/users", { method: "POST", headers }), EVENT))!;
       expect(response.status, JSON.stringify(headers)).toBe(403);
       expect(response.headers.get("content-type")).toBe("application/problem+json");

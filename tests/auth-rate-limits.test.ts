@@ -62,8 +62,8 @@ describeOnDatabases("rate limits an attacker cannot sidestep (issue 14)", (use) 
     const echo: Handler = async (request) => Response.json({ address: clientAddress(request) });
     server = await startServer((url) => {
       if (url.pathname === "/echo") return { handler: echo, params: {} };
-      if (url.pathname === "/api/v1/me") return { handler: me as Handler, params: {} };
-      return { handler: POST as Handler, params: { nextauth: url.pathname.replace("/api/auth/", "").split("/") } };
+      if (url.pathname === "/api/v1/me") return { handler: me as unknown as Handler, params: {} };
+      return { handler: POST as unknown as Handler, params: { nextauth: url.pathname.replace("/api/auth/", "").split("/") } };
     });
   });
 

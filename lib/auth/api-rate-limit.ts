@@ -21,7 +21,7 @@ interface Bucket {
 }
 
 /** Requests per minute for one API token: API_RATE_LIMIT, a positive whole number, or the default. */
-export function apiRateLimitPerMinute(env: NodeJS.ProcessEnv = process.env): number {
+export function apiRateLimitPerMinute(env: Record<string, string | undefined> = process.env): number {
   const raw = env.API_RATE_LIMIT?.trim();
   if (!raw) return DEFAULT_API_RATE_LIMIT;
   const value = Number(raw);
