@@ -6,7 +6,9 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { SYSTEM_ACTOR } from "@/lib/audit/record";
 import { verifyAuditChain } from "@/lib/audit/verify";
+import { todayIso } from "@/lib/clock";
 import { SYNTHETIC_REFERENCES, generateImportFile } from "@/lib/import/synthetic";
+import { addDays } from "@/lib/rules/iso-date";
 import { createApiToken, createUser } from "@/lib/users/service";
 import * as importRoute from "../app/api/v1/import/route";
 import * as templateRoute from "../app/api/v1/import/template/route";
@@ -278,6 +280,92 @@ describeOnDatabases("bulk import", (use) => {
     expect(await (await post(csvOf(changed), tokens.engineer, true)).json()).toMatchObject({ valid: true, plan: { unchanged: 2 } });
     const byEngineer = await (await post(csvOf([entityRow("CSV Engineer Entity", "FR")]), tokens.engineer, true)).json();
     expect(byEngineer).toMatchObject({ valid: false, problems: [{ sheet: "entities", row: 2, column: "name" }] });
+  });
+
+  it("imports the law's facts (DOJ exemption, PIPL facts, DPF UK Extension) and names the row and column of each inconsistent one", async () => {
+    const today = todayIso();
+    const china = (externalId: string, extra: Record<string, string> = {}) => ({
+      ...file().transfers[0]!,
+      externalId,
+      processorExternalId: "law-p1",
+      originCountry: "CN",
+      destinationCountry: "US",
+      subjectRegions: "CN",
+      mechanism: "pipl_standard_contract",
+      ...extra,
+    });
+    const facts = {
+      dojExemption: "corporate_group",
+      dojExemptionJustification: "Support by our own affiliate (202.506).",
+      importantData: "yes",
+      piplExemption: "emergency",
+      piplSeparateConsent: "true",
+      pipiaDate: "2026-01-10",
+    };
+    const body = await workbookOf({
+      processors: [{ ...processorRow("law-p1", "Law Facts Vendor Inc.", "US"), dpfCertified: "yes", dpfExpiry: "2027-06-30", dpfUkExtension: "yes" }],
+      transfers: [china("law-t1", facts), china("law-t2")],
+    });
+    const committed = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=false", token: tokens.dpo, body, contentType: XLSX });
+    expect(committed.status).toBe(200);
+    expect(await committed.json()).toMatchObject({ created: 3 });
+    expect(await count(sql`select count(*) as n from processors where external_id = 'law-p1' and dpf_uk_extension`)).toBe(1);
+    expect(
+      await count(sql`select count(*) as n from transfers where external_id = 'law-t1' and doj_exemption = 'corporate_group'
+        and doj_exemption_justification = 'Support by our own affiliate (202.506).' and important_data and pipl_exemption = 'emergency'
+        and pipl_separate_consent and pipia_date = '2026-01-10'`),
+    ).toBe(1);
+    // Cells left empty take the defaults: no exemption, no PIPL fact.
+    expect(
+      await count(sql`select count(*) as n from transfers where external_id = 'law-t2' and doj_exemption is null and not important_data
+        and pipl_exemption is null and not pipl_separate_consent and pipia_date is null`),
+    ).toBe(1);
+    // The same file again changes nothing.
+    expect(await (await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=false", token: tokens.dpo, body, contentType: XLSX })).json()).toMatchObject({ unchanged: 3 });
+
+    const tomorrow = addDays(today, 1);
+    const bad = await workbookOf({
+      transfers: [
+        china("law-t3", { dojExemption: "corporate_group" }),
+        china("law-t4", { pipiaDate: tomorrow }),
+        china("law-t5", { dojExemption: "friendship", dojExemptionJustification: "x" }),
+        china("law-t6", { piplExemption: "small_volume", importantData: "maybe" }),
+        china("law-t7", { pipiaDate: today, dojExemption: "travel", dojExemptionJustification: "Booking a hotel for the traveller (202.503)." }),
+      ],
+    });
+    const refused = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=false", token: tokens.dpo, body: bad, contentType: XLSX });
+    expect(refused.status).toBe(422);
+    const { problems } = (await refused.json()) as { problems: { sheet: string; row: number; column: string; message: string }[] };
+    expect(problems.map(({ sheet, row, column }) => `${sheet}:${row}:${column}`)).toEqual([
+      "transfers:2:dojExemptionJustification",
+      "transfers:3:pipiaDate",
+      "transfers:4:dojExemption",
+      "transfers:5:importantData",
+      "transfers:5:piplExemption",
+    ]);
+    expect(problems[0]!.message).toContain("28 CFR 202.501-202.511");
+    expect(problems[1]!.message).toContain("future");
+    expect(await count(sql`select count(*) as n from transfers where external_id in ('law-t3', 'law-t4', 'law-t5', 'law-t6', 'law-t7')`)).toBe(0);
+  });
+
+  it("documents the new columns in the template's Read me with what each value means", async () => {
+    const download = await call(templateRoute.GET, { url: "/api/v1/import/template?format=xlsx", token: tokens.dpo });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await download.arrayBuffer()) as never);
+    const readme = workbook.getWorksheet("Read me")!;
+    const rows = new Map<string, string>();
+    readme.eachRow((row) => {
+      const [, sheet, column, , values] = row.values as unknown[];
+      rows.set(`${String(sheet)}.${String(column)}`, String(values ?? ""));
+    });
+    expect(rows.get("transfers.dojExemption")).toContain("corporate_group: Corporate group transaction (28 CFR 202.506)");
+    expect(rows.get("transfers.piplExemption")).toContain("emergency: Emergency: protecting life, health or property (2024 Provisions Art. 5(3))");
+    expect(rows.get("transfers.pipiaDate")).toBe("YYYY-MM-DD");
+    expect(rows.get("processors.dpfUkExtension")).toContain("true, false");
+    // A column without labels keeps its plain list of values.
+    expect(rows.get("transfers.mechanism")).toContain("gba_standard_contract");
+    const csv = await call(templateRoute.GET, { url: "/api/v1/import/template?format=csv&kind=transfers", token: tokens.engineer });
+    expect((await csv.text()).split("\n")[0]).toContain("dojExemption,dojExemptionJustification,importantData,piplExemption,piplSeparateConsent,pipiaDate");
   });
 
   it("refuses auditors, other media types and a CSV without kind", async () => {

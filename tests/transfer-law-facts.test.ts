@@ -32,7 +32,8 @@ function call(
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return (handler as Handler)(request, { params: Promise.resolve(id ? { id } : {}) });
+  const params: Record<string, string> = id ? { id } : {};
+  return (handler as Handler)(request, { params: Promise.resolve(params) });
 }
 
 /** The paths a 422 names. */

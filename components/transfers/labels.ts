@@ -5,7 +5,6 @@ import type {
   EncryptionAtRest,
   EncryptionInTransit,
   Frequency,
-  PiplExemption,
   SccModule,
   TransferMechanism,
   VolumeUnit,
@@ -14,6 +13,8 @@ import { countryName } from "@/lib/jurisdictions/countries";
 
 // The DOJ exemptions' labels live with their sections and CFR headings: "Corporate group transaction (28 CFR 202.506)".
 export { DOJ_EXEMPTION_LABELS } from "@/lib/jurisdictions/doj-exemptions";
+// The PIPL Art. 5 exemptions' labels live with their article: "Emergency: ... (2024 Provisions Art. 5(3))".
+export { PIPL_EXEMPTION_LABELS } from "@/lib/jurisdictions/pipl-exemptions";
 
 /* Display labels for the register's enum values (the rule messages have their own, in lib/rules/labels.ts). */
 
@@ -93,12 +94,6 @@ export const DOJ_IDENTIFIER_KIND_LABELS: Readonly<Record<DojIdentifierKind, stri
   call_detail: "Call-detail data (202.234(h))",
 };
 
-/** Provisions on Promoting and Regulating Cross-Border Data Flows (CAC, 2024) Art. 5: exports outside the PIPL routes. */
-export const PIPL_EXEMPTION_LABELS: Readonly<Record<PiplExemption, string>> = {
-  contract_with_individual: "Necessary for a contract with the individual (2024 Provisions Art. 5(1))",
-  cross_border_hr: "Cross-border human-resources management (2024 Provisions Art. 5(2))",
-  emergency: "Emergency: protecting life, health or property (2024 Provisions Art. 5(3))",
-};
 
 /** "snake_case" -> "snake case", for enum values without a dedicated label. */
 export function humanize(value: string): string {

@@ -1,15 +1,19 @@
 import {
   ACCESS_TYPES,
+  DOJ_EXEMPTIONS,
   ENCRYPTION_AT_REST,
   ENTITY_ROLES,
   ENCRYPTION_IN_TRANSIT,
   FREQUENCIES,
+  PIPL_EXEMPTIONS,
   PROCESSOR_ROLES,
   PROCESSOR_SERVICES,
   TRANSFER_MECHANISMS,
   TRANSFER_STATUSES,
   VOLUME_UNITS,
 } from "@/db/schema/enums";
+import { DOJ_EXEMPTION_LABELS } from "@/lib/jurisdictions/doj-exemptions";
+import { PIPL_EXEMPTION_LABELS } from "@/lib/jurisdictions/pipl-exemptions";
 
 /*
  * The layout of an import file: an "entities" sheet (the organisation's own legal entities), a "processors"
@@ -42,6 +46,8 @@ export interface ImportColumn {
   required: boolean;
   description: string;
   values?: readonly string[];
+  /** What each allowed value means, for the template's "Read me" (a file carries the value, a person reads the label). */
+  valueLabels?: Readonly<Record<string, string>>;
   example: string;
 }
 
@@ -68,6 +74,13 @@ export const PROCESSOR_COLUMNS: readonly ImportColumn[] = [
   { name: "country", type: "country", required: true, description: "Country of establishment, ISO 3166-1 alpha-2.", example: "DE" },
   { name: "dpfCertified", type: "boolean", required: false, description: "EU-US Data Privacy Framework certified (true/false).", example: "false" },
   { name: "dpfExpiry", type: "date", required: false, description: "DPF certification expiry, YYYY-MM-DD.", example: "" },
+  {
+    name: "dpfUkExtension",
+    type: "boolean",
+    required: false,
+    description: "The DPF certification includes the UK Extension (true/false): UK data to a US importer relies on it, not on the EU-US certification alone. Default false.",
+    example: "false",
+  },
   { name: "coveredPerson", type: "boolean", required: false, description: "28 CFR 202.211 covered person (true/false).", example: "false" },
   { name: "notes", type: "text", required: false, description: "Free text.", example: "Hosts the EU tenant." },
 ];
@@ -92,6 +105,28 @@ export const TRANSFER_COLUMNS: readonly ImportColumn[] = [
   { name: "tiaDate", type: "date", required: false, description: "Transfer impact assessment date, YYYY-MM-DD.", example: "2026-01-15" },
   { name: "cisaRequirementsMet", type: "boolean", required: false, description: "CISA security requirements met (true/false).", example: "false" },
   { name: "reExportOfForeignData", type: "boolean", required: false, description: "PIPL re-export of data collected abroad (true/false).", example: "false" },
+  {
+    name: "dojExemption",
+    type: "enum",
+    required: false,
+    values: DOJ_EXEMPTIONS,
+    valueLabels: DOJ_EXEMPTION_LABELS,
+    description: "US DOJ exemption claimed (28 CFR 202.501-202.511): reported as exempt in the DOJ report, not flagged. Empty: none claimed. Needs dojExemptionJustification.",
+    example: "",
+  },
+  { name: "dojExemptionJustification", type: "text", required: false, description: "Why the DOJ exemption applies; required when dojExemption is given.", example: "" },
+  { name: "importantData", type: "boolean", required: false, description: "PIPL: the export contains important data (true/false): a CAC security assessment at any volume (PIPL Art. 40). Default false.", example: "false" },
+  {
+    name: "piplExemption",
+    type: "enum",
+    required: false,
+    values: PIPL_EXEMPTIONS,
+    valueLabels: PIPL_EXEMPTION_LABELS,
+    description: "PIPL exemption claimed (2024 Provisions Art. 5): out of the counts and the PIPL routes. Empty: none claimed.",
+    example: "",
+  },
+  { name: "piplSeparateConsent", type: "boolean", required: false, description: "PIPL Art. 39: the individuals gave separate consent to the export (true/false). Default false.", example: "false" },
+  { name: "pipiaDate", type: "date", required: false, description: "PIPL Art. 55-56 personal-information protection impact assessment date, YYYY-MM-DD, not in the future.", example: "" },
   { name: "startDate", type: "date", required: false, description: "YYYY-MM-DD.", example: "" },
   { name: "endDate", type: "date", required: false, description: "YYYY-MM-DD.", example: "" },
   { name: "status", type: "enum", required: false, values: TRANSFER_STATUSES, description: "Default draft.", example: "draft" },

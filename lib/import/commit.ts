@@ -58,7 +58,7 @@ export async function commitImport({ ctx, input: { file } }: ServiceCall<{ file:
   try {
     return await ctx.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.import})`);
-      const plan = await planImport({ db: tx, rows: file, actor });
+      const plan = await planImport({ db: tx, rows: file, actor, today });
       if (!plan.valid) throw importProblemsError(plan.problems);
 
       const now = new Date();

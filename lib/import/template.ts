@@ -38,6 +38,7 @@ export async function buildTemplateXlsx(): Promise<Buffer> {
   for (const kind of IMPORT_KINDS) {
     for (const column of COLUMNS[kind]) {
       const values =
+        (column.values && column.valueLabels ? column.values.map((value) => `${value}: ${column.valueLabels![value] ?? value}`).join("; ") : undefined) ??
         column.values?.join(", ") ??
         { boolean: "true, false (also yes/no, 1/0)", date: "YYYY-MM-DD", integer: "a whole number", list: `values separated by "${LIST_SEPARATOR}"`, country: "ISO 3166-1 alpha-2 (US, DE, CN...)", text: "", enum: "" }[column.type];
       readme.addRow({ sheet: kind, column: column.name, required: column.required ? "yes" : "no", values, description: column.description });

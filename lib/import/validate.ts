@@ -8,7 +8,7 @@ import { editRefusal, statusRefusal, type WritingActor } from "@/lib/records/own
 import type { ServiceCall } from "@/lib/services/context";
 import { createEntityBody } from "@/lib/api/contracts/entities";
 import { createProcessorBody } from "@/lib/api/contracts/processors";
-import { transferFields } from "@/lib/api/contracts/transfers";
+import { transferClaimIssues, transferFields } from "@/lib/api/contracts/transfers";
 import {
   COLUMNS,
   IMPORT_KINDS,
@@ -32,7 +32,7 @@ const transferRowSchema = transferFields.omit({ activityId: true, exporterEntity
 
 type ProcessorRowData = Pick<
   z.output<typeof createProcessorBody>,
-  "name" | "legalName" | "website" | "role" | "service" | "country" | "dpfCertified" | "dpfExpiry" | "coveredPerson" | "notes" | "externalId"
+  "name" | "legalName" | "website" | "role" | "service" | "country" | "dpfCertified" | "dpfExpiry" | "dpfUkExtension" | "coveredPerson" | "notes" | "externalId"
 >;
 type TransferRowData = z.output<typeof transferRowSchema>;
 type EntityRowData = z.output<typeof createEntityBody>;
@@ -46,7 +46,7 @@ function entityRefusal(actor: WritingActor): string | null {
 }
 
 /** The processor fields an import writes: parent, owner and status are left as they are (or the defaults). */
-const PROCESSOR_KEYS = ["name", "legalName", "website", "role", "service", "country", "dpfCertified", "dpfExpiry", "coveredPerson", "notes", "externalId"] as const;
+const PROCESSOR_KEYS = ["name", "legalName", "website", "role", "service", "country", "dpfCertified", "dpfExpiry", "dpfUkExtension", "coveredPerson", "notes", "externalId"] as const;
 
 export type PlanAction = "create" | "update" | "unchanged";
 
@@ -179,9 +179,10 @@ function counts(actions: PlanAction[]): PlanCounts {
 /**
  * `actor`: who imports. An engineer's file may create drafts and change only their own drafts, as through the
  * API (lib/records/ownership.ts); a row that would change someone else's or an approved record is a problem of
- * that row, reported like any other. Only the system actor (CLI, bench) is trusted with every row.
+ * that row, reported like any other. Only the system actor (CLI, bench) is trusted with every row. `today`
+ * is the service's: a transfer's PIPIA date may not be after it, as through the API.
  */
-export async function planImport({ db, rows, actor }: { db: Executor; rows: ImportRows; actor: WritingActor }): Promise<DetailedPlan> {
+export async function planImport({ db, rows, actor, today }: { db: Executor; rows: ImportRows; actor: WritingActor; today: string }): Promise<DetailedPlan> {
   const problems: ImportProblem[] = [];
   const report = (sheet: ImportKind, row: number, column: string, message: string) => problems.push({ sheet, row, column, message });
   for (const { sheet, column } of rows.unknownColumns ?? []) report(sheet, 1, column, "is not a known column");
@@ -233,7 +234,10 @@ export async function planImport({ db, rows, actor }: { db: Executor; rows: Impo
       for (const p of schemaProblems(result.error, bad)) report("transfers", raw.row, p.column, p.message);
       continue;
     }
-    if (cellProblems.length) continue;
+    // What holds only together, as the API checks it: an exemption with its justification, no future PIPIA.
+    const claims = transferClaimIssues(result.data, today);
+    for (const issue of claims) report("transfers", raw.row, issue.path, issue.message);
+    if (cellProblems.length || claims.length) continue;
     transferRows.push({ raw, data: result.data });
   }
 
@@ -448,6 +452,6 @@ export async function planImport({ db, rows, actor }: { db: Executor; rows: Impo
 
 /** The dry run: every problem by sheet, row and column, and what a commit would do. Writes nothing. */
 export async function validateImport({ ctx, input: { file } }: ServiceCall<{ file: ImportRows }>): Promise<ImportValidation> {
-  const { valid, problems, plan } = await planImport({ db: ctx.db, rows: file, actor: ctx.actor });
+  const { valid, problems, plan } = await planImport({ db: ctx.db, rows: file, actor: ctx.actor, today: ctx.today });
   return { valid, problems, plan };
 }
