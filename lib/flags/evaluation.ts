@@ -142,11 +142,20 @@ export async function processorsOfActivities({ db, activityIds }: { db: Executor
 const LAST_FULL_EVALUATION = "flags.lastFullEvaluationDate";
 export const LAST_FULL_EVALUATION_AT = "flags.lastFullEvaluationAt";
 
-/** Date-driven rules (expiry, DPF lapse, TIA age, end of an accepted risk) need a full pass when the date changes. */
+/**
+ * Date-driven rules (expiry, DPF lapse, TIA age, end of an accepted risk) need a full pass when the date changes.
+ * Every instance's hourly timer asks; the date is read again under the evaluation lock, so that the instances
+ * that waited for the first one's pass find the day done instead of repeating it (tests/two-instances.test.ts).
+ */
 export async function reevaluateIfDateChanged({ db, today }: { db: Executor; today: string }): Promise<EvaluationSummary | null> {
-  const rows = await db.select().from(appState).where(inArray(appState.key, [LAST_FULL_EVALUATION]));
-  if (rows[0]?.value === today) return null;
-  return runFullEvaluation({ db, today });
+  const lastFullEvaluationDate = async (executor: Executor) =>
+    (await executor.select().from(appState).where(inArray(appState.key, [LAST_FULL_EVALUATION])))[0]?.value;
+  if ((await lastFullEvaluationDate(db)) === today) return null;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.flagEvaluation})`);
+    if ((await lastFullEvaluationDate(tx)) === today) return null;
+    return runFullEvaluation({ db: tx, today });
+  });
 }
 
 export async function runFullEvaluation({ db, today }: { db: Executor; today: string }): Promise<EvaluationSummary> {
