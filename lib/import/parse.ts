@@ -1,95 +1,135 @@
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
 import { AppError } from "@/lib/errors";
-import { COLUMNS, IMPORT_KINDS, type ImportKind, type ImportRows, type RawRow } from "./columns";
+import { COLUMNS, IMPORT_KINDS, type ImportKind, type ImportRows } from "./columns";
+import { importLimits, tooManyColumns, tooManyRows, uploadTooLarge, type ImportLimits } from "./limits";
+import { WorkbookFormatError, XlsxWorkbookReader } from "./xlsx-reader";
+import { ZipFormatError } from "./zip";
 
 /*
  * Reading an import file into rows of strings keyed by column name. Typing the cells (booleans, numbers,
  * lists) is validation's job, so that a CSV and an XLSX of the same content validate the same way.
+ *
+ * Both formats stream: a record or a row is turned into its RawRow as soon as it is parsed, and the limits of
+ * lib/import/limits.ts are checked on the way (a column past IMPORT_MAX_COLUMNS as its cell is read, a row past
+ * IMPORT_MAX_ROWS as it closes, the bytes an XLSX unpacks to as they inflate), so that no file makes the
+ * server hold more than the limits allow. Only the known columns' values are kept.
  */
 
-function fileError(message: string): AppError {
-  return new AppError("validation_failed", message, { fields: [{ path: "(file)", message }] });
+function fileError(message: string, field = "(file)"): AppError {
+  return new AppError("validation_failed", field === "(file)" ? message : `${field}: ${message}`, { fields: [{ path: field, message }] });
 }
 
-/** Turns a header + data records into RawRows; rows whose cells are all blank are skipped (numbering kept). */
-function toRows(kind: ImportKind, records: { row: number; cells: string[] }[], header: string[], out: ImportRows): void {
-  const known = new Set(COLUMNS[kind].map((column) => column.name));
-  header.forEach((name) => {
-    if (name !== "" && !known.has(name)) (out.unknownColumns ??= []).push({ sheet: kind, column: name });
-  });
-  for (const { row, cells } of records) {
-    if (cells.every((cell) => cell.trim() === "")) continue;
-    const values: Record<string, string> = {};
-    header.forEach((name, index) => {
-      if (known.has(name)) values[name] = (cells[index] ?? "").trim();
+/** Where a file's problems are reported and how far it may be read. */
+export interface ParseOptions {
+  limits?: ImportLimits;
+  /** "(file)" for the API's request body, "file" for the import page's form field. */
+  field?: string;
+}
+
+/**
+ * Turns headers and data records into RawRows, one record at a time: unknown header names are reported,
+ * rows whose cells are all blank are skipped (numbering kept), and rows with data are counted against
+ * IMPORT_MAX_ROWS, every sheet of the file together.
+ */
+class RowCollector {
+  readonly rows: ImportRows = { entities: [], processors: [], transfers: [] };
+  private count = 0;
+
+  constructor(
+    private readonly limits: ImportLimits,
+    private readonly field: string,
+  ) {}
+
+  /** A sheet (or CSV) of `kind` whose header is `header` (trimmed names, "" for a blank header cell). */
+  sheet(kind: ImportKind, header: readonly string[]) {
+    const known = new Set(COLUMNS[kind].map((column) => column.name));
+    header.forEach((name) => {
+      if (name !== "" && !known.has(name)) (this.rows.unknownColumns ??= []).push({ sheet: kind, column: name });
     });
-    out[kind].push({ row, values });
+    const columns = header.flatMap((name, index) => (known.has(name) ? [{ name, index }] : []));
+    return {
+      /** A data record; `cellAt(index)` is the text of its 0-based column. */
+      add: (row: number, cellAt: (index: number) => string | undefined, blank: boolean) => {
+        if (blank) return;
+        if (++this.count > this.limits.maxRows) throw tooManyRows(this.limits, this.field);
+        const values: Record<string, string> = {};
+        for (const { name, index } of columns) values[name] = (cellAt(index) ?? "").trim();
+        this.rows[kind].push({ row, values });
+      },
+    };
   }
 }
 
-/** A CSV of one kind; the first record is the header. A UTF-8 BOM (Excel's "CSV UTF-8") is ignored. */
-export function parseImportCsv(text: string, kind: ImportKind): ImportRows {
-  let records: string[][];
+const isBlank = (cells: Iterable<string>) => {
+  for (const cell of cells) if (cell.trim() !== "") return false;
+  return true;
+};
+
+/**
+ * A CSV of one kind; the first record is the header. A UTF-8 BOM (Excel's "CSV UTF-8") is ignored. csv-parse
+ * hands each field to `cast` as it ends and each record to `on_record` as it closes: the column limit is
+ * checked per field (a line of 100,000 commas is refused at its 101st field), and no record is kept beyond
+ * its RawRow.
+ */
+export function parseImportCsv(text: string, kind: ImportKind, { limits = importLimits(), field = "(file)" }: ParseOptions = {}): ImportRows {
+  const collector = new RowCollector(limits, field);
+  let sheet: ReturnType<RowCollector["sheet"]> | null = null;
+  let record = 0;
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      cast: (value, context) => {
+        if (context.index >= limits.maxColumns) throw tooManyColumns(limits, `Line ${context.lines}`, field);
+        return value;
+      },
+      on_record: (cells: string[]) => {
+        record++;
+        if (!sheet) sheet = collector.sheet(kind, cells.map((name) => name.trim()));
+        else sheet.add(record, (index) => cells[index], isBlank(cells));
+        return null; // kept by the collector, not by csv-parse
+      },
+    });
   } catch (error) {
-    throw fileError(`The CSV could not be read: ${error instanceof Error ? error.message : "syntax error"}`);
+    if (error instanceof AppError) throw error;
+    throw fileError(`The CSV could not be read: ${error instanceof Error ? error.message : "syntax error"}`, field);
   }
-  const out: ImportRows = { entities: [], processors: [], transfers: [] };
-  const [header, ...data] = records;
-  if (!header) throw fileError("The CSV is empty: the first row must name the columns.");
-  toRows(
-    kind,
-    data.map((cells, index) => ({ row: index + 2, cells })),
-    header.map((name) => name.trim()),
-    out,
-  );
-  return out;
+  if (!sheet) throw fileError("The CSV is empty: the first row must name the columns.", field);
+  return collector.rows;
 }
 
-/** The text of an exceljs cell value: dates as YYYY-MM-DD, rich text joined, formulas by their result. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((part) => part.text).join("");
-    if ("result" in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-    if ("text" in value) return String(value.text);
-    if ("error" in value) return String(value.error);
-    return "";
-  }
-  return String(value);
-}
-
-/** An XLSX with an "entities", a "processors" and/or a "transfers" sheet (other sheets, like "Read me", are ignored). */
-export async function parseImportWorkbook(buffer: ArrayBuffer | Uint8Array): Promise<ImportRows> {
-  const workbook = new ExcelJS.Workbook();
+/**
+ * An XLSX with an "entities", a "processors" and/or a "transfers" sheet (other sheets, like "Read me", are
+ * never read). Row 1 of a sheet is its header.
+ */
+export async function parseImportWorkbook(bytes: Uint8Array, { limits = importLimits(), field = "(file)" }: ParseOptions = {}): Promise<ImportRows> {
+  const collector = new RowCollector(limits, field);
   try {
-    await workbook.xlsx.load((buffer instanceof Uint8Array ? Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength) : Buffer.from(buffer)) as never);
-  } catch {
-    throw fileError("The file is not a readable XLSX workbook.");
-  }
-  const out: ImportRows = { entities: [], processors: [], transfers: [] };
-  let found = 0;
-  for (const kind of IMPORT_KINDS) {
-    const sheet = workbook.worksheets.find((candidate) => candidate.name.trim().toLowerCase() === kind);
-    if (!sheet) continue;
-    found++;
-    const width = sheet.columnCount;
-    const header: string[] = [];
-    for (let col = 1; col <= width; col++) header.push(cellText(sheet.getRow(1).getCell(col).value).trim());
-    const records: { row: number; cells: string[] }[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      if (rowNumber === 1) return;
-      const cells: string[] = [];
-      for (let col = 1; col <= width; col++) cells.push(cellText(row.getCell(col).value));
-      records.push({ row: rowNumber, cells });
+    const workbook = await XlsxWorkbookReader.open<ImportKind>(bytes, {
+      limits,
+      field,
+      sheetKey: (name) => IMPORT_KINDS.find((kind) => name.trim().toLowerCase() === kind),
     });
-    toRows(kind, records, header, out);
+    if (workbook.sheetKeys.length === 0) throw fileError(`The workbook has no "entities", "processors" or "transfers" sheet.`, field);
+    // In the order of IMPORT_KINDS, whatever the order of the sheets: the order problems are reported in.
+    for (const kind of IMPORT_KINDS.filter((candidate) => workbook.sheetKeys.includes(candidate))) {
+      let sheet = collector.sheet(kind, []);
+      await workbook.readSheet(kind, (row, cells) => {
+        if (row === 1) {
+          const width = Math.max(0, ...cells.keys());
+          sheet = collector.sheet(kind, Array.from({ length: width }, (_, index) => (cells.get(index + 1) ?? "").trim()));
+        } else {
+          sheet.add(row, (index) => cells.get(index + 1), isBlank(cells.values()));
+        }
+      });
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if (error instanceof ZipFormatError || error instanceof WorkbookFormatError) throw fileError(`The file is not a readable XLSX workbook: ${error.message}.`, field);
+    throw error;
   }
-  if (found === 0) throw fileError(`The workbook has no "entities", "processors" or "transfers" sheet.`);
-  return out;
+  return collector.rows;
 }
 
 /**
@@ -99,8 +139,11 @@ export async function parseImportWorkbook(buffer: ArrayBuffer | Uint8Array): Pro
 export async function parseImportUpload(
   upload: { format: "xlsx" | "csv"; bytes: Uint8Array; kind: string | undefined },
   fields: { file: string; kind: string },
+  limits: ImportLimits = importLimits(),
 ): Promise<ImportRows> {
-  if (upload.format === "xlsx") return parseImportWorkbook(upload.bytes);
+  // The transports refuse a larger body before holding it; this is for any other caller.
+  if (upload.bytes.byteLength > limits.maxUploadBytes) throw uploadTooLarge(limits, fields.file === "(file)" ? undefined : fields.file);
+  if (upload.format === "xlsx") return parseImportWorkbook(upload.bytes, { limits, field: fields.file });
   const kind = upload.kind;
   if (kind === undefined || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
     throw uploadProblem(fields.kind, "is required for a CSV: say whether it holds entities, processors or transfers");
@@ -111,7 +154,7 @@ export async function parseImportUpload(
   } catch {
     throw uploadProblem(fields.file, "is not UTF-8 text (save the CSV as “CSV UTF-8”)");
   }
-  return parseImportCsv(text, kind as ImportKind);
+  return parseImportCsv(text, kind as ImportKind, { limits, field: fields.file });
 }
 
 function uploadProblem(path: string, message: string): AppError {

@@ -2,28 +2,30 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { ImportProblem, ImportRows } from "@/lib/import/columns";
 import { commitImport, type ImportCommitResult } from "@/lib/import/commit";
+import { importLimits, uploadTooLarge, withImportSlot, type ImportLimits } from "@/lib/import/limits";
 import { parseImportUpload } from "@/lib/import/parse";
 import { XLSX_MEDIA_TYPE } from "@/lib/import/request";
 import { validateImport, type ImportValidation } from "@/lib/import/validate";
 import type { ServiceCall } from "@/lib/services/context";
 
 /*
- * The import page's file handling: the uploaded file goes to the same parser, dry run and commit as
+ * The import page's file handling: the uploaded file goes to the same parser, limits, dry run and commit as
  * POST /api/v1/import (lib/import/*); only the transport differs (a form upload instead of a request body).
  */
 
 // Server actions take at most 1 MB by default (Next's serverActions.bodySizeLimit): about 5,000 transfer rows
-// as CSV. Larger files go through the API, which takes 20 MB.
+// as CSV. Larger files go through the API, which takes IMPORT_MAX_BYTES.
 export const MAX_PAGE_IMPORT_BYTES = 1024 * 1024 - 16 * 1024;
 
 function fileProblem(path: string, message: string): AppError {
   return new AppError("validation_failed", `${path}: ${message}`, { fields: [{ path, message }] });
 }
 
-/** The rows of the uploaded CSV (of the kind chosen on the form) or XLSX workbook. */
-export async function readUploadedImport(form: FormData): Promise<ImportRows> {
+/** The rows of the uploaded CSV (of the kind chosen on the form) or XLSX workbook, within the import limits. */
+export async function readUploadedImport(form: FormData, limits: ImportLimits = importLimits()): Promise<ImportRows> {
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) throw fileProblem("file", "choose a CSV or XLSX file");
+  if (file.size > limits.maxUploadBytes) throw uploadTooLarge(limits, "file");
   if (file.size > MAX_PAGE_IMPORT_BYTES) throw fileProblem("file", "is larger than 1 MB: send it to POST /api/v1/import instead");
   const name = file.name.toLowerCase();
   const format =
@@ -33,26 +35,33 @@ export async function readUploadedImport(form: FormData): Promise<ImportRows> {
   return parseImportUpload(
     { format, kind: typeof kind === "string" ? kind : undefined, bytes: new Uint8Array(await file.arrayBuffer()) },
     { file: "file", kind: "kind" },
+    limits,
   );
 }
 
-/** "Check file": the dry run, every problem by sheet, row and column. Writes nothing. */
+/** "Check file": the dry run, every problem by sheet, row and column. Writes nothing. 429 while the import slots are taken. */
 export async function checkUploadedImport({ ctx, input: { form } }: ServiceCall<{ form: FormData }>): Promise<ImportValidation & { rows: number }> {
-  const file = await readUploadedImport(form);
-  return { ...(await validateImport({ ctx, input: { file } })), rows: file.entities.length + file.processors.length + file.transfers.length };
+  const limits = importLimits();
+  return withImportSlot(async () => {
+    const file = await readUploadedImport(form, limits);
+    return { ...(await validateImport({ ctx, input: { file } })), rows: file.entities.length + file.processors.length + file.transfers.length };
+  }, limits);
 }
 
 export type ImportOutcome = { ok: true; result: ImportCommitResult } | { ok: false; problems: ImportProblem[]; message: string };
 
 /** "Import": all rows or none; a file that turned invalid since its check comes back with its problems. */
 export async function commitUploadedImport({ ctx, input: { form } }: ServiceCall<{ form: FormData }>): Promise<ImportOutcome> {
-  const file = await readUploadedImport(form);
-  try {
-    return { ok: true, result: await commitImport({ ctx, input: { file } }) };
-  } catch (error) {
-    if (error instanceof AppError && Array.isArray(error.details.problems)) {
-      return { ok: false, problems: error.details.problems as ImportProblem[], message: error.message };
+  const limits = importLimits();
+  return withImportSlot(async () => {
+    const file = await readUploadedImport(form, limits);
+    try {
+      return { ok: true, result: await commitImport({ ctx, input: { file } }) };
+    } catch (error) {
+      if (error instanceof AppError && Array.isArray(error.details.problems)) {
+        return { ok: false, problems: error.details.problems as ImportProblem[], message: error.message };
+      }
+      throw error;
     }
-    throw error;
-  }
+  }, limits);
 }

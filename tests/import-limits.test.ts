@@ -1,0 +1,425 @@
+import { constants, crc32, deflateRawSync } from "node:zlib";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { checkUploadedImport } from "@/app/(dashboard)/import/import-file";
+import { SYSTEM_ACTOR } from "@/lib/audit/record";
+import { AppError } from "@/lib/errors";
+import { activeImports, DEFAULT_IMPORT_LIMITS, importLimits, withImportSlot, type ImportLimits } from "@/lib/import/limits";
+import { parseImportCsv, parseImportWorkbook } from "@/lib/import/parse";
+import { readImportFile } from "@/lib/import/request";
+import { XlsxWorkbookReader } from "@/lib/import/xlsx-reader";
+import { createApiToken, createUser } from "@/lib/users/service";
+import * as importRoute from "../app/api/v1/import/route";
+import { describeOnDatabases } from "./databases";
+import { TEST_ACTOR } from "./factories";
+
+/*
+ * Issue 14, item 1: an import cannot take the server down. The hostile files are generated here, small on
+ * disk: a sheet's XML is deflated once per repeated unit and the compressed unit repeated (each unit is
+ * compressed on its own and flushed, so the copies concatenate into one valid deflate stream), which is how a
+ * zip bomb is built. Each is refused with the limit it breaks, while the memory the test process uses stays
+ * flat. Before the fix, the whole workbook was loaded by exceljs: these files were accepted or exhausted the heap.
+ */
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const MB = 1024 * 1024;
+
+// ---------------------------------------------------------------------------------------------------------
+// A minimal ZIP writer (APPNOTE.TXT §4.3.7, §4.3.12, §4.3.16): the parts as given, sizes as claimed.
+
+interface Part {
+  name: string;
+  /** The raw-deflated bytes. */
+  data: Buffer;
+  /** The uncompressed size written in the headers: a bomb may understate it. */
+  size: number;
+  crc: number;
+}
+
+function zip(parts: Part[]): Uint8Array<ArrayBuffer> {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const name = Buffer.from(part.name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8); // deflated
+    local.writeUInt16LE(0x21, 12); // 1980-01-01
+    local.writeUInt32LE(part.crc, 14);
+    local.writeUInt32LE(part.data.length, 18);
+    local.writeUInt32LE(part.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(0x21, 14);
+    central.writeUInt32LE(part.crc, 16);
+    central.writeUInt32LE(part.data.length, 20);
+    central.writeUInt32LE(part.size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, part.data);
+    centrals.push(central, name);
+    offset += local.length + name.length + part.data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+}
+
+function textPart(name: string, text: string): Part {
+  const bytes = Buffer.from(text);
+  return { name, data: deflateRawSync(bytes), size: bytes.length, crc: crc32(bytes) };
+}
+
+/** `prefix`, `count` copies of `unit`, `suffix`, deflated without deflating the copies: a few KB for gigabytes. */
+function repeatedPart(name: string, { prefix, unit, count, suffix, claimedSize }: { prefix: string; unit: string; count: number; suffix: string; claimedSize?: number }): Part {
+  const flushed = (text: string) => deflateRawSync(Buffer.from(text), { finishFlush: constants.Z_FULL_FLUSH });
+  const unitBlock = flushed(unit);
+  const data = Buffer.concat([flushed(prefix), ...Array.from({ length: count }, () => unitBlock), deflateRawSync(Buffer.from(suffix))]);
+  const size = Buffer.byteLength(prefix) + Buffer.byteLength(unit) * count + Buffer.byteLength(suffix);
+  // The reader never checks CRCs (a bomb could carry a right one); computing it over gigabytes is pointless.
+  return { name, data, size: claimedSize ?? Math.min(size, 0xfffffffe), crc: 0 };
+}
+
+const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+const SHEET_TAIL = "</sheetData></worksheet>";
+
+/** A workbook of one sheet named `sheetName`, whose part is `sheet`, plus `extra` parts. */
+function workbook(sheet: Part, { sheetName = "transfers", extra = [] }: { sheetName?: string; extra?: Part[] } = {}): Uint8Array<ArrayBuffer> {
+  return zip([
+    textPart(
+      "[Content_Types].xml",
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>',
+    ),
+    textPart(
+      "_rels/.rels",
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    ),
+    textPart(
+      "xl/workbook.xml",
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    textPart(
+      "xl/_rels/workbook.xml.rels",
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    ),
+    { ...sheet, name: "xl/worksheets/sheet1.xml" },
+    ...extra,
+  ]);
+}
+
+const inline = (text: string, reference = "") => `<c${reference ? ` r="${reference}"` : ""} t="inlineStr"><is><t>${text}</t></is></c>`;
+const HEADER_ROW = `<row r="1">${inline("externalId", "A1")}${inline("notes", "B1")}</row>`;
+
+// ---------------------------------------------------------------------------------------------------------
+
+/** Runs `work`, sampling the heap and the memory outside it (Buffers, zlib) every few ms: the growth at its peak. */
+async function peakGrowthDuring(work: () => Promise<unknown>): Promise<{ error: unknown; peakMb: number }> {
+  const used = () => {
+    const { heapUsed, external } = process.memoryUsage();
+    return heapUsed + external;
+  };
+  const base = used();
+  let peak = base;
+  const sampler = setInterval(() => (peak = Math.max(peak, used())), 10);
+  let error: unknown = null;
+  try {
+    await work();
+  } catch (caught) {
+    error = caught;
+  } finally {
+    clearInterval(sampler);
+    peak = Math.max(peak, used());
+  }
+  return { error, peakMb: (peak - base) / MB };
+}
+
+function refusal(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  throw new Error(`expected an AppError, got ${error instanceof Error ? error.stack : String(error)}`);
+}
+
+async function refused(promise: Promise<unknown> | (() => unknown)): Promise<AppError> {
+  try {
+    await (typeof promise === "function" ? promise() : promise);
+  } catch (error) {
+    return refusal(error);
+  }
+  throw new Error("expected a refusal");
+}
+
+const small = (overrides: Partial<ImportLimits>): ImportLimits => ({ ...DEFAULT_IMPORT_LIMITS, ...overrides });
+
+describe("import limits: hostile files are refused while memory stays flat (default limits)", () => {
+  it("refuses a zip bomb (a 1 GiB sheet in under 4 MB, its size understated) with 413 naming the uncompressed limit, having inflated only up to it", async () => {
+    // Well-formed XML the parser keeps reading, so that only the budget stops it: long comments, the
+    // cheapest markup to parse (empty rows take the parser a few times longer for the same bytes).
+    const comment = `<!--${" ".repeat(64 * 1024)}-->`;
+    const unit = comment.repeat(Math.floor((8 * MB) / comment.length));
+    const bomb = workbook(repeatedPart("sheet", { prefix: SHEET_HEAD + HEADER_ROW, unit, count: 128, suffix: SHEET_TAIL, claimedSize: 4096 }));
+    expect(bomb.byteLength).toBeLessThan(4 * MB);
+
+    let inflated = 0;
+    const started = performance.now();
+    const { error, peakMb } = await peakGrowthDuring(async () => {
+      const reader = await XlsxWorkbookReader.open(bomb, { limits: DEFAULT_IMPORT_LIMITS, sheetKey: (name) => (name === "transfers" ? "transfers" : undefined) });
+      try {
+        await reader.readSheet("transfers", () => undefined);
+      } finally {
+        inflated = reader.inflatedBytes;
+      }
+    });
+    const problem = refusal(error);
+    expect(problem.status).toBe(413);
+    expect(problem.message).toContain("IMPORT_MAX_UNCOMPRESSED_BYTES");
+    expect(problem.message).toContain("64 MB");
+    expect(problem.details.limit).toEqual({ name: "IMPORT_MAX_UNCOMPRESSED_BYTES", value: 64 * MB });
+    // Stopped at the budget (one 16 KB zlib chunk past it at most), never near the gigabyte.
+    expect(inflated).toBeGreaterThan(64 * MB);
+    expect(inflated).toBeLessThan(64 * MB + 64 * 1024);
+    expect(peakMb).toBeLessThan(64);
+    console.info(`[import-limits] zip bomb refused after ${Math.round(performance.now() - started)} ms, peak growth ${peakMb.toFixed(1)} MB`);
+  });
+
+  it("refuses a bomb whose size is declared at once, before inflating anything", async () => {
+    const bomb = workbook(repeatedPart("sheet", { prefix: SHEET_HEAD, unit: "<row/>".repeat(100_000), count: 200, suffix: SHEET_TAIL }));
+    const problem = await refused(parseImportWorkbook(bomb));
+    expect(problem.status).toBe(413);
+    expect(problem.message).toMatch(/unpacks to more than 64 MB \(IMPORT_MAX_UNCOMPRESSED_BYTES\)/);
+  });
+
+  it("never inflates a part it does not need: a 1 GiB bomb in xl/media costs nothing", async () => {
+    const sheet = textPart("sheet", `${SHEET_HEAD}${HEADER_ROW}<row r="2">${inline("t-1", "A2")}${inline("fine", "B2")}</row>${SHEET_TAIL}`);
+    const hidden = repeatedPart("xl/media/image1.png", { prefix: "", unit: "\0".repeat(8 * MB), count: 128, suffix: "" });
+    const file = workbook(sheet, { extra: [hidden] });
+    const { error, peakMb } = await peakGrowthDuring(async () => {
+      expect((await parseImportWorkbook(file)).transfers).toEqual([{ row: 2, values: { externalId: "t-1", notes: "fine" } }]);
+    });
+    expect(error).toBeNull();
+    expect(peakMb).toBeLessThan(16);
+  });
+
+  it("refuses 1,048,576 rows (XLSX) with 422 naming the row limit, at its 20,001st row", async () => {
+    const file = workbook(repeatedPart("sheet", { prefix: SHEET_HEAD + HEADER_ROW, unit: `<row>${inline("x")}</row>`.repeat(1024), count: 1024, suffix: SHEET_TAIL }));
+    const { error, peakMb } = await peakGrowthDuring(() => parseImportWorkbook(file));
+    const problem = refusal(error);
+    expect(problem.status).toBe(422);
+    expect(problem.details.fields).toEqual([{ path: "(file)", message: expect.stringContaining("more than 20,000 rows with data (IMPORT_MAX_ROWS") }]);
+    expect(problem.details.limit).toEqual({ name: "IMPORT_MAX_ROWS", value: 20_000 });
+    expect(peakMb).toBeLessThan(64);
+  });
+
+  it("refuses 100,000 columns (XLSX) with 422 naming the column limit, at the 101st cell of the row", async () => {
+    const file = workbook(repeatedPart("sheet", { prefix: `${SHEET_HEAD}<row r="1">`, unit: inline("h").repeat(1000), count: 100, suffix: `</row>${SHEET_TAIL}` }));
+    const { error, peakMb } = await peakGrowthDuring(() => parseImportWorkbook(file));
+    const problem = refusal(error);
+    expect(problem.status).toBe(422);
+    expect(problem.message).toBe('(file): Sheet "transfers", row 1, has more than 100 columns (IMPORT_MAX_COLUMNS)');
+    expect(problem.details.limit).toEqual({ name: "IMPORT_MAX_COLUMNS", value: 100 });
+    expect(peakMb).toBeLessThan(16);
+  });
+
+  it("refuses a cell that names a column far to the right (XFD) as too many columns", async () => {
+    const file = workbook(textPart("sheet", `${SHEET_HEAD}${HEADER_ROW}<row r="2">${inline("x", "XFD2")}</row>${SHEET_TAIL}`));
+    expect((await refused(parseImportWorkbook(file))).message).toContain('Sheet "transfers", row 2, has more than 100 columns');
+  });
+
+  it("refuses 1,048,576 rows and 100,000 columns as CSV too, with the same limits", async () => {
+    const rows = await peakGrowthDuring(async () => parseImportCsv(`externalId\n${"x\n".repeat(1_048_576)}`, "transfers"));
+    expect(refusal(rows.error).details.limit).toEqual({ name: "IMPORT_MAX_ROWS", value: 20_000 });
+    expect(rows.peakMb).toBeLessThan(64);
+
+    const columns = await peakGrowthDuring(async () => parseImportCsv(`${"h,".repeat(99_999)}h\n`, "transfers"));
+    const problem = refusal(columns.error);
+    expect(problem.message).toBe("(file): Line 1 has more than 100 columns (IMPORT_MAX_COLUMNS)");
+    expect(columns.peakMb).toBeLessThan(16);
+  });
+
+  it("refuses a DTD (billion laughs) and a run of text that completes no element, as unreadable", async () => {
+    const laughs = `<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "${"ha".repeat(10)}"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><worksheet><sheetData><row>${inline("&b;")}</row></sheetData></worksheet>`;
+    const dtd = await refused(parseImportWorkbook(workbook(textPart("sheet", laughs))));
+    expect(dtd.status).toBe(422);
+    expect(dtd.message).toMatch(/not a readable XLSX workbook: .*DTD/);
+
+    const endless = workbook(repeatedPart("sheet", { prefix: `${SHEET_HEAD}<row>${"<c t=\"inlineStr\"><is><t>"}`, unit: "&amp;".repeat(100_000), count: 40, suffix: "</t></is></c></row>" + SHEET_TAIL }));
+    const run = await peakGrowthDuring(() => parseImportWorkbook(endless));
+    expect(refusal(run.error).message).toMatch(/not a readable XLSX workbook: .*(longer than Excel's 32,767 characters|complete no XML element)/);
+    expect(run.peakMb).toBeLessThan(64);
+  });
+});
+
+describe("import limits: at the limit passes, one past is refused", () => {
+  const limits = small({ maxRows: 3, maxColumns: 4 });
+
+  it("counts rows with data only, every sheet together", () => {
+    expect(parseImportCsv("name,country\na,DE\n,\nb,FR\nc,IT\n\n", "processors", { limits }).processors.map((row) => row.row)).toEqual([2, 4, 5]);
+    const problem = refusal(catching(() => parseImportCsv("name,country\na,DE\nb,FR\nc,IT\nd,ES\n", "processors", { limits })));
+    expect(problem.details.fields).toEqual([{ path: "(file)", message: "has more than 3 rows with data (IMPORT_MAX_ROWS, all sheets together): split it into smaller files" }]);
+  });
+
+  it("counts a CSV's fields and an XLSX's highest column", async () => {
+    expect(parseImportCsv("name,country,notes,x\na,DE,,\n", "processors", { limits }).processors).toHaveLength(1);
+    expect(refusal(catching(() => parseImportCsv("name,country,notes,x,y\n", "processors", { limits }))).details.limit).toEqual({ name: "IMPORT_MAX_COLUMNS", value: 4 });
+
+    const atLimit = workbook(textPart("sheet", `${SHEET_HEAD}${HEADER_ROW}<row r="2">${inline("t", "A2")}${inline("z", "D2")}</row>${SHEET_TAIL}`));
+    expect((await parseImportWorkbook(atLimit, { limits })).transfers).toEqual([{ row: 2, values: { externalId: "t", notes: "" } }]);
+    const past = workbook(textPart("sheet", `${SHEET_HEAD}${HEADER_ROW}<row r="2">${inline("t", "A2")}${inline("z", "E2")}</row>${SHEET_TAIL}`));
+    expect((await refused(parseImportWorkbook(past, { limits, field: "file" }))).details.fields).toEqual([
+      { path: "file", message: 'Sheet "transfers", row 2, has more than 4 columns (IMPORT_MAX_COLUMNS)' },
+    ]);
+  });
+
+  it("counts the uncompressed bytes of every part read, and refuses one byte past them", async () => {
+    const sheet = textPart("sheet", `${SHEET_HEAD}${HEADER_ROW}<row r="2">${inline("t-1", "A2")}</row>${SHEET_TAIL}`);
+    const file = workbook(sheet);
+    const reader = await XlsxWorkbookReader.open(file, { limits: DEFAULT_IMPORT_LIMITS, sheetKey: (name) => name });
+    await reader.readSheet("transfers", () => undefined);
+    const needed = reader.inflatedBytes;
+    expect((await parseImportWorkbook(file, { limits: small({ maxUncompressedBytes: needed }) })).transfers).toHaveLength(1);
+    expect((await refused(parseImportWorkbook(file, { limits: small({ maxUncompressedBytes: needed - 1 }) }))).status).toBe(413);
+  });
+
+  it("refuses an upload past IMPORT_MAX_BYTES with 413 while it streams, whatever Content-Length says", async () => {
+    const body = `name,country\n${"a,DE\n".repeat(400)}`; // 2,013 bytes
+    const request = (chunked: boolean) =>
+      new Request("http://localhost/api/v1/import?kind=processors", {
+        method: "POST",
+        headers: { "content-type": "text/csv" },
+        // A stream has no Content-Length: the limit must hold while counting.
+        body: chunked ? new Blob([body]).stream() : body,
+        ...(chunked ? { duplex: "half" } : {}),
+      } as RequestInit);
+    expect((await readImportFile(request(false), small({ maxUploadBytes: 2013 }))).rows.processors).toHaveLength(400);
+    for (const chunked of [false, true]) {
+      const problem = await refused(readImportFile(request(chunked), small({ maxUploadBytes: 2012 })));
+      expect(problem.status).toBe(413);
+      expect(problem.message).toBe("The file is larger than 2,012 bytes (IMPORT_MAX_BYTES), the most an import takes.");
+      expect(problem.details.limit).toEqual({ name: "IMPORT_MAX_BYTES", value: 2012 });
+    }
+  });
+});
+
+function catching(work: () => unknown): unknown {
+  try {
+    work();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("import limits: configuration and the per-instance slots", () => {
+  it("reads each limit from its environment variable, and names a bad one", () => {
+    expect(importLimits({})).toEqual(DEFAULT_IMPORT_LIMITS);
+    expect(importLimits({ IMPORT_MAX_ROWS: "50000", IMPORT_CONCURRENCY: " 4 ", IMPORT_MAX_BYTES: "" })).toMatchObject({ maxRows: 50_000, concurrency: 4, maxUploadBytes: 20 * MB });
+    expect(() => importLimits({ IMPORT_MAX_COLUMNS: "0" })).toThrow('IMPORT_MAX_COLUMNS must be a positive whole number, got "0".');
+    expect(() => importLimits({ IMPORT_MAX_UNCOMPRESSED_BYTES: "64MB" })).toThrow(/IMPORT_MAX_UNCOMPRESSED_BYTES/);
+  });
+
+  it("runs at most IMPORT_CONCURRENCY imports at once: 429 with Retry-After beyond, a slot freed however an import ends", async () => {
+    const limits = small({ concurrency: 2 });
+    const gates: (() => void)[] = [];
+    const held = [0, 1].map(() => withImportSlot(() => new Promise<string>((resolve) => gates.push(() => resolve("done"))), limits));
+    expect(activeImports()).toBe(2);
+    const busy = await refused(withImportSlot(async () => "third", limits));
+    expect(busy.status).toBe(429);
+    expect(busy.details.retryAfterSeconds).toBe(5);
+    expect(busy.message).toBe("2 imports are already running on this server (IMPORT_CONCURRENCY): try again in a few seconds.");
+
+    gates[0]!();
+    expect(await held[0]).toBe("done");
+    expect(await withImportSlot(async () => "third", limits)).toBe("third");
+    await refused(withImportSlot(async () => Promise.reject(new AppError("validation_failed", "bad file")), limits));
+    expect(activeImports()).toBe(1);
+    gates[1]!();
+    await held[1];
+    expect(activeImports()).toBe(0);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Through the API and the import page, as the server runs them.
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const globalDb = globalThis as unknown as { __governanceDb?: DatabaseHandle };
+
+describeOnDatabases("import limits through the API and the page", (use) => {
+  let token = "";
+
+  beforeAll(async () => {
+    globalDb.__governanceDb = use();
+    const ctx = { db: use().db, actor: SYSTEM_ACTOR, today: "2026-01-01" };
+    const { record: user } = await createUser({ ctx, input: { email: "engineer@import-limits.test", name: "Limits engineer", role: "engineer" } });
+    token = (await createApiToken({ ctx, input: { userId: user.id, name: "tests" } })).token;
+  });
+
+  afterEach(() => {
+    delete process.env.IMPORT_MAX_BYTES;
+  });
+
+  afterAll(() => {
+    globalDb.__governanceDb = undefined;
+  });
+
+  const post = (body: BodyInit, contentType: string, query = "") =>
+    (importRoute.POST as unknown as Handler)(
+      new Request(`http://localhost:3000/api/v1/import${query}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": contentType }, body }),
+      { params: Promise.resolve({}) },
+    );
+
+  it("answers 422 naming the column limit for a 100,000-column workbook, and 422 naming the row limit for 1,048,576 rows", async () => {
+    const wide = workbook(repeatedPart("sheet", { prefix: `${SHEET_HEAD}<row r="1">`, unit: inline("h").repeat(1000), count: 100, suffix: `</row>${SHEET_TAIL}` }));
+    const response = await post(wide, XLSX);
+    expect(response.status).toBe(422);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(await response.json()).toMatchObject({
+      code: "validation_failed",
+      detail: '(file): Sheet "transfers", row 1, has more than 100 columns (IMPORT_MAX_COLUMNS)',
+      limit: { name: "IMPORT_MAX_COLUMNS", value: 100 },
+    });
+
+    const long = await post(`externalId\n${"x\n".repeat(1_048_576)}`, "text/csv", "?kind=transfers");
+    expect(long.status).toBe(422);
+    expect(await long.json()).toMatchObject({ limit: { name: "IMPORT_MAX_ROWS", value: 20_000 } });
+  });
+
+  it("answers 413 naming IMPORT_MAX_BYTES, as configured", async () => {
+    process.env.IMPORT_MAX_BYTES = "1024";
+    const response = await post("x".repeat(1025), "text/csv", "?kind=processors");
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ code: "payload_too_large", detail: expect.stringContaining("1,024 bytes (IMPORT_MAX_BYTES)"), limit: { name: "IMPORT_MAX_BYTES", value: 1024 } });
+  });
+
+  it("answers 429 with Retry-After while the instance's import slots are taken, on the API and the page alike", async () => {
+    const gates: (() => void)[] = [];
+    const held = [0, 1].map(() => withImportSlot(() => new Promise<void>((resolve) => gates.push(resolve))));
+    try {
+      const response = await post("name,country\nA,DE\n", "text/csv", "?kind=processors");
+      expect(response.status).toBe(429);
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect(await response.json()).toMatchObject({ code: "rate_limited", limit: { name: "IMPORT_CONCURRENCY", value: 2 } });
+
+      const form = new FormData();
+      form.set("file", new File(["name,country\nA,DE\n"], "vendors.csv", { type: "text/csv" }));
+      form.set("kind", "processors");
+      const page = await refused(checkUploadedImport({ ctx: { db: use().db, actor: TEST_ACTOR, today: "2026-01-01" }, input: { form } }));
+      expect(page.code).toBe("rate_limited");
+      expect(page.message).toContain("try again in a few seconds");
+    } finally {
+      gates.forEach((open) => open());
+      await Promise.all(held);
+    }
+    const after = await post("name,country\nA,DE\n", "text/csv", "?kind=processors");
+    expect(after.status).toBe(200);
+  });
+});
