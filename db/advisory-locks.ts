@@ -16,6 +16,11 @@ export const ADVISORY_LOCKS = {
   demoSeed: 724_310_004,
   /** Two imports of overlapping files must not both decide to create the same record (lib/import/commit.ts). */
   import: 724_310_011,
+  /**
+   * Publishing the audit chain's signed head to its file (lib/audit/head-file.ts): two instances sharing one
+   * file must not interleave their read-compare-rename, or an older head could replace a newer one.
+   */
+  auditHeadFile: 724_310_031,
 } as const;
 
 export type AdvisoryLockName = keyof typeof ADVISORY_LOCKS;

@@ -24,3 +24,19 @@ export interface AuditContent {
 export function hashAuditEvent(prevHash: string, content: AuditContent): string {
   return crypto.createHash("sha256").update(prevHash).update(canonicalJson(content)).digest("hex");
 }
+
+/**
+ * The event's MAC: HMAC-SHA-256 of its hash under the audit key (lib/audit/key.ts). The hash already covers
+ * the content and the link to the event before, so a MAC over it binds both to the key: re-hashing the chain
+ * after an edit, without the key, leaves MACs that no longer verify.
+ */
+export function macAuditHash(key: Buffer, hash: string): string {
+  return crypto.createHmac("sha256", key).update(hash).digest("hex");
+}
+
+/** Compares two hex MACs in constant time (a mismatch of length is a mismatch). */
+export function sameMac(a: string, b: string): boolean {
+  const left = Buffer.from(a, "utf8");
+  const right = Buffer.from(b, "utf8");
+  return left.length === right.length && crypto.timingSafeEqual(left, right);
+}

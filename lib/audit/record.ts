@@ -1,10 +1,12 @@
 import "server-only";
-import { desc, sql } from "drizzle-orm";
-import { ADVISORY_LOCKS } from "@/db/advisory-locks";
 import type { Executor } from "@/db/client";
+import { countAuditEvents, insertAuditCheckpoint, insertAuditEventRows, lockAuditChain, readAuditChainTip } from "@/db/queries/audit";
 import { systemActor } from "@/lib/auth/actor";
-import { auditEvents } from "@/db/schema";
-import { GENESIS_HASH, hashAuditEvent, type AuditContent } from "./hash";
+import type { NewAuditEvent } from "@/db/schema";
+import { GENESIS_HASH, hashAuditEvent, macAuditHash, type AuditContent } from "./hash";
+import { signAuditHead } from "./head";
+import { noteAuditCheckpoint } from "./head-file";
+import { resolveAuditKey } from "./key";
 
 export interface AuditActor {
   userId: string | null;
@@ -20,6 +22,70 @@ export const SYSTEM_ACTOR = systemActor();
 function plain(value: unknown): Record<string, unknown> | null {
   if (value === null || value === undefined) return null;
   return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+}
+
+export interface AuditEventInput {
+  action: string;
+  recordType: string;
+  recordId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Appends events by one actor at one time, chained in the given order, each with its MAC under the audit
+ * key, and a signed checkpoint of the new head, all inside the caller's transaction: the change, its events
+ * and the checkpoint commit or roll back together. Once the transaction has committed, the head file follows
+ * (lib/audit/head-file.ts): writing it here would publish events that a rollback may yet remove.
+ */
+async function appendChained({ db, actor, events, at }: { db: Executor; actor: AuditActor; events: readonly AuditEventInput[]; at: Date }): Promise<void> {
+  if (events.length === 0) return;
+  // Resolved before the lock: a missing key fails the write before it waits for anyone.
+  const key = resolveAuditKey();
+  await lockAuditChain({ db });
+  const tip = await readAuditChainTip({ db });
+  // Every keyed append writes a checkpoint with the event, so the newest one counts the chain up to its last
+  // event; only the first append after events written without one (before this version) counts the table.
+  const countBefore = tip.last === null ? 0 : tip.checkpoint?.lastEventId === tip.last.id ? tip.checkpoint.eventCount : await countAuditEvents({ db });
+  let prevHash = tip.last?.hash ?? GENESIS_HASH;
+  // Millisecond precision: what timestamptz stores and returns, so verification recomputes the same text.
+  const occurredAt = new Date(Math.floor(at.getTime()));
+  const rows: NewAuditEvent[] = events.map((event) => {
+    const content: AuditContent = {
+      occurredAt: occurredAt.toISOString(),
+      actorUserId: actor.userId,
+      actorTokenId: actor.tokenId ?? null,
+      actorLabel: actor.label,
+      action: event.action,
+      recordType: event.recordType,
+      recordId: event.recordId,
+      before: plain(event.before),
+      after: plain(event.after),
+    };
+    const hash = hashAuditEvent(prevHash, content);
+    const row: NewAuditEvent = {
+      occurredAt,
+      actorUserId: content.actorUserId,
+      actorTokenId: content.actorTokenId,
+      actorLabel: content.actorLabel,
+      action: content.action,
+      recordType: content.recordType,
+      recordId: content.recordId,
+      before: content.before as Record<string, unknown> | null,
+      after: content.after as Record<string, unknown> | null,
+      prevHash,
+      hash,
+      mac: macAuditHash(key, hash),
+    };
+    prevHash = hash;
+    return row;
+  });
+  const lastEventId = await insertAuditEventRows({ db, rows });
+  // The checkpoint's time is the real time of the write, whatever time the events are dated (a backdated seed).
+  const signedAt = new Date();
+  const head = signAuditHead(key, { lastEventId, eventCount: countBefore + rows.length, headHash: prevHash, signedAt: signedAt.toISOString() });
+  await insertAuditCheckpoint({ db, checkpoint: { lastEventId, eventCount: head.eventCount, headHash: head.headHash, signature: head.signature, createdAt: signedAt } });
+  noteAuditCheckpoint({ lastEventId, transactionId: tip.transactionId });
 }
 
 /**
@@ -45,53 +111,14 @@ export async function appendAuditEvent({
   after?: unknown;
   at?: Date;
 }): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.auditChain})`);
-  const last = await db.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
-  const prevHash = last[0]?.hash ?? GENESIS_HASH;
-  // Millisecond precision: what timestamptz stores and returns, so verification recomputes the same text.
-  const occurredAt = new Date(Math.floor(at.getTime()));
-  const content: AuditContent = {
-    occurredAt: occurredAt.toISOString(),
-    actorUserId: actor.userId,
-    actorTokenId: actor.tokenId ?? null,
-    actorLabel: actor.label,
-    action,
-    recordType,
-    recordId,
-    before: plain(before),
-    after: plain(after),
-  };
-  await db.insert(auditEvents).values({
-    occurredAt,
-    actorUserId: content.actorUserId,
-    actorTokenId: content.actorTokenId,
-    actorLabel: content.actorLabel,
-    action,
-    recordType,
-    recordId,
-    before: content.before as Record<string, unknown> | null,
-    after: content.after as Record<string, unknown> | null,
-    prevHash,
-    hash: hashAuditEvent(prevHash, content),
-  });
+  await appendChained({ db, actor, events: [{ action, recordType, recordId, before, after }], at });
 }
-
-export interface AuditEventInput {
-  action: string;
-  recordType: string;
-  recordId: string | null;
-  before?: unknown;
-  after?: unknown;
-}
-
-// Rows per insert statement: well under PostgreSQL's 65,535 bind parameters (11 per row).
-const BATCH_ROWS = 500;
 
 /**
  * Appends many events by one actor at one time, chained in the given order, in multi-row inserts: for
  * writes of many records at once (a seed, an import), where one appendAuditEvent per record would cost a
- * lock, a read of the head and a statement each. Same hash chain as appendAuditEvent; call it inside the
- * transaction of the change, like appendAuditEvent.
+ * lock, a read of the head, a statement and a checkpoint each. Same chain, MACs and one checkpoint for the
+ * batch; call it inside the transaction of the change, like appendAuditEvent.
  */
 export async function appendAuditEvents({
   db,
@@ -104,42 +131,5 @@ export async function appendAuditEvents({
   events: readonly AuditEventInput[];
   at?: Date;
 }): Promise<void> {
-  if (events.length === 0) return;
-  await db.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.auditChain})`);
-  const last = await db.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
-  let prevHash = last[0]?.hash ?? GENESIS_HASH;
-  const occurredAt = new Date(Math.floor(at.getTime()));
-  const rows = events.map((event) => {
-    const content: AuditContent = {
-      occurredAt: occurredAt.toISOString(),
-      actorUserId: actor.userId,
-      actorTokenId: actor.tokenId ?? null,
-      actorLabel: actor.label,
-      action: event.action,
-      recordType: event.recordType,
-      recordId: event.recordId,
-      before: plain(event.before),
-      after: plain(event.after),
-    };
-    const hash = hashAuditEvent(prevHash, content);
-    const row = {
-      occurredAt,
-      actorUserId: content.actorUserId,
-      actorTokenId: content.actorTokenId,
-      actorLabel: content.actorLabel,
-      action: content.action,
-      recordType: content.recordType,
-      recordId: content.recordId,
-      before: content.before as Record<string, unknown> | null,
-      after: content.after as Record<string, unknown> | null,
-      prevHash,
-      hash,
-    };
-    prevHash = hash;
-    return row;
-  });
-  // Ids are assigned in VALUES order within a statement, and statements run in order: the chain's order.
-  for (let start = 0; start < rows.length; start += BATCH_ROWS) {
-    await db.insert(auditEvents).values(rows.slice(start, start + BATCH_ROWS));
-  }
+  await appendChained({ db, actor, events, at });
 }
