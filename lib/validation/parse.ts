@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { fieldsError } from "@/lib/errors";
+import { findUnstorableText } from "./storable-text";
 
 /**
  * Validates at a boundary; failures become one AppError naming every invalid field by its path. An unknown
@@ -7,6 +8,9 @@ import { fieldsError } from "@/lib/errors";
  * the whole body, so that a client sees which key to remove.
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  // Server actions, imports and scripts reach the services without lib/api's edge checks: the same refusal here.
+  const unstorable = findUnstorableText(input);
+  if (unstorable) throw fieldsError("validation_failed", [unstorable]);
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fields = result.error.issues.flatMap((issue) =>
