@@ -19,6 +19,8 @@ const SLOW = [
   "tests/registers-more.test.ts",
   "tests/exports-reports.test.ts",
   "tests/users-tokens.test.ts",
+  // Two app processes on one PostgreSQL database (child processes, 25 s).
+  "tests/two-instances.test.ts",
   // The demo seed's own test (moving from db/seed/ to tests/).
   "{tests,db}/**/seed.test.ts",
 ];

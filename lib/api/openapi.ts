@@ -385,7 +385,7 @@ function servicePaths(components: Components) {
         security: PUBLIC,
         responses: {
           "200": { description: "The database answers", content: json(components.add("Health", healthResponse)) },
-          "503": { description: "The database does not answer", content: json(components.add("HealthUnavailable", healthProblem)) },
+          "503": { description: "The database does not answer, or the authentication configuration is broken (the reason names the setting, never its value)", content: json(components.add("HealthUnavailable", healthProblem)) },
         },
       },
     },
