@@ -120,7 +120,9 @@ async function backdateFlags(
     let becameTrue: Date | null = null;
     const lapse = dpfExpiry.get(flag.subjectId);
     const ends = expiry.get(flag.subjectId);
-    if (flag.ruleId === "processor.dpf-lapsed" && lapse) becameTrue = nineAm(lapse, 1);
+    // A certification that has expired made the flag true the day after; one still valid (a flag for the UK
+    // Extension it lacks) was wrong from the vendor's entry on.
+    if (flag.ruleId === "processor.dpf-lapsed" && lapse && lapse < today) becameTrue = nineAm(lapse, 1);
     if (flag.ruleId === "agreement.expired" && ends) becameTrue = nineAm(ends, 1);
     if (flag.ruleId === "agreement.expiring-soon" && ends) becameTrue = nineAm(ends, -60);
     const firstSeenAt = latest(entered, becameTrue, null);
