@@ -1,4 +1,3 @@
-import { constants, crc32, deflateRawSync } from "node:zlib";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { checkUploadedImport } from "@/app/(dashboard)/import/import-file";
@@ -12,116 +11,20 @@ import { createApiToken, createUser } from "@/lib/users/service";
 import * as importRoute from "../app/api/v1/import/route";
 import { describeOnDatabases } from "./databases";
 import { TEST_ACTOR } from "./factories";
+import { inline, repeatedPart, SHEET_HEAD, SHEET_TAIL, textPart, workbook } from "./hostile-xlsx";
 
 /*
  * Issue 14, item 1: an import cannot take the server down. The hostile files are generated here, small on
- * disk: a sheet's XML is deflated once per repeated unit and the compressed unit repeated (each unit is
- * compressed on its own and flushed, so the copies concatenate into one valid deflate stream), which is how a
- * zip bomb is built. Each is refused with the limit it breaks, while the memory the test process uses stays
- * flat. Before the fix, the whole workbook was loaded by exceljs: these files were accepted or exhausted the heap.
+ * disk (./hostile-xlsx.ts: a zip bomb's way of repeating compressed bytes). Each is refused with the limit it
+ * breaks, while the memory the test process uses stays flat. Before the fix the whole workbook was loaded by
+ * exceljs and a CSV parsed whole: such files were read to the end, or exhausted the heap, or were refused
+ * without naming any limit.
  */
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const MB = 1024 * 1024;
 
-// ---------------------------------------------------------------------------------------------------------
-// A minimal ZIP writer (APPNOTE.TXT §4.3.7, §4.3.12, §4.3.16): the parts as given, sizes as claimed.
-
-interface Part {
-  name: string;
-  /** The raw-deflated bytes. */
-  data: Buffer;
-  /** The uncompressed size written in the headers: a bomb may understate it. */
-  size: number;
-  crc: number;
-}
-
-function zip(parts: Part[]): Uint8Array<ArrayBuffer> {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const name = Buffer.from(part.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8); // deflated
-    local.writeUInt16LE(0x21, 12); // 1980-01-01
-    local.writeUInt32LE(part.crc, 14);
-    local.writeUInt32LE(part.data.length, 18);
-    local.writeUInt32LE(part.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(0x21, 14);
-    central.writeUInt32LE(part.crc, 16);
-    central.writeUInt32LE(part.data.length, 20);
-    central.writeUInt32LE(part.size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, part.data);
-    centrals.push(central, name);
-    offset += local.length + name.length + part.data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
-}
-
-function textPart(name: string, text: string): Part {
-  const bytes = Buffer.from(text);
-  return { name, data: deflateRawSync(bytes), size: bytes.length, crc: crc32(bytes) };
-}
-
-/** `prefix`, `count` copies of `unit`, `suffix`, deflated without deflating the copies: a few KB for gigabytes. */
-function repeatedPart(name: string, { prefix, unit, count, suffix, claimedSize }: { prefix: string; unit: string; count: number; suffix: string; claimedSize?: number }): Part {
-  const flushed = (text: string) => deflateRawSync(Buffer.from(text), { finishFlush: constants.Z_FULL_FLUSH });
-  const unitBlock = flushed(unit);
-  const data = Buffer.concat([flushed(prefix), ...Array.from({ length: count }, () => unitBlock), deflateRawSync(Buffer.from(suffix))]);
-  const size = Buffer.byteLength(prefix) + Buffer.byteLength(unit) * count + Buffer.byteLength(suffix);
-  // The reader never checks CRCs (a bomb could carry a right one); computing it over gigabytes is pointless.
-  return { name, data, size: claimedSize ?? Math.min(size, 0xfffffffe), crc: 0 };
-}
-
-const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
-const SHEET_TAIL = "</sheetData></worksheet>";
-
-/** A workbook of one sheet named `sheetName`, whose part is `sheet`, plus `extra` parts. */
-function workbook(sheet: Part, { sheetName = "transfers", extra = [] }: { sheetName?: string; extra?: Part[] } = {}): Uint8Array<ArrayBuffer> {
-  return zip([
-    textPart(
-      "[Content_Types].xml",
-      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>',
-    ),
-    textPart(
-      "_rels/.rels",
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-    ),
-    textPart(
-      "xl/workbook.xml",
-      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    ),
-    textPart(
-      "xl/_rels/workbook.xml.rels",
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-    ),
-    { ...sheet, name: "xl/worksheets/sheet1.xml" },
-    ...extra,
-  ]);
-}
-
-const inline = (text: string, reference = "") => `<c${reference ? ` r="${reference}"` : ""} t="inlineStr"><is><t>${text}</t></is></c>`;
 const HEADER_ROW = `<row r="1">${inline("externalId", "A1")}${inline("notes", "B1")}</row>`;
-
-// ---------------------------------------------------------------------------------------------------------
 
 /** Runs `work`, sampling the heap and the memory outside it (Buffers, zlib) every few ms: the growth at its peak. */
 async function peakGrowthDuring(work: () => Promise<unknown>): Promise<{ error: unknown; peakMb: number }> {
