@@ -8,6 +8,7 @@ import {
   transfers,
   type AccessType,
   type AgreementType,
+  type DojExemption,
   type EncryptionAtRest,
   type EncryptionInTransit,
   type RecordStatus,
@@ -63,6 +64,11 @@ export interface TransferRegisterRow {
   volumeUnit: VolumeUnit;
   startDate: string | null;
   endDate: string | null;
+  /** 28 CFR 202.501-202.511: the DOJ exemption claimed, or null. */
+  dojExemption: DojExemption | null;
+  /** PIPL Art. 39 separate consent, and the PIPIA date (Art. 55-56). */
+  piplSeparateConsent: boolean;
+  pipiaDate: string | null;
   /** Types of the covering agreements ("scc module_2"), "; "-separated; null when none. */
   agreementTypes: string | null;
   agreementSignedDates: string | null;
@@ -102,12 +108,14 @@ async function selectBase(db: Executor, { includePending, after, limit }: { incl
   const base = await db.execute(sql`
     select json_agg(json_build_array(b.id, b.status, b.exporter_name, b.exporter_country, b.importer_name, b.importer_legal_name,
       b.importer_country, b.importer_status, b.activity_name, b.origin_country, b.destination_country, b.access_type, b.mechanism,
-      b.tia_date, b.encryption_in_transit, b.encryption_at_rest, b.estimated_subjects, b.volume_unit, b.start_date, b.end_date) order by b.id) as rows
+      b.tia_date, b.encryption_in_transit, b.encryption_at_rest, b.estimated_subjects, b.volume_unit, b.start_date, b.end_date,
+      b.doj_exemption, b.pipl_separate_consent, b.pipia_date) order by b.id) as rows
     from (
       select t.id, t.status, e.name as exporter_name, e.country as exporter_country,
         p.name as importer_name, p.legal_name as importer_legal_name, p.country as importer_country, p.status as importer_status,
         act.name as activity_name, t.origin_country, t.destination_country, t.access_type, t.mechanism, t.tia_date,
-        t.encryption_in_transit, t.encryption_at_rest, t.estimated_subjects, t.volume_unit, t.start_date, t.end_date
+        t.encryption_in_transit, t.encryption_at_rest, t.estimated_subjects, t.volume_unit, t.start_date, t.end_date,
+        t.doj_exemption, t.pipl_separate_consent, t.pipia_date
       from transfers t
         join entities e on e.id = t.exporter_entity_id
         join processors p on p.id = t.processor_id
@@ -178,6 +186,9 @@ type BaseRow = [
   volumeUnit: VolumeUnit,
   startDate: string | null,
   endDate: string | null,
+  dojExemption: DojExemption | null,
+  piplSeparateConsent: boolean,
+  pipiaDate: string | null,
 ];
 type AgreementTuple = [type: AgreementType, sccModule: SccModule | null, signed: string | null, effective: string | null, expiry: string | null, documentRef: string | null];
 type AggregateRows = [
@@ -233,6 +244,9 @@ function toRow(
     volumeUnit: raw[17],
     startDate: raw[18],
     endDate: raw[19],
+    dojExemption: raw[20],
+    piplSeparateConsent: raw[21],
+    pipiaDate: raw[22],
     agreementTypes: listOrNull(agreements.map((a) => (a.sccModule ? `${a.type} ${a.sccModule}` : a.type))),
     agreementSignedDates: listOrNull(agreements.map((a) => a.signedDate ?? GAP)),
     agreementEffectiveDates: listOrNull(agreements.map((a) => a.effectiveDate ?? GAP)),

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { iterateTransferRegister, summarizeTransfersByDestination, type TransferRegisterRow } from "@/db/queries/exports";
-import { SEVERITIES } from "@/db/schema/enums";
+import { DOJ_EXEMPTIONS, SEVERITIES } from "@/db/schema/enums";
 import { countryName } from "@/lib/jurisdictions/countries";
+import { DOJ_EXEMPTION_LABELS } from "@/lib/jurisdictions/doj-exemptions";
 import type { ExportColumn, ReportDefinition } from "./report";
 
 export const TRANSFER_REGISTER_TITLE = "Chapter V transfer register";
@@ -13,7 +14,9 @@ export const TRANSFERS_TEMPLATE = "chapter-v";
  * GDPR Art. 44-49 (Chapter V): one row per transfer: exporter, importer, destination, mechanism, agreement
  * and dates, TIA date, encryption, categories, volume, open flags (DOMAIN.md §5). Enum values stay codes
  * (stable, filterable); countries are ISO 3166-1 alpha-2 with the destination's name beside it. Multiple
- * agreements are listed "; "-separated, in the same order in every agreement column.
+ * agreements are listed "; "-separated, in the same order in every agreement column. The facts added for
+ * issue 15 are written in words, as a reader of the register needs them: the PIPL separate consent and PIPIA
+ * date of an export from China (PIPL Art. 39, 55-56), and the US DOJ exemption claimed with its section.
  */
 export const TRANSFER_REGISTER_COLUMNS: readonly ExportColumn<TransferRegisterRow>[] = [
   { header: "Transfer ID", width: 38, value: (r) => r.id },
@@ -36,6 +39,9 @@ export const TRANSFER_REGISTER_COLUMNS: readonly ExportColumn<TransferRegisterRo
   { header: "Agreement expiry", width: 14, value: (r) => r.agreementExpiryDates },
   { header: "Agreement document", width: 24, value: (r) => r.agreementDocumentRefs },
   { header: "TIA date", width: 12, value: (r) => r.tiaDate },
+  { header: "PIPL separate consent", width: 14, value: (r) => piplConsent(r) },
+  { header: "PIPIA date", width: 12, value: (r) => r.pipiaDate },
+  { header: "DOJ exemption", width: 30, value: (r) => dojExemption(r) },
   { header: "Encryption in transit", width: 14, value: (r) => r.encryptionInTransit },
   { header: "Encryption at rest", width: 14, value: (r) => r.encryptionAtRest },
   { header: "Data categories", width: 40, value: (r) => r.categoryKeys },
@@ -59,10 +65,36 @@ const TRANSFER_REGISTER_PDF_COLUMNS: readonly ExportColumn<TransferRegisterRow>[
   { header: "Agreements (expiry)", width: 12, value: (r) => agreementsWithExpiry(r) },
   { header: "TIA", width: 6, value: (r) => r.tiaDate ?? "none" },
   { header: "Encryption (transit / rest)", width: 8, value: (r) => `${r.encryptionInTransit} / ${r.encryptionAtRest}` },
-  { header: "Data categories", width: 14, value: (r) => r.categoryKeys },
+  { header: "Data categories", width: 11, value: (r) => r.categoryKeys },
+  { header: "PIPL consent / PIPIA; DOJ exemption", width: 9, value: (r) => lawFacts(r) },
   { header: "Volume / 12 months", width: 6, value: (r) => `${r.estimatedSubjects.toLocaleString("en-US")} ${r.volumeUnit}` },
   { header: "Open flags", width: 12, value: (r) => (r.openFlagCount > 0 ? `${r.openFlagCount} (worst ${r.worstOpenSeverity}): ${r.openFlagRuleIds}` : "none") },
 ];
+
+/**
+ * PIPL Art. 39: separate consent matters for personal information exported from mainland China; elsewhere the
+ * cell says so rather than "not recorded", which would read as a gap.
+ */
+function piplConsent(row: TransferRegisterRow): string {
+  if (row.piplSeparateConsent) return "Obtained";
+  return row.originCountry === "CN" ? "Not recorded" : "Not applicable";
+}
+
+/** 28 CFR 202.501-202.511, by its label and section: "Corporate group transaction (28 CFR 202.506)". */
+function dojExemption(row: TransferRegisterRow): string {
+  return row.dojExemption ? DOJ_EXEMPTION_LABELS[row.dojExemption] : "None claimed";
+}
+
+/** The PDF's one cell for the three: the PIPL facts of an export from China, and an exemption when claimed. */
+function lawFacts(row: TransferRegisterRow): string {
+  const parts = [
+    row.originCountry === "CN" || row.piplSeparateConsent || row.pipiaDate
+      ? `PIPL consent: ${piplConsent(row).toLowerCase()}; PIPIA: ${row.pipiaDate ?? "none"}`
+      : null,
+    row.dojExemption ? `DOJ exempt: ${DOJ_EXEMPTION_LABELS[row.dojExemption]}` : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length ? parts.join("; ") : "—";
+}
 
 function agreementsWithExpiry(row: TransferRegisterRow): string {
   if (!row.agreementTypes) return "none";
@@ -111,6 +143,19 @@ export const transferRecordSchema = z
       )
       .describe("The processor's agreements covering this transfer (all its transfers, or this one listed)"),
     tiaDate: isoDay.nullable(),
+    pipl: z
+      .object({
+        separateConsent: z.boolean().describe("PIPL Art. 39: the individuals gave separate consent to the export"),
+        pipiaDate: isoDay.nullable().describe("PIPL Art. 55-56: date of the personal-information protection impact assessment"),
+      })
+      .describe("PIPL facts; they apply to personal information exported from mainland China (originCountry CN)"),
+    dojExemption: z
+      .object({
+        exemption: z.enum(DOJ_EXEMPTIONS),
+        label: z.string().describe("What it exempts, with its section: \"Corporate group transaction (28 CFR 202.506)\""),
+      })
+      .nullable()
+      .describe("The US DOJ exemption claimed (28 CFR 202.501-202.511); null when none"),
     encryption: z.object({ inTransit: z.string(), atRest: z.string() }),
     dataCategories: z.array(z.string()).describe("Data category keys (fideslang where one exists)"),
     volume: z.object({ estimatedPer12Months: z.number().int(), unit: z.string().describe("people | devices") }),
@@ -135,6 +180,8 @@ export function transferJsonRecord(row: TransferRegisterRow): z.input<typeof tra
     mechanism: row.mechanism,
     agreements: row.agreements,
     tiaDate: row.tiaDate,
+    pipl: { separateConsent: row.piplSeparateConsent, pipiaDate: row.pipiaDate },
+    dojExemption: row.dojExemption ? { exemption: row.dojExemption, label: DOJ_EXEMPTION_LABELS[row.dojExemption] } : null,
     encryption: { inTransit: row.encryptionInTransit, atRest: row.encryptionAtRest },
     dataCategories: split(row.categoryKeys),
     volume: { estimatedPer12Months: row.estimatedSubjects, unit: row.volumeUnit },
