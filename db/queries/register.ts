@@ -38,9 +38,32 @@ export interface PackedRegister {
 export type RegisterFacts = { packed: PackedRegister; snapshot?: undefined } | { snapshot: RegisterSnapshot; packed?: undefined };
 
 /**
+ * A transfer that takes data held in mainland China abroad, in SQL: lib/rules/pipl.ts isMainlandExport (Hong
+ * Kong and Macau are abroad). `alias` names the transfers table in the query.
+ */
+function mainlandExport(alias: string) {
+  const t = sql.raw(alias);
+  return sql`upper(btrim(${t}.origin_country)) = 'CN' and upper(btrim(${t}.destination_country)) <> 'CN'`;
+}
+
+/**
+ * The processors receiving an exporter's mainland exports: a change to one of them changes the PIPL counts
+ * (per exporter since 1 January, over every recipient: 2024 Provisions Art. 7-8) that all the others read.
+ */
+export async function listMainlandExportProcessors({ db, exporterEntityIds }: { db: Executor; exporterEntityIds: readonly string[] }): Promise<string[]> {
+  if (exporterEntityIds.length === 0) return [];
+  const rows = await db.execute<{ id: string }>(sql`
+    select distinct t.processor_id as id from transfers t
+    where t.exporter_entity_id in (${uuidList(exporterEntityIds)}) and ${mainlandExport("t")}`);
+  return rowsOf<{ id: string }>(rows).map((row) => row.id);
+}
+
+/**
  * Loads the part of the register the rules need (lib/flags/register-snapshot.ts turns it into the snapshot).
- * `processorIds: null` loads everything (full re-evaluation); otherwise the given processors, their
- * descendants (whose rules read a parent's agreements) and, as context only, their ancestors.
+ * `processorIds: null` loads everything (full re-evaluation); otherwise the given processors, the recipients
+ * of the mainland exports of every exporter with a mainland export to them (their PIPL counts are shared),
+ * the descendants of all these (whose rules read a parent's agreements) and, as context only, their ancestors
+ * and the other mainland exports of the exporters evaluated (which add to the counts the rules read).
  */
 export async function loadRegisterFacts({
   db,
@@ -53,15 +76,22 @@ export async function loadRegisterFacts({
 }): Promise<{ facts: RegisterFacts; evaluatedProcessorIds: Set<string> | null }> {
   let evaluated: Set<string> | null = null;
   let withAncestors: string[] | null = null;
+  let contextExporters: string[] = [];
 
   if (processorIds !== null) {
     if (processorIds.length === 0) {
       return { facts: { snapshot: emptySnapshot(today) }, evaluatedProcessorIds: new Set() };
     }
     const ids = sql.join(processorIds.map((id) => sql`${id}::uuid`), sql`, `);
+    // A change at these processors can move the PIPL counts of the exporters sending mainland exports to them,
+    // and so the flags of those exporters' other mainland exports: their recipients are evaluated too.
     const descendants = await db.execute<{ id: string }>(sql`
       with recursive tree(id) as (
         select id from processors where id in (${ids})
+        union
+        select t.processor_id from transfers t
+        where ${mainlandExport("t")} and t.exporter_entity_id in (
+          select x.exporter_entity_id from transfers x where x.processor_id in (${ids}) and ${mainlandExport("x")})
         union
         select p.id from processors p join tree on p.parent_processor_id = tree.id
       ) select id from tree`);
@@ -74,6 +104,12 @@ export async function loadRegisterFacts({
         select p.id, p.parent_processor_id from processors p join chain on p.id = chain.parent
       ) select id from chain`);
     withAncestors = rowsOf<{ id: string }>(ancestors).map((row) => row.id);
+    // The exporters whose counts the evaluated transfers read: their other mainland exports are loaded as
+    // context (never evaluated), so that a count is the same here as in a full pass.
+    const exporters = await db.execute<{ id: string }>(sql`
+      select distinct t.exporter_entity_id as id from transfers t
+      where t.processor_id in (${evaluatedList}) and ${mainlandExport("t")}`);
+    contextExporters = rowsOf<{ id: string }>(exporters).map((row) => row.id);
   }
 
   // Sequential on purpose: inside a transaction the queries share one connection.
@@ -83,7 +119,7 @@ export async function loadRegisterFacts({
 
   const processors = processorRows.map(toProcessorFacts);
   if (readsPacked(db)) {
-    const packed = await loadPacked({ db, today, processorIds, evaluated, withAncestors, processors });
+    const packed = await loadPacked({ db, today, processorIds, evaluated, withAncestors, contextExporters, processors });
     return { facts: { packed }, evaluatedProcessorIds: evaluated };
   }
   const { transferRecords, agreementFacts, categoryRows, entityRows, activityRows } = await loadAsRows({
@@ -91,6 +127,7 @@ export async function loadRegisterFacts({
     processorIds,
     evaluated,
     withAncestors,
+    contextExporters,
   });
   const snapshot: RegisterSnapshot = {
     today,
@@ -110,7 +147,15 @@ export async function loadRegisterFacts({
  */
 export async function loadPackedRegister({ db, today }: { db: Executor; today: string }): Promise<PackedRegister> {
   const processorRows = rowsOf<RawProcessorRow>(await db.execute(sql`${PROCESSOR_COLUMNS} from processors`));
-  return loadPacked({ db, today, processorIds: null, evaluated: null, withAncestors: null, processors: processorRows.map(toProcessorFacts) });
+  return loadPacked({
+    db,
+    today,
+    processorIds: null,
+    evaluated: null,
+    withAncestors: null,
+    contextExporters: [],
+    processors: processorRows.map(toProcessorFacts),
+  });
 }
 
 const PROCESSOR_COLUMNS = sql`
@@ -150,6 +195,20 @@ interface LargeTablesInput {
   processorIds: readonly string[] | null;
   evaluated: Set<string> | null;
   withAncestors: string[] | null;
+  /** Exporters whose other mainland exports a scoped load reads as context (their PIPL counts). */
+  contextExporters: readonly string[];
+}
+
+/**
+ * The transfers a load reads (alias `t`): all, or those to the evaluated processors and, as context, the
+ * mainland exports of `contextExporters`. Two index-friendly conditions (processor, exporter) rather than a
+ * subquery, so that the planner can combine the two indexes.
+ */
+function transferScope(evaluated: Set<string> | null, contextExporters: readonly string[]) {
+  if (evaluated === null) return sql``;
+  const own = sql`t.processor_id in (${uuidList([...evaluated])})`;
+  if (contextExporters.length === 0) return sql`where ${own}`;
+  return sql`where ${own} or (t.exporter_entity_id in (${uuidList(contextExporters)}) and ${mainlandExport("t")})`;
 }
 
 /**
@@ -162,7 +221,7 @@ export function readsPacked(db: Executor): boolean {
   return is(db._.session, PgliteSession);
 }
 
-async function loadAsRows({ db, processorIds, evaluated, withAncestors }: LargeTablesInput) {
+async function loadAsRows({ db, processorIds, evaluated, withAncestors, contextExporters }: LargeTablesInput) {
   // Raw SQL and hand mappings here too: 30,000 agreements in a full pass. Transfer ids come comma-joined.
   const agreementWhere = withAncestors ? sql`where a.processor_id in (${uuidList(withAncestors)})` : sql``;
   const agreementRows = rowsOf<RawAgreementRow>(
@@ -176,7 +235,7 @@ async function loadAsRows({ db, processorIds, evaluated, withAncestors }: LargeT
   // Raw SQL and a hand mapping for the one large query: 100,000 transfers in a full pass, where an ORM's
   // per-field mapping and the driver's array parser cost more than the database does. Lists come
   // comma-joined (category keys and region codes contain no commas).
-  const transferWhere = evaluated ? sql`where t.processor_id in (${uuidList([...evaluated])})` : sql``;
+  const transferWhere = transferScope(evaluated, contextExporters);
   const transferResult = await db.execute(sql`
     select t.id, t.activity_id, t.exporter_entity_id, t.processor_id, t.origin_country, t.destination_country,
       t.access_type, array_to_string(t.subject_regions, ',') as subject_regions, t.estimated_subjects, t.volume_unit,
@@ -215,6 +274,7 @@ async function loadPacked({
   processorIds,
   evaluated,
   withAncestors,
+  contextExporters,
   processors,
 }: LargeTablesInput & { today: string; processors: ProcessorFacts[] }): Promise<PackedRegister> {
   /*
@@ -224,10 +284,8 @@ async function loadPacked({
    * field here is a uuid, an enum, a date, a boolean, a number or a country,
    * region or category code: none can hold a tab or a newline. Free text (names) stays in ordinary rows.
    */
-  const transferWhere = evaluated ? sql`where t.processor_id in (${uuidList([...evaluated])})` : sql``;
-  const categoryWhere = evaluated
-    ? sql`where c.transfer_id in (select id from transfers where processor_id in (${uuidList([...evaluated])}))`
-    : sql``;
+  const transferWhere = transferScope(evaluated, contextExporters);
+  const categoryWhere = evaluated ? sql`where c.transfer_id in (select t.id from transfers t ${transferWhere})` : sql``;
   const agreementWhere = withAncestors ? sql`where a.processor_id in (${uuidList(withAncestors)})` : sql``;
   const packed = rowsOf<{ transfers: string | null; categories: string | null; agreements: string | null; links: string | null }>(
     await db.execute(sql`

@@ -9,7 +9,8 @@ import { storedFlagsFromPacked, type PackedFlags } from "./packed-flags";
  * One share of a full re-evaluation. The register is split by processor: a share parses and evaluates the
  * transfers to its processors, their agreements and the processors themselves, which is everything those
  * rules read (the DOJ aggregate is per recipient; a sub-processor's chain reads processors and agreements,
- * which every share parses whole). Each share plans against the stored flags of its own subjects, assigned
+ * which every share parses whole; the PIPL counts are per exporter, so every share also parses all mainland
+ * exports, evaluating only its own). Each share plans against the stored flags of its own subjects, assigned
  * by the subject's processor as the register says now (not by the flag's processor column, which an edit
  * may have left behind), and a flag whose subject is gone by its subject id. The main thread runs share 0
  * and a worker thread share 1 (see parallel-evaluation.ts); with one share it is the whole pass.
@@ -41,7 +42,8 @@ export function evaluateShare(packed: PackedRegister, share: Share): ShareEvalua
   const mine = (id: string) => shareOf(id, share.count) === share.index;
   const { snapshot, otherTransferIds } = snapshotFromPacked(packed, mine);
   const myProcessors = new Set(snapshot.processors.filter((p) => mine(p.id)).map((p) => p.id));
-  const myTransfers = new Set(snapshot.transfers.map((t) => t.id));
+  // The snapshot also holds other shares' mainland exports as context (see snapshotFromPacked): not ours.
+  const myTransfers = new Set(snapshot.transfers.filter((t) => mine(t.processorId)).map((t) => t.id));
   const agreementProcessor = new Map(snapshot.agreements.map((a) => [a.id, a.processorId]));
   const owns = (subjectType: FlagSubjectType, subjectId: string): boolean => {
     if (subjectType === "transfer") {

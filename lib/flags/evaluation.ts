@@ -3,19 +3,23 @@ import { inArray, sql } from "drizzle-orm";
 import { ADVISORY_LOCKS } from "@/db/advisory-locks";
 import type { Executor } from "@/db/client";
 import { touchFlagsSeen } from "@/db/queries/flags";
+import { listMainlandExportProcessors } from "@/db/queries/register";
 import { loadRegisterSnapshot } from "./register-snapshot";
 import { applyFlagPlan, listStoredFlags } from "./stored-flags";
 import { transferDataCategories, transfers } from "@/db/schema";
 import { appState } from "@/db/schema/app-state";
 import { evaluateRegister, findingProcessors, type RegisterSnapshot } from "@/lib/rules/snapshot";
-import type { Finding } from "@/lib/rules/types";
+import { isMainlandExport } from "@/lib/rules/pipl";
+import type { Finding, TransferFacts } from "@/lib/rules/types";
 import { planFlagChanges, type FlagPlan } from "./lifecycle";
 import { evaluateWholeRegister } from "./parallel-evaluation";
 
 /**
  * Re-evaluation of the flags. Everything is keyed by processor: the DOJ aggregate is per exporter and
  * recipient, an agreement covers its processor's transfers, and a sub-processor's rules read its parent's
- * agreements, so "these processors and their descendants" is exactly the set of subjects an edit can change.
+ * agreements, so "these processors and their descendants" is the set of subjects an edit can change. The PIPL
+ * counts are per exporter over every recipient: the scoped load (db/queries/register.ts) adds the recipients
+ * of the mainland exports of every exporter with a mainland export to these processors.
  */
 export type EvaluationScope = { kind: "all" } | { kind: "processors"; processorIds: readonly string[] };
 
@@ -116,6 +120,24 @@ export async function processorsOfTransfers({ db, transferIds }: { db: Executor;
     .from(transfers)
     .where(inArray(transfers.id, [...transferIds]));
   return rows.map((row) => row.id);
+}
+
+/**
+ * The processors whose flags a transfer in this state feeds (called on the state before and after an edit):
+ * its recipient's (its own rules, the recipient's DOJ aggregate and processor rules) and, for a mainland
+ * export, those of every recipient of the same exporter's mainland exports, whose PIPL counts it adds to
+ * (2024 Provisions Art. 7-8). Read by exporter, not through this transfer, so that the state before an edit
+ * still finds them after the edit moved it (to another exporter, origin or destination).
+ */
+export async function processorsAffectedByTransfer({
+  db,
+  transfer,
+}: {
+  db: Executor;
+  transfer: Pick<TransferFacts, "processorId" | "exporterEntityId" | "originCountry" | "destinationCountry">;
+}): Promise<string[]> {
+  if (!isMainlandExport(transfer)) return [transfer.processorId];
+  return [transfer.processorId, ...(await listMainlandExportProcessors({ db, exporterEntityIds: [transfer.exporterEntityId] }))];
 }
 
 /** A category's classification changed: every processor receiving that category. */

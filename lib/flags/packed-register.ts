@@ -12,6 +12,7 @@ import {
   VOLUME_UNITS,
 } from "@/db/schema/enums";
 import type { PackedRegister } from "@/db/queries/register";
+import { isMainlandExport } from "@/lib/rules/pipl";
 import type { AgreementFacts, RegisterSnapshot, TransferRecord } from "@/lib/rules/types";
 
 /*
@@ -26,8 +27,9 @@ export type { PackedRegister };
 /**
  * The snapshot the rules evaluate, parsed from the packed register. With `ownsProcessor`, only the transfers
  * to the processors it accepts are parsed (one thread's share of a full pass, see
- * lib/flags/evaluation-share.ts); the ids of the others are returned, so that the share can tell another
- * share's transfer from a deleted one. Processors, agreements and the small tables are always read whole:
+ * lib/flags/evaluation-share.ts), and as context the mainland exports to the others (PIPL counts are per
+ * exporter); the ids of the others' transfers are returned, so that the share can tell another share's
+ * transfer from a deleted one. Processors, agreements and the small tables are always read whole:
  * a sub-processor's rules read its parents and their agreements.
  */
 export function snapshotFromPacked(
@@ -53,8 +55,12 @@ export function snapshotFromPacked(
     const id = text.slice(start, text.indexOf("\t", start));
     if (ownsProcessor !== undefined && !ownsProcessor(fieldAt(text, start, TRANSFER_PROCESSOR_FIELD))) {
       otherTransferIds.add(id);
-      categoryLines.skip(id);
-      return;
+      // Another share evaluates it, but a mainland export adds to its exporter's PIPL counts, which this
+      // share's transfers read (2024 Provisions Art. 7-8: per exporter, over every recipient): kept as context.
+      if (!isMainlandExport({ originCountry: fieldAt(text, start, TRANSFER_ORIGIN_FIELD), destinationCountry: fieldAt(text, start, TRANSFER_DESTINATION_FIELD) })) {
+        categoryLines.skip(id);
+        return;
+      }
     }
     const f = splitFields(text.slice(start, end), TRANSFER_FIELDS);
     // One order for a transfer's categories whatever plan the database picks: messages list them in order.
@@ -78,6 +84,8 @@ export function snapshotFromPacked(
 }
 
 const TRANSFER_PROCESSOR_FIELD = 3;
+const TRANSFER_ORIGIN_FIELD = 4;
+const TRANSFER_DESTINATION_FIELD = 5;
 
 /** Every transfer's processor, from the packed text: for the findings of a share this thread did not parse. */
 export function transferProcessorIds(packed: PackedRegister): Map<string, string> {
