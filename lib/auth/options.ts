@@ -84,8 +84,9 @@ async function resolveSsoUser(email: string, name: string): Promise<{ id: string
 
 /**
  * next-auth v4 (stable) rather than v5 (still a beta): JWT sessions in an httpOnly cookie. The token
- * carries only the user id; every request re-reads the user (role, disabled) through the auth guard,
- * so that disabling a user or changing a role takes effect at once.
+ * carries the user id and the session version it was issued under; every request re-reads the user (role,
+ * disabled, session version) through the auth guard, so that disabling a user or changing a role takes effect
+ * at once, and a session ended by signing out or by a password or role change is refused (lib/auth/sessions.ts).
  */
 export const authOptions: AuthOptions = {
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },

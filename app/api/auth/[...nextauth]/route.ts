@@ -11,7 +11,9 @@ export const GET = route<{ nextauth: string[] }>({ public: true }, ({ request, p
 
 /**
  * Sign-in attempts are rate limited here, around next-auth: five failures per account and client address
- * within a minute answer 429 with Retry-After until the window has passed.
+ * within a minute answer 429 with Retry-After until the window has passed. The client address is the TCP peer,
+ * or what a trusted proxy saw (TRUSTED_PROXIES): never an X-Forwarded-For entry the client wrote itself, so
+ * a new made-up address per attempt does not start a new count (lib/auth/request.ts).
  */
 export const POST = route<{ nextauth: string[] }>({ public: true }, async ({ request, params }) => {
   if (!new URL(request.url).pathname.endsWith("/callback/credentials")) return nextAuth(request, { params });
