@@ -101,6 +101,17 @@ describeOnDatabases("registration wizard", (use) => {
     expect(steps.map((event) => [event.action, event.recordId])).toContainEqual(["save_step_2", saved.processorId]);
   });
 
+  it("records the vendor's DPF UK Extension on step 1, and keeps it false unless the engineer says so", async () => {
+    const { db } = use();
+    const certified = { ...vendor("Wizard UK Analytics"), country: "US", dpfCertified: true, dpfExpiry: "2027-06-30" };
+    const withExtension = await saveVendorStep({ ctx: { db, actor: as(engineer), today: TODAY }, input: { values: { vendor: { ...certified, dpfUkExtension: true } } } });
+    const [row] = await db.select().from(processors).where(eq(processors.id, withExtension.processorId));
+    expect(row).toMatchObject({ dpfCertified: true, dpfUkExtension: true });
+    const without = await saveVendorStep({ ctx: { db, actor: as(engineer), today: TODAY }, input: { values: { vendor: { ...certified, name: "Wizard EU Only Analytics" } } } });
+    const [other] = await db.select().from(processors).where(eq(processors.id, without.processorId));
+    expect(other).toMatchObject({ dpfCertified: true, dpfUkExtension: false });
+  });
+
   it("refuses a step with the step's schema, naming the field as the form does, and saves nothing", async () => {
     const { db } = use();
     const subWithoutParent = await rejection(

@@ -249,6 +249,13 @@ export function RegistrationWizard({
               <div className="space-y-2">
                 <CheckboxField name="vendor.dpfCertified" label="Certified under the EU-US Data Privacy Framework" hint="Commission Decision (EU) 2023/1795; check the DPF list." />
                 {values.vendor.dpfCertified && <DateField name="vendor.dpfExpiry" label="Certified until" />}
+                {values.vendor.dpfCertified && (
+                  <CheckboxField
+                    name="vendor.dpfUkExtension"
+                    label="The certification includes the UK Extension"
+                    hint="Needed for UK users' data: the UK's adequacy regulations of 2023 cover a US importer only through it."
+                  />
+                )}
               </div>
               <div ref={duplicatesRef} tabIndex={-1} aria-live="polite" className="outline-none" data-testid="possible-duplicates">
                 {duplicates.length > 0 && (

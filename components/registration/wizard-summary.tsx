@@ -55,7 +55,7 @@ export function WizardSummary({ values, options, onEdit }: { values: WizardValue
             ["Service", labelOf(options.services, vendor.service)],
             ["Country", labelOf(options.countries, vendor.country)],
             ...(vendor.role === "sub_processor" ? ([["Parent processor", labelOf(options.parents, vendor.parentProcessorId)]] as [string, ReactNode][]) : []),
-            ["DPF certified", vendor.dpfCertified ? `Yes, until ${vendor.dpfExpiry ?? "—"}` : "No"],
+            ["DPF certified", vendor.dpfCertified ? `Yes, until ${vendor.dpfExpiry ?? "—"}${vendor.dpfUkExtension ? ", with the UK Extension" : ", without the UK Extension"}` : "No"],
           ]}
         />
       </Section>

@@ -34,6 +34,7 @@ export const vendorStepFields = z
       parentProcessorId: true,
       dpfCertified: true,
       dpfExpiry: true,
+      dpfUkExtension: true,
     }).shape,
   )
   .superRefine((vendor, ctx) => {

@@ -73,6 +73,7 @@ async function resume(processorId: string, actor: Actor) {
         parentProcessorId: processor.parentProcessorId ?? undefined,
         dpfCertified: processor.dpfCertified,
         dpfExpiry: processor.dpfExpiry ?? undefined,
+        dpfUkExtension: processor.dpfUkExtension,
       },
       data: draft.data ?? EMPTY_VALUES.data,
       flows: draft.flows ?? EMPTY_VALUES.flows,
