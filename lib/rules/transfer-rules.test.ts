@@ -593,20 +593,31 @@ describe("transfer.scc-module-mismatch", () => {
   });
 
   it.each([
-    ["controller", "processor", "module_2"],
-    ["controller", "sub_processor", "module_2"],
-    ["controller", "affiliate", "module_2"],
-    ["controller", "controller", "module_1"],
-    ["controller", "joint_controller", "module_1"],
-    ["processor", "processor", "module_3"],
-    ["processor", "sub_processor", "module_3"],
-    ["processor", "controller", "module_4"],
-  ] as const)("%s -> %s fits %s, and no other module", (exporterRole, recipientRole, module) => {
+    ["controller", "processor", ["module_2"]],
+    ["controller", "affiliate", ["module_2"]],
+    ["controller", "controller", ["module_1"]],
+    ["controller", "joint_controller", ["module_1"]],
+    ["processor", "processor", ["module_3"]],
+    ["processor", "sub_processor", ["module_3"]],
+    ["processor", "controller", ["module_4"]],
+    // Signed by the controller with the sub-processor (2), or by the processor that engaged it (3).
+    ["controller", "sub_processor", ["module_2", "module_3"]],
+  ] as const)("%s -> %s fits %j, and no other module", (exporterRole, recipientRole, modules) => {
     const base = { transfer: viaScc, exporter: { role: exporterRole }, processor: { role: recipientRole } } as const;
-    expect(sccModuleMismatch.evaluate(makeTransferContext({ ...base, agreements: scc(module) }))).toBeNull();
-    for (const other of ["module_1", "module_2", "module_3", "module_4"] as const) {
-      if (other !== module) expect(sccModuleMismatch.evaluate(makeTransferContext({ ...base, agreements: scc(other) })), other).not.toBeNull();
+    for (const module of ["module_1", "module_2", "module_3", "module_4"] as const) {
+      const finding = sccModuleMismatch.evaluate(makeTransferContext({ ...base, agreements: scc(module) }));
+      if ((modules as readonly string[]).includes(module)) expect(finding, module).toBeNull();
+      else expect(finding, module).not.toBeNull();
     }
+  });
+
+  it("names both fitting modules for a sub-processor", () => {
+    const finding = sccModuleMismatch.evaluate(
+      makeTransferContext({ transfer: viaScc, processor: { role: "sub_processor" }, agreements: scc("module_4") }),
+    );
+    expect(finding?.message).toBe(
+      "The transfer from GNCC Inc. (controller) to Acme Cloud, a sub-processor needs Module 2 (controller to processor) or Module 3 (processor to processor); the SCC agreement uses Module 4 (processor to controller)",
+    );
   });
 
   it("says so when no module is recorded", () => {

@@ -526,7 +526,10 @@ export const sccModuleMismatch = defineTransferRule(
     if (sccs.length === 0) return null;
     const recipientRole = recipientActsAs(ctx.processor.role);
     const expected = SCC_MODULE_BY_ROLES[ctx.exporter.role][recipientRole];
-    if (sccs.some((a) => a.sccModule === expected)) return null;
+    // A sub-processor's SCCs are usually signed by the processor that engaged it, which exports to it as a
+    // processor: Module Three (processor to processor) is then the right module whatever the exporter's role.
+    const fitting: readonly SccModule[] = ctx.processor.role === "sub_processor" ? [expected, "module_3"] : [expected];
+    if (sccs.some((a) => a.sccModule !== null && fitting.includes(a.sccModule))) return null;
     const recorded = uniqueSorted(sccs.flatMap((a) => (a.sccModule === null ? [] : [a.sccModule])));
     const roles = `${ctx.exporter.name} (${ctx.exporter.role}) to ${ctx.processor.name}, ${RECIPIENT_ROLE_LABELS[ctx.processor.role]}`;
     const found =
@@ -535,11 +538,12 @@ export const sccModuleMismatch = defineTransferRule(
         : `the SCC agreement uses ${formatList(recorded.map((m) => SCC_MODULE_LABELS[m as SccModule]))}`;
     return {
       severity: "medium",
-      message: `The transfer from ${roles} needs ${SCC_MODULE_LABELS[expected]}; ${found}`,
+      message: `The transfer from ${roles} needs ${fitting.map((m) => SCC_MODULE_LABELS[m]).join(" or ")}; ${found}`,
       facts: {
         exporterRole: ctx.exporter.role,
         recipientRole: ctx.processor.role,
         expectedModule: expected,
+        fittingModules: [...fitting],
         recordedModules: recorded,
         sccAgreementIds: sccs.map((a) => a.id),
       },
