@@ -1,7 +1,10 @@
 import { FolderLockedError } from "./db/folder-lock";
+import { recordSocketPeers } from "./lib/auth/socket-peer";
 import { startUp } from "./lib/startup";
 
 export async function registerNode(): Promise<void> {
+  // Before the first request: a request the process has not stamped counts as coming from an unknown address.
+  recordSocketPeers();
   try {
     await startUp();
   } catch (error) {

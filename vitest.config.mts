@@ -21,6 +21,8 @@ const SLOW = [
   "tests/users-tokens.test.ts",
   // Two app processes on one PostgreSQL database (child processes, 25 s).
   "tests/two-instances.test.ts",
+  // Signs in and changes passwords many times with bcrypt on both databases (70 s).
+  "tests/auth-sessions.test.ts",
   // The demo seed's own test (moving from db/seed/ to tests/).
   "{tests,db}/**/seed.test.ts",
 ];

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { QueryProvider } from "@/components/providers/query-provider";
 import "./globals.css";
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   description: "Cross-border data transfers and processor governance",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: the CSP's script nonce (proxy.ts) is new each time, and a page
+  // prerendered at build time (/forbidden, the 404 page) would carry scripts the browser then refuses.
+  await connection();
   return (
     <html lang="en">
       <body>
