@@ -147,7 +147,7 @@ function contractDutyOf(ctx: TransferContext): ContractDuty | null {
 const noContractRule = defineTransferRule(
   {
     id: "transfer.no-contract",
-    title: "No contract with the recipient",
+    title: "No processing agreement",
     severities: ["high"],
     citation: "GDPR Art. 26, 28(3); Cal. Civ. Code 1798.100(d); 11 CCR 7051, 7053",
     remediation:
