@@ -129,7 +129,14 @@ const unauthenticated = {
   content: { "application/problem+json": { schema: ref("Problem") } },
 };
 
-const PROBLEMS = { "401": unauthenticated, "403": problemResponse("The role may not do this") };
+/** A bearer token over its per-minute limit (API_RATE_LIMIT, per instance). */
+const rateLimited = {
+  description: "Too many requests with this token; wait the seconds Retry-After gives",
+  headers: { "Retry-After": { description: "Seconds until the token may call again", required: true, schema: { type: "integer" } } },
+  content: { "application/problem+json": { schema: ref("Problem") } },
+};
+
+const PROBLEMS = { "401": unauthenticated, "403": problemResponse("The role may not do this"), "429": rateLimited };
 const BODY_PROBLEMS = {
   "400": problemResponse("The body is not valid JSON"),
   "413": problemResponse(`The body is larger than ${MAX_BODY_BYTES} bytes`),
