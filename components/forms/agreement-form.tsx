@@ -65,7 +65,12 @@ export function AgreementForm(props: ModeProps & { currentFlags: FlagPreview[]; 
         <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label={creating ? "New agreement" : "Edit agreement"} data-testid="agreement-form">
           <fieldset className="grid gap-4 sm:grid-cols-2">
             <legend className="mb-2 text-lg font-semibold">The agreement</legend>
-            <SelectField name="type" label="Type" options={options.types} />
+            <SelectField
+              name="type"
+              label="Type"
+              options={options.types}
+              hint="A processor needs a DPA (GDPR Art. 28(3)); a joint controller a joint-controller arrangement (Art. 26)."
+            />
             <SelectField name="sccModule" label="SCC module" options={options.sccModules} emptyLabel="Not SCCs" nullable hint="For standard contractual clauses only." />
             <DateField name="signedDate" label="Signed on" nullable />
             <DateField name="effectiveDate" label="Effective from" nullable />

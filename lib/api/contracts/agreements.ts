@@ -48,7 +48,9 @@ export function agreementFilters({ cols: _columns, processor, expires, ...filter
 /** One agreement as the API, the forms and the registration wizard accept it (DOMAIN.md §2, camelCase). */
 export const agreementFields = z.object({
   processorId: uuid,
-  type: z.enum(AGREEMENT_TYPES),
+  type: z
+    .enum(AGREEMENT_TYPES)
+    .describe("Kind of safeguard; joint_controller_arrangement is the GDPR Art. 26 arrangement a joint controller needs, gba_standard_contract the Greater Bay Area standard contract"),
   sccModule: z.enum(SCC_MODULES).nullable().default(null),
   signedDate: isoDate.nullable().default(null),
   effectiveDate: isoDate.nullable().default(null),

@@ -49,7 +49,10 @@ export const entityFields = z.object({
   /** UK GDPR Art. 27: the representative in the United Kingdom, where designated. */
   ukRepresentativeContact: contact,
   /** Critical information infrastructure operator (PIPL Art. 40): its exports from China need a CAC security assessment at any volume. */
-  ciio: z.boolean().default(false),
+  ciio: z
+    .boolean()
+    .default(false)
+    .describe("Critical information infrastructure operator (PIPL Art. 40): its exports from China need a CAC security assessment at any volume"),
 });
 
 /** The create body: strict, so that an unknown field is refused by name (a typo would otherwise lose a value). */

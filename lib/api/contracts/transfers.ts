@@ -87,7 +87,10 @@ export const transferFields = z.object({
   frequency: z.enum(FREQUENCIES).default("continuous"),
   encryptionInTransit: z.enum(ENCRYPTION_IN_TRANSIT).default("none"),
   encryptionAtRest: z.enum(ENCRYPTION_AT_REST).default("none"),
-  mechanism: z.enum(TRANSFER_MECHANISMS).default("none"),
+  mechanism: z
+    .enum(TRANSFER_MECHANISMS)
+    .default("none")
+    .describe("The transfer tool relied on (GDPR Chapter V, PIPL, PDPO); gba_standard_contract: the Greater Bay Area standard contract, between Hong Kong and the nine Guangdong cities only"),
   tiaDate: isoDate.nullable().default(null),
   cisaRequirementsMet: z.boolean().default(false),
   reExportOfForeignData: z
