@@ -76,9 +76,12 @@ export function repeatedPart(name: string, { prefix, unit, count, suffix, claime
 export const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
 export const SHEET_TAIL = "</sheetData></worksheet>";
 
-/** A workbook of one sheet named `sheetName` ("transfers"), whose part is `sheet`, plus `extra` parts. */
-export function workbook(sheet: Part, { sheetName = "transfers", extra = [] }: { sheetName?: string; extra?: Part[] } = {}): Uint8Array<ArrayBuffer> {
-  return zip([
+/**
+ * The parts of a workbook around its one sheet, named `sheetName`, at xl/worksheets/sheet1.xml; a shared
+ * string table, when there is one, at xl/sharedStrings.xml.
+ */
+export function workbookParts(sheetName = "transfers"): Part[] {
+  return [
     textPart(
       "[Content_Types].xml",
       '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>',
@@ -93,11 +96,14 @@ export function workbook(sheet: Part, { sheetName = "transfers", extra = [] }: {
     ),
     textPart(
       "xl/_rels/workbook.xml.rels",
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
     ),
-    { ...sheet, name: "xl/worksheets/sheet1.xml" },
-    ...extra,
-  ]);
+  ];
+}
+
+/** A workbook of one sheet named `sheetName` ("transfers"), whose part is `sheet`, plus `extra` parts. */
+export function workbook(sheet: Part, { sheetName = "transfers", extra = [] }: { sheetName?: string; extra?: Part[] } = {}): Uint8Array<ArrayBuffer> {
+  return zip([...workbookParts(sheetName), { ...sheet, name: "xl/worksheets/sheet1.xml" }, ...extra]);
 }
 
 /** An inline-string cell, with its reference when given. */

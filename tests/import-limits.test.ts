@@ -11,7 +11,7 @@ import { createApiToken, createUser } from "@/lib/users/service";
 import * as importRoute from "../app/api/v1/import/route";
 import { describeOnDatabases } from "./databases";
 import { TEST_ACTOR } from "./factories";
-import { inline, repeatedPart, SHEET_HEAD, SHEET_TAIL, textPart, workbook } from "./hostile-xlsx";
+import { inline, repeatedPart, SHEET_HEAD, SHEET_TAIL, textPart, workbook, workbookParts, zip } from "./hostile-xlsx";
 
 /*
  * Issue 14, item 1: an import cannot take the server down. The hostile files are generated here, small on
@@ -190,6 +190,20 @@ describe("import limits: at the limit passes, one past is refused", () => {
     const needed = reader.inflatedBytes;
     expect((await parseImportWorkbook(file, { limits: small({ maxUncompressedBytes: needed }) })).transfers).toHaveLength(1);
     expect((await refused(parseImportWorkbook(file, { limits: small({ maxUncompressedBytes: needed - 1 }) }))).status).toBe(413);
+  });
+
+  it("resolves every shared string of a large table (packed in blocks) to its cell, and an index past the table to blank", async () => {
+    const count = 100_000; // about 14 blocks of 64 K characters
+    const strings = Array.from({ length: count }, (_, index) => `<si><t>s${index}</t></si>`).join("");
+    const references = [0, 1, 7_000, 65_535, 70_001, count - 1, count];
+    const rows = references.map((index, row) => `<row r="${row + 2}">${inline(`r${row}`, `A${row + 2}`)}<c r="B${row + 2}" t="s"><v>${index}</v></c></row>`).join("");
+    const file = zip([
+      ...workbookParts(),
+      textPart("xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings}</sst>`),
+      textPart("xl/worksheets/sheet1.xml", `${SHEET_HEAD}${HEADER_ROW}${rows}${SHEET_TAIL}`),
+    ]);
+    const { transfers } = await parseImportWorkbook(file);
+    expect(transfers.map((row) => row.values.notes)).toEqual([...references.slice(0, -1).map((index) => `s${index}`), ""]);
   });
 
   it("refuses an upload past IMPORT_MAX_BYTES with 413 while it streams, whatever Content-Length says", async () => {
