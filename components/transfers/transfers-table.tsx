@@ -11,7 +11,15 @@ import type { RegisterSort } from "@/components/registers/register-table";
 import { Pagination } from "@/components/ui/pagination";
 import { SortHeader } from "@/components/ui/sort-header";
 import { TableScroll } from "@/components/ui/table-scroll";
-import { ACCESS_TYPE_LABELS, ENCRYPTION_IN_TRANSIT_LABELS, MECHANISM_LABELS, countryLabel, formatVolume } from "./labels";
+import {
+  ACCESS_TYPE_LABELS,
+  DOJ_EXEMPTION_LABELS,
+  ENCRYPTION_IN_TRANSIT_LABELS,
+  MECHANISM_LABELS,
+  PIPL_EXEMPTION_LABELS,
+  countryLabel,
+  formatVolume,
+} from "./labels";
 import type { TransferFilters } from "@/lib/api/contracts/transfers";
 import { fetchTransferRegister, transferKeys } from "./register-query";
 import { TRANSFER_COLUMNS, type TransferColumnId } from "./transfer-columns";
@@ -129,7 +137,14 @@ function TransferRows({
                 {shows("volume") && (
                   <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatVolume(row.estimatedSubjects, row.volumeUnit, format.number)}</td>
                 )}
-                {shows("mechanism") && <td className="px-3 py-2">{MECHANISM_LABELS[row.mechanism]}</td>}
+                {shows("mechanism") && (
+                  <td className="px-3 py-2">
+                    {MECHANISM_LABELS[row.mechanism]}
+                    {/* An exemption claimed changes what the mechanism has to carry: say so where the mechanism is read. */}
+                    {row.dojExemption && <span className="block text-xs text-slate-600">DOJ exempt: {DOJ_EXEMPTION_LABELS[row.dojExemption]}</span>}
+                    {row.piplExemption && <span className="block text-xs text-slate-600">PIPL exempt: {PIPL_EXEMPTION_LABELS[row.piplExemption]}</span>}
+                  </td>
+                )}
                 {shows("encryption") && (
                   <td className="px-3 py-2">
                     {row.encryptionInTransit === "none" ? (
