@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { iterateAuditTrail, summarizeAuditPeriod, type AuditTrailRow } from "@/db/queries/export-audit";
+import { readSignedAuditHead } from "@/lib/audit/current-head";
+import { headTime } from "@/lib/audit/head";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { canonicalJson } from "@/lib/canonical-json";
 import type { ExportColumn, ReportDefinition } from "./report";
@@ -102,8 +104,10 @@ export const AUDIT_TRAIL_REPORT: ReportDefinition<AuditTrailRow> = {
   jsonSchema: auditRecordSchema,
   async notes({ db, period }) {
     const summary = await summarizeAuditPeriod({ db, from: period.from, to: period.to });
-    // The whole chain is re-hashed from its start (in batches): the period is only as good as the chain before it.
+    // The whole chain is re-hashed from its start (in batches), MACs included: the period is only as good as
+    // the chain before it.
     const verification = await verifyAuditChain({ db });
+    const signed = await readSignedAuditHead({ db });
     return [
       ["Period (UTC days, inclusive)", `${period.from} to ${period.to}`],
       ["Events in the period", summary.events === 0 ? "0" : `${summary.events} (events ${summary.firstId} to ${summary.lastId})`],
@@ -112,9 +116,13 @@ export const AUDIT_TRAIL_REPORT: ReportDefinition<AuditTrailRow> = {
       [
         "Chain verification at export",
         verification.ok
-          ? `Intact: ${verification.checked} events re-hashed from the first to the head`
+          ? `Intact: ${verification.checked} events re-hashed from the first to the head, ${verification.keyed} MACs verified with the audit key` +
+            (verification.unkeyed > 0 ? ` (${verification.unkeyed} events from before the key carry none)` : "")
           : `BROKEN at event ${verification.brokenAt}: ${verification.reason}`,
       ],
+      // The head as signed with the audit key: this file keeps it out of the database's reach, so that
+      // `npm run audit:verify` with the manifest detects events removed after the export.
+      ["Signed head at export", `${signed.eventCount} events up to event ${signed.lastEventId}, signed ${headTime(signed)}; HMAC-SHA-256 ${signed.signature}`],
     ];
   },
 };

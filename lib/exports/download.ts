@@ -5,18 +5,23 @@ import type { Executor } from "@/db/client";
 import { appendAuditEvent, type AuditActor } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { EXPORT_REPORTS, isExportReport, type ExportReport } from "./catalog";
+import { acquireExportSlot } from "./concurrency";
 import { createHashingSink, createHashingTap, type ExportManifest } from "./manifest";
 import { attachmentDisposition, EXPORT_CONTENT_TYPES, type ExportQuery } from "./request";
 import { planExport, runExport, type ExportResult, type RunExportInput } from "./run";
 
 /*
  * An export as someone downloads it, whoever asks (the API route, a CLI): the file streamed as it is read,
- * its integrity manifest, and the "export" audit event that records both. The route only adapts this to HTTP.
+ * its integrity manifest, and the audit events that record it. The route only adapts this to HTTP.
  *
- * Audit: the event is appended after the last row is written but before the stream ends, so it records the
- * row count and the hash, and a download whose audit event fails is cut off (the reader sees a failed
- * download, not a complete unaudited file). A reader that closes the stream early stops the export and
- * leaves no event.
+ * Audit: "export_started" is committed before the first byte is read, so that an export that never finishes
+ * is still on record. "export" (the completed download) is appended after the last row is written but before
+ * the stream ends, so it records the row count and the hash, and a download whose event fails is cut off (the
+ * reader sees a failed download, not a complete unaudited file). A reader that closes the stream early stops
+ * the export, which is then recorded as "export_aborted" with the bytes it had written; so is an export
+ * that fails on the server.
+ *
+ * Each download takes one of the instance's export slots (lib/exports/concurrency.ts) until it has ended.
  */
 
 export interface DownloadExportContext {
@@ -36,13 +41,14 @@ export interface DownloadExportInput {
 
 export interface ExportFileDownload {
   kind: "file";
-  /** The file's bytes, ended only once the audit event is committed. */
+  /** The file's bytes, ended only once the completed download's audit event is committed. */
   stream: Readable;
   fileName: string;
   contentType: string;
   /** `attachment; filename="…"`. */
   contentDisposition: string;
-  /** Known once the last byte is written and the event committed; rejects when the export fails. */
+  /** Known once the last byte is written and the event committed; rejects when the export fails or the reader
+   * closes the stream early, once "export_aborted" is recorded. */
   manifest: Promise<ExportManifest>;
 }
 
@@ -51,6 +57,12 @@ export interface ExportManifestDownload {
   /** The manifest of a fresh export whose bytes were only hashed (`manifest=1`), already audited. */
   manifest: ExportManifest;
 }
+
+/** Why an export did not finish, as the "export_aborted" event says it (read by people on the audit page). */
+const ABORT_REASONS = {
+  clientClosed: "The client closed the download before its end.",
+  failed: "The export failed on the server.",
+} as const;
 
 export async function downloadExport({
   ctx,
@@ -76,6 +88,9 @@ export async function downloadExport({
     generatedAt,
     generatedBy,
   };
+  const plan = planExport(run);
+  const requested = query.manifest ? "manifest" : "file";
+  const fileName = `${plan.fileStem}.${query.format}`;
 
   /** The integrity manifest of an export whose bytes were hashed (lib/exports/manifest.ts). */
   const manifestOf = (result: ExportResult, hashed: { sha256: string; byteLength: number }): ExportManifest => ({
@@ -92,76 +107,121 @@ export async function downloadExport({
     rowCount: result.rowCount,
     // The chain head when the export started: the point of the trail the export was taken at.
     auditChainHead: result.auditChainHead,
+    // The same point signed with the audit key: a copy of the head out of the database's reach.
+    auditHead: result.auditHead,
     byteLength: hashed.byteLength,
     sha256: hashed.sha256,
   });
 
-  // The event carries the whole manifest: the manifest of any file ever downloaded can be read back from
-  // the audit trail and checked with `npm run export:verify` (a fresh manifest=1 export of a format that
-  // holds its generation time, XLSX, PDF or JSON, hashes differently from an earlier download).
-  const audit = (manifest: ExportManifest, requested: "file" | "manifest") =>
-    ctx.db.transaction((tx) =>
-      appendAuditEvent({
-        db: tx,
-        actor: ctx.actor,
-        action: "export",
-        recordType: "export",
-        recordId: report,
-        after: {
-          format: manifest.format,
-          pending: query.pending,
-          template: manifest.template,
-          asOf: manifest.asOf,
-          pointInTime: manifest.pointInTime,
-          ...(manifest.period ? { period: manifest.period } : {}),
-          rows: manifest.rowCount,
-          sha256: manifest.sha256,
-          bytes: manifest.byteLength,
-          requested,
-          manifest,
-        },
-        at: generatedAt,
-      }),
+  /** What the three events say of the export itself, before any row is read. */
+  const described = {
+    format: query.format,
+    pending: query.pending,
+    template: plan.definition.template,
+    asOf: plan.today,
+    pointInTime: plan.pointInTime,
+    ...(plan.period ? { period: plan.period } : {}),
+    requested,
+    fileName,
+  };
+  const audit = (action: "export_started" | "export" | "export_aborted", after: Record<string, unknown>, at: Date) =>
+    ctx.db.transaction((tx) => appendAuditEvent({ db: tx, actor: ctx.actor, action, recordType: "export", recordId: report, after, at }));
+
+  // The completed download's event carries the whole manifest: the manifest of any file ever downloaded can be
+  // read back from the audit trail and checked with `npm run export:verify` (a fresh manifest=1 export of a
+  // format that holds its generation time, XLSX, PDF or JSON, hashes differently from an earlier download).
+  const auditCompleted = (manifest: ExportManifest) =>
+    audit(
+      "export",
+      {
+        format: manifest.format,
+        pending: query.pending,
+        template: manifest.template,
+        asOf: manifest.asOf,
+        pointInTime: manifest.pointInTime,
+        ...(manifest.period ? { period: manifest.period } : {}),
+        rows: manifest.rowCount,
+        sha256: manifest.sha256,
+        bytes: manifest.byteLength,
+        requested,
+        manifest,
+      },
+      generatedAt,
     );
+
+  /** Records an export that ended without its file; never throws (the export's own failure is what matters). */
+  const auditAborted = async (reason: string, bytesWritten: number) => {
+    try {
+      await audit("export_aborted", { ...described, reason, bytesWritten }, new Date(Math.max(Date.now(), generatedAt.getTime())));
+    } catch (error) {
+      console.error(`[export] ${report}: the aborted export could not be audited`, error);
+    }
+  };
+
+  const release = acquireExportSlot();
+  try {
+    await audit("export_started", described, generatedAt);
+  } catch (error) {
+    release();
+    throw error;
+  }
 
   if (query.manifest) {
     const sink = createHashingSink();
-    const result = await runExport({ ...run, out: sink.stream });
-    const manifest = manifestOf(result, { sha256: sink.sha256(), byteLength: sink.byteLength() });
-    await audit(manifest, "manifest");
-    return { kind: "manifest", manifest };
+    try {
+      const result = await runExport({ ...run, out: sink.stream });
+      const manifest = manifestOf(result, { sha256: sink.sha256(), byteLength: sink.byteLength() });
+      await auditCompleted(manifest);
+      return { kind: "manifest", manifest };
+    } catch (error) {
+      await auditAborted(ABORT_REASONS.failed, 0);
+      throw error;
+    } finally {
+      release();
+    }
   }
 
-  const plan = planExport(run);
   // `file` hashes the writer's output and ends with it; `body` is what the reader gets, ended only once
   // the audit event is committed.
   const tap = createHashingTap();
   const file = tap.stream;
   const body = new PassThrough();
   file.pipe(body, { end: false });
+  let clientClosed = false;
+  // The writer learns of a failure of `file` through its own pipeline (runExport rejects); an error raised
+  // before the writer has attached it (the client left during the export's first queries) is not a crash.
+  file.on("error", () => undefined);
   body.on("close", () => {
-    if (!body.writableEnded) file.destroy(new Error("The client closed the export."));
+    if (body.writableEnded) return;
+    clientClosed = true;
+    file.destroy(new Error("The client closed the export."));
   });
 
   const write = async () => {
     const result = await runExport({ ...run, out: file });
     await finished(file);
     const manifest = manifestOf(result, { sha256: tap.sha256(), byteLength: tap.byteLength() });
-    await audit(manifest, "file");
+    await auditCompleted(manifest);
     body.end();
     return manifest;
   };
-  const manifest = write();
-  // The failure is the stream's: the reader sees a failed download; the manifest promise rejects too.
-  manifest.catch((error: unknown) => {
-    console.error(`[export] ${report}`, error);
-    body.destroy(error instanceof Error ? error : new Error(String(error)));
-  });
+  // Rejects only once the abort is on record, so that whoever awaits it finds the event.
+  const manifest = write()
+    .catch(async (error: unknown) => {
+      // The failure is the stream's: the reader sees a failed download.
+      if (!clientClosed) console.error(`[export] ${report}`, error);
+      body.destroy(error instanceof Error ? error : new Error(String(error)));
+      await auditAborted(clientClosed ? ABORT_REASONS.clientClosed : ABORT_REASONS.failed, tap.byteLength());
+      throw error;
+    })
+    .finally(release);
+  // The route streams the body and never awaits the manifest: its rejection is handled here.
+  manifest.catch(() => undefined);
 
   return {
     kind: "file",
     stream: body,
-    fileName: `${plan.fileStem}.${query.format}`,
+    fileName,
     contentType: EXPORT_CONTENT_TYPES[query.format],
     contentDisposition: attachmentDisposition(plan.fileStem, query.format),
     manifest,

@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { Transform, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { z } from "zod";
+import { signedAuditHead } from "@/lib/audit/head";
 
 /**
  * The integrity manifest of an export: what was exported, when, by whom, against which point of the audit
@@ -27,6 +28,12 @@ export const exportManifest = z.object({
   rowCount: z.number().int().nonnegative(),
   /** Hash of the latest audit event when the export ran (null: empty trail). */
   auditChainHead: z.string().nullable(),
+  /**
+   * The audit chain's signed head when the export ran (count, last event, hash, HMAC under the audit key): kept
+   * with the file, out of the database's reach, so that `npm run audit:verify -- MANIFEST` detects the removal
+   * of events the export saw. Absent from manifests made before heads were signed.
+   */
+  auditHead: signedAuditHead.optional(),
   byteLength: z.number().int().nonnegative().optional(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });

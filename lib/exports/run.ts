@@ -3,6 +3,8 @@ import type { Executor } from "@/db/client";
 import { listControllerContacts } from "@/db/queries/export-common";
 import { getFlagsEvaluatedAt } from "@/db/queries/exports";
 import { getAuditChainHead } from "@/db/queries/exports-ropa";
+import { readSignedAuditHead } from "@/lib/audit/current-head";
+import type { SignedAuditHead } from "@/lib/audit/head";
 import { todayIso } from "@/lib/clock";
 import { withRegisterAsOf } from "./as-of";
 import { writeCsv } from "./csv";
@@ -40,6 +42,8 @@ export interface ExportResult {
   template: string;
   /** The audit chain's head when the export started. */
   auditChainHead: string | null;
+  /** The same point of the chain as a signed head (count, last event, hash, HMAC), for the manifest. */
+  auditHead: SignedAuditHead;
   period: { from: string; to: string } | null;
   fileStem: string;
 }
@@ -77,6 +81,7 @@ export async function runExport(input: RunExportInput): Promise<ExportResult> {
   const { definition, today, pointInTime } = plan;
   // The chain's head is a fact of now, whatever date the register is described as of.
   const auditChainHead = await getAuditChainHead({ db });
+  const auditHead = await readSignedAuditHead({ db, now: generatedAt });
   // The last full evaluation describes the live flags; a past register's flags are as they stood.
   const flagsEvaluatedAt = pointInTime || report === "audit" ? undefined : await getFlagsEvaluatedAt({ db });
 
@@ -97,7 +102,7 @@ export async function runExport(input: RunExportInput): Promise<ExportResult> {
     return writeReport({ definition, context, meta, format, out });
   });
 
-  return { rowCount, asOf: today, pointInTime, template: definition.template, auditChainHead, period: plan.period, fileStem: plan.fileStem };
+  return { rowCount, asOf: today, pointInTime, template: definition.template, auditChainHead, auditHead, period: plan.period, fileStem: plan.fileStem };
 }
 
 function writeReport({
