@@ -21,6 +21,12 @@ export const ADVISORY_LOCKS = {
    * file must not interleave their read-compare-rename, or an older head could replace a newer one.
    */
   auditHeadFile: 724_310_031,
+  /**
+   * Sign-in and set-up attempts of one key (account and address), as the two-key form with hashtext(key): the
+   * check and the recording of an attempt are one step, so parallel guesses cannot all pass the check before
+   * any of them is counted (lib/auth/rate-limit.ts).
+   */
+  signInAttempt: 724_310_041,
 } as const;
 
 export type AdvisoryLockName = keyof typeof ADVISORY_LOCKS;

@@ -117,6 +117,14 @@ describeOnDatabases("rate limits an attacker cannot sidestep (issue 14)", (use) 
     expect((await signIn(`other-${Date.now()}@limits.test`, RIGHT_PASSWORD, "198.51.100.9")).status).toBe(200);
   });
 
+  it("a burst of parallel guesses meets the limit too: at most five reach the password check", async () => {
+    delete process.env.TRUSTED_PROXIES;
+    const email = `burst-${Date.now()}@limits.test`;
+    const statuses = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(email, `wrong-${i}`, "198.51.100.20").then((r) => r.status)));
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(7);
+  });
+
   it("behind a trusted proxy, each real client has its own limit", async () => {
     process.env.TRUSTED_PROXIES = "127.0.0.0/8";
     const email = `proxied-${Date.now()}@limits.test`;

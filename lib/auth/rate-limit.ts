@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, gte, lt, sql } from "drizzle-orm";
+import { ADVISORY_LOCKS } from "@/db/advisory-locks";
 import type { Executor } from "@/db/client";
 import { loginFailures } from "@/db/schema";
 
@@ -33,4 +34,20 @@ export async function recordLoginFailure({ db, key, now = new Date() }: { db: Ex
 
 export async function clearLoginFailures({ db, key }: { db: Executor; key: string }): Promise<void> {
   await db.delete(loginFailures).where(eq(loginFailures.key, key));
+}
+
+/**
+ * Checks the limit and counts this attempt in one step: 0 when the attempt may go ahead (it is recorded as a
+ * failure until `clearLoginFailures` says it succeeded), else the seconds to wait. Serialised per key across
+ * instances (an advisory lock on the key), so that parallel guesses cannot all pass the check before any of
+ * them is recorded: the limit holds for a burst as well as for a sequence.
+ */
+export async function reserveLoginAttempt({ db, key, now = new Date() }: { db: Executor; key: string; now?: Date }): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.signInAttempt}::int, hashtext(${key}))`);
+    const retryAfter = await loginRetryAfter({ db: tx, key, now });
+    if (retryAfter > 0) return retryAfter;
+    await recordLoginFailure({ db: tx, key, now });
+    return 0;
+  });
 }

@@ -2,7 +2,7 @@ import NextAuth from "next-auth";
 import { db } from "@/db/client";
 import { route } from "@/lib/auth/guard";
 import { authOptions } from "@/lib/auth/options";
-import { clearLoginFailures, loginKey, loginRetryAfter, recordLoginFailure } from "@/lib/auth/rate-limit";
+import { clearLoginFailures, loginKey, reserveLoginAttempt } from "@/lib/auth/rate-limit";
 import { clientAddress } from "@/lib/auth/request";
 
 const nextAuth = NextAuth(authOptions);
@@ -20,7 +20,8 @@ export const POST = route<{ nextauth: string[] }>({ public: true }, async ({ req
 
   const form = await request.clone().formData();
   const key = loginKey(String(form.get("email") ?? ""), clientAddress(request));
-  const retryAfter = await loginRetryAfter({ db: db(), key });
+  // The attempt is counted before it is tried: a burst of parallel guesses meets the limit too.
+  const retryAfter = await reserveLoginAttempt({ db: db(), key });
   if (retryAfter > 0) {
     // next-auth's client reads `url` from the body: point it at the sign-in page with a reason.
     const url = new URL(`/sign-in?error=RateLimited`, request.url).toString();
@@ -32,7 +33,7 @@ export const POST = route<{ nextauth: string[] }>({ public: true }, async ({ req
 
   const response = await nextAuth(request, { params });
   const outcome = `${response.headers.get("location") ?? ""} ${await response.clone().text()}`;
-  if (outcome.includes("error=CredentialsSignin")) await recordLoginFailure({ db: db(), key });
-  else if (response.status < 400) await clearLoginFailures({ db: db(), key });
+  // A failure is already counted; a success clears the key's count.
+  if (!outcome.includes("error=CredentialsSignin") && response.status < 400) await clearLoginFailures({ db: db(), key });
   return response;
 });
