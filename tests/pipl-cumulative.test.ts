@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import type { Executor } from "@/db/client";
-import { dataCategories, entities, flags, transfers } from "@/db/schema";
+import { dataCategories, entities, flags, safeguardAgreements, transfers } from "@/db/schema";
 import { updateCategoryClassification } from "@/lib/categories/service";
 import { updateEntity } from "@/lib/entities/service";
 import { runFullEvaluation } from "@/lib/flags/evaluation";
@@ -61,7 +61,7 @@ async function storedFlags(db: Executor) {
     .sort();
 }
 
-describeOnDatabases("cumulative PIPL counts on every write", (use) => {
+describeOnDatabases("cumulative PIPL counts (and the exporter's facts) on every write", (use) => {
   it("editing one transfer's volume opens, then resolves, the pipl-export flag of a transfer to another recipient", async () => {
     const { db } = use();
     const { a, b } = await shenzhenExporter(db, 9_998, 1);
@@ -99,6 +99,18 @@ describeOnDatabases("cumulative PIPL counts on every write", (use) => {
     for (const { transfer } of [a, b]) {
       expect(await flagOf(db, "transfer.pipl-export", transfer.id), transfer.id).toMatchObject({ status: "open", facts: { exporterCiio: true } });
     }
+  });
+
+  it("an exporter's role change re-evaluates the SCC module its transfers need", async () => {
+    const { db } = use();
+    const exporter = await makeEntity(db, { role: "controller" });
+    const processor = await makeProcessor(db, { country: "IN" });
+    await db.insert(safeguardAgreements).values({ processorId: processor.id, type: "scc", sccModule: "module_2", signedDate: "2026-01-05", effectiveDate: "2026-01-05" });
+    const { transfer } = await makeTransfer(db, { today: TODAY, exporterEntityId: exporter.id, processorId: processor.id, destinationCountry: "IN", mechanism: "scc", tiaDate: "2026-06-01" });
+    expect(await flagOf(db, "transfer.scc-module-mismatch", transfer.id)).toBeUndefined();
+    // A processor exporting to its processor needs Module 3: the Module 2 agreement no longer fits.
+    await updateEntity({ ctx: ctx(db), input: { id: exporter.id, changes: { version: exporter.version, role: "processor" } } });
+    expect(await flagOf(db, "transfer.scc-module-mismatch", transfer.id)).toMatchObject({ status: "open", facts: { expectedModule: "module_3" } });
   });
 
   it("the incremental result equals a full re-evaluation after each kind of write", async () => {
