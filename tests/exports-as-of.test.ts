@@ -124,6 +124,27 @@ describeOnDatabases("withRegisterAsOf", (use) => {
     expect(await db.select().from(flags).orderBy(flags.id)).toEqual(live);
   });
 
+  it("reads snapshots written before migration 0004 (issue 15): the law's new facts read as not recorded", async () => {
+    const { db } = use();
+    const now = new Date();
+    const today = utcDate(now);
+    const { transfer } = await makeTransfer(db, { today });
+    const [processor] = await db.select().from(processors).where(eq(processors.id, transfer.processorId));
+    // The snapshots as the audit trail held them before the columns existed.
+    const { importantData: _i, piplSeparateConsent: _c, piplExemption: _e, pipiaDate: _p, dojExemption: _d, dojExemptionJustification: _j, ...oldTransfer } =
+      (await db.select().from(transfers).where(eq(transfers.id, transfer.id)))[0]!;
+    const { dpfUkExtension: _u, ...oldProcessor } = processor!;
+    await appendAuditEvent({ db, actor: TEST_ACTOR, action: "update", recordType: "transfer", recordId: transfer.id, before: oldTransfer, after: oldTransfer, at: new Date(now.getTime() - 60_000) });
+    await appendAuditEvent({ db, actor: TEST_ACTOR, action: "update", recordType: "processor", recordId: processor!.id, before: oldProcessor, after: oldProcessor, at: new Date(now.getTime() - 60_000) });
+
+    const [asOfTransfer, asOfProcessor] = await withRegisterAsOf(db, today, async (reader) => [
+      (await reader.select().from(transfers).where(eq(transfers.id, transfer.id)))[0],
+      (await reader.select().from(processors).where(eq(processors.id, processor!.id)))[0],
+    ] as const);
+    expect(asOfTransfer).toMatchObject({ importantData: false, piplSeparateConsent: false, pipiaDate: null, dojExemption: null });
+    expect(asOfProcessor).toMatchObject({ dpfUkExtension: false });
+  });
+
   it("reads records written outside the audited paths from their first audited change, or live, once created", async () => {
     const { db } = use();
     const createdAt = new Date("2026-07-01T08:00:00.000Z");

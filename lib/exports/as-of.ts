@@ -74,6 +74,9 @@ function endOfDayUtc(asOf: string): Date {
 const LEGACY_VALUES: Readonly<Record<string, Record<string, unknown>>> = {
   processing_activities: { status: "approved" },
   entities: { ciio: false },
+  // Migration 0004 (issue 15): facts recorded as false or absent until someone records them.
+  transfers: { importantData: false, piplSeparateConsent: false, reExportOfForeignData: false },
+  processors: { dpfUkExtension: false },
 };
 
 /**
