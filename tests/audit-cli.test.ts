@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { auditEvents } from "@/db/schema";
+import { readSignedAuditHead } from "@/lib/audit/current-head";
 import { publishAuditHead } from "@/lib/audit/head-file";
 import { SYSTEM_ACTOR } from "@/lib/audit/record";
 import { createUser } from "@/lib/users/service";
@@ -18,8 +19,8 @@ const savedKey = process.env.AUDIT_KEY;
 process.env.AUDIT_KEY = "audit-cli-test-key-0123456789abcdef";
 
 /** `npm run audit:verify` as an operator runs it: a separate process, on each database. */
-function auditVerify(env: Record<string, string>) {
-  return spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/audit-verify.ts"], {
+function auditVerify(env: Record<string, string>, args: string[] = []) {
+  return spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/audit-verify.ts", ...args], {
     env: { ...process.env, DATABASE_URL: "", ...env },
     encoding: "utf8",
     timeout: 60_000,
@@ -84,6 +85,21 @@ describe("npm run audit:verify", () => {
     await writeEventsAndTamper(handle);
     // What the app does after each write (lib/audit/head-file.ts); a CLI command leaves it to the next write.
     expect(await publishAuditHead({ handle, file: headFile })).toMatchObject({ outcome: "written" });
+    // An export's manifest, handed to a regulator with its signed head.
+    const manifestFile = path.join(root, "ropa-manifest.json");
+    const manifest = {
+      report: "ropa",
+      format: "csv",
+      template: "generic",
+      generatedAt: "2026-03-01T10:00:00.000Z",
+      generatedBy: "Test DPO",
+      asOf: "2026-03-01",
+      rowCount: 0,
+      auditChainHead: null,
+      auditHead: await readSignedAuditHead({ db: handle.db }),
+      sha256: "0".repeat(64),
+    };
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest));
     await handle.close();
 
     const intact = auditVerify({ PGLITE_DIR: dataDir });
@@ -94,10 +110,11 @@ describe("npm run audit:verify", () => {
     const again = openDatabase({ driver: "pglite", dataDir });
     const removed = await truncate(again);
     await again.close();
-    const truncated = auditVerify({ PGLITE_DIR: dataDir });
+    const truncated = auditVerify({ PGLITE_DIR: dataDir }, [manifestFile]);
     expect(truncated.status).toBe(1);
     expect(truncated.stdout).toContain("Audit chain intact: 2 events");
     expect(truncated.stderr).toMatch(new RegExp(`Audit trail FAILED: event ${removed} missing: the signed head of \\S+ \\(head file ${headFile}\\) counts 3 events, the table holds 2`));
+    expect(truncated.stderr).toMatch(new RegExp(`Audit trail FAILED: event ${removed} missing: the signed head of \\S+ \\(manifest ropa-manifest\\.json\\) counts 3 events`));
   });
 
   it.skipIf(!process.env.TEST_POSTGRES_URL)("fails at the altered event on PostgreSQL", async () => {
