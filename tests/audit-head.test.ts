@@ -278,6 +278,40 @@ for (const driver of TEST_DRIVERS) {
   });
 }
 
+describe.skipIf(!process.env.TEST_POSTGRES_URL)("two instances on one PostgreSQL", () => {
+  it("append concurrently to one chain and publish to one head file without moving it back", async () => {
+    const first = await createTestDatabase("postgres");
+    const url = new URL(process.env.TEST_POSTGRES_URL!);
+    url.pathname = new URL(first.location).pathname;
+    // A second app instance: its own pool on the same database.
+    const second = openDatabase({ driver: "postgres", url: url.toString(), maxConnections: 4 });
+    try {
+      const file = headFile("two-instances");
+      const seen: number[] = [];
+      const instance = async (handle: DatabaseHandle, label: string) => {
+        for (let i = 0; i < 15; i++) {
+          await writeEvents(handle, 1, `${label}-${i}`);
+          await publishAuditHead({ handle, file });
+          const read = readAuditHeadFile(file);
+          if (read.state === "ok") seen.push(read.content.head.eventCount);
+        }
+      };
+      await Promise.all([instance(first, "a"), instance(second, "b"), instance(first, "c"), instance(second, "d")]);
+      const result = await verifyAuditTrail({ db: first.db, headFile: file, databaseIdentity: await databaseIdentity(second) });
+      expect(result.failures).toEqual([]);
+      expect(result.chain).toMatchObject({ ok: true, checked: 60, keyed: 60 });
+      expect(readAuditHeadFile(file)).toMatchObject({ state: "ok", content: { head: { eventCount: 60 } } });
+      // The reads happen one after another in this process: each saw a head at least as long as the one before.
+      expect(seen).toHaveLength(60);
+      expect(seen).toEqual([...seen].sort((a, b) => a - b));
+      expect(seen.at(-1)).toBe(60);
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+});
+
 describe("the head file follows the app's database, committed writes only", () => {
   const globalDb = globalThis as unknown as { __governanceDb?: DatabaseHandle };
 
