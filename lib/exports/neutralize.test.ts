@@ -54,15 +54,35 @@ describe("neutralizeCsvCell (CSV: inert whatever separator the spreadsheet split
     ["x,@SUM(A1)", "x,'@SUM(A1)"],
     ["a; =1+1", "a; '=1+1"],
     ['a;"=1+1', `a;"'=1+1`],
-    ["a\t+1", "a\t'+1"],
+    ["a\t+1+1", "a\t'+1+1"],
     ["line one\r\n-2+3", "line one\r\n'-2+3"],
     ["a;＝1+1", "a;'＝1+1"],
     ["=1;=2,@3", "'=1;'=2,'@3"],
+    // A sign before more than a number: an expression, a name, a reference.
+    ["Berlin; +SUM(A1:A9)", "Berlin; '+SUM(A1:A9)"],
+    ["a;-2+3", "a;'-2+3"],
+    ["tel; +49 30 CALL", "tel; '+49 30 CALL"],
   ])("neutralises %j as %j", (input, expected) => {
     expect(neutralizeCsvCell(input)).toBe(expected);
   });
 
-  it.each(["Acme Ltd", "深圳测试有限公司", "a=b", "a;b", "Paris, France", "1,000", "— ; —", "user.device; user.contact", "'quoted", "2025-01-01", ""])(
+  it.each([
+    "Acme Ltd",
+    "深圳测试有限公司",
+    "a=b",
+    "a;b",
+    "Paris, France",
+    "1,000",
+    "— ; —",
+    "user.device; user.contact",
+    "'quoted",
+    "2025-01-01",
+    "",
+    // Telephone and signed numbers inside a cell: digits only, nothing a formula could call or send.
+    "Invalidenstraße 1, 10115 Berlin; +49 30 1234567",
+    "Support: +1 (555) 123-4567, Mon-Fri",
+    "Range: 0;-5",
+  ])(
     "leaves the harmless text %j alone",
     (input) => {
       expect(neutralizeCsvCell(input)).toBe(input);

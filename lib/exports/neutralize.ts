@@ -35,12 +35,20 @@ export function neutralizeCell(value: CellValue | undefined): CellValue {
 const LEADING = "[ \\u00A0\\u3000\"]*";
 const TRIGGER = "[=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20]";
 const FORMULA_AT_START = new RegExp(`^(?:${LEADING}${TRIGGER}|[\\t\\r])`);
-const FORMULA_AFTER_SEPARATOR = new RegExp(`([,;\\t\\r\\n]${LEADING})(?=${TRIGGER})`, "g");
+const FORMULA_AFTER_SEPARATOR = new RegExp(`([,;\\t\\r\\n]${LEADING})(${TRIGGER})`, "g");
+const SEPARATOR = /[,;\t\r\n]/;
+/**
+ * A signed number or a telephone number ("+49 30 1234567", "+1 (555) 123-4567", "-5"): digits and punctuation
+ * only, no name a formula could call, no reference, no DDE. Inside a cell it stays as written: a spreadsheet
+ * that splits there shows a number or an error, and computes nothing that reads or sends data.
+ */
+const SIGNED_NUMBER = /^[+\-\uFF0B\uFF0D][0-9][0-9 \u00A0().\/-]*$/;
 
 /**
  * A CSV cell inert however the file is split: an apostrophe before every place a formula could start — the
- * cell's start, and right after each separator or line break inside it. The apostrophes show in the text of
- * a reader that splits correctly: the price of a file no spreadsheet computes, whatever its locale.
+ * cell's start, and right after each separator or line break inside it, unless what follows there up to the
+ * next separator is a signed or telephone number. The apostrophes show in the text of a reader that splits
+ * correctly: the price of a file no spreadsheet computes, whatever its locale.
  */
 export function neutralizeCsvCell(value: string): string;
 export function neutralizeCsvCell(value: number): number;
@@ -48,7 +56,10 @@ export function neutralizeCsvCell(value: CellValue | undefined): CellValue;
 export function neutralizeCsvCell(value: CellValue | undefined): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return value;
-  const inside = value.replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  const inside = value.replace(FORMULA_AFTER_SEPARATOR, (match: string, lead: string, trigger: string, offset: number) => {
+    const segment = value.slice(offset + lead.length).split(SEPARATOR, 1)[0]!;
+    return SIGNED_NUMBER.test(segment) ? match : `${lead}'${trigger}`;
+  });
   return FORMULA_AT_START.test(value) ? `'${inside}` : inside;
 }
 
