@@ -281,8 +281,13 @@ function runPublication(): Promise<void> {
       next = await publishPending();
       if (next === null) state.backoffMs = 0;
     } catch (error) {
-      reportOnce(`the audit head file could not be written: ${(error as Error).message}`);
-      next = state.pending.length > 0 ? MAX_BACKOFF_MS : null;
+      if (processDatabase()) {
+        reportOnce(`the audit head file could not be written: ${(error as Error).message}`);
+        next = state.pending.length > 0 ? MAX_BACKOFF_MS : null;
+      } else {
+        // The database was closed meanwhile (a CLI command ending): the next process's writes publish.
+        state.pending = [];
+      }
     } finally {
       state.running = null;
     }
