@@ -4,14 +4,13 @@
 // 2026-12-03T10:00:12Z (head file …) counts 1043 events, the table holds 1040".
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { closeDatabase } from "@/db/client";
 import { auditHeadFilePath, databaseIdentity } from "@/lib/audit/head-file";
 import { auditKeySource } from "@/lib/audit/key";
 import { verifyAuditTrail, type HeadToCheck } from "@/lib/audit/verify";
 import { AppError } from "@/lib/errors";
 import { parseManifest } from "@/lib/exports/manifest";
 import { prepareDatabase } from "@/lib/startup";
-import { runCli } from "./cli";
+import { closeCliDatabase, runCli } from "./cli";
 
 /** The signed heads of the manifests named on the command line; a manifest from before signed heads only warns. */
 async function manifestHeads(paths: readonly string[]): Promise<{ heads: HeadToCheck[]; warnings: string[] }> {
@@ -35,7 +34,7 @@ runCli(async () => {
     databaseIdentity: await databaseIdentity(handle),
     manifests: manifests.heads,
   });
-  await closeDatabase();
+  await closeCliDatabase();
 
   const { chain } = result;
   if (chain.ok) {

@@ -1,4 +1,6 @@
+import { closeDatabase } from "@/db/client";
 import { FolderLockedError } from "@/db/folder-lock";
+import { flushAuditHead } from "@/lib/audit/head-file";
 import { isAppError } from "@/lib/errors";
 
 /** Runs a CLI command: clear one-line errors for expected failures, exit codes a script can test. */
@@ -16,4 +18,14 @@ export function runCli(main: () => Promise<void>): void {
       process.exit(1);
     },
   );
+}
+
+/**
+ * Closes the database at the end of a command. The audit chain's signed head reaches its file after each
+ * commit, in the background: publish it first, so that the command's own events are in the file when it exits
+ * (the checkpoint table holds them in any case).
+ */
+export async function closeCliDatabase(): Promise<void> {
+  await flushAuditHead();
+  await closeDatabase();
 }

@@ -1,11 +1,10 @@
 // npm run db:migrate: applies pending migrations and the reference data, then exits.
-import { closeDatabase } from "@/db/client";
 import { latestMigrationTag } from "@/db/migrate";
 import { prepareDatabase } from "@/lib/startup";
-import { runCli } from "./cli";
+import { closeCliDatabase, runCli } from "./cli";
 
 runCli(async () => {
   const handle = await prepareDatabase();
   console.log(`Migrated ${handle.driver} (${handle.location}) to ${latestMigrationTag()}; reference data loaded.`);
-  await closeDatabase();
+  await closeCliDatabase();
 });

@@ -1,10 +1,9 @@
 // npm run flags:evaluate: re-evaluates every rule on the whole register (e.g. from a daily cron).
-import { closeDatabase } from "@/db/client";
 import { todayIso } from "@/lib/clock";
 import { runFullEvaluation } from "@/lib/flags/evaluation";
 import { isIsoDate } from "@/lib/rules/iso-date";
 import { prepareDatabase } from "@/lib/startup";
-import { runCli } from "./cli";
+import { closeCliDatabase, runCli } from "./cli";
 
 runCli(async () => {
   // --today YYYY-MM-DD evaluates as of another date (e.g. to preview what expires next month).
@@ -18,5 +17,5 @@ runCli(async () => {
     `Evaluated ${summary.transfers} transfers of ${summary.processors} processors as of ${today} in ${Date.now() - started} ms: ` +
       `${summary.findings} findings; ${summary.inserted} new, ${summary.refreshed} updated, ${summary.reopened} reopened, ${summary.resolved} resolved.`,
   );
-  await closeDatabase();
+  await closeCliDatabase();
 });

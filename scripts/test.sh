@@ -3,14 +3,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Machine packages the tests use: Debian's Chromium for the end-to-end tests (Playwright cannot download its own
+# browser here) and LibreOffice Calc, which opens the CSV exports as a spreadsheet user would (formula checks).
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$CHROMIUM" ]; then
-  # Playwright cannot download its own browser here: the end-to-end tests use Debian's Chromium.
+missing=()
+[ -x "$CHROMIUM" ] || missing+=(chromium)
+command -v soffice >/dev/null || [ -x /usr/lib/libreoffice/program/soffice ] || missing+=(libreoffice-calc-nogui)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-    echo "[test] installing Debian chromium for the end-to-end tests"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    echo "[test] installing ${missing[*]} (Debian packages) for the tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "[test] Chromium is missing at $CHROMIUM. Install it first:  sudo apt-get install -y chromium" >&2
+    echo "[test] Missing: ${missing[*]}. Install first:  sudo apt-get install -y ${missing[*]}" >&2
     echo "       (or set CHROMIUM_PATH to a Chromium/Chrome binary)" >&2
     exit 1
   fi

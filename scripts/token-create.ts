@@ -1,12 +1,11 @@
 // npm run token:create -- --email EMAIL --name NAME [--days N]: prints a new API token as the last line.
-import { closeDatabase } from "@/db/client";
 import { findUserByEmail } from "@/db/queries/users";
 import { systemActor } from "@/lib/auth/actor";
 import { todayIso } from "@/lib/clock";
 import { createApiToken } from "@/lib/users/service";
 import { prepareDatabase } from "@/lib/startup";
 import { parseArgs } from "./args";
-import { runCli } from "./cli";
+import { closeCliDatabase, runCli } from "./cli";
 
 runCli(async () => {
   const args = parseArgs();
@@ -18,7 +17,7 @@ runCli(async () => {
     ctx: { db: handle.db, actor: systemActor("cli token:create"), today: todayIso() },
     input: { userId: user.id, name: args.name, ...(args.days ? { expiresInDays: Number(args.days) } : {}) },
   });
-  await closeDatabase();
+  await closeCliDatabase();
   console.log(`Token "${record.name}" for ${user.email} (${user.role}); it is shown once, store it now:`);
   console.log(token);
 });

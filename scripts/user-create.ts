@@ -1,13 +1,12 @@
 // npm run user:create -- --email EMAIL --role dpo|engineer|auditor [--name NAME] [--password PASSWORD]
 // Without --password, asks for it (hidden) on the terminal.
 import readline from "node:readline";
-import { closeDatabase } from "@/db/client";
 import { systemActor } from "@/lib/auth/actor";
 import { todayIso } from "@/lib/clock";
 import { createUserClosingSetup } from "@/lib/setup/service";
 import { prepareDatabase } from "@/lib/startup";
 import { parseArgs } from "./args";
-import { runCli } from "./cli";
+import { closeCliDatabase, runCli } from "./cli";
 
 function askHidden(question: string): Promise<string> {
   return new Promise((resolve) => {
@@ -40,5 +39,5 @@ runCli(async () => {
   });
   console.log(`Created ${user.role} ${user.email} (${user.id}).`);
   if (setupCodeRetired) console.log("The pending set-up code is no longer valid: /setup now sends everyone to sign-in.");
-  await closeDatabase();
+  await closeCliDatabase();
 });

@@ -1,13 +1,12 @@
 // npm run user:disable -- --email EMAIL [--enable]: disables (or re-enables) a user; their sessions and
 // API tokens stop working at once.
-import { closeDatabase } from "@/db/client";
 import { findUserByEmail } from "@/db/queries/users";
 import { systemActor } from "@/lib/auth/actor";
 import { todayIso } from "@/lib/clock";
 import { prepareDatabase } from "@/lib/startup";
 import { disableUser, enableUser } from "@/lib/users/service";
 import { parseArgs } from "./args";
-import { runCli } from "./cli";
+import { closeCliDatabase, runCli } from "./cli";
 
 runCli(async () => {
   const args = parseArgs();
@@ -20,5 +19,5 @@ runCli(async () => {
   const ctx = { db: handle.db, actor: systemActor("cli user:disable"), today: todayIso() };
   await (enable ? enableUser : disableUser)({ ctx, input: { userId: user.id } });
   console.log(`${enable ? "Enabled" : "Disabled"} ${user.email}.`);
-  await closeDatabase();
+  await closeCliDatabase();
 });
