@@ -26,7 +26,7 @@ const nextConfig = {
   },
   // PGlite ships wasm and data files that must be loaded from node_modules at run time: bundling it
   // breaks webpack and makes Turbopack publish its wasm under .next/static.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs", "exceljs", "pdfkit"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs", "exceljs", "pdfkit", "fontkit"],
   poweredByHeader: false,
   reactStrictMode: true,
   // Playwright builds into its own folder so that a running dev server keeps its build.
