@@ -4,7 +4,7 @@ import type { Executor } from "@/db/client";
 import { dataCategories, entities, flags, safeguardAgreements, transfers } from "@/db/schema";
 import { updateCategoryClassification } from "@/lib/categories/service";
 import { updateEntity } from "@/lib/entities/service";
-import { runFullEvaluation } from "@/lib/flags/evaluation";
+import { reevaluateFlags, runFullEvaluation } from "@/lib/flags/evaluation";
 import { shareOf } from "@/lib/flags/evaluation-share";
 import { evaluateWholeRegister } from "@/lib/flags/parallel-evaluation";
 import { deleteTransfer, updateTransfer } from "@/lib/transfers/service";
@@ -70,12 +70,35 @@ describeOnDatabases("cumulative PIPL counts (and the exporter's facts) on every 
     // 9,999 + 1 = 10,000 people's sensitive personal information: a CAC assessment for both flows.
     await updateTransfer({ ctx: ctx(db), input: { id: a.transfer.id, changes: { version: await versionOf(db, a.transfer.id), estimatedSubjects: 9_999 } } });
     const opened = await flagOf(db, "transfer.pipl-export", b.transfer.id);
-    expect(opened).toMatchObject({ status: "open", processorId: b.processor.id, facts: { requirement: "cac_assessment", sensitiveCount: 10_000 } });
-    expect(opened?.message).toContain("10,000 people's sensitive personal information since 2026-01-01 across 2 recipients");
+    expect(opened).toMatchObject({ status: "open", processorId: b.processor.id, facts: { requirement: "cac_assessment", exporterSensitiveTier: "10000_or_more" } });
+    expect(opened?.message).toContain("sensitive personal information of 10,000 people or more since 2026-01-01, over all its recipients");
     expect((await flagOf(db, "transfer.pipl-export", a.transfer.id))?.status).toBe("open");
 
     await updateTransfer({ ctx: ctx(db), input: { id: a.transfer.id, changes: { version: await versionOf(db, a.transfer.id), estimatedSubjects: 9_998 } } });
     expect((await flagOf(db, "transfer.pipl-export", b.transfer.id))?.status).toBe("resolved");
+  });
+
+  it("an edit inside a tier leaves the other recipients alone: their findings cannot change", async () => {
+    const { db } = use();
+    const { a, b } = await shenzhenExporter(db, 9_999, 1);
+    const seen = (await flagOf(db, "transfer.pipl-export", b.transfer.id))!.lastSeenAt;
+    await updateTransfer({ ctx: ctx(db), input: { id: a.transfer.id, changes: { version: await versionOf(db, a.transfer.id), estimatedSubjects: 12_000 } } });
+    // b's recipient was not re-evaluated (its flags were not even touched), and a full pass agrees with it.
+    expect((await flagOf(db, "transfer.pipl-export", b.transfer.id))!.lastSeenAt).toEqual(seen);
+    expect((await flagOf(db, "transfer.pipl-export", a.transfer.id))!.lastSeenAt.getTime()).toBeGreaterThan(seen.getTime());
+    const summary = await runFullEvaluation({ db, today: TODAY });
+    expect(summary.inserted + summary.refreshed + summary.reopened + summary.resolved).toBe(0);
+  });
+
+  it("a caller that does not name the recipients (an import) has the scoped pass add them", async () => {
+    const { db } = use();
+    const { a, b } = await shenzhenExporter(db, 9_998, 1);
+    // Written as an import does (not through the transfer service), then re-evaluated at a's recipient only.
+    await db.update(transfers).set({ estimatedSubjects: 9_999 }).where(eq(transfers.id, a.transfer.id));
+    await db.transaction((tx) => reevaluateFlags({ db: tx, scope: { kind: "processors", processorIds: [a.processor.id], withMainlandExportRecipients: false }, today: TODAY }));
+    expect(await flagOf(db, "transfer.pipl-export", b.transfer.id)).toBeUndefined();
+    await db.transaction((tx) => reevaluateFlags({ db: tx, scope: { kind: "processors", processorIds: [a.processor.id] }, today: TODAY }));
+    expect((await flagOf(db, "transfer.pipl-export", b.transfer.id))?.status).toBe("open");
   });
 
   it("moving or deleting a mainland export re-evaluates the exporter it left", async () => {
@@ -134,28 +157,34 @@ describeOnDatabases("cumulative PIPL counts (and the exporter's facts) on every 
       expect(summary.inserted + summary.refreshed + summary.reopened + summary.resolved, after).toBe(0);
       expect(await storedFlags(db), after).toEqual(incremental);
     };
+    const exportFlag = async (transferId: string) => (await flagOf(db, "transfer.pipl-export", transferId))?.status ?? "none";
     await runFullEvaluation({ db, today: TODAY });
     await fullChangesNothing("setup");
 
-    await updateTransfer({ ctx: ctx(db), input: { id: a.transfer.id, changes: { version: await versionOf(db, a.transfer.id), estimatedSubjects: 9_600 } } });
-    await fullChangesNothing("a volume edit crossing 10,000");
-    expect((await flagOf(db, "transfer.pipl-export", b.transfer.id))?.facts).toMatchObject({ sensitiveCount: 10_100 });
+    await updateTransfer({ ctx: ctx(db), input: { id: a.transfer.id, changes: { version: await versionOf(db, a.transfer.id), estimatedSubjects: 9_200 } } });
+    await fullChangesNothing("a volume edit inside the tier (9,700 sensitive)");
+    expect(await exportFlag(b.transfer.id)).toBe("none");
 
-    // E-mail becomes PIPL-sensitive: the third flow's 400 people join the sensitive count that the other two
-    // flows read, although neither carries e-mail (their recipients are re-evaluated through the exporter).
+    // E-mail becomes PIPL-sensitive: the third flow's 400 people take the sensitive count to 10,100, which
+    // the other two flows read although neither carries e-mail.
     const [email] = await db.select().from(dataCategories).where(eq(dataCategories.key, "user.contact.email"));
     expect(email!.piplSensitive).toBe(false);
     await updateCategoryClassification({ ctx: ctx(db), input: { key: "user.contact.email", changes: { version: email!.version, piplSensitive: true } } });
     await fullChangesNothing("a category reclassified");
-    expect((await flagOf(db, "transfer.pipl-export", b.transfer.id))?.facts).toMatchObject({ sensitiveCount: 10_500 });
-    expect((await flagOf(db, "transfer.pipl-export", third.transfer.id))?.status).toBe("open");
+    expect([await exportFlag(a.transfer.id), await exportFlag(b.transfer.id), await exportFlag(third.transfer.id)]).toEqual(["open", "open", "open"]);
     const [after] = await db.select().from(dataCategories).where(eq(dataCategories.key, "user.contact.email"));
     await updateCategoryClassification({ ctx: ctx(db), input: { key: "user.contact.email", changes: { version: after!.version, piplSensitive: false } } });
     await fullChangesNothing("the category put back");
+    expect(await exportFlag(b.transfer.id)).toBe("resolved");
+
+    await updateTransfer({ ctx: ctx(db), input: { id: a.transfer.id, changes: { version: await versionOf(db, a.transfer.id), estimatedSubjects: 9_600 } } });
+    await fullChangesNothing("a volume edit crossing 10,000");
+    expect(await exportFlag(b.transfer.id)).toBe("open");
 
     const other = await makeEntity(db, { country: "CN" });
     await updateTransfer({ ctx: ctx(db), input: { id: b.transfer.id, changes: { version: await versionOf(db, b.transfer.id), exporterEntityId: other.id } } });
     await fullChangesNothing("a transfer moved to another exporter");
+    expect(await exportFlag(a.transfer.id)).toBe("resolved");
 
     await updateTransfer({ ctx: ctx(db), input: { id: a.transfer.id, changes: { version: await versionOf(db, a.transfer.id), piplExemption: "cross_border_hr" } } });
     await fullChangesNothing("an Art. 5 exemption claimed");
@@ -169,8 +198,8 @@ describeOnDatabases("cumulative PIPL counts (and the exporter's facts) on every 
     const { db } = use();
     const { a, b } = await shenzhenExporter(db, 9_998, 1);
     // Exporter F sends to b's recipient and to a recipient of its own; exporter G to F's own recipient and to
-    // a fourth. An edit of a reaches F's flows through b's recipient and G's flow through F's: G's other flow
-    // is read as context only, so that G's count stays 10,000 and not 9,999.
+    // a fourth. An edit of a that crosses 10,000 re-evaluates b's recipient, where F's flow is evaluated with
+    // F's other flow read as context only: F's count stays 10,000 and not 9,999. G's flows are not reached.
     const exporterFlow = async (exporterId: string, processorId: string | undefined, estimatedSubjects: number) => {
       const activity = await makeActivity(db, exporterId, { art9Condition: "explicit_consent" });
       return makeTransfer(db, {
@@ -192,11 +221,11 @@ describeOnDatabases("cumulative PIPL counts (and the exporter's facts) on every 
     const fOwn = (await exporterFlow(f.id, undefined, 1)).transfer;
     const gShared = (await exporterFlow(g.id, fOwn.processorId, 9_999)).transfer;
     await exporterFlow(g.id, undefined, 1);
-    for (const id of [fShared.id, gShared.id]) expect((await flagOf(db, "transfer.pipl-export", id))?.facts, id).toMatchObject({ sensitiveCount: 10_000 });
+    for (const id of [fShared.id, gShared.id]) expect((await flagOf(db, "transfer.pipl-export", id))?.status, id).toBe("open");
 
     await updateTransfer({ ctx: ctx(db), input: { id: a.transfer.id, changes: { version: await versionOf(db, a.transfer.id), estimatedSubjects: 9_999 } } });
     for (const id of [fShared.id, gShared.id]) {
-      expect(await flagOf(db, "transfer.pipl-export", id), id).toMatchObject({ status: "open", facts: { sensitiveCount: 10_000 } });
+      expect(await flagOf(db, "transfer.pipl-export", id), id).toMatchObject({ status: "open", facts: { exporterSensitiveTier: "10000_or_more" } });
     }
     const summary = await runFullEvaluation({ db, today: TODAY });
     expect(summary.inserted + summary.refreshed + summary.reopened + summary.resolved).toBe(0);

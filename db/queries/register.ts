@@ -46,33 +46,112 @@ function mainlandExport(alias: string) {
   return sql`upper(btrim(${t}.origin_country)) = 'CN' and upper(btrim(${t}.destination_country)) <> 'CN'`;
 }
 
-/**
- * The processors receiving an exporter's mainland exports: a change to one of them changes the PIPL counts
- * (per exporter since 1 January, over every recipient: 2024 Provisions Art. 7-8) that all the others read.
- */
-export async function listMainlandExportProcessors({ db, exporterEntityIds }: { db: Executor; exporterEntityIds: readonly string[] }): Promise<string[]> {
+/** A mainland export as the PIPL counts read it (lib/rules/pipl.ts, PiplCountedTransfer). */
+export interface MainlandExportForCounting {
+  transfer: Pick<
+    TransferRecord,
+    | "id"
+    | "exporterEntityId"
+    | "processorId"
+    | "originCountry"
+    | "destinationCountry"
+    | "reExportOfForeignData"
+    | "piplExemption"
+    | "status"
+    | "endDate"
+    | "estimatedSubjects"
+  >;
+  /** One entry per kind it carries (sensitive, other); none when it records no category, as piplKinds reads it. */
+  categories: { piplSensitive: boolean }[];
+}
+
+/** The mainland exports of these exporters, each with the kinds of information it carries, for their PIPL counts. */
+export async function listMainlandExportsForCounting({
+  db,
+  exporterEntityIds,
+}: {
+  db: Executor;
+  exporterEntityIds: readonly string[];
+}): Promise<MainlandExportForCounting[]> {
   if (exporterEntityIds.length === 0) return [];
+  const rows = rowsOf<{
+    id: string;
+    exporter_entity_id: string;
+    processor_id: string;
+    origin_country: string;
+    destination_country: string;
+    re_export_of_foreign_data: boolean;
+    pipl_exemption: TransferRecord["piplExemption"];
+    status: TransferRecord["status"];
+    end_date: string | null;
+    estimated_subjects: number | string;
+    sensitive: boolean | null;
+    other: boolean | null;
+  }>(
+    await db.execute(sql`
+      select t.id, t.exporter_entity_id, t.processor_id, t.origin_country, t.destination_country,
+        t.re_export_of_foreign_data, t.pipl_exemption, t.status, t.end_date::text as end_date, t.estimated_subjects,
+        bool_or(d.pipl_sensitive) as sensitive, bool_or(not d.pipl_sensitive) as other
+      from transfers t
+        left join transfer_data_categories c on c.transfer_id = t.id
+        left join data_categories d on d.key = c.category_key
+      where t.exporter_entity_id in (${uuidList(exporterEntityIds)}) and ${mainlandExport("t")}
+      group by t.id`),
+  );
+  return rows.map((row) => ({
+    transfer: {
+      id: row.id,
+      exporterEntityId: row.exporter_entity_id,
+      processorId: row.processor_id,
+      originCountry: row.origin_country,
+      destinationCountry: row.destination_country,
+      reExportOfForeignData: row.re_export_of_foreign_data,
+      piplExemption: row.pipl_exemption,
+      status: row.status,
+      endDate: row.end_date,
+      estimatedSubjects: Number(row.estimated_subjects),
+    },
+    categories: [...(row.sensitive ? [{ piplSensitive: true }] : []), ...(row.other ? [{ piplSensitive: false }] : [])],
+  }));
+}
+
+/** Whether each of these categories is PIPL-sensitive (PIPL Art. 28). */
+export async function mapPiplSensitiveCategories({ db, keys }: { db: Executor; keys: readonly string[] }): Promise<Map<string, boolean>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db.select({ key: dataCategories.key, piplSensitive: dataCategories.piplSensitive }).from(dataCategories).where(inArray(dataCategories.key, [...keys]));
+  return new Map(rows.map((row) => [row.key, row.piplSensitive]));
+}
+
+/** Recipients of the mainland exports of every exporter with a mainland export carrying one of these categories. */
+export async function listMainlandExportRecipientsCarrying({ db, categoryKeys }: { db: Executor; categoryKeys: readonly string[] }): Promise<string[]> {
+  if (categoryKeys.length === 0) return [];
+  const keys = sql.join(categoryKeys.map((key) => sql`${key}`), sql`, `);
   const rows = await db.execute<{ id: string }>(sql`
     select distinct t.processor_id as id from transfers t
-    where t.exporter_entity_id in (${uuidList(exporterEntityIds)}) and ${mainlandExport("t")}`);
+    where ${mainlandExport("t")} and t.exporter_entity_id in (
+      select x.exporter_entity_id from transfers x join transfer_data_categories c on c.transfer_id = x.id
+      where c.category_key in (${keys}) and ${mainlandExport("x")})`);
   return rowsOf<{ id: string }>(rows).map((row) => row.id);
 }
 
 /**
  * Loads the part of the register the rules need (lib/flags/register-snapshot.ts turns it into the snapshot).
- * `processorIds: null` loads everything (full re-evaluation); otherwise the given processors, the recipients
- * of the mainland exports of every exporter with a mainland export to them (their PIPL counts are shared),
- * the descendants of all these (whose rules read a parent's agreements) and, as context only, their ancestors
- * and the other mainland exports of the exporters evaluated (which add to the counts the rules read).
+ * `processorIds: null` loads everything (full re-evaluation); otherwise the given processors, with
+ * `withMainlandExportRecipients` the recipients of the mainland exports of every exporter with a mainland
+ * export to them (their PIPL counts are shared), the descendants of all these (whose rules read a parent's
+ * agreements) and, as context only, their ancestors and the other mainland exports of the exporters evaluated
+ * (which add to the counts the rules read).
  */
 export async function loadRegisterFacts({
   db,
   processorIds,
   today,
+  withMainlandExportRecipients = true,
 }: {
   db: Executor;
   processorIds: readonly string[] | null;
   today: string;
+  withMainlandExportRecipients?: boolean;
 }): Promise<{ facts: RegisterFacts; evaluatedProcessorIds: Set<string> | null }> {
   let evaluated: Set<string> | null = null;
   let withAncestors: string[] | null = null;
@@ -85,13 +164,16 @@ export async function loadRegisterFacts({
     const ids = sql.join(processorIds.map((id) => sql`${id}::uuid`), sql`, `);
     // A change at these processors can move the PIPL counts of the exporters sending mainland exports to them,
     // and so the flags of those exporters' other mainland exports: their recipients are evaluated too.
-    const descendants = await db.execute<{ id: string }>(sql`
-      with recursive tree(id) as (
-        select id from processors where id in (${ids})
+    const recipients = withMainlandExportRecipients
+      ? sql`
         union
         select t.processor_id from transfers t
         where ${mainlandExport("t")} and t.exporter_entity_id in (
-          select x.exporter_entity_id from transfers x where x.processor_id in (${ids}) and ${mainlandExport("x")})
+          select x.exporter_entity_id from transfers x where x.processor_id in (${ids}) and ${mainlandExport("x")})`
+      : sql``;
+    const descendants = await db.execute<{ id: string }>(sql`
+      with recursive tree(id) as (
+        select id from processors where id in (${ids}) ${recipients}
         union
         select p.id from processors p join tree on p.parent_processor_id = tree.id
       ) select id from tree`);

@@ -3,14 +3,13 @@ import { inArray, sql } from "drizzle-orm";
 import { ADVISORY_LOCKS } from "@/db/advisory-locks";
 import type { Executor } from "@/db/client";
 import { touchFlagsSeen } from "@/db/queries/flags";
-import { listMainlandExportProcessors } from "@/db/queries/register";
+import { listMainlandExportRecipientsCarrying } from "@/db/queries/register";
 import { loadRegisterSnapshot } from "./register-snapshot";
 import { applyFlagPlan, listStoredFlags } from "./stored-flags";
 import { transferDataCategories, transfers } from "@/db/schema";
 import { appState } from "@/db/schema/app-state";
 import { evaluateRegister, findingProcessors, type RegisterSnapshot } from "@/lib/rules/snapshot";
-import { isMainlandExport } from "@/lib/rules/pipl";
-import type { Finding, TransferFacts } from "@/lib/rules/types";
+import type { Finding } from "@/lib/rules/types";
 import { planFlagChanges, type FlagPlan } from "./lifecycle";
 import { evaluateWholeRegister } from "./parallel-evaluation";
 
@@ -18,10 +17,22 @@ import { evaluateWholeRegister } from "./parallel-evaluation";
  * Re-evaluation of the flags. Everything is keyed by processor: the DOJ aggregate is per exporter and
  * recipient, an agreement covers its processor's transfers, and a sub-processor's rules read its parent's
  * agreements, so "these processors and their descendants" is the set of subjects an edit can change. The PIPL
- * counts are per exporter over every recipient: the scoped load (db/queries/register.ts) adds the recipients
- * of the mainland exports of every exporter with a mainland export to these processors.
+ * counts are per exporter over every recipient: the writes that move them name the recipients concerned
+ * (lib/flags/pipl-reach.ts, processorsReceivingCategories), and a scoped load reads the exporters' other
+ * mainland exports as context (db/queries/register.ts).
  */
-export type EvaluationScope = { kind: "all" } | { kind: "processors"; processorIds: readonly string[] };
+export type EvaluationScope =
+  | { kind: "all" }
+  | {
+      kind: "processors";
+      processorIds: readonly string[];
+      /**
+       * Also evaluate the recipients of the mainland exports of every exporter with a mainland export to these
+       * processors (the PIPL counts they share: db/queries/register.ts). The default, for a caller that does not
+       * know what its write moved (an import); the write sequence names them itself and passes false.
+       */
+      withMainlandExportRecipients?: boolean;
+    };
 
 export interface EvaluationSummary {
   scope: "all" | "processors";
@@ -74,7 +85,8 @@ export async function reevaluateFlags({
     phases = whole.timings;
     lap();
   } else {
-    const loaded = await loadRegisterSnapshot({ db, processorIds, today });
+    const withMainlandExportRecipients = scope.kind === "processors" && scope.withMainlandExportRecipients !== false;
+    const loaded = await loadRegisterSnapshot({ db, processorIds, today, withMainlandExportRecipients });
     snapshot = loaded.snapshot;
     const load = lap();
     evaluatedList = loaded.evaluatedProcessorIds === null ? null : [...loaded.evaluatedProcessorIds];
@@ -123,24 +135,10 @@ export async function processorsOfTransfers({ db, transferIds }: { db: Executor;
 }
 
 /**
- * The processors whose flags a transfer in this state feeds (called on the state before and after an edit):
- * its recipient's (its own rules, the recipient's DOJ aggregate and processor rules) and, for a mainland
- * export, those of every recipient of the same exporter's mainland exports, whose PIPL counts it adds to
- * (2024 Provisions Art. 7-8). Read by exporter, not through this transfer, so that the state before an edit
- * still finds them after the edit moved it (to another exporter, origin or destination).
+ * A category's classification changed: every processor receiving that category and, since its PIPL
+ * sensitivity moves its exporters' counts, every recipient of the mainland exports of an exporter that sends it
+ * from the mainland.
  */
-export async function processorsAffectedByTransfer({
-  db,
-  transfer,
-}: {
-  db: Executor;
-  transfer: Pick<TransferFacts, "processorId" | "exporterEntityId" | "originCountry" | "destinationCountry">;
-}): Promise<string[]> {
-  if (!isMainlandExport(transfer)) return [transfer.processorId];
-  return [transfer.processorId, ...(await listMainlandExportProcessors({ db, exporterEntityIds: [transfer.exporterEntityId] }))];
-}
-
-/** A category's classification changed: every processor receiving that category. */
 export async function processorsReceivingCategories({ db, categoryKeys }: { db: Executor; categoryKeys: readonly string[] }) {
   if (categoryKeys.length === 0) return [];
   const rows = await db
@@ -148,7 +146,8 @@ export async function processorsReceivingCategories({ db, categoryKeys }: { db: 
     .from(transfers)
     .innerJoin(transferDataCategories, sql`${transferDataCategories.transferId} = ${transfers.id}`)
     .where(inArray(transferDataCategories.categoryKey, [...categoryKeys]));
-  return rows.map((row) => row.id);
+  const exportRecipients = await listMainlandExportRecipientsCarrying({ db, categoryKeys });
+  return [...new Set([...rows.map((row) => row.id), ...exportRecipients])];
 }
 
 /** An activity changed (retention, Art. 9 condition, disclosure type): every processor of its transfers. */

@@ -13,11 +13,14 @@ export async function loadRegisterSnapshot({
   db,
   processorIds,
   today,
+  withMainlandExportRecipients = true,
 }: {
   db: Executor;
   processorIds: readonly string[] | null;
   today: string;
+  /** See db/queries/register.ts loadRegisterFacts. */
+  withMainlandExportRecipients?: boolean;
 }): Promise<{ snapshot: RegisterSnapshot; evaluatedProcessorIds: Set<string> | null }> {
-  const { facts, evaluatedProcessorIds } = await loadRegisterFacts({ db, processorIds, today });
+  const { facts, evaluatedProcessorIds } = await loadRegisterFacts({ db, processorIds, today, withMainlandExportRecipients });
   return { snapshot: facts.packed ? snapshotFromPacked(facts.packed).snapshot : facts.snapshot, evaluatedProcessorIds };
 }

@@ -54,3 +54,16 @@ export const PIPL_EXEMPTION_LABELS: Readonly<Record<PiplExemption, string>> = {
   cross_border_hr: "cross-border HR management (Art. 5(2))",
   emergency: "an emergency protecting life, health or property (Art. 5(3))",
 };
+
+/** Where an exporter's PIPL counts since 1 January stand (lib/rules/pipl.ts, piplTiers), as a finding says it. */
+export const PIPL_SENSITIVE_TIER_LABELS = {
+  none: "no sensitive personal information",
+  under_10000: "sensitive personal information of fewer than 10,000 people",
+  "10000_or_more": "sensitive personal information of 10,000 people or more",
+} as const;
+
+export const PIPL_NON_SENSITIVE_TIER_LABELS = {
+  under_100000: "personal information of fewer than 100,000 people",
+  "100000_to_999999": "personal information of 100,000 to 999,999 people",
+  "1000000_or_more": "personal information of 1,000,000 people or more",
+} as const;

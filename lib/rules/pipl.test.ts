@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countsTowardPiplTotals, isMainlandExport, piplKinds, piplTotalsByExporter, piplYearStart } from "./pipl";
+import { countsTowardPiplTotals, isMainlandExport, piplKinds, piplTiers, piplTotalsByExporter, piplYearStart, samePiplTiers } from "./pipl";
 import { buildProcessorContext, buildTransferContext, evaluateRegister, type RegisterSnapshot } from "./snapshot";
 import { isDpfValid } from "./predicates";
 import { CATEGORIES, TODAY, makeActivity, makeEntity, makeProcessor, makeTransfer } from "./test-factories";
@@ -50,6 +50,32 @@ describe("which transfers count toward the exporter's PIPL totals (2024 Provisio
     );
     expect(totals.get("ent-us")).toEqual({ since: "2026-01-01", sensitiveCount: 10_000, nonSensitiveCount: 1, transferCount: 2, recipientCount: 2 });
     expect(totals.get("other")).toMatchObject({ sensitiveCount: 0, nonSensitiveCount: 7, transferCount: 1 });
+  });
+});
+
+describe("piplTiers: where the counts stand against the thresholds (以上 includes the number)", () => {
+  it.each([
+    [0, "none"],
+    [1, "under_10000"],
+    [9_999, "under_10000"],
+    [10_000, "10000_or_more"],
+  ] as const)("%d people's sensitive information -> %s", (sensitiveCount, tier) => {
+    expect(piplTiers({ sensitiveCount, nonSensitiveCount: 0 }).sensitive).toBe(tier);
+  });
+
+  it.each([
+    [99_999, "under_100000"],
+    [100_000, "100000_to_999999"],
+    [999_999, "100000_to_999999"],
+    [1_000_000, "1000000_or_more"],
+  ] as const)("%d people's other information -> %s", (nonSensitiveCount, tier) => {
+    expect(piplTiers({ sensitiveCount: 0, nonSensitiveCount }).nonSensitive).toBe(tier);
+  });
+
+  it("a change inside a tier keeps the tiers; one across a threshold does not", () => {
+    const at = (sensitiveCount: number) => piplTiers({ sensitiveCount, nonSensitiveCount: 5 });
+    expect(samePiplTiers(at(9_000), at(9_999))).toBe(true);
+    expect(samePiplTiers(at(9_999), at(10_000))).toBe(false);
   });
 });
 

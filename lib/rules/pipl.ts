@@ -1,4 +1,5 @@
 import { isMainlandChina } from "@/lib/jurisdictions/countries-of-concern";
+import { PIPL_EXPORT_THRESHOLDS } from "@/lib/jurisdictions/pipl";
 import { type IsoDate, isBefore } from "./iso-date";
 import type { CategoryFacts, PiplExportTotals, TransferContext, TransferFacts } from "./types";
 
@@ -44,7 +45,7 @@ export function countsTowardPiplTotals(transfer: CountedFields, yearStart: IsoDa
  * (Art. 7(2) counts personal information "不含敏感个人信息" against 1,000,000 and sensitive against 10,000), so a
  * flow carrying both adds its people to both. A flow with no category recorded counts as non-sensitive.
  */
-export function piplKinds(categories: readonly CategoryFacts[]): { sensitive: boolean; nonSensitive: boolean } {
+export function piplKinds(categories: readonly Pick<CategoryFacts, "piplSensitive">[]): { sensitive: boolean; nonSensitive: boolean } {
   let sensitive = false;
   let nonSensitive = categories.length === 0;
   for (const category of categories) {
@@ -56,7 +57,7 @@ export function piplKinds(categories: readonly CategoryFacts[]): { sensitive: bo
 
 export interface PiplCountedTransfer {
   transfer: CountedFields & Pick<TransferFacts, "exporterEntityId" | "processorId" | "estimatedSubjects">;
-  categories: readonly CategoryFacts[];
+  categories: readonly Pick<CategoryFacts, "piplSensitive">[];
 }
 
 /**
@@ -91,6 +92,35 @@ export function piplTotalsByExporter(transfers: Iterable<PiplCountedTransfer>, t
     });
   }
   return result;
+}
+
+/**
+ * Where the counts stand against the thresholds (2024 Provisions Art. 5(4), 7(2), 8): the sensitive count is
+ * none, under 10,000 or 10,000 or more; the other count under 100,000, under 1,000,000 or 1,000,000 or more.
+ * The route a transfer needs depends on the counts only through these tiers, and a finding states the tiers,
+ * not the running totals: so a transfer's edit changes the findings of its exporter's other transfers only
+ * when it moves a tier (lib/flags/pipl-reach.ts re-evaluates them then, and only then).
+ */
+export interface PiplTiers {
+  sensitive: "none" | "under_10000" | "10000_or_more";
+  nonSensitive: "under_100000" | "100000_to_999999" | "1000000_or_more";
+}
+
+export function piplTiers(totals: Pick<PiplExportTotals, "sensitiveCount" | "nonSensitiveCount">): PiplTiers {
+  const { cacSensitive, cacNonSensitive, contractNonSensitive } = PIPL_EXPORT_THRESHOLDS;
+  return {
+    sensitive: totals.sensitiveCount >= cacSensitive ? "10000_or_more" : totals.sensitiveCount > 0 ? "under_10000" : "none",
+    nonSensitive:
+      totals.nonSensitiveCount >= cacNonSensitive
+        ? "1000000_or_more"
+        : totals.nonSensitiveCount >= contractNonSensitive
+          ? "100000_to_999999"
+          : "under_100000",
+  };
+}
+
+export function samePiplTiers(a: PiplTiers, b: PiplTiers): boolean {
+  return a.sensitive === b.sensitive && a.nonSensitive === b.nonSensitive;
 }
 
 export function emptyPiplTotals(today: IsoDate): PiplExportTotals {

@@ -380,9 +380,9 @@ describe("transfer.pipl-export", () => {
         categories: [CATEGORIES.face],
       }),
     );
-    expect(finding).toMatchObject({ severity: "high", facts: { requirement: "cac_assessment", sensitiveCount: 10_000 } });
+    expect(finding).toMatchObject({ severity: "high", facts: { requirement: "cac_assessment", exporterSensitiveTier: "10000_or_more" } });
     expect(finding?.message).toBe(
-      "Export from mainland China to US needs a CAC security assessment: GNCC Inc. has sent abroad 10,000 people's sensitive personal information since 2026-01-01; the transfer uses the PIPL standard contract",
+      "Export from mainland China to US needs a CAC security assessment: GNCC Inc. has sent abroad sensitive personal information of 10,000 people or more since 2026-01-01, over all its recipients; the transfer uses the PIPL standard contract",
     );
   });
 
@@ -447,9 +447,9 @@ describe("transfer.pipl-export: cumulative counts, CIIO, important data, exempti
         piplAggregate: totals({ sensitiveCount: 10_000 }),
       }),
     );
-    expect(finding?.facts).toMatchObject({ requirement: "cac_assessment", sensitiveCount: 10_000, countedRecipients: 2, transferSubjects: 1 });
+    expect(finding?.facts).toMatchObject({ requirement: "cac_assessment", exporterSensitiveTier: "10000_or_more", transferSubjects: 1 });
     expect(finding?.message).toBe(
-      "Export from mainland China to US needs a CAC security assessment: GNCC Shenzhen has sent abroad 10,000 people's sensitive personal information since 2026-01-01 across 2 recipients; the transfer uses the PIPL standard contract",
+      "Export from mainland China to US needs a CAC security assessment: GNCC Shenzhen has sent abroad sensitive personal information of 10,000 people or more since 2026-01-01, over all its recipients; the transfer uses the PIPL standard contract",
     );
   });
 
@@ -474,7 +474,12 @@ describe("transfer.pipl-export: cumulative counts, CIIO, important data, exempti
       categories: [CATEGORIES.usage],
       piplAggregate: totals({ sensitiveCount: 20_000, nonSensitiveCount: 100_000 }),
     });
-    expect(piplExport.evaluate(atContractTier)?.facts).toMatchObject({ requirement: "standard_contract_or_certification", sensitiveCount: 0 });
+    expect(piplExport.evaluate(atContractTier)?.facts).toMatchObject({
+      requirement: "standard_contract_or_certification",
+      exporterSensitiveTier: "not_carried",
+      exporterNonSensitiveTier: "100000_to_999999",
+    });
+    expect(piplExport.evaluate(atContractTier)?.message).toContain("has sent abroad personal information of 100,000 to 999,999 people since");
   });
 
   it("a CIIO exporter needs a CAC assessment at any volume; another exporter of 10 people does not", () => {

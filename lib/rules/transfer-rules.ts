@@ -1,12 +1,7 @@
 import type { AgreementType, SccModule, TransferMechanism } from "@/db/schema/enums";
 import { adequacyFor, type AdequacyRegion } from "@/lib/jurisdictions/adequacy";
 import { isCountryOfConcern } from "@/lib/jurisdictions/countries-of-concern";
-import {
-  acceptedPiplMechanisms,
-  PIPIA_VALIDITY,
-  PIPL_EXPORT_THRESHOLDS,
-  requiredPiplMechanism,
-} from "@/lib/jurisdictions/pipl";
+import { acceptedPiplMechanisms, PIPIA_VALIDITY, requiredPiplMechanism } from "@/lib/jurisdictions/pipl";
 import { defineTransferRule } from "./define-rule";
 import { dojBrokerageProhibited, dojBulkRestricted, dojGovernmentRelated } from "./doj-rules";
 import { formatCount, formatList, uniqueSorted } from "./format";
@@ -15,10 +10,12 @@ import {
   AGREEMENT_TYPE_LABELS,
   MECHANISM_LABELS,
   PIPL_EXEMPTION_LABELS,
+  PIPL_NON_SENSITIVE_TIER_LABELS,
+  PIPL_SENSITIVE_TIER_LABELS,
   RECIPIENT_ROLE_LABELS,
   SCC_MODULE_LABELS,
 } from "./labels";
-import { isMainlandExport, piplKinds, piplTotalsOf } from "./pipl";
+import { isMainlandExport, piplKinds, piplTiers, piplTotalsOf } from "./pipl";
 import {
   activeCoveringAgreements,
   agreementCoversTransfer,
@@ -414,17 +411,17 @@ export const piplExport = defineTransferRule(
         : gbaFlow
           ? "the PIPL standard contract, certification or the GBA standard contract"
           : "the PIPL standard contract or certification";
+    // The exporter's counts as tiers, never as running totals: another flow's edit then changes this finding
+    // only when it moves a tier (see piplTiers).
+    const tiers = piplTiers({ sensitiveCount, nonSensitiveCount });
     const reasons: string[] = [];
     if (transfer.importantData) reasons.push("it contains important data");
     if (exporter.ciio) reasons.push(`${exporter.name} is a critical information infrastructure operator`);
     const volumes: string[] = [];
-    if (sensitiveCount > 0) volumes.push(`${formatCount(sensitiveCount)} people's sensitive personal information`);
-    if (nonSensitiveCount >= PIPL_EXPORT_THRESHOLDS.contractNonSensitive) {
-      volumes.push(`${formatCount(nonSensitiveCount)} people's personal information`);
-    }
+    if (tiers.sensitive !== "none") volumes.push(PIPL_SENSITIVE_TIER_LABELS[tiers.sensitive]);
+    if (tiers.nonSensitive !== "under_100000") volumes.push(PIPL_NON_SENSITIVE_TIER_LABELS[tiers.nonSensitive]);
     if (volumes.length > 0) {
-      const across = totals.recipientCount > 1 ? ` across ${formatCount(totals.recipientCount)} recipients` : "";
-      reasons.push(`${exporter.name} has sent abroad ${formatList(volumes)} since ${totals.since}${across}`);
+      reasons.push(`${exporter.name} has sent abroad ${formatList(volumes)} since ${totals.since}, over all its recipients`);
     }
     const gbaNote =
       mechanism === "gba_standard_contract" && !gbaFlow
@@ -440,11 +437,9 @@ export const piplExport = defineTransferRule(
         requirement,
         mechanism,
         acceptedMechanisms: [...accepted],
-        nonSensitiveCount,
-        sensitiveCount,
+        exporterSensitiveTier: kinds.sensitive ? tiers.sensitive : "not_carried",
+        exporterNonSensitiveTier: kinds.nonSensitive ? tiers.nonSensitive : "not_carried",
         countedSince: totals.since,
-        countedTransfers: totals.transferCount,
-        countedRecipients: totals.recipientCount,
         transferSubjects: transfer.estimatedSubjects,
         exporterCiio: exporter.ciio,
         importantData: transfer.importantData,

@@ -35,6 +35,13 @@ export interface RecordKind<Row extends VersionedRow, Full> {
   expand(tx: Executor, row: Row): Promise<Full>;
   /** Processors whose flags this state of the record feeds (called on the state before and after). */
   affectedProcessors(tx: Executor, record: Full): Promise<readonly (string | null)[]> | readonly (string | null)[];
+  /**
+   * Instead of `affectedProcessors` on each state, when what a write can move depends on what it changed: the
+   * processors a change from `before` to `after` (null for a create or a delete) can move, asked once the
+   * database holds the state after it. A transfer's PIPL counts reach its exporter's other recipients only
+   * when the change moves a threshold (lib/flags/pipl-reach.ts).
+   */
+  affectedProcessorsOfChange?(tx: Executor, change: { before: Full | null; after: Full | null; today: string }): Promise<readonly (string | null)[]>;
   /** Whose flags the answer carries: the record's own, when rules flag this kind of record. */
   flagSubject?: FlagSubjectType;
   /** Throws `forbidden` unless the actor may change or delete this existing record. */
@@ -57,9 +64,15 @@ export async function openFlagsOf(db: Executor, subjectType: FlagSubjectType | u
   return flags.filter((flag) => flag.status !== "resolved").map(({ fingerprint: _changeDetector, ...flag }) => flag);
 }
 
+/**
+ * Each kind names every processor its write can move, its exporters' PIPL recipients included where they
+ * matter (a transfer, a category): the re-evaluation adds none of its own (`withMainlandExportRecipients`).
+ */
 async function reevaluate(tx: Executor, today: string, processorIds: readonly (string | null)[]) {
   const ids = [...new Set(processorIds.filter((id): id is string => id !== null))];
-  if (ids.length) await reevaluateFlags({ db: tx, scope: { kind: "processors", processorIds: ids }, today });
+  if (ids.length) {
+    await reevaluateFlags({ db: tx, scope: { kind: "processors", processorIds: ids, withMainlandExportRecipients: false }, today });
+  }
 }
 
 /** The 409 of a stale version, naming who saved last and when (the record's latest audit event). */
@@ -105,7 +118,10 @@ export async function createRecord<Row extends VersionedRow, Full>({
   return ctx.db.transaction(async (tx) => {
     const row = await insert(tx);
     const record = await kind.expand(tx, row);
-    await reevaluate(tx, ctx.today, await kind.affectedProcessors(tx, record));
+    const affected = kind.affectedProcessorsOfChange
+      ? await kind.affectedProcessorsOfChange(tx, { before: null, after: record, today: ctx.today })
+      : await kind.affectedProcessors(tx, record);
+    await reevaluate(tx, ctx.today, affected);
     await appendAuditEvent({ db: tx, actor: ctx.actor, action: "create", recordType: kind.recordType, recordId: row.id, after: record });
     return { record, flags: await openFlagsOf(tx, kind.flagSubject, row.id) };
   });
@@ -136,7 +152,10 @@ export async function updateRecord<Row extends VersionedRow, Full>({
     const before = await kind.expand(tx, current);
     const updated = await change(tx, current);
     const record = await kind.expand(tx, updated);
-    await reevaluate(tx, ctx.today, [...(await kind.affectedProcessors(tx, before)), ...(await kind.affectedProcessors(tx, record))]);
+    const affected = kind.affectedProcessorsOfChange
+      ? await kind.affectedProcessorsOfChange(tx, { before, after: record, today: ctx.today })
+      : [...(await kind.affectedProcessors(tx, before)), ...(await kind.affectedProcessors(tx, record))];
+    await reevaluate(tx, ctx.today, affected);
     await appendAuditEvent({ db: tx, actor: ctx.actor, action, recordType: kind.recordType, recordId: id, before, after: record });
     return { record, flags: await openFlagsOf(tx, kind.flagSubject, id) };
   });
@@ -162,10 +181,12 @@ export async function deleteRecord<Row extends VersionedRow, Full>({
   await ctx.db.transaction(async (tx) => {
     const current = await lockForWrite(tx, ctx, kind, id, version);
     const before = await kind.expand(tx, current);
-    // Which processors the record fed is read before it goes (an activity's transfers, say).
-    const affected = await kind.affectedProcessors(tx, before);
+    // Which processors the record fed is read before it goes (an activity's transfers, say), unless the kind
+    // asks about the change itself, once it is made.
+    const ofChange = kind.affectedProcessorsOfChange?.bind(kind);
+    const affectedBefore = ofChange ? [] : await kind.affectedProcessors(tx, before);
     await remove(tx, current);
-    await reevaluate(tx, ctx.today, affected);
+    await reevaluate(tx, ctx.today, ofChange ? await ofChange(tx, { before, after: null, today: ctx.today }) : affectedBefore);
     await appendAuditEvent({ db: tx, actor: ctx.actor, action: "delete", recordType: kind.recordType, recordId: id, before, after: null });
   });
 }

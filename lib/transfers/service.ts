@@ -13,7 +13,7 @@ import {
 } from "@/db/schema";
 import { createTransferBody, transferClaimIssues, updateTransferBody } from "@/lib/api/contracts/transfers";
 import { AppError, fieldsError, type FieldIssue } from "@/lib/errors";
-import { processorsAffectedByTransfer } from "@/lib/flags/evaluation";
+import { processorsAffectedByTransferChange } from "@/lib/flags/pipl-reach";
 import { assertMayEdit, assertMaySetStatus } from "@/lib/records/ownership";
 import { assertMayWriteUnderProcessors } from "@/lib/records/processor-access";
 import type { ServiceCall } from "@/lib/services/context";
@@ -22,8 +22,8 @@ import { parseInput } from "@/lib/validation/parse";
 
 /*
  * Writes of transfers, through the one write sequence (lib/services/write-record.ts). A transfer feeds the
- * flags of its processor (its own rules and the processor's DOJ aggregate) and, as a mainland export, those of
- * its exporter's other recipients (the PIPL counts), before and after an edit.
+ * flags of its processor (its own rules and the processor's DOJ aggregate) before and after an edit and, as a
+ * mainland export that moves its exporter's PIPL tiers, those of the exporter's other recipients.
  */
 
 export type TransferWithCategories = Transfer & { dataCategories: string[] };
@@ -42,8 +42,10 @@ export const transferKind: RecordKind<Transfer, TransferWithCategories> = {
   label: "transfer",
   lock: async (tx, id) => (await tx.select().from(transfers).where(eq(transfers.id, id)).for("update").limit(1))[0],
   expand: async (tx, row) => ({ ...row, dataCategories: await categoriesOf(tx, row.id) }),
-  // Its recipient's flags and, for a mainland export, those of its exporter's other recipients (PIPL counts).
-  affectedProcessors: (tx, transfer) => processorsAffectedByTransfer({ db: tx, transfer }),
+  affectedProcessors: (_tx, transfer) => [transfer.processorId],
+  // Its recipient's flags and, for a mainland export that moves its exporter's PIPL tiers, those of the
+  // exporter's other recipients.
+  affectedProcessorsOfChange: (tx, { before, after, today }) => processorsAffectedByTransferChange({ db: tx, before, after, today }),
   flagSubject: "transfer",
   authorize: (_tx, actor, row) => assertMayEdit(actor, row, "transfer"),
 };
