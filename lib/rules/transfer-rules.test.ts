@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dojBrokerageProhibited } from "./doj-rules";
-import { CATEGORIES, makeAgreement, makeProcessor, makeTransferContext } from "./test-factories";
+import { CATEGORIES, makeAgreement, makeCategory, makeProcessor, makeTransferContext } from "./test-factories";
 import {
   art49Systematic,
   mechanismUndocumented,
@@ -45,6 +45,26 @@ describe("transfer.no-encryption-in-transit", () => {
     );
     expect(lone?.severity).toBe("high");
     expect(linked?.severity).toBe("critical");
+  });
+});
+
+describe("sensitivity under 28 CFR 202.212(b)(2) in the encryption rules", () => {
+  const ip = makeCategory({ key: "user.device.ip_address", ccpaCategory: "A", dojCategory: "covered_identifier", dojIdentifierKind: "network" });
+  const cookie = makeCategory({ key: "user.device.cookie", ccpaCategory: "A", dojCategory: "covered_identifier", dojIdentifierKind: "network" });
+
+  it("IP address and cookie linked only to each other for a hosting (network) service are not sensitive: high", () => {
+    const finding = noEncryptionInTransit.evaluate(
+      makeTransferContext({ transfer: { encryptionInTransit: "none" }, processor: { service: "hosting" }, categories: [ip, cookie] }),
+    );
+    expect(finding?.severity).toBe("high");
+    expect(finding?.facts.sensitiveCategories).toEqual([]);
+  });
+
+  it("the same pair sent to an analytics provider is a covered personal identifier: critical", () => {
+    const finding = noEncryptionInTransit.evaluate(
+      makeTransferContext({ transfer: { encryptionInTransit: "none" }, processor: { service: "analytics" }, categories: [ip, cookie] }),
+    );
+    expect(finding?.severity).toBe("critical");
   });
 });
 

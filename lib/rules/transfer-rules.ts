@@ -27,6 +27,7 @@ import {
   isProcessingAgreementFor,
   recipientActsAs,
 } from "./predicates";
+import { providesNetworkService } from "./doj";
 import { sensitiveCategoryKeys } from "./sensitivity";
 import type { AgreementFacts, FactValue, TransferContext, TransferRule } from "./types";
 
@@ -39,6 +40,14 @@ function recipientLabel(ctx: TransferContext): string {
   return `${ctx.processor.name} (${ctx.transfer.destinationCountry})`;
 }
 
+/**
+ * The sensitive categories of the flow. Whether listed identifiers count depends on the recipient too:
+ * network identifiers linked only to each other for a networking service are not covered (28 CFR 202.212(b)(2)).
+ */
+function sensitiveKeysOf(ctx: TransferContext): string[] {
+  return sensitiveCategoryKeys(ctx.categories, { networkService: providesNetworkService(ctx.processor.service) });
+}
+
 export const noEncryptionInTransit = defineTransferRule(
   {
     id: "transfer.no-encryption-in-transit",
@@ -49,7 +58,7 @@ export const noEncryptionInTransit = defineTransferRule(
   },
   (ctx) => {
     if (ctx.transfer.encryptionInTransit !== "none") return null;
-    const sensitive = sensitiveCategoryKeys(ctx.categories);
+    const sensitive = sensitiveKeysOf(ctx);
     return {
       // DOMAIN.md §4: critical when the flow carries sensitive data.
       severity: sensitive.length > 0 ? "critical" : "high",
@@ -77,7 +86,7 @@ export const noEncryptionAtRest = defineTransferRule(
   (ctx) => {
     // Remote access leaves the data where it is stored at home: at-rest encryption is the origin's matter.
     if (ctx.transfer.accessType !== "storage" || ctx.transfer.encryptionAtRest !== "none") return null;
-    const sensitive = sensitiveCategoryKeys(ctx.categories);
+    const sensitive = sensitiveKeysOf(ctx);
     return {
       severity: sensitive.length > 0 ? "high" : "medium",
       message:
