@@ -8,7 +8,9 @@
 //   valid  IMPORT_MAX_ROWS transfer rows (20,000 unless ROWS says), padded with notes to FILE_MB: the
 //          heaviest file the limits let through, validated in full;
 //   flood  FILE_MB of short transfer rows, far more rows than the limit;
-//   bomb   FILE_MB that inflates to about a thousand times more (empty rows, a zip bomb).
+//   bomb   FILE_MB that inflates to about a thousand times more (empty rows, a zip bomb);
+//   wrong  IMPORT_MAX_ROWS rows of which every cell is wrong, padded to FILE_MB: the most problems a file can
+//          make the dry run report.
 // Meanwhile it reads the server's resident memory (VmRSS of the process listening on BASE_URL's port, from
 // /proc, or SERVER_PID) every 200 ms and asks GET /api/health every 500 ms. It prints, per kind and overall,
 // the answers by status, the peak RSS and whether /api/health kept answering, and exits 1 when the server
@@ -31,22 +33,29 @@ const SECONDS = Number(env.SECONDS ?? 20);
 const FILE_BYTES = Number(env.FILE_MB ?? 3) * MB;
 const ROWS = Number(env.ROWS ?? DEFAULT_IMPORT_LIMITS.maxRows);
 const RSS_LIMIT_MB = Number(env.RSS_LIMIT_MB ?? 512);
-const KINDS = (env.KINDS ?? "valid,flood,bomb").split(",").map((kind) => kind.trim()) as Kind[];
+const KINDS = (env.KINDS ?? "valid,flood,bomb,wrong").split(",").map((kind) => kind.trim()) as Kind[];
 
-type Kind = "valid" | "flood" | "bomb";
+type Kind = "valid" | "flood" | "bomb" | "wrong";
 
 // ---------------------------------------------------------------------------------------------------------
 // The files.
 
 const DESTINATIONS = ["DE", "FR", "IE", "GB", "JP", "SG", "CA", "US"];
 
-/** A transfers workbook as Excel writes one (shared strings, styles), of `rows` rows with `notes` characters of random text each. */
-async function transfersWorkbook(rows: number, notes: number): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * A transfers workbook as Excel writes one (shared strings, styles), of `rows` rows with `notes` characters of
+ * random text each; `wrong`: every cell a value no column accepts.
+ */
+async function transfersWorkbook(rows: number, notes: number, wrong = false): Promise<Uint8Array<ArrayBuffer>> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("transfers");
   const header = TRANSFER_COLUMNS.map((column) => column.name);
   sheet.addRow(header);
   for (let i = 0; i < rows; i++) {
+    if (wrong) {
+      sheet.addRow(header.map((name) => `?${name}-${i}-${randomText(notes)}`));
+      continue;
+    }
     const values: Record<string, string | number> = {
       externalId: `attack-${String(i + 1).padStart(7, "0")}`,
       processorName: SYNTHETIC_REFERENCES.processorNames[i % SYNTHETIC_REFERENCES.processorNames.length]!,
@@ -84,6 +93,7 @@ async function sized(build: (n: number) => Promise<Uint8Array<ArrayBuffer>>, fir
 async function buildFile(kind: Kind): Promise<Uint8Array<ArrayBuffer>> {
   if (kind === "valid") return sized((notes) => transfersWorkbook(ROWS, notes), 100);
   if (kind === "flood") return sized((rows) => transfersWorkbook(rows, 0), 100_000);
+  if (kind === "wrong") return sized((padding) => transfersWorkbook(ROWS, padding, true), 4);
   // About 1,000:1: a few MB of compressed empty rows for gigabytes of sheet, its size understated.
   const row = "<row/>".repeat(100_000);
   return sized(async (count) => workbook(repeatedPart("sheet", { prefix: SHEET_HEAD, unit: row, count, suffix: SHEET_TAIL, claimedSize: 4096 })), 1000);
