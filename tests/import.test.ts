@@ -107,6 +107,22 @@ describeOnDatabases("bulk import", (use) => {
     })),
   });
 
+  it("a file with more problems than the check reports lists the first 1,000 and counts them all", async () => {
+    // 600 processor rows, each with two wrong cells: 1,200 problems.
+    const rows = Array.from({ length: 600 }, (_, n) => ({ ...processorRow(`bad-${n}`, `Bad Vendor ${n}`), role: "owner", country: "Atlantis" }));
+    const dry = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=true&kind=processors", token: tokens.dpo, body: csvOf(rows), contentType: "text/csv" });
+    expect(dry.status).toBe(200);
+    const answer = (await dry.json()) as { valid: boolean; problems: { row: number }[]; problemCount: number };
+    expect(answer.valid).toBe(false);
+    expect(answer.problems).toHaveLength(1_000);
+    expect(answer.problemCount).toBe(1_200);
+    expect(answer.problems[0]!.row).toBe(2);
+
+    const committed = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=false&kind=processors", token: tokens.dpo, body: csvOf(rows), contentType: "text/csv" });
+    expect(committed.status).toBe(422);
+    expect(((await committed.json()) as { detail: string }).detail).toMatch(/^1200 problems in the file; nothing was imported\./);
+  });
+
   it("dry-runs, then commits a valid XLSX of 3 processors and 5 transfers; re-importing it changes nothing", async () => {
     const body = await workbookOf(file());
     const dry = await call(importRoute.POST, { method: "POST", url: "/api/v1/import?dryRun=true", token: tokens.engineer, body, contentType: XLSX });

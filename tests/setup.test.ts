@@ -225,7 +225,14 @@ describeOnDatabases("first run without the demo", (use) => {
         process.execPath,
         ["--conditions=react-server", "--import", "tsx", "scripts/user-create.ts", "--email", email, "--role", "dpo", "--password", PASSWORD],
         {
-          env: { ...process.env, ...(folder ? { DATABASE_URL: "", PGLITE_DIR: path.join(folder, "pglite") } : { DATABASE_URL: handle.location }), DEMO: "0" },
+          // On PostgreSQL the audit key comes from the deployment's secret, as the app's own would (lib/audit/key.ts).
+          env: {
+            ...process.env,
+            ...(folder
+              ? { DATABASE_URL: "", PGLITE_DIR: path.join(folder, "pglite") }
+              : { DATABASE_URL: handle.location, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "setup-test-deployment-secret-0123456789" }),
+            DEMO: "0",
+          },
           encoding: "utf8",
           timeout: 150_000,
         },

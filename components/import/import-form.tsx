@@ -8,7 +8,7 @@ import type { ImportCommitResult } from "@/lib/import/commit";
 import type { ImportValidation } from "@/lib/import/validate";
 
 type CheckAction = (form: FormData) => Promise<ActionResult<ImportValidation & { rows: number }>>;
-type CommitAction = (form: FormData) => Promise<ActionResult<{ ok: true; result: ImportCommitResult } | { ok: false; problems: ImportProblem[]; message: string }>>;
+type CommitAction = (form: FormData) => Promise<ActionResult<{ ok: true; result: ImportCommitResult } | { ok: false; problems: ImportProblem[]; problemCount: number; message: string }>>;
 
 const TEMPLATES = [
   { href: "/api/v1/import/template?format=xlsx", label: "Template (XLSX, the entities, processors and transfers sheets and a “Read me”)" },
@@ -19,11 +19,12 @@ const TEMPLATES = [
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
-function ProblemsTable({ problems }: { problems: ImportProblem[] }) {
+function ProblemsTable({ problems, total }: { problems: ImportProblem[]; total: number }) {
   return (
     <table className="w-full text-left text-sm" data-testid="import-problems">
       <caption className="mb-1 text-left font-semibold text-red-800">
-        {plural(problems.length, "problem")} in the file: nothing was imported
+        {plural(total, "problem")} in the file: nothing was imported
+        {total > problems.length && ` (the first ${problems.length} are listed)`}
       </caption>
       <thead>
         <tr className="border-b border-slate-300">
@@ -60,6 +61,7 @@ export function ImportForm({ check, commit }: { check: CheckAction; commit: Comm
   const [pending, startTransition] = useTransition();
   const [checked, setChecked] = useState<(ImportValidation & { rows: number }) | null>(null);
   const [problems, setProblems] = useState<ImportProblem[]>([]);
+  const [problemCount, setProblemCount] = useState(0);
   const [result, setResult] = useState<ImportCommitResult | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -87,6 +89,7 @@ export function ImportForm({ check, commit }: { check: CheckAction; commit: Comm
         }
         setChecked(outcome.data);
         setProblems(outcome.data.problems);
+        setProblemCount(outcome.data.problemCount);
         return;
       }
       const outcome = await commit(data);
@@ -97,6 +100,7 @@ export function ImportForm({ check, commit }: { check: CheckAction; commit: Comm
       if (!outcome.data.ok) {
         setChecked(null);
         setProblems(outcome.data.problems);
+        setProblemCount(outcome.data.problemCount);
         return;
       }
       setChecked(null);
@@ -179,7 +183,7 @@ export function ImportForm({ check, commit }: { check: CheckAction; commit: Comm
             {error}
           </p>
         )}
-        {problems.length > 0 && <ProblemsTable problems={problems} />}
+        {problems.length > 0 && <ProblemsTable problems={problems} total={problemCount} />}
         {checked?.valid && (
           <p className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900" data-testid="import-check-ok">
             {plural(checked.rows, "row")} OK. Importing would create {checked.plan.create}, update {checked.plan.update} and leave {checked.plan.unchanged} unchanged.

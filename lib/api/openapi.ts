@@ -412,7 +412,8 @@ const importValidation = z.object({
       column: z.string(),
       message: z.string(),
     }),
-  ),
+  ).describe("The first 1,000 problems, by sheet and row"),
+  problemCount: z.number().int().describe("Every problem found; more than the list holds when the file has over 1,000"),
   plan: planCounts.extend({ bySheet: sheetCounts }),
 });
 

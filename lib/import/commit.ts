@@ -30,14 +30,14 @@ export interface ImportCommitResult {
 }
 
 /** Every problem as a field of one 422: path "processors[12].country" (12 = spreadsheet row). */
-export function importProblemsError(problems: ImportProblem[]): AppError {
+export function importProblemsError(problems: ImportProblem[], problemCount = problems.length): AppError {
   const fields = problems.map((p) => ({ path: `${p.sheet}[${p.row}].${p.column}`, message: p.message }));
   const shown = fields.slice(0, 5).map((f) => `${f.path}: ${f.message}`);
-  const more = fields.length > shown.length ? `; and ${fields.length - shown.length} more` : "";
+  const more = problemCount > shown.length ? `; and ${problemCount - shown.length} more` : "";
   return new AppError(
     "validation_failed",
-    `${problems.length} ${problems.length === 1 ? "problem" : "problems"} in the file; nothing was imported. ${shown.join("; ")}${more}`,
-    { fields, problems },
+    `${problemCount} ${problemCount === 1 ? "problem" : "problems"} in the file; nothing was imported. ${shown.join("; ")}${more}`,
+    { fields, problems, problemCount },
   );
 }
 
@@ -59,7 +59,7 @@ export async function commitImport({ ctx, input: { file } }: ServiceCall<{ file:
     return await ctx.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.import})`);
       const plan = await planImport({ db: tx, rows: file, actor, today });
-      if (!plan.valid) throw importProblemsError(plan.problems);
+      if (!plan.valid) throw importProblemsError(plan.problems, plan.problemCount);
 
       const now = new Date();
       const events: RecordEvent[] = [];

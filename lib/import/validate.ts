@@ -87,9 +87,18 @@ export interface ImportPlanSummary extends PlanCounts {
   bySheet: Record<ImportKind, PlanCounts>;
 }
 
+/**
+ * The problems a check reports, at most: a file of 20,000 rows with every cell wrong has 400,000 of them, and
+ * holding (and sending) them all cost a dry run hundreds of megabytes. The total is still counted.
+ */
+export const MAX_REPORTED_PROBLEMS = 1_000;
+
 export interface ImportValidation {
   valid: boolean;
+  /** The first MAX_REPORTED_PROBLEMS problems, by sheet and row. */
   problems: ImportProblem[];
+  /** Every problem found, reported or not. */
+  problemCount: number;
   plan: ImportPlanSummary;
 }
 
@@ -184,7 +193,11 @@ function counts(actions: PlanAction[]): PlanCounts {
  */
 export async function planImport({ db, rows, actor, today }: { db: Executor; rows: ImportRows; actor: WritingActor; today: string }): Promise<DetailedPlan> {
   const problems: ImportProblem[] = [];
-  const report = (sheet: ImportKind, row: number, column: string, message: string) => problems.push({ sheet, row, column, message });
+  let problemCount = 0;
+  const report = (sheet: ImportKind, row: number, column: string, message: string) => {
+    problemCount += 1;
+    if (problems.length < MAX_REPORTED_PROBLEMS) problems.push({ sheet, row, column, message });
+  };
   for (const { sheet, column } of rows.unknownColumns ?? []) report(sheet, 1, column, "is not a known column");
 
   // --- 1. Each row on its own, with the API's schemas.
@@ -436,8 +449,9 @@ export async function planImport({ db, rows, actor, today }: { db: Executor; row
   const transferCounts = counts(plannedTransfers.map((t) => t.action));
   const sheets = [entityCounts, processorCounts, transferCounts];
   return {
-    valid: problems.length === 0,
+    valid: problemCount === 0,
     problems,
+    problemCount,
     plan: {
       create: sheets.reduce((sum, sheet) => sum + sheet.create, 0),
       update: sheets.reduce((sum, sheet) => sum + sheet.update, 0),
@@ -452,6 +466,6 @@ export async function planImport({ db, rows, actor, today }: { db: Executor; row
 
 /** The dry run: every problem by sheet, row and column, and what a commit would do. Writes nothing. */
 export async function validateImport({ ctx, input: { file } }: ServiceCall<{ file: ImportRows }>): Promise<ImportValidation> {
-  const { valid, problems, plan } = await planImport({ db: ctx.db, rows: file, actor: ctx.actor, today: ctx.today });
-  return { valid, problems, plan };
+  const { valid, problems, problemCount, plan } = await planImport({ db: ctx.db, rows: file, actor: ctx.actor, today: ctx.today });
+  return { valid, problems, problemCount, plan };
 }

@@ -48,7 +48,9 @@ export async function checkUploadedImport({ ctx, input: { form } }: ServiceCall<
   }, limits);
 }
 
-export type ImportOutcome = { ok: true; result: ImportCommitResult } | { ok: false; problems: ImportProblem[]; message: string };
+export type ImportOutcome =
+  | { ok: true; result: ImportCommitResult }
+  | { ok: false; problems: ImportProblem[]; problemCount: number; message: string };
 
 /** "Import": all rows or none; a file that turned invalid since its check comes back with its problems. */
 export async function commitUploadedImport({ ctx, input: { form } }: ServiceCall<{ form: FormData }>): Promise<ImportOutcome> {
@@ -59,7 +61,9 @@ export async function commitUploadedImport({ ctx, input: { form } }: ServiceCall
       return { ok: true, result: await commitImport({ ctx, input: { file } }) };
     } catch (error) {
       if (error instanceof AppError && Array.isArray(error.details.problems)) {
-        return { ok: false, problems: error.details.problems as ImportProblem[], message: error.message };
+        const problems = error.details.problems as ImportProblem[];
+        const problemCount = typeof error.details.problemCount === "number" ? error.details.problemCount : problems.length;
+        return { ok: false, problems, problemCount, message: error.message };
       }
       throw error;
     }
