@@ -74,9 +74,10 @@ test("the DPO registers a vendor and a transfer, then sees an agreement's predic
 });
 
 test("the DPO edits a processor: a lapsed DPF date is predicted before saving, the saved change shows on its page", async ({ page, signInAs, api }) => {
-  // A DPF-certified vendor of the test's own whose transfer relies on the DPF, like the demo's Cloudflare.
+  // A DPF-certified vendor of the test's own whose transfer relies on the DPF, like the demo's Cloudflare (its UK
+  // users' data too: certified with the UK Extension, so only the date can lapse).
   const vendor = uniqueName("Forms Edge Network");
-  const processor = await api.createProcessor({ name: vendor, country: "US", dpfCertified: true, dpfExpiry: isoDateInDays(300) });
+  const processor = await api.createProcessor({ name: vendor, country: "US", dpfCertified: true, dpfUkExtension: true, dpfExpiry: isoDateInDays(300) });
   const template = await api.findTransfer("", (row) => row.mechanism === "dpf");
   await api.createTransferLike(template.id, { processorId: processor.id });
   await signInAs("dpo");
