@@ -2,7 +2,6 @@ import "server-only";
 import type { Executor } from "@/db/client";
 import { listMainlandExportsForCounting, mapPiplSensitiveCategories, type MainlandExportForCounting } from "@/db/queries/register";
 import { emptyPiplTotals, isMainlandExport, piplTiers, piplTotalsByExporter, samePiplTiers } from "@/lib/rules/pipl";
-import type { TransferFacts } from "@/lib/rules/types";
 
 /*
  * How far a transfer's write reaches through the PIPL counts. The counts are per exporting entity since
@@ -12,20 +11,8 @@ import type { TransferFacts } from "@/lib/rules/types";
  * all of them re-evaluated on every edit of one.
  */
 
-/** A transfer as the write sequence holds it: its facts and the keys of its data categories. */
-export type TransferState = Pick<
-  TransferFacts,
-  | "id"
-  | "exporterEntityId"
-  | "processorId"
-  | "originCountry"
-  | "destinationCountry"
-  | "reExportOfForeignData"
-  | "piplExemption"
-  | "status"
-  | "endDate"
-  | "estimatedSubjects"
-> & { dataCategories: readonly string[] };
+/** A transfer as the write sequence holds it: the facts the PIPL counts read, and the keys of its data categories. */
+export type TransferState = MainlandExportForCounting["transfer"] & { dataCategories: readonly string[] };
 
 /**
  * The processors a transfer's change from `before` to `after` (null for a create or a delete) can move, asked
