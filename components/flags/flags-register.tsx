@@ -36,7 +36,9 @@ export function FlagsRegister({
       <RegisterStatus query={query} noun="flags" />
       {data && (
         <>
-          {acceptance && acceptRisks && data.rows.some((flag) => flag.status === "open") && (
+          {/* Kept on the open list even once it is empty, so that the confirmation of the flags just accepted
+              (which the refetch removes from it) stays on screen. */}
+          {acceptance && acceptRisks && (filters.status === "open" || data.rows.some((flag) => flag.status === "open")) && (
             <BulkAcceptForm minDate={acceptance.minDate} acceptRisks={acceptRisks} />
           )}
           <FlagsTable rows={data.rows} acceptance={acceptance} busy={query.isPlaceholderData} />
