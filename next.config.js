@@ -1,4 +1,8 @@
 // @ts-check
+const createNextIntlPlugin = require("next-intl/plugin");
+
+// The UI's language per request, without a locale in the URL (lib/i18n/request.ts).
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 // Pages get their Content-Security-Policy from proxy.ts, with a fresh script nonce per response (lib/auth/csp.ts).
 // The API answers JSON and files, never a page: nothing in them may load or run anything, nor be framed.
@@ -36,4 +40,4 @@ const nextConfig = {
   typescript: { tsconfigPath: process.env.NEXT_TSCONFIG_PATH || "tsconfig.json" },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { QueryProvider } from "@/components/providers/query-provider";
 import "./globals.css";
@@ -13,10 +15,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page renders per request: the CSP's script nonce (proxy.ts) is new each time, and a page
   // prerendered at build time (/forbidden, the 404 page) would carry scripts the browser then refuses.
   await connection();
+  const locale = await getLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
-        <QueryProvider>{children}</QueryProvider>
+        {/* Client components inherit the request's locale and messages (lib/i18n/request.ts). */}
+        <NextIntlClientProvider>
+          <QueryProvider>{children}</QueryProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -137,6 +137,22 @@ export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
 export const FLAG_SUBJECT_TYPES = ["transfer", "processor", "agreement"] as const;
 export const FLAG_STATUSES = ["open", "accepted", "resolved"] as const;
 export const USER_ROLES = ["dpo", "engineer", "auditor"] as const;
+/**
+ * The security measures of the CNIL's model register (its checklist): access control, traceability, software
+ * protection, backups, encryption, control of processors, and anything else the free text describes.
+ */
+export const SECURITY_MEASURES = [
+  "access_control",
+  "traceability",
+  "software_protection",
+  "backup",
+  "encryption",
+  "subprocessor_control",
+  "physical_security",
+  "staff_awareness",
+] as const;
+/** The languages the product speaks: its UI, its labels and the regulator documents. */
+export const LOCALES = ["en", "fr"] as const;
 
 export type EntityRole = (typeof ENTITY_ROLES)[number];
 export type ProcessorRole = (typeof PROCESSOR_ROLES)[number];
@@ -163,6 +179,8 @@ export type Severity = (typeof SEVERITIES)[number];
 export type FlagSubjectType = (typeof FLAG_SUBJECT_TYPES)[number];
 export type FlagStatus = (typeof FLAG_STATUSES)[number];
 export type UserRole = (typeof USER_ROLES)[number];
+export type SecurityMeasure = (typeof SECURITY_MEASURES)[number];
+export type Locale = (typeof LOCALES)[number];
 
 export const entityRole = pgEnum("entity_role", ENTITY_ROLES);
 export const processorRole = pgEnum("processor_role", PROCESSOR_ROLES);
@@ -189,3 +207,5 @@ export const severity = pgEnum("severity", SEVERITIES);
 export const flagSubjectType = pgEnum("flag_subject_type", FLAG_SUBJECT_TYPES);
 export const flagStatus = pgEnum("flag_status", FLAG_STATUSES);
 export const userRole = pgEnum("user_role", USER_ROLES);
+export const securityMeasure = pgEnum("security_measure", SECURITY_MEASURES);
+export const locale = pgEnum("locale", LOCALES);

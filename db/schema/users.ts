@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { timestamps, versionColumn } from "./columns";
-import { userRole } from "./enums";
+import { locale, userRole } from "./enums";
 
 export const users = pgTable(
   "users",
@@ -21,6 +21,8 @@ export const users = pgTable(
      * role change increments it, so every earlier cookie of the user is refused.
      */
     sessionVersion: integer("session_version").notNull().default(0),
+    /** The language the user chose for the UI; null: the browser's (Accept-Language) until they choose. */
+    locale: locale("locale"),
     version: versionColumn(),
     ...timestamps(),
   },
