@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { OTHER_PAGES, recordPages, REGISTER_PAGES, type NamedPage } from "./pages/every-page";
 import { SignInPage } from "./pages/sign-in-page";
 
 /**
@@ -32,16 +33,6 @@ async function expectNoSeriousViolations(page: Page, testInfo: TestInfo, name: s
   expect(summary, `serious/critical axe violations on ${name} (${page.url()}):\n${report}`).toEqual([]);
 }
 
-/** The href of the first link in the first row of a register, e.g. "/processors/<id>". */
-async function firstRowHref(page: Page, path: string, rowTestId: string): Promise<string> {
-  await page.goto(path);
-  const link = page.getByTestId(rowTestId).first().getByRole("link").first();
-  await expect(link).toBeVisible();
-  const href = await link.getAttribute("href");
-  expect(href).toMatch(/^\/(processors|transfers|agreements|activities)\/[0-9a-f-]{36}$|^\/data-categories\/[a-z0-9._-]+$/);
-  return href!;
-}
-
 /** Presses Tab until `target` has focus, at most `max` times. */
 async function tabTo(page: Page, target: ReturnType<Page["locator"]>, max = 80) {
   for (let i = 0; i < max; i++) {
@@ -67,7 +58,7 @@ test("the sign-in page has no serious or critical accessibility violation", asyn
  * Every page of the DPO, in three groups that run side by side on the workers (one test of thirty scans
  * would hold one worker for minutes): each page answers, has its heading, and passes axe.
  */
-async function expectAccessiblePages(page: Page, testInfo: TestInfo, pages: [name: string, path: string][]) {
+async function expectAccessiblePages(page: Page, testInfo: TestInfo, pages: readonly NamedPage[]) {
   for (const [name, path] of pages) {
     await test.step(`${name} (${path})`, async () => {
       const response = await page.goto(path);
@@ -81,58 +72,20 @@ async function expectAccessiblePages(page: Page, testInfo: TestInfo, pages: [nam
 test("every register page of the DPO has no serious or critical accessibility violation", async ({ page, signInAs }, testInfo) => {
   test.setTimeout(180_000);
   await signInAs("dpo");
-  await expectAccessiblePages(page, testInfo, [
-    ["dashboard", "/"],
-    ["processors", "/processors"],
-    ["transfers", "/transfers"],
-    ["agreements", "/agreements"],
-    ["processing activities", "/activities"],
-    ["data categories", "/data-categories"],
-    ["flags", "/flags"],
-    ["review queue", "/review"],
-    ["my vendors", "/register"],
-  ]);
+  await expectAccessiblePages(page, testInfo, [...REGISTER_PAGES]);
 });
 
 test("every record page and form of the DPO has no serious or critical accessibility violation", async ({ page, signInAs }, testInfo) => {
   test.setTimeout(180_000);
   await signInAs("dpo");
 
-  const processor = await firstRowHref(page, "/processors", "processor-row");
-  const transfer = await firstRowHref(page, "/transfers", "transfer-row");
-  const agreement = await firstRowHref(page, "/agreements", "agreement-row");
-  const activity = await firstRowHref(page, "/activities", "activity-row");
-  const category = await firstRowHref(page, "/data-categories", "category-row");
-  await expectAccessiblePages(page, testInfo, [
-    ["processor", processor],
-    ["processor edit", `${processor}/edit`],
-    ["new processor", "/processors/new"],
-    ["new transfer", `/transfers/new?processor=${processor.split("/").pop()}`],
-    ["new agreement", `/agreements/new?processor=${processor.split("/").pop()}`],
-    ["transfer", transfer],
-    ["transfer edit", `${transfer}/edit`],
-    ["agreement", agreement],
-    ["agreement edit", `${agreement}/edit`],
-    ["processing activity", activity],
-    ["processing activity edit", `${activity}/edit`],
-    ["new processing activity", "/activities/new"],
-    ["data category", category],
-    ["vendor registration", "/register/new"],
-  ]);
+  await expectAccessiblePages(page, testInfo, await recordPages(page));
 });
 
 test("every other page of the DPO has no serious or critical accessibility violation", async ({ page, signInAs }, testInfo) => {
   test.setTimeout(180_000);
   await signInAs("dpo");
-  await expectAccessiblePages(page, testInfo, [
-    ["import", "/import"],
-    ["exports", "/exports"],
-    ["API reference", "/api-reference"],
-    ["users", "/users"],
-    ["audit", "/audit"],
-    ["tokens", "/settings/tokens"],
-    ["forbidden", "/forbidden"],
-  ]);
+  await expectAccessiblePages(page, testInfo, [...OTHER_PAGES]);
 });
 
 test("the main navigation works from the keyboard", async ({ page, signInAs }) => {

@@ -1,0 +1,65 @@
+import { expect, type Page } from "@playwright/test";
+
+/** A page of the DPO's workspace: a name for reports and screenshots, and its path. */
+export type NamedPage = [name: string, path: string];
+
+/** The registers and other list pages: no record id needed. */
+export const REGISTER_PAGES: readonly NamedPage[] = [
+  ["dashboard", "/"],
+  ["processors", "/processors"],
+  ["transfers", "/transfers"],
+  ["agreements", "/agreements"],
+  ["processing activities", "/activities"],
+  ["data categories", "/data-categories"],
+  ["flags", "/flags"],
+  ["accepted flags", "/flags?status=accepted"],
+  ["review queue", "/review"],
+  ["my vendors", "/register"],
+];
+
+export const OTHER_PAGES: readonly NamedPage[] = [
+  ["organisation", "/organisation"],
+  ["import", "/import"],
+  ["exports", "/exports"],
+  ["API reference", "/api-reference"],
+  ["users", "/users"],
+  ["audit", "/audit"],
+  ["tokens", "/settings/tokens"],
+  ["forbidden", "/forbidden"],
+];
+
+/** The href of the first link in the first row of a register, e.g. "/processors/<id>". */
+export async function firstRowHref(page: Page, path: string, rowTestId: string): Promise<string> {
+  await page.goto(path);
+  const link = page.getByTestId(rowTestId).first().getByRole("link").first();
+  await expect(link).toBeVisible();
+  const href = await link.getAttribute("href");
+  expect(href).toMatch(/^\/(processors|transfers|agreements|activities)\/[0-9a-f-]{36}$|^\/data-categories\/[a-z0-9._-]+$/);
+  return href!;
+}
+
+/** Every record page and form, on the first record of each register (read from the registers themselves). */
+export async function recordPages(page: Page): Promise<NamedPage[]> {
+  const processor = await firstRowHref(page, "/processors", "processor-row");
+  const transfer = await firstRowHref(page, "/transfers", "transfer-row");
+  const agreement = await firstRowHref(page, "/agreements", "agreement-row");
+  const activity = await firstRowHref(page, "/activities", "activity-row");
+  const category = await firstRowHref(page, "/data-categories", "category-row");
+  const processorId = processor.split("/").pop();
+  return [
+    ["processor", processor],
+    ["processor edit", `${processor}/edit`],
+    ["new processor", "/processors/new"],
+    ["new transfer", `/transfers/new?processor=${processorId}`],
+    ["new agreement", `/agreements/new?processor=${processorId}`],
+    ["transfer", transfer],
+    ["transfer edit", `${transfer}/edit`],
+    ["agreement", agreement],
+    ["agreement edit", `${agreement}/edit`],
+    ["processing activity", activity],
+    ["processing activity edit", `${activity}/edit`],
+    ["new processing activity", "/activities/new"],
+    ["data category", category],
+    ["vendor registration", "/register/new"],
+  ];
+}
