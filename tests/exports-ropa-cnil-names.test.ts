@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { SECURITY_MEASURES } from "@/db/schema/enums";
+import { CATEGORY_NAMES_FR, CNIL_SECURITY_MEASURES, categoryNameFr } from "@/lib/exports/cnil-categories";
+import { DATA_CATEGORY_TAXONOMY } from "@/lib/taxonomy/data-categories";
+
+describe("the CNIL register's French names", () => {
+  it("names every category of the taxonomy in French, not as its English name or a key", () => {
+    expect(Object.keys(CATEGORY_NAMES_FR).sort()).toEqual(DATA_CATEGORY_TAXONOMY.map((category) => category.key).sort());
+    for (const category of DATA_CATEGORY_TAXONOMY) {
+      const french = CATEGORY_NAMES_FR[category.key as keyof typeof CATEGORY_NAMES_FR];
+      expect(french.trim(), category.key).not.toBe("");
+      expect(french, category.key).not.toBe(category.name);
+      expect(french, category.key).not.toMatch(/[a-z]+_[a-z]+|user\./);
+    }
+  });
+
+  it("a key the taxonomy knows reads in French; one the organisation added keeps its recorded name", () => {
+    expect(categoryNameFr({ key: "user.contact.email", name: "Email address" })).toBe("Adresse électronique");
+    expect(categoryNameFr({ key: "user.custom.loyalty_tier", name: "Loyalty tier" })).toBe("Loyalty tier");
+  });
+
+  it("names every security measure of the checklist, the model register's six in its own words", () => {
+    expect(Object.keys(CNIL_SECURITY_MEASURES).sort()).toEqual([...SECURITY_MEASURES].sort());
+    expect([
+      CNIL_SECURITY_MEASURES.access_control,
+      CNIL_SECURITY_MEASURES.traceability,
+      CNIL_SECURITY_MEASURES.software_protection,
+      CNIL_SECURITY_MEASURES.backup,
+      CNIL_SECURITY_MEASURES.encryption,
+      CNIL_SECURITY_MEASURES.subprocessor_control,
+    ]).toEqual([
+      "Contrôle d'accès des utilisateurs",
+      "Mesures de traçabilité",
+      "Mesures de protection des logiciels",
+      "Sauvegarde des données",
+      "Chiffrement des données",
+      "Contrôle des sous-traitants",
+    ]);
+  });
+});
