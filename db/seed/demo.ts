@@ -431,6 +431,15 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
   };
   const standardSecurity =
     "TLS 1.2+ in transit; AES-256 at rest; role-based access approved by managers; servers reachable from the corporate network only (policy, 'How we store and protect').";
+  /*
+   * The CNIL model register's checklist (issue 16), per activity, as the security measures above describe them;
+   * each leaves out what the register shows missing (no control of Hengtong's helpdesk sub-processor, a crash
+   * SDK in the beta app without a DPA). The ICO template's fields: an LIA for each legitimate-interests activity,
+   * a consent record for each consent one (and the opt-in face enrolment), no breach. DPA 2018 Schedule 1
+   * concerns Art. 9 data only: the face library, on explicit consent, which needs no Schedule 1 condition
+   * (DPA 2018 s. 10(1) lists Art. 9(2)(b), (g), (h), (i) and (j)); the China beta is outside the UK's law.
+   */
+  const hostedChecklist = ["access_control", "traceability", "software_protection", "backup", "encryption", "subprocessor_control"] as const;
   const activityRows: NewProcessingActivity[] = [
     {
       id: a.account,
@@ -444,6 +453,8 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       retentionPeriod: "Life of the account; deleted or anonymised within 30 days of account cancellation",
       securityMeasures: `${standardSecurity} Passwords hashed.`,
       source: "The user; third-party login providers, on the user's authorisation",
+      securityChecklist: [...hostedChecklist, "staff_awareness"],
+      applications: "GNCC Home app (iOS, Android); account service on Amazon Web Services",
     },
     {
       id: a.afterSales,
@@ -456,6 +467,8 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       retentionPeriod: "3 years after the case is closed (warranty and consumer-law claims)",
       securityMeasures: standardSecurity,
       source: "The customer; Amazon marketplace (platform username, order number, mailing address, payment amount and time)",
+      securityChecklist: ["access_control", "traceability", "backup", "encryption", "subprocessor_control", "staff_awareness"],
+      applications: "After-sales mailbox; Amazon Seller Central; warranty database",
     },
     {
       id: a.deviceCloud,
@@ -482,6 +495,14 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       source: "The user's devices and app",
       dpiaRequired: true,
       dpiaReference: "DPIA-2025-03 Home camera and face recognition",
+      // Every measure of the checklist: the video and face library are the most sensitive data held.
+      securityChecklist: [...hostedChecklist, "physical_security", "staff_awareness"],
+      applications: "GNCC Home app; device cloud and video storage on Amazon Web Services; familiar-faces recognition service",
+      consentRecordReference: "Face enrolment consent log, GNCC Home app consent service (consent screen v3)",
+      schedule1Condition: "None required: explicit consent, UK GDPR Art. 9(2)(a) (DPA 2018 s. 10 applies Schedule 1 to other conditions)",
+      // Kept although explicit consent needs none: the face library's retention is set there.
+      policyDocumentReference: "https://intranet.gncc-demo.example/privacy/special-category-data-policy",
+      retainedPerPolicy: true,
     },
     {
       id: a.push,
@@ -494,6 +515,8 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       retentionPeriod: "Push tokens until the device is unbound or the token invalidated; message logs 90 days",
       securityMeasures: standardSecurity,
       source: "The user's app",
+      securityChecklist: ["access_control", "traceability", "encryption", "subprocessor_control"],
+      applications: "PushWave console and SDK; GNCC Home app",
     },
     {
       id: a.analytics,
@@ -507,6 +530,9 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       retentionPeriod: null,
       securityMeasures: standardSecurity,
       source: "Analytics SDK in the app",
+      securityChecklist: ["access_control", "encryption", "subprocessor_control"],
+      applications: "Google Analytics SDK in the GNCC Home app",
+      consentRecordReference: "In-app consent log, GNCC Home app consent service (analytics switch)",
     },
     {
       id: a.marketing,
@@ -521,6 +547,9 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       retentionPeriod: "Until consent is withdrawn; suppression list kept 3 years",
       securityMeasures: standardSecurity,
       source: "The subscriber",
+      securityChecklist: ["access_control", "traceability", "encryption", "subprocessor_control", "staff_awareness"],
+      applications: "Réclame Numérique newsletter platform; contest entry forms on the website",
+      consentRecordReference: "https://intranet.gncc-demo.example/privacy/consent/newsletter",
     },
     {
       id: a.security,
@@ -534,6 +563,9 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       retentionPeriod: "Security logs 12 months; fraud cases 3 years",
       securityMeasures: standardSecurity,
       source: "App, devices and web traffic",
+      securityChecklist: ["access_control", "traceability", "software_protection", "backup", "encryption", "staff_awareness"],
+      applications: "Cloudflare WAF and Bot Management; security log platform (SIEM)",
+      liaReference: "LIA-2024-02 Security and fraud prevention, Privacy SharePoint",
     },
     {
       id: a.maintenance,
@@ -557,6 +589,10 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       retentionPeriod: "Diagnostic logs 180 days; clips attached to a ticket deleted when it closes",
       securityMeasures: standardSecurity,
       source: "Devices, app and support tickets",
+      // No control of sub-processors: Hengtong's helpdesk (天宇云客服) is engaged without flowed-down terms.
+      securityChecklist: ["access_control", "traceability", "software_protection", "encryption"],
+      applications: "Device log console; Hengtong remote support tools; 天宇云客服 helpdesk",
+      liaReference: "https://intranet.gncc-demo.example/privacy/lia/product-maintenance",
     },
     {
       id: a.beta,
@@ -573,6 +609,10 @@ export function buildDemoRegister({ today, userIds }: { today: string; userIds: 
       source: "Testers' devices",
       dpiaRequired: true,
       dpiaReference: "PIPIA-2025-07 个人信息保护影响评估 (PIPL Art. 55)",
+      // No control of sub-processors: the CrashTrace SDK runs in the beta app without a DPA.
+      securityChecklist: ["access_control", "traceability", "backup", "encryption", "staff_awareness"],
+      applications: "GNCC Beta app (Mainland China); CrashTrace SDK under evaluation",
+      consentRecordReference: "Beta tester consent forms and separate consents (PIPL Art. 29, 39), R&D archive BT-2025",
     },
   ];
 

@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, eq, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { entities, processingActivities, transfers, type ProcessingActivity, type RecordStatus } from "@/db/schema";
-import { activityReviewBodies, createActivityBody, updateActivityBody, type ActivityReviewAction } from "@/lib/api/contracts/activities";
+import { activityConsistencyIssues, activityReviewBodies, createActivityBody, updateActivityBody, type ActivityReviewAction } from "@/lib/api/contracts/activities";
 import type { ServiceActor } from "@/lib/auth/actor";
 import { AppError, fieldsError } from "@/lib/errors";
 import { processorsOfActivities } from "@/lib/flags/evaluation";
@@ -111,6 +111,10 @@ export async function updateActivity({ ctx, input }: ServiceCall<{ id: string; c
     id: input.id,
     version,
     change: async (tx, current) => {
+      // The body was checked alone; a change of one field must still agree with the stored others (a breach
+      // undone while its record stays, "not retained per policy" with no reason on file), checked on the locked row.
+      const inconsistent = activityConsistencyIssues({ ...current, ...patch });
+      if (inconsistent.length > 0) throw fieldsError("validation_failed", inconsistent);
       if (patch.name !== undefined && patch.name !== current.name) await assertNameFree(tx, patch.name, current.id);
       const [row] = await tx
         .update(processingActivities)
