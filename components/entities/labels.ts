@@ -1,13 +1,11 @@
 import type { EntityRole } from "@/db/schema/enums";
+import { enumLabel, enumLabels, type Locale } from "@/lib/labels";
 
-/** The entity roles in words (an entity is the controller of its processing, or processes for another group company). */
-export const ENTITY_ROLE_LABELS: Readonly<Record<EntityRole, string>> = {
-  controller: "Controller",
-  processor: "Processor",
-};
+/** The entity roles in words (an entity is the controller of its processing, or processes for another group company); from the label catalogue. */
+export const ENTITY_ROLE_LABELS = enumLabels("entityRole");
 
-export function entityRoleLabel(role: EntityRole): string {
-  return ENTITY_ROLE_LABELS[role];
+export function entityRoleLabel(role: EntityRole, locale: Locale = "en"): string {
+  return enumLabel("entityRole", role, locale);
 }
 
 /** Why the form asks about critical information infrastructure (PIPL Art. 40), in the reader's words. */

@@ -1,4 +1,5 @@
 import type { DojExemption } from "@/db/schema/enums";
+import { enumLabels } from "@/lib/labels";
 import { FACTS_AS_OF } from "./fact";
 
 /*
@@ -26,8 +27,6 @@ export interface DojExemptionFact {
   readonly section: string;
   /** The section's heading in the CFR. */
   readonly title: string;
-  /** Short plain-English label for forms and lists. */
-  readonly label: string;
   readonly scope: DojExemptionScope;
   /** 202.509 exempts telecommunications transactions "other than those involving data brokerage". */
   readonly excludesDataBrokerage: boolean;
@@ -37,42 +36,36 @@ export const DOJ_EXEMPTION_FACTS: Readonly<Record<DojExemption, DojExemptionFact
   personal_communications: {
     section: "202.501",
     title: "Personal communications",
-    label: "Personal communication",
     scope: "whole-part",
     excludesDataBrokerage: false,
   },
   information_materials: {
     section: "202.502",
     title: "Information or informational materials",
-    label: "Information or informational materials",
     scope: "whole-part",
     excludesDataBrokerage: false,
   },
   travel: {
     section: "202.503",
     title: "Travel",
-    label: "Incident to travel",
     scope: "whole-part",
     excludesDataBrokerage: false,
   },
   official_government_business: {
     section: "202.504",
     title: "Official business of the United States Government",
-    label: "Official US Government business",
     scope: "subparts-c-d-j-k",
     excludesDataBrokerage: false,
   },
   financial_services: {
     section: "202.505",
     title: "Financial services",
-    label: "Incident to financial services",
     scope: "subparts-c-d-j-k",
     excludesDataBrokerage: false,
   },
   corporate_group: {
     section: "202.506",
     title: "Corporate group transactions",
-    label: "Corporate group transaction",
     scope: "subparts-c-d-j-k",
     excludesDataBrokerage: false,
   },
@@ -80,35 +73,30 @@ export const DOJ_EXEMPTION_FACTS: Readonly<Record<DojExemption, DojExemptionFact
     section: "202.507",
     title:
       "Transactions required or authorized by Federal law or international agreements, or necessary for compliance with Federal law",
-    label: "Required or authorized by federal law",
     scope: "subparts-c-d-j-k",
     excludesDataBrokerage: false,
   },
   cfius_mitigated_investment: {
     section: "202.508",
     title: "Investment agreements subject to a CFIUS action",
-    label: "Investment under a CFIUS action",
     scope: "subparts-c-d-j-k",
     excludesDataBrokerage: false,
   },
   telecommunications: {
     section: "202.509",
     title: "Telecommunications services",
-    label: "Incident to telecommunications services",
     scope: "subparts-c-d-j-k",
     excludesDataBrokerage: true,
   },
   regulatory_approval: {
     section: "202.510",
     title: "Drug, biological product, and medical device authorizations",
-    label: "Drug, biologic or device regulatory approval",
     scope: "subparts-c-d-j-k",
     excludesDataBrokerage: false,
   },
   clinical_investigation: {
     section: "202.511",
     title: "Other clinical investigations and post-marketing surveillance data",
-    label: "Clinical investigation or post-marketing surveillance",
     scope: "subparts-c-d-j-k",
     excludesDataBrokerage: false,
   },
@@ -119,10 +107,12 @@ export function dojExemptionCitation(exemption: DojExemption): string {
   return `28 CFR ${DOJ_EXEMPTION_FACTS[exemption].section}`;
 }
 
-/** What a person reads for an exemption in forms, lists and exports: "Corporate group transaction (28 CFR 202.506)". */
-export const DOJ_EXEMPTION_LABELS: Readonly<Record<DojExemption, string>> = Object.fromEntries(
-  Object.entries(DOJ_EXEMPTION_FACTS).map(([value, fact]) => [value, `${fact.label} (28 CFR ${fact.section})`]),
-) as Record<DojExemption, string>;
+/**
+ * What a person reads for an exemption in forms, lists and exports: "Corporate group transaction (28 CFR
+ * 202.506)"; in French through enumLabel("dojExemption", value, "fr"). The label catalogue holds them, with the
+ * section of the facts above (lib/labels/catalogue.test.ts checks that each cites its own).
+ */
+export const DOJ_EXEMPTION_LABELS: Readonly<Record<DojExemption, string>> = enumLabels("dojExemption");
 
 /** The section with its CFR heading, for a report that cites it: "28 CFR 202.506 Corporate group transactions". */
 export function dojExemptionHeading(exemption: DojExemption): string {

@@ -1,4 +1,5 @@
 import type { PiplExemption } from "@/db/schema/enums";
+import { enumLabels } from "@/lib/labels";
 import { FACTS_AS_OF } from "./fact";
 
 /*
@@ -12,22 +13,21 @@ import { FACTS_AS_OF } from "./fact";
 export interface PiplExemptionFact {
   /** "5(1)". */
   readonly article: string;
-  /** Short plain-English label for forms, lists and exports. */
-  readonly label: string;
 }
 
 export const PIPL_EXEMPTION_FACTS: Readonly<Record<PiplExemption, PiplExemptionFact>> = {
   // e.g. cross-border shopping, delivery, payment, account opening, travel and visa bookings, exam services.
-  contract_with_individual: { article: "5(1)", label: "Necessary for a contract with the individual" },
+  contract_with_individual: { article: "5(1)" },
   // Under labour rules and collective contracts made according to law.
-  cross_border_hr: { article: "5(2)", label: "Cross-border human-resources management" },
-  emergency: { article: "5(3)", label: "Emergency: protecting life, health or property" },
+  cross_border_hr: { article: "5(2)" },
+  emergency: { article: "5(3)" },
 };
 
-/** What a person reads for an exemption: "Cross-border human-resources management (2024 Provisions Art. 5(2))". */
-export const PIPL_EXEMPTION_LABELS: Readonly<Record<PiplExemption, string>> = Object.fromEntries(
-  Object.entries(PIPL_EXEMPTION_FACTS).map(([value, fact]) => [value, `${fact.label} (2024 Provisions Art. ${fact.article})`]),
-) as Record<PiplExemption, string>;
+/**
+ * What a person reads for an exemption: "Cross-border human-resources management (2024 Provisions Art. 5(2))";
+ * in French through enumLabel("piplExemption", value, "fr"). Held by the label catalogue, with the article above.
+ */
+export const PIPL_EXEMPTION_LABELS: Readonly<Record<PiplExemption, string>> = enumLabels("piplExemption");
 
 export const PIPL_EXEMPTIONS_SOURCE = {
   source: "Provisions on Promoting and Regulating Cross-Border Data Flows (促进和规范数据跨境流动规定), CAC Order No. 16 of 2024-03-22, Art. 5 and 8",
