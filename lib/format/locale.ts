@@ -1,37 +1,39 @@
 import "server-only";
-import { headers } from "next/headers";
+import { formatDate, formatDateTime, formatDayMonth, formatNumber } from "@/lib/labels";
+import { negotiateLocale, type Locale } from "@/lib/i18n/locales";
+import { requestLocale } from "@/lib/i18n/request";
 
-const FALLBACK_LOCALE = "en-US";
+/*
+ * Number and date formatters of the request, for server components. The product speaks two languages and has
+ * one date and one number format per language (lib/labels/format.ts): the request's language decides which,
+ * as it decides the UI's texts (the user's choice in its cookie, else Accept-Language, else English), rather
+ * than the browser's exact tag, which once gave "Mar 17, 2026" to one reader and "17/03/2026" to the next.
+ */
 
-/** The first locale of Accept-Language that Intl supports, else en-US. */
-export function pickLocale(acceptLanguage: string | null): string {
-  const candidates = (acceptLanguage ?? "")
-    .split(",")
-    .map((part) => part.split(";")[0]!.trim())
-    .filter((tag) => tag && tag !== "*");
-  for (const tag of candidates) {
-    try {
-      const [supported] = Intl.NumberFormat.supportedLocalesOf(tag);
-      if (supported) return supported;
-    } catch {
-      // A malformed tag from the client is skipped, not an error.
-    }
-  }
-  return FALLBACK_LOCALE;
+/**
+ * Which of our languages an Accept-Language header asks for (English when none). Kept for the pages that read
+ * the header themselves; `requestLocale()` (lib/i18n/request.ts) also honours the user's choice.
+ */
+export function pickLocale(acceptLanguage: string | null): Locale {
+  return negotiateLocale(acceptLanguage);
 }
 
-/** Number and date formatters for the user's locale, read from the request. */
-export async function requestFormatters() {
-  const locale = pickLocale((await headers()).get("accept-language"));
-  const numbers = new Intl.NumberFormat(locale);
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
-  const shortDates = new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" });
+/** Formatters bound to a language: "17 Mar 2026" / "17 mars 2026", "12,345" / "12 345". */
+export function formattersFor(locale: Locale) {
   return {
     locale,
-    number: (value: number) => numbers.format(value),
-    date: (value: Date | string) => dates.format(typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value),
-    shortDate: (value: string) => shortDates.format(new Date(`${value}T00:00:00Z`)),
+    number: (value: number) => formatNumber(value, locale),
+    date: (value: Date | string) => formatDate(value, locale),
+    /** Day and month, for a chart's axis: "17 Mar" / "17 mars". */
+    shortDate: (value: string) => formatDayMonth(value, locale),
+    /** A timestamp to the minute, in UTC: "17 Mar 2026 14:05 UTC". */
+    dateTime: (value: Date | string) => formatDateTime(value, locale),
   };
 }
 
-export type Formatters = Awaited<ReturnType<typeof requestFormatters>>;
+/** Number and date formatters in the request's language. */
+export async function requestFormatters() {
+  return formattersFor(await requestLocale());
+}
+
+export type Formatters = ReturnType<typeof formattersFor>;
