@@ -1,45 +1,72 @@
 import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
 import { AppNav, type NavItem } from "@/components/layout/app-nav";
+import { LanguageSwitch } from "@/components/layout/language-switch";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import type { UserRole } from "@/db/schema/enums";
 import { requirePageActor } from "@/lib/auth/guard";
+import { requestLocale } from "@/lib/i18n/request";
+import { enumLabel } from "@/lib/labels";
+import { chooseLocale } from "./actions";
+
+/** The menu's entries: `key` names the label in the layout messages (nav.<key>). */
+type NavKey =
+  | "dashboard"
+  | "organisation"
+  | "processors"
+  | "transfers"
+  | "agreements"
+  | "activities"
+  | "dataCategories"
+  | "flags"
+  | "review"
+  | "myVendors"
+  | "import"
+  | "exports"
+  | "audit"
+  | "users"
+  | "apiTokens"
+  | "apiReference";
 
 /** An item without `roles` is for everyone; the pages check the role themselves, the menu only hides. */
-const NAV: (NavItem & { roles?: readonly UserRole[] })[] = [
-  { href: "/", label: "Dashboard" },
-  { href: "/organisation", label: "Organisation" },
-  { href: "/processors", label: "Processors" },
-  { href: "/transfers", label: "Transfers" },
-  { href: "/agreements", label: "Agreements" },
-  { href: "/activities", label: "Processing activities" },
-  { href: "/data-categories", label: "Data categories" },
-  { href: "/flags", label: "Flags" },
-  { href: "/review", label: "Review queue", roles: ["dpo"] },
-  { href: "/register", label: "My vendors", roles: ["dpo", "engineer"] },
-  { href: "/import", label: "Import", roles: ["dpo", "engineer"] },
-  { href: "/exports", label: "Exports", roles: ["dpo", "auditor"] },
-  { href: "/audit", label: "Audit trail", roles: ["dpo", "auditor"] },
-  { href: "/users", label: "Users", roles: ["dpo"] },
-  { href: "/settings/tokens", label: "API tokens" },
-  { href: "/api-reference", label: "API reference" },
+const NAV: { href: string; key: NavKey; roles?: readonly UserRole[] }[] = [
+  { href: "/", key: "dashboard" },
+  { href: "/organisation", key: "organisation" },
+  { href: "/processors", key: "processors" },
+  { href: "/transfers", key: "transfers" },
+  { href: "/agreements", key: "agreements" },
+  { href: "/activities", key: "activities" },
+  { href: "/data-categories", key: "dataCategories" },
+  { href: "/flags", key: "flags" },
+  { href: "/review", key: "review", roles: ["dpo"] },
+  { href: "/register", key: "myVendors", roles: ["dpo", "engineer"] },
+  { href: "/import", key: "import", roles: ["dpo", "engineer"] },
+  { href: "/exports", key: "exports", roles: ["dpo", "auditor"] },
+  { href: "/audit", key: "audit", roles: ["dpo", "auditor"] },
+  { href: "/users", key: "users", roles: ["dpo"] },
+  { href: "/settings/tokens", key: "apiTokens" },
+  { href: "/api-reference", key: "apiReference" },
 ];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageActor();
-  const nav: NavItem[] = NAV.filter((item) => !item.roles || item.roles.includes(actor.role)).map(({ href, label }) => ({ href, label }));
+  const [t, locale] = await Promise.all([getTranslations("layout"), requestLocale()]);
+  const nav: NavItem[] = NAV.filter((item) => !item.roles || item.roles.includes(actor.role)).map(({ href, key }) => ({ href, label: t(`nav.${key}`) }));
   return (
     <div className="flex min-h-screen">
       <aside className="hidden w-56 shrink-0 border-r border-slate-200 bg-white p-4 md:block">
-        <p className="mb-6 px-3 text-sm font-semibold text-slate-900">Transfer governance</p>
-        <AppNav items={nav} />
+        <p className="mb-6 px-3 text-sm font-semibold text-slate-900">{t("productName")}</p>
+        <AppNav items={nav} label={t("mainNavigation")} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">
           <div className="md:hidden">
-            <AppNav items={nav} />
+            <AppNav items={nav} label={t("mainNavigation")} />
           </div>
-          <p className="ml-auto text-sm text-slate-700" data-testid="current-user">
-            {actor.name} · <span className="font-medium">{actor.role.toUpperCase()}</span>
+          <LanguageSwitch choose={chooseLocale} className="ml-auto" />
+          <p className="text-sm text-slate-700" data-testid="current-user">
+            {/* Capitals as the header has always shown the role ("DPO · AUDITOR"), in the reader's language. */}
+            {actor.name} · <span className="font-medium">{enumLabel("userRole", actor.role, locale).toLocaleUpperCase(locale)}</span>
           </p>
           <SignOutButton />
         </header>

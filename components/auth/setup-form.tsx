@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -9,11 +10,12 @@ import { setupBody } from "@/lib/setup/contract";
 type FieldName = "code" | "name" | "email" | "password";
 type Problem = { detail?: string; code?: string; errors?: { path: string; message: string }[]; setupComplete?: boolean };
 
-const FIELDS: { name: FieldName; label: string; type: string; autoComplete: string; hint?: string }[] = [
-  { name: "code", label: "Set-up code", type: "text", autoComplete: "one-time-code", hint: "Printed in the server log at start-up, e.g. K7QM-3TXA-9HCF." },
-  { name: "name", label: "Your name", type: "text", autoComplete: "name" },
-  { name: "email", label: "Email", type: "email", autoComplete: "username" },
-  { name: "password", label: "Password", type: "password", autoComplete: "new-password", hint: "12 characters or more." },
+/** Each field's label is setup.form.<name>, its hint (when `hint`) setup.form.<name>Hint. */
+const FIELDS: { name: FieldName; type: string; autoComplete: string; hint?: true }[] = [
+  { name: "code", type: "text", autoComplete: "one-time-code", hint: true },
+  { name: "name", type: "text", autoComplete: "name" },
+  { name: "email", type: "email", autoComplete: "username" },
+  { name: "password", type: "password", autoComplete: "new-password", hint: true },
 ];
 
 /**
@@ -22,6 +24,7 @@ const FIELDS: { name: FieldName; label: string; type: string; autoComplete: stri
  * opens with the email filled in.
  */
 export function SetupForm() {
+  const t = useTranslations("setup");
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [error, setError] = useState<string | null>(null);
@@ -52,7 +55,7 @@ export function SetupForm() {
           return;
         }
         setFieldErrors(Object.fromEntries((problem.errors ?? []).map((issue) => [issue.path, issue.message])));
-        setError(problem.detail ?? "The set-up could not be completed. Try again.");
+        setError(problem.detail ?? t("form.failed"));
         return;
       }
       const signedIn = await signIn("credentials", { email: checked.data.email, password: checked.data.password, redirect: false });
@@ -68,41 +71,44 @@ export function SetupForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Create the first DPO account">
-      {FIELDS.map(({ name, label, type, autoComplete, hint }) => (
-        <div key={name} className="space-y-1">
-          <label htmlFor={`setup-${name}`} className="block text-sm font-medium">
-            {label}
-          </label>
-          <input
-            id={`setup-${name}`}
-            name={name}
-            type={type}
-            autoComplete={autoComplete}
-            required
-            aria-invalid={fieldErrors[name] ? true : undefined}
-            aria-describedby={[hint ? `setup-${name}-hint` : "", fieldErrors[name] ? `setup-${name}-error` : ""].filter(Boolean).join(" ") || undefined}
-            className={`block w-full rounded-md border px-3 py-2 text-sm ${fieldErrors[name] ? "border-red-600" : "border-slate-300"}`}
-          />
-          {hint && (
-            <p id={`setup-${name}-hint`} className="text-xs text-slate-500">
-              {hint}
-            </p>
-          )}
-          {fieldErrors[name] && (
-            <p id={`setup-${name}-error`} className="text-xs text-red-700">
-              {label}: {fieldErrors[name]}
-            </p>
-          )}
-        </div>
-      ))}
+    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label={t("form.label")}>
+      {FIELDS.map(({ name, type, autoComplete, hint }) => {
+        const label = t(`form.${name}`);
+        return (
+          <div key={name} className="space-y-1">
+            <label htmlFor={`setup-${name}`} className="block text-sm font-medium">
+              {label}
+            </label>
+            <input
+              id={`setup-${name}`}
+              name={name}
+              type={type}
+              autoComplete={autoComplete}
+              required
+              aria-invalid={fieldErrors[name] ? true : undefined}
+              aria-describedby={[hint ? `setup-${name}-hint` : "", fieldErrors[name] ? `setup-${name}-error` : ""].filter(Boolean).join(" ") || undefined}
+              className={`block w-full rounded-md border px-3 py-2 text-sm ${fieldErrors[name] ? "border-red-600" : "border-slate-300"}`}
+            />
+            {hint && (
+              <p id={`setup-${name}-hint`} className="text-xs text-slate-500">
+                {t(`form.${name}Hint`)}
+              </p>
+            )}
+            {fieldErrors[name] && (
+              <p id={`setup-${name}-error`} className="text-xs text-red-700">
+                {label}: {fieldErrors[name]}
+              </p>
+            )}
+          </div>
+        );
+      })}
       {error && (
         <p role="alert" className="text-sm text-red-700" data-testid="setup-error">
           {error}
         </p>
       )}
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Creating the account…" : "Create the DPO account"}
+        {pending ? t("form.pending") : t("form.submit")}
       </Button>
     </form>
   );

@@ -1,12 +1,14 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 
 /** `defaultEmail` fills the email field (after the set-up page created the account, should its sign-in have failed). */
 export function SignInForm({ callbackUrl, ssoName, defaultEmail }: { callbackUrl: string; ssoName: string | null; defaultEmail?: string }) {
+  const t = useTranslations("auth");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -23,11 +25,7 @@ export function SignInForm({ callbackUrl, ssoName, defaultEmail }: { callbackUrl
     });
     setPending(false);
     if (!result || result.error) {
-      setError(
-        result?.status === 429
-          ? "Too many attempts. Wait a minute and try again."
-          : "The email or password is not correct, or the account is disabled.",
-      );
+      setError(result?.status === 429 ? t("signIn.tooManyAttempts") : t("signIn.failed"));
       return;
     }
     router.replace(callbackUrl);
@@ -39,15 +37,15 @@ export function SignInForm({ callbackUrl, ssoName, defaultEmail }: { callbackUrl
       {ssoName && (
         <>
           <Button type="button" variant="secondary" className="w-full" onClick={() => signIn("oidc", { callbackUrl })}>
-            Sign in with {ssoName}
+            {t("signIn.withSso", { name: ssoName })}
           </Button>
-          <p className="text-center text-xs text-slate-500">or with your email and password</p>
+          <p className="text-center text-xs text-slate-500">{t("signIn.orWithPassword")}</p>
         </>
       )}
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <div className="space-y-1">
         <label htmlFor="email" className="block text-sm font-medium">
-          Email
+          {t("signIn.email")}
         </label>
         <input
           id="email"
@@ -61,7 +59,7 @@ export function SignInForm({ callbackUrl, ssoName, defaultEmail }: { callbackUrl
       </div>
       <div className="space-y-1">
         <label htmlFor="password" className="block text-sm font-medium">
-          Password
+          {t("signIn.password")}
         </label>
         <input
           id="password"
@@ -78,7 +76,7 @@ export function SignInForm({ callbackUrl, ssoName, defaultEmail }: { callbackUrl
         </p>
       )}
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("signIn.pending") : t("signIn.submit")}
       </Button>
     </form>
     </div>

@@ -9,10 +9,11 @@ export interface NavItem {
   label: string;
 }
 
-export function AppNav({ items }: { items: NavItem[] }) {
+/** `label` names the navigation landmark in the reader's language ("Main"). */
+export function AppNav({ items, label }: { items: NavItem[]; label: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex flex-col gap-1">
+    <nav aria-label={label} className="flex flex-col gap-1">
       {items.map((item) => {
         const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
         return (

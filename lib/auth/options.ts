@@ -9,8 +9,10 @@ import { USER_ROLES, type UserRole } from "@/db/schema";
 import { createUser } from "@/lib/users/service";
 import { appendAuditEvent } from "@/lib/audit/record";
 import { todayIso } from "@/lib/clock";
+import type { Locale } from "@/lib/i18n/locales";
 import { systemActor, userActor } from "./actor";
 import { safeRedirectUrl } from "./callback-url";
+import { rememberLocaleCookie } from "./locale-preference";
 import { UNUSED_HASH, verifyPassword } from "./password";
 import { endSessionsOnSignOut } from "./sessions";
 
@@ -28,6 +30,8 @@ declare module "next-auth" {
     id: string;
     role: UserRole;
     sessionVersion?: number;
+    /** The language stored on the account (null: follow the browser), brought to the browser at sign-in. */
+    locale?: Locale | null;
   }
 }
 
@@ -71,15 +75,17 @@ function oidcProvider(env: NodeJS.ProcessEnv = process.env): Provider {
 const oidcDefaultRole = z.enum(USER_ROLES).catch("auditor");
 
 /** Maps an SSO identity to our user (creating it when allowed); null refuses the sign-in. */
-async function resolveSsoUser(email: string, name: string): Promise<{ id: string; role: UserRole; sessionVersion: number } | null> {
+async function resolveSsoUser(email: string, name: string): Promise<{ id: string; role: UserRole; sessionVersion: number; locale: Locale | null } | null> {
   if (!email) return null;
   const existing = await findUserByEmail({ db: db(), email });
-  if (existing) return existing.disabledAt ? null : { id: existing.id, role: existing.role, sessionVersion: existing.sessionVersion };
+  if (existing) {
+    return existing.disabledAt ? null : { id: existing.id, role: existing.role, sessionVersion: existing.sessionVersion, locale: existing.locale };
+  }
   if (process.env.OIDC_AUTO_CREATE === "0") return null;
   const role = oidcDefaultRole.parse(process.env.OIDC_DEFAULT_ROLE ?? "auditor");
   // Nobody is signed in yet: the system creates the account, named after the identity that asked for it.
   const { record } = await createUser({ ctx: { db: db(), actor: systemActor(`sso ${email}`), today: todayIso() }, input: { email, name, role } });
-  return { id: record.id, role: record.role, sessionVersion: record.sessionVersion };
+  return { id: record.id, role: record.role, sessionVersion: record.sessionVersion, locale: record.locale };
 }
 
 /**
@@ -115,7 +121,7 @@ export const authOptions: AuthOptions = {
             recordId: user.id,
           });
         });
-        return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+        return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion, locale: user.locale };
       },
     }),
   ],
@@ -128,15 +134,20 @@ export const authOptions: AuthOptions = {
       user.id = resolved.id;
       user.role = resolved.role;
       user.sessionVersion = resolved.sessionVersion;
+      user.locale = resolved.locale;
       const signedIn = userActor({ id: resolved.id, name: user.name ?? "", email: user.email ?? "", role: resolved.role });
       await appendAuditEvent({ db: db(), actor: { ...signedIn, label: `${signedIn.label} (SSO)` }, action: "sign_in", recordType: "user", recordId: resolved.id });
       return true;
     },
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.role = user.role;
         token.sv = user.sessionVersion ?? 0;
+        // `user` is present only while signing in (next-auth's route handler): the language the user chose,
+        // stored on the account, reaches this browser too (another device, a cleared cookie). Without one
+        // stored, the browser's cookie or Accept-Language stays in charge (lib/i18n/request.ts).
+        if (user.locale) await rememberLocaleCookie(user.locale);
       }
       return token;
     },
