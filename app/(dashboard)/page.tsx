@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { db } from "@/db/client";
 import { SeverityBadge } from "@/components/flags/badges";
-import { countryLabel } from "@/components/transfers/labels";
 import { requirePageActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { RECORD_STATUSES, SEVERITIES } from "@/db/schema/enums";
@@ -12,10 +12,15 @@ import { OpenFlagsChart } from "@/components/dashboard/open-flags-chart";
 import { ReviewQueue } from "@/components/dashboard/review-queue";
 import { TransferFlow } from "@/components/dashboard/transfer-flow";
 import { PopulationSwitch } from "@/components/dashboard/population-switch";
-import { dashboardLinks, parsePopulation, POPULATION_LABELS } from "@/components/dashboard/links";
+import { dashboardLinks, parsePopulation } from "@/components/dashboard/links";
 import { requestFormatters } from "@/lib/format/locale";
+import { requestLocale } from "@/lib/i18n/request";
+import { countryName, enumLabel } from "@/lib/labels";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("dashboard");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 
@@ -30,29 +35,29 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   // link reproduces the view; every figure's link carries it to the list behind it.
   const pending = parsePopulation((await searchParams).pending);
   // Every figure is an aggregate computed in SQL; the flag counts come from the persisted flags.
-  const [{ byStatus, openFlags, destinations, expiringAgreements, matrix, flows, trend, reviewQueue, transferTotals }, format] = await Promise.all([
+  const [{ byStatus, openFlags, destinations, expiringAgreements, matrix, flows, trend, reviewQueue, transferTotals }, format, t, locale] = await Promise.all([
     loadDashboardFigures({ db: database, today, pending }),
     requestFormatters(),
+    getTranslations("dashboard"),
+    requestLocale(),
   ]);
   const counts = new Map(byStatus.map((row) => [row.status, row.count]));
   const severities = [...SEVERITIES].reverse();
+  const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
 
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">Dashboard</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <PopulationSwitch current={pending} />
       </div>
       <p className="text-sm text-slate-600" data-testid="dashboard-population">
-        Counting: <strong>{POPULATION_LABELS[pending].toLowerCase()}</strong>
-        {pending === "exclude"
-          ? " (approved transfers of approved vendors, as the exports of record)."
-          : " (draft and submitted records too; rejected and offboarded vendors and rejected or ended transfers are left out)."}
+        {pending === "exclude" ? t.rich("counting.exclude", { strong }) : t.rich("counting.include", { strong })}
       </p>
 
       <section aria-labelledby="flags-kpi">
         <h2 id="flags-kpi" className={headingClass}>
-          Open flags by severity
+          {t("openFlags.heading")}
         </h2>
         <ul className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="open-flags-kpi">
           {severities.map((severity) => (
@@ -61,7 +66,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <span className="block text-2xl font-semibold tabular-nums">{format.number(openFlags[severity])}</span>
                 <span className="mt-1 flex items-center gap-2 text-sm text-slate-600">
                   <SeverityBadge severity={severity} />
-                  <span>open</span>
+                  <span>{t("openFlags.open", { count: openFlags[severity] })}</span>
                 </span>
               </Link>
             </li>
@@ -72,27 +77,33 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <div className="grid gap-8 lg:grid-cols-3">
         <section aria-labelledby="destinations-kpi" className="lg:col-span-2">
           <h2 id="destinations-kpi" className={headingClass}>
-            Transfers by destination
+            {t("destinations.heading")}
           </h2>
           <p className="mb-3 text-sm text-slate-600">
-            <Link href={dashboardLinks.transfers(pending)} className="text-brand-700 underline" data-testid="transfer-total">
-              {format.number(transferTotals.transfers)} transfers
-            </Link>{" "}
-            in all, with{" "}
-            <Link href={dashboardLinks.openTransferFlags(pending)} className="text-brand-700 underline" data-testid="transfer-open-flags">
-              {format.number(transferTotals.openFlags)} open flags
-            </Link>{" "}
-            on them.
+            {t.rich("destinations.totals", {
+              transfers: transferTotals.transfers,
+              flags: transferTotals.openFlags,
+              transfersLink: (chunks) => (
+                <Link href={dashboardLinks.transfers(pending)} className="text-brand-700 underline" data-testid="transfer-total">
+                  {chunks}
+                </Link>
+              ),
+              flagsLink: (chunks) => (
+                <Link href={dashboardLinks.openTransferFlags(pending)} className="text-brand-700 underline" data-testid="transfer-open-flags">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
           {destinations.length === 0 ? (
-            <p className="text-sm text-slate-600">No transfer is recorded yet.</p>
+            <p className="text-sm text-slate-600">{t("noTransfer")}</p>
           ) : (
             <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="destinations-kpi">
               {destinations.map((row) => (
                 <li key={row.country}>
                   <Link href={dashboardLinks.destination(pending, row.country)} className={cardClass} data-testid={`destination-${row.country}`}>
                     <span className="block text-2xl font-semibold tabular-nums">{format.number(row.count)}</span>
-                    <span className="text-sm text-slate-600">{countryLabel(row.country)}</span>
+                    <span className="text-sm text-slate-600">{countryName(row.country, locale)}</span>
                   </Link>
                 </li>
               ))}
@@ -102,33 +113,33 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
         <section aria-labelledby="agreements-kpi" className="space-y-3">
           <h2 id="agreements-kpi" className={headingClass}>
-            Agreements expiring
+            {t("agreements.heading")}
           </h2>
           <Link href={dashboardLinks.expiringAgreements(pending, EXPIRY_WINDOW_DAYS)} className={cardClass} data-testid="expiring-agreements">
             <span className="block text-2xl font-semibold tabular-nums">{format.number(expiringAgreements)}</span>
-            <span className="text-sm text-slate-600">within {EXPIRY_WINDOW_DAYS} days</span>
+            <span className="text-sm text-slate-600">{t("agreements.within", { days: EXPIRY_WINDOW_DAYS })}</span>
           </Link>
           <h2 id="review-kpi" className={headingClass}>
-            Vendors awaiting review
+            {t("awaitingReview.heading")}
           </h2>
           <Link href={dashboardLinks.awaitingReview()} className={cardClass} data-testid="awaiting-review">
             <span className="block text-2xl font-semibold tabular-nums">{format.number(reviewQueue.total)}</span>
-            <span className="text-sm text-slate-600">submitted, waiting for the DPO</span>
+            <span className="text-sm text-slate-600">{t("awaitingReview.text")}</span>
           </Link>
         </section>
       </div>
 
       <section aria-labelledby="processors-kpi">
         <h2 id="processors-kpi" className={headingClass}>
-          Processors by status
+          {t("processors.heading")}
         </h2>
-        <p className="mb-3 text-sm text-slate-600">Every vendor, whichever population the figures above count.</p>
+        <p className="mb-3 text-sm text-slate-600">{t("processors.note")}</p>
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
           {RECORD_STATUSES.map((status) => (
             <li key={status}>
               <Link href={dashboardLinks.processorsWithStatus(status)} className={cardClass} data-testid={`processors-${status}`}>
                 <span className="block text-2xl font-semibold">{format.number(counts.get(status) ?? 0)}</span>
-                <span className="text-sm capitalize text-slate-600">{status}</span>
+                <span className="text-sm text-slate-600">{enumLabel("recordStatus", status, locale)}</span>
               </Link>
             </li>
           ))}
@@ -137,14 +148,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
       <section aria-labelledby="flow-heading">
         <h2 id="flow-heading" className={headingClass}>
-          Where the data goes
+          {t("flow.heading")}
         </h2>
         <TransferFlow bands={flows} format={format} pending={pending} />
       </section>
 
       <section aria-labelledby="matrix-heading">
         <h2 id="matrix-heading" className={headingClass}>
-          Destinations × data categories
+          {t("matrix.heading")}
         </h2>
         <CategoryMatrix cells={matrix} format={format} pending={pending} />
       </section>
@@ -152,13 +163,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="trend-heading">
           <h2 id="trend-heading" className={headingClass}>
-            Open flags, last {TREND_DAYS} days
+            {t("trend.heading", { days: TREND_DAYS })}
           </h2>
           <OpenFlagsChart days={trend} format={format} />
         </section>
         <section aria-labelledby="queue-heading">
           <h2 id="queue-heading" className={headingClass}>
-            <Link href="/review" className="underline">Review queue</Link>
+            <Link href="/review" className="underline">
+              {t("queue.heading")}
+            </Link>
           </h2>
           <ReviewQueue items={reviewQueue.items} format={format} />
         </section>

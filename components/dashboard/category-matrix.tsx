@@ -1,26 +1,31 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { MatrixCell } from "@/db/queries/dashboard";
-import { countryLabel } from "@/components/transfers/labels";
+import { useUiLocale } from "@/components/layout/use-ui-locale";
 import type { Formatters } from "@/lib/format/locale";
+import { countryName, enumLabel } from "@/lib/labels";
 import { dashboardLinks, type DashboardPopulation } from "./links";
 import { SEVERITY_CELL_CLASS } from "./severity-cell";
 
 /** Destination jurisdictions × category groups; each cell links to the register filtered on both. */
 export function CategoryMatrix({ cells, format, pending }: { cells: readonly MatrixCell[]; format: Formatters; pending: DashboardPopulation }) {
-  if (cells.length === 0) return <p className="text-sm text-slate-600">No transfer with data categories is recorded yet.</p>;
+  const t = useTranslations("dashboard");
+  const locale = useUiLocale();
+  if (cells.length === 0) return <p className="text-sm text-slate-600">{t("matrix.empty")}</p>;
   const destinations = [...new Set(cells.map((cell) => cell.destination))];
   const categories = [...new Set(cells.map((cell) => cell.category))].sort();
   const byKey = new Map(cells.map((cell) => [`${cell.destination}|${cell.category}`, cell]));
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full border-collapse text-sm" data-testid="category-matrix">
-        <caption className="sr-only">Transfers by destination and data category; the label in each cell is the worst open flag</caption>
+        <caption className="sr-only">{t("matrix.caption")}</caption>
         <thead>
           <tr>
-            <th scope="col" className="p-2 text-left font-medium text-slate-600">Destination</th>
+            <th scope="col" className="p-2 text-left font-medium text-slate-600">{t("matrix.destination")}</th>
             {categories.map((category) => (
-              <th key={category} scope="col" className="p-2 text-left font-mono text-xs font-medium text-slate-600">
-                {category}
+              <th key={category} scope="col" className="p-2 text-left text-xs font-medium text-slate-600">
+                {/* A category group's key is an identifier (user.device), shown as one. */}
+                <code>{category}</code>
               </th>
             ))}
           </tr>
@@ -29,7 +34,7 @@ export function CategoryMatrix({ cells, format, pending }: { cells: readonly Mat
           {destinations.map((destination) => (
             <tr key={destination} className="border-t border-slate-200">
               <th scope="row" className="p-2 text-left font-medium">
-                {countryLabel(destination)}
+                {countryName(destination, locale)}
               </th>
               {categories.map((category) => {
                 const cell = byKey.get(`${destination}|${category}`);
@@ -45,7 +50,7 @@ export function CategoryMatrix({ cells, format, pending }: { cells: readonly Mat
                       data-testid={`matrix-${destination}-${category}`}
                     >
                       <span className="block font-semibold tabular-nums">{format.number(cell.transfers)}</span>
-                      <span className="text-xs">{cell.worstOpenSeverity ?? "no open flag"}</span>
+                      <span className="text-xs">{cell.worstOpenSeverity ? enumLabel("severity", cell.worstOpenSeverity, locale) : t("matrix.noOpenFlag")}</span>
                     </Link>
                   </td>
                 );

@@ -9,11 +9,6 @@
 export const DASHBOARD_POPULATIONS = ["exclude", "include"] as const;
 export type DashboardPopulation = (typeof DASHBOARD_POPULATIONS)[number];
 
-export const POPULATION_LABELS: Readonly<Record<DashboardPopulation, string>> = {
-  exclude: "Approved records",
-  include: "Including records awaiting review",
-};
-
 /**
  * The dashboard's URL parameter. Absent (or anything else), it counts with the records awaiting review: the
  * DPO's work list, and what it counted before it had the switch (less only what the DPO turned away);

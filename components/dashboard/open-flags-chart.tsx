@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { OpenFlagsDay } from "@/db/queries/dashboard";
 import type { Formatters } from "@/lib/format/locale";
 
@@ -7,6 +8,7 @@ const PAD = 24;
 
 /** A line of the open flag count per day, with the same figures in a table. */
 export function OpenFlagsChart({ days, format }: { days: readonly OpenFlagsDay[]; format: Formatters }) {
+  const t = useTranslations("dashboard");
   if (days.length === 0) return null;
   const max = Math.max(1, ...days.map((day) => day.open));
   const x = (index: number) => PAD + (index * (WIDTH - 2 * PAD)) / Math.max(1, days.length - 1);
@@ -16,9 +18,15 @@ export function OpenFlagsChart({ days, format }: { days: readonly OpenFlagsDay[]
   return (
     <figure data-testid="open-flags-chart">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full max-w-3xl" role="img" aria-labelledby="trend-title trend-desc">
-        <title id="trend-title">Open flags per day</title>
+        <title id="trend-title">{t("trend.title")}</title>
         <desc id="trend-desc">
-          {`From ${format.shortDate(first.day)} (${format.number(first.open)} open) to ${format.shortDate(last.day)} (${format.number(last.open)} open); highest ${format.number(max)}.`}
+          {t("trend.description", {
+            from: format.shortDate(first.day),
+            fromOpen: format.number(first.open),
+            to: format.shortDate(last.day),
+            toOpen: format.number(last.open),
+            highest: format.number(max),
+          })}
         </desc>
         <line x1={PAD} y1={HEIGHT - PAD} x2={WIDTH - PAD} y2={HEIGHT - PAD} stroke="#cbd5e1" />
         <polyline
@@ -32,12 +40,12 @@ export function OpenFlagsChart({ days, format }: { days: readonly OpenFlagsDay[]
         <text x={PAD} y={y(max) - 4} className="fill-slate-600 text-[10px]">{format.number(max)}</text>
       </svg>
       <details className="mt-2 text-sm">
-        <summary className="cursor-pointer text-slate-700">Open flags per day as a table</summary>
+        <summary className="cursor-pointer text-slate-700">{t("trend.asTable")}</summary>
         <table className="mt-2" data-testid="open-flags-table">
           <thead>
             <tr className="text-left text-slate-600">
-              <th scope="col" className="p-1 font-medium">Day</th>
-              <th scope="col" className="p-1 text-right font-medium">Open flags</th>
+              <th scope="col" className="p-1 font-medium">{t("trend.day")}</th>
+              <th scope="col" className="p-1 text-right font-medium">{t("trend.openFlags")}</th>
             </tr>
           </thead>
           <tbody>

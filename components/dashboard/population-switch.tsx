@@ -1,13 +1,15 @@
 import Link from "next/link";
-import { DASHBOARD_POPULATIONS, POPULATION_LABELS, type DashboardPopulation } from "./links";
+import { useTranslations } from "next-intl";
+import { DASHBOARD_POPULATIONS, type DashboardPopulation } from "./links";
 
 /**
  * Which records the dashboard counts: links, not a form, so that the choice lives in the URL (`?pending=`)
  * like the exports' own parameter, and works without JavaScript.
  */
 export function PopulationSwitch({ current }: { current: DashboardPopulation }) {
+  const t = useTranslations("dashboard");
   return (
-    <nav aria-label="Records counted" data-testid="population-switch">
+    <nav aria-label={t("population.label")} data-testid="population-switch">
       <ul className="inline-flex overflow-hidden rounded-md border border-slate-300 text-sm">
         {DASHBOARD_POPULATIONS.map((population) => {
           const active = population === current;
@@ -19,7 +21,7 @@ export function PopulationSwitch({ current }: { current: DashboardPopulation }) 
                 data-testid={`population-${population}`}
                 className={active ? "block bg-brand-700 px-3 py-1.5 font-medium text-white" : "block bg-white px-3 py-1.5 text-slate-700 hover:bg-slate-50"}
               >
-                {POPULATION_LABELS[population]}
+                {t(`population.${population}`)}
               </Link>
             </li>
           );

@@ -1,18 +1,20 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReviewQueueItem } from "@/db/queries/dashboard";
 import type { Formatters } from "@/lib/format/locale";
 
 /** The latest vendors waiting for the DPO; the review itself happens on /review. */
 export function ReviewQueue({ items, format }: { items: readonly ReviewQueueItem[]; format: Formatters }) {
-  if (items.length === 0) return <p className="text-sm text-slate-600">No vendor is waiting for review.</p>;
+  const t = useTranslations("dashboard");
+  if (items.length === 0) return <p className="text-sm text-slate-600">{t("queue.empty")}</p>;
   return (
     <table className="min-w-full text-sm" data-testid="review-queue">
       <thead>
         <tr className="text-left text-slate-600">
-          <th scope="col" className="p-2 font-medium">Vendor</th>
-          <th scope="col" className="p-2 font-medium">Submitted by</th>
-          <th scope="col" className="p-2 font-medium">Submitted</th>
-          <th scope="col" className="p-2 text-right font-medium">Open flags</th>
+          <th scope="col" className="p-2 font-medium">{t("queue.vendor")}</th>
+          <th scope="col" className="p-2 font-medium">{t("queue.submittedBy")}</th>
+          <th scope="col" className="p-2 font-medium">{t("queue.submitted")}</th>
+          <th scope="col" className="p-2 text-right font-medium">{t("queue.openFlags")}</th>
         </tr>
       </thead>
       <tbody>

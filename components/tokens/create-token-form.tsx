@@ -1,12 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import type { CreateTokenAction, CreatedToken } from "./token-action-types";
 
 type Field = "name" | "expiresInDays";
 
-const FIELD_NAMES: Record<Field, string> = { name: "The name", expiresInDays: "The expiry" };
 const inputClass = "block w-full rounded-md border px-2 py-1.5 text-sm";
 
 /**
@@ -14,6 +14,7 @@ const inputClass = "block w-full rounded-md border px-2 py-1.5 text-sm";
  * server keeps only its hash, so it cannot be shown again.
  */
 export function CreateTokenForm({ createToken }: { createToken: CreateTokenAction }) {
+  const t = useTranslations("tokens");
   const baseId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const tokenRef = useRef<HTMLInputElement>(null);
@@ -49,7 +50,8 @@ export function CreateTokenForm({ createToken }: { createToken: CreateTokenActio
       const fields: Partial<Record<Field, string>> = {};
       for (const issue of result.error.fields ?? []) {
         if ((issue.path === "name" || issue.path === "expiresInDays") && !fields[issue.path]) {
-          fields[issue.path] = `${FIELD_NAMES[issue.path]} ${issue.message}.`;
+          // The server's messages name the constraint; the field's name goes in front.
+          fields[issue.path] = t("create.fieldError", { field: t(`create.fieldNames.${issue.path}`), message: issue.message });
         }
       }
       setFieldErrors(fields);
@@ -73,10 +75,10 @@ export function CreateTokenForm({ createToken }: { createToken: CreateTokenActio
       {created && (
         <div className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="new-token">
           <p id={ids.tokenWarning} className="text-sm font-medium text-amber-950">
-            Copy the token &ldquo;{created.name}&rdquo; now: it is shown only once. Store it like a password; anyone who has it acts as you.
+            {t("created.warning", { name: created.name })}
           </p>
           <label htmlFor={ids.token} className="block text-xs font-medium text-slate-700">
-            Your new API token
+            {t("created.label")}
           </label>
           <div className="flex gap-2">
             <input
@@ -90,14 +92,14 @@ export function CreateTokenForm({ createToken }: { createToken: CreateTokenActio
               data-testid="new-token-value"
             />
             <Button type="button" variant="secondary" onClick={copy}>
-              {copied ? "Copied" : "Copy"}
+              {copied ? t("created.copied") : t("created.copy")}
             </Button>
           </div>
           <p aria-live="polite" className="sr-only">
-            {copied ? "The token is copied to the clipboard." : ""}
+            {copied ? t("created.copiedAnnouncement") : ""}
           </p>
           <Button type="button" variant="ghost" className="px-2 py-1 text-xs" onClick={() => setCreated(null)}>
-            I have stored it: hide the token
+            {t("created.hide")}
           </Button>
         </div>
       )}
@@ -105,20 +107,20 @@ export function CreateTokenForm({ createToken }: { createToken: CreateTokenActio
         ref={formRef}
         onSubmit={onSubmit}
         noValidate
-        aria-label="Create an API token"
+        aria-label={t("create.label")}
         className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 sm:items-start"
         data-testid="create-token-form"
       >
         <div className="space-y-1">
           <label htmlFor={ids.name} className="block text-xs font-medium text-slate-700">
-            Token name
+            {t("create.name")}
           </label>
           <input
             id={ids.name}
             name="name"
             required
             maxLength={100}
-            placeholder="e.g. CI export job"
+            placeholder={t("create.namePlaceholder")}
             aria-invalid={fieldErrors.name ? true : undefined}
             aria-describedby={fieldErrors.name ? ids.nameError : undefined}
             className={`${inputClass} ${fieldErrors.name ? "border-red-600" : "border-slate-300"}`}
@@ -131,7 +133,7 @@ export function CreateTokenForm({ createToken }: { createToken: CreateTokenActio
         </div>
         <div className="space-y-1">
           <label htmlFor={ids.expires} className="block text-xs font-medium text-slate-700">
-            Expires in (days)
+            {t("create.expires")}
           </label>
           <input
             id={ids.expires}
@@ -146,7 +148,7 @@ export function CreateTokenForm({ createToken }: { createToken: CreateTokenActio
             className={`${inputClass} ${fieldErrors.expiresInDays ? "border-red-600" : "border-slate-300"}`}
           />
           <p id={ids.expiresHint} className="text-xs text-slate-600">
-            1 to 730 days; empty for no expiry.
+            {t("create.expiresHint")}
           </p>
           {fieldErrors.expiresInDays && (
             <p id={ids.expiresError} className="text-xs text-red-700" data-testid="token-expiry-error">
@@ -156,7 +158,7 @@ export function CreateTokenForm({ createToken }: { createToken: CreateTokenActio
         </div>
         <div className="sm:pt-5">
           <Button type="submit" disabled={pending}>
-            {pending ? "Creating…" : "Create token"}
+            {pending ? t("create.pending") : t("create.submit")}
           </Button>
         </div>
         <p aria-live="polite" className="text-sm text-red-700 sm:col-span-3" data-testid="create-token-error">

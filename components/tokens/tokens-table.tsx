@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { TokenListRow } from "@/db/queries/tokens";
 import { formatTimestamp } from "@/components/audit/format";
 import { Badge } from "@/components/ui/badge";
@@ -32,21 +33,23 @@ export function TokensTable({
   /** Names the table's scroll region, e.g. after the section's heading. */
   label?: string;
 }) {
+  const t = useTranslations("tokens");
+  const common = useTranslations("common");
   const columns = showOwner ? 8 : 7;
   return (
     <TableScroll label={label} className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-2">Name</th>
-            {showOwner && <th scope="col" className="px-4 py-2">Owner</th>}
-            <th scope="col" className="px-4 py-2">Prefix</th>
-            <th scope="col" className="px-4 py-2">Created</th>
-            <th scope="col" className="px-4 py-2">Last used</th>
-            <th scope="col" className="px-4 py-2">Expires</th>
-            <th scope="col" className="px-4 py-2">Status</th>
+            <th scope="col" className="px-4 py-2">{t("table.name")}</th>
+            {showOwner && <th scope="col" className="px-4 py-2">{t("table.owner")}</th>}
+            <th scope="col" className="px-4 py-2">{t("table.prefix")}</th>
+            <th scope="col" className="px-4 py-2">{t("table.created")}</th>
+            <th scope="col" className="px-4 py-2">{t("table.lastUsed")}</th>
+            <th scope="col" className="px-4 py-2">{t("table.expires")}</th>
+            <th scope="col" className="px-4 py-2">{t("table.status")}</th>
             <th scope="col" className="px-4 py-2">
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("table.actions")}</span>
             </th>
           </tr>
         </thead>
@@ -73,10 +76,10 @@ export function TokensTable({
                   <code className="text-xs">{token.prefix}…</code>
                 </td>
                 <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatTimestamp(token.createdAt)}</td>
-                <td className="whitespace-nowrap px-4 py-2 tabular-nums">{token.lastUsedAt ? formatTimestamp(token.lastUsedAt) : "Never"}</td>
-                <td className="whitespace-nowrap px-4 py-2 tabular-nums">{token.expiresAt ? formatTimestamp(token.expiresAt) : "Never"}</td>
+                <td className="whitespace-nowrap px-4 py-2 tabular-nums">{token.lastUsedAt ? formatTimestamp(token.lastUsedAt) : common("never")}</td>
+                <td className="whitespace-nowrap px-4 py-2 tabular-nums">{token.expiresAt ? formatTimestamp(token.expiresAt) : common("never")}</td>
                 <td className="px-4 py-2" data-testid="token-status">
-                  <Badge tone={STATE_TONE[state]}>{state}</Badge>
+                  <Badge tone={STATE_TONE[state]}>{t(`state.${state}`)}</Badge>
                   {token.revokedAt && <span className="mt-1 block text-xs text-slate-600">{formatTimestamp(token.revokedAt)}</span>}
                 </td>
                 <td className="px-4 py-2">

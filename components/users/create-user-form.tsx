@@ -1,20 +1,22 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { ROLE_LABELS, ROLE_OPTIONS } from "./labels";
+import { useUiLocale } from "@/components/layout/use-ui-locale";
+import { ROLE_OPTIONS, roleLabel } from "./labels";
 import type { UserAdminActions, UserSummary } from "./user-action-types";
 
 type Field = "email" | "name" | "role" | "password";
 
 const FIELDS: readonly Field[] = ["email", "name", "role", "password"];
-// The server's messages name the constraint ("must be at least 12 characters"); the field's name goes in front.
-const FIELD_NAMES: Record<Field, string> = { email: "The email", name: "The name", role: "The role", password: "The password" };
 
 const inputClass = "block w-full rounded-md border px-2 py-1.5 text-sm";
 
 /** The DPO's form to create an account: the server validates, and its field errors show next to the fields. */
 export function CreateUserForm({ createUser }: { createUser: UserAdminActions["createUser"] }) {
+  const t = useTranslations("users");
+  const locale = useUiLocale();
   const baseId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [pending, startTransition] = useTransition();
@@ -46,7 +48,8 @@ export function CreateUserForm({ createUser }: { createUser: UserAdminActions["c
       const fields: Partial<Record<Field, string>> = {};
       for (const issue of result.error.fields ?? []) {
         const path = issue.path as Field;
-        if (FIELDS.includes(path) && !fields[path]) fields[path] = `${FIELD_NAMES[path]} ${issue.message}.`;
+        // The server's messages name the constraint ("must be at least 12 characters"); the field's name goes in front.
+        if (FIELDS.includes(path) && !fields[path]) fields[path] = t("create.fieldError", { field: t(`create.fieldNames.${path}`), message: issue.message });
       }
       setFieldErrors(fields);
       if (Object.keys(fields).length === 0) setFormError(result.error.message);
@@ -67,13 +70,13 @@ export function CreateUserForm({ createUser }: { createUser: UserAdminActions["c
       ref={formRef}
       onSubmit={onSubmit}
       noValidate
-      aria-label="Create a user"
+      aria-label={t("create.heading")}
       className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-start"
       data-testid="create-user-form"
     >
       <div className="space-y-1">
         <label htmlFor={id("email")} className="block text-xs font-medium text-slate-700">
-          Email
+          {t("create.email")}
         </label>
         <input
           id={id("email")}
@@ -90,7 +93,7 @@ export function CreateUserForm({ createUser }: { createUser: UserAdminActions["c
       </div>
       <div className="space-y-1">
         <label htmlFor={id("name")} className="block text-xs font-medium text-slate-700">
-          Name
+          {t("create.name")}
         </label>
         <input
           id={id("name")}
@@ -106,7 +109,7 @@ export function CreateUserForm({ createUser }: { createUser: UserAdminActions["c
       </div>
       <div className="space-y-1">
         <label htmlFor={id("role")} className="block text-xs font-medium text-slate-700">
-          Role
+          {t("create.role")}
         </label>
         <select
           id={id("role")}
@@ -118,7 +121,7 @@ export function CreateUserForm({ createUser }: { createUser: UserAdminActions["c
         >
           {ROLE_OPTIONS.map((role) => (
             <option key={role} value={role}>
-              {ROLE_LABELS[role]}
+              {roleLabel(role, locale)}
             </option>
           ))}
         </select>
@@ -126,7 +129,7 @@ export function CreateUserForm({ createUser }: { createUser: UserAdminActions["c
       </div>
       <div className="space-y-1">
         <label htmlFor={id("password")} className="block text-xs font-medium text-slate-700">
-          Initial password
+          {t("create.password")}
         </label>
         <input
           id={id("password")}
@@ -141,13 +144,13 @@ export function CreateUserForm({ createUser }: { createUser: UserAdminActions["c
           className={fieldClass("password")}
         />
         <p id={`${baseId}-password-hint`} className="text-xs text-slate-600">
-          At least 12 characters. Give it to the user through a separate channel.
+          {t("create.passwordHint")}
         </p>
         {errorText("password")}
       </div>
       <div className="space-y-1 lg:pt-5">
         <Button type="submit" disabled={pending} className="w-full">
-          {pending ? "Creating…" : "Create user"}
+          {pending ? t("create.pending") : t("create.submit")}
         </Button>
       </div>
       <div aria-live="polite" className="text-sm sm:col-span-2 lg:col-span-5">
@@ -158,7 +161,8 @@ export function CreateUserForm({ createUser }: { createUser: UserAdminActions["c
         )}
         {created && (
           <p className="text-green-800" data-testid="create-user-success">
-            Created {created.name} &lt;{created.email}&gt; as {ROLE_LABELS[created.role]}.
+            {/* "Jane Doe <jane@…>": the account as the audit trail names it; the brackets are not message syntax. */}
+            {t("create.created", { account: `${created.name} <${created.email}>`, role: roleLabel(created.role, locale) })}
           </p>
         )}
       </div>

@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { useUiLocale } from "@/components/layout/use-ui-locale";
 import type { UserRole } from "@/db/schema/enums";
 import type { ActionResult } from "@/lib/auth/guard";
-import { ROLE_LABELS, ROLE_OPTIONS } from "./labels";
+import { ROLE_OPTIONS, roleLabel } from "./labels";
 import type { UserAdminActions, UserSummary } from "./user-action-types";
 
 /**
@@ -22,6 +24,9 @@ export function UserRowActions({
   isSelf: boolean;
   actions: Pick<UserAdminActions, "changeRole" | "disableUser" | "enableUser">;
 }) {
+  const t = useTranslations("users");
+  const common = useTranslations("common");
+  const locale = useUiLocale();
   const router = useRouter();
   const baseId = useId();
   const [pending, startTransition] = useTransition();
@@ -45,7 +50,7 @@ export function UserRowActions({
   if (conflict) {
     return (
       <div className="space-y-1 text-xs" data-testid="user-conflict">
-        <p className="text-amber-900">This account changed since you opened the page.</p>
+        <p className="text-amber-900">{t("row.conflict")}</p>
         <Button
           type="button"
           variant="secondary"
@@ -55,7 +60,7 @@ export function UserRowActions({
             router.refresh();
           }}
         >
-          Reload
+          {common("reload")}
         </Button>
       </div>
     );
@@ -67,11 +72,11 @@ export function UserRowActions({
   return (
     <div className="flex flex-wrap items-center gap-2">
       {isSelf ? (
-        <span className="text-xs text-slate-600">This is you: another DPO can change your role or disable you.</span>
+        <span className="text-xs text-slate-600">{t("row.self")}</span>
       ) : (
         <>
           <label htmlFor={roleId} className="sr-only">
-            Role of {user.email}
+            {t("row.roleOf", { email: user.email })}
           </label>
           <select
             id={roleId}
@@ -82,7 +87,7 @@ export function UserRowActions({
           >
             {ROLE_OPTIONS.map((option) => (
               <option key={option} value={option}>
-                {ROLE_LABELS[option]}
+                {roleLabel(option, locale)}
               </option>
             ))}
           </select>
@@ -93,11 +98,11 @@ export function UserRowActions({
             disabled={pending || role === user.role}
             onClick={() => run(() => actions.changeRole({ ...ref, role }))}
           >
-            Save role<span className="sr-only"> of {user.email}</span>
+            {t.rich("row.saveRole", { email: user.email, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
           </Button>
           {user.disabled ? (
             <Button type="button" variant="secondary" className="px-2 py-1 text-xs" disabled={pending} onClick={() => run(() => actions.enableUser(ref))}>
-              Enable<span className="sr-only"> {user.email}</span>
+              {t.rich("row.enable", { email: user.email, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
             </Button>
           ) : confirmingDisable ? (
             <>
@@ -107,15 +112,15 @@ export function UserRowActions({
                 disabled={pending}
                 onClick={() => run(() => actions.disableUser(ref))}
               >
-                Confirm disable<span className="sr-only"> {user.email}</span>
+                {t.rich("row.confirmDisable", { email: user.email, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
               </Button>
               <Button type="button" variant="ghost" className="px-2 py-1 text-xs" disabled={pending} onClick={() => setConfirmingDisable(false)}>
-                Cancel
+                {common("cancel")}
               </Button>
             </>
           ) : (
             <Button type="button" variant="secondary" className="px-2 py-1 text-xs" disabled={pending} onClick={() => setConfirmingDisable(true)}>
-              Disable<span className="sr-only"> {user.email}</span>
+              {t.rich("row.disable", { email: user.email, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
             </Button>
           )}
         </>

@@ -1,7 +1,9 @@
+import { useTranslations } from "next-intl";
 import type { VisibleUser } from "@/db/queries/users";
 import { formatTimestamp } from "@/components/audit/format";
 import { Badge } from "@/components/ui/badge";
-import { ROLE_LABELS } from "./labels";
+import { useUiLocale } from "@/components/layout/use-ui-locale";
+import { roleLabel } from "./labels";
 import type { UserAdminActions } from "./user-action-types";
 import { UserRowActions } from "./user-row-actions";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -16,24 +18,27 @@ export function UsersTable({
   currentUserId: string;
   actions: Pick<UserAdminActions, "changeRole" | "disableUser" | "enableUser">;
 }) {
+  const t = useTranslations("users");
+  const common = useTranslations("common");
+  const locale = useUiLocale();
   return (
-    <TableScroll label="Users table" className="rounded-lg border border-slate-200 bg-white">
+    <TableScroll label={t("table.label")} className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="users-table">
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-2">Email</th>
-            <th scope="col" className="px-4 py-2">Name</th>
-            <th scope="col" className="px-4 py-2">Role</th>
-            <th scope="col" className="px-4 py-2">Status</th>
-            <th scope="col" className="px-4 py-2">Last sign-in</th>
-            <th scope="col" className="px-4 py-2">Manage</th>
+            <th scope="col" className="px-4 py-2">{t("table.email")}</th>
+            <th scope="col" className="px-4 py-2">{t("table.name")}</th>
+            <th scope="col" className="px-4 py-2">{t("table.role")}</th>
+            <th scope="col" className="px-4 py-2">{t("table.status")}</th>
+            <th scope="col" className="px-4 py-2">{t("table.lastSignIn")}</th>
+            <th scope="col" className="px-4 py-2">{t("table.manage")}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.length === 0 && (
             <tr>
               <td colSpan={6} className="px-4 py-8 text-center text-slate-600">
-                No user matches these filters.
+                {t("table.empty")}
               </td>
             </tr>
           )}
@@ -42,25 +47,25 @@ export function UsersTable({
               <td className="px-4 py-2">
                 <span className="font-medium">{user.email}</span>
                 {user.isDemo && (
-                  <span className="ml-2" title="A demo account: it works only in demo mode, and its password is public.">
-                    <Badge tone="amber">demo</Badge>
+                  <span className="ml-2" title={t("table.demoTitle")}>
+                    <Badge tone="amber">{t("table.demo")}</Badge>
                   </span>
                 )}
               </td>
               <td className="px-4 py-2">{user.name}</td>
               <td className="px-4 py-2" data-testid="user-role">
-                {ROLE_LABELS[user.role]}
+                {roleLabel(user.role, locale)}
               </td>
               <td className="px-4 py-2" data-testid="user-status">
                 {user.disabledAt ? (
-                  <span title={`Disabled ${formatTimestamp(user.disabledAt)}`}>
-                    <Badge tone="red">disabled</Badge>
+                  <span title={t("table.disabledAt", { at: formatTimestamp(user.disabledAt) })}>
+                    <Badge tone="red">{t("status.disabled")}</Badge>
                   </span>
                 ) : (
-                  <Badge tone="green">active</Badge>
+                  <Badge tone="green">{t("status.active")}</Badge>
                 )}
               </td>
-              <td className="whitespace-nowrap px-4 py-2 tabular-nums">{user.lastSignInAt ? formatTimestamp(user.lastSignInAt) : "Never"}</td>
+              <td className="whitespace-nowrap px-4 py-2 tabular-nums">{user.lastSignInAt ? formatTimestamp(user.lastSignInAt) : common("never")}</td>
               <td className="px-4 py-2">
                 <UserRowActions
                   // A new version re-mounts the controls, so that they start from the saved state.
