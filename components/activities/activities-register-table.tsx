@@ -2,14 +2,16 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import type { ActivityRegisterRow } from "@/db/queries/activities-register";
-import { humanize } from "@/components/transfers/labels";
+import { labelColumns } from "@/components/registers/columns";
 import { QueriedRegister } from "@/components/registers/queried-register";
 import { useRegisterPage } from "@/components/registers/use-register-page";
 import type { RegisterColumn } from "@/components/registers/register-table";
-import { localeFormatters } from "@/components/registers/locale-format";
+import { appLocale, localeFormatters } from "@/components/registers/locale-format";
 import { Badge } from "@/components/ui/badge";
 import type { ActivityFilters } from "@/lib/api/contracts/activities";
+import { enumLabel } from "@/lib/labels";
 import { ACTIVITY_COLUMNS, type ActivityColumnId } from "./activity-columns";
 import { ActivityStatusBadge } from "./activity-status";
 import { activityKeys, fetchActivityRegister } from "./register-query";
@@ -22,13 +24,13 @@ export function ActivitiesRegisterTable({
   filters,
   visible,
   searchParams,
-  locale,
 }: {
   filters: ActivityFilters;
   visible: readonly string[];
   searchParams: Record<string, string | undefined>;
-  locale: string;
 }) {
+  const t = useTranslations("activities");
+  const locale = appLocale(useLocale());
   const query = useRegisterPage(activityKeys.list(filters), (signal) => fetchActivityRegister(filters, signal));
   const format = localeFormatters(locale);
 
@@ -45,31 +47,36 @@ export function ActivitiesRegisterTable({
     controller: (row) => row.controllerName,
     legalBasis: (row) => (
       <>
-        <span className="capitalize">{humanize(row.legalBasis)}</span>
-        {row.art9Condition && <span className="block text-xs text-slate-600">Art. 9: {humanize(row.art9Condition)}</span>}
+        {enumLabel("legalBasis", row.legalBasis, locale)}
+        {row.art9Condition && (
+          <span className="block text-xs text-slate-600">{t("register.art9", { condition: enumLabel("art9Condition", row.art9Condition, locale) })}</span>
+        )}
       </>
     ),
-    retention: (row) => row.retentionPeriod ?? <span className="font-medium text-amber-900">Not recorded</span>,
+    retention: (row) => row.retentionPeriod ?? <span className="font-medium text-amber-900">{t("register.notRecorded")}</span>,
     record: (row) =>
       row.retentionPeriod && row.hasSecurityMeasures ? (
-        <Badge tone="green">Complete</Badge>
+        <Badge tone="green">{t("register.complete")}</Badge>
       ) : (
-        <Badge tone="amber">Incomplete</Badge>
+        <Badge tone="amber">{t("register.incomplete")}</Badge>
       ),
     status: (row) => <ActivityStatusBadge status={row.status} />,
     transfers: (row) =>
       row.transferCount > 0 ? (
         <Link href={`/activities/${row.id}#activity-transfers`} className="text-brand-700 underline">
           {format.number(row.transferCount)}
-          <span className="sr-only"> transfers for {row.name}</span>
+          <span className="sr-only"> {t("register.transfersFor", { count: row.transferCount, name: row.name })}</span>
         </Link>
       ) : (
-        "0"
+        format.number(0)
       ),
-    flags: (row) => (row.openFlagCount > 0 ? <Badge tone="red">{format.number(row.openFlagCount)}</Badge> : <span className="text-slate-500">0</span>),
+    flags: (row) => (row.openFlagCount > 0 ? <Badge tone="red">{format.number(row.openFlagCount)}</Badge> : <span className="text-slate-500">{format.number(0)}</span>),
     updatedAt: (row) => <span className="whitespace-nowrap">{format.date(row.updatedAt)}</span>,
   };
-  const columns: RegisterColumn<ActivityRegisterRow>[] = ACTIVITY_COLUMNS.map((column) => ({ ...column, cell: cells[column.id] }));
+  const columns: RegisterColumn<ActivityRegisterRow>[] = labelColumns(ACTIVITY_COLUMNS, (id) => t(`columns.${id}`)).map((column) => ({
+    ...column,
+    cell: cells[column.id],
+  }));
 
   return (
     <QueriedRegister
@@ -78,14 +85,14 @@ export function ActivitiesRegisterTable({
       page={filters.page}
       pageSize={filters.pageSize}
       table={{
-        label: "Processing activities table",
+        label: t("register.tableLabel"),
         testId: "activities-register",
         rowTestId: "activity-row",
         columns,
         visible,
         rowKey: (row) => row.id,
         sorting: { sort: filters.sort ?? "name", direction: filters.direction ?? "asc", basePath: "/activities", searchParams },
-        emptyText: "No processing activity matches these filters.",
+        emptyText: t("register.empty"),
       }}
     />
   );

@@ -1,17 +1,17 @@
-import type { ColumnOption } from "@/components/registers/columns";
+import type { ColumnDefinition } from "@/components/registers/columns";
 
-/** The processing-activity register's columns, for the page (column choice) and the table (cells). */
+/** The processing-activity register's columns, for the page (column choice) and the table (cells); labels: activities.columns.<id>. */
 export const ACTIVITY_COLUMNS = [
-  { id: "name", label: "Activity", required: true, sort: "name" },
-  { id: "purpose", label: "Purpose" },
-  { id: "controller", label: "Controller", hiddenByDefault: true },
-  { id: "legalBasis", label: "Legal basis", sort: "legalBasis" },
-  { id: "retention", label: "Retention" },
-  { id: "record", label: "Art. 30 record" },
-  { id: "status", label: "Review status" },
-  { id: "transfers", label: "Transfers", sort: "transfers", align: "right" },
-  { id: "flags", label: "Open flags", align: "right" },
-  { id: "updatedAt", label: "Last changed", sort: "updatedAt", hiddenByDefault: true },
-] as const satisfies readonly (ColumnOption & { sort?: string; align?: "left" | "right" })[];
+  { id: "name", required: true, sort: "name" },
+  { id: "purpose" },
+  { id: "controller", hiddenByDefault: true },
+  { id: "legalBasis", sort: "legalBasis" },
+  { id: "retention" },
+  { id: "record" },
+  { id: "status" },
+  { id: "transfers", sort: "transfers", align: "right" },
+  { id: "flags", align: "right" },
+  { id: "updatedAt", sort: "updatedAt", hiddenByDefault: true },
+] as const satisfies readonly (ColumnDefinition & { sort?: string; align?: "left" | "right" })[];
 
 export type ActivityColumnId = (typeof ACTIVITY_COLUMNS)[number]["id"];

@@ -1,34 +1,30 @@
-import { enumOptions } from "@/components/ui/filter-form";
-import { ART9_CONDITIONS, DISCLOSURE_TYPES, LEGAL_BASES } from "@/db/schema/enums";
+import { COMMON_SUBJECT_CATEGORIES } from "@/components/activities/subject-categories";
+import type { Locale } from "@/lib/i18n/locales";
+import { enumOptions } from "@/lib/labels";
 import type { ActivityFormOptions } from "./activity-form";
 
-/** The kinds of people the register usually names (DOMAIN.md §2); an activity may keep others it already lists. */
-const COMMON_SUBJECT_CATEGORIES = [
-  "App users (account holders)",
-  "Children",
-  "Bystanders caught on camera",
-  "Customers",
-  "Employees",
-  "EU residents",
-  "UK residents",
-  "California residents",
-  "Mainland China residents",
-];
-
+/**
+ * The choices of the activity form, in the reader's language. The categories of data subjects are values as
+ * stored (the organisation's words); the form names the common ones in the reader's language.
+ */
 export function activityFormOptions({
   controllers,
   current = [],
+  locale,
 }: {
   controllers: readonly { id: string; name: string; country: string }[];
   /** The activity's own categories, kept as choices even when not in the common list. */
   current?: readonly string[];
+  locale: Locale;
 }): ActivityFormOptions {
-  const subjects = [...new Set([...COMMON_SUBJECT_CATEGORIES, ...current])];
+  const subjects = [...new Set([...COMMON_SUBJECT_CATEGORIES.map((subject) => subject.value), ...current])];
   return {
+    // "Acme Cameras GmbH (DE)": the e2e journeys choose the controller by this label.
     controllers: controllers.map((entity) => ({ value: entity.id, label: `${entity.name} (${entity.country})` })),
-    legalBases: enumOptions(LEGAL_BASES),
-    art9Conditions: enumOptions(ART9_CONDITIONS),
-    disclosureTypes: enumOptions(DISCLOSURE_TYPES),
-    dataSubjectCategories: subjects.map((subject) => ({ key: subject, label: subject })),
+    legalBases: enumOptions("legalBasis", locale),
+    art9Conditions: enumOptions("art9Condition", locale),
+    disclosureTypes: enumOptions("disclosureType", locale),
+    securityMeasures: enumOptions("securityMeasure", locale),
+    dataSubjectCategories: subjects,
   };
 }

@@ -1,24 +1,28 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
+import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db/client";
 import { listActivityRegister } from "@/db/queries/activities-register";
-import { LEGAL_BASES, RECORD_STATUSES } from "@/db/schema/enums";
-import { ACTIVITY_STATUS_WORDS } from "@/components/activities/activity-status";
+import { ACTIVITY_STATUSES } from "@/components/activities/activity-status";
 import { ActivitiesRegisterTable } from "@/components/activities/activities-register-table";
 import { ACTIVITY_COLUMNS } from "@/components/activities/activity-columns";
 import { activityKeys } from "@/components/activities/register-query";
 import { getServerQueryClient } from "@/components/providers/server-query-client";
 import { ColumnChooser } from "@/components/registers/column-chooser";
-import { visibleColumnIds } from "@/components/registers/columns";
-import { FilterForm, SearchFilter, SelectFilter, enumOptions } from "@/components/ui/filter-form";
+import { labelColumns, visibleColumnIds } from "@/components/registers/columns";
+import { ActionLink } from "@/components/registers/edit-link";
+import { appLocale } from "@/components/registers/locale-format";
+import { FilterForm, SearchFilter, SelectFilter } from "@/components/ui/filter-form";
 import { activityFilters, activityPageQuery } from "@/lib/api/contracts/activities";
 import { requirePageActor } from "@/lib/auth/guard";
-import { ActionLink } from "@/components/registers/edit-link";
-import { pickLocale } from "@/lib/format/locale";
+import { enumOptions } from "@/lib/labels";
 
-export const metadata: Metadata = { title: "Processing activities" };
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("activities");
+  return { title: t("register.title") };
+}
 
 export default async function ActivitiesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePageActor();
@@ -26,51 +30,55 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
   const params = activityPageQuery.parse(raw);
   const filters = activityFilters(params);
   const queryClient = getServerQueryClient();
-  // The same key the table reads: the browser starts with these rows instead of asking for them again.
-  await queryClient.prefetchQuery({
-    queryKey: activityKeys.list(filters),
-    queryFn: () => listActivityRegister({ db: db(), ...filters }),
-  });
-  const locale = pickLocale((await headers()).get("accept-language"));
+  const [locale, t] = await Promise.all([
+    getLocale().then(appLocale),
+    getTranslations("activities"),
+    // The same key the table reads: the browser starts with these rows instead of asking for them again.
+    queryClient.prefetchQuery({
+      queryKey: activityKeys.list(filters),
+      queryFn: () => listActivityRegister({ db: db(), ...filters }),
+    }),
+  ]);
+  const columns = labelColumns(ACTIVITY_COLUMNS, (id) => t(`columns.${id}`));
   const visible = visibleColumnIds(params.cols, ACTIVITY_COLUMNS);
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-semibold">Processing activities</h1>
-        {actor.role !== "auditor" && <ActionLink href="/activities/new">New activity</ActionLink>}
+        <h1 className="text-2xl font-semibold">{t("register.title")}</h1>
+        {actor.role !== "auditor" && <ActionLink href="/activities/new">{t("register.new")}</ActionLink>}
       </div>
       <p className="text-sm text-slate-700">
-        The purposes personal data is processed for: the records of processing (GDPR Art. 30), each with the transfers that serve it.
-        {actor.role === "engineer" && " A new activity you add is a proposal: it waits for the DPO's review before it enters the exports of approved records."}
+        {t("register.intro")}
+        {actor.role === "engineer" && ` ${t("register.introEngineer")}`}
       </p>
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <FilterForm action="/activities" label="Filter processing activities" values={filters}>
-          <SearchFilter id="activity-q" label="Search" value={params.q} placeholder="Name, purpose, function" className="w-56" />
-          <SelectFilter id="activity-legal-basis" name="legalBasis" label="Legal basis" value={params.legalBasis} options={enumOptions(LEGAL_BASES)} />
+        <FilterForm action="/activities" label={t("register.filterLabel")} values={filters}>
+          <SearchFilter id="activity-q" label={t("register.search")} value={params.q} placeholder={t("register.searchPlaceholder")} className="w-56" />
+          <SelectFilter id="activity-legal-basis" name="legalBasis" label={t("register.legalBasis")} value={params.legalBasis} options={enumOptions("legalBasis", locale)} />
           <SelectFilter
             id="activity-record"
             name="record"
-            label="Art. 30 record"
+            label={t("register.record")}
             value={params.record}
             options={[
-              { value: "complete", label: "Complete" },
-              { value: "incomplete", label: "Missing retention or security measures" },
+              { value: "complete", label: t("register.recordComplete") },
+              { value: "incomplete", label: t("register.recordIncomplete") },
             ]}
           />
           <SelectFilter
             id="activity-status"
             name="status"
-            label="Review status"
+            label={t("register.status")}
             value={params.status}
-            options={RECORD_STATUSES.filter((status) => status !== "draft" && status !== "offboarded").map((status) => ({ value: status, label: ACTIVITY_STATUS_WORDS[status] }))}
+            options={ACTIVITY_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
           />
           {params.cols && <input type="hidden" name="cols" value={params.cols} />}
         </FilterForm>
-        <ColumnChooser columns={ACTIVITY_COLUMNS} visible={visible} basePath="/activities" searchParams={raw} register="processing activities" />
+        <ColumnChooser columns={columns} visible={visible} basePath="/activities" searchParams={raw} register="processing activities" />
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <ActivitiesRegisterTable filters={filters} visible={visible} searchParams={raw} locale={locale} />
+        <ActivitiesRegisterTable filters={filters} visible={visible} searchParams={raw} />
       </HydrationBoundary>
     </div>
   );

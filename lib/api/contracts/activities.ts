@@ -131,8 +131,8 @@ export const activityFields = z.object({
 /** The fields whose meaning depends on another: checked on a whole activity, or on as much of one as a change sends. */
 type ConsistencyFields = Partial<Pick<z.output<typeof activityFields>, "retainedPerPolicy" | "policyDeviationReason" | "breachOccurred" | "breachRecordReference">>;
 
-export const DEVIATION_REASON_REQUIRED = "is required when the data is not retained as the policy document says (retainedPerPolicy false)";
-export const BREACH_REFERENCE_WITHOUT_BREACH = "applies only when a personal data breach has occurred (breachOccurred true)";
+export const DEVIATION_REASON_REQUIRED = "is required when the data is not retained and erased as the policy document says";
+export const BREACH_REFERENCE_WITHOUT_BREACH = "applies only when a personal data breach has occurred";
 
 /**
  * What the fields of an activity must say together, as `{ path, message }` issues. `activity` is a whole

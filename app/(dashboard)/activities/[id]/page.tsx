@@ -2,25 +2,32 @@ import { userActor } from "@/lib/auth/actor";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db/client";
-import { getActivityDetail, listActivityCategories, listTransfersOfActivity, missingRecordFields } from "@/db/queries/activities-register";
+import { getActivityDetail, listActivityCategories, listTransfersOfActivity } from "@/db/queries/activities-register";
 import { listCurrentFlagsOfTransfers } from "@/db/queries/agreements-register";
 import { listRecordHistory } from "@/db/queries/audit";
 import { ActivityCategoriesTable } from "@/components/activities/activity-categories-table";
-import { ACTIVITY_STATUS_WORDS, ActivityStatusBadge } from "@/components/activities/activity-status";
+import { ActivityStatusBadge } from "@/components/activities/activity-status";
+import { DocumentLink } from "@/components/activities/document-link";
+import { subjectCategoryLabel } from "@/components/activities/subject-categories";
 import { RecordHistory } from "@/components/audit/record-history";
 import { EditLink } from "@/components/registers/edit-link";
 import { DeleteRecordButton } from "@/components/registers/delete-record-button";
+import { appLocale, localeFormatters } from "@/components/registers/locale-format";
 import { RelatedTransfersTable } from "@/components/registers/related-transfers-table";
 import { TransferFlagsList } from "@/components/registers/transfer-flags";
 import { DetailsList, yesNo } from "@/components/transfers/details-list";
-import { countryLabel, humanize } from "@/components/transfers/labels";
 import { requirePageActor } from "@/lib/auth/guard";
-import { requestFormatters } from "@/lib/format/locale";
+import { countryName, enumLabel } from "@/lib/labels";
 import { uuid } from "@/lib/validation/common";
 
-export const metadata: Metadata = { title: "Processing activity" };
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("activities");
+  return { title: t("detail.metaTitle") };
+}
 
 const sectionHeading = "mb-3 text-lg font-semibold";
 // The page shows the first transfers; the flags listed are theirs.
@@ -39,21 +46,28 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
   const detail = await getActivityDetail({ db: database, id });
   if (!detail) notFound();
   const { activity, controller, proposedBy } = detail;
-  const [transfers, categories, history, format] = await Promise.all([
+  const [transfers, categories, history, locale, t] = await Promise.all([
     listTransfersOfActivity({ db: database, activityId: id, limit: TRANSFER_LIMIT }),
     listActivityCategories({ db: database, activityId: id }),
     listRecordHistory({ db: database, recordType: "activity", recordId: id, limit: HISTORY_LIMIT }),
-    requestFormatters(),
+    getLocale().then(appLocale),
+    getTranslations("activities"),
   ]);
+  const format = localeFormatters(locale);
   const transferFlags = await listCurrentFlagsOfTransfers({ db: database, transferIds: transfers.rows.map((row) => row.id), limit: FLAG_LIMIT });
-  const missing = missingRecordFields(activity);
+  // Art. 30(1)(f) and (g) are asked "where possible": the same test as the register's "incomplete" filter.
+  const missingRetention = !activity.retentionPeriod;
+  const missingSecurity = !activity.securityMeasures;
+  const missing = missingRetention && missingSecurity ? "both" : missingRetention ? "retention" : missingSecurity ? "security" : null;
+  const link = (value: string | null) => (value ? <DocumentLink value={value} /> : null);
+  const retainedPerPolicy = activity.retainedPerPolicy === null ? t("detail.notAssessed") : yesNo(activity.retainedPerPolicy, locale);
 
   return (
     <div className="space-y-8">
       <div>
-        <nav aria-label="Breadcrumb" className="text-sm">
+        <nav aria-label={t("detail.breadcrumb")} className="text-sm">
           <Link href="/activities" className="text-brand-700 underline">
-            Processing activities
+            {t("register.title")}
           </Link>
         </nav>
         <div className="mt-1 flex flex-wrap items-center justify-between gap-2">
@@ -61,7 +75,7 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
             {activity.name} <ActivityStatusBadge status={activity.status} />
           </h1>
           <div className="flex flex-wrap gap-2">
-            <EditLink href={`/activities/${id}/edit`} actor={userActor(actor)} record={DPO_ONLY_RECORD} label="Edit activity" />
+            <EditLink href={`/activities/${id}/edit`} actor={userActor(actor)} record={DPO_ONLY_RECORD} label={t("detail.edit")} />
             {actor.role === "dpo" && (
               <DeleteRecordButton endpoint={`/api/v1/activities/${id}`} version={activity.version} noun="processing activity" afterPath="/activities" />
             )}
@@ -72,13 +86,14 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
 
       {activity.status === "submitted" && (
         <p className="rounded-md border border-blue-300 bg-blue-50 px-4 py-3 text-sm text-blue-900" data-testid="activity-awaiting-review">
-          Awaiting the DPO&apos;s review: proposed by {proposedBy ?? "a former user"}
-          {activity.submittedAt ? ` on ${format.date(activity.submittedAt)}` : ""}. It enters the exports of approved records once approved.
+          {activity.submittedAt
+            ? t("detail.awaitingReviewOn", { proposer: proposedBy ?? t("detail.formerUser"), date: format.date(activity.submittedAt) })
+            : t("detail.awaitingReview", { proposer: proposedBy ?? t("detail.formerUser") })}
           {actor.role === "dpo" && (
             <>
               {" "}
               <Link href="/review" className="text-brand-700 underline">
-                Review it in the queue
+                {t("detail.reviewInQueue")}
               </Link>
               .
             </>
@@ -87,79 +102,128 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
       )}
       {activity.status === "rejected" && (
         <p className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900" data-testid="activity-rejected">
-          Rejected by the DPO{activity.reviewedAt ? ` on ${format.date(activity.reviewedAt)}` : ""}: {activity.reviewComment ?? "no comment"}. It is left out of the exports of approved records.
+          {activity.reviewedAt
+            ? t("detail.rejectedOn", { date: format.date(activity.reviewedAt), comment: activity.reviewComment ?? t("detail.noComment") })
+            : t("detail.rejected", { comment: activity.reviewComment ?? t("detail.noComment") })}
         </p>
       )}
 
-      {missing.length > 0 && (
+      {missing && (
         <p className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="record-incomplete">
-          The record of processing is incomplete: no {missing.join(" and no ")}.
+          {t("detail.incomplete", { missing })}
         </p>
       )}
 
       <section aria-labelledby="activity-facts">
         <h2 id="activity-facts" className={sectionHeading}>
-          Record of processing (GDPR Art. 30)
+          {t("detail.recordHeading")}
         </h2>
         <DetailsList
           testId="activity-facts"
           items={[
-            { term: "Review status", value: ACTIVITY_STATUS_WORDS[activity.status] },
-            { term: "Controller", value: `${controller.name} (${countryLabel(controller.country)})` },
-            { term: "Joint controller", value: activity.jointController },
-            { term: "Business function", value: activity.businessFunction },
-            { term: "Purpose", value: activity.purpose },
-            { term: "Legal basis (GDPR Art. 6)", value: <span className="capitalize">{humanize(activity.legalBasis)}</span> },
-            { term: "Legitimate interest", value: activity.legitimateInterest },
-            { term: "Art. 9 condition", value: activity.art9Condition ? humanize(activity.art9Condition) : "None recorded" },
-            { term: "Disclosure", value: humanize(activity.disclosureType) },
-            { term: "Data subjects", value: activity.dataSubjectCategories.join(", ") },
-            { term: "Retention period", value: activity.retentionPeriod ?? "Not recorded" },
-            { term: "Security measures", value: activity.securityMeasures ? <span className="whitespace-pre-line">{activity.securityMeasures}</span> : "Not recorded" },
-            { term: "Source of the data", value: activity.source },
-            { term: "Automated decision-making", value: yesNo(activity.automatedDecisionMaking) },
-            { term: "DPIA required", value: activity.dpiaRequired ? `Yes${activity.dpiaReference ? ` (${activity.dpiaReference})` : ""}` : "No" },
-            { term: "Last changed", value: format.date(activity.updatedAt) },
+            { term: t("detail.reviewStatus"), value: t(`status.${activity.status}`) },
+            { term: t("detail.controller"), value: t("detail.controllerValue", { name: controller.name, country: countryName(controller.country, locale) }) },
+            { term: t("detail.jointController"), value: activity.jointController },
+            { term: t("detail.businessFunction"), value: activity.businessFunction },
+            { term: t("detail.purpose"), value: activity.purpose },
+            { term: t("detail.legalBasis"), value: enumLabel("legalBasis", activity.legalBasis, locale) },
+            { term: t("detail.legitimateInterest"), value: activity.legitimateInterest },
+            { term: t("detail.art9Condition"), value: activity.art9Condition ? enumLabel("art9Condition", activity.art9Condition, locale) : t("detail.noneRecorded") },
+            { term: t("detail.disclosure"), value: enumLabel("disclosureType", activity.disclosureType, locale) },
+            { term: t("detail.dataSubjects"), value: activity.dataSubjectCategories.map((value) => subjectCategoryLabel(value, (key) => t(`subjects.${key}`))).join(", ") },
+            { term: t("detail.retentionPeriod"), value: activity.retentionPeriod ?? t("detail.notRecorded") },
+            {
+              term: t("detail.securityMeasures"),
+              value: activity.securityMeasures ? <span className="whitespace-pre-line">{activity.securityMeasures}</span> : t("detail.notRecorded"),
+            },
+            {
+              term: t("detail.securityChecklist"),
+              value:
+                activity.securityChecklist.length > 0 ? (
+                  <ul className="list-disc pl-4" data-testid="activity-security-checklist">
+                    {activity.securityChecklist.map((measure) => (
+                      <li key={measure}>{enumLabel("securityMeasure", measure, locale)}</li>
+                    ))}
+                  </ul>
+                ) : (
+                  t("detail.noneTicked")
+                ),
+            },
+            { term: t("detail.applications"), value: activity.applications },
+            { term: t("detail.source"), value: activity.source },
+            { term: t("detail.automatedDecisionMaking"), value: yesNo(activity.automatedDecisionMaking, locale) },
+            {
+              term: t("detail.dpiaRequired"),
+              value: activity.dpiaRequired ? (
+                activity.dpiaReference ? (
+                  <>
+                    {yesNo(true, locale)} (<DocumentLink value={activity.dpiaReference} />)
+                  </>
+                ) : (
+                  yesNo(true, locale)
+                )
+              ) : (
+                yesNo(false, locale)
+              ),
+            },
+            { term: t("detail.lastChanged"), value: format.date(activity.updatedAt) },
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="activity-ico">
+        <h2 id="activity-ico" className={sectionHeading}>
+          {t("detail.icoHeading")}
+        </h2>
+        <DetailsList
+          testId="activity-ico"
+          items={[
+            { term: t("fields.liaReference"), value: link(activity.liaReference) },
+            { term: t("fields.consentRecordReference"), value: link(activity.consentRecordReference) },
+            { term: t("fields.breachOccurred"), value: yesNo(activity.breachOccurred, locale) },
+            ...(activity.breachOccurred ? [{ term: t("fields.breachRecordReference"), value: link(activity.breachRecordReference) }] : []),
+            { term: t("fields.schedule1Condition"), value: activity.schedule1Condition },
+            { term: t("fields.policyDocumentReference"), value: link(activity.policyDocumentReference) },
+            { term: t("fields.retainedPerPolicy"), value: retainedPerPolicy },
+            ...(activity.retainedPerPolicy === false ? [{ term: t("fields.policyDeviationReason"), value: activity.policyDeviationReason }] : []),
           ]}
         />
       </section>
 
       <section aria-labelledby="activity-categories">
         <h2 id="activity-categories" className={sectionHeading}>
-          Data categories
+          {t("detail.categoriesHeading")}
         </h2>
         <ActivityCategoriesTable categories={categories} format={format} />
       </section>
 
       <section aria-labelledby="activity-transfers" id="activity-transfers-section">
         <h2 id="activity-transfers" className={sectionHeading}>
-          Transfers ({format.number(transfers.total)})
+          {t("detail.transfersHeading", { count: format.number(transfers.total) })}
         </h2>
-        <RelatedTransfersTable rows={transfers.rows} label="Transfers of this activity table" emptyText="No transfer serves this activity." format={format} />
+        <RelatedTransfersTable rows={transfers.rows} label={t("detail.transfersTableLabel")} emptyText={t("detail.noTransfer")} format={format} />
         {transfers.total > transfers.rows.length && (
-          <p className="mt-2 text-sm text-slate-600">
-            The first {format.number(transfers.rows.length)} of {format.number(transfers.total)} transfers are shown.
-          </p>
+          <p className="mt-2 text-sm text-slate-600">{t("detail.firstTransfers", { shown: format.number(transfers.rows.length), total: format.number(transfers.total) })}</p>
         )}
       </section>
 
       <section aria-labelledby="activity-flags">
         <h2 id="activity-flags" className={sectionHeading}>
-          Flags on its transfers
+          {t("detail.flagsHeading")}
         </h2>
-        <TransferFlagsList flags={transferFlags} emptyText="No open or accepted flag on the transfers of this activity." />
+        <TransferFlagsList flags={transferFlags} emptyText={t("detail.noFlag")} />
       </section>
 
       <section aria-labelledby="activity-history">
         <h2 id="activity-history" className={sectionHeading}>
-          History
+          {t("detail.historyHeading")}
         </h2>
         <RecordHistory
           events={history}
           limit={HISTORY_LIMIT}
           // The audit trail is for the DPO and the auditors; engineers see the record's own history here.
           trailHref={actor.role === "dpo" || actor.role === "auditor" ? `/audit?recordType=activity&recordId=${id}` : undefined}
-          emptyText="No change to this activity is recorded in the audit trail."
+          emptyText={t("detail.noHistory")}
         />
       </section>
     </div>

@@ -1,26 +1,32 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db/client";
 import { ActivityForm } from "@/components/forms/activity-form";
 import { activityFormOptions } from "@/components/forms/activity-form-options";
+import { appLocale } from "@/components/registers/locale-format";
 import { requirePageActor } from "@/lib/auth/guard";
 import { listRegistrationChoices } from "@/lib/registration/queries";
 import { createActivityFromForm, previewNewActivity } from "./actions";
 
-export const metadata: Metadata = { title: "New processing activity" };
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("activities");
+  return { title: t("new.title") };
+}
 
 export default async function NewActivityPage() {
   await requirePageActor(["dpo", "engineer"]);
-  const { exporters } = await listRegistrationChoices(db());
+  const [{ exporters }, locale, t] = await Promise.all([listRegistrationChoices(db()), getLocale().then(appLocale), getTranslations("activities")]);
 
   return (
     <div className="space-y-6">
       <div>
         <Link href="/activities" className="text-sm text-brand-700 underline">
-          Back to the processing activities
+          {t("new.back")}
         </Link>
-        <h1 className="mt-1 text-2xl font-semibold">New processing activity</h1>
+        <h1 className="mt-1 text-2xl font-semibold">{t("new.title")}</h1>
       </div>
       <ActivityForm
         mode="create"
@@ -36,10 +42,20 @@ export default async function NewActivityPage() {
           dataSubjectCategories: [],
           retentionPeriod: null,
           securityMeasures: null,
+          securityChecklist: [],
+          applications: null,
           source: null,
+          liaReference: null,
+          consentRecordReference: null,
+          breachOccurred: false,
+          breachRecordReference: null,
+          schedule1Condition: null,
+          policyDocumentReference: null,
+          retainedPerPolicy: null,
+          policyDeviationReason: null,
         }}
         currentFlags={[]}
-        options={activityFormOptions({ controllers: exporters })}
+        options={activityFormOptions({ controllers: exporters, locale })}
         save={createActivityFromForm}
         preview={previewNewActivity}
       />
