@@ -40,7 +40,10 @@ export const ERROR_TITLE: Record<ErrorCode, string> = {
 export interface FieldIssue {
   /** Path of the invalid field, e.g. "transfers.0.destinationCountry". */
   path: string;
+  /** For a person: an enum's choices are named by their labels (lib/labels), never by code. */
   message: string;
+  /** For a program: the codes the field accepts, where it takes one of a list (the message names their labels). */
+  allowed?: readonly string[];
 }
 
 export interface ErrorDetails {

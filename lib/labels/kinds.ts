@@ -30,6 +30,7 @@ import type {
 } from "@/db/schema/enums";
 import type { ExportFormat, ExportReport, PendingMode } from "@/lib/exports/catalog";
 import type { RopaTemplate } from "@/lib/exports/ropa";
+import type { ImportKind } from "@/lib/import/columns";
 import type { DojLeftOutReason } from "@/lib/rules/doj";
 import type { RuleId } from "@/lib/rules/types";
 import type { EN_FIELDS } from "./en";
@@ -99,6 +100,7 @@ export interface EnumValues {
   exportFormat: ExportFormat;
   ropaTemplate: RopaTemplate;
   pendingMode: PendingMode;
+  importKind: ImportKind;
   reviewAction: ReviewAction;
   duplicateReason: DuplicateReason;
   agreementState: AgreementState;

@@ -16,7 +16,14 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const fields = result.error.issues.flatMap((issue) =>
     issue.code === "unrecognized_keys"
       ? issue.keys.map((key) => ({ path: [...issue.path.map(String), key].join("."), message: "is not a known field" }))
-      : [{ path: issue.path.map(String).join(".") || "(body)", message: issue.message }],
+      : [
+          {
+            path: issue.path.map(String).join(".") || "(body)",
+            message: issue.message,
+            // enumField's message names the labels; the codes a client sends go in the data, next to it.
+            ...(issue.code === "invalid_value" ? { allowed: issue.values.map(String) } : {}),
+          },
+        ],
   );
   throw fieldsError("validation_failed", fields);
 }

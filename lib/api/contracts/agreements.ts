@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { AGREEMENT_SORTS, AGREEMENT_STATES } from "@/db/list-sorts";
-import { AGREEMENT_TYPES, SCC_MODULES } from "@/db/schema/enums";
-import { PENDING_MODES } from "@/lib/exports/catalog";
+import { AGREEMENT_SORTS } from "@/db/list-sorts";
 import { isoDate, text, uuid } from "@/lib/validation/common";
+import { enumField } from "@/lib/validation/enum-field";
 import { MAX_PAGE_SIZE, defineContract, lenientQuery, pageOf, paginationQuery, recordIdParam, recordOf, searchText, sortDirection, updateBodyOf, wire } from "./common";
 
 /** The safeguard agreements resource: /api/v1/agreements, the agreement register page, the agreement forms. */
@@ -14,11 +13,11 @@ export const agreementListQuery = z.object({
   ...paginationQuery,
   q: searchText.optional().describe("Text search on the processor's name, the document reference and the notes"),
   processorId: recordIdParam.optional(),
-  type: z.enum(AGREEMENT_TYPES).optional(),
-  state: z.enum(AGREEMENT_STATES).optional().describe("State on today, as the rules define it: active, expired, unsigned or not yet effective"),
+  type: enumField("agreementType").optional(),
+  state: enumField("agreementState").optional().describe("State on today, as the rules define it: active, expired, unsigned or not yet effective"),
   expiringBefore: isoDate.optional().describe("Expiry date on or before this date (YYYY-MM-DD)"),
   expiresWithinDays: expiresWithinDays.optional().describe("Not expired yet, and expiring within this many days of today"),
-  pending: z.enum(PENDING_MODES).optional().describe("Agreements of vendors in this population. exclude: the register of record, as the exports (approved records of approved vendors); include: with the records awaiting review too (draft, submitted), without rejected or offboarded vendors and rejected or ended transfers; absent: every record"),
+  pending: enumField("pendingMode").optional().describe("Agreements of vendors in this population. exclude: the register of record, as the exports (approved records of approved vendors); include: with the records awaiting review too (draft, submitted), without rejected or offboarded vendors and rejected or ended transfers; absent: every record"),
   sort: z.enum(AGREEMENT_SORTS).optional().describe("Sort column (default expiry: soonest first); open-ended and unsigned agreements sort last either way; ties are broken by id"),
   direction: sortDirection.optional(),
 });
@@ -48,10 +47,9 @@ export function agreementFilters({ cols: _columns, processor, expires, ...filter
 /** One agreement as the API, the forms and the registration wizard accept it (DOMAIN.md §2, camelCase). */
 export const agreementFields = z.object({
   processorId: uuid,
-  type: z
-    .enum(AGREEMENT_TYPES)
+  type: enumField("agreementType")
     .describe("Kind of safeguard; joint_controller_arrangement is the GDPR Art. 26 arrangement a joint controller needs, gba_standard_contract the Greater Bay Area standard contract"),
-  sccModule: z.enum(SCC_MODULES).nullable().default(null),
+  sccModule: enumField("sccModule").nullable().default(null),
   signedDate: isoDate.nullable().default(null),
   effectiveDate: isoDate.nullable().default(null),
   expiryDate: isoDate.nullable().default(null),
@@ -101,8 +99,8 @@ export const agreementListRow = z.object({
   id: wire.id,
   processorId: wire.id,
   processorName: z.string(),
-  type: z.enum(AGREEMENT_TYPES),
-  sccModule: z.enum(SCC_MODULES).nullable(),
+  type: enumField("agreementType"),
+  sccModule: enumField("sccModule").nullable(),
   signedDate: wire.date.nullable(),
   effectiveDate: wire.date.nullable(),
   expiryDate: wire.date.nullable(),
@@ -115,7 +113,7 @@ export const agreementListRow = z.object({
   version: z.number().int(),
   createdAt: wire.timestamp,
   updatedAt: wire.timestamp,
-  state: z.enum(AGREEMENT_STATES).describe("State on the day of the request, as the rules define it"),
+  state: enumField("agreementState").describe("State on the day of the request, as the rules define it"),
   transferCount: z.number().int().describe("Transfers covered: all of the processor's, or those listed"),
   openFlagCount: z.number().int().describe("Open flags on the agreement itself"),
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { RECORD_STATUSES } from "@/db/schema/enums";
 import { unstorableTextReason } from "@/lib/validation/storable-text";
+import { enumField } from "@/lib/validation/enum-field";
 
 /*
  * The building blocks of the resource contracts (lib/api/contracts/<resource>.ts). A contract is the one place
@@ -46,7 +46,7 @@ export const paginationQuery = {
     .default(20),
 };
 
-export const sortDirection = z.enum(["asc", "desc"], { message: "must be asc or desc" });
+export const sortDirection = enumField("sortDirection");
 
 /** "true"/"false" in a query string. */
 export const booleanParam = z.enum(["true", "false"], { message: "must be true or false" }).transform((value) => value === "true");
@@ -99,7 +99,7 @@ export const wire = {
  * writable through the bodies; submit, approve and reject move it.
  */
 export const reviewFields = {
-  status: z.enum(RECORD_STATUSES),
+  status: enumField("recordStatus"),
   createdByUserId: wire.id.nullable(),
   submittedAt: wire.timestamp.nullable(),
   reviewedByUserId: wire.id.nullable(),
@@ -143,7 +143,7 @@ export interface CustomOperation extends OperationMeta {
   method: "get" | "post" | "put" | "patch" | "delete";
   /** Appended to the contract's path: "/{id}/accept", "/accept", "/duplicates", "/{id}/{action}". */
   pathSuffix: string;
-  /** Path parameters of the suffix other than the record's own (`{id}`), e.g. `{ action: z.enum(REVIEW_ACTIONS) }`. */
+  /** Path parameters of the suffix other than the record's own (`{id}`), e.g. `{ action: enumField("reviewAction") }`. */
   pathParams?: Record<string, z.ZodType>;
   query?: z.ZodObject;
   /** The JSON request body; `bodyOptional` when it may be left out (the version sent as If-Match). */

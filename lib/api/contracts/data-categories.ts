@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CATEGORY_CLASSIFICATIONS, CATEGORY_SORTS, type CategoryClassification } from "@/db/list-sorts";
-import { CCPA_CATEGORIES, DOJ_CATEGORIES, DOJ_IDENTIFIER_KINDS } from "@/db/schema/enums";
+import { enumLabels } from "@/lib/labels";
+import { enumField } from "@/lib/validation/enum-field";
 import { MAX_PAGE_SIZE, booleanParam, defineContract, lenientQuery, pageOf, searchText, sortDirection, updateBodyOf, wire } from "./common";
 
 /*
@@ -13,12 +14,8 @@ export { CATEGORY_CLASSIFICATIONS, CATEGORY_SORTS };
 /** A data category key (fideslang style, dotted lower case): anything else names no category. */
 export { CATEGORY_KEY } from "./transfers";
 
-export const CLASSIFICATION_LABELS: Readonly<Record<CategoryClassification, string>> = {
-  gdpr_special: "GDPR Art. 9 special category",
-  ccpa_sensitive: "CCPA sensitive",
-  pipl_sensitive: "PIPL sensitive",
-  doj_covered: "DOJ sensitive personal data",
-};
+/** The regimes' words for a sensitive category, from the label catalogue (enumLabel("categoryClassification", value, locale)). */
+export const CLASSIFICATION_LABELS: Readonly<Record<CategoryClassification, string>> = enumLabels("categoryClassification");
 
 const pageNumber = z.coerce.number({ message: "must be a whole number" }).int({ message: "must be a whole number" });
 
@@ -32,7 +29,7 @@ export const dataCategoryListQuery = z.object({
   pageSize: pageNumber.min(1).max(MAX_PAGE_SIZE, { message: `must be at most ${MAX_PAGE_SIZE}` }).optional().describe("Rows per page (20 when only page is given)"),
   q: searchText.optional().describe("Text search on the key, name and description"),
   sensitive: booleanParam.optional().describe("true: GDPR special, CCPA sensitive, PIPL sensitive or DOJ-covered; false: none of these"),
-  classification: z.enum(CATEGORY_CLASSIFICATIONS).optional().describe("Sensitive under this regime"),
+  classification: enumField("categoryClassification").optional().describe("Sensitive under this regime"),
   sort: z.enum(CATEGORY_SORTS).optional().describe("Sort column (default key: a parent right before its children); ties are broken by key"),
   direction: sortDirection.optional(),
 });
@@ -73,14 +70,12 @@ export function dataCategoryQueryString({ sensitive, ...filters }: DataCategoryF
 /** How the DPO may classify a category under each regime (DOMAIN.md §2). */
 export const dataCategoryClassification = z.strictObject({
   gdprSpecial: z.boolean(),
-  ccpaCategory: z.enum(CCPA_CATEGORIES).nullable(),
+  ccpaCategory: enumField("ccpaCategory").nullable(),
   ccpaSensitive: z.boolean(),
   piplSensitive: z.boolean(),
-  dojCategory: z
-    .enum(DOJ_CATEGORIES)
+  dojCategory: enumField("dojCategory")
     .describe("28 CFR 202.249 kind of sensitive personal data: genomic (202.224) apart from other 'omic data, government_related (202.222) at any volume"),
-  dojIdentifierKind: z
-    .enum(DOJ_IDENTIFIER_KINDS)
+  dojIdentifierKind: enumField("dojIdentifierKind")
     .nullable()
     .describe("28 CFR 202.234 kind of listed identifier, null when the category is not one; decides the 202.212(b) exclusions"),
 });

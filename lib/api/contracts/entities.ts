@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ENTITY_SORTS } from "@/db/list-sorts";
-import { ENTITY_ROLES } from "@/db/schema/enums";
 import { countryCode, text } from "@/lib/validation/common";
+import { enumField } from "@/lib/validation/enum-field";
 import { MAX_PAGE_SIZE, defineContract, lenientQuery, pageOf, paginationQuery, recordOf, searchText, sortDirection, updateBodyOf, wire } from "./common";
 
 /**
@@ -13,7 +13,7 @@ export const entityListQuery = z.object({
   ...paginationQuery,
   q: searchText.optional().describe("Text search on the name and the legal name"),
   country: countryCode.optional().describe("Country of the entity, ISO 3166-1 alpha-2"),
-  role: z.enum(ENTITY_ROLES, { message: `must be one of ${ENTITY_ROLES.join(", ")}` }).optional().describe("controller or processor"),
+  role: enumField("entityRole").optional().describe("controller or processor"),
   sort: z.enum(ENTITY_SORTS).optional().describe("Sort column (default name); ties are broken by id"),
   direction: sortDirection.optional(),
 });
@@ -39,7 +39,7 @@ export const entityFields = z.object({
   legalName: text(300).nullable().default(null),
   /** ISO 3166-1 alpha-2. */
   country: countryCode,
-  role: z.enum(ENTITY_ROLES, { message: `must be one of ${ENTITY_ROLES.join(", ")}` }),
+  role: enumField("entityRole"),
   address: text(1000).nullable().default(null),
   phone: text(100).nullable().default(null),
   /** The DPO's name and contact details (GDPR Art. 30(1)(a), 37(7)): the Art. 30 record's cover names them. */
@@ -71,7 +71,7 @@ export const entityListRow = z.object({
   name: z.string(),
   legalName: z.string().nullable(),
   country: z.string(),
-  role: z.enum(ENTITY_ROLES),
+  role: enumField("entityRole"),
   address: z.string().nullable(),
   phone: z.string().nullable(),
   dpoContact: z.string().nullable(),

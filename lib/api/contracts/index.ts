@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { enumField } from "@/lib/validation/enum-field";
 import { ACTIVITY_REVIEW_ACTIONS, activityContract, activityReviewOperation, approveActivityBody, rejectActivityBody } from "./activities";
 import { agreementContract } from "./agreements";
 import type { ResourceContract } from "./common";
 import { dataCategoryContract } from "./data-categories";
 import { entityContract } from "./entities";
 import { flagAcceptOperations, flagContract } from "./flags";
-import { REVIEW_ACTIONS, processorContract, processorDuplicatesOperation, processorReviewOperation, rejectProcessorBody, submitProcessorBody } from "./processors";
+import { processorContract, processorDuplicatesOperation, processorReviewOperation, rejectProcessorBody, submitProcessorBody } from "./processors";
 import { transferContract } from "./transfers";
 
 /*
@@ -21,7 +22,7 @@ const processors: ResourceContract = {
     {
       method: "post",
       pathSuffix: "/{id}/{action}",
-      pathParams: { action: z.enum(REVIEW_ACTIONS) },
+      pathParams: { action: enumField("reviewAction") },
       operationId: processorReviewOperation.operationId,
       summary: processorReviewOperation.summary,
       description: processorReviewOperation.description,
@@ -91,7 +92,7 @@ const activities: ResourceContract = {
     {
       method: "post",
       pathSuffix: "/{id}/{action}",
-      pathParams: { action: z.enum(ACTIVITY_REVIEW_ACTIONS) },
+      pathParams: { action: enumField("reviewAction", ACTIVITY_REVIEW_ACTIONS) },
       operationId: activityReviewOperation.operationId,
       summary: activityReviewOperation.summary,
       description: activityReviewOperation.description,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PROCESSOR_SORTS } from "@/db/list-sorts";
-import { PROCESSOR_ROLES, PROCESSOR_SERVICES, RECORD_STATUSES } from "@/db/schema/enums";
 import { countryCode, isoDate, text, uuid, version } from "@/lib/validation/common";
+import { enumField } from "@/lib/validation/enum-field";
 import { MAX_PAGE_SIZE, reviewFields, defineContract, lenientQuery, pageOf, paginationQuery, recordIdParam, recordOf, searchText, sortDirection, updateBodyOf, wire } from "./common";
 
 /**
@@ -13,9 +13,9 @@ import { MAX_PAGE_SIZE, reviewFields, defineContract, lenientQuery, pageOf, pagi
 export const processorListQuery = z.object({
   ...paginationQuery,
   q: searchText.optional().describe("Text search on the name, legal name and website"),
-  status: z.enum(RECORD_STATUSES).optional(),
+  status: enumField("recordStatus").optional(),
   country: countryCode.optional().describe("Country of establishment, ISO 3166-1 alpha-2"),
-  service: z.enum(PROCESSOR_SERVICES).optional().describe("What the processor does for us"),
+  service: enumField("processorService").optional().describe("What the processor does for us"),
   sort: z.enum(PROCESSOR_SORTS).optional().describe("Sort column (default name); ties are broken by id"),
   direction: sortDirection.optional(),
 });
@@ -66,8 +66,8 @@ export const processorFields = z.object({
   name: text(200).min(1, { message: "is required" }),
   legalName: text(300).nullable().default(null),
   website: website.nullable().default(null),
-  role: z.enum(PROCESSOR_ROLES, { message: `must be one of ${PROCESSOR_ROLES.join(", ")}` }),
-  service: z.enum(PROCESSOR_SERVICES, { message: `must be one of ${PROCESSOR_SERVICES.join(", ")}` }),
+  role: enumField("processorRole"),
+  service: enumField("processorService"),
   /** Country of establishment. */
   country: countryCode.meta({ description: "ISO 3166-1 alpha-2 country code", examples: ["US", "CN", "HK"] }),
   /** A sub-processor hangs under the processor that engaged it. */
@@ -107,9 +107,9 @@ export const processorListRow = z.object({
   name: z.string(),
   legalName: z.string().nullable(),
   country: z.string(),
-  role: z.enum(PROCESSOR_ROLES),
-  service: z.enum(PROCESSOR_SERVICES),
-  status: z.enum(RECORD_STATUSES),
+  role: enumField("processorRole"),
+  service: enumField("processorService"),
+  status: enumField("recordStatus"),
   dpfCertified: z.boolean(),
   dpfUkExtension: z.boolean().describe("The DPF certification includes the UK Extension"),
   updatedAt: wire.timestamp,
@@ -170,8 +170,8 @@ export const possibleDuplicate = z.object({
   id: wire.id,
   name: z.string(),
   website: z.string().nullable(),
-  status: z.enum(RECORD_STATUSES),
-  reasons: z.array(z.enum(DUPLICATE_REASONS)),
+  status: enumField("recordStatus"),
+  reasons: z.array(enumField("duplicateReason")),
 });
 export type PossibleDuplicate = z.output<typeof possibleDuplicate>;
 

@@ -1,20 +1,8 @@
 import { z } from "zod";
 import { TRANSFER_SORTS } from "@/db/list-sorts";
-import {
-  ACCESS_TYPES,
-  DOJ_EXEMPTIONS,
-  ENCRYPTION_AT_REST,
-  ENCRYPTION_IN_TRANSIT,
-  FREQUENCIES,
-  PIPL_EXEMPTIONS,
-  SEVERITIES,
-  TRANSFER_MECHANISMS,
-  TRANSFER_STATUSES,
-  VOLUME_UNITS,
-} from "@/db/schema/enums";
 import type { FieldIssue } from "@/lib/errors";
-import { PENDING_MODES } from "@/lib/exports/catalog";
 import { countryCode, isoDate, subjectRegion, text, uuid } from "@/lib/validation/common";
+import { enumField } from "@/lib/validation/enum-field";
 import { MAX_PAGE_SIZE, defineContract, lenientQuery, pageOf, paginationQuery, recordIdParam, recordOf, searchText, sortDirection, updateBodyOf, wire } from "./common";
 
 /** The transfers resource: /api/v1/transfers, the transfer register page, the transfer forms. */
@@ -29,9 +17,9 @@ export const transferListQuery = z.object({
   ...paginationQuery,
   q: searchText.optional().describe("Text search on the processor's name"),
   destination: countryCode.optional().describe("Destination country, ISO 3166-1 alpha-2"),
-  mechanism: z.enum(TRANSFER_MECHANISMS).optional(),
-  encryption: z.enum(ENCRYPTION_FILTERS).optional().describe("none: sent unencrypted in transit; any: some encryption in transit"),
-  status: z.enum(TRANSFER_STATUSES).optional(),
+  mechanism: enumField("transferMechanism").optional(),
+  encryption: enumField("encryptionFilter").optional().describe("none: sent unencrypted in transit; any: some encryption in transit"),
+  status: enumField("transferStatus").optional(),
   processorId: recordIdParam.optional(),
   category: z
     .string()
@@ -42,9 +30,9 @@ export const transferListQuery = z.object({
     .enum(["1", "true"], { message: "must be 1 or true" })
     .optional()
     .describe("1: only transfers carrying a sensitive category (GDPR special, CCPA or PIPL sensitive, DOJ-covered)"),
-  severity: z.enum(SEVERITIES).optional().describe("Severity of the transfer's worst open flag"),
+  severity: enumField("severity").optional().describe("Severity of the transfer's worst open flag"),
   exporterCountry: countryCode.optional().describe("Country of the exporting entity (the dashboard's flows start there), ISO 3166-1 alpha-2"),
-  pending: z.enum(PENDING_MODES).optional().describe("exclude: the register of record, as the exports (approved records of approved vendors); include: with the records awaiting review too (draft, submitted), without rejected or offboarded vendors and rejected or ended transfers; absent: every record"),
+  pending: enumField("pendingMode").optional().describe("exclude: the register of record, as the exports (approved records of approved vendors); include: with the records awaiting review too (draft, submitted), without rejected or offboarded vendors and rejected or ended transfers; absent: every record"),
   sort: z.enum(TRANSFER_SORTS).optional().describe("Sort column; ties are broken by id"),
   direction: sortDirection.optional(),
 });
@@ -80,15 +68,14 @@ export const transferFields = z.object({
   processorId: uuid,
   originCountry: countryCode,
   destinationCountry: countryCode,
-  accessType: z.enum(ACCESS_TYPES).default("storage"),
+  accessType: enumField("accessType").default("storage"),
   subjectRegions: z.array(subjectRegion).max(50).default([]),
   estimatedSubjects: z.number().int().min(0).max(MAX_INT4, { message: `must be at most ${MAX_INT4}` }).default(0),
-  volumeUnit: z.enum(VOLUME_UNITS).default("people"),
-  frequency: z.enum(FREQUENCIES).default("continuous"),
-  encryptionInTransit: z.enum(ENCRYPTION_IN_TRANSIT).default("none"),
-  encryptionAtRest: z.enum(ENCRYPTION_AT_REST).default("none"),
-  mechanism: z
-    .enum(TRANSFER_MECHANISMS)
+  volumeUnit: enumField("volumeUnit").default("people"),
+  frequency: enumField("frequency").default("continuous"),
+  encryptionInTransit: enumField("encryptionInTransit").default("none"),
+  encryptionAtRest: enumField("encryptionAtRest").default("none"),
+  mechanism: enumField("transferMechanism")
     .default("none")
     .describe("The transfer tool relied on (GDPR Chapter V, PIPL, PDPO); gba_standard_contract: the Greater Bay Area standard contract, between Hong Kong and the nine Guangdong cities only"),
   tiaDate: isoDate.nullable().default(null),
@@ -97,8 +84,7 @@ export const transferFields = z.object({
     .boolean()
     .default(false)
     .describe("PIPL: data collected abroad, processed in China and sent back (2024 Provisions Art. 4): outside the PIPL export rules"),
-  dojExemption: z
-    .enum(DOJ_EXEMPTIONS)
+  dojExemption: enumField("dojExemption")
     .nullable()
     .default(null)
     .describe("US DOJ rule: the exemption of 28 CFR 202.501-202.511 relied on (e.g. corporate_group: 202.506); reported as exempt, not flagged"),
@@ -110,8 +96,7 @@ export const transferFields = z.object({
     .boolean()
     .default(false)
     .describe("PIPL Art. 40, 2024 Provisions Art. 7(1): the export contains important data, which needs a CAC security assessment at any volume"),
-  piplExemption: z
-    .enum(PIPL_EXEMPTIONS)
+  piplExemption: enumField("piplExemption")
     .nullable()
     .default(null)
     .describe("2024 Provisions Art. 5 exemption claimed (contract with the individual, cross-border HR management, emergency): out of the PIPL counts"),
@@ -122,7 +107,7 @@ export const transferFields = z.object({
     .describe("PIPL Art. 55-56: date of the personal-information protection impact assessment (YYYY-MM-DD, not in the future)"),
   startDate: isoDate.nullable().default(null),
   endDate: isoDate.nullable().default(null),
-  status: z.enum(TRANSFER_STATUSES).default("draft"),
+  status: enumField("transferStatus").default("draft"),
   notes: text(5000).nullable().default(null),
   externalId: text(200).nullable().default(null),
   dataCategories: z.array(z.string().trim().min(1).max(200)).max(200).default([]),
@@ -188,16 +173,16 @@ export const transferListRow = z.object({
   exporterName: z.string(),
   originCountry: z.string(),
   destinationCountry: z.string(),
-  accessType: z.enum(ACCESS_TYPES),
+  accessType: enumField("accessType"),
   estimatedSubjects: z.number().int(),
-  volumeUnit: z.enum(VOLUME_UNITS),
-  mechanism: z.enum(TRANSFER_MECHANISMS),
-  encryptionInTransit: z.enum(ENCRYPTION_IN_TRANSIT),
-  dojExemption: z.enum(DOJ_EXEMPTIONS).nullable().describe("The US DOJ exemption claimed (28 CFR 202.501-202.511), if any"),
-  piplExemption: z.enum(PIPL_EXEMPTIONS).nullable().describe("The PIPL exemption claimed (2024 Provisions Art. 5), if any"),
-  status: z.enum(TRANSFER_STATUSES),
+  volumeUnit: enumField("volumeUnit"),
+  mechanism: enumField("transferMechanism"),
+  encryptionInTransit: enumField("encryptionInTransit"),
+  dojExemption: enumField("dojExemption").nullable().describe("The US DOJ exemption claimed (28 CFR 202.501-202.511), if any"),
+  piplExemption: enumField("piplExemption").nullable().describe("The PIPL exemption claimed (2024 Provisions Art. 5), if any"),
+  status: enumField("transferStatus"),
   categoryCount: z.number().int(),
-  worstOpenFlagSeverity: z.enum(SEVERITIES).nullable(),
+  worstOpenFlagSeverity: enumField("severity").nullable(),
 });
 
 export const transferContract = defineContract({

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { USER_ROLES } from "@/db/schema/enums";
 import { text, uuid } from "@/lib/validation/common";
+import { enumField } from "@/lib/validation/enum-field";
 import { lenientQuery, paginationQuery, searchText, type OperationMeta } from "./common";
 
 /*
@@ -10,7 +10,7 @@ import { lenientQuery, paginationQuery, searchText, type OperationMeta } from ".
  * query, and the one API answer (`me`).
  */
 
-const role = z.enum(USER_ROLES, { message: `must be one of ${USER_ROLES.join(", ")}` });
+const role = enumField("userRole");
 
 // NIST SP 800-63B: length over composition rules.
 const password = z.string().min(12, { message: "must be at least 12 characters" }).max(1024);
@@ -65,7 +65,7 @@ export const userListQuery = z.object({
   ...paginationQuery,
   q: searchText.optional().describe("Text search on the email and the name"),
   role: role.optional(),
-  status: z.enum(["active", "disabled"], { message: "must be active or disabled" }).optional(),
+  status: enumField("userStatus").optional(),
 });
 
 /** The page's form: a URL is never an error page; the page shows at least 5 rows. */
