@@ -1,5 +1,4 @@
 import type { RopaCategory } from "@/db/queries/exports-ropa";
-import type { SecurityMeasure } from "@/db/schema/enums";
 import type { DataCategoryKey } from "@/lib/taxonomy/data-categories";
 
 /*
@@ -154,22 +153,6 @@ export function categoryNameFr(category: Pick<RopaCategory, "key" | "name">): st
 }
 
 /**
- * The security measures in the words of the CNIL's model register (its checklist, "Mesures de sécurité"); the
- * two measures our checklist adds to the model's six are named as a French DPO would write them under the
- * model's "Autres mesures".
- */
-export const CNIL_SECURITY_MEASURES: Readonly<Record<SecurityMeasure, string>> = {
-  access_control: "Contrôle d'accès des utilisateurs",
-  traceability: "Mesures de traçabilité",
-  software_protection: "Mesures de protection des logiciels",
-  backup: "Sauvegarde des données",
-  encryption: "Chiffrement des données",
-  subprocessor_control: "Contrôle des sous-traitants",
-  physical_security: "Sécurité physique des locaux",
-  staff_awareness: "Sensibilisation du personnel",
-};
-
-/**
  * The activity's non-special categories by CNIL group, names sorted; groups without data are absent. Names
  * as recorded (English in the database), or in French with `categoryNameFr`.
  */
@@ -191,7 +174,7 @@ export function groupByCnilCategory(
 
 /** "État civil, identité… : Adresse électronique, Nom et prénom ; Données de connexion… : Adresse IP" (the CNIL CSV cell, in French). */
 export function cnilCategoriesText(categories: readonly RopaCategory[] | null): string | null {
-  const groups = groupByCnilCategory(categories);
+  const groups = groupByCnilCategory(categories, categoryNameFr);
   if (groups.size === 0) return null;
   return CNIL_CATEGORY_GROUPS.filter((group) => groups.has(group.id))
     .map((group) => `${shortLabel(group.label)} : ${groups.get(group.id)!.join(", ")}`)
