@@ -2,15 +2,16 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import type { AgreementRegisterRow } from "@/db/queries/agreements-register";
-import { SCC_MODULE_LABELS } from "@/components/transfers/labels";
+import { labelColumns } from "@/components/registers/columns";
 import { QueriedRegister } from "@/components/registers/queried-register";
 import { useRegisterPage } from "@/components/registers/use-register-page";
 import type { RegisterColumn } from "@/components/registers/register-table";
-import { localeFormatters } from "@/components/registers/locale-format";
+import { appLocale, localeFormatters } from "@/components/registers/locale-format";
 import { Badge } from "@/components/ui/badge";
 import type { AgreementFilters } from "@/lib/api/contracts/agreements";
-import { AGREEMENT_TYPE_LABELS } from "@/lib/rules/labels";
+import { enumLabel } from "@/lib/labels";
 import { AGREEMENT_COLUMNS, type AgreementColumnId } from "./agreement-columns";
 import { AgreementStateBadge } from "./agreement-state-badge";
 import { agreementKeys, fetchAgreementRegister } from "./register-query";
@@ -23,13 +24,13 @@ export function AgreementsRegisterTable({
   filters,
   visible,
   searchParams,
-  locale,
 }: {
   filters: AgreementFilters;
   visible: readonly string[];
   searchParams: Record<string, string | undefined>;
-  locale: string;
 }) {
+  const t = useTranslations("agreements");
+  const locale = appLocale(useLocale());
   const query = useRegisterPage(agreementKeys.list(filters), (signal) => fetchAgreementRegister(filters, signal));
   const format = localeFormatters(locale);
 
@@ -37,10 +38,10 @@ export function AgreementsRegisterTable({
     agreement: (row) => (
       <>
         <Link href={`/agreements/${row.id}`} className="font-medium text-brand-700 underline">
-          {AGREEMENT_TYPE_LABELS[row.type]}
-          <span className="sr-only"> with {row.processorName}</span>
+          {enumLabel("agreementType", row.type, locale)}
+          <span className="sr-only"> {t("withProcessor", { processor: row.processorName })}</span>
         </Link>
-        {row.sccModule && <span className="block text-xs text-slate-600">{SCC_MODULE_LABELS[row.sccModule]}</span>}
+        {row.sccModule && <span className="block text-xs text-slate-600">{enumLabel("sccModule", row.sccModule, locale)}</span>}
       </>
     ),
     processor: (row) => (
@@ -49,20 +50,23 @@ export function AgreementsRegisterTable({
       </Link>
     ),
     state: (row) => <AgreementStateBadge state={row.state} />,
-    signed: (row) => <span className="whitespace-nowrap">{row.signedDate ? format.date(row.signedDate) : "Not signed"}</span>,
+    signed: (row) => <span className="whitespace-nowrap">{row.signedDate ? format.date(row.signedDate) : t("notSigned")}</span>,
     effective: (row) => <span className="whitespace-nowrap">{format.date(row.effectiveDate)}</span>,
-    expiry: (row) => <span className="whitespace-nowrap">{row.expiryDate ? format.date(row.expiryDate) : "No expiry"}</span>,
+    expiry: (row) => <span className="whitespace-nowrap">{row.expiryDate ? format.date(row.expiryDate) : t("noExpiry")}</span>,
     covers: (row) => (
-      <span title={row.coversAllTransfers ? "All of the processor's transfers" : "The transfers it lists"}>
+      <span title={row.coversAllTransfers ? t("coverage.all") : t("coverage.theListed")}>
         {format.number(row.transferCount)}
-        <span className="block text-xs text-slate-600">{row.coversAllTransfers ? "all" : "listed"}</span>
+        <span className="block text-xs text-slate-600">{row.coversAllTransfers ? t("coverage.allShort") : t("coverage.listedShort")}</span>
       </span>
     ),
-    subprocessing: (row) => `${row.permitsSubprocessing ? "Permitted" : "Not permitted"} / ${row.flowDown ? "flow-down" : "no flow-down"}`,
+    subprocessing: (row) => t("subprocessing", { permitted: String(row.permitsSubprocessing), flowDown: String(row.flowDown) }),
     document: (row) => row.documentRef ?? "—",
     flags: (row) => (row.openFlagCount > 0 ? <Badge tone="red">{format.number(row.openFlagCount)}</Badge> : <span className="text-slate-500">0</span>),
   };
-  const columns: RegisterColumn<AgreementRegisterRow>[] = AGREEMENT_COLUMNS.map((column) => ({ ...column, cell: cells[column.id] }));
+  const columns: RegisterColumn<AgreementRegisterRow>[] = labelColumns(AGREEMENT_COLUMNS, (id) => t(`columns.${id}`)).map((column) => ({
+    ...column,
+    cell: cells[column.id],
+  }));
 
   return (
     <QueriedRegister
@@ -71,14 +75,14 @@ export function AgreementsRegisterTable({
       page={filters.page}
       pageSize={filters.pageSize}
       table={{
-        label: "Agreements table",
+        label: t("table.label"),
         testId: "agreements-register",
         rowTestId: "agreement-row",
         columns,
         visible,
         rowKey: (row) => row.id,
         sorting: { sort: filters.sort ?? "expiry", direction: filters.direction ?? "asc", basePath: "/agreements", searchParams },
-        emptyText: "No agreement matches these filters.",
+        emptyText: t("register.empty"),
       }}
     />
   );

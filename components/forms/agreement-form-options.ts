@@ -1,21 +1,22 @@
-import { enumOptions } from "@/components/ui/filter-form";
-import { ACCESS_TYPE_LABELS, SCC_MODULE_LABELS, countryLabel } from "@/components/transfers/labels";
-import { AGREEMENT_TYPES, SCC_MODULES, type AccessType } from "@/db/schema/enums";
-import { AGREEMENT_TYPE_LABELS } from "@/lib/rules/labels";
+import type { AccessType } from "@/db/schema/enums";
+import type { Locale } from "@/lib/i18n/locales";
+import { countryName, enumLabel, enumOptions } from "@/lib/labels";
 import type { AgreementFormOptions } from "./agreement-form";
 
-/** The agreement form's choices; the transfers are the processor's, named by purpose and destination. */
+/** The agreement form's choices, in the reader's language; the transfers are the processor's, named by purpose and destination. */
 export function agreementFormOptions({
   transfers,
+  locale,
 }: {
   transfers: readonly { id: string; activityName: string; destinationCountry: string; accessType: AccessType }[];
+  locale: Locale;
 }): AgreementFormOptions {
   return {
-    types: enumOptions(AGREEMENT_TYPES, AGREEMENT_TYPE_LABELS),
-    sccModules: enumOptions(SCC_MODULES, SCC_MODULE_LABELS),
+    types: enumOptions("agreementType", locale),
+    sccModules: enumOptions("sccModule", locale),
     transfers: transfers.map((transfer) => ({
       key: transfer.id,
-      label: `${transfer.activityName} → ${countryLabel(transfer.destinationCountry)} (${ACCESS_TYPE_LABELS[transfer.accessType]})`,
+      label: `${transfer.activityName} → ${countryName(transfer.destinationCountry, locale)} (${enumLabel("accessType", transfer.accessType, locale)})`,
     })),
   };
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormProvider, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { createAgreementBody, updateAgreementBody } from "@/lib/api/contracts/agreements";
@@ -49,6 +50,8 @@ function listedOnly(values: unknown): unknown {
  * resolves and which it raises, before saving.
  */
 export function AgreementForm(props: ModeProps & { currentFlags: FlagPreview[]; options: AgreementFormOptions }) {
+  const t = useTranslations("forms.agreement");
+  const tf = useTranslations("forms");
   const creating = props.mode === "create";
   const { form, prediction, formError, saving, onSubmit } = useRecordForm<AgreementFormValues>({
     schema: creating ? createAgreementBody : updateAgreementBody,
@@ -62,37 +65,32 @@ export function AgreementForm(props: ModeProps & { currentFlags: FlagPreview[]; 
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
       <FormProvider {...form}>
-        <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label={creating ? "New agreement" : "Edit agreement"} data-testid="agreement-form">
+        <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label={creating ? t("newLabel") : t("editLabel")} data-testid="agreement-form">
           <fieldset className="grid gap-4 sm:grid-cols-2">
-            <legend className="mb-2 text-lg font-semibold">The agreement</legend>
-            <SelectField
-              name="type"
-              label="Type"
-              options={options.types}
-              hint="A processor needs a DPA (GDPR Art. 28(3)); a joint controller a joint-controller arrangement (Art. 26)."
-            />
-            <SelectField name="sccModule" label="SCC module" options={options.sccModules} emptyLabel="Not SCCs" nullable hint="For standard contractual clauses only." />
-            <DateField name="signedDate" label="Signed on" nullable />
-            <DateField name="effectiveDate" label="Effective from" nullable />
-            <DateField name="expiryDate" label="Expires on" nullable hint="Leave empty for an agreement without an end date." />
-            <TextField name="documentRef" label="Document reference" nullable hint="Where the signed copy is kept (a contract id, a link)." />
-            <CheckboxField name="permitsSubprocessing" label="Permits sub-processing (GDPR Art. 28(2))" className="sm:col-span-2" />
-            <CheckboxField name="flowDown" label="Flows the same obligations down to sub-processors (GDPR Art. 28(4))" className="sm:col-span-2" />
+            <legend className="mb-2 text-lg font-semibold">{t("legend")}</legend>
+            <SelectField name="type" label={t("type")} options={options.types} hint={t("typeHint")} />
+            <SelectField name="sccModule" label={t("sccModule")} options={options.sccModules} emptyLabel={t("sccModuleNone")} nullable hint={t("sccModuleHint")} />
+            <DateField name="signedDate" label={t("signedDate")} nullable />
+            <DateField name="effectiveDate" label={t("effectiveDate")} nullable />
+            <DateField name="expiryDate" label={t("expiryDate")} nullable hint={t("expiryDateHint")} />
+            <TextField name="documentRef" label={t("documentRef")} nullable hint={t("documentRefHint")} />
+            <CheckboxField name="permitsSubprocessing" label={t("permitsSubprocessing")} className="sm:col-span-2" />
+            <CheckboxField name="flowDown" label={t("flowDown")} className="sm:col-span-2" />
           </fieldset>
           <fieldset className="space-y-3">
-            <legend className="mb-2 text-lg font-semibold">Transfers it covers</legend>
-            <CheckboxField name="coversAllTransfers" label="All of this processor's transfers, present and future" />
+            <legend className="mb-2 text-lg font-semibold">{t("coverage")}</legend>
+            <CheckboxField name="coversAllTransfers" label={t("coversAll")} />
             {!coversAll &&
               (options.transfers.length > 0 ? (
-                <CategoryMultiSelect name="transferIds" label="Covered transfers" options={options.transfers} showKeys={false} />
+                <CategoryMultiSelect name="transferIds" label={t("coveredTransfers")} options={options.transfers} showKeys={false} />
               ) : (
-                <p className="text-sm text-slate-700">This processor has no transfer yet.</p>
+                <p className="text-sm text-slate-700">{t("noTransfer")}</p>
               ))}
           </fieldset>
-          <TextField name="notes" label="Notes" multiline nullable />
+          <TextField name="notes" label={tf("notes")} multiline nullable />
           <FormError error={formError} />
           <Button type="submit" disabled={saving}>
-            {saving ? "Saving…" : creating ? "Create agreement" : "Save agreement"}
+            {saving ? tf("saving") : creating ? t("create") : t("save")}
           </Button>
         </form>
       </FormProvider>
@@ -100,9 +98,9 @@ export function AgreementForm(props: ModeProps & { currentFlags: FlagPreview[]; 
       <PredictedFlagsPanel
         current={props.currentFlags}
         prediction={prediction}
-        title="Flags of this processor after saving"
+        title={t("predicted")}
         showSubject
-        emptyText="No open flag on this processor, its transfers or its agreements."
+        emptyText={t("predictedEmpty")}
       />
     </div>
   );

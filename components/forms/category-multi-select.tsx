@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { useTranslations } from "next-intl";
 import { get, useController, useFormContext } from "react-hook-form";
 
 export interface CategoryOption {
@@ -26,6 +27,8 @@ export function CategoryMultiSelect({
   /** Print each option's key beside its label (a taxonomy key helps; a record id does not). */
   showKeys?: boolean;
 }) {
+  const t = useTranslations("forms.multiSelect");
+  const tf = useTranslations("forms");
   const baseId = useId();
   const { control, formState } = useFormContext();
   const { field } = useController({ name, control });
@@ -44,18 +47,18 @@ export function CategoryMultiSelect({
     <fieldset className="space-y-2" aria-invalid={message ? true : undefined} aria-describedby={message ? errorId : undefined}>
       <legend className="text-sm font-medium text-slate-800">{label}</legend>
       <label htmlFor={`${baseId}-search`} className="sr-only">
-        Search {label.toLowerCase()}
+        {t("searchLabel", { label: label.toLowerCase() })}
       </label>
       <input
         id={`${baseId}-search`}
         type="search"
         value={query}
         onChange={(event) => setQuery(event.target.value)}
-        placeholder="Search categories"
+        placeholder={t("searchPlaceholder")}
         className="block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
       />
       <p className="text-xs text-slate-600" aria-live="polite">
-        {selected.length} selected
+        {t("selected", { count: selected.length })}
       </p>
       <ul className="max-h-64 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2">
         {visible.map((option) => {
@@ -76,17 +79,17 @@ export function CategoryMultiSelect({
               </label>
               {option.sensitive && (
                 <p id={`${id}-why`} className="ml-6 text-xs text-amber-800">
-                  Sensitive: {option.sensitive}
+                  {t("sensitive", { why: option.sensitive })}
                 </p>
               )}
             </li>
           );
         })}
-        {visible.length === 0 && <li className="text-sm text-slate-600">No category matches “{query}”.</li>}
+        {visible.length === 0 && <li className="text-sm text-slate-600">{t("noMatch", { query })}</li>}
       </ul>
       {message && (
         <p id={errorId} className="text-xs text-red-700" data-testid="field-error">
-          {label}: {message}
+          {tf("fieldError", { label, message })}
         </p>
       )}
     </fieldset>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { get, useFormContext } from "react-hook-form";
 
 const inputBase = "block w-full rounded-md border px-2 py-1.5 text-sm";
@@ -36,6 +37,7 @@ export function FieldFrame({
   message?: string;
   children: ReactNode;
 }) {
+  const t = useTranslations("forms");
   return (
     <div className="space-y-1">
       <label htmlFor={ids.input} className="block text-sm font-medium text-slate-800">
@@ -49,7 +51,7 @@ export function FieldFrame({
       )}
       {message && (
         <p id={ids.error} className="text-xs text-red-700" data-testid="field-error">
-          {label}: {message}
+          {t("fieldError", { label, message })}
         </p>
       )}
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormProvider } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { createProcessorBody, updateProcessorBody } from "@/lib/api/contracts/processors";
@@ -45,6 +46,8 @@ type ModeProps = RecordFormMode<ProcessorFormValues & { version: number }, Proce
  * those of its transfers and agreements: a DPF expiry date or a parent change moves flags on its transfers.
  */
 export function ProcessorForm(props: ModeProps & { currentFlags: FlagPreview[]; options: ProcessorFormOptions }) {
+  const t = useTranslations("forms.processor");
+  const tf = useTranslations("forms");
   const creating = props.mode === "create";
   const { form, prediction, formError, saving, onSubmit } = useRecordForm<ProcessorFormValues>({
     schema: creating ? createProcessorBody : updateProcessorBody,
@@ -57,46 +60,38 @@ export function ProcessorForm(props: ModeProps & { currentFlags: FlagPreview[]; 
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
       <FormProvider {...form}>
-        <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label={creating ? "New processor" : "Edit processor"} data-testid="processor-form">
+        <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label={creating ? t("newLabel") : t("editLabel")} data-testid="processor-form">
           <fieldset className="grid gap-4 sm:grid-cols-2">
-            <legend className="mb-2 text-lg font-semibold">Who they are</legend>
-            <TextField name="name" label="Name" />
-            <TextField name="legalName" label="Legal name" nullable />
-            <TextField name="website" label="Website" type="url" nullable hint="http or https address" />
-            <SelectField name="country" label="Country of establishment" options={options.countries} />
-            <SelectField name="role" label="Role" options={options.roles} />
-            <SelectField name="service" label="Service" options={options.services} />
+            <legend className="mb-2 text-lg font-semibold">{t("who")}</legend>
+            <TextField name="name" label={t("name")} />
+            <TextField name="legalName" label={t("legalName")} nullable />
+            <TextField name="website" label={t("website")} type="url" nullable hint={t("websiteHint")} />
+            <SelectField name="country" label={t("country")} options={options.countries} />
+            <SelectField name="role" label={t("role")} options={options.roles} />
+            <SelectField name="service" label={t("service")} options={options.services} />
             <SelectField
               name="parentProcessorId"
-              label="Engaged by (parent processor)"
+              label={t("parent")}
               options={options.parents}
-              emptyLabel="None: engaged directly"
+              emptyLabel={t("parentNone")}
               nullable
-              hint="A sub-processor hangs under the processor that engaged it (GDPR Art. 28(2), 28(4))."
+              hint={t("parentHint")}
             />
-            <SelectField name="ownerUserId" label="Internal owner" options={options.owners} emptyLabel="No owner yet" nullable />
+            <SelectField name="ownerUserId" label={t("owner")} options={options.owners} emptyLabel={t("ownerNone")} nullable />
           </fieldset>
           <fieldset className="grid gap-4 sm:grid-cols-2">
-            <legend className="mb-2 text-lg font-semibold">Certifications and status under the US DOJ rule</legend>
-            <CheckboxField name="dpfCertified" label="Certified under the EU-US Data Privacy Framework (Decision 2023/1795)" className="sm:col-span-2" />
-            <DateField name="dpfExpiry" label="DPF certification valid until" nullable />
-            <CheckboxField
-              name="dpfUkExtension"
-              label="The certification includes the UK Extension (needed for UK data to a US importer)"
-              className="sm:col-span-2"
-            />
-            <CheckboxField
-              name="coveredPerson"
-              label="Covered person: owned by, or principally based in, a country of concern (28 CFR 202.211)"
-              className="sm:col-span-2"
-            />
+            <legend className="mb-2 text-lg font-semibold">{t("certifications")}</legend>
+            <CheckboxField name="dpfCertified" label={t("dpfCertified")} className="sm:col-span-2" />
+            <DateField name="dpfExpiry" label={t("dpfExpiry")} nullable />
+            <CheckboxField name="dpfUkExtension" label={t("dpfUkExtension")} className="sm:col-span-2" />
+            <CheckboxField name="coveredPerson" label={t("coveredPerson")} className="sm:col-span-2" />
             <div className="sm:col-span-2">
-              <TextField name="notes" label="Notes" multiline nullable />
+              <TextField name="notes" label={tf("notes")} multiline nullable />
             </div>
           </fieldset>
           <FormError error={formError} />
           <Button type="submit" disabled={saving}>
-            {saving ? "Saving…" : creating ? "Create processor" : "Save processor"}
+            {saving ? tf("saving") : creating ? t("create") : t("save")}
           </Button>
         </form>
       </FormProvider>
@@ -104,9 +99,9 @@ export function ProcessorForm(props: ModeProps & { currentFlags: FlagPreview[]; 
       <PredictedFlagsPanel
         current={props.currentFlags}
         prediction={prediction}
-        title={creating ? "Flags this processor would raise" : "Flags of this processor after the change"}
+        title={creating ? t("predictedCreate") : t("predictedEdit")}
         showSubject
-        emptyText="No open flag on this processor, its transfers or its agreements."
+        emptyText={t("predictedEmpty")}
       />
     </div>
   );

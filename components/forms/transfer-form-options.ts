@@ -1,57 +1,40 @@
-import { enumOptions } from "@/components/ui/filter-form";
-import {
-  ACCESS_TYPE_LABELS,
-  DOJ_EXEMPTION_LABELS,
-  ENCRYPTION_AT_REST_LABELS,
-  ENCRYPTION_IN_TRANSIT_LABELS,
-  FREQUENCY_LABELS,
-  MECHANISM_LABELS,
-  PIPL_EXEMPTION_LABELS,
-} from "@/components/transfers/labels";
-import {
-  ACCESS_TYPES,
-  DOJ_EXEMPTIONS,
-  ENCRYPTION_AT_REST,
-  ENCRYPTION_IN_TRANSIT,
-  FREQUENCIES,
-  PIPL_EXEMPTIONS,
-  TRANSFER_MECHANISMS,
-  VOLUME_UNITS,
-} from "@/db/schema/enums";
-import { listCountries } from "@/lib/jurisdictions/countries";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { enumOptions, listCountries } from "@/lib/labels";
+import type { CategoryOption } from "./category-multi-select";
 import type { TransferFormOptions } from "./transfer-form";
 
-/** ISO 3166-1 countries by name, for every country select of the forms. */
-export function countryOptions() {
-  return listCountries().map((country) => ({ value: country.code, label: country.name }));
+/** ISO 3166-1 countries by their name in the reader's language (and in its alphabetical order), for every country select. */
+export function countryOptions(locale: Locale = DEFAULT_LOCALE) {
+  return listCountries(locale).map((country) => ({ value: country.code, label: country.name }));
 }
 
 /**
- * The choices of the transfer form, labelled as the register shows them. `today` bounds the PIPIA date, which
- * records an assessment already made (the server checks it against its own today as well).
+ * The choices of the transfer form, labelled as the register shows them, in the reader's language. `today`
+ * bounds the PIPIA date, which records an assessment already made (the server checks it against its own today).
  */
-export function transferFormOptions({ today }: { today: string }): TransferFormOptions {
+export function transferFormOptions({ today, locale }: { today: string; locale: Locale }): TransferFormOptions {
   return {
     today,
-    countries: countryOptions(),
-    accessTypes: enumOptions(ACCESS_TYPES, ACCESS_TYPE_LABELS),
-    volumeUnits: enumOptions(VOLUME_UNITS),
-    frequencies: enumOptions(FREQUENCIES, FREQUENCY_LABELS),
-    encryptionInTransit: enumOptions(ENCRYPTION_IN_TRANSIT, ENCRYPTION_IN_TRANSIT_LABELS),
-    encryptionAtRest: enumOptions(ENCRYPTION_AT_REST, ENCRYPTION_AT_REST_LABELS),
-    mechanisms: enumOptions(TRANSFER_MECHANISMS, MECHANISM_LABELS),
-    dojExemptions: enumOptions(DOJ_EXEMPTIONS, DOJ_EXEMPTION_LABELS),
-    piplExemptions: enumOptions(PIPL_EXEMPTIONS, PIPL_EXEMPTION_LABELS),
+    countries: countryOptions(locale),
+    accessTypes: enumOptions("accessType", locale),
+    volumeUnits: enumOptions("volumeUnit", locale),
+    frequencies: enumOptions("frequency", locale),
+    encryptionInTransit: enumOptions("encryptionInTransit", locale),
+    encryptionAtRest: enumOptions("encryptionAtRest", locale),
+    mechanisms: enumOptions("transferMechanism", locale),
+    dojExemptions: enumOptions("dojExemption", locale),
+    piplExemptions: enumOptions("piplExemption", locale),
   };
 }
 
-/** Where the people whose data flows live: the regions the rules read (EU/UK for Chapter V, US-CA, CN). */
-export const SUBJECT_REGION_OPTIONS = [
-  { key: "EU", label: "European Union" },
-  { key: "EEA", label: "European Economic Area (outside the EU)" },
-  { key: "UK", label: "United Kingdom" },
-  { key: "US", label: "United States" },
-  { key: "US-CA", label: "California" },
-  { key: "CN", label: "Mainland China" },
-  { key: "HK", label: "Hong Kong" },
-];
+/** The regions the rules read (EU/UK for Chapter V, US-CA, CN): the codes the schema accepts, in the form's order. */
+const SUBJECT_REGIONS = ["EU", "EEA", "UK", "US", "US-CA", "CN", "HK"] as const;
+export type SubjectRegion = (typeof SUBJECT_REGIONS)[number];
+
+/**
+ * Where the people whose data flows live, named in the reader's language by `label` (the forms namespace's
+ * subjectRegions.<code>); the code is shown beside each, as the rules and exports print it.
+ */
+export function subjectRegionOptions(label: (region: SubjectRegion) => string): CategoryOption[] {
+  return SUBJECT_REGIONS.map((key) => ({ key, label: label(key) }));
+}

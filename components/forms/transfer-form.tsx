@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormProvider } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { createTransferBody, updateTransferBody } from "@/lib/api/contracts/transfers";
@@ -49,6 +50,8 @@ type ModeProps =
  * leaves open and which it resolves. A stale version is reported with who changed the record and when.
  */
 export function TransferForm(props: ModeProps & { currentFlags: FlagPreview[]; options: TransferFormOptions }) {
+  const t = useTranslations("forms.transfer");
+  const tf = useTranslations("forms");
   const creating = props.mode === "create";
   const { form, prediction, formError, saving, onSubmit } = useRecordForm<TransferEditValues | TransferCreateValues>({
     schema: creating ? createTransferBody : updateTransferBody,
@@ -61,44 +64,44 @@ export function TransferForm(props: ModeProps & { currentFlags: FlagPreview[]; o
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
       <FormProvider {...form}>
-        <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label={creating ? "New transfer" : "Edit transfer"}>
+        <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label={creating ? t("newLabel") : t("editLabel")}>
           {props.mode === "create" && (
             <fieldset className="grid gap-4 sm:grid-cols-2">
-              <legend className="mb-2 text-lg font-semibold">What flows, from where</legend>
-              <SelectField name="activityId" label="Processing activity" options={props.createOptions.activities} emptyLabel="Choose an activity" />
-              <SelectField name="exporterEntityId" label="Exporting entity" options={props.createOptions.exporters} emptyLabel="Choose an entity" />
-              <SelectField name="originCountry" label="Origin (where the data sits)" options={options.countries} />
+              <legend className="mb-2 text-lg font-semibold">{t("what")}</legend>
+              <SelectField name="activityId" label={t("activity")} options={props.createOptions.activities} emptyLabel={t("activityNone")} />
+              <SelectField name="exporterEntityId" label={t("exporter")} options={props.createOptions.exporters} emptyLabel={t("exporterNone")} />
+              <SelectField name="originCountry" label={t("origin")} options={options.countries} />
               <div className="sm:col-span-2">
-                <CategoryMultiSelect name="subjectRegions" label="Where the people live" options={props.createOptions.subjectRegions} />
+                <CategoryMultiSelect name="subjectRegions" label={t("subjectRegions")} options={props.createOptions.subjectRegions} />
               </div>
               <div className="sm:col-span-2">
-                <CategoryMultiSelect name="dataCategories" label="Data categories" options={props.createOptions.dataCategories} />
+                <CategoryMultiSelect name="dataCategories" label={t("dataCategories")} options={props.createOptions.dataCategories} />
               </div>
             </fieldset>
           )}
           <fieldset className="grid gap-4 sm:grid-cols-2">
-            <legend className="mb-2 text-lg font-semibold">Where and how much</legend>
-            <SelectField name="destinationCountry" label="Destination" options={options.countries} />
-            <SelectField name="accessType" label="Access" options={options.accessTypes} hint="Remote access from another country is a transfer too." />
-            <TextField name="estimatedSubjects" label="People or devices per 12 months" type="number" />
-            <SelectField name="volumeUnit" label="Counted as" options={options.volumeUnits} />
-            <SelectField name="frequency" label="Frequency" options={options.frequencies} />
+            <legend className="mb-2 text-lg font-semibold">{t("where")}</legend>
+            <SelectField name="destinationCountry" label={t("destination")} options={options.countries} />
+            <SelectField name="accessType" label={t("access")} options={options.accessTypes} hint={t("accessHint")} />
+            <TextField name="estimatedSubjects" label={t("estimatedSubjects")} type="number" />
+            <SelectField name="volumeUnit" label={t("volumeUnit")} options={options.volumeUnits} />
+            <SelectField name="frequency" label={t("frequency")} options={options.frequencies} />
           </fieldset>
           <fieldset className="grid gap-4 sm:grid-cols-2">
-            <legend className="mb-2 text-lg font-semibold">How it is protected</legend>
-            <SelectField name="encryptionInTransit" label="Encryption in transit" options={options.encryptionInTransit} />
-            <SelectField name="encryptionAtRest" label="Encryption at rest" options={options.encryptionAtRest} />
-            <SelectField name="mechanism" label="Transfer mechanism" options={options.mechanisms} />
-            <DateField name="tiaDate" label="Transfer impact assessment date" nullable />
-            <CheckboxField name="cisaRequirementsMet" label="CISA security requirements met (US DOJ rule, 28 CFR 202.248)" className="sm:col-span-2" />
+            <legend className="mb-2 text-lg font-semibold">{t("protection")}</legend>
+            <SelectField name="encryptionInTransit" label={t("encryptionInTransit")} options={options.encryptionInTransit} />
+            <SelectField name="encryptionAtRest" label={t("encryptionAtRest")} options={options.encryptionAtRest} />
+            <SelectField name="mechanism" label={t("mechanism")} options={options.mechanisms} />
+            <DateField name="tiaDate" label={t("tiaDate")} nullable />
+            <CheckboxField name="cisaRequirementsMet" label={t("cisa")} className="sm:col-span-2" />
           </fieldset>
           <DojExemptionFields exemptions={options.dojExemptions} />
           <PiplFields fixedOrigin={props.mode === "edit" ? props.originCountry : undefined} exemptions={options.piplExemptions} today={options.today} />
-          <TextField name="notes" label="Notes" multiline nullable />
+          <TextField name="notes" label={tf("notes")} multiline nullable />
           <FormError error={formError} />
           <div className="flex gap-3">
             <Button type="submit" disabled={saving}>
-              {saving ? "Saving…" : creating ? "Create transfer" : "Save transfer"}
+              {saving ? tf("saving") : creating ? t("create") : t("save")}
             </Button>
           </div>
         </form>
@@ -107,9 +110,9 @@ export function TransferForm(props: ModeProps & { currentFlags: FlagPreview[]; o
       <PredictedFlagsPanel
         current={props.currentFlags}
         prediction={prediction}
-        title={creating ? "Flags of this processor after saving" : "Flags after this change"}
+        title={creating ? t("predictedCreate") : t("predictedEdit")}
         showSubject={creating}
-        emptyText={creating ? "No open flag: this processor would have none." : "No open flag: this transfer would raise nothing."}
+        emptyText={creating ? t("predictedCreateEmpty") : t("predictedEditEmpty")}
       />
     </div>
   );

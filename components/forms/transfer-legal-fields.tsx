@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import { useFormContext, useWatch } from "react-hook-form";
 import { CheckboxField } from "./checkbox-field";
 import { DateField } from "./date-field";
@@ -17,24 +18,18 @@ import { TextField } from "./text-field";
  * justification the DOJ report prints beside it (the server refuses an exemption without one).
  */
 export function DojExemptionFields({ exemptions }: { exemptions: readonly Option[] }) {
+  const t = useTranslations("forms.doj");
   const { control } = useFormContext();
   const exemption = useWatch({ control, name: "dojExemption" }) as string | null | undefined;
   return (
     <fieldset className="grid gap-4 sm:grid-cols-2" data-testid="transfer-doj-fields">
-      <legend className="mb-2 text-lg font-semibold">US DOJ rule</legend>
+      <legend className="mb-2 text-lg font-semibold">{t("legend")}</legend>
       <div className="sm:col-span-2">
-        <SelectField
-          name="dojExemption"
-          label="Exemption claimed (28 CFR 202.501-202.511)"
-          options={exemptions}
-          emptyLabel="None claimed"
-          nullable
-          hint="An exempt transfer is not flagged by the DOJ rules and is listed as exempt, with its section, in the DOJ report."
-        />
+        <SelectField name="dojExemption" label={t("exemption")} options={exemptions} emptyLabel={t("noneClaimed")} nullable hint={t("exemptionHint")} />
       </div>
       {exemption ? (
         <div className="sm:col-span-2">
-          <TextField name="dojExemptionJustification" label="Why the exemption applies" multiline nullable />
+          <TextField name="dojExemptionJustification" label={t("justification")} multiline nullable />
         </div>
       ) : null}
     </fieldset>
@@ -55,6 +50,7 @@ export function PiplFields({
   exemptions: readonly Option[];
   today: string;
 }) {
+  const t = useTranslations("forms.pipl");
   const { control } = useFormContext();
   const chosenOrigin = useWatch({ control, name: "originCountry" }) as string | undefined;
   const originCountry = fixedOrigin ?? chosenOrigin;
@@ -76,42 +72,17 @@ export function PiplFields({
       className="rounded-md border border-slate-200 p-4"
       data-testid="transfer-pipl-fields"
     >
-      <summary className="cursor-pointer text-lg font-semibold">China (PIPL)</summary>
-      <p className="mt-1 text-sm text-slate-600">For personal information exported from mainland China (PIPL Art. 38-40, 55-56; 2024 Provisions).</p>
+      <summary className="cursor-pointer text-lg font-semibold">{t("legend")}</summary>
+      <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       <fieldset className="mt-4 grid gap-4 sm:grid-cols-2">
-        <legend className="sr-only">China (PIPL)</legend>
-        <CheckboxField
-          name="reExportOfForeignData"
-          label="Data collected abroad, processed in China and sent back (2024 Provisions Art. 4)"
-          className="sm:col-span-2"
-        />
-        <CheckboxField
-          name="importantData"
-          label="Contains important data (PIPL Art. 40; 2024 Provisions Art. 7(1)): a CAC security assessment at any volume"
-          className="sm:col-span-2"
-        />
+        <legend className="sr-only">{t("legend")}</legend>
+        <CheckboxField name="reExportOfForeignData" label={t("reExport")} className="sm:col-span-2" />
+        <CheckboxField name="importantData" label={t("importantData")} className="sm:col-span-2" />
         <div className="sm:col-span-2">
-          <SelectField
-            name="piplExemption"
-            label="Exemption claimed (2024 Provisions Art. 5)"
-            options={exemptions}
-            emptyLabel="None claimed"
-            nullable
-            hint="An exempt export needs no CAC assessment, standard contract or certification, and does not count toward the thresholds."
-          />
+          <SelectField name="piplExemption" label={t("exemption")} options={exemptions} emptyLabel={t("noneClaimed")} nullable hint={t("exemptionHint")} />
         </div>
-        <CheckboxField
-          name="piplSeparateConsent"
-          label="Separate consent of the individuals obtained (PIPL Art. 39)"
-          className="sm:col-span-2"
-        />
-        <DateField
-          name="pipiaDate"
-          label="Personal-information protection impact assessment (PIPIA) date"
-          hint="PIPL Art. 55-56: made before the export; its report is kept for at least three years."
-          max={today}
-          nullable
-        />
+        <CheckboxField name="piplSeparateConsent" label={t("separateConsent")} className="sm:col-span-2" />
+        <DateField name="pipiaDate" label={t("pipiaDate")} hint={t("pipiaHint")} max={today} nullable />
       </fieldset>
     </details>
   );

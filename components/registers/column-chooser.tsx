@@ -2,7 +2,9 @@
 
 import { useOptimistic, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { colsParam, type ColumnOption } from "./columns";
+import { registerNoun } from "./nouns";
 
 /**
  * "Columns": a disclosure (native details/summary, so Enter and Space open it) holding one checkbox per
@@ -21,9 +23,10 @@ export function ColumnChooser({
   basePath: string;
   /** The page's query: every other parameter is kept. */
   searchParams: Record<string, string | undefined>;
-  /** The register's name, for the accessible names ("transfers"). */
+  /** The register's name in English, for the accessible names ("transfers"; translated by registers.nouns). */
   register: string;
 }) {
+  const t = useTranslations("registers");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   // The box ticks at once; the table follows when the server has rendered the new URL.
@@ -47,17 +50,15 @@ export function ColumnChooser({
   return (
     <details className="relative" data-testid="column-chooser">
       <summary className="inline-flex cursor-pointer list-none items-center gap-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
-        Columns
-        <span className="text-slate-600">
-          ({shownCount} of {columns.length})
-        </span>
+        {t("columns.chooser")}
+        <span className="text-slate-600">{t("columns.count", { shown: shownCount, total: columns.length })}</span>
         <span aria-hidden="true">▾</span>
       </summary>
       <fieldset
         className="absolute right-0 z-10 mt-1 w-64 space-y-1 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg"
         aria-busy={pending}
       >
-        <legend className="sr-only">Columns shown in the {register} table</legend>
+        <legend className="sr-only">{t("columns.legend", { register: registerNoun(t, register) })}</legend>
         {optional.map((column) => {
           const id = `column-${register.replace(/\W+/g, "-")}-${column.id}`;
           return (
@@ -74,11 +75,12 @@ export function ColumnChooser({
           );
         })}
         <p className="pt-1 text-xs text-slate-600">
-          {columns
-            .filter((column) => column.required)
-            .map((column) => column.label)
-            .join(", ")}{" "}
-          always shown.
+          {t("columns.alwaysShown", {
+            columns: columns
+              .filter((column) => column.required)
+              .map((column) => column.label)
+              .join(", "),
+          })}
         </p>
       </fieldset>
     </details>

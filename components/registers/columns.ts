@@ -12,12 +12,20 @@ export interface ColumnOption {
   hiddenByDefault?: boolean;
 }
 
-export function defaultColumnIds(columns: readonly ColumnOption[]): string[] {
+/** A column as a register defines it: its label comes from the messages, in the reader's language. */
+export type ColumnDefinition = Omit<ColumnOption, "label">;
+
+/** The columns with their labels: `label(id)` names each, e.g. from the messages: (id) => t(`columns.${id}`). */
+export function labelColumns<C extends ColumnDefinition>(columns: readonly C[], label: (id: C["id"]) => string): (C & { label: string })[] {
+  return columns.map((column) => ({ ...column, label: label(column.id) }));
+}
+
+export function defaultColumnIds(columns: readonly ColumnDefinition[]): string[] {
   return columns.filter((column) => column.required || !column.hiddenByDefault).map((column) => column.id);
 }
 
 /** The visible columns' ids, in the register's order; unknown ids in the URL are ignored. */
-export function visibleColumnIds(cols: string | undefined, columns: readonly ColumnOption[]): string[] {
+export function visibleColumnIds(cols: string | undefined, columns: readonly ColumnDefinition[]): string[] {
   if (!cols) return defaultColumnIds(columns);
   const chosen = new Set(cols.split(","));
   const visible = columns.filter((column) => column.required || chosen.has(column.id)).map((column) => column.id);
@@ -26,7 +34,7 @@ export function visibleColumnIds(cols: string | undefined, columns: readonly Col
 }
 
 /** The `cols` value for a choice; undefined when it is the default, so that default links stay short. */
-export function colsParam(visible: readonly string[], columns: readonly ColumnOption[]): string | undefined {
+export function colsParam(visible: readonly string[], columns: readonly ColumnDefinition[]): string | undefined {
   const ordered = columns.filter((column) => visible.includes(column.id)).map((column) => column.id);
   const defaults = defaultColumnIds(columns);
   if (ordered.length === defaults.length && ordered.every((id, index) => id === defaults[index])) return undefined;

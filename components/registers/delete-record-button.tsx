@@ -2,17 +2,21 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useInvalidateRegisters } from "@/components/providers/register-keys";
+import { nounKey } from "./nouns";
 
 type State = { step: "idle" } | { step: "confirming" } | { step: "deleting" } | { step: "failed"; message: string };
 
+type Translate = ReturnType<typeof useTranslations>;
+
 /** Why the server refused, in its own words when it gave some (problem+json `detail`). */
-async function refusal(response: Response): Promise<string> {
+async function refusal(response: Response, t: Translate): Promise<string> {
   const problem = (await response.json().catch(() => undefined)) as { detail?: string } | undefined;
-  if (response.status === 409) return problem?.detail ?? "Someone changed this record or it is still in use. Reload the page and try again.";
-  if (response.status === 403) return "Your role does not allow you to delete this record.";
-  if (response.status === 404) return "This record no longer exists. Go back to the register.";
-  return problem?.detail ?? `The record could not be deleted (the server answered ${response.status}).`;
+  if (response.status === 409) return problem?.detail ?? t("delete.conflict");
+  if (response.status === 403) return t("delete.forbidden");
+  if (response.status === 404) return t("delete.notFound");
+  return problem?.detail ?? t("delete.failed", { status: String(response.status) });
 }
 
 /**
@@ -29,14 +33,20 @@ export function DeleteRecordButton({
   /** e.g. "/api/v1/transfers/<id>". */
   endpoint: string;
   version: number;
-  /** What is deleted, for the labels: "transfer". */
+  /**
+   * What is deleted, in English: "transfer". Its sentences are registers.delete.<noun> (French needs the
+   * noun's gender: « ce transfert », « cette entité »); another noun gets the generic ones.
+   */
   noun: string;
   /** Where to go once it is gone: its register. */
   afterPath: string;
 }) {
+  const t = useTranslations("registers");
   const [state, setState] = useState<State>({ step: "idle" });
   const router = useRouter();
   const invalidateRegisters = useInvalidateRegisters();
+  const own = `delete.nouns.${nounKey(noun)}`;
+  const sentence = (key: "button" | "question" | "confirm") => (t.has(`${own}.${key}`) ? t(`${own}.${key}`) : t(`delete.generic.${key}`, { noun }));
 
   async function confirmDelete() {
     setState({ step: "deleting" });
@@ -44,11 +54,11 @@ export function DeleteRecordButton({
     try {
       response = await fetch(endpoint, { method: "DELETE", headers: { "if-match": `"${version}"`, accept: "application/problem+json" } });
     } catch {
-      setState({ step: "failed", message: "The server could not be reached. Check your network connection and try again." });
+      setState({ step: "failed", message: t("delete.unreachable") });
       return;
     }
     if (!response.ok) {
-      setState({ step: "failed", message: await refusal(response) });
+      setState({ step: "failed", message: await refusal(response, t) });
       return;
     }
     await invalidateRegisters();
@@ -64,19 +74,13 @@ export function DeleteRecordButton({
         onClick={() => setState({ step: "confirming" })}
         data-testid="delete-record"
       >
-        Delete {noun}
+        {sentence("button")}
       </button>
     );
   }
   return (
     <div className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="delete-confirmation">
-      {state.step === "failed" ? (
-        <p role="status">{state.message}</p>
-      ) : (
-        <p>
-          Delete this {noun}? It leaves the register; its history stays in the audit trail.
-        </p>
-      )}
+      {state.step === "failed" ? <p role="status">{state.message}</p> : <p>{sentence("question")}</p>}
       {state.step !== "failed" && (
         <button
           type="button"
@@ -85,11 +89,11 @@ export function DeleteRecordButton({
           disabled={state.step === "deleting"}
           autoFocus
         >
-          {state.step === "deleting" ? "Deleting…" : `Yes, delete the ${noun}`}
+          {state.step === "deleting" ? t("delete.deleting") : sentence("confirm")}
         </button>
       )}
       <button type="button" className="rounded-md px-3 py-1 font-medium text-red-900 underline" onClick={() => setState({ step: "idle" })}>
-        {state.step === "failed" ? "Close" : "Cancel"}
+        {state.step === "failed" ? t("delete.close") : t("delete.cancel")}
       </button>
     </div>
   );

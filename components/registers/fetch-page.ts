@@ -6,26 +6,45 @@ export interface RegisterPage<Row> {
   pageSize: number;
 }
 
+/** Why a register page could not be read, as the reader is told it (registers.fetch.* in the messages). */
+export type RegisterFailure =
+  | { kind: "unreachable" }
+  | { kind: "signedOut" }
+  | { kind: "forbidden" }
+  | { kind: "invalidFilters"; detail?: string }
+  | { kind: "server"; status: number };
+
 /** Problem titles a DPO can act on, by HTTP status; the server's own detail is added when it has one. */
-function explain(status: number, detail: string | undefined): string {
-  if (status === 401) return "Your session has ended. Sign in again to see the register.";
-  if (status === 403) return "Your role does not allow you to see this register.";
-  if (status === 422 || status === 400) return `The filters in the address are not valid${detail ? `: ${detail}` : "."} Reset the filters and try again.`;
-  return `The register could not be loaded (the server answered ${status}). Reload the page in a moment; if it keeps failing, tell the administrator.`;
+function failureOf(status: number, detail: string | undefined): RegisterFailure {
+  if (status === 401) return { kind: "signedOut" };
+  if (status === 403) return { kind: "forbidden" };
+  if (status === 422 || status === 400) return { kind: "invalidFilters", detail };
+  return { kind: "server", status };
 }
 
-/** GETs a register page from the API; a failure becomes an Error whose message is written for the reader. */
+/**
+ * A register page that could not be read. It carries the failure itself, so that the page says it in the
+ * reader's language (components/registers/register-status.tsx, registers.fetch.*); its message is for logs.
+ */
+export class RegisterFetchError extends Error {
+  constructor(readonly failure: RegisterFailure) {
+    super(`The register page could not be read (${failure.kind}${failure.kind === "server" ? ` ${failure.status}` : ""}).`);
+    this.name = "RegisterFetchError";
+  }
+}
+
+/** GETs a register page from the API; a failure becomes a RegisterFetchError that says why. */
 export async function fetchRegisterPage<Row>(url: string, signal?: AbortSignal): Promise<RegisterPage<Row>> {
   let response: Response;
   try {
     response = await fetch(url, { headers: { accept: "application/json" }, signal });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new Error("The register could not be reached. Check your network connection, then reload the page.");
+    throw new RegisterFetchError({ kind: "unreachable" });
   }
   if (!response.ok) {
     const problem = (await response.json().catch(() => undefined)) as { detail?: string } | undefined;
-    throw new Error(explain(response.status, problem?.detail));
+    throw new RegisterFetchError(failureOf(response.status, problem?.detail));
   }
   const body = (await response.json()) as { data: Row[]; total: number; page: number; pageSize: number };
   return { rows: body.data, total: body.total, page: body.page, pageSize: body.pageSize };

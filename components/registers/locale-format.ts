@@ -1,25 +1,39 @@
+import { formatDate, formatNumber } from "@/lib/labels";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
+
 /*
- * Number and date formatting for the user's locale, usable in client components: the server page picks the
- * locale from Accept-Language (lib/format/locale.ts) and hands it down, so server and browser render alike.
+ * Number and date formatting in the reader's language, usable in server and client components alike: a thin
+ * wrapper over the label catalogue's formatters (lib/labels), which hold the one date format per locale.
  */
 
+/**
+ * One of our locales from a language tag: next-intl's `useLocale()` / `getLocale()` answer "en" or "fr"; an older
+ * caller may still hand a browser tag ("fr-FR", "en-US"), which keeps its language.
+ */
+export function appLocale(tag: string | null | undefined): Locale {
+  if (isLocale(tag)) return tag;
+  const language = (tag ?? "").toLowerCase().split("-")[0];
+  return isLocale(language) ? language : DEFAULT_LOCALE;
+}
+
 export interface LocaleFormatters {
-  locale: string;
+  locale: Locale;
   number: (value: number) => string;
-  /** An ISO date (YYYY-MM-DD) or timestamp as a medium date in UTC; an em dash for none. */
-  date: (value: string | null | undefined) => string;
+  /** An ISO date (YYYY-MM-DD) or timestamp as the locale's date, in UTC; an em dash for none. */
+  date: (value: string | Date | null | undefined) => string;
 }
 
 export function localeFormatters(locale: string): LocaleFormatters {
-  const numbers = new Intl.NumberFormat(locale);
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const language = appLocale(locale);
   return {
-    locale,
-    number: (value) => numbers.format(value),
+    locale: language,
+    number: (value) => formatNumber(value, language),
     date: (value) => {
       if (!value) return "—";
-      const parsed = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-      return Number.isNaN(parsed.getTime()) ? value : dates.format(parsed);
+      // A calendar date goes as it is (no time zone to shift it); a timestamp as the instant it names.
+      if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, language);
+      const parsed = value instanceof Date ? value : new Date(value);
+      return Number.isNaN(parsed.getTime()) ? String(value) : formatDate(parsed, language);
     },
   };
 }

@@ -18,7 +18,7 @@ export function QueriedRegister<Row>({
   pageSize,
 }: {
   query: UseQueryResult<RegisterPage<Row>>;
-  /** What the rows are, for the loading and error messages: "agreements". */
+  /** What the rows are, in English, for the loading and error messages: "agreements" (translated by registers.nouns). */
   noun: string;
   table: Omit<RegisterTableProps<Row>, "rows" | "busy">;
   page: number;

@@ -1,10 +1,11 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { CoveredTransferRow } from "@/db/queries/agreements-register";
 import { SeverityBadge } from "@/components/flags/badges";
-import { MECHANISM_LABELS, countryLabel } from "@/components/transfers/labels";
 import { TransferStatusBadge } from "@/components/transfers/transfer-status-badge";
 import { TableScroll } from "@/components/ui/table-scroll";
-import type { LocaleFormatters } from "./locale-format";
+import { countryName, enumLabel } from "@/lib/labels";
+import { appLocale, localeFormatters, type LocaleFormatters } from "./locale-format";
 
 /** Transfers related to a record (an agreement's covered ones, an activity's), with their open flags; each links to its page. */
 export function RelatedTransfersTable({
@@ -17,26 +18,30 @@ export function RelatedTransfersTable({
   /** Accessible name of the table's region. */
   label: string;
   emptyText: string;
-  format: Pick<LocaleFormatters, "number">;
+  /** The page's number formatter; the reader's locale's by default. */
+  format?: Pick<LocaleFormatters, "number">;
 }) {
+  const t = useTranslations("registers.related");
+  const locale = appLocale(useLocale());
+  const number = (format ?? localeFormatters(locale)).number;
   if (rows.length === 0) return <p className="text-sm text-slate-600">{emptyText}</p>;
   return (
     <TableScroll label={label} className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="related-transfers-table">
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-2">Processor / activity</th>
-            <th scope="col" className="px-4 py-2">Exporter</th>
-            <th scope="col" className="px-4 py-2">Route</th>
-            <th scope="col" className="px-4 py-2">Mechanism</th>
-            <th scope="col" className="px-4 py-2">Status</th>
-            <th scope="col" className="px-4 py-2 text-right">Open flags</th>
-            <th scope="col" className="px-4 py-2">Worst open flag</th>
+            <th scope="col" className="px-4 py-2">{t("processorActivity")}</th>
+            <th scope="col" className="px-4 py-2">{t("exporter")}</th>
+            <th scope="col" className="px-4 py-2">{t("route")}</th>
+            <th scope="col" className="px-4 py-2">{t("mechanism")}</th>
+            <th scope="col" className="px-4 py-2">{t("status")}</th>
+            <th scope="col" className="px-4 py-2 text-right">{t("openFlags")}</th>
+            <th scope="col" className="px-4 py-2">{t("worstOpenFlag")}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => {
-            const route = `${countryLabel(row.originCountry)} → ${countryLabel(row.destinationCountry)}`;
+            const route = t("routeValue", { origin: countryName(row.originCountry, locale), destination: countryName(row.destinationCountry, locale) });
             return (
               <tr key={row.id} data-testid="related-transfer-row" className="align-top">
                 <td className="px-4 py-2">
@@ -50,13 +55,13 @@ export function RelatedTransfersTable({
                 </td>
                 <td className="px-4 py-2">{row.exporterName}</td>
                 <td className="px-4 py-2">{route}</td>
-                <td className="px-4 py-2">{MECHANISM_LABELS[row.mechanism]}</td>
+                <td className="px-4 py-2">{enumLabel("transferMechanism", row.mechanism, locale)}</td>
                 <td className="px-4 py-2">
                   <TransferStatusBadge status={row.status} />
                 </td>
-                <td className="px-4 py-2 text-right tabular-nums">{format.number(row.openFlagCount)}</td>
+                <td className="px-4 py-2 text-right tabular-nums">{number(row.openFlagCount)}</td>
                 <td className="px-4 py-2">
-                  {row.worstOpenFlagSeverity ? <SeverityBadge severity={row.worstOpenFlagSeverity} /> : <span className="text-slate-500">none</span>}
+                  {row.worstOpenFlagSeverity ? <SeverityBadge severity={row.worstOpenFlagSeverity} /> : <span className="text-slate-500">{t("noFlag")}</span>}
                 </td>
               </tr>
             );

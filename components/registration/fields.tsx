@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { useTranslations } from "next-intl";
 import { get, useController, useFormContext } from "react-hook-form";
 import { FieldFrame, ariaFor, inputClass, useFieldState } from "@/components/forms/field";
 import type { Option } from "@/components/forms/select-field";
@@ -46,6 +47,7 @@ export function CheckboxField({ name, label, hint }: { name: string; label: stri
 
 /** Several values of a short list as native checkboxes bound by `name` to a string array. */
 export function CheckboxGroup({ name, label, options, hint }: { name: string; label: string; options: readonly Option[]; hint?: string }) {
+  const t = useTranslations("forms");
   const baseId = useId();
   const { control, formState } = useFormContext();
   const { field } = useController({ name, control });
@@ -75,7 +77,7 @@ export function CheckboxGroup({ name, label, options, hint }: { name: string; la
       </div>
       {message && (
         <p id={`${baseId}-error`} className="text-xs text-red-700" data-testid="field-error">
-          {label}: {message}
+          {t("fieldError", { label, message })}
         </p>
       )}
     </fieldset>

@@ -3,14 +3,17 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { FormProvider, useFieldArray, useForm, useWatch, type Path, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { CategoryMultiSelect } from "@/components/forms/category-multi-select";
 import { DateField } from "@/components/forms/date-field";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
+import { appLocale } from "@/components/registers/locale-format";
 import { Button } from "@/components/ui/button";
 import type { PossibleDuplicate } from "@/lib/api/contracts/processors";
+import { enumLabel } from "@/lib/labels";
 import {
   EMPTY_AGREEMENT,
   EMPTY_TRANSFER,
@@ -30,7 +33,6 @@ import type { FlagForecast, RegistrationActions, RegistrationOptions } from "./t
 type ServerError = { code: string; message: string; fields?: { path: string; message: string }[] };
 
 const DUPLICATE_CHECK_DELAY_MS = 400;
-const DUPLICATE_REASONS = { same_name: "same name", similar_name: "similar name", same_domain: "same website domain" } as const;
 
 /** The step a server error's field belongs to, so that a refused submit opens the step to fix. */
 function stepOfPath(path: string): WizardStepNumber | undefined {
@@ -69,6 +71,8 @@ export function RegistrationWizard({
   options: RegistrationOptions;
   actions: RegistrationActions;
 }) {
+  const t = useTranslations("registration");
+  const locale = appLocale(useLocale());
   const router = useRouter();
   const [step, setStep] = useState<WizardStepNumber>(initialStep);
   const [processorId, setProcessorId] = useState(initialProcessorId);
@@ -162,7 +166,7 @@ export function RegistrationWizard({
         setDuplicates(found);
         if (found.length > 0 && acknowledged !== duplicateKey) {
           setAcknowledged(duplicateKey);
-          setFormError("This vendor may already be registered: check the possible duplicates above. If it is a different vendor, press Next again.");
+          setFormError(t("wizard.maybeDuplicate"));
           duplicatesRef.current?.focus();
           return;
         }
@@ -216,7 +220,7 @@ export function RegistrationWizard({
   }
 
   const values = form.watch();
-  const title = WIZARD_STEPS[step - 1]!.title;
+  const title = t(`steps.${step}`);
 
   return (
     <div className="space-y-6" data-testid="registration-wizard">
@@ -224,44 +228,40 @@ export function RegistrationWizard({
       <FormProvider {...form}>
         <form onSubmit={onNext} noValidate className="space-y-6" aria-labelledby="wizard-step-heading">
           <h2 id="wizard-step-heading" ref={headingRef} tabIndex={-1} className="text-xl font-semibold outline-none">
-            Step {step} of {WIZARD_STEPS.length}: {title}
+            {t("wizard.stepHeading", { step, count: WIZARD_STEPS.length, title })}
           </h2>
 
           {step === 1 && (
             <div className="space-y-4">
               <div className="grid gap-4 sm:grid-cols-2">
-                <TextField name="vendor.name" label="Vendor name" />
-                <OptionalTextField name="vendor.legalName" label="Legal name" />
-                <OptionalTextField name="vendor.website" label="Website" type="url" hint="For example https://vendor.example" />
-                <SelectField name="vendor.role" label="Role" options={options.roles} emptyLabel="Choose a role" />
-                <SelectField name="vendor.service" label="Service" options={options.services} emptyLabel="Choose a service" />
-                <SelectField name="vendor.country" label="Country of establishment" options={options.countries} emptyLabel="Choose a country" />
+                <TextField name="vendor.name" label={t("vendor.name")} />
+                <OptionalTextField name="vendor.legalName" label={t("vendor.legalName")} />
+                <OptionalTextField name="vendor.website" label={t("vendor.website")} type="url" hint={t("vendor.websiteHint")} />
+                <SelectField name="vendor.role" label={t("vendor.role")} options={options.roles} emptyLabel={t("vendor.roleNone")} />
+                <SelectField name="vendor.service" label={t("vendor.service")} options={options.services} emptyLabel={t("vendor.serviceNone")} />
+                <SelectField name="vendor.country" label={t("vendor.country")} options={options.countries} emptyLabel={t("chooseCountry")} />
                 {values.vendor.role === "sub_processor" && (
                   <SelectField
                     name="vendor.parentProcessorId"
-                    label="Parent processor"
+                    label={t("vendor.parent")}
                     options={options.parents.filter((parent) => parent.value !== processorId)}
-                    emptyLabel="Choose the processor that engaged it"
-                    hint="A sub-processor hangs under the processor that engaged it."
+                    emptyLabel={t("vendor.parentNone")}
+                    hint={t("vendor.parentHint")}
                   />
                 )}
               </div>
               <div className="space-y-2">
-                <CheckboxField name="vendor.dpfCertified" label="Certified under the EU-US Data Privacy Framework" hint="Commission Decision (EU) 2023/1795; check the DPF list." />
-                {values.vendor.dpfCertified && <DateField name="vendor.dpfExpiry" label="Certified until" />}
+                <CheckboxField name="vendor.dpfCertified" label={t("vendor.dpfCertified")} hint={t("vendor.dpfCertifiedHint")} />
+                {values.vendor.dpfCertified && <DateField name="vendor.dpfExpiry" label={t("vendor.dpfExpiry")} />}
                 {values.vendor.dpfCertified && (
-                  <CheckboxField
-                    name="vendor.dpfUkExtension"
-                    label="The certification includes the UK Extension"
-                    hint="Needed for UK users' data: the UK's adequacy regulations of 2023 cover a US importer only through it."
-                  />
+                  <CheckboxField name="vendor.dpfUkExtension" label={t("vendor.dpfUkExtension")} hint={t("vendor.dpfUkExtensionHint")} />
                 )}
               </div>
               <div ref={duplicatesRef} tabIndex={-1} aria-live="polite" className="outline-none" data-testid="possible-duplicates">
                 {duplicates.length > 0 && (
                   <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
-                    <h3 className="font-semibold">Possible duplicates</h3>
-                    <p className="text-slate-700">These vendors are already in the register. Open one to check before registering a new one.</p>
+                    <h3 className="font-semibold">{t("duplicates.heading")}</h3>
+                    <p className="text-slate-700">{t("duplicates.intro")}</p>
                     <ul className="mt-2 list-disc space-y-1 pl-5">
                       {duplicates.map((duplicate) => (
                         <li key={duplicate.id} data-testid="duplicate-item">
@@ -269,7 +269,10 @@ export function RegistrationWizard({
                             {duplicate.name}
                           </Link>{" "}
                           <span className="text-slate-700">
-                            ({duplicate.reasons.map((reason) => DUPLICATE_REASONS[reason]).join(", ")}; {duplicate.status})
+                            {t("duplicates.why", {
+                              reasons: duplicate.reasons.map((reason) => enumLabel("duplicateReason", reason, locale)).join(", "),
+                              status: enumLabel("recordStatus", duplicate.status, locale),
+                            })}
                           </span>
                         </li>
                       ))}
@@ -284,49 +287,49 @@ export function RegistrationWizard({
             <div className="space-y-4">
               <SelectField
                 name="data.activityId"
-                label="Processing activity"
+                label={t("data.activity")}
                 options={options.activities}
-                emptyLabel="Choose the purpose the vendor serves"
-                hint="The purpose (GDPR Art. 30 record) under which the data goes to this vendor."
+                emptyLabel={t("data.activityNone")}
+                hint={t("data.activityHint")}
               />
-              <CategoryMultiSelect name="data.dataCategories" label="Data categories the vendor receives" options={options.categories} />
+              <CategoryMultiSelect name="data.dataCategories" label={t("data.categories")} options={options.categories} />
             </div>
           )}
 
           {step === 3 && (
             <div className="space-y-6">
               <fieldset className="grid gap-4 sm:grid-cols-2">
-                <legend className="mb-2 font-semibold">From</legend>
-                <SelectField name="flows.exporterEntityId" label="Exporting entity" options={options.exporters} emptyLabel="Choose an entity" />
-                <SelectField name="flows.originCountry" label="Where the data sits" options={options.countries} emptyLabel="Choose a country" />
+                <legend className="mb-2 font-semibold">{t("flows.from")}</legend>
+                <SelectField name="flows.exporterEntityId" label={t("flows.exporter")} options={options.exporters} emptyLabel={t("flows.exporterNone")} />
+                <SelectField name="flows.originCountry" label={t("flows.origin")} options={options.countries} emptyLabel={t("chooseCountry")} />
                 <div className="sm:col-span-2">
-                  <CheckboxGroup
-                    name="flows.subjectRegions"
-                    label="Where the people are"
-                    options={options.subjectRegions}
-                    hint="EU or UK residents bring GDPR's transfer rules; US persons the DOJ bulk-data rule."
-                  />
+                  <CheckboxGroup name="flows.subjectRegions" label={t("flows.regions")} options={options.subjectRegions} hint={t("flows.regionsHint")} />
                 </div>
               </fieldset>
               {transfers.fields.map((field, index) => (
                 <fieldset key={field.id} className="grid gap-4 rounded-md border border-slate-200 p-4 sm:grid-cols-2" data-testid="destination">
-                  <legend className="px-1 font-semibold">Destination {index + 1}</legend>
-                  <SelectField name={`transfers.${index}.destinationCountry`} label="Destination" options={options.countries} emptyLabel="Choose a country" />
-                  <SelectField name={`transfers.${index}.accessType`} label="Access" options={options.accessTypes} hint="Staff abroad reading data stored at home is a transfer too." />
-                  <TextField name={`transfers.${index}.estimatedSubjects`} label="People or devices per 12 months" type="number" />
-                  <SelectField name={`transfers.${index}.volumeUnit`} label="Counted as" options={options.volumeUnits} />
-                  <SelectField name={`transfers.${index}.frequency`} label="Frequency" options={options.frequencies} />
+                  <legend className="px-1 font-semibold">{t("flows.destinationLegend", { number: index + 1 })}</legend>
+                  <SelectField
+                    name={`transfers.${index}.destinationCountry`}
+                    label={t("flows.destination")}
+                    options={options.countries}
+                    emptyLabel={t("chooseCountry")}
+                  />
+                  <SelectField name={`transfers.${index}.accessType`} label={t("flows.access")} options={options.accessTypes} hint={t("flows.accessHint")} />
+                  <TextField name={`transfers.${index}.estimatedSubjects`} label={t("flows.estimatedSubjects")} type="number" />
+                  <SelectField name={`transfers.${index}.volumeUnit`} label={t("flows.volumeUnit")} options={options.volumeUnits} />
+                  <SelectField name={`transfers.${index}.frequency`} label={t("flows.frequency")} options={options.frequencies} />
                   {transfers.fields.length > 1 && (
                     <div className="flex items-end">
                       <Button type="button" variant="secondary" onClick={() => transfers.remove(index)}>
-                        Remove destination {index + 1}
+                        {t("flows.removeDestination", { number: index + 1 })}
                       </Button>
                     </div>
                   )}
                 </fieldset>
               ))}
               <Button type="button" variant="secondary" onClick={() => transfers.append({ ...EMPTY_TRANSFER })}>
-                Add a destination
+                {t("flows.addDestination")}
               </Button>
             </div>
           )}
@@ -336,47 +339,49 @@ export function RegistrationWizard({
               {transfers.fields.map((field, index) => (
                 <fieldset key={field.id} className="grid gap-4 rounded-md border border-slate-200 p-4 sm:grid-cols-2" data-testid="protection">
                   <legend className="px-1 font-semibold">
-                    Transfer to {options.countries.find((country) => country.value === values.transfers[index]?.destinationCountry)?.label ?? "—"}
+                    {t("protection.legend", {
+                      country: options.countries.find((country) => country.value === values.transfers[index]?.destinationCountry)?.label ?? "—",
+                    })}
                   </legend>
-                  <SelectField name={`transfers.${index}.encryptionInTransit`} label="Encryption in transit" options={options.encryptionInTransit} />
-                  <SelectField name={`transfers.${index}.encryptionAtRest`} label="Encryption at rest" options={options.encryptionAtRest} />
-                  <SelectField name={`transfers.${index}.mechanism`} label="Transfer mechanism" options={options.mechanisms} />
-                  <DateField name={`transfers.${index}.tiaDate`} label="Transfer impact assessment date" />
+                  <SelectField name={`transfers.${index}.encryptionInTransit`} label={t("protection.encryptionInTransit")} options={options.encryptionInTransit} />
+                  <SelectField name={`transfers.${index}.encryptionAtRest`} label={t("protection.encryptionAtRest")} options={options.encryptionAtRest} />
+                  <SelectField name={`transfers.${index}.mechanism`} label={t("protection.mechanism")} options={options.mechanisms} />
+                  <DateField name={`transfers.${index}.tiaDate`} label={t("protection.tiaDate")} />
                   <div className="sm:col-span-2">
-                    <CheckboxField name={`transfers.${index}.cisaRequirementsMet`} label="CISA security requirements met (US DOJ rule, 28 CFR 202.248)" />
+                    <CheckboxField name={`transfers.${index}.cisaRequirementsMet`} label={t("protection.cisa")} />
                   </div>
                 </fieldset>
               ))}
               <section aria-labelledby="agreements-heading" className="space-y-3">
                 <h3 id="agreements-heading" className="font-semibold">
-                  Agreements with the vendor
+                  {t("agreements.heading")}
                 </h3>
-                {agreements.fields.length === 0 && <p className="text-sm text-slate-700">No agreement yet. Add the DPA, SCCs or China / Hong Kong contract you have signed.</p>}
+                {agreements.fields.length === 0 && <p className="text-sm text-slate-700">{t("agreements.none")}</p>}
                 {agreements.fields.map((field, index) => (
                   <fieldset key={field.id} className="grid gap-4 rounded-md border border-slate-200 p-4 sm:grid-cols-2" data-testid="agreement">
-                    <legend className="px-1 font-semibold">Agreement {index + 1}</legend>
-                    <SelectField name={`agreements.${index}.type`} label="Type" options={options.agreementTypes} />
+                    <legend className="px-1 font-semibold">{t("agreements.legend", { number: index + 1 })}</legend>
+                    <SelectField name={`agreements.${index}.type`} label={t("agreements.type")} options={options.agreementTypes} />
                     {values.agreements[index]?.type === "scc" ? (
-                      <SelectField name={`agreements.${index}.sccModule`} label="SCC module" options={options.sccModules} emptyLabel="Not stated" />
+                      <SelectField name={`agreements.${index}.sccModule`} label={t("agreements.sccModule")} options={options.sccModules} emptyLabel={t("agreements.sccModuleNone")} />
                     ) : (
                       <div />
                     )}
-                    <DateField name={`agreements.${index}.signedDate`} label="Signed on" />
-                    <DateField name={`agreements.${index}.expiryDate`} label="Expires on" />
-                    <OptionalTextField name={`agreements.${index}.documentRef`} label="Document reference" />
+                    <DateField name={`agreements.${index}.signedDate`} label={t("agreements.signedDate")} />
+                    <DateField name={`agreements.${index}.expiryDate`} label={t("agreements.expiryDate")} />
+                    <OptionalTextField name={`agreements.${index}.documentRef`} label={t("agreements.documentRef")} />
                     <div className="space-y-2">
-                      <CheckboxField name={`agreements.${index}.permitsSubprocessing`} label="Permits sub-processing" />
-                      <CheckboxField name={`agreements.${index}.flowDown`} label="Obligations flow down to sub-processors" />
+                      <CheckboxField name={`agreements.${index}.permitsSubprocessing`} label={t("agreements.permitsSubprocessing")} />
+                      <CheckboxField name={`agreements.${index}.flowDown`} label={t("agreements.flowDown")} />
                     </div>
                     <div className="sm:col-span-2">
                       <Button type="button" variant="secondary" onClick={() => agreements.remove(index)}>
-                        Remove agreement {index + 1}
+                        {t("agreements.remove", { number: index + 1 })}
                       </Button>
                     </div>
                   </fieldset>
                 ))}
                 <Button type="button" variant="secondary" onClick={() => agreements.append({ ...EMPTY_AGREEMENT })}>
-                  Add an agreement
+                  {t("agreements.add")}
                 </Button>
               </section>
             </div>
@@ -398,21 +403,19 @@ export function RegistrationWizard({
           <div className="flex flex-wrap gap-3 border-t border-slate-200 pt-4">
             {step > 1 && (
               <Button type="button" variant="secondary" disabled={pending} onClick={() => goTo((step - 1) as WizardStepNumber)}>
-                Back
+                {t("wizard.previous")}
               </Button>
             )}
             {step < SUMMARY_STEP ? (
               <Button type="submit" disabled={pending}>
-                {pending ? "Saving…" : "Next"}
+                {pending ? t("wizard.saving") : t("wizard.next")}
               </Button>
             ) : (
               <Button type="button" disabled={pending || forecast === null} onClick={onSubmitForReview}>
-                {pending ? "Submitting…" : "Submit for review"}
+                {pending ? t("wizard.submitting") : t("wizard.submit")}
               </Button>
             )}
-            <p className="self-center text-xs text-slate-600">
-              {processorId ? "Saved as a draft at every step: you can leave and continue later from My vendors." : "Next saves the vendor as your draft."}
-            </p>
+            <p className="self-center text-xs text-slate-600">{processorId ? t("wizard.savedAsDraft") : t("wizard.nextSaves")}</p>
           </div>
         </form>
       </FormProvider>

@@ -1,10 +1,12 @@
 import { clsx } from "clsx";
+import { useTranslations } from "next-intl";
 import { WIZARD_STEPS, type WizardStepNumber } from "@/lib/registration/schemas";
 
-/** The wizard's steps as an ordered list; the current one carries aria-current="step". */
+/** The wizard's steps as an ordered list; the current one carries aria-current="step". Titles: registration.steps.<n>. */
 export function StepIndicator({ current }: { current: WizardStepNumber }) {
+  const t = useTranslations("registration");
   return (
-    <nav aria-label="Registration steps">
+    <nav aria-label={t("stepsLabel")}>
       <ol className="flex flex-wrap gap-2 text-sm" data-testid="wizard-steps">
         {WIZARD_STEPS.map((step) => {
           const state = step.number === current ? "current" : step.number < current ? "done" : "todo";
@@ -19,8 +21,8 @@ export function StepIndicator({ current }: { current: WizardStepNumber }) {
                 state === "todo" && "border-slate-200 bg-white text-slate-600",
               )}
             >
-              <span className="sr-only">{state === "done" ? "Done: " : state === "todo" ? "Next: " : ""}</span>
-              {step.number}. {step.title}
+              {state !== "current" && <span className="sr-only">{state === "done" ? t("stepDone") : t("stepTodo")} </span>}
+              {t("stepItem", { number: step.number, title: t(`steps.${step.number}`) })}
             </li>
           );
         })}

@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { reviewProposedActivity, reviewVendor } from "@/app/(dashboard)/review/actions";
@@ -27,6 +28,7 @@ export function ReviewForm({
   version: number;
   subject?: "vendor" | "activity";
 }) {
+  const t = useTranslations("review.form");
   const router = useRouter();
   const invalidateRegisters = useInvalidateRegisters();
   const commentId = useId();
@@ -42,7 +44,8 @@ export function ReviewForm({
       if (decision === "reject") {
         const checked = rejectProcessorBody.safeParse({ version, comment: comment ?? "" });
         if (!checked.success) {
-          form.setError("comment", { message: `Comment ${checked.error.issues[0]?.message ?? "is required to reject"}` });
+          const issue = checked.error.issues[0]?.message;
+          form.setError("comment", { message: issue ? t("commentIssue", { issue }) : t("commentRequired") });
           return;
         }
       }
@@ -59,17 +62,17 @@ export function ReviewForm({
           return;
         }
         const fieldError = result.error.fields?.find((field) => field.path === "comment");
-        if (fieldError) form.setError("comment", { message: `Comment ${fieldError.message}` });
+        if (fieldError) form.setError("comment", { message: t("commentIssue", { issue: fieldError.message }) });
         else if (result.error.code === "version_conflict" || result.error.code === "conflict") {
-          setServerMessage(`${processorName} changed since this page loaded (someone else reviewed or edited it). Reload the queue.`);
+          setServerMessage(t("conflict", { name: processorName }));
         } else setServerMessage(result.error.message);
       });
     })();
 
   return (
-    <form className="space-y-2" onSubmit={(event) => event.preventDefault()} aria-label={`Review ${processorName}`}>
+    <form className="space-y-2" onSubmit={(event) => event.preventDefault()} aria-label={t("label", { name: processorName })}>
       <label htmlFor={commentId} className="block text-sm font-medium">
-        Comment for {processorName} <span className="font-normal text-slate-700">(required to reject)</span>
+        {t("comment", { name: processorName })} <span className="font-normal text-slate-700">{t("commentHint")}</span>
       </label>
       <textarea
         id={commentId}
@@ -87,10 +90,10 @@ export function ReviewForm({
       {serverMessage && <p className="text-sm text-red-800" role="status">{serverMessage}</p>}
       <div className="flex gap-2">
         <Button type="button" disabled={pending} onClick={() => decide("approve")}>
-          Approve
+          {t("approve")}
         </Button>
         <Button type="button" variant="secondary" disabled={pending} onClick={() => decide("reject")}>
-          Reject
+          {t("reject")}
         </Button>
       </div>
     </form>

@@ -1,4 +1,7 @@
 import type { ReactNode } from "react";
+import type { Locale } from "@/lib/i18n/locales";
+import en from "@/lib/i18n/messages/en/registers.json";
+import fr from "@/lib/i18n/messages/fr/registers.json";
 
 export interface DetailItem {
   term: string;
@@ -19,7 +22,10 @@ export function DetailsList({ items, testId }: { items: readonly DetailItem[]; t
   );
 }
 
-/** yes / no for a boolean fact. */
-export function yesNo(value: boolean): string {
-  return value ? "Yes" : "No";
+// A plain function (pages call it while building their items), so it reads the two words from the messages directly.
+const YES_NO: Record<Locale, { yes: string; no: string }> = { en: en.details, fr: fr.details };
+
+/** Yes / no for a boolean fact, in the reader's language (English when the caller names none). */
+export function yesNo(value: boolean, locale: Locale = "en"): string {
+  return value ? YES_NO[locale].yes : YES_NO[locale].no;
 }

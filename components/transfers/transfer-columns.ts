@@ -1,15 +1,15 @@
-import type { ColumnOption } from "@/components/registers/columns";
+import type { ColumnDefinition } from "@/components/registers/columns";
 
-/** The transfer register's columns, for the column choice (`cols=` in the URL) and the table. */
+/** The transfer register's columns, for the column choice (`cols=` in the URL) and the table; labels: transfers.columns.<id>. */
 export const TRANSFER_COLUMNS = [
-  { id: "processor", label: "Processor / activity", required: true },
-  { id: "exporter", label: "Exporter" },
-  { id: "route", label: "Route / access" },
-  { id: "categories", label: "Categories" },
-  { id: "volume", label: "Volume / 12 months" },
-  { id: "mechanism", label: "Mechanism" },
-  { id: "encryption", label: "Encryption in transit" },
-  { id: "severity", label: "Worst open flag" },
-] as const satisfies readonly ColumnOption[];
+  { id: "processor", required: true },
+  { id: "exporter" },
+  { id: "route" },
+  { id: "categories" },
+  { id: "volume" },
+  { id: "mechanism" },
+  { id: "encryption" },
+  { id: "severity" },
+] as const satisfies readonly ColumnDefinition[];
 
 export type TransferColumnId = (typeof TRANSFER_COLUMNS)[number]["id"];

@@ -1,7 +1,9 @@
-import { FilterForm, SearchFilter, SelectFilter, enumOptions } from "@/components/ui/filter-form";
-import { SEVERITIES, TRANSFER_MECHANISMS, TRANSFER_STATUSES } from "@/db/schema/enums";
+import { useLocale, useTranslations } from "next-intl";
+import { categoryName } from "@/components/registers/category-name";
+import { appLocale, localeFormatters } from "@/components/registers/locale-format";
+import { FilterForm, SearchFilter, SelectFilter } from "@/components/ui/filter-form";
 import type { TransferPageQuery } from "@/lib/api/contracts/transfers";
-import { MECHANISM_LABELS, countryLabel } from "./labels";
+import { countryName, enumOptions } from "@/lib/labels";
 
 /** The register's URL values (lib/api/contracts/transfers.ts): the filters and the column choice, which applying the filters keeps. */
 export type TransferFilterValues = TransferPageQuery;
@@ -20,6 +22,14 @@ function isSensitive(category: CategoryOption): boolean {
   return category.gdprSpecial || category.ccpaSensitive || category.piplSensitive || category.dojCategory !== "none";
 }
 
+/**
+ * A category's place in the taxonomy, as indentation: the select lists the keys in order, so a child sits under
+ * its parent. The key itself is not printed (an option cannot hold code, and keys are snake_case).
+ */
+function indent(key: string): string {
+  return "\u00a0\u00a0".repeat(Math.max(0, key.split(".").length - 2));
+}
+
 /** The transfer register's filters: a plain GET form, so that a URL reproduces the view. */
 export function TransferFilters({
   values,
@@ -34,25 +44,28 @@ export function TransferFilters({
   /** Every data category; a parent key also matches its descendants. */
   categories: readonly CategoryOption[];
 }) {
+  const t = useTranslations("transfers.filters");
+  const locale = appLocale(useLocale());
+  const { number } = localeFormatters(locale);
   const destinationOptions = [...destinations]
-    .map((row) => ({ code: row.country, name: countryLabel(row.country), count: row.count }))
-    .sort((a, b) => a.name.localeCompare(b.name, "en"));
+    .map((row) => ({ code: row.country, name: countryName(row.country, locale), count: row.count }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
   if (values.destination && !destinationOptions.some((option) => option.code === values.destination)) {
-    destinationOptions.unshift({ code: values.destination, name: countryLabel(values.destination), count: 0 });
+    destinationOptions.unshift({ code: values.destination, name: countryName(values.destination, locale), count: 0 });
   }
   const processorOptions = [...processors];
   if (values.processorId && !processorOptions.some((option) => option.id === values.processorId)) {
-    processorOptions.unshift({ id: values.processorId, name: "(selected processor)" });
+    processorOptions.unshift({ id: values.processorId, name: t("selectedProcessor") });
   }
 
   return (
-    <FilterForm action="/transfers" label="Filter transfers" values={values}>
+    <FilterForm action="/transfers" label={t("label")} values={values}>
       {values.cols && <input type="hidden" name="cols" value={values.cols} />}
-      <SearchFilter id="transfer-q" label="Processor name" value={values.q} placeholder="Search processors" className="w-52" />
+      <SearchFilter id="transfer-q" label={t("q")} value={values.q} placeholder={t("qPlaceholder")} className="w-52" />
       <SelectFilter
         id="transfer-processor"
         name="processorId"
-        label="Processor"
+        label={t("processor")}
         value={values.processorId}
         options={processorOptions.map((option) => ({ value: option.id, label: option.name }))}
         className="max-w-56"
@@ -60,42 +73,42 @@ export function TransferFilters({
       <SelectFilter
         id="transfer-destination"
         name="destination"
-        label="Destination"
+        label={t("destination")}
         value={values.destination}
-        options={destinationOptions.map((option) => ({ value: option.code, label: `${option.name} (${option.count.toLocaleString("en-US")})` }))}
+        options={destinationOptions.map((option) => ({ value: option.code, label: t("destinationOption", { country: option.name, count: number(option.count) }) }))}
         className="max-w-56"
       />
       <SelectFilter
         id="transfer-category"
         name="category"
-        label="Data category"
+        label={t("category")}
         value={values.category}
-        options={categories.map((category) => ({
-          value: category.key,
-          label: `${category.key} (${category.name})${isSensitive(category) ? " · sensitive" : ""}`,
-        }))}
+        options={categories.map((category) => {
+          const name = `${indent(category.key)}${categoryName(category, locale)}`;
+          return { value: category.key, label: isSensitive(category) ? t("categorySensitive", { name }) : name };
+        })}
         className="max-w-64"
       />
       <SelectFilter
         id="transfer-sensitive"
         name="sensitive"
-        label="Sensitive data"
+        label={t("sensitive")}
         value={values.sensitive}
-        options={[{ value: "1", label: "Carries sensitive data" }]}
+        options={[{ value: "1", label: t("sensitiveOption") }]}
       />
-      <SelectFilter id="transfer-severity" name="severity" label="Worst open flag" value={values.severity} options={enumOptions(SEVERITIES)} />
-      <SelectFilter id="transfer-mechanism" name="mechanism" label="Mechanism" value={values.mechanism} options={enumOptions(TRANSFER_MECHANISMS, MECHANISM_LABELS)} />
+      <SelectFilter id="transfer-severity" name="severity" label={t("severity")} value={values.severity} options={enumOptions("severity", locale)} />
+      <SelectFilter id="transfer-mechanism" name="mechanism" label={t("mechanism")} value={values.mechanism} options={enumOptions("transferMechanism", locale)} />
       <SelectFilter
         id="transfer-encryption"
         name="encryption"
-        label="Encryption in transit"
+        label={t("encryption")}
         value={values.encryption}
         options={[
-          { value: "none", label: "None (unencrypted)" },
-          { value: "any", label: "Encrypted" },
+          { value: "none", label: t("encryptionNone") },
+          { value: "any", label: t("encryptionAny") },
         ]}
       />
-      <SelectFilter id="transfer-status" name="status" label="Status" value={values.status} options={enumOptions(TRANSFER_STATUSES)} />
+      <SelectFilter id="transfer-status" name="status" label={t("status")} value={values.status} options={enumOptions("transferStatus", locale)} />
     </FilterForm>
   );
 }

@@ -1,5 +1,8 @@
+import { useLocale } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { appLocale } from "@/components/registers/locale-format";
 import type { TransferStatus } from "@/db/schema/enums";
+import { enumLabel } from "@/lib/labels";
 
 const TONE: Record<TransferStatus, BadgeTone> = {
   draft: "neutral",
@@ -10,5 +13,6 @@ const TONE: Record<TransferStatus, BadgeTone> = {
 };
 
 export function TransferStatusBadge({ status }: { status: TransferStatus }) {
-  return <Badge tone={TONE[status]}>{status}</Badge>;
+  const locale = appLocale(useLocale());
+  return <Badge tone={TONE[status]}>{enumLabel("transferStatus", status, locale)}</Badge>;
 }

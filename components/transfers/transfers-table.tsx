@@ -2,25 +2,18 @@
 
 import Link from "next/link";
 import { clsx } from "clsx";
+import { useLocale, useTranslations } from "next-intl";
 import type { TransferListRow } from "@/db/queries/transfers";
 import { SeverityBadge } from "@/components/flags/badges";
-import { localeFormatters, type LocaleFormatters } from "@/components/registers/locale-format";
+import { appLocale, localeFormatters, type LocaleFormatters } from "@/components/registers/locale-format";
 import { RegisterStatus } from "@/components/registers/register-status";
 import { useRegisterPage } from "@/components/registers/use-register-page";
 import type { RegisterSort } from "@/components/registers/register-table";
 import { Pagination } from "@/components/ui/pagination";
 import { SortHeader } from "@/components/ui/sort-header";
 import { TableScroll } from "@/components/ui/table-scroll";
-import {
-  ACCESS_TYPE_LABELS,
-  DOJ_EXEMPTION_LABELS,
-  ENCRYPTION_IN_TRANSIT_LABELS,
-  MECHANISM_LABELS,
-  PIPL_EXEMPTION_LABELS,
-  countryLabel,
-  formatVolume,
-} from "./labels";
 import type { TransferFilters } from "@/lib/api/contracts/transfers";
+import { countryName, enumLabel } from "@/lib/labels";
 import { fetchTransferRegister, transferKeys } from "./register-query";
 import { TRANSFER_COLUMNS, type TransferColumnId } from "./transfer-columns";
 import { TransferStatusBadge } from "./transfer-status-badge";
@@ -33,15 +26,14 @@ export function TransfersTable({
   filters,
   searchParams,
   visible = TRANSFER_COLUMNS.map((column) => column.id),
-  locale,
 }: {
   filters: TransferFilters;
   /** The page's query, kept by the sort and page links. */
   searchParams: Record<string, string | undefined>;
   /** The visible columns' ids (the column choice); all by default. */
   visible?: readonly string[];
-  locale: string;
 }) {
+  const locale = appLocale(useLocale());
   const query = useRegisterPage(transferKeys.list(filters), (signal) => fetchTransferRegister(filters, signal));
 
   return (
@@ -78,9 +70,12 @@ function TransferRows({
   /** New rows are on their way: the old ones stay, dimmed. */
   busy: boolean;
 }) {
+  const t = useTranslations("transfers");
+  const { locale } = format;
   const shows = (id: TransferColumnId) => visible.includes(id);
+  const column = (id: TransferColumnId) => t(`columns.${id}`);
   return (
-    <TableScroll label="Transfers table" className="relative rounded-lg border border-slate-200 bg-white">
+    <TableScroll label={t("register.tableLabel")} className="relative rounded-lg border border-slate-200 bg-white">
       <table
         className={clsx("min-w-full divide-y divide-slate-200 text-sm transition-opacity", busy && "opacity-60")}
         data-testid="transfers-table"
@@ -88,26 +83,28 @@ function TransferRows({
       >
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
-            <SortHeader label="Processor / activity" column="processor" {...sorting} />
-            {shows("exporter") && <th scope="col" className="px-3 py-2">Exporter</th>}
-            {shows("route") && <SortHeader label="Route / access" column="destination" {...sorting} />}
-            {shows("categories") && <th scope="col" className="px-3 py-2 text-right">Categories</th>}
-            {shows("volume") && <SortHeader label="Volume / 12 months" column="volume" className="text-right" {...sorting} />}
-            {shows("mechanism") && <SortHeader label="Mechanism" column="mechanism" {...sorting} />}
-            {shows("encryption") && <th scope="col" className="px-3 py-2">Encryption in transit</th>}
-            {shows("severity") && <SortHeader label="Worst open flag" column="severity" {...sorting} />}
+            <SortHeader label={column("processor")} column="processor" {...sorting} />
+            {shows("exporter") && <th scope="col" className="px-3 py-2">{column("exporter")}</th>}
+            {shows("route") && <SortHeader label={column("route")} column="destination" {...sorting} />}
+            {shows("categories") && <th scope="col" className="px-3 py-2 text-right">{column("categories")}</th>}
+            {shows("volume") && <SortHeader label={column("volume")} column="volume" className="text-right" {...sorting} />}
+            {shows("mechanism") && <SortHeader label={column("mechanism")} column="mechanism" {...sorting} />}
+            {shows("encryption") && <th scope="col" className="px-3 py-2">{column("encryption")}</th>}
+            {shows("severity") && <SortHeader label={column("severity")} column="severity" {...sorting} />}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.length === 0 && (
             <tr>
-              <td colSpan={TRANSFER_COLUMNS.filter((column) => shows(column.id)).length} className="px-4 py-8 text-center text-slate-600">
-                No transfer matches these filters.
+              <td colSpan={TRANSFER_COLUMNS.filter((candidate) => shows(candidate.id)).length} className="px-4 py-8 text-center text-slate-600">
+                {t("register.empty")}
               </td>
             </tr>
           )}
           {rows.map((row) => {
-            const route = `${countryLabel(row.originCountry)} → ${countryLabel(row.destinationCountry)}`;
+            const origin = countryName(row.originCountry, locale);
+            const destination = countryName(row.destinationCountry, locale);
+            const route = t("route", { origin, destination });
             return (
               <tr key={row.id} data-testid="transfer-row" className="align-top hover:bg-slate-50">
                 <td className="min-w-48 px-3 py-2">
@@ -124,39 +121,43 @@ function TransferRows({
                 {shows("exporter") && <td className="px-3 py-2">{row.exporterName}</td>}
                 {shows("route") && (
                   <td className="min-w-40 px-3 py-2">
-                    <span className="block">{countryLabel(row.originCountry)}</span>
+                    <span className="block">{origin}</span>
                     <span className="block">
                       <span aria-hidden="true">→ </span>
-                      <span className="sr-only">to </span>
-                      {countryLabel(row.destinationCountry)}
+                      <span className="sr-only">{t("to")} </span>
+                      {destination}
                     </span>
-                    <span className="block text-xs text-slate-600">{ACCESS_TYPE_LABELS[row.accessType]}</span>
+                    <span className="block text-xs text-slate-600">{enumLabel("accessType", row.accessType, locale)}</span>
                   </td>
                 )}
                 {shows("categories") && <td className="px-3 py-2 text-right tabular-nums">{format.number(row.categoryCount)}</td>}
                 {shows("volume") && (
-                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatVolume(row.estimatedSubjects, row.volumeUnit, format.number)}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{t("volume", { count: row.estimatedSubjects, number: format.number(row.estimatedSubjects), unit: row.volumeUnit })}</td>
                 )}
                 {shows("mechanism") && (
                   <td className="px-3 py-2">
-                    {MECHANISM_LABELS[row.mechanism]}
+                    {enumLabel("transferMechanism", row.mechanism, locale)}
                     {/* An exemption claimed changes what the mechanism has to carry: say so where the mechanism is read. */}
-                    {row.dojExemption && <span className="block text-xs text-slate-600">DOJ exempt: {DOJ_EXEMPTION_LABELS[row.dojExemption]}</span>}
-                    {row.piplExemption && <span className="block text-xs text-slate-600">PIPL exempt: {PIPL_EXEMPTION_LABELS[row.piplExemption]}</span>}
+                    {row.dojExemption && (
+                      <span className="block text-xs text-slate-600">{t("dojExempt", { exemption: enumLabel("dojExemption", row.dojExemption, locale) })}</span>
+                    )}
+                    {row.piplExemption && (
+                      <span className="block text-xs text-slate-600">{t("piplExempt", { exemption: enumLabel("piplExemption", row.piplExemption, locale) })}</span>
+                    )}
                   </td>
                 )}
                 {shows("encryption") && (
                   <td className="px-3 py-2">
                     {row.encryptionInTransit === "none" ? (
-                      <span className="font-medium text-red-800">None</span>
+                      <span className="font-medium text-red-800">{enumLabel("encryptionInTransit", "none", locale)}</span>
                     ) : (
-                      ENCRYPTION_IN_TRANSIT_LABELS[row.encryptionInTransit]
+                      enumLabel("encryptionInTransit", row.encryptionInTransit, locale)
                     )}
                   </td>
                 )}
                 {shows("severity") && (
                   <td className="px-3 py-2">
-                    {row.worstOpenFlagSeverity ? <SeverityBadge severity={row.worstOpenFlagSeverity} /> : <span className="text-slate-500">none</span>}
+                    {row.worstOpenFlagSeverity ? <SeverityBadge severity={row.worstOpenFlagSeverity} /> : <span className="text-slate-500">{t("noFlag")}</span>}
                   </td>
                 )}
               </tr>

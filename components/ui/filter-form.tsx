@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 /*
@@ -28,14 +29,15 @@ export function FilterForm({
   values: unknown;
   children: ReactNode;
 }) {
+  const t = useTranslations("registers.filters");
   return (
     <form key={JSON.stringify(values)} role="search" aria-label={label} action={action} className="flex flex-wrap items-end gap-3">
       {children}
       <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
-        Apply
+        {t("apply")}
       </button>
       <Link href={action} className="px-1 py-1.5 text-sm text-brand-700 underline">
-        Reset
+        {t("reset")}
       </Link>
     </form>
   );
@@ -47,7 +49,7 @@ export function SelectFilter({
   label,
   value,
   options,
-  anyLabel = "Any",
+  anyLabel,
   className = "",
 }: {
   id: string;
@@ -55,17 +57,18 @@ export function SelectFilter({
   label: string;
   value: string | undefined;
   options: readonly FilterOption[];
-  /** The empty choice; null when the filter always has a value. */
+  /** The empty choice ("Any" by default); null when the filter always has a value. */
   anyLabel?: string | null;
   className?: string;
 }) {
+  const t = useTranslations("registers.filters");
   return (
     <div>
       <label htmlFor={id} className={LABEL_CLASS}>
         {label}
       </label>
       <select id={id} name={name} defaultValue={value ?? ""} className={`${FIELD_CLASS} ${className}`}>
-        {anyLabel !== null && <option value="">{anyLabel}</option>}
+        {anyLabel !== null && <option value="">{anyLabel ?? t("any")}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -109,7 +112,11 @@ export function SearchFilter({
   );
 }
 
-/** Options from a list of enum values, labelled as they read (underscores as spaces) or by a label map. */
+/**
+ * Options from a list of enum values, labelled by a label map (or, without one, as they read: underscores as
+ * spaces). Kept for the filter bars that pass their own map; the catalogue's `enumOptions(kind, locale)`
+ * (lib/labels) names every enum in the reader's language and is what new code uses.
+ */
 export function enumOptions<T extends string>(values: readonly T[], labels?: Readonly<Record<T, string>>): FilterOption[] {
   return values.map((value) => ({ value, label: labels?.[value] ?? value.replace(/_/g, " ") }));
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 /**
  * A sortable column header: a link to the same register with `sort` and `direction` in the URL, so that a
@@ -22,6 +23,7 @@ export function SortHeader({
   searchParams: Record<string, string | undefined>;
   className?: string;
 }) {
+  const t = useTranslations("registers.sort");
   const active = sort === column;
   const nextDirection = active && direction === "asc" ? "desc" : "asc";
   const params = new URLSearchParams();
@@ -33,7 +35,7 @@ export function SortHeader({
       <Link href={`${basePath}?${params.toString()}`} className="inline-flex items-center gap-1 uppercase hover:underline">
         {label}
         <span aria-hidden="true">{active ? (direction === "asc" ? "▲" : "▼") : "↕"}</span>
-        <span className="sr-only">{active ? `, sorted ${direction === "asc" ? "ascending" : "descending"}` : ", sortable"}</span>
+        <span className="sr-only">{active ? t(direction === "asc" ? "ascending" : "descending") : t("sortable")}</span>
       </Link>
     </th>
   );

@@ -1,34 +1,41 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db/client";
 import { listFlagsForProcessor } from "@/db/queries/flags";
+import { SeverityBadge } from "@/components/flags/badges";
+import { appLocale } from "@/components/registers/locale-format";
 import { ReviewForm } from "@/components/review/review-form";
-import { Badge } from "@/components/ui/badge";
 import { requirePageActor } from "@/lib/auth/guard";
-import { humanize } from "@/components/transfers/labels";
+import { countryName, enumLabel } from "@/lib/labels";
 import { listSubmittedActivities, listSubmittedVendors } from "@/lib/registration/queries";
 
-export const metadata: Metadata = { title: "Review queue" };
 export const dynamic = "force-dynamic";
 
-const SEVERITY_TONES = { low: "neutral", medium: "amber", high: "orange", critical: "red" } as const;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("review");
+  return { title: t("title") };
+}
 
 export default async function ReviewPage() {
   await requirePageActor(["dpo"]);
   const database = db();
-  const [vendors, activities] = await Promise.all([listSubmittedVendors(database), listSubmittedActivities(database)]);
+  const [vendors, activities, t, locale] = await Promise.all([
+    listSubmittedVendors(database),
+    listSubmittedActivities(database),
+    getTranslations("review"),
+    getLocale().then(appLocale),
+  ]);
   const flagsByVendor = await Promise.all(vendors.map((vendor) => listFlagsForProcessor({ db: database, processorId: vendor.id })));
 
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Review queue</h1>
-      <p className="text-sm text-slate-700">
-        Vendors submitted and processing activities proposed by engineers, oldest first. Nothing enters the approved register until you approve it; a rejection goes back to its engineer with your comment.
-      </p>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="text-sm text-slate-700">{t("intro")}</p>
       {vendors.length === 0 ? (
-        <p className="text-sm">No vendor is waiting for review.</p>
+        <p className="text-sm">{t("vendors.empty")}</p>
       ) : (
-        <ul className="space-y-4" aria-label="Submitted vendors">
+        <ul className="space-y-4" aria-label={t("vendors.label")}>
           {vendors.map((vendor, index) => {
             const open = flagsByVendor[index]!.filter((flag) => flag.status === "open");
             return (
@@ -39,18 +46,21 @@ export default async function ReviewPage() {
                   </Link>
                 </h2>
                 <p className="text-sm text-slate-700">
-                  {vendor.service} · {vendor.country} · submitted by {vendor.submittedBy ?? "a former user"}
+                  {t("vendors.facts", {
+                    service: enumLabel("processorService", vendor.service, locale),
+                    country: countryName(vendor.country, locale),
+                    by: vendor.submittedBy ?? t("formerUser"),
+                  })}
                 </p>
-                <section aria-label={`Open flags of ${vendor.name}`} className="text-sm">
-                  <h3 className="font-medium">Open flags ({open.length})</h3>
+                <section aria-label={t("vendors.flagsOf", { name: vendor.name })} className="text-sm">
+                  <h3 className="font-medium">{t("vendors.openFlags", { count: open.length })}</h3>
                   {open.length === 0 ? (
-                    <p>None.</p>
+                    <p>{t("vendors.noFlag")}</p>
                   ) : (
                     <ul className="list-disc space-y-1 pl-5">
                       {open.map((flag) => (
                         <li key={flag.id}>
-                          <Badge tone={SEVERITY_TONES[flag.severity]}>{flag.severity}</Badge> {flag.message}{" "}
-                          <span className="text-slate-700">({flag.citation})</span>
+                          <SeverityBadge severity={flag.severity} /> {flag.message} <span className="text-slate-700">({flag.citation})</span>
                         </li>
                       ))}
                     </ul>
@@ -64,12 +74,12 @@ export default async function ReviewPage() {
       )}
       <section aria-labelledby="review-activities" className="space-y-4">
         <h2 id="review-activities" className="text-xl font-semibold">
-          Processing activities awaiting review
+          {t("activities.heading")}
         </h2>
         {activities.length === 0 ? (
-          <p className="text-sm">No processing activity is waiting for review.</p>
+          <p className="text-sm">{t("activities.empty")}</p>
         ) : (
-          <ul className="space-y-4" aria-label="Proposed processing activities">
+          <ul className="space-y-4" aria-label={t("activities.label")}>
             {activities.map((activity) => (
               <li key={activity.id} className="space-y-3 rounded border border-slate-200 p-4" data-testid="activity-review-item">
                 <h3 className="text-lg font-semibold">
@@ -78,7 +88,11 @@ export default async function ReviewPage() {
                   </Link>
                 </h3>
                 <p className="text-sm text-slate-700">
-                  {activity.controllerName} · <span className="capitalize">{humanize(activity.legalBasis)}</span> · proposed by {activity.submittedBy ?? "a former user"}
+                  {t("activities.facts", {
+                    controller: activity.controllerName,
+                    legalBasis: enumLabel("legalBasis", activity.legalBasis, locale),
+                    by: activity.submittedBy ?? t("formerUser"),
+                  })}
                 </p>
                 <p className="text-sm">{activity.purpose}</p>
                 <ReviewForm subject="activity" processorId={activity.id} processorName={activity.name} version={activity.version} />

@@ -2,6 +2,7 @@ import { userActor } from "@/lib/auth/actor";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db/client";
 import { listRecordHistory } from "@/db/queries/audit";
 import { listFlagDetailsForProcessor } from "@/db/queries/flags";
@@ -9,24 +10,28 @@ import { getProcessorDetail, listAgreementsByProcessor, listSubProcessors } from
 import { listTransfersByProcessor } from "@/db/queries/transfers";
 import { RecordHistory } from "@/components/audit/record-history";
 import { FlagList } from "@/components/flags/flag-list";
-import { formatDate } from "@/components/flags/format";
 import { AgreementsTable } from "@/components/processors/agreements-table";
 import { ProcessorTransfersTable } from "@/components/processors/processor-transfers-table";
 import { RecordStatusBadge } from "@/components/processors/status-badge";
 import { WebsiteLink } from "@/components/processors/website-link";
 import { DetailsList, yesNo } from "@/components/transfers/details-list";
-import { countryLabel, humanize } from "@/components/transfers/labels";
 import { ReviewOutcome } from "@/components/review/review-outcome";
 import { ActionLink, EditLink, mayEdit } from "@/components/registers/edit-link";
 import { DeleteRecordButton } from "@/components/registers/delete-record-button";
+import { appLocale, localeFormatters } from "@/components/registers/locale-format";
 import { requirePageActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { addDays } from "@/lib/rules/iso-date";
+import { countryName, enumLabel, formatDate } from "@/lib/labels";
 import { uuid } from "@/lib/validation/common";
 import { acceptRisk } from "@/app/(dashboard)/flags/actions";
 
-export const metadata: Metadata = { title: "Processor" };
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("processors");
+  return { title: t("detail.metaTitle") };
+}
 
 const sectionHeading = "mb-3 text-lg font-semibold";
 // The page shows the first transfers; the register, filtered on the processor, pages through all of them.
@@ -71,29 +76,32 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
   ]);
   // The next level down too: a sub-processor's own sub-processors receive the data as well (GDPR Art. 28(4)).
   const subSubProcessors = await Promise.all(subProcessors.map((sub) => listSubProcessors({ db: database, parentProcessorId: sub.id })));
+  const [t, tr, locale] = await Promise.all([getTranslations("processors"), getTranslations("registers"), getLocale().then(appLocale)]);
+  const { number } = localeFormatters(locale);
+  const country = (code: string) => countryName(code, locale);
   const today = todayIso();
   const acceptance = actor.role === "dpo" ? { acceptRisk, minDate: addDays(today, 1) } : undefined;
 
   return (
     <div className="space-y-8">
       <div>
-        <nav aria-label="Breadcrumb" className="text-sm">
+        <nav aria-label={tr("breadcrumb")} className="text-sm">
           <Link href="/processors" className="text-brand-700 underline">
-            Processors
+            {t("register.title")}
           </Link>
         </nav>
         <div className="mt-1 flex flex-wrap items-center justify-between gap-2">
           <h1 className="text-2xl font-semibold">{processor.name}</h1>
           <div className="flex flex-wrap gap-2">
-            <EditLink href={`/processors/${id}/edit`} actor={userActor(actor)} record={processor} label="Edit processor" />
+            <EditLink href={`/processors/${id}/edit`} actor={userActor(actor)} record={processor} label={t("detail.edit")} />
             {/* Agreements and transfers belong to the processor: the same right as editing it, checked by the services (lib/records/processor-access.ts). */}
             {mayEdit(userActor(actor), processor) && (
               <>
                 <ActionLink href={`/transfers/new?processor=${id}`} testId="new-transfer-link">
-                  New transfer
+                  {t("detail.newTransfer")}
                 </ActionLink>
                 <ActionLink href={`/agreements/new?processor=${id}`} testId="new-agreement-link">
-                  New agreement
+                  {t("detail.newAgreement")}
                 </ActionLink>
                 <DeleteRecordButton endpoint={`/api/v1/processors/${id}`} version={processor.version} noun="processor" afterPath="/processors" />
               </>
@@ -101,9 +109,9 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
           </div>
         </div>
         <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700">
-          <span className="capitalize">{humanize(processor.role)}</span>
+          <span>{enumLabel("processorRole", processor.role, locale)}</span>
           <span aria-hidden="true">·</span>
-          <span>{countryLabel(processor.country)}</span>
+          <span>{country(processor.country)}</span>
           <RecordStatusBadge status={processor.status} />
         </p>
       </div>
@@ -112,57 +120,62 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
 
       <section aria-labelledby="processor-facts">
         <h2 id="processor-facts" className={sectionHeading}>
-          Facts
+          {t("detail.facts")}
         </h2>
         <DetailsList
           testId="processor-facts"
           items={[
-            { term: "Legal name", value: processor.legalName },
-            { term: "Website", value: <WebsiteLink website={processor.website} /> },
-            { term: "Role", value: <span className="capitalize">{humanize(processor.role)}</span> },
-            { term: "Service", value: <span className="capitalize">{humanize(processor.service)}</span> },
-            { term: "Country of establishment", value: countryLabel(processor.country) },
+            { term: t("facts.legalName"), value: processor.legalName },
+            { term: t("facts.website"), value: <WebsiteLink website={processor.website} /> },
+            { term: t("facts.role"), value: enumLabel("processorRole", processor.role, locale) },
+            { term: t("facts.service"), value: enumLabel("processorService", processor.service, locale) },
+            { term: t("facts.country"), value: country(processor.country) },
             {
-              term: "EU-US DPF certification",
+              term: t("facts.dpf"),
               value: processor.dpfCertified
-                ? `Certified${processor.dpfExpiry ? `, re-certification due ${formatDate(processor.dpfExpiry)}` : ""}`
-                : "Not certified",
+                ? processor.dpfExpiry
+                  ? t("facts.dpfCertifiedDue", { date: formatDate(processor.dpfExpiry, locale) })
+                  : t("facts.dpfCertified")
+                : t("facts.dpfNotCertified"),
             },
             // The UK's adequacy regulations of 2023 cover a US importer only through the UK Extension.
-            { term: "UK Extension to the DPF", value: processor.dpfCertified ? yesNo(processor.dpfUkExtension) : "Not applicable" },
-            { term: "DOJ covered person (28 CFR 202.211)", value: yesNo(processor.coveredPerson) },
-            { term: "Internal owner", value: ownerName ? `${ownerName}${ownerEmail ? ` (${ownerEmail})` : ""}` : "None" },
-            { term: "Status", value: <RecordStatusBadge status={processor.status} /> },
+            { term: t("facts.dpfUk"), value: processor.dpfCertified ? yesNo(processor.dpfUkExtension, locale) : t("facts.notApplicable") },
+            { term: t("facts.coveredPerson"), value: yesNo(processor.coveredPerson, locale) },
             {
-              term: "Engaged by (parent)",
+              term: t("facts.owner"),
+              value: ownerName ? (ownerEmail ? t("facts.ownerWithEmail", { name: ownerName, email: ownerEmail }) : ownerName) : t("facts.noOwner"),
+            },
+            { term: t("facts.status"), value: <RecordStatusBadge status={processor.status} /> },
+            {
+              term: t("facts.parent"),
               value:
                 processor.parentProcessorId ? (
                   <Link href={`/processors/${processor.parentProcessorId}`} className="text-brand-700 underline">
-                    {parentName ?? "Parent processor"}
+                    {parentName ?? t("facts.parentUnnamed")}
                   </Link>
                 ) : (
-                  "None: engaged directly"
+                  t("facts.engagedDirectly")
                 ),
             },
-            { term: "Notes", value: processor.notes ? <span className="whitespace-pre-line">{processor.notes}</span> : null },
+            { term: t("facts.notes"), value: processor.notes ? <span className="whitespace-pre-line">{processor.notes}</span> : null },
           ]}
         />
       </section>
 
       <section aria-labelledby="processor-subprocessors">
         <h2 id="processor-subprocessors" className={sectionHeading}>
-          Sub-processing chain
+          {t("detail.chain")}
         </h2>
         {chain.length > 0 && (
           <div className="mb-3 text-sm" data-testid="processor-chain-up">
-            <p className="text-slate-700">Engaged through:</p>
+            <p className="text-slate-700">{t("detail.engagedThrough")}</p>
             <ol className="mt-1 flex flex-wrap items-center gap-1">
               {chain.map((link) => (
                 <li key={link.id} className="flex items-center gap-1">
                   <Link href={`/processors/${link.id}`} className="text-brand-700 underline">
                     {link.name}
                   </Link>
-                  <span className="text-slate-600">({countryLabel(link.country)})</span>
+                  <span className="text-slate-600">({country(link.country)})</span>
                   <span aria-hidden="true">→</span>
                 </li>
               ))}
@@ -171,7 +184,7 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
           </div>
         )}
         {subProcessors.length === 0 ? (
-          <p className="text-sm text-slate-600">This processor has engaged no sub-processor in the register.</p>
+          <p className="text-sm text-slate-600">{t("detail.noSubProcessor")}</p>
         ) : (
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm" data-testid="subprocessors">
             {subProcessors.map((sub, index) => (
@@ -181,18 +194,18 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
                     {sub.name}
                   </Link>
                   <span className="text-slate-600">
-                    {countryLabel(sub.country)} · <span className="capitalize">{humanize(sub.service)}</span>
+                    {country(sub.country)} · {enumLabel("processorService", sub.service, locale)}
                   </span>
                   <RecordStatusBadge status={sub.status} />
                 </div>
                 {subSubProcessors[index]!.length > 0 && (
-                  <ul className="mt-1 space-y-1 border-l border-slate-200 pl-4" aria-label={`Sub-processors engaged by ${sub.name}`}>
+                  <ul className="mt-1 space-y-1 border-l border-slate-200 pl-4" aria-label={t("detail.subProcessorsOf", { name: sub.name })}>
                     {subSubProcessors[index]!.map((subSub) => (
                       <li key={subSub.id} className="flex flex-wrap items-center gap-2">
                         <Link href={`/processors/${subSub.id}`} className="text-brand-700 underline">
                           {subSub.name}
                         </Link>
-                        <span className="text-slate-600">{countryLabel(subSub.country)}</span>
+                        <span className="text-slate-600">{country(subSub.country)}</span>
                         <RecordStatusBadge status={subSub.status} />
                       </li>
                     ))}
@@ -206,13 +219,13 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
 
       <section aria-labelledby="processor-transfers">
         <h2 id="processor-transfers" className={sectionHeading}>
-          Transfers ({transfers.total.toLocaleString("en-US")})
+          {t("detail.transfers", { count: number(transfers.total) })}
         </h2>
         <ProcessorTransfersTable rows={transfers.rows} />
         {transfers.total > transfers.rows.length && (
           <p className="mt-2 text-sm">
             <Link href={`/transfers?processorId=${processor.id}`} className="text-brand-700 underline">
-              All {transfers.total.toLocaleString("en-US")} transfers in the register
+              {t("detail.allTransfers", { count: number(transfers.total) })}
             </Link>
           </p>
         )}
@@ -220,13 +233,13 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
 
       <section aria-labelledby="processor-agreements">
         <h2 id="processor-agreements" className={sectionHeading}>
-          Agreements
+          {t("detail.agreements")}
         </h2>
-        <AgreementsTable agreements={agreements} today={today} emptyText="No safeguard agreement with this processor is recorded." />
+        <AgreementsTable agreements={agreements} today={today} emptyText={t("detail.noAgreement")} />
         {agreements.length > 0 && (
           <p className="mt-2 text-sm">
             <Link href={`/agreements?processor=${processor.id}`} className="text-brand-700 underline">
-              These agreements in the agreement register
+              {t("detail.agreementsInRegister")}
             </Link>
           </p>
         )}
@@ -234,22 +247,22 @@ export default async function ProcessorPage({ params }: { params: Promise<{ id: 
 
       <section aria-labelledby="processor-flags">
         <h2 id="processor-flags" className={sectionHeading}>
-          Flags
+          {t("detail.flags")}
         </h2>
-        <p className="mb-3 text-sm text-slate-600">The processor&apos;s own flags and those of its transfers and agreements.</p>
-        <FlagList flags={flags} showSubject acceptance={acceptance} emptyText="No rule has flagged this processor, its transfers or its agreements." />
+        <p className="mb-3 text-sm text-slate-600">{t("detail.flagsIntro")}</p>
+        <FlagList flags={flags} showSubject acceptance={acceptance} emptyText={t("detail.noFlag")} />
       </section>
 
       <section aria-labelledby="processor-history">
         <h2 id="processor-history" className={sectionHeading}>
-          History
+          {t("detail.history")}
         </h2>
         <RecordHistory
           events={history}
           limit={HISTORY_LIMIT}
           // The audit trail is for the DPO and the auditors; engineers see the record's own history here.
           trailHref={actor.role === "dpo" || actor.role === "auditor" ? `/audit?recordType=processor&recordId=${id}` : undefined}
-          emptyText="No change to this processor is recorded in the audit trail."
+          emptyText={t("detail.noHistory")}
         />
       </section>
     </div>

@@ -1,54 +1,32 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db/client";
+import { listDataCategories } from "@/db/queries/categories-register";
+import { categoryChoices } from "@/components/forms/category-choices";
+import { countryOptions } from "@/components/forms/transfer-form-options";
+import { appLocale } from "@/components/registers/locale-format";
 import { RegistrationWizard } from "@/components/registration/registration-wizard";
 import type { RegistrationOptions } from "@/components/registration/types";
-import {
-  ACCESS_TYPE_LABELS,
-  ENCRYPTION_AT_REST_LABELS,
-  ENCRYPTION_IN_TRANSIT_LABELS,
-  FREQUENCY_LABELS,
-  MECHANISM_LABELS,
-  SCC_MODULE_LABELS,
-} from "@/components/transfers/labels";
-import { enumOptions } from "@/components/ui/filter-form";
-import {
-  ACCESS_TYPES,
-  AGREEMENT_TYPES,
-  ENCRYPTION_AT_REST,
-  ENCRYPTION_IN_TRANSIT,
-  FREQUENCIES,
-  PROCESSOR_ROLES,
-  PROCESSOR_SERVICES,
-  SCC_MODULES,
-  TRANSFER_MECHANISMS,
-  VOLUME_UNITS,
-} from "@/db/schema/enums";
 import { requirePageActor, serviceContext, type Actor } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
-import { listCountries } from "@/lib/jurisdictions/countries";
+import { enumOptions } from "@/lib/labels";
 import { listRegistrationChoices } from "@/lib/registration/queries";
 import { EMPTY_TRANSFER, type WizardStepNumber, type WizardValues } from "@/lib/registration/schemas";
 import { loadRegistrationWizard } from "@/lib/registration/wizard";
-import { AGREEMENT_TYPE_LABELS } from "@/lib/rules/labels";
 import { uuid } from "@/lib/validation/common";
 import { findDuplicates, predictFlags, saveStep, saveVendor, submitVendor } from "./actions";
 
-export const metadata: Metadata = { title: "Register a vendor" };
 export const dynamic = "force-dynamic";
 
-const COUNTRY_OPTIONS = listCountries().map((country) => ({ value: country.code, label: country.name }));
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("registration");
+  return { title: t("title") };
+}
 
-// Where data subjects are, as lib/validation/common.ts subjectRegion accepts them.
-const SUBJECT_REGIONS = [
-  { value: "EU", label: "EU" },
-  { value: "UK", label: "United Kingdom" },
-  { value: "US", label: "United States" },
-  { value: "US-CA", label: "California" },
-  { value: "CN", label: "Mainland China" },
-  { value: "HK", label: "Hong Kong" },
-];
+// Where data subjects are, as lib/validation/common.ts subjectRegion accepts them (named by registration.regions).
+const SUBJECT_REGIONS = ["EU", "UK", "US", "US-CA", "CN", "HK"] as const;
 
 const EMPTY_VALUES: WizardValues = {
   vendor: { name: "", dpfCertified: false } as WizardValues["vendor"],
@@ -96,34 +74,42 @@ export default async function NewVendorPage({ searchParams }: { searchParams: Pr
   const draftId = typeof draft === "string" ? draft : undefined;
   if (draftId !== undefined && !uuid.safeParse(draftId).success) notFound();
   const resumed = draftId ? await resume(draftId, actor) : undefined;
-  const choices = await listRegistrationChoices(db());
+  const database = db();
+  const [choices, taxonomy, t, tf, locale] = await Promise.all([
+    listRegistrationChoices(database),
+    listDataCategories({ db: database }),
+    getTranslations("registration"),
+    getTranslations("forms"),
+    getLocale().then(appLocale),
+  ]);
 
   const options: RegistrationOptions = {
-    countries: COUNTRY_OPTIONS,
-    roles: enumOptions(PROCESSOR_ROLES),
-    services: enumOptions(PROCESSOR_SERVICES),
+    countries: countryOptions(locale),
+    roles: enumOptions("processorRole", locale),
+    services: enumOptions("processorService", locale),
     parents: choices.parents.map((parent) => ({ value: parent.id, label: parent.name })),
     activities: choices.activities.map((activity) => ({ value: activity.id, label: activity.name })),
+    // The entity's ISO code, as the entities register shows it: short, and the same in every language.
     exporters: choices.exporters.map((entity) => ({ value: entity.id, label: `${entity.name} (${entity.country})` })),
-    categories: choices.categories,
-    subjectRegions: SUBJECT_REGIONS,
-    accessTypes: enumOptions(ACCESS_TYPES, ACCESS_TYPE_LABELS),
-    volumeUnits: enumOptions(VOLUME_UNITS),
-    frequencies: enumOptions(FREQUENCIES, FREQUENCY_LABELS),
-    encryptionInTransit: enumOptions(ENCRYPTION_IN_TRANSIT, ENCRYPTION_IN_TRANSIT_LABELS),
-    encryptionAtRest: enumOptions(ENCRYPTION_AT_REST, ENCRYPTION_AT_REST_LABELS),
-    mechanisms: enumOptions(TRANSFER_MECHANISMS, MECHANISM_LABELS),
-    agreementTypes: enumOptions(AGREEMENT_TYPES, AGREEMENT_TYPE_LABELS),
-    sccModules: enumOptions(SCC_MODULES, SCC_MODULE_LABELS),
+    categories: categoryChoices(choices.categories, taxonomy, tf, locale),
+    subjectRegions: SUBJECT_REGIONS.map((region) => ({ value: region, label: t(`regions.${region}`) })),
+    accessTypes: enumOptions("accessType", locale),
+    volumeUnits: enumOptions("volumeUnit", locale),
+    frequencies: enumOptions("frequency", locale),
+    encryptionInTransit: enumOptions("encryptionInTransit", locale),
+    encryptionAtRest: enumOptions("encryptionAtRest", locale),
+    mechanisms: enumOptions("transferMechanism", locale),
+    agreementTypes: enumOptions("agreementType", locale),
+    sccModules: enumOptions("sccModule", locale),
   };
 
   return (
     <div className="space-y-4">
       <div>
         <Link href="/register" className="text-sm text-brand-700 underline">
-          Back to My vendors
+          {t("wizard.backToMine")}
         </Link>
-        <h1 className="mt-1 text-2xl font-semibold">{resumed ? `Continue registering ${resumed.values.vendor.name}` : "Register a vendor"}</h1>
+        <h1 className="mt-1 text-2xl font-semibold">{resumed ? t("wizard.continueTitle", { name: resumed.values.vendor.name }) : t("title")}</h1>
       </div>
       <RegistrationWizard
         initial={resumed?.values ?? EMPTY_VALUES}

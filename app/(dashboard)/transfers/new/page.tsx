@@ -1,19 +1,27 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db/client";
+import { listDataCategories } from "@/db/queries/categories-register";
 import { listFlagsForProcessor } from "@/db/queries/flags";
+import { categoryChoices } from "@/components/forms/category-choices";
 import { openFlagPreviews } from "@/components/forms/flag-preview";
 import { TransferForm } from "@/components/forms/transfer-form";
-import { SUBJECT_REGION_OPTIONS, transferFormOptions } from "@/components/forms/transfer-form-options";
+import { subjectRegionOptions, transferFormOptions } from "@/components/forms/transfer-form-options";
 import { NO_LEGAL_FACTS } from "@/components/forms/transfer-form-types";
 import { writableProcessorFromQuery } from "@/components/records/writable-processor";
+import { appLocale } from "@/components/registers/locale-format";
 import { requirePageActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { listRegistrationChoices } from "@/lib/registration/queries";
 import { createTransferFromForm, previewNewTransfer } from "./actions";
 
-export const metadata: Metadata = { title: "New transfer" };
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("transfers");
+  return { title: t("new.metaTitle") };
+}
 
 /** /transfers/new?processor=ID: a transfer is always to one processor. */
 export default async function NewTransferPage({ searchParams }: { searchParams: Promise<{ processor?: string | string[] }> }) {
@@ -21,15 +29,22 @@ export default async function NewTransferPage({ searchParams }: { searchParams: 
   const database = db();
   const processor = await writableProcessorFromQuery(database, actor, (await searchParams).processor);
   const processorId = processor.id;
-  const [flags, choices] = await Promise.all([listFlagsForProcessor({ db: database, processorId }), listRegistrationChoices(database)]);
+  const [flags, choices, taxonomy, t, tf, locale] = await Promise.all([
+    listFlagsForProcessor({ db: database, processorId }),
+    listRegistrationChoices(database),
+    listDataCategories({ db: database }),
+    getTranslations("transfers"),
+    getTranslations("forms"),
+    getLocale().then(appLocale),
+  ]);
 
   return (
     <div className="space-y-6">
       <div>
         <Link href={`/processors/${processorId}`} className="text-sm text-brand-700 underline">
-          Back to {processor.name}
+          {t("new.back", { processor: processor.name })}
         </Link>
-        <h1 className="mt-1 text-2xl font-semibold">New transfer to {processor.name}</h1>
+        <h1 className="mt-1 text-2xl font-semibold">{t("new.title", { processor: processor.name })}</h1>
       </div>
       <TransferForm
         mode="create"
@@ -56,12 +71,13 @@ export default async function NewTransferPage({ searchParams }: { searchParams: 
         }}
         createOptions={{
           activities: choices.activities.map((activity) => ({ value: activity.id, label: activity.name })),
+          // The entity's ISO code, as the entities register shows it: short, and the same in every language.
           exporters: choices.exporters.map((entity) => ({ value: entity.id, label: `${entity.name} (${entity.country})` })),
-          subjectRegions: SUBJECT_REGION_OPTIONS,
-          dataCategories: choices.categories,
+          subjectRegions: subjectRegionOptions((region) => tf(`subjectRegions.${region}`)),
+          dataCategories: categoryChoices(choices.categories, taxonomy, tf, locale),
         }}
         currentFlags={openFlagPreviews(flags)}
-        options={transferFormOptions({ today: todayIso() })}
+        options={transferFormOptions({ today: todayIso(), locale })}
         save={createTransferFromForm}
         preview={previewNewTransfer}
       />

@@ -2,6 +2,7 @@ import { userActor } from "@/lib/auth/actor";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db/client";
 import { listFlagsForProcessor } from "@/db/queries/flags";
 import { listTransfersByProcessor } from "@/db/queries/transfers";
@@ -9,15 +10,20 @@ import { AgreementForm } from "@/components/forms/agreement-form";
 import { agreementFormOptions } from "@/components/forms/agreement-form-options";
 import { openFlagPreviews } from "@/components/forms/flag-preview";
 import { mayEdit } from "@/components/registers/edit-link";
+import { appLocale } from "@/components/registers/locale-format";
 import { getAgreement } from "@/lib/agreements/service";
 import { requirePageActor } from "@/lib/auth/guard";
 import { getProcessor } from "@/lib/processors/service";
-import { AGREEMENT_TYPE_LABELS } from "@/lib/rules/labels";
+import { enumLabel } from "@/lib/labels";
 import { uuid } from "@/lib/validation/common";
 import { previewAgreementChange, saveAgreement } from "./actions";
 
-export const metadata: Metadata = { title: "Edit agreement" };
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("agreements");
+  return { title: t("edit.metaTitle") };
+}
 
 const TRANSFER_LIMIT = 1000;
 
@@ -33,19 +39,21 @@ export default async function EditAgreementPage({ params }: { params: Promise<{ 
   const { processor } = found;
   // The same rule the save enforces: engineers write the agreements of their own draft processors only.
   if (!mayEdit(userActor(actor), processor)) redirect("/forbidden");
-  const [flags, transfers] = await Promise.all([
+  const [flags, transfers, t, locale] = await Promise.all([
     listFlagsForProcessor({ db: database, processorId: processor.id }),
     listTransfersByProcessor({ db: database, processorId: processor.id, limit: TRANSFER_LIMIT }),
+    getTranslations("agreements"),
+    getLocale().then(appLocale),
   ]);
 
   return (
     <div className="space-y-6">
       <div>
         <Link href={`/agreements/${id}`} className="text-sm text-brand-700 underline">
-          Back to the agreement
+          {t("edit.back")}
         </Link>
         <h1 className="mt-1 text-2xl font-semibold">
-          Edit {AGREEMENT_TYPE_LABELS[agreement.type]} with {processor.name}
+          {t("edit.title", { type: enumLabel("agreementType", agreement.type, locale), processor: processor.name })}
         </h1>
       </div>
       <AgreementForm
@@ -66,7 +74,7 @@ export default async function EditAgreementPage({ params }: { params: Promise<{ 
           notes: agreement.notes,
         }}
         currentFlags={openFlagPreviews(flags)}
-        options={agreementFormOptions({ transfers: transfers.rows })}
+        options={agreementFormOptions({ transfers: transfers.rows, locale })}
         save={saveAgreement}
         preview={previewAgreementChange}
       />

@@ -2,6 +2,7 @@ import { userActor } from "@/lib/auth/actor";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db/client";
 import { listFlagsForProcessor } from "@/db/queries/flags";
 import { listProcessorOptions } from "@/db/queries/processors";
@@ -10,13 +11,18 @@ import { openFlagPreviews } from "@/components/forms/flag-preview";
 import { ProcessorForm } from "@/components/forms/processor-form";
 import { processorFormOptions } from "@/components/forms/processor-form-options";
 import { mayEdit } from "@/components/registers/edit-link";
+import { appLocale } from "@/components/registers/locale-format";
 import { requirePageActor } from "@/lib/auth/guard";
 import { getProcessor } from "@/lib/processors/service";
 import { uuid } from "@/lib/validation/common";
 import { previewProcessorChange, saveProcessor } from "./actions";
 
-export const metadata: Metadata = { title: "Edit processor" };
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("processors");
+  return { title: t("edit.metaTitle") };
+}
 
 // Owners are picked among the active accounts; a register has a handful of people, not thousands.
 const OWNER_LIMIT = 200;
@@ -31,19 +37,21 @@ export default async function EditProcessorPage({ params }: { params: Promise<{ 
   const { processor } = found;
   // The same ownership rule the save enforces: engineers only on their own drafts.
   if (!mayEdit(userActor(actor), processor)) redirect("/forbidden");
-  const [flags, parents, owners] = await Promise.all([
+  const [flags, parents, owners, t, locale] = await Promise.all([
     listFlagsForProcessor({ db: database, processorId: id }),
     listProcessorOptions({ db: database }),
     listUsers({ db: database, page: 1, pageSize: OWNER_LIMIT, status: "active" }),
+    getTranslations("processors"),
+    getLocale().then(appLocale),
   ]);
 
   return (
     <div className="space-y-6">
       <div>
         <Link href={`/processors/${id}`} className="text-sm text-brand-700 underline">
-          Back to the processor
+          {t("edit.back")}
         </Link>
-        <h1 className="mt-1 text-2xl font-semibold">Edit {processor.name}</h1>
+        <h1 className="mt-1 text-2xl font-semibold">{t("edit.title", { name: processor.name })}</h1>
       </div>
       <ProcessorForm
         mode="edit"
@@ -65,7 +73,7 @@ export default async function EditProcessorPage({ params }: { params: Promise<{ 
           notes: processor.notes,
         }}
         currentFlags={openFlagPreviews(flags)}
-        options={processorFormOptions({ parents, owners: owners.rows, excludeId: id })}
+        options={processorFormOptions({ parents, owners: owners.rows, excludeId: id, locale })}
         save={saveProcessor}
         preview={previewProcessorChange}
       />

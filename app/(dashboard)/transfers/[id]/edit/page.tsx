@@ -2,21 +2,27 @@ import { userActor } from "@/lib/auth/actor";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db/client";
 import { listFlagsForSubject } from "@/db/queries/flags";
 import { mayEdit } from "@/components/registers/edit-link";
 import { openFlagPreviews } from "@/components/forms/flag-preview";
 import { TransferForm } from "@/components/forms/transfer-form";
 import { transferFormOptions } from "@/components/forms/transfer-form-options";
-import { countryLabel } from "@/components/transfers/labels";
+import { appLocale } from "@/components/registers/locale-format";
+import { countryName } from "@/lib/labels";
 import { requirePageActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
 import { getTransfer } from "@/lib/transfers/service";
 import { uuid } from "@/lib/validation/common";
 import { previewTransferChange, saveTransfer } from "./actions";
 
-export const metadata: Metadata = { title: "Edit transfer" };
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("transfers");
+  return { title: t("edit.metaTitle") };
+}
 
 export default async function EditTransferPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor(["dpo", "engineer"]);
@@ -27,17 +33,19 @@ export default async function EditTransferPage({ params }: { params: Promise<{ i
   if (!transfer) notFound();
   // The same ownership rule the save enforces: engineers only on their own drafts.
   if (!mayEdit(userActor(actor), transfer)) redirect("/forbidden");
-  const flags = await listFlagsForSubject({ db: database, subjectType: "transfer", subjectId: id });
+  const [flags, t, locale] = await Promise.all([
+    listFlagsForSubject({ db: database, subjectType: "transfer", subjectId: id }),
+    getTranslations("transfers"),
+    getLocale().then(appLocale),
+  ]);
 
   return (
     <div className="space-y-6">
       <div>
         <Link href={`/transfers/${id}`} className="text-sm text-brand-700 underline">
-          Back to the transfer
+          {t("edit.back")}
         </Link>
-        <h1 className="mt-1 text-2xl font-semibold">
-          Edit transfer to {countryLabel(transfer.destinationCountry)}
-        </h1>
+        <h1 className="mt-1 text-2xl font-semibold">{t("edit.title", { country: countryName(transfer.destinationCountry, locale) })}</h1>
       </div>
       <TransferForm
         mode="edit"
@@ -65,7 +73,7 @@ export default async function EditTransferPage({ params }: { params: Promise<{ i
         }}
         originCountry={transfer.originCountry}
         currentFlags={openFlagPreviews(flags)}
-        options={transferFormOptions({ today: todayIso() })}
+        options={transferFormOptions({ today: todayIso(), locale })}
         save={saveTransfer}
         preview={previewTransferChange}
       />
