@@ -1,15 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { useInvalidateRegisters } from "@/components/providers/register-keys";
+import { useUiLocale } from "@/components/layout/use-ui-locale";
 import { Button } from "@/components/ui/button";
 import type { AcceptRiskAction, AcceptedFlag } from "./accept-risk-types";
+import { formatLocalDate } from "./format";
 
 type Field = "justification" | "acceptedUntil";
-
-// The server's messages name the constraint ("must be after today"); the field's name goes in front.
-const FIELD_NAMES: Record<Field, string> = { justification: "The justification", acceptedUntil: "The end date" };
 
 const inputClass = "block w-full rounded-md border px-2 py-1.5 text-sm";
 
@@ -36,6 +36,9 @@ export function AcceptRiskForm({
   /** Put `accepted=<id>` in the URL on success, for a list the accepted flag leaves (the open-flag register). */
   announce?: boolean;
 }) {
+  const t = useTranslations("flags");
+  const common = useTranslations("common");
+  const locale = useUiLocale();
   const router = useRouter();
   const invalidateRegisters = useInvalidateRegisters();
   const baseId = useId();
@@ -58,7 +61,7 @@ export function AcceptRiskForm({
   if (accepted) {
     return (
       <p role="status" className="text-sm text-green-800" data-testid="accept-risk-success">
-        Risk accepted until {accepted.acceptedUntil}.
+        {t("accept.done", { hasUntil: accepted.acceptedUntil ? "yes" : "no", until: accepted.acceptedUntil ? formatLocalDate(accepted.acceptedUntil, locale) : "" })}
       </p>
     );
   }
@@ -72,7 +75,7 @@ export function AcceptRiskForm({
         aria-expanded={false}
         onClick={() => setOpen(true)}
       >
-        Accept risk<span className="sr-only">: {context}</span>
+        {t.rich("accept.open", { context, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
       </Button>
     );
   }
@@ -109,7 +112,8 @@ export function AcceptRiskForm({
       const fields: Partial<Record<Field, string>> = {};
       for (const issue of error.fields ?? []) {
         if ((issue.path === "justification" || issue.path === "acceptedUntil") && !fields[issue.path]) {
-          fields[issue.path] = `${FIELD_NAMES[issue.path]} ${issue.message}.`;
+          // The server's messages name the constraint ("must be after today"); the field's name goes in front.
+          fields[issue.path] = t("accept.fieldError", { field: t(`accept.fieldNames.${issue.path}`), message: issue.message });
         }
       }
       setFieldErrors(fields);
@@ -120,8 +124,8 @@ export function AcceptRiskForm({
   if (conflict) {
     return (
       <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="accept-risk-conflict">
-        <p className="font-medium text-amber-900">This flag changed since you opened it.</p>
-        <p className="text-amber-900">Reload to see its current state, then decide again.</p>
+        <p className="font-medium text-amber-900">{t("accept.conflict")}</p>
+        <p className="text-amber-900">{t("accept.conflictHint")}</p>
         <Button
           type="button"
           variant="secondary"
@@ -131,7 +135,7 @@ export function AcceptRiskForm({
             router.refresh();
           }}
         >
-          Reload
+          {common("reload")}
         </Button>
       </div>
     );
@@ -142,13 +146,13 @@ export function AcceptRiskForm({
       id={ids.form}
       onSubmit={onSubmit}
       noValidate
-      aria-label={`Accept risk: ${context}`}
+      aria-label={t("accept.label", { context })}
       className="w-72 max-w-full space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3 text-left"
       data-testid="accept-risk-form"
     >
       <div className="space-y-1">
         <label htmlFor={ids.justification} className="block text-xs font-medium text-slate-700">
-          Justification
+          {t("accept.justification")}
         </label>
         <textarea
           id={ids.justification}
@@ -170,7 +174,7 @@ export function AcceptRiskForm({
       </div>
       <div className="space-y-1">
         <label htmlFor={ids.acceptedUntil} className="block text-xs font-medium text-slate-700">
-          Accepted until
+          {t("accept.until")}
         </label>
         <input
           id={ids.acceptedUntil}
@@ -183,7 +187,7 @@ export function AcceptRiskForm({
           className={`${inputClass} ${fieldErrors.acceptedUntil ? "border-red-600" : "border-slate-300"}`}
         />
         <p id={ids.hint} className="text-xs text-slate-600">
-          The flag reopens after this date.
+          {t("accept.untilHint")}
         </p>
         {fieldErrors.acceptedUntil && (
           <p id={ids.acceptedUntilError} className="text-xs text-red-700" data-testid="accepted-until-error">
@@ -196,10 +200,10 @@ export function AcceptRiskForm({
       </p>
       <div className="flex gap-2">
         <Button type="submit" className="px-2 py-1 text-xs" disabled={pending}>
-          {pending ? "Saving…" : "Confirm acceptance"}
+          {pending ? common("saving") : t("accept.submit")}
         </Button>
         <Button type="button" variant="ghost" className="px-2 py-1 text-xs" onClick={() => setOpen(false)} disabled={pending}>
-          Cancel
+          {common("cancel")}
         </Button>
       </div>
     </form>

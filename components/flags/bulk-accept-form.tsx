@@ -1,11 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { useInvalidateRegisters } from "@/components/providers/register-keys";
+import { useUiLocale } from "@/components/layout/use-ui-locale";
 import { Button } from "@/components/ui/button";
 import type { BulkAcceptRiskAction } from "./accept-risk-types";
 import { BULK_ACCEPT_FORM_ID } from "./bulk-selection";
+import { formatLocalDate } from "./format";
 
 type Field = "justification" | "until";
 
@@ -17,6 +20,9 @@ const inputClass = "block w-full rounded-md border px-2 py-1.5 text-sm";
  * All or nothing: if one flag changed meanwhile the server accepts none and the message names it.
  */
 export function BulkAcceptForm({ minDate, acceptRisks }: { minDate: string; acceptRisks: BulkAcceptRiskAction }) {
+  const t = useTranslations("flags");
+  const common = useTranslations("common");
+  const locale = useUiLocale();
   const router = useRouter();
   const invalidateRegisters = useInvalidateRegisters();
   const baseId = useId();
@@ -49,13 +55,13 @@ export function BulkAcceptForm({ minDate, acceptRisks }: { minDate: string; acce
     setFieldErrors({});
     setMessage(null);
     if (request.ids.length === 0) {
-      setMessage({ kind: "error", text: "Select at least one open flag in the table first." });
+      setMessage({ kind: "error", text: t("bulk.selectFirst") });
       return;
     }
     startTransition(async () => {
       const result = await acceptRisks(request);
       if (result.ok) {
-        setMessage({ kind: "success", text: `${result.data.length} risks accepted until ${request.until}.` });
+        setMessage({ kind: "success", text: t("bulk.accepted", { count: result.data.length, until: formatLocalDate(request.until, locale) }) });
         // The accepted flags leave the open list: its cached pages (and the other registers' flag columns) are stale.
         void invalidateRegisters();
         router.refresh();
@@ -63,8 +69,9 @@ export function BulkAcceptForm({ minDate, acceptRisks }: { minDate: string; acce
       }
       const fields: Partial<Record<Field, string>> = {};
       for (const issue of result.error.fields ?? []) {
-        if (issue.path === "justification") fields.justification = `The justification ${issue.message}.`;
-        if (issue.path === "until") fields.until = `The end date ${issue.message}.`;
+        // The server's messages name the constraint ("must be after today"); the field's name goes in front.
+        if (issue.path === "justification") fields.justification = t("accept.fieldError", { field: t("accept.fieldNames.justification"), message: issue.message });
+        if (issue.path === "until") fields.until = t("accept.fieldError", { field: t("accept.fieldNames.acceptedUntil"), message: issue.message });
       }
       setFieldErrors(fields);
       if (Object.keys(fields).length === 0) setMessage({ kind: "error", text: result.error.message });
@@ -76,13 +83,13 @@ export function BulkAcceptForm({ minDate, acceptRisks }: { minDate: string; acce
       id={BULK_ACCEPT_FORM_ID}
       onSubmit={onSubmit}
       noValidate
-      aria-label="Accept the risk of the selected flags"
+      aria-label={t("bulk.label")}
       className="flex flex-wrap items-start gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3"
       data-testid="bulk-accept-form"
     >
       <div className="min-w-64 flex-1 space-y-1">
         <label htmlFor={ids.justification} className="block text-xs font-medium text-slate-700">
-          Justification for the selected flags
+          {t("bulk.justification")}
         </label>
         <textarea
           id={ids.justification}
@@ -101,7 +108,7 @@ export function BulkAcceptForm({ minDate, acceptRisks }: { minDate: string; acce
       </div>
       <div className="space-y-1">
         <label htmlFor={ids.until} className="block text-xs font-medium text-slate-700">
-          Accepted until
+          {t("accept.until")}
         </label>
         <input
           id={ids.until}
@@ -120,7 +127,7 @@ export function BulkAcceptForm({ minDate, acceptRisks }: { minDate: string; acce
       </div>
       <div className="space-y-1 self-end">
         <Button type="submit" className="px-3 py-1.5 text-sm" disabled={pending}>
-          {pending ? "Saving…" : "Accept selected"}
+          {pending ? common("saving") : t("bulk.submit")}
         </Button>
       </div>
       <p

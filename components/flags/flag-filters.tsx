@@ -1,13 +1,9 @@
-import { FLAG_SUBJECT_TYPES, SEVERITIES, type FlagSubjectType, type Severity } from "@/db/schema/enums";
-import { FilterForm, SearchFilter, SelectFilter, enumOptions } from "@/components/ui/filter-form";
-import { RULE_OPTIONS } from "./rules";
-
-const STATUS_OPTIONS = [
-  { value: "open", label: "Open" },
-  { value: "accepted", label: "Accepted" },
-  { value: "resolved", label: "Resolved" },
-  { value: "all", label: "All statuses" },
-];
+import { useTranslations } from "next-intl";
+import type { FlagSubjectType, Severity } from "@/db/schema/enums";
+import { FilterForm, SearchFilter, SelectFilter } from "@/components/ui/filter-form";
+import { useUiLocale } from "@/components/layout/use-ui-locale";
+import { enumOptions } from "@/lib/labels";
+import { ruleOptions } from "./rules";
 
 /** The flag register's filters. Severities worst first, as the register sorts. */
 export function FlagFilters({
@@ -23,20 +19,15 @@ export function FlagFilters({
   rule?: string;
   subject?: FlagSubjectType;
 }) {
+  const t = useTranslations("flags");
+  const locale = useUiLocale();
   return (
-    <FilterForm action="/flags" label="Filter flags" values={[q, status, severity, rule, subject]}>
-      <SearchFilter id="flag-q" label="Search" value={q} placeholder="Rule or processor" className="w-48" />
-      <SelectFilter id="flag-status" name="status" label="Status" value={status} options={STATUS_OPTIONS} anyLabel={null} />
-      <SelectFilter id="flag-severity" name="severity" label="Severity" value={severity} options={enumOptions([...SEVERITIES].reverse())} />
-      <SelectFilter
-        id="flag-rule"
-        name="rule"
-        label="Rule"
-        value={rule}
-        options={RULE_OPTIONS.map((option) => ({ value: option.id, label: option.title }))}
-        className="max-w-xs"
-      />
-      <SelectFilter id="flag-subject" name="subject" label="Subject" value={subject} options={enumOptions(FLAG_SUBJECT_TYPES)} />
+    <FilterForm action="/flags" label={t("filters.label")} values={[q, status, severity, rule, subject]}>
+      <SearchFilter id="flag-q" label={t("filters.search")} value={q} placeholder={t("filters.searchPlaceholder")} className="w-48" />
+      <SelectFilter id="flag-status" name="status" label={t("filters.status")} value={status} options={enumOptions("flagStatusFilter", locale)} anyLabel={null} />
+      <SelectFilter id="flag-severity" name="severity" label={t("filters.severity")} value={severity} options={enumOptions("severity", locale).reverse()} />
+      <SelectFilter id="flag-rule" name="rule" label={t("filters.rule")} value={rule} options={ruleOptions(locale)} className="max-w-xs" />
+      <SelectFilter id="flag-subject" name="subject" label={t("filters.subject")} value={subject} options={enumOptions("flagSubjectType", locale)} />
     </FilterForm>
   );
 }

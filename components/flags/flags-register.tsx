@@ -41,7 +41,7 @@ export function FlagsRegister({
           {acceptance && acceptRisks && (filters.status === "open" || data.rows.some((flag) => flag.status === "open")) && (
             <BulkAcceptForm minDate={acceptance.minDate} acceptRisks={acceptRisks} />
           )}
-          <FlagsTable rows={data.rows} acceptance={acceptance} busy={query.isPlaceholderData} />
+          <FlagsTable rows={data.rows} view={filters.status} acceptance={acceptance} busy={query.isPlaceholderData} />
           <Pagination page={filters.page} pageSize={filters.pageSize} total={data.total} basePath="/flags" searchParams={searchParams} />
         </>
       )}

@@ -1,23 +1,49 @@
 import { clsx } from "clsx";
 import Link from "next/link";
-import type { FlagRegisterRow } from "@/db/queries/flags";
+import { useTranslations } from "next-intl";
+import { useUiLocale } from "@/components/layout/use-ui-locale";
+import { Badge } from "@/components/ui/badge";
+import { TableScroll } from "@/components/ui/table-scroll";
+import type { FlagStatusFilter } from "@/lib/api/contracts/flags";
+import type { FlagListRow } from "@/lib/flags/register";
+import { enumLabel } from "@/lib/labels";
 import { AcceptRiskForm } from "./accept-risk-form";
 import { BULK_ACCEPT_FORM_ID, bulkSelectionValue } from "./bulk-selection";
 import type { FlagListAcceptance } from "./flag-list";
 import { FlagStatusBadge, SeverityBadge } from "./badges";
-import { formatDate } from "./format";
-import { flagSubject } from "./subject";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { FactText } from "./fact-text";
+import { formatLocalDate, messageParts } from "./format";
+import { ruleTitle } from "./rules";
+import { flagSubject, type FlagsTranslator } from "./subject";
 
 /**
  * One page of the flag register. `acceptance` (DPO only) adds an "Accept risk" control to each open flag and a
  * checkbox that selects it for the bulk form (BulkAcceptForm, rendered above it by FlagsRegister). `busy`
- * dims the rows while the ones matching new filters are on their way.
+ * dims the rows while the ones matching new filters are on their way. On the Accepted tab (`view`), each risk
+ * says who accepted it and when, why, and until when, and that it has expired once that date has passed.
  */
-export function FlagsTable({ rows, acceptance, busy = false }: { rows: readonly FlagRegisterRow[]; acceptance?: FlagListAcceptance; busy?: boolean }) {
-  const columns = acceptance ? 8 : 6;
+export function FlagsTable({
+  rows,
+  view,
+  acceptance,
+  busy = false,
+}: {
+  rows: readonly FlagListRow[];
+  view: FlagStatusFilter;
+  acceptance?: FlagListAcceptance;
+  busy?: boolean;
+}) {
+  const t = useTranslations("flags");
+  const locale = useUiLocale();
+  const accepted = view === "accepted";
+  const columns = 6 + (acceptance ? 2 : 0) + (accepted ? 3 : 0);
+  const expiredBadge = (
+    <span className="ml-1" data-testid="acceptance-expired">
+      <Badge tone="red">{t("table.expired")}</Badge>
+    </span>
+  );
   return (
-    <TableScroll label="Flags table" className="rounded-lg border border-slate-200 bg-white">
+    <TableScroll label={t("table.label")} className="rounded-lg border border-slate-200 bg-white">
       <table
         className={clsx("min-w-full divide-y divide-slate-200 text-sm transition-opacity", busy && "opacity-60")}
         aria-busy={busy}
@@ -27,18 +53,25 @@ export function FlagsTable({ rows, acceptance, busy = false }: { rows: readonly 
           <tr>
             {acceptance && (
               <th scope="col" className="px-4 py-2">
-                <span className="sr-only">Select</span>
+                <span className="sr-only">{t("table.select")}</span>
               </th>
             )}
-            <th scope="col" className="px-4 py-2">Severity</th>
-            <th scope="col" className="px-4 py-2">Rule</th>
-            <th scope="col" className="px-4 py-2">Finding</th>
-            <th scope="col" className="px-4 py-2">Subject</th>
-            <th scope="col" className="px-4 py-2">Status</th>
-            <th scope="col" className="px-4 py-2">Last seen</th>
+            <th scope="col" className="px-4 py-2">{t("table.severity")}</th>
+            <th scope="col" className="px-4 py-2">{t("table.rule")}</th>
+            <th scope="col" className="px-4 py-2">{t("table.finding")}</th>
+            <th scope="col" className="px-4 py-2">{t("table.subject")}</th>
+            <th scope="col" className="px-4 py-2">{t("table.status")}</th>
+            {accepted && (
+              <>
+                <th scope="col" className="px-4 py-2">{t("table.acceptedBy")}</th>
+                <th scope="col" className="px-4 py-2">{t("table.justification")}</th>
+                <th scope="col" className="px-4 py-2">{t("table.acceptedUntil")}</th>
+              </>
+            )}
+            <th scope="col" className="px-4 py-2">{t("table.lastSeen")}</th>
             {acceptance && (
               <th scope="col" className="px-4 py-2">
-                Decision
+                {t("table.decision")}
               </th>
             )}
           </tr>
@@ -47,13 +80,13 @@ export function FlagsTable({ rows, acceptance, busy = false }: { rows: readonly 
           {rows.length === 0 && (
             <tr>
               <td colSpan={columns} className="px-4 py-8 text-center text-slate-600">
-                No flag matches these filters.
+                {t("table.empty")}
               </td>
             </tr>
           )}
           {rows.map((flag) => {
-            const title = flag.ruleTitle;
-            const subject = flagSubject(flag);
+            const title = ruleTitle(flag.ruleId, locale);
+            const subject = flagSubject(flag, t as FlagsTranslator, locale);
             return (
               <tr key={flag.id} data-testid="flag-row" data-rule-id={flag.ruleId} data-flag-id={flag.id} className="align-top">
                 {acceptance && (
@@ -64,7 +97,7 @@ export function FlagsTable({ rows, acceptance, busy = false }: { rows: readonly 
                         name="selected"
                         form={BULK_ACCEPT_FORM_ID}
                         value={bulkSelectionValue(flag)}
-                        aria-label={`Select ${title} (${subject.label})`}
+                        aria-label={t("table.selectFlag", { flag: `${title} (${subject.label})` })}
                         className="h-4 w-4"
                         data-testid="flag-select"
                       />
@@ -78,9 +111,11 @@ export function FlagsTable({ rows, acceptance, busy = false }: { rows: readonly 
                   <span className="font-medium">{title}</span>
                   <code className="block text-xs text-slate-500">{flag.ruleId}</code>
                 </td>
-                <td className="max-w-md px-4 py-2">{flag.message}</td>
+                <td className="max-w-md px-4 py-2">
+                  <FactText parts={messageParts(flag.message)} />
+                </td>
                 <td className="px-4 py-2">
-                  <span className="block text-xs capitalize text-slate-500">{flag.subjectType}</span>
+                  <span className="block text-xs text-slate-500">{enumLabel("flagSubjectType", flag.subjectType, locale)}</span>
                   {subject.href ? (
                     <Link href={subject.href} className="text-brand-700 underline" data-testid="flag-subject-link">
                       {subject.label}
@@ -91,16 +126,39 @@ export function FlagsTable({ rows, acceptance, busy = false }: { rows: readonly 
                 </td>
                 <td className="px-4 py-2">
                   <FlagStatusBadge status={flag.status} />
-                  {flag.status === "accepted" && flag.acceptedUntil && (
-                    <span className="mt-1 block text-xs text-slate-600">until {formatDate(flag.acceptedUntil)}</span>
+                  {/* The Accepted tab has a column of its own for the end date. */}
+                  {!accepted && flag.status === "accepted" && flag.acceptedUntil && (
+                    <span className="mt-1 block text-xs text-slate-600">
+                      {t("table.until", { date: formatLocalDate(flag.acceptedUntil, locale) })}
+                      {flag.acceptanceExpired && expiredBadge}
+                    </span>
                   )}
                   {flag.status === "resolved" && flag.resolvedAt && (
                     <span className="mt-1 block text-xs text-slate-600" data-testid="flag-resolved-date">
-                      on {formatDate(flag.resolvedAt)}
+                      {t("table.resolvedOn", { date: formatLocalDate(flag.resolvedAt, locale) })}
                     </span>
                   )}
                 </td>
-                <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatDate(flag.lastSeenAt)}</td>
+                {accepted && (
+                  <>
+                    <td className="px-4 py-2" data-testid="flag-accepted-by">
+                      {flag.acceptedByName ?? "—"}
+                      {flag.acceptedAt && (
+                        <span className="block whitespace-nowrap text-xs text-slate-600">
+                          {t("table.acceptedOn", { date: formatLocalDate(flag.acceptedAt, locale) })}
+                        </span>
+                      )}
+                    </td>
+                    <td className="max-w-sm whitespace-pre-line px-4 py-2" data-testid="flag-justification">
+                      {flag.acceptanceJustification ?? "—"}
+                    </td>
+                    <td className="whitespace-nowrap px-4 py-2 tabular-nums" data-testid="flag-accepted-until">
+                      {flag.acceptedUntil ? formatLocalDate(flag.acceptedUntil, locale) : "—"}
+                      {flag.acceptanceExpired && expiredBadge}
+                    </td>
+                  </>
+                )}
+                <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatLocalDate(flag.lastSeenAt, locale)}</td>
                 {acceptance && (
                   <td className="px-4 py-2">
                     {flag.status === "open" ? (

@@ -1,11 +1,15 @@
-import { RULE_CATALOG } from "@/lib/rules/catalog";
+import type { Locale } from "@/lib/i18n/locales";
+import { enumLabel, enumOptions } from "@/lib/labels";
+import { RULE_IDS, type RuleId } from "@/lib/rules/types";
 
-const TITLES = new Map<string, string>(RULE_CATALOG.map((rule) => [rule.id, rule.title]));
+const KNOWN = new Set<string>(RULE_IDS);
 
-/** The catalog's title of a rule; the id itself for a rule no longer in the catalog (old flags outlive it). */
-export function ruleTitle(ruleId: string): string {
-  return TITLES.get(ruleId) ?? ruleId;
+/** A rule's title in the reader's language; the id itself for a rule no longer in the catalog (old flags outlive it). */
+export function ruleTitle(ruleId: string, locale: Locale): string {
+  return KNOWN.has(ruleId) ? enumLabel("rule", ruleId as RuleId, locale) : ruleId;
 }
 
-/** Rules for a filter's select, in catalog order. */
-export const RULE_OPTIONS: readonly { id: string; title: string }[] = RULE_CATALOG.map((rule) => ({ id: rule.id, title: rule.title }));
+/** Rules for a filter's select, in the catalogue's order. */
+export function ruleOptions(locale: Locale): readonly { value: string; label: string }[] {
+  return enumOptions("rule", locale);
+}

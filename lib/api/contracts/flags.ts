@@ -106,6 +106,9 @@ export const flagDetailRecord = flagRecord.extend({ acceptedByName: z.string().n
  */
 export const flagListRow = flagDetailRecord.extend({
   ruleTitle: z.string().describe("The catalog's title of the rule (its id for a rule no longer in the catalog)"),
+  acceptanceExpired: z
+    .boolean()
+    .describe("An accepted flag whose end date (acceptedUntil) has passed: it reopens at the next evaluation of the dates (at start, then hourly)"),
 });
 
 /** The DPO's acceptance of one flag's risk; `version` may come from If-Match instead. */
