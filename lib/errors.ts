@@ -37,6 +37,28 @@ export const ERROR_TITLE: Record<ErrorCode, string> = {
   unavailable: "Service unavailable",
 };
 
+/** The same titles in French, for a form or page that shows a problem to a French reader (errorTitle). */
+export const ERROR_TITLE_FR: Record<ErrorCode, string> = {
+  invalid_json: "Le corps de la requête n'est pas du JSON valide",
+  unauthenticated: "Connexion requise",
+  forbidden: "Action non autorisée pour votre rôle",
+  not_found: "Introuvable",
+  conflict: "En conflit avec un enregistrement existant",
+  version_conflict: "L'enregistrement a été modifié par quelqu'un d'autre",
+  payload_too_large: "Le corps de la requête est trop volumineux",
+  unsupported_media_type: "Type de média non pris en charge",
+  validation_failed: "Certains champs ne sont pas valides",
+  precondition_required: "Une version est requise",
+  rate_limited: "Trop de tentatives",
+  internal: "Erreur inattendue",
+  unavailable: "Service indisponible",
+};
+
+/** A problem's title for a person, in their language; the API's problem+json stays in English (ERROR_TITLE). */
+export function errorTitle(code: ErrorCode, locale: "en" | "fr" = "en"): string {
+  return (locale === "fr" ? ERROR_TITLE_FR : ERROR_TITLE)[code];
+}
+
 export interface FieldIssue {
   /** Path of the invalid field, e.g. "transfers.0.destinationCountry". */
   path: string;

@@ -50,3 +50,14 @@ describe("enum error messages name labels, not codes", () => {
     expect(error.details.fields?.[0]).not.toHaveProperty("allowed");
   });
 });
+
+describe("problem titles", () => {
+  it("titles every error code in English and French", async () => {
+    const { ERROR_STATUS, errorTitle } = await import("@/lib/errors");
+    for (const code of Object.keys(ERROR_STATUS) as (keyof typeof ERROR_STATUS)[]) {
+      expect(errorTitle(code, "fr")).not.toBe(errorTitle(code, "en"));
+    }
+    expect(errorTitle("validation_failed")).toBe("Some fields are invalid");
+    expect(errorTitle("validation_failed", "fr")).toBe("Certains champs ne sont pas valides");
+  });
+});

@@ -85,7 +85,7 @@ export const FR: EnumCatalogue = {
   piplExemption: {
     contract_with_individual: "Nécessaire à un contrat avec la personne concernée (Dispositions de 2024, art. 5(1))",
     cross_border_hr: "Gestion transfrontalière des ressources humaines (Dispositions de 2024, art. 5(2))",
-    emergency: "Urgence : protection de la vie, de la santé ou des biens (Dispositions de 2024, art. 5(3))",
+    emergency: "Urgence\u00a0: protection de la vie, de la santé ou des biens (Dispositions de 2024, art. 5(3))",
   },
   // RGPD, art. 6, paragraphe 1, points a) à f).
   legalBasis: {
@@ -126,9 +126,9 @@ export const FR: EnumCatalogue = {
     dpf: "Cadre de protection des données UE–États-Unis (DPF)",
     scc: "Clauses contractuelles types (CCT)",
     bcr: "Règles d'entreprise contraignantes (BCR)",
-    art49_consent: "Art. 49 : consentement",
-    art49_contract: "Art. 49 : contrat",
-    art49_other: "Art. 49 : autre dérogation",
+    art49_consent: "Art. 49\u00a0: consentement",
+    art49_contract: "Art. 49\u00a0: contrat",
+    art49_other: "Art. 49\u00a0: autre dérogation",
     pipl_standard_contract: "Contrat type PIPL",
     pipl_certification: "Certification PIPL",
     cac_assessment: "Évaluation de sécurité de la CAC",
@@ -155,8 +155,13 @@ export const FR: EnumCatalogue = {
     bcr: "Règles d'entreprise contraignantes (BCR)",
     other: "Contrat",
   },
-  // RT: responsable du traitement; ST: sous-traitant (décision (UE) 2021/914).
-  sccModule: { module_1: "Module 1 (RT à RT)", module_2: "Module 2 (RT à ST)", module_3: "Module 3 (ST à ST)", module_4: "Module 4 (ST à RT)" },
+  // Décision (UE) 2021/914: each module by the parties' roles, "responsable" for the controller.
+  sccModule: {
+    module_1: "Module 1 (responsable à responsable)",
+    module_2: "Module 2 (responsable à sous-traitant)",
+    module_3: "Module 3 (sous-traitant à sous-traitant)",
+    module_4: "Module 4 (sous-traitant à responsable)",
+  },
   severity: { low: "Faible", medium: "Moyenne", high: "Élevée", critical: "Critique" },
   flagSubjectType: { transfer: "Transfert", processor: "Prestataire", agreement: "Contrat" },
   flagStatus: { open: "Ouverte", accepted: "Risque accepté", resolved: "Résolue" },
@@ -207,7 +212,7 @@ export const FR: EnumCatalogue = {
   },
   exportFormat: { csv: "CSV (UTF-8, RFC 4180)", xlsx: "Classeur Excel (XLSX)", pdf: "PDF, prêt à envoyer", json: "JSON (schéma versionné)" },
   ropaTemplate: {
-    generic: "Générique : ordre de l'art. 30(1) du RGPD",
+    generic: "Générique\u00a0: ordre de l'art. 30(1) du RGPD",
     ico: "Modèle de registre du responsable du traitement de l'ICO (Royaume-Uni)",
     cnil: "Registre CNIL (en français, une fiche par activité)",
   },
@@ -233,7 +238,7 @@ export const FR: EnumCatalogue = {
     "restricted-cisa-met": "Restreint — exigences de sécurité de la CISA respectées",
     "below-threshold": "Sous le seuil de volume",
     exempt: "Exempté (28 CFR part 202, subpart E)",
-    "not-covered": "Non couvert : aucune donnée personnelle sensible d'une catégorie du DOJ",
+    "not-covered": "Non couvert\u00a0: aucune donnée personnelle sensible d'une catégorie du DOJ",
   },
   dojLeftOutReason: { "no-us-persons": "aucune personne américaine (202.256)", exempt: "exempté (subpart E)" },
   piplSensitiveTier: {
