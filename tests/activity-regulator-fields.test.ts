@@ -79,6 +79,9 @@ it("the contract accepts a link as an http(s) address or a document reference, o
   // The checklist: the CNIL model's measures, each once.
   const unknown = createActivityBody.safeParse({ ...base, securityChecklist: ["encryption", "firewall"] });
   expect(unknown.error!.issues.map((issue) => issue.path.join("."))).toEqual(["securityChecklist.1"]);
+  // The message names the measures as a person reads them, not by their codes.
+  expect(unknown.error!.issues[0]!.message).toContain("Access control; Traceability (logging)");
+  expect(unknown.error!.issues[0]!.message).not.toContain("access_control");
   const twice = createActivityBody.safeParse({ ...base, securityChecklist: ["encryption", "encryption"] });
   expect(twice.error!.issues.map((issue) => issue.path.join("."))).toEqual(["securityChecklist"]);
   expect(createActivityBody.safeParse({ ...base, securityChecklist: [...SECURITY_MEASURES] }).success).toBe(true);
@@ -185,6 +188,13 @@ describeOnDatabases("activity regulator fields (CNIL checklist, ICO template)", 
     expect(refused.status).toBe(422);
     // Every invalid field at once: the link, and the reason the policy flag asks for.
     expect((await refused.json()).errors.map((error: { path: string }) => error.path).sort()).toEqual(["consentRecordReference", "policyDeviationReason"]);
+    // An unknown legal basis: the message lists the labels, the codes a client may send are in `allowed`.
+    const badBasis = await post({ ...body, legalBasis: "whim" });
+    expect(badBasis.status).toBe(422);
+    const [basisError] = (await badBasis.json()).errors;
+    expect(basisError).toMatchObject({ path: "legalBasis", allowed: expect.arrayContaining(["legitimate_interests"]) });
+    expect(basisError.message).toContain("Legitimate interests");
+    expect(basisError.message).not.toContain("legitimate_interests");
     const noReason = await post({ ...body, retainedPerPolicy: false });
     expect(noReason.status).toBe(422);
     const problem = await noReason.json();

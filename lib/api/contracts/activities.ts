@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { ACTIVITY_RECORD_STATES, ACTIVITY_SORTS } from "@/db/list-sorts";
-import { ART9_CONDITIONS, DISCLOSURE_TYPES, LEGAL_BASES, RECORD_STATUSES, SECURITY_MEASURES } from "@/db/schema/enums";
+import { ACTIVITY_SORTS } from "@/db/list-sorts";
+import { SECURITY_MEASURES } from "@/db/schema/enums";
 import { text, uuid, version } from "@/lib/validation/common";
+import { enumField } from "@/lib/validation/enum-field";
 import { MAX_PAGE_SIZE, reviewFields, defineContract, lenientQuery, pageOf, paginationQuery, recordOf, searchText, sortDirection, updateBodyOf, wire } from "./common";
 
 /**
@@ -13,12 +14,11 @@ import { MAX_PAGE_SIZE, reviewFields, defineContract, lenientQuery, pageOf, pagi
 export const activityListQuery = z.object({
   ...paginationQuery,
   q: searchText.optional().describe("Text search on the name, the purpose and the business function"),
-  legalBasis: z.enum(LEGAL_BASES).optional().describe("GDPR Art. 6(1) legal basis"),
-  record: z
-    .enum(ACTIVITY_RECORD_STATES)
+  legalBasis: enumField("legalBasis").optional().describe("GDPR Art. 6(1) legal basis"),
+  record: enumField("activityRecordState")
     .optional()
     .describe("complete: the Art. 30 record has its retention period (30(1)(f)) and security measures (30(1)(g)); incomplete: one is missing"),
-  status: z.enum(RECORD_STATUSES).optional().describe("Review status: submitted activities wait for the DPO; exports of approved records hold approved ones only"),
+  status: enumField("recordStatus").optional().describe("Review status: submitted activities wait for the DPO; exports of approved records hold approved ones only"),
   sort: z.enum(ACTIVITY_SORTS).optional().describe("Sort column (default name); ties are broken by id"),
   direction: sortDirection.optional(),
 });
@@ -87,21 +87,21 @@ export const activityFields = z.object({
   name: text(200).min(1, { message: "is required" }),
   purpose: text(2000).min(1, { message: "is required" }),
   /** GDPR Art. 6(1). */
-  legalBasis: z.enum(LEGAL_BASES, { message: `must be one of ${LEGAL_BASES.join(", ")}` }),
+  legalBasis: enumField("legalBasis"),
   /** Art. 30(1)(a): the controller entity answering for the activity. */
   controllerEntityId: uuid,
   jointController: text(500).nullable().default(null),
   businessFunction: text(200).nullable().default(null),
   legitimateInterest: text(2000).nullable().default(null),
   /** GDPR Art. 9(2): required by the rules when a special category is involved. */
-  art9Condition: z.enum(ART9_CONDITIONS).nullable().default(null),
-  disclosureType: z.enum(DISCLOSURE_TYPES).default("business_purpose"),
+  art9Condition: enumField("art9Condition").nullable().default(null),
+  disclosureType: enumField("disclosureType").default("business_purpose"),
   dataSubjectCategories: z.array(text(200)).max(50).default([]),
   /** Art. 30(1)(f), "where possible". */
   retentionPeriod: text(500).nullable().default(null),
   securityMeasures: text(5000).nullable().describe("Art. 30(1)(g): the technical and organisational security measures, in words (what the checklist does not name)").default(null),
   securityChecklist: z
-    .array(z.enum(SECURITY_MEASURES, { message: `must be one of ${SECURITY_MEASURES.join(", ")}` }))
+    .array(enumField("securityMeasure"))
     .max(SECURITY_MEASURES.length)
     .refine((measures) => new Set(measures).size === measures.length, { message: "must not list a measure twice" })
     .describe("The CNIL model register's checklist of security measures the activity has in place (each at most once)")
@@ -213,14 +213,14 @@ export const activityListRow = z.object({
   id: wire.id,
   name: z.string(),
   purpose: z.string(),
-  legalBasis: z.enum(LEGAL_BASES),
+  legalBasis: enumField("legalBasis"),
   controllerEntityId: wire.id,
   controllerName: z.string(),
   jointController: z.string().nullable(),
   businessFunction: z.string().nullable(),
   legitimateInterest: z.string().nullable(),
-  art9Condition: z.enum(ART9_CONDITIONS).nullable(),
-  disclosureType: z.enum(DISCLOSURE_TYPES),
+  art9Condition: enumField("art9Condition").nullable(),
+  disclosureType: enumField("disclosureType"),
   dataSubjectCategories: z.array(z.string()),
   retentionPeriod: z.string().nullable(),
   securityMeasures: z.string().nullable(),
@@ -229,7 +229,7 @@ export const activityListRow = z.object({
   automatedDecisionMaking: z.boolean(),
   dpiaRequired: z.boolean(),
   dpiaReference: z.string().nullable(),
-  status: z.enum(RECORD_STATUSES).describe("Review status: submitted (proposed by an engineer, awaiting the DPO), approved or rejected"),
+  status: enumField("recordStatus").describe("Review status: submitted (proposed by an engineer, awaiting the DPO), approved or rejected"),
   version: z.number().int(),
   createdAt: wire.timestamp,
   updatedAt: wire.timestamp,
