@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/lib/i18n/locales";
 import { MESSAGE_NAMESPACES } from "@/lib/i18n/namespaces";
@@ -180,36 +181,73 @@ function sourceFiles(directory: string): string[] {
   });
 }
 
-/** The namespaces (and sub-trees: "registers.pager") a file loads, and the literal keys it asks for. */
-function keysAsked(source: string): { scopes: string[]; keys: string[] } {
+/** A translation a file asks for: the literal key, and the values it passes (null when not an object literal). */
+interface Asked {
+  key: string;
+  values: string[] | null;
+}
+
+/**
+ * The namespaces (and sub-trees: "registers.pager") a file loads, and each call of a translator (`t`, `tr`,
+ * `tf`…) with a literal key, read from the syntax tree: `t("detail.transfers", { count })`.
+ */
+function keysAsked(source: string): { scopes: string[]; asked: Asked[] } {
   const scopes = [...source.matchAll(/(?:useTranslations|getTranslations)\(\s*"([^"]+)"\s*\)/g)].map((match) => match[1]!);
-  const keys = [...source.matchAll(/\bt[a-z]?\(\s*"([^"]+)"/g)].map((match) => match[1]!);
-  return { scopes, keys };
+  const asked: Asked[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && /^t[a-z]?$/.test(node.expression.text)) {
+      const [key, values] = node.arguments;
+      if (key && ts.isStringLiteral(key)) {
+        const names =
+          values === undefined
+            ? []
+            : ts.isObjectLiteralExpression(values)
+              ? values.properties.flatMap((property) => (property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? [property.name.text] : []))
+              : null;
+        asked.push({ key: key.text, values: names });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile("source.tsx", source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX));
+  return { scopes, asked };
 }
 
 describe("the register areas' code", () => {
   const english = new Map(MESSAGE_NAMESPACES.map((namespace) => [namespace, flatten(load("en", namespace))]));
-  const exists = (scope: string, key: string) => {
+  const message = (scope: string, key: string): string | undefined => {
     const [namespace, ...sub] = scope.split(".");
-    return english.get(namespace as (typeof MESSAGE_NAMESPACES)[number])?.has([...sub, key].join(".")) ?? false;
+    return english.get(namespace as (typeof MESSAGE_NAMESPACES)[number])?.get([...sub, key].join("."));
+  };
+  /** What is wrong with one call: a key no loaded namespace holds, or a placeholder it leaves without a value. */
+  const problem = (scopes: string[], { key, values }: Asked): string | undefined => {
+    const found = scopes.map((scope) => message(scope, key)).find((text) => text !== undefined);
+    if (found === undefined) return `"${key}" is in none of ${scopes.join(", ") || "(no namespace)"}`;
+    const missing = values === null ? [] : placeholders(found).filter((name) => !name.startsWith("<") && !values.includes(name));
+    return missing.length > 0 ? `"${key}" without {${missing.join(", ")}}` : undefined;
   };
 
-  it("finds a key missing from every namespace a file loads, and accepts one that exists", () => {
-    expect(exists("registers.pager", "next")).toBe(true);
-    expect(exists("registers", "pager.next")).toBe(true);
-    expect(exists("registers.pager", "nxet")).toBe(false);
-    expect(keysAsked('const t = useTranslations("forms.predicted"); t("title"); tf("notes", { a: 1 })')).toEqual({
-      scopes: ["forms.predicted"],
-      keys: ["title", "notes"],
-    });
+  it("finds a key missing from every namespace a file loads or a value left out, and accepts a complete call", () => {
+    const { scopes, asked } = keysAsked('const t = useTranslations("registers.pager"); t("next"); t("page", { page: 2 }); tf("nxet"); t(`dynamic.${id}`)');
+    expect(scopes).toEqual(["registers.pager"]);
+    expect(asked).toEqual([
+      { key: "next", values: [] },
+      { key: "page", values: ["page"] },
+      { key: "nxet", values: [] },
+    ]);
+    expect(asked.map((call) => problem(scopes, call))).toEqual([undefined, '"page" without {count}', '"nxet" is in none of registers.pager']);
+    expect(problem(["registers"], { key: "pager.page", values: ["page", "count"] })).toBeUndefined();
   });
 
-  it("asks only for keys the English messages hold", () => {
-    const unknown: string[] = [];
+  it("asks only for keys the English messages hold, with every value they take", () => {
+    const problems: string[] = [];
     for (const file of GUARDED.flatMap((directory) => sourceFiles(join(ROOT, directory)))) {
-      const { scopes, keys } = keysAsked(readFileSync(file, "utf8"));
-      for (const key of keys) if (!scopes.some((scope) => exists(scope, key))) unknown.push(`${relative(ROOT, file)}: "${key}"`);
+      const { scopes, asked } = keysAsked(readFileSync(file, "utf8"));
+      for (const call of asked) {
+        const found = problem(scopes, call);
+        if (found) problems.push(`${relative(ROOT, file)}: ${found}`);
+      }
     }
-    expect(unknown).toEqual([]);
+    expect(problems).toEqual([]);
   });
 });
