@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { AGREEMENT_TYPES, FLAG_STATUSES, FLAG_SUBJECT_TYPES, SEVERITIES } from "@/db/schema/enums";
-import { RULE_IDS } from "@/lib/rules/types";
-import { PENDING_MODES } from "@/lib/exports/catalog";
+import { FLAG_STATUSES } from "@/db/schema/enums";
 import { isoDate, text, uuid, version } from "@/lib/validation/common";
+import { enumField } from "@/lib/validation/enum-field";
 import { MAX_PAGE_SIZE, defineContract, lenientQuery, pageOf, paginationQuery, recordIdParam, searchText, wire, type OperationMeta } from "./common";
 
 /*
@@ -17,12 +16,12 @@ export type FlagStatusFilter = (typeof FLAG_STATUS_FILTERS)[number];
 export const flagListQuery = z.object({
   ...paginationQuery,
   q: searchText.optional().describe("Text search on the rule's title or id and the subject's processor name"),
-  status: z.enum(FLAG_STATUS_FILTERS).optional().describe("Absent or all: every status (the register page asks for open)"),
-  severity: z.enum(SEVERITIES).optional(),
-  ruleId: z.enum(RULE_IDS, { message: "must be a rule id of the catalog, like transfer.no-contract" }).optional(),
-  subjectType: z.enum(FLAG_SUBJECT_TYPES).optional(),
+  status: enumField("flagStatusFilter").optional().describe("Absent or all: every status (the register page asks for open)"),
+  severity: enumField("severity").optional(),
+  ruleId: enumField("rule").optional(),
+  subjectType: enumField("flagSubjectType").optional(),
   processorId: recordIdParam.optional().describe("The processor's own flags and those of its transfers and agreements"),
-  pending: z.enum(PENDING_MODES).optional().describe("Flags whose subject (transfer with its vendor, vendor, agreement's vendor) is in this population. exclude: the register of record, as the exports (approved records of approved vendors); include: with the records awaiting review too (draft, submitted), without rejected or offboarded vendors and rejected or ended transfers; absent: every record"),
+  pending: enumField("pendingMode").optional().describe("Flags whose subject (transfer with its vendor, vendor, agreement's vendor) is in this population. exclude: the register of record, as the exports (approved records of approved vendors); include: with the records awaiting review too (draft, submitted), without rejected or offboarded vendors and rejected or ended transfers; absent: every record"),
 });
 
 export type FlagListQuery = z.output<typeof flagListQuery>;
@@ -36,9 +35,9 @@ export type FlagListQuery = z.output<typeof flagListQuery>;
 export const flagPageQuery = lenientQuery(flagListQuery.omit({ pageSize: true, status: true }), {
   // A page shows at least five rows; the API allows fewer.
   pageSize: z.coerce.number().int().min(5).max(MAX_PAGE_SIZE).catch(20),
-  status: z.enum(FLAG_STATUS_FILTERS).catch("open"),
-  rule: z.enum(RULE_IDS).optional().catch(undefined),
-  subject: z.enum(FLAG_SUBJECT_TYPES).optional().catch(undefined),
+  status: enumField("flagStatusFilter").catch("open"),
+  rule: enumField("rule").optional().catch(undefined),
+  subject: enumField("flagSubjectType").optional().catch(undefined),
   /** Set by the accept-risk form after a success, to confirm a flag that left the open list. */
   accepted: uuid.optional().catch(undefined),
 });
@@ -67,15 +66,15 @@ const facts = z.record(z.string(), z.unknown());
 export const flagRecord = z.object({
   id: wire.id,
   ruleId: z.string(),
-  subjectType: z.enum(FLAG_SUBJECT_TYPES),
+  subjectType: enumField("flagSubjectType"),
   subjectId: wire.id,
   processorId: wire.id.nullable(),
-  severity: z.enum(SEVERITIES),
+  severity: enumField("severity"),
   message: z.string(),
   facts: facts.describe("Why it fired: the facts the rule used"),
   citation: z.string(),
   remediation: z.string(),
-  status: z.enum(FLAG_STATUSES),
+  status: enumField("flagStatus"),
   firstSeenAt: wire.timestamp,
   lastSeenAt: wire.timestamp,
   resolvedAt: wire.timestamp.nullable(),
@@ -83,7 +82,7 @@ export const flagRecord = z.object({
   acceptedAt: wire.timestamp.nullable(),
   acceptanceJustification: z.string().nullable(),
   acceptedUntil: wire.date.nullable(),
-  acceptedSeverity: z.enum(SEVERITIES).nullable().describe("Severity when the risk was accepted: a worse one reopens the flag"),
+  acceptedSeverity: enumField("severity").nullable().describe("Severity when the risk was accepted: a worse one reopens the flag"),
   acceptedFacts: facts.nullable(),
   version: z.number().int(),
 });
@@ -94,7 +93,7 @@ const subjectFields = {
   subjectProcessorName: z.string().nullable(),
   transferOriginCountry: z.string().nullable(),
   transferDestinationCountry: z.string().nullable(),
-  agreementType: z.enum(AGREEMENT_TYPES).nullable(),
+  agreementType: enumField("agreementType").nullable(),
 };
 
 /** GET /api/v1/flags/{id}: the flag with who accepted it and its subject. */
