@@ -9,6 +9,8 @@ CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 missing=()
 [ -x "$CHROMIUM" ] || missing+=(chromium)
 command -v soffice >/dev/null || [ -x /usr/lib/libreoffice/program/soffice ] || missing+=(libreoffice-calc-nogui)
+# poppler-utils: pdfinfo, pdftotext and pdffonts read every PDF export back (tagged, titled, no word cut).
+command -v pdfinfo >/dev/null && command -v pdftotext >/dev/null && command -v pdffonts >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
     echo "[test] installing ${missing[*]} (Debian packages) for the tests"

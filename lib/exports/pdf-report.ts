@@ -1,4 +1,5 @@
 import type { Writable } from "node:stream";
+import { enumLabel, isEnumValue } from "@/lib/labels";
 import { coverLabels } from "./cover";
 import type { CellValue } from "./neutralize";
 import { PdfWriter } from "./pdf";
@@ -24,7 +25,10 @@ export async function writePdfReport({
   const { language } = definition;
   const labels = coverLabels(language);
   const writer = new PdfWriter({ out, title: definition.title, language, meta });
-  const { rows: rowCount } = await writer.cover({ template: definition.template, hasScope: definition.report !== "audit" });
+  // The cover names a layout only where there is a choice of them (the Art. 30 record), by its label; the
+  // other reports' template is an identifier for the manifest ("chapter-v") that their title says in words.
+  const template = definition.report === "ropa" && isEnumValue("ropaTemplate", definition.template) ? enumLabel("ropaTemplate", definition.template, language) : undefined;
+  const { rows: rowCount } = await writer.cover({ template, hasScope: definition.report !== "audit" });
   let count = 0;
 
   if (definition.record) {
