@@ -24,6 +24,17 @@ import { TEST_ACTOR, makeActivity, makeEntity, makeProcessor, makeTransfer } fro
 const TODAY = "2026-03-01";
 const squeezed = (text: string) => text.replace(/\s+/g, "");
 
+/**
+ * An Art. 30 CSV's table as objects keyed by header. The ICO and CNIL templates open with the organisation's
+ * block, as the regulators' spreadsheets do, then a blank row: the table's header is the row after it.
+ */
+function csvTable(buffer: Buffer): Record<string, string>[] {
+  const records = parse(buffer, { bom: true }) as string[][];
+  const blank = records.findIndex((cells) => cells.every((cell) => cell === ""));
+  const [header, ...rows] = blank === -1 ? records : records.slice(blank + 1);
+  return rows.map((row) => Object.fromEntries(header!.map((name, index) => [name, row[index]!])));
+}
+
 type Role = "dpo" | "engineer" | "auditor";
 const actors = {} as Record<Role, { kind: "user"; userId: string; tokenId: null; label: string; role: Role }>;
 
@@ -52,8 +63,7 @@ describeOnDatabases("activities are the DPO's", (use) => {
   async function ropaCsv(includePending = false) {
     const sink = bufferSink();
     await runExport({ db: use().db, report: "ropa", format: "csv", template: "generic", includePending, out: sink.out, generatedAt: new Date(`${TODAY}T10:00:00Z`) });
-    const [header, ...rows] = parse(sink.buffer(), { bom: true }) as string[][];
-    return rows.map((row) => Object.fromEntries(header!.map((name, index) => [name, row[index]!])));
+    return csvTable(sink.buffer());
   }
 
   it("an engineer's new activity is submitted and stays out of the default Art. 30 export until the DPO approves it", async () => {
@@ -73,10 +83,11 @@ describeOnDatabases("activities are the DPO's", (use) => {
     const approvedOnly = await ropaCsv();
     expect(approvedOnly.map((row) => row["Processing activity"])).toEqual(expect.arrayContaining(["Payroll"]));
     expect(approvedOnly.map((row) => row["Processing activity"])).not.toContain("Robot vacuum telemetry");
-    // Pending records included: the proposal is listed and marked in the review-status column, like a pending vendor.
+    // Pending records included: the proposal is listed and marked in the review-status column, like a pending
+    // vendor, its state in words (the record status's label), never the code.
     const withPending = await ropaCsv(true);
     const marked = withPending.find((row) => row["Processing activity"] === "Robot vacuum telemetry")!;
-    expect(marked["Review status"]).toBe("PENDING REVIEW — activity submitted");
+    expect(marked["Review status"]).toBe("PENDING REVIEW — activity: Awaiting review");
     expect(withPending.find((row) => row["Processing activity"] === "Payroll")!["Review status"]).toBe("Approved");
 
     // The PDF's contents and sections follow the same scope.
@@ -112,7 +123,7 @@ describeOnDatabases("activities are the DPO's", (use) => {
     expect((again as AppError).code).toBe("conflict");
 
     expect((await ropaCsv()).map((row) => row["Processing activity"])).not.toContain("Voice snippets");
-    expect((await ropaCsv(true)).find((row) => row["Processing activity"] === "Voice snippets")!["Review status"]).toBe("PENDING REVIEW — activity rejected");
+    expect((await ropaCsv(true)).find((row) => row["Processing activity"] === "Voice snippets")!["Review status"]).toBe("PENDING REVIEW — activity: Rejected");
   });
 
   it("only the DPO edits or deletes an activity: an engineer's edit is refused and resolves no flag", async () => {
@@ -153,8 +164,7 @@ describeOnDatabases("activities are the DPO's", (use) => {
     await appendAuditEvent({ db, actor: TEST_ACTOR, action: "update", recordType: "activity", recordId: legacy.id, before, after: { ...before, purpose: "Send the newsletter" }, at: new Date("2025-02-01T00:00:00Z") });
     const sink = bufferSink();
     await runExport({ db, report: "ropa", format: "csv", template: "generic", includePending: false, asOf: "2025-06-30", out: sink.out, generatedAt: new Date(`${TODAY}T10:00:00Z`) });
-    const [header, ...rows] = parse(sink.buffer(), { bom: true }) as string[][];
-    const names = rows.map((row) => row[header!.indexOf("Processing activity")]);
+    const names = csvTable(sink.buffer()).map((row) => row["Processing activity"]);
     expect(names).toContain("Legacy newsletter");
   });
 });
@@ -209,17 +219,15 @@ describeOnDatabases("Art. 30 exports: the cover and the controller columns from 
   });
 
   it("generic and CNIL: the controller, DPO and representative columns of each activity", async () => {
-    const csv = async (template: RopaTemplate) => {
-      const [header, ...rows] = parse(await exportOf(template, "csv"), { bom: true }) as string[][];
-      return Object.fromEntries(header!.map((name, index) => [name, rows[0]![index]!]));
-    };
+    const csv = async (template: RopaTemplate) => csvTable(await exportOf(template, "csv"))[0]!;
     const generic = await csv("generic");
     expect(generic["Controller"]).toBe(`${entity.name} (${entity.legalName}); Germany; ${entity.address}; ${entity.phone}`);
     expect(generic["Data protection officer"]).toBe(entity.dpoContact);
     expect(generic["Representative (Art. 27)"]).toBe(`EU: ${entity.representativeContact}; UK: ${entity.ukRepresentativeContact}`);
     const cnil = await csv("cnil");
     expect(cnil["Délégué à la protection des données"]).toBe(entity.dpoContact);
-    expect(cnil["Représentant"]).toBe(`UE: ${entity.representativeContact}; Royaume-Uni: ${entity.ukRepresentativeContact}`);
+    // French typography: a space before the colon and the semicolon.
+    expect(cnil["Représentant"]).toBe(`UE : ${entity.representativeContact} ; Royaume-Uni : ${entity.ukRepresentativeContact}`);
     expect(cnil["Responsable du traitement"]).toContain(entity.address);
   });
 });
