@@ -1,5 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { createElement, type ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { createElement, type ReactElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { FormProvider, useForm, type FieldErrors } from "react-hook-form";
 import { describe, expect, it, vi } from "vitest";
@@ -12,6 +13,16 @@ import { createActivityBody } from "@/lib/api/contracts/activities";
 import { conflictMessage } from "@/lib/services/conflict";
 import { createAgreementBody } from "@/lib/api/contracts/agreements";
 import { updateTransferBody } from "@/lib/api/contracts/transfers";
+import { loadMessages } from "@/lib/i18n/messages";
+import { enumLabel } from "@/lib/labels";
+
+// The shared form components speak through next-intl (issue 16): rendered, as in the app, inside its provider,
+// in English, the wording these tests read.
+const messages = await loadMessages("en");
+
+function renderInEnglish(element: ReactElement): string {
+  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: "en", messages, timeZone: "UTC", children: element }));
+}
 
 /** Renders fields inside a react-hook-form with the given errors (as the server's fields[] map onto them). */
 function renderInForm(children: ReactNode, { values = {}, errors }: { values?: Record<string, unknown>; errors?: FieldErrors } = {}) {
@@ -19,7 +30,7 @@ function renderInForm(children: ReactNode, { values = {}, errors }: { values?: R
     const methods = useForm({ defaultValues: values, errors });
     return createElement(FormProvider, { ...methods, children });
   }
-  return renderToStaticMarkup(createElement(Harness));
+  return renderInEnglish(createElement(Harness));
 }
 
 function attribute(html: string, element: RegExp, name: string) {
@@ -130,7 +141,7 @@ describe("the predicted flags panel", () => {
   });
 
   it("marks the flags a change raises as new and lists those it resolves, one rule on one subject at a time", () => {
-    const html = renderToStaticMarkup(
+    const html = renderInEnglish(
       createElement(PredictedFlagsPanel, {
         current: [flag("t1", "transfer.no-contract"), flag("t2", "transfer.no-contract")],
         prediction: { predicted: [flag("t2", "transfer.no-contract"), flag("t1", "transfer.tia-missing", "medium")], error: null },
@@ -142,12 +153,14 @@ describe("the predicted flags panel", () => {
     expect(open.match(/data-new="true"/g)).toHaveLength(1);
     expect(open).toMatch(/data-rule-id="transfer.tia-missing" data-new="true"/);
     expect(open).toContain("transfer.no-contract on t2");
-    expect(resolved).toContain("transfer.no-contract: transfer.no-contract on t1");
+    // Each flag reads by its rule's title, the rule id following as code, then why.
+    expect(resolved).toContain(`<code class="text-xs text-slate-500">transfer.no-contract</code>`);
+    expect(resolved.replace(/<[^>]*>/g, "")).toContain(`${enumLabel("rule", "transfer.no-contract")} transfer.no-contract: transfer.no-contract on t1`);
     expect(resolved).not.toContain("on t2");
   });
 
   it("asks for valid values rather than predicting from a form the server would refuse", () => {
-    const html = renderToStaticMarkup(
+    const html = renderInEnglish(
       createElement(PredictedFlagsPanel, { current: [flag("t1", "transfer.no-contract")], prediction: { predicted: null, error: null, incomplete: true }, emptyText: "nothing" }),
     );
     expect(html).toContain("Complete the required fields");
