@@ -12,6 +12,7 @@ import { EXPORT_REPORTS, type ExportReport } from "@/lib/exports/request";
 import { runExport } from "@/lib/exports/run";
 import { runFullEvaluation } from "@/lib/flags/evaluation";
 import { acceptFlagRisk } from "@/lib/flags/service";
+import { enumLabel } from "@/lib/labels";
 import { createProcessor, deleteProcessor, getProcessor, updateProcessor } from "@/lib/processors/service";
 import { approveProcessor, submitProcessor } from "@/lib/review/service";
 import { addDays } from "@/lib/rules";
@@ -177,12 +178,21 @@ describeOnDatabases("point-in-time exports", (use) => {
   it("the day-1 exports hold the records deleted since, and the flag accepted and the flag resolved on day 2 as open", async () => {
     const register = dayOne.get("transfers|true")!.toString("utf8");
     expect(register).toContain(ids.deletedTransfer);
-    expect(register).toContain("transfer.no-encryption-in-transit");
-    expect(register).toContain("transfer.no-encryption-at-rest");
+    // The register names rules by their titles (lib/labels).
+    expect(register).toContain(enumLabel("rule", "transfer.no-encryption-in-transit"));
+    expect(register).toContain(enumLabel("rule", "transfer.no-encryption-at-rest"));
     expect(dayOne.get("ropa|true")!.toString("utf8")).toContain("Abandoned purpose");
     const asOf = (await exportCsv("transfers", true, DAY1)).toString("utf8");
     expect(asOf).toContain(ids.deletedTransfer);
     expect(asOf).not.toContain("Late Vendor PIT");
+  });
+
+  it("the accepted risks: the plain-HTTP risk accepted on day 2 is listed now, not as of day 1", async () => {
+    const now = (await exportCsv("risks", false)).toString("utf8");
+    expect(now).toContain("Tunnel being replaced, see ticket 42.");
+    expect(now).toContain(enumLabel("rule", "transfer.no-encryption-in-transit"));
+    expect(dayOne.get("risks|false")!.toString("utf8")).not.toContain("Tunnel being replaced");
+    expect((await exportCsv("risks", false, DAY1)).toString("utf8")).not.toContain("Tunnel being replaced");
   });
 
   it("leaves the audit chain intact", async () => {

@@ -11,8 +11,10 @@ import { parseManifest, verifyExportBytes, type ExportManifest } from "@/lib/exp
 import { MISSING, MISSING_FR, type RopaTemplate } from "@/lib/exports/ropa";
 import { REVIEW_STATUS_HEADER } from "@/lib/exports/report";
 import { EXPORT_FORMATS, EXPORT_REPORTS, type ExportFormat, type ExportReport } from "@/lib/exports/request";
+import { reportDefinition } from "@/lib/exports/reports";
 import { runExport, type RunExportInput } from "@/lib/exports/run";
 import { exportDocument } from "@/lib/exports/schemas";
+import { enumLabel, fieldLabel } from "@/lib/labels";
 import { runFullEvaluation } from "@/lib/flags/evaluation";
 import { addDays } from "@/lib/rules";
 import { createUser } from "@/lib/users/service";
@@ -59,7 +61,10 @@ describeOnDatabases("exports of the demo register, read back", (use) => {
 
   async function csvOf(report: ExportReport, options: Parameters<typeof exportOf>[2] = {}) {
     const { bytes, rowCount } = await exportOf(report, "csv", options);
-    const [header, ...rows] = parse(bytes, { bom: true }) as string[][];
+    const records = parse(bytes, { bom: true }) as string[][];
+    // The ICO and CNIL templates start with the organisation's block: the table starts at its own header.
+    const first = reportDefinition(report, options.template, options.language).columns[0]!.header;
+    const [header, ...rows] = records.slice(Math.max(0, records.findIndex((record) => record[0] === first)));
     const cell = (row: string[], name: string) => {
       const index = header!.indexOf(name);
       if (index < 0) throw new Error(`no column "${name}" in ${report}: ${header!.join(" | ")}`);
@@ -98,13 +103,21 @@ describeOnDatabases("exports of the demo register, read back", (use) => {
 
   it("Art. 30(1) record: every processing activity, in every template, with every item or a missing mark", async () => {
     expect(activityNames.length).toBeGreaterThanOrEqual(9);
+    const [analyticsActivity] = await use()
+      .db.select({ purpose: processingActivities.purpose })
+      .from(processingActivities)
+      .where(eq(processingActivities.name, "Product analytics"));
     for (const template of ["generic", "ico", "cnil"] as RopaTemplate[]) {
       const { rows, cell } = await csvOf("ropa", { template });
-      const nameColumn = template === "cnil" ? "Activité de traitement" : "Processing activity";
-      expect(rows.map((row) => cell(row, nameColumn)).sort(), template).toEqual(activityNames);
+      // The ICO template's 30 columns name no activity (tests/exports-ropa.test.ts): its rows are told by their purpose.
+      const nameColumn = template === "cnil" ? "Activité de traitement" : template === "ico" ? null : "Processing activity";
+      if (nameColumn) expect(rows.map((row) => cell(row, nameColumn)).sort(), template).toEqual(activityNames);
+      else expect(rows, template).toHaveLength(activityNames.length);
       // No Art. 30(1) item is silently blank: a value, "None" where nothing applies, or the missing mark.
       for (const row of rows) for (const value of row) expect(value, `${template}: ${row.join(" | ")}`).not.toBe("");
-      const analytics = rows.find((row) => cell(row, nameColumn) === "Product analytics")!;
+      const analytics = rows.find((row) =>
+        nameColumn ? cell(row, nameColumn) === "Product analytics" : cell(row, "Purpose of processing") === analyticsActivity!.purpose,
+      )!;
       const retention = { generic: "Erasure time limits", ico: "Retention schedule (if possible)", cnil: "Durées de conservation" }[template];
       expect(cell(analytics, retention)).toBe(template === "cnil" ? MISSING_FR : MISSING);
     }
@@ -144,13 +157,13 @@ describeOnDatabases("exports of the demo register, read back", (use) => {
     const items = new Map(sheetRows(fiche).map((row) => [row[0], row[1]]));
     expect(items.get("Rubrique")).toBe("Contenu");
     expect(items.get("Finalités")).toMatch(/camera events/);
-    expect(String(items.get("Données sensibles"))).toMatch(/^Oui : .*Facial/);
+    expect(String(items.get("Données sensibles"))).toMatch(/^Oui : .*reconnaissance faciale/);
     expect(items.get("Catégories de données — Données de localisation")).toBe("Non");
-    expect(String(items.get("Catégories de données — Données de connexion"))).toMatch(/^Oui : .*Device ID/);
+    expect(String(items.get("Catégories de données — Données de connexion"))).toMatch(/^Oui : .*Identifiant de l'appareil/);
     expect(String(items.get("Transferts hors UE — pays"))).toBe("Aucun");
     const maintenance = cnil.worksheets.find((sheet) => sheet.name.includes("Product maintenance"))!;
     const maintenanceItems = new Map(sheetRows(maintenance).map((row) => [row[0], row[1]]));
-    expect(String(maintenanceItems.get("Transferts hors UE — pays"))).toMatch(/China.*Hong Kong/);
+    expect(String(maintenanceItems.get("Transferts hors UE — pays"))).toMatch(/Chine.*Hong Kong/);
   });
 
   it("Art. 30(1) record, PDF: cover, contents, one section per activity, page numbers, Chinese and French names", async () => {
@@ -194,7 +207,7 @@ describeOnDatabases("exports of the demo register, read back", (use) => {
 
     const { rows, cell } = await csvOf("transfers");
     const json = JSON.parse((await exportOf("transfers", "json")).bytes.toString("utf8")) as {
-      rows: { id: string; mechanism: string; destinationCountry: string; openFlags: { ruleIds: string[] } }[];
+      rows: { id: string; mechanism: string; mechanismLabel: string; destinationCountry: string; openFlags: { ruleIds: string[] } }[];
     };
     const workbook = await readXlsx((await exportOf("transfers", "xlsx")).bytes);
     const sheet = sheetRows(workbook.getWorksheet("Transfer register")!);
@@ -211,22 +224,32 @@ describeOnDatabases("exports of the demo register, read back", (use) => {
       const row = rows.find((candidate) => cell(candidate, "Transfer ID") === transfer.id)!;
       expect(row, transfer.id).toBeDefined();
       expect(cell(row, "Destination country")).toBe(transfer.destination);
-      expect(cell(row, "Transfer mechanism")).toBe(transfer.mechanism);
-      expect(cell(row, "Open flag rules")).toBe(expected.join("; "));
+      // A person reads labels and rule titles; the JSON export keeps the codes and ids beside them.
+      const mechanism = enumLabel("transferMechanism", transfer.mechanism);
+      expect(cell(row, "Transfer mechanism")).toBe(mechanism);
+      expect(cell(row, "Open flag rules")).toBe(expected.map((id) => enumLabel("rule", id)).join("; "));
       const record = json.rows.find((candidate) => candidate.id === transfer.id)!;
-      expect(record).toMatchObject({ mechanism: transfer.mechanism, destinationCountry: transfer.destination, openFlags: { ruleIds: expected } });
+      expect(record).toMatchObject({ mechanism: transfer.mechanism, mechanismLabel: mechanism, destinationCountry: transfer.destination, openFlags: { ruleIds: expected } });
       const xlsxRow = sheet.find((candidate) => candidate[0] === transfer.id)!;
-      expect(xlsxRow[sheet[0]!.indexOf("Transfer mechanism")]).toBe(transfer.mechanism);
-      for (const ruleId of expected) expect(pdf).toContain(ruleId);
+      expect(xlsxRow[sheet[0]!.indexOf("Transfer mechanism")]).toBe(mechanism);
+      for (const ruleId of expected) expect(pdf).toContain(squeezed(enumLabel("rule", ruleId)));
     }
     expect(flagged, "the demo's China and Hong Kong flows carry findings").toBeGreaterThanOrEqual(3);
     // The demo's distinctive ones: the Shenzhen log sync with no mechanism, the monthly consent export to HK.
-    const shenzhenLogs = rows.find((row) => cell(row, "Importer") === "GNCC Shenzhen R&D (affiliate)" && cell(row, "Transfer mechanism") === "none")!;
-    expect(cell(shenzhenLogs, "Open flag rules")).toContain("transfer.no-mechanism");
-    const contest = rows.find((row) => cell(row, "Transfer mechanism") === "art49_consent")!;
+    const shenzhenLogs = rows.find(
+      (row) => cell(row, "Importer") === "GNCC Shenzhen R&D (affiliate)" && cell(row, "Transfer mechanism") === enumLabel("transferMechanism", "none"),
+    )!;
+    expect(cell(shenzhenLogs, "Open flag rules")).toContain(enumLabel("rule", "transfer.no-mechanism"));
+    const contest = rows.find((row) => cell(row, "Transfer mechanism") === enumLabel("transferMechanism", "art49_consent"))!;
     expect(cell(contest, "Destination")).toBe("Hong Kong");
-    expect(cell(contest, "Open flag rules")).toContain("transfer.art49-systematic");
-    expect(rows.some((row) => cell(row, "Transfer mechanism") === "hk_model_clauses" && cell(row, "Agreements").includes("hk_model_clauses"))).toBe(true);
+    expect(cell(contest, "Open flag rules")).toContain(enumLabel("rule", "transfer.art49-systematic"));
+    expect(
+      rows.some(
+        (row) =>
+          cell(row, "Transfer mechanism") === enumLabel("transferMechanism", "hk_model_clauses") &&
+          cell(row, "Agreements").includes(enumLabel("agreementType", "hk_model_clauses")),
+      ),
+    ).toBe(true);
     expect(pdf).toContain("深圳市恒通技术服务有限公司");
   });
 
@@ -264,7 +287,7 @@ describeOnDatabases("exports of the demo register, read back", (use) => {
     const all = await csvOf("transfers", { includePending: true });
     expect(all.header.at(-1)).toBe(REVIEW_STATUS_HEADER.en);
     const supportly = all.rows.find((row) => all.cell(row, "Importer") === "Supportly")!;
-    expect(all.cell(supportly, "Review status")).toBe("PENDING REVIEW — transfer submitted; importer submitted");
+    expect(all.cell(supportly, "Review status")).toBe("PENDING REVIEW — transfer awaiting review; importer awaiting review");
     expect(all.cell(all.rows.find((row) => all.cell(row, "Transfer ID") === ids.dojDraft)!, "Review status")).toBe("PENDING REVIEW — transfer draft");
     expect(all.cell(all.rows.find((row) => all.cell(row, "Transfer ID") === ids.hyperlinkTransfer)!, "Review status")).toBe("Approved");
 
@@ -327,7 +350,7 @@ describeOnDatabases("exports of the demo register, read back", (use) => {
     expect(rows.map((row) => cell(row, "Category"))).toEqual(["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"]);
     const identifiers = rows[0]!;
     expect(cell(identifiers, "Collected in the preceding 12 months")).toBe("Yes");
-    expect(cell(identifiers, "Categories of recipients (business purpose)")).toContain("hosting (processor)");
+    expect(cell(identifiers, "Categories of recipients (business purpose)")).toContain(`${enumLabel("processorService", "hosting")} (${enumLabel("processorRole", "processor").toLowerCase()})`);
     expect(cell(rows.find((row) => cell(row, "Category") === "E")!, "Collected in the preceding 12 months")).toBe("Yes");
     expect(rows.every((row) => cell(row, "Sold") === "No" && cell(row, "Shared (cross-context behavioural advertising)") === "No")).toBe(true);
     const json = JSON.parse((await exportOf("ccpa", "json")).bytes.toString("utf8")) as { notes: Record<string, string> };
@@ -356,8 +379,10 @@ describeOnDatabases("exports of the demo register, read back", (use) => {
     const { rows, cell, rowCount } = await csvOf("audit", { period });
     expect(rowCount).toBe(events.length);
     expect(rows.map((row) => cell(row, "Hash (SHA-256)")).sort()).toEqual(events.map((event) => event.hash).sort());
-    const created = rows.find((row) => cell(row, "Record ID") === ids.hyperlinkTransfer && cell(row, "Action") === "create")!;
-    expect(cell(created, "After (JSON)")).toContain(ids.hyperlinkTransfer);
+    // Each change in words (the exact content is the JSON export's): the transfer's creation names its fields and values.
+    const created = rows.find((row) => cell(row, "Record ID") === ids.hyperlinkTransfer && cell(row, "Action") === "Created")!;
+    expect(cell(created, "Record type")).toBe("Transfer");
+    expect(cell(created, "Changes (before → after)")).toContain(`${fieldLabel("transfer", "encryptionInTransit")}: — → ${enumLabel("encryptionInTransit", "tls1_3")}`);
     const head = events.sort((a, b) => b.id - a.id)[0]!;
     const json = JSON.parse((await exportOf("audit", "json", { period })).bytes.toString("utf8")) as {
       auditChainHead: string;

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { iterateTransferRegister, type TransferRegisterRow } from "@/db/queries/exports";
 import { agreementTransfers, auditEvents, flags } from "@/db/schema";
+import { dataCategoryName } from "@/lib/exports/category-names";
 import { writeTransferRegisterCsv } from "@/lib/exports/csv";
+import { enumLabel } from "@/lib/labels";
 import { TRANSFER_REGISTER_COLUMNS } from "@/lib/exports/transfer-register";
 import { writeTransferRegisterXlsx } from "@/lib/exports/xlsx";
 import { SYSTEM_ACTOR } from "@/lib/audit/record";
@@ -102,12 +104,13 @@ describeOnDatabases("transfer register exports", (use) => {
     expect(chinese[column("Importer")]).toBe(CHINESE);
     expect(chinese[column("Importer legal name")]).toBe(CHINESE);
     expect(chinese[column("Destination country")]).toBe("CN");
-    expect(chinese[column("Transfer mechanism")]).toBe("pipl_standard_contract");
-    expect(chinese[column("Agreements")]).toBe("pipl_standard_contract");
-    expect(chinese[column("Agreement expiry")]).toBe("2027-12-31");
+    // Labels and dates as a person reads them; the codes and keys stay in the JSON export.
+    expect(chinese[column("Transfer mechanism")]).toBe(enumLabel("transferMechanism", "pipl_standard_contract"));
+    expect(chinese[column("Agreements")]).toBe(enumLabel("agreementType", "pipl_standard_contract"));
+    expect(chinese[column("Agreement expiry")]).toBe("31 Dec 2027");
     expect(chinese[column("Agreement document")]).toBe("CN-001");
-    expect(chinese[column("TIA date")]).toBe("2025-06-01");
-    expect(chinese[column("Data categories")]).toBe("user.behavior.usage_log; user.contact.email");
+    expect(chinese[column("TIA date")]).toBe("1 Jun 2025");
+    expect(chinese[column("Data categories")]).toBe(`${dataCategoryName("user.behavior.usage_log", "en")}; ${dataCategoryName("user.contact.email", "en")}`);
     expect(chinese[column("Volume (per 12 months)")]).toBe("12345");
     expect(byId.get(ids.accents)![column("Importer")]).toBe(ACCENTS);
   });

@@ -1,14 +1,18 @@
-import { EXPORT_FORMATS, exportUrl, type ExportFormat, type ExportQuery, type ExportReport } from "@/lib/exports/request";
+import { useTranslations } from "next-intl";
+import { EXPORT_FORMATS, exportUrl, type ExportFormat, type ExportLanguage, type ExportQuery, type ExportReport } from "@/lib/exports/request";
 
 /*
  * Links to GET /api/v1/exports/{report}: the browser sends the session cookie, the route streams the file as
- * an attachment and records the export (with the file's SHA-256) in the audit trail.
+ * an attachment and records the export (with the file's SHA-256) in the audit trail. The links carry the
+ * report's language when it is not the API's default (English), so the file is the one previewed.
  */
-export function DownloadLinks({ report, query, title }: { report: ExportReport; query: ExportQuery; title: string }) {
+export function DownloadLinks({ report, query, title, language }: { report: ExportReport; query: ExportQuery; title: string; language: ExportLanguage }) {
+  const t = useTranslations("exports.download");
   const params = (format: ExportFormat, extra: Partial<Record<keyof ExportQuery, string | boolean>> = {}) =>
     exportUrl(report, {
       format,
       template: report === "ropa" ? query.template : undefined,
+      language: language === "en" ? undefined : language,
       pending: query.pending === "include" ? "include" : undefined,
       asOf: query.asOf,
       from: report === "audit" ? query.from : undefined,
@@ -16,10 +20,11 @@ export function DownloadLinks({ report, query, title }: { report: ExportReport; 
       ...extra,
     });
   const others = EXPORT_FORMATS.filter((format) => format !== query.format);
+  const formatName = query.format.toUpperCase();
   return (
     <section aria-labelledby="export-download-heading" className="space-y-2">
       <h2 id="export-download-heading" className="text-lg font-semibold">
-        Download
+        {t("heading")}
       </h2>
       <p className="flex flex-wrap items-center gap-3 text-sm">
         <a
@@ -28,9 +33,9 @@ export function DownloadLinks({ report, query, title }: { report: ExportReport; 
           className="rounded-md bg-brand-600 px-3 py-2 font-medium text-white hover:bg-brand-700"
           data-testid="export-download"
         >
-          Download {title} ({query.format.toUpperCase()})
+          {t("file", { title, format: formatName })}
         </a>
-        <span className="text-slate-700">Also as:</span>
+        <span className="text-slate-700">{t("alsoAs")}</span>
         {others.map((format) => (
           <a key={format} href={params(format)} download className="text-brand-700 underline" data-testid={`export-download-${format}`}>
             {format.toUpperCase()}
@@ -40,14 +45,14 @@ export function DownloadLinks({ report, query, title }: { report: ExportReport; 
       </p>
       <p className="text-sm text-slate-700">
         <a href={params(query.format, { manifest: true })} className="text-brand-700 underline" data-testid="export-manifest">
-          Integrity manifest of a fresh {query.format.toUpperCase()} export
+          {t("manifest", { format: formatName })}
         </a>{" "}
-        (generated at, by whom, as of, row count, audit chain head, SHA-256; check a file with <code>npm run export:verify FILE MANIFEST</code>)
+        {t.rich("manifestHint", { code: (chunks) => <code>{chunks}</code> })}
         {query.format === "json" && (
           <>
             {" · "}
             <a href={`/api/v1/exports/${report}/schema`} className="text-brand-700 underline">
-              JSON Schema of this export
+              {t("schema")}
             </a>
           </>
         )}

@@ -4,7 +4,9 @@ import { readSignedAuditHead } from "@/lib/audit/current-head";
 import { headTime } from "@/lib/audit/head";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { canonicalJson } from "@/lib/canonical-json";
-import type { ExportColumn, ReportDefinition } from "./report";
+import { auditActionLabel, auditFieldLabel, auditRecordText, auditRecordTypeLabel, auditValueText } from "./audit-words";
+import type { ExportColumn, ReportDefinition, ReportLanguage } from "./report";
+import { instant, period } from "./words";
 
 /*
  * The audit trail for a period: every event, with its before and after, and its place in the hash chain
@@ -19,43 +21,125 @@ export function changedKeys(before: Record<string, unknown> | null, after: Recor
   return [...keys].filter((key) => canonicalJson(before?.[key]) !== canonicalJson(after?.[key])).sort();
 }
 
-const json = (value: Record<string, unknown> | null) => (value === null ? null : canonicalJson(value));
+const TEXT = {
+  en: {
+    title: "Audit trail",
+    sheet: "Audit trail",
+    headers: {
+      event: "Event",
+      occurredAt: "Occurred at (UTC)",
+      actor: "Actor",
+      action: "Action",
+      recordType: "Record type",
+      recordId: "Record ID",
+      changedFields: "Changed fields",
+      changes: "Changes (before → after)",
+      prevHash: "Previous hash",
+      hash: "Hash (SHA-256)",
+    },
+    pdf: { changes: "Changes (values shortened; in full in CSV/XLSX, exact in JSON)", hash: "Hash" },
+    notes: {
+      period: "Period (UTC days, inclusive)",
+      events: "Events in the period",
+      eventsValue: (count: number, first: number, last: number) => `${count} (events ${first} to ${last})`,
+      lastHash: "Last hash in the period",
+      head: "Chain head at export",
+      headValue: (hash: string, id: number) => `${hash} (event ${id})`,
+      emptyTrail: "— (empty trail)",
+      verification: "Chain verification at export",
+      intact: (checked: number, keyed: number) => `Intact: ${checked} events re-hashed from the first to the head, ${keyed} MACs verified with the audit key`,
+      unkeyed: (count: number) => ` (${count} events from before the key carry none)`,
+      broken: (at: number | string, reason: string) => `BROKEN at event ${at}: ${reason}`,
+      signedHead: "Signed head at export",
+      signedHeadValue: (count: number, last: number | string, at: string, signature: string) => `${count} events up to event ${last}, signed ${at}; HMAC-SHA-256 ${signature}`,
+      content: "Event content",
+      contentValue: "Each event's exact before and after, which its hash covers, are in the JSON export of this period (npm run audit:verify)",
+    },
+  },
+  fr: {
+    title: "Piste d'audit",
+    sheet: "Piste d'audit",
+    headers: {
+      event: "Événement",
+      occurredAt: "Date et heure (UTC)",
+      actor: "Auteur",
+      action: "Action",
+      recordType: "Type d'enregistrement",
+      recordId: "Identifiant de l'enregistrement",
+      changedFields: "Champs modifiés",
+      changes: "Modifications (avant → après)",
+      prevHash: "Empreinte précédente",
+      hash: "Empreinte (SHA-256)",
+    },
+    pdf: { changes: "Modifications (valeurs abrégées ; complètes en CSV/XLSX, exactes en JSON)", hash: "Empreinte" },
+    notes: {
+      period: "Période (jours UTC, bornes incluses)",
+      events: "Événements de la période",
+      eventsValue: (count: number, first: number, last: number) => `${count} (événements ${first} à ${last})`,
+      lastHash: "Dernière empreinte de la période",
+      head: "Tête de la chaîne à l'export",
+      headValue: (hash: string, id: number) => `${hash} (événement ${id})`,
+      emptyTrail: "— (piste vide)",
+      verification: "Vérification de la chaîne à l'export",
+      intact: (checked: number, keyed: number) =>
+        `Intacte : ${checked} événements recalculés du premier à la tête, ${keyed} MAC vérifiés avec la clé d'audit`,
+      unkeyed: (count: number) => ` (${count} événements antérieurs à la clé n'en portent pas)`,
+      broken: (at: number | string, reason: string) => `ROMPUE à l'événement ${at} : ${reason}`,
+      signedHead: "Tête signée à l'export",
+      signedHeadValue: (count: number, last: number | string, at: string, signature: string) =>
+        `${count} événements jusqu'à l'événement ${last}, signée le ${at} ; HMAC-SHA-256 ${signature}`,
+      content: "Contenu des événements",
+      contentValue: "L'état exact avant et après de chaque événement, que couvre son empreinte, figure dans l'export JSON de cette période (npm run audit:verify)",
+    },
+  },
+} as const satisfies Record<ReportLanguage, unknown>;
 
-/** A value as the PDF prints it: short, the full JSON being in the CSV, XLSX and JSON exports. */
-function brief(value: unknown, max = 120): string {
-  const text = value === undefined ? "—" : typeof value === "string" ? value : canonicalJson(value);
+/** A value as the PDF prints it: short, the full text being in the CSV and XLSX exports. */
+function brief(text: string, max = 120): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function changesText(row: AuditTrailRow): string {
+/** One line per changed field: "Encryption in transit: None → TLS 1.3" (a creation: "— → …"). */
+function changesText(row: AuditTrailRow, language: ReportLanguage, shorten = false): string | null {
   const keys = changedKeys(row.before, row.after);
-  if (keys.length === 0) return "—";
-  return keys.map((key) => `${key}: ${brief(row.before?.[key])} → ${brief(row.after?.[key])}`).join("\n");
+  if (keys.length === 0) return null;
+  const value = (side: Record<string, unknown> | null, key: string) => {
+    const text = auditValueText(row.recordType, key, side?.[key], language);
+    return shorten ? brief(text) : text;
+  };
+  return keys.map((key) => `${auditFieldLabel(row.recordType, key, language)}: ${value(row.before, key)} → ${value(row.after, key)}`).join("\n");
 }
 
-export const AUDIT_TRAIL_COLUMNS: readonly ExportColumn<AuditTrailRow>[] = [
-  { header: "Event", width: 9, value: (r) => r.id },
-  { header: "Occurred at (UTC)", width: 24, value: (r) => r.occurredAt.toISOString() },
-  { header: "Actor", width: 36, value: (r) => r.actorLabel },
-  { header: "Action", width: 16, value: (r) => r.action },
-  { header: "Record type", width: 16, value: (r) => r.recordType },
-  { header: "Record ID", width: 38, value: (r) => r.recordId },
-  { header: "Changed fields", width: 30, value: (r) => changedKeys(r.before, r.after).join("; ") || null },
-  { header: "Before (JSON)", width: 60, value: (r) => json(r.before) },
-  { header: "After (JSON)", width: 60, value: (r) => json(r.after) },
-  { header: "Previous hash", width: 66, value: (r) => r.prevHash },
-  { header: "Hash (SHA-256)", width: 66, value: (r) => r.hash },
-];
+const changedFieldLabels = (row: AuditTrailRow, language: ReportLanguage) =>
+  changedKeys(row.before, row.after)
+    .map((key) => auditFieldLabel(row.recordType, key, language))
+    .join("; ") || null;
 
-const AUDIT_TRAIL_PDF_COLUMNS: readonly ExportColumn<AuditTrailRow>[] = [
-  { header: "Event", width: 4, value: (r) => r.id },
-  { header: "Occurred at (UTC)", width: 9, value: (r) => r.occurredAt.toISOString().replace("T", " ").slice(0, 19) },
-  { header: "Actor", width: 12, value: (r) => r.actorLabel },
-  { header: "Action", width: 7, value: (r) => `${r.action} ${r.recordType}` },
-  { header: "Record ID", width: 10, value: (r) => r.recordId },
-  { header: "Changes (values shortened; full in CSV/XLSX/JSON)", width: 36, value: changesText },
-  { header: "Hash", width: 12, value: (r) => r.hash },
-];
+function auditColumns(language: ReportLanguage) {
+  const { headers: h, pdf: p } = TEXT[language];
+  const columns: ExportColumn<AuditTrailRow>[] = [
+    { header: h.event, width: 9, value: (r) => r.id },
+    { header: h.occurredAt, width: 24, value: (r) => instant(r.occurredAt, language) },
+    { header: h.actor, width: 36, value: (r) => r.actorLabel },
+    { header: h.action, width: 16, value: (r) => auditActionLabel(r.action, language) },
+    { header: h.recordType, width: 16, value: (r) => auditRecordTypeLabel(r.recordType, language) },
+    { header: h.recordId, width: 38, value: (r) => auditRecordText(r.recordType, r.recordId, language) },
+    { header: h.changedFields, width: 30, value: (r) => changedFieldLabels(r, language) },
+    { header: h.changes, width: 80, value: (r) => changesText(r, language) },
+    { header: h.prevHash, width: 66, value: (r) => r.prevHash },
+    { header: h.hash, width: 66, value: (r) => r.hash },
+  ];
+  const pdfColumns: ExportColumn<AuditTrailRow>[] = [
+    { header: h.event, width: 4, value: (r) => r.id },
+    { header: h.occurredAt, width: 9, value: (r) => instant(r.occurredAt, language) },
+    { header: h.actor, width: 12, value: (r) => r.actorLabel },
+    { header: h.action, width: 7, value: (r) => `${auditActionLabel(r.action, language)} (${auditRecordTypeLabel(r.recordType, language).toLocaleLowerCase(language)})` },
+    { header: h.recordId, width: 10, value: (r) => auditRecordText(r.recordType, r.recordId, language) },
+    { header: p.changes, width: 36, value: (r) => changesText(r, language, true) ?? "—" },
+    { header: p.hash, width: 12, value: (r) => r.hash },
+  ];
+  return { columns, pdfColumns };
+}
 
 export const auditRecordSchema = z
   .object({
@@ -63,7 +147,9 @@ export const auditRecordSchema = z
     occurredAt: z.string().describe("ISO 8601, UTC"),
     actor: z.string(),
     action: z.string(),
+    actionLabel: z.string().describe("The action in the export's language"),
     recordType: z.string(),
+    recordTypeLabel: z.string(),
     recordId: z.string().nullable(),
     changedFields: z.array(z.string()),
     before: z.record(z.string(), z.unknown()).nullable(),
@@ -73,13 +159,15 @@ export const auditRecordSchema = z
   })
   .describe("One audit event");
 
-export function auditJsonRecord(row: AuditTrailRow): z.input<typeof auditRecordSchema> {
+export function auditJsonRecord(row: AuditTrailRow, language: ReportLanguage = "en"): z.input<typeof auditRecordSchema> {
   return {
     id: row.id,
     occurredAt: row.occurredAt.toISOString(),
     actor: row.actorLabel,
     action: row.action,
+    actionLabel: auditActionLabel(row.action, language),
     recordType: row.recordType,
+    recordTypeLabel: auditRecordTypeLabel(row.recordType, language),
     recordId: row.recordId,
     changedFields: changedKeys(row.before, row.after),
     before: row.before,
@@ -89,40 +177,57 @@ export function auditJsonRecord(row: AuditTrailRow): z.input<typeof auditRecordS
   };
 }
 
-export const AUDIT_TRAIL_REPORT: ReportDefinition<AuditTrailRow> = {
-  report: "audit",
-  template: "audit-trail",
-  title: "Audit trail",
-  language: "en",
-  sheetName: "Audit trail",
-  fileName: "audit-trail",
-  columns: AUDIT_TRAIL_COLUMNS,
-  pdfColumns: AUDIT_TRAIL_PDF_COLUMNS,
-  rows: ({ db, period }) => iterateAuditTrail({ db, from: period.from, to: period.to }),
-  pendingMark: () => null,
-  jsonRecord: auditJsonRecord,
-  jsonSchema: auditRecordSchema,
-  async notes({ db, period }) {
-    const summary = await summarizeAuditPeriod({ db, from: period.from, to: period.to });
-    // The whole chain is re-hashed from its start (in batches), MACs included: the period is only as good as
-    // the chain before it.
-    const verification = await verifyAuditChain({ db });
-    const signed = await readSignedAuditHead({ db });
-    return [
-      ["Period (UTC days, inclusive)", `${period.from} to ${period.to}`],
-      ["Events in the period", summary.events === 0 ? "0" : `${summary.events} (events ${summary.firstId} to ${summary.lastId})`],
-      ["Last hash in the period", summary.lastHash ?? "—"],
-      ["Chain head at export", summary.head ? `${summary.head.hash} (event ${summary.head.id})` : "— (empty trail)"],
-      [
-        "Chain verification at export",
-        verification.ok
-          ? `Intact: ${verification.checked} events re-hashed from the first to the head, ${verification.keyed} MACs verified with the audit key` +
-            (verification.unkeyed > 0 ? ` (${verification.unkeyed} events from before the key carry none)` : "")
-          : `BROKEN at event ${verification.brokenAt}: ${verification.reason}`,
-      ],
-      // The head as signed with the audit key: this file keeps it out of the database's reach, so that
-      // `npm run audit:verify` with the manifest detects events removed after the export.
-      ["Signed head at export", `${signed.eventCount} events up to event ${signed.lastEventId}, signed ${headTime(signed)}; HMAC-SHA-256 ${signed.signature}`],
-    ];
-  },
+function auditTrailDefinition(language: ReportLanguage): ReportDefinition<AuditTrailRow> {
+  const text = TEXT[language];
+  const { columns, pdfColumns } = auditColumns(language);
+  return {
+    report: "audit",
+    template: "audit-trail",
+    title: text.title,
+    language,
+    sheetName: text.sheet,
+    fileName: "audit-trail",
+    columns,
+    pdfColumns,
+    rows: ({ db, period: days }) => iterateAuditTrail({ db, from: days.from, to: days.to }),
+    pendingMark: () => null,
+    jsonRecord: (row) => auditJsonRecord(row, language),
+    jsonSchema: auditRecordSchema,
+    async notes({ db, period: days }) {
+      const n = text.notes;
+      const summary = await summarizeAuditPeriod({ db, from: days.from, to: days.to });
+      // The whole chain is re-hashed from its start (in batches), MACs included: the period is only as good as
+      // the chain before it.
+      const verification = await verifyAuditChain({ db });
+      const signed = await readSignedAuditHead({ db });
+      return [
+        [n.period, period(days.from, days.to, language)],
+        [n.events, summary.events === 0 ? "0" : n.eventsValue(summary.events, summary.firstId!, summary.lastId!)],
+        [n.lastHash, summary.lastHash ?? "—"],
+        [n.head, summary.head ? n.headValue(summary.head.hash, summary.head.id) : n.emptyTrail],
+        [
+          n.verification,
+          verification.ok
+            ? n.intact(verification.checked, verification.keyed) + (verification.unkeyed > 0 ? n.unkeyed(verification.unkeyed) : "")
+            : n.broken(verification.brokenAt, verification.reason),
+        ],
+        // The head as signed with the audit key: this file keeps it out of the database's reach, so that
+        // `npm run audit:verify` with the manifest detects events removed after the export.
+        [n.signedHead, n.signedHeadValue(signed.eventCount, signed.lastEventId, instant(new Date(headTime(signed)), language), signed.signature)],
+        [n.content, n.contentValue],
+      ];
+    },
+  };
+}
+
+const DEFINITIONS: Readonly<Record<ReportLanguage, ReportDefinition<AuditTrailRow>>> = {
+  en: auditTrailDefinition("en"),
+  fr: auditTrailDefinition("fr"),
 };
+
+export function auditTrailReport(language: ReportLanguage = "en"): ReportDefinition<AuditTrailRow> {
+  return DEFINITIONS[language];
+}
+
+export const AUDIT_TRAIL_REPORT = DEFINITIONS.en;
+export const AUDIT_TRAIL_COLUMNS: readonly ExportColumn<AuditTrailRow>[] = DEFINITIONS.en.columns;

@@ -4,13 +4,13 @@ import { FLAG_STATUSES, type DojExemption, type FlagStatus, type RecordStatus, t
 import { DOJ_COUNTRIES_OF_CONCERN } from "@/lib/jurisdictions/countries-of-concern";
 import { DOJ_EXEMPTION_FACTS, DOJ_EXEMPTIONS_SOURCE, dojExemptionHeading } from "@/lib/jurisdictions/doj-exemptions";
 import { DOJ_BULK_THRESHOLDS, type DojCoveredCategory } from "@/lib/jurisdictions/doj-thresholds";
+import { enumLabel } from "@/lib/labels";
 import {
   assessDojBulk,
   countsTowardDojWindow,
   dojBrokerageProhibited,
   dojBulkRestricted,
   dojGovernmentRelated,
-  getRule,
   isTransferActive,
   recipientOfConcern,
   RULE_IDS,
@@ -24,7 +24,8 @@ import {
   type RuleId,
   type TransferContext,
 } from "@/lib/rules";
-import type { ExportColumn, ExportContext, ReportDefinition } from "./report";
+import type { ExportColumn, ExportContext, ReportDefinition, ReportLanguage } from "./report";
+import { asOfMonth, count, joined, period, words, yesNo } from "./words";
 
 /*
  * The US DOJ data security report (28 CFR part 202; DOMAIN.md §5): per exporting entity and recipient in a
@@ -42,48 +43,20 @@ import type { ExportColumn, ExportContext, ReportDefinition } from "./report";
  * stay in the JSON export only, next to their labels.
  */
 
-export type DojStatus =
-  | "prohibited"
-  | "restricted-cisa-not-met"
-  | "restricted-cisa-met"
-  | "below-threshold"
-  | "exempt"
-  | "not-covered";
+export type DojStatus = "prohibited" | "restricted-cisa-not-met" | "restricted-cisa-met" | "below-threshold" | "exempt" | "not-covered";
 
-export const DOJ_STATUS_LABELS: Readonly<Record<DojStatus, string>> = {
-  prohibited: "PROHIBITED",
-  "restricted-cisa-not-met": "RESTRICTED — CISA security requirements NOT met",
-  "restricted-cisa-met": "Restricted — CISA security requirements met",
-  "below-threshold": "Below the bulk threshold",
-  exempt: "Exempt (28 CFR part 202 subpart E)",
-  "not-covered": "Not covered: no sensitive personal data of a DOJ category",
-};
+/** Why a row is prohibited, when it is: said in words by the report, in its language. */
+export type DojProhibitedReason = "brokerage" | "brokerage-exempt" | "omic-bulk";
 
-/** 202.205(c) counts devices for precise geolocation, U.S. persons otherwise (202.256). */
-const UNIT_LABELS: Readonly<Record<VolumeUnit, string>> = { people: "U.S. persons", devices: "U.S. devices" };
+/** What is unapproved about a pair's rows: its recipient's status, and the statuses of the transfers counted. */
+export interface DojPending {
+  recipientStatus: RecordStatus | null;
+  transferStatuses: TransferStatus[];
+  transferCount: number;
+}
 
-const RECORD_STATUS_LABELS: Readonly<Record<RecordStatus, string>> = {
-  draft: "Draft",
-  submitted: "Submitted for review",
-  approved: "Approved",
-  rejected: "Rejected",
-  offboarded: "Offboarded",
-};
-
-const TRANSFER_STATUS_LABELS: Readonly<Record<TransferStatus, string>> = {
-  draft: "draft",
-  submitted: "submitted for review",
-  approved: "approved",
-  rejected: "rejected",
-  ended: "ended",
-};
-
-const FLAG_STATUS_LABELS: Readonly<Record<FlagStatus, string>> = { open: "open", accepted: "risk accepted", resolved: "resolved" };
-
-const LEFT_OUT_LABELS: Readonly<Record<DojLeftOutReason, string>> = {
-  "no-us-persons": "no U.S. persons (202.256)",
-  exempt: "exempt (subpart E)",
-};
+/** Why the recipient is of concern (lib/rules recipientOfConcern), as facts the report words. */
+export type DojConcernReason = { kind: "processor-country"; country: string } | { kind: "destination"; country: string } | { kind: "covered-person" };
 
 export interface DojRow {
   exporterName: string;
@@ -94,13 +67,12 @@ export interface DojRow {
   recipientCountry: string;
   recipientStatus: RecordStatus;
   coveredPerson: boolean;
-  /** Why the recipient is of concern: "processor country CN", "destination HK", "covered person". */
-  concernReasons: string[];
+  /** Why the recipient is of concern: its country, a destination, or its designation as a covered person. */
+  concernReasons: DojConcernReason[];
   /** The DOJ category of a covered row; null for an exempt or a not-covered row (see `categories`). */
   category: DojCoveredCategory | null;
   /** The DOJ categories the row is about (an exempt transfer may carry several). */
   categories: DojCoveredCategory[];
-  categoryLabel: string;
   /** people, or devices for precise geolocation (202.205(c)). */
   unit: VolumeUnit | null;
   /**
@@ -118,10 +90,11 @@ export interface DojRow {
   /** Transfers of the pair carrying the category but not counted, and why. */
   leftOut: { transferId: string; reason: DojLeftOutReason }[];
   /** Of the pair's counted transactions carrying the category. */
-  cisa: "all met" | "partly met" | "not met" | "n/a";
+  cisa: DojCisaState;
   status: DojStatus;
   /** Why prohibited, when it is. */
-  prohibitedBecause: string | null;
+  prohibitedBecause: DojProhibitedReason | null;
+  /** The sections the row rests on; empty for a pair with no covered data (the report words that case). */
   citation: string;
   /** The subpart E exemption an exempt row's transfer claims, with its justification. */
   exemption: { code: DojExemption; section: string; heading: string; justification: string | null } | null;
@@ -131,8 +104,11 @@ export interface DojRow {
   storedFlags: { ruleId: RuleId; status: FlagStatus }[];
   windowStart: string;
   windowEnd: string;
-  pendingMark: string | null;
+  /** What is unapproved about the pair; null when all of it is of record. */
+  pending: DojPending | null;
 }
+
+export type DojCisaState = "all met" | "partly met" | "not met" | "n/a";
 
 function contextOf(transfer: DojTransferRecord, pair: DojPair, today: string, categories: Map<string, CategoryFacts>, aggregate: DojAggregateTransfer[]): TransferContext {
   const categoryFacts = transfer.categoryIds.flatMap((key) => categories.get(key) ?? []);
@@ -176,17 +152,32 @@ function uniqueFlags(flags: readonly DojRow["storedFlags"][number][]): DojRow["s
   return [...byKey.keys()].sort().map((key) => byKey.get(key)!);
 }
 
-function pairPendingMark(pair: DojPair): string | null {
-  const parts: string[] = [];
-  if (pair.recipient.status !== "approved") parts.push(`recipient ${RECORD_STATUS_LABELS[pair.recipient.status].toLowerCase()}`);
+function pairPending(pair: DojPair): DojPending | null {
   const pending = pair.transfers.filter((t) => t.status !== "approved");
-  if (pending.length) {
-    parts.push(`${pending.length} unapproved transfer(s) counted (${uniqueSorted(pending.map((t) => TRANSFER_STATUS_LABELS[t.status])).join(", ")})`);
-  }
-  return parts.length ? parts.join("; ") : null;
+  const recipientStatus = pair.recipient.status !== "approved" ? pair.recipient.status : null;
+  if (recipientStatus === null && pending.length === 0) return null;
+  return { recipientStatus, transferStatuses: uniqueSorted(pending.map((t) => t.status)) as TransferStatus[], transferCount: pending.length };
 }
 
-const BROKERAGE_REASON = "data brokerage to a country of concern or covered person (PADFA, 15 U.S.C. 9901; 28 CFR 202.301)";
+/** recipientOfConcern's reasons (lib/rules/predicates.ts), as facts: the report words them in its language. */
+function concernReasons(pair: DojPair): DojConcernReason[] {
+  const reasons = new Map<string, DojConcernReason>();
+  for (const transfer of pair.transfers) {
+    for (const reason of recipientOfConcern(pair.recipient, transfer.destinationCountry).reasons) {
+      const processorCountry = /^processor country (\S+)$/.exec(reason);
+      const destination = /^destination (\S+)$/.exec(reason);
+      const fact: DojConcernReason | null = processorCountry
+        ? { kind: "processor-country", country: processorCountry[1]! }
+        : destination
+          ? { kind: "destination", country: destination[1]! }
+          : reason === "covered person"
+            ? { kind: "covered-person" }
+            : null;
+      if (fact) reasons.set(reason, fact);
+    }
+  }
+  return [...reasons.keys()].sort().map((key) => reasons.get(key)!);
+}
 
 /** The rows of one exporter-recipient pair. Exported for the tests, which compare it with the flags. */
 export function assessDojPair(pair: DojPair, today: string, categories: Map<string, CategoryFacts>): DojRow[] {
@@ -222,7 +213,6 @@ export function assessDojPair(pair: DojPair, today: string, categories: Map<stri
         storedFlags: parseStoredFlags(t.dojFlags),
       };
     });
-  const reasons = uniqueSorted(pair.transfers.flatMap((t) => recipientOfConcern(pair.recipient, t.destinationCountry).reasons));
   const base = {
     exporterName: pair.exporter.name,
     exporterCountry: pair.exporter.country,
@@ -232,10 +222,10 @@ export function assessDojPair(pair: DojPair, today: string, categories: Map<stri
     recipientCountry: pair.recipient.country,
     recipientStatus: pair.recipient.status,
     coveredPerson: pair.recipient.coveredPerson,
-    concernReasons: reasons,
+    concernReasons: concernReasons(pair),
     windowStart,
     windowEnd: today,
-    pendingMark: pairPendingMark(pair),
+    pending: pairPending(pair),
   };
 
   const covered = assessed.filter((a) => a.transfer.dojExemption === null);
@@ -246,12 +236,12 @@ export function assessDojPair(pair: DojPair, today: string, categories: Map<stri
   const exemptRows = exempt.map((a) => exemptRow(base, a));
   if (categoryRows.length + exemptRows.length > 0) return [...categoryRows, ...exemptRows];
 
+  const brokerage = assessed.some((a) => a.brokerageFinding !== null);
   return [
     {
       ...base,
       category: null,
       categories: [],
-      categoryLabel: "None",
       unit: null,
       count: null,
       threshold: null,
@@ -263,10 +253,10 @@ export function assessDojPair(pair: DojPair, today: string, categories: Map<stri
       leftOut: [],
       cisa: "n/a",
       status: "not-covered",
-      prohibitedBecause: assessed.some((a) => a.brokerageFinding !== null) ? BROKERAGE_REASON : null,
-      citation: "28 CFR 202.249 (sensitive personal data), 202.222 (government-related data), 202.210 (covered data transaction)",
+      prohibitedBecause: brokerage ? "brokerage" : null,
+      citation: "",
       exemption: null,
-      engineFinding: assessed.some((a) => a.brokerageFinding !== null),
+      engineFinding: brokerage,
       storedFlags: uniqueFlags(assessed.flatMap((a) => a.storedFlags)),
     },
   ];
@@ -285,7 +275,7 @@ type RowBase = Pick<
   | "concernReasons"
   | "windowStart"
   | "windowEnd"
-  | "pendingMark"
+  | "pending"
 >;
 
 /** One DOJ category of the pair's covered (not exempt) transactions, as their assessments count it. */
@@ -300,11 +290,11 @@ function categoryRow(base: RowBase, category: DojCoveredCategory, covered: reado
   // The CISA state of the transactions that count: an EU-only flow is no restricted transaction of U.S. persons' data.
   const counted = carrying.filter((a) => transferIds.includes(a.transfer.id));
   const met = counted.filter((a) => a.transfer.cisaRequirementsMet).length;
-  const cisa = counted.length === 0 ? "n/a" : met === counted.length ? "all met" : met === 0 ? "not met" : "partly met";
+  const cisa: DojCisaState = counted.length === 0 ? "n/a" : met === counted.length ? "all met" : met === 0 ? "not met" : "partly met";
   const brokerage = carrying.some((a) => a.brokerageFinding !== null);
   // 202.303: bulk human 'omic data (genomic data included) is prohibited outright, whatever the security requirements.
   const omicBulk = (category === "genomic" || category === "omic") && exceeds;
-  const prohibitedBecause = brokerage ? BROKERAGE_REASON : omicBulk ? "bulk human 'omic data (28 CFR 202.303)" : null;
+  const prohibitedBecause: DojProhibitedReason | null = brokerage ? "brokerage" : omicBulk ? "omic-bulk" : null;
   const status: DojStatus = prohibitedBecause
     ? "prohibited"
     : exceeds
@@ -332,7 +322,6 @@ function categoryRow(base: RowBase, category: DojCoveredCategory, covered: reado
     ...base,
     category,
     categories: [category],
-    categoryLabel: own.label,
     unit: own.unit,
     count,
     threshold,
@@ -360,13 +349,11 @@ function categoryRow(base: RowBase, category: DojCoveredCategory, covered: reado
 function exemptRow(base: RowBase, a: Assessed): DojRow {
   const exemption = a.transfer.dojExemption!;
   const fact = DOJ_EXEMPTION_FACTS[exemption];
-  const categories = a.assessment.categories;
   const prohibited = a.brokerageFinding !== null;
   return {
     ...base,
     category: null,
-    categories,
-    categoryLabel: categories.length ? categories.map((c) => DOJ_BULK_THRESHOLDS[c].label).join("; ") : "None",
+    categories: a.assessment.categories,
     unit: a.transfer.volumeUnit,
     count: Math.max(0, a.transfer.estimatedSubjects),
     threshold: null,
@@ -378,7 +365,7 @@ function exemptRow(base: RowBase, a: Assessed): DojRow {
     leftOut: [],
     cisa: "n/a",
     status: prohibited ? "prohibited" : "exempt",
-    prohibitedBecause: prohibited ? `${BROKERAGE_REASON}; the exemption claimed does not reach PADFA` : null,
+    prohibitedBecause: prohibited ? "brokerage-exempt" : null,
     citation: prohibited ? "15 U.S.C. 9901" : `28 CFR ${fact.section}, 202.219`,
     exemption: { code: exemption, section: fact.section, heading: dojExemptionHeading(exemption), justification: a.transfer.dojExemptionJustification },
     engineFinding: prohibited,
@@ -393,65 +380,262 @@ async function* dojRows({ db, today, includePending }: ExportContext): AsyncGene
   }
 }
 
-const joined = (values: readonly string[]) => (values.length ? values.join("; ") : null);
-const yesNo = (value: boolean) => (value ? "Yes" : "No");
-const statusText = (r: DojRow) => DOJ_STATUS_LABELS[r.status] + (r.prohibitedBecause ? `: ${r.prohibitedBecause}` : "");
-const flagsText = (r: DojRow) => joined(r.storedFlags.map((f) => `${getRule(f.ruleId).title}: ${FLAG_STATUS_LABELS[f.status]}`));
-const leftOutText = (r: DojRow) => joined(r.leftOut.map((l) => `${l.transferId} (${LEFT_OUT_LABELS[l.reason]})`));
-const unitText = (r: DojRow) => (r.unit === null ? null : UNIT_LABELS[r.unit]);
-
-export const DOJ_COLUMNS: readonly ExportColumn<DojRow>[] = [
-  { header: "Exporter (U.S. person)", width: 26, value: (r) => r.exporterName },
-  { header: "Exporter country", width: 10, value: (r) => r.exporterCountry },
-  { header: "Recipient", width: 30, value: (r) => r.recipientName },
-  { header: "Recipient legal name", width: 30, value: (r) => r.recipientLegalName },
-  { header: "Recipient country", width: 10, value: (r) => r.recipientCountry },
-  { header: "Recipient status", width: 11, value: (r) => RECORD_STATUS_LABELS[r.recipientStatus] },
-  { header: "Covered person (202.211)", width: 12, value: (r) => yesNo(r.coveredPerson) },
-  { header: "Of concern because", width: 30, value: (r) => joined(r.concernReasons) },
-  { header: "Destinations", width: 14, value: (r) => joined(r.destinations) },
-  { header: "DOJ category", width: 26, value: (r) => r.categoryLabel },
-  { header: "12-month count", width: 12, value: (r) => r.count },
-  { header: "Unit", width: 12, value: unitText },
-  { header: "Threshold applied (more than)", width: 12, value: (r) => r.threshold },
-  { header: "Category threshold", width: 12, value: (r) => r.ownThreshold },
-  { header: "Combined data set (202.205(g))", width: 12, value: (r) => yesNo(r.combined) },
-  { header: "Bulk", width: 8, value: (r) => yesNo(r.exceeds) },
-  { header: "Not counted", width: 30, value: leftOutText },
-  { header: "CISA security requirements", width: 14, value: (r) => r.cisa },
-  { header: "Status", width: 40, value: statusText },
-  { header: "Exemption (subpart E)", width: 34, value: (r) => r.exemption?.heading ?? null },
-  { header: "Exemption justification", width: 40, value: (r) => r.exemption?.justification ?? null },
-  { header: "Citation", width: 24, value: (r) => r.citation },
-  { header: "Rules engine finding", width: 10, value: (r) => yesNo(r.engineFinding) },
-  { header: "DOJ flags (not resolved)", width: 30, value: flagsText },
-  { header: "Transfers", width: 40, value: (r) => joined(r.transferIds) },
-  { header: "Window", width: 24, value: (r) => `${r.windowStart} to ${r.windowEnd}` },
-];
-
-const DOJ_PDF_COLUMNS: readonly ExportColumn<DojRow>[] = [
-  { header: "Exporter", width: 9, value: (r) => `${r.exporterName} (${r.exporterCountry})` },
-  { header: "Recipient", width: 14, value: (r) => (r.recipientLegalName && r.recipientLegalName !== r.recipientName ? `${r.recipientName} — ${r.recipientLegalName}` : r.recipientName) },
-  { header: "Of concern because", width: 10, value: (r) => joined(r.concernReasons) },
-  { header: "Category", width: 10, value: (r) => r.categoryLabel },
-  {
-    header: "12-month count / threshold",
-    width: 10,
-    value: (r) =>
-      r.count === null
-        ? "—"
-        : r.threshold === null
-          ? `${r.count.toLocaleString("en-US")} ${unitText(r)} (not counted)`
-          : `${r.count.toLocaleString("en-US")} ${unitText(r)} / > ${r.threshold.toLocaleString("en-US")}${r.combined ? " (combined)" : ""}`,
+const TEXT = {
+  en: {
+    title: "US DOJ data security report (28 CFR part 202)",
+    sheet: "Covered data transactions",
+    headers: {
+      exporter: "Exporter (U.S. person)",
+      exporterCountry: "Exporter country",
+      recipient: "Recipient",
+      recipientLegalName: "Recipient legal name",
+      recipientCountry: "Recipient country",
+      recipientStatus: "Recipient status",
+      coveredPerson: "Covered person (202.211)",
+      concern: "Of concern because",
+      destinations: "Destinations",
+      category: "DOJ category",
+      count: "12-month count",
+      unit: "Unit",
+      threshold: "Threshold applied (more than)",
+      ownThreshold: "Category threshold",
+      combined: "Combined data set (202.205(g))",
+      bulk: "Bulk",
+      notCounted: "Not counted",
+      cisa: "CISA security requirements",
+      status: "Status",
+      exemption: "Exemption (subpart E)",
+      justification: "Exemption justification",
+      citation: "Citation",
+      engineFinding: "Rules engine finding",
+      flags: "DOJ flags (not resolved)",
+      transfers: "Transfers",
+      window: "Window",
+    },
+    pdf: { exporter: "Exporter", category: "Category", count: "12-month count / threshold", cisa: "CISA", flags: "Flags" },
+    units: { people: "U.S. persons", devices: "U.S. devices" },
+    cisa: { "all met": "all met", "partly met": "partly met", "not met": "not met", "n/a": "n/a" },
+    concern: {
+      "processor-country": (country: string) => `processor country ${country}`,
+      destination: (country: string) => `destination ${country}`,
+      "covered-person": "covered person",
+    },
+    prohibited: {
+      brokerage: "data brokerage to a country of concern or covered person (PADFA, 15 U.S.C. 9901; 28 CFR 202.301)",
+      "brokerage-exempt":
+        "data brokerage to a country of concern or covered person (PADFA, 15 U.S.C. 9901; 28 CFR 202.301); the exemption claimed does not reach PADFA",
+      "omic-bulk": "bulk human 'omic data (28 CFR 202.303)",
+    },
+    notCoveredCitation: "28 CFR 202.249 (sensitive personal data), 202.222 (government-related data), 202.210 (covered data transaction)",
+    notCountedBecause: (transferId: string, reason: string) => `${transferId} (${reason})`,
+    notCountedNote: "(not counted)",
+    combinedNote: " (combined)",
+    recipient: (status: string) => `recipient ${status}`,
+    transfersCounted: (count: number, statuses: string) => `${count} unapproved transfer(s) counted (${statuses})`,
+    notes: {
+      countries: "Countries of concern",
+      countriesValue: (codes: string, source: string, asOf: string) => `${codes} (${source}; as of ${asOf})`,
+      window: "Window",
+      windowValue: (period: string) => `${period}: counts over the preceding 12 months, per exporter and recipient (28 CFR 202.205)`,
+      usPersons: "U.S. persons",
+      usPersonsValue:
+        "Counts include only flows whose subject regions include the US or a US state, or record none (28 CFR 202.256); a flow is counted with its whole estimate, which the register does not split by region. Government-related data is covered whatever the subjects' regions (202.222)",
+      exemptions: "Exemptions",
+      exemptionsValue: (source: string, asOf: string) =>
+        `A transfer claiming an exemption is listed on its own row with the section and justification, and adds to no count (${source}; as of ${asOf})`,
+      encryption: "Encryption",
+      encryptionValue: "Encrypted data stays in scope (202.206); encryption is one of the CISA security requirements (202.248)",
+    },
   },
-  { header: "CISA", width: 6, value: (r) => r.cisa },
-  {
-    header: "Status",
-    width: 15,
-    value: (r) => statusText(r) + (r.exemption ? `: ${r.exemption.heading}${r.exemption.justification ? ` — ${r.exemption.justification}` : ""}` : ""),
+  fr: {
+    title: "Rapport sur la sécurité des données du DOJ américain (28 CFR part 202)",
+    sheet: "Transactions de données visées",
+    headers: {
+      exporter: "Exportateur (personne américaine)",
+      exporterCountry: "Pays de l'exportateur",
+      recipient: "Destinataire",
+      recipientLegalName: "Raison sociale du destinataire",
+      recipientCountry: "Pays du destinataire",
+      recipientStatus: "Statut du destinataire",
+      coveredPerson: "Personne visée (202.211)",
+      concern: "Préoccupant en raison de",
+      destinations: "Destinations",
+      category: "Catégorie DOJ",
+      count: "Volume sur 12 mois",
+      unit: "Unité",
+      threshold: "Seuil appliqué (plus de)",
+      ownThreshold: "Seuil de la catégorie",
+      combined: "Ensemble de données combiné (202.205(g))",
+      bulk: "En masse",
+      notCounted: "Non comptés",
+      cisa: "Exigences de sécurité de la CISA",
+      status: "Statut",
+      exemption: "Exemption (sous-partie E)",
+      justification: "Justification de l'exemption",
+      citation: "Référence",
+      engineFinding: "Constat du moteur de règles",
+      flags: "Alertes DOJ (non résolues)",
+      transfers: "Transferts",
+      window: "Période",
+    },
+    pdf: { exporter: "Exportateur", category: "Catégorie", count: "Volume sur 12 mois / seuil", cisa: "CISA", flags: "Alertes" },
+    units: { people: "personnes américaines", devices: "appareils américains" },
+    cisa: { "all met": "toutes respectées", "partly met": "partiellement respectées", "not met": "non respectées", "n/a": "sans objet" },
+    concern: {
+      "processor-country": (country: string) => `pays du sous-traitant ${country}`,
+      destination: (country: string) => `destination ${country}`,
+      "covered-person": "personne visée",
+    },
+    prohibited: {
+      brokerage: "courtage de données vers un pays préoccupant ou une personne visée (PADFA, 15 U.S.C. 9901 ; 28 CFR 202.301)",
+      "brokerage-exempt":
+        "courtage de données vers un pays préoccupant ou une personne visée (PADFA, 15 U.S.C. 9901 ; 28 CFR 202.301) ; l'exemption invoquée ne s'étend pas au PADFA",
+      "omic-bulk": "données « omiques » humaines en masse (28 CFR 202.303)",
+    },
+    notCoveredCitation:
+      "28 CFR 202.249 (données personnelles sensibles), 202.222 (données liées au gouvernement), 202.210 (transaction de données visée)",
+    notCountedBecause: (transferId: string, reason: string) => `${transferId} (${reason})`,
+    notCountedNote: "(non compté)",
+    combinedNote: " (combiné)",
+    recipient: (status: string) => `destinataire ${status}`,
+    transfersCounted: (count: number, statuses: string) => `${count} transfert(s) non validé(s) compté(s) (${statuses})`,
+    notes: {
+      countries: "Pays préoccupants",
+      countriesValue: (codes: string, source: string, asOf: string) => `${codes} (${source} ; situation en ${asOf})`,
+      window: "Période",
+      windowValue: (period: string) => `${period} : volumes sur les 12 mois précédents, par exportateur et destinataire (28 CFR 202.205)`,
+      usPersons: "Personnes américaines",
+      usPersonsValue:
+        "Seuls sont comptés les flux dont les régions des personnes concernées comprennent les États-Unis ou un État américain, ou n'en indiquent aucune (28 CFR 202.256) ; un flux est compté pour toute son estimation, que le registre ne répartit pas par région. Les données liées au gouvernement sont visées quelles que soient les régions des personnes (202.222)",
+      exemptions: "Exemptions",
+      exemptionsValue: (source: string, asOf: string) =>
+        `Un transfert invoquant une exemption figure sur sa propre ligne, avec la section et la justification, et ne s'ajoute à aucun volume (${source} ; situation en ${asOf})`,
+      encryption: "Chiffrement",
+      encryptionValue:
+        "Les données chiffrées restent dans le champ (202.206) ; le chiffrement est l'une des exigences de sécurité de la CISA (202.248)",
+    },
   },
-  { header: "Flags", width: 10, value: (r) => flagsText(r) ?? "none" },
-];
+} as const satisfies Record<ReportLanguage, unknown>;
+
+const lower = (text: string, language: ReportLanguage) => text.toLocaleLowerCase(language);
+
+/**
+ * The categories by the names 28 CFR 202.205 and 202.222 give them ("Biometric identifiers"), which the report
+ * reads better with than the catalogue's short classification labels: the thresholds' own in English.
+ */
+const CATEGORY_NAMES: Readonly<Record<ReportLanguage, Readonly<Record<DojCoveredCategory, string>>>> = {
+  en: Object.fromEntries(Object.entries(DOJ_BULK_THRESHOLDS).map(([category, fact]) => [category, fact.label])) as Record<DojCoveredCategory, string>,
+  fr: {
+    genomic: "Données génomiques humaines",
+    omic: "Autres données « omiques » humaines",
+    biometric: "Identifiants biométriques",
+    precise_geolocation: "Données de géolocalisation précise",
+    health: "Données de santé personnelles",
+    financial: "Données financières personnelles",
+    covered_identifier: "Identifiants personnels visés",
+    government_related: "Données liées au gouvernement",
+  },
+};
+
+function statusText(row: DojRow, language: ReportLanguage): string {
+  return enumLabel("dojStatus", row.status, language) + (row.prohibitedBecause ? `: ${TEXT[language].prohibited[row.prohibitedBecause]}` : "");
+}
+
+function categoryLabel(row: DojRow, language: ReportLanguage): string {
+  return row.categories.length ? row.categories.map((category) => CATEGORY_NAMES[language][category]).join("; ") : words(language).none;
+}
+
+function concernText(reason: DojConcernReason, language: ReportLanguage): string {
+  const concern = TEXT[language].concern;
+  return reason.kind === "covered-person" ? concern["covered-person"] : concern[reason.kind](reason.country);
+}
+
+function exemptionHeading(row: DojRow, language: ReportLanguage): string | null {
+  if (!row.exemption) return null;
+  // The English heading is the CFR's own; the French one, the catalogue's label with its section.
+  return language === "en" ? row.exemption.heading : enumLabel("dojExemption", row.exemption.code, language);
+}
+
+function citationText(row: DojRow, language: ReportLanguage): string {
+  return row.status === "not-covered" ? TEXT[language].notCoveredCitation : row.citation;
+}
+
+function pendingText(row: DojRow, language: ReportLanguage): string | null {
+  if (!row.pending) return null;
+  const text = TEXT[language];
+  const parts: string[] = [];
+  if (row.pending.recipientStatus) parts.push(text.recipient(lower(enumLabel("recordStatus", row.pending.recipientStatus, language), language)));
+  if (row.pending.transferCount > 0) {
+    const statuses = row.pending.transferStatuses.map((status) => lower(enumLabel("transferStatus", status, language), language)).join(", ");
+    parts.push(text.transfersCounted(row.pending.transferCount, statuses));
+  }
+  return parts.join("; ");
+}
+
+const unitText = (r: DojRow, language: ReportLanguage) => (r.unit === null ? null : TEXT[language].units[r.unit]);
+const flagsText = (r: DojRow, language: ReportLanguage) =>
+  joined(r.storedFlags.map((f) => `${enumLabel("rule", f.ruleId, language)}: ${lower(enumLabel("flagStatus", f.status, language), language)}`));
+const leftOutText = (r: DojRow, language: ReportLanguage) =>
+  joined(r.leftOut.map((l) => TEXT[language].notCountedBecause(l.transferId, enumLabel("dojLeftOutReason", l.reason, language))));
+
+function dojColumns(language: ReportLanguage) {
+  const text = TEXT[language];
+  const h = text.headers;
+  const columns: ExportColumn<DojRow>[] = [
+    { header: h.exporter, width: 26, value: (r) => r.exporterName },
+    { header: h.exporterCountry, width: 10, value: (r) => r.exporterCountry },
+    { header: h.recipient, width: 30, value: (r) => r.recipientName },
+    { header: h.recipientLegalName, width: 30, value: (r) => r.recipientLegalName },
+    { header: h.recipientCountry, width: 10, value: (r) => r.recipientCountry },
+    { header: h.recipientStatus, width: 11, value: (r) => enumLabel("recordStatus", r.recipientStatus, language) },
+    { header: h.coveredPerson, width: 12, value: (r) => yesNo(r.coveredPerson, language) },
+    { header: h.concern, width: 30, value: (r) => joined(r.concernReasons.map((reason) => concernText(reason, language))) },
+    { header: h.destinations, width: 14, value: (r) => joined(r.destinations) },
+    { header: h.category, width: 26, value: (r) => categoryLabel(r, language) },
+    { header: h.count, width: 12, value: (r) => r.count },
+    { header: h.unit, width: 12, value: (r) => unitText(r, language) },
+    { header: h.threshold, width: 12, value: (r) => r.threshold },
+    { header: h.ownThreshold, width: 12, value: (r) => r.ownThreshold },
+    { header: h.combined, width: 12, value: (r) => yesNo(r.combined, language) },
+    { header: h.bulk, width: 8, value: (r) => yesNo(r.exceeds, language) },
+    { header: h.notCounted, width: 30, value: (r) => leftOutText(r, language) },
+    { header: h.cisa, width: 14, value: (r) => text.cisa[r.cisa] },
+    { header: h.status, width: 40, value: (r) => statusText(r, language) },
+    { header: h.exemption, width: 34, value: (r) => exemptionHeading(r, language) },
+    { header: h.justification, width: 40, value: (r) => r.exemption?.justification ?? null },
+    { header: h.citation, width: 24, value: (r) => citationText(r, language) },
+    { header: h.engineFinding, width: 10, value: (r) => yesNo(r.engineFinding, language) },
+    { header: h.flags, width: 30, value: (r) => flagsText(r, language) },
+    { header: h.transfers, width: 40, value: (r) => joined(r.transferIds) },
+    { header: h.window, width: 24, value: (r) => period(r.windowStart, r.windowEnd, language) },
+  ];
+  const p = text.pdf;
+  const pdfColumns: ExportColumn<DojRow>[] = [
+    { header: p.exporter, width: 9, value: (r) => `${r.exporterName} (${r.exporterCountry})` },
+    { header: h.recipient, width: 14, value: (r) => (r.recipientLegalName && r.recipientLegalName !== r.recipientName ? `${r.recipientName} — ${r.recipientLegalName}` : r.recipientName) },
+    { header: h.concern, width: 10, value: (r) => joined(r.concernReasons.map((reason) => concernText(reason, language))) },
+    { header: p.category, width: 10, value: (r) => categoryLabel(r, language) },
+    {
+      header: p.count,
+      width: 10,
+      value: (r) =>
+        r.count === null
+          ? "—"
+          : r.threshold === null
+            ? `${count(r.count, language)} ${unitText(r, language)} ${text.notCountedNote}`
+            : `${count(r.count, language)} ${unitText(r, language)} / > ${count(r.threshold, language)}${r.combined ? text.combinedNote : ""}`,
+    },
+    { header: p.cisa, width: 6, value: (r) => text.cisa[r.cisa] },
+    {
+      header: h.status,
+      width: 15,
+      value: (r) =>
+        statusText(r, language) + (r.exemption ? `: ${exemptionHeading(r, language)}${r.exemption.justification ? ` — ${r.exemption.justification}` : ""}` : ""),
+    },
+    { header: p.flags, width: 10, value: (r) => flagsText(r, language) ?? words(language).noneLower },
+  ];
+  return { columns, pdfColumns };
+}
 
 export const dojRecordSchema = z
   .object({
@@ -462,8 +646,9 @@ export const dojRecordSchema = z
       legalName: z.string().nullable(),
       country: z.string(),
       status: z.string(),
+      statusLabel: z.string(),
       coveredPerson: z.boolean(),
-      concernReasons: z.array(z.string()),
+      concernReasons: z.array(z.string()).describe("Why the recipient is of concern, in the export's language"),
     }),
     category: z
       .string()
@@ -473,6 +658,7 @@ export const dojRecordSchema = z
     categoryLabel: z.string(),
     count: z.number().int().nullable().describe("12-month count over the pair's transactions with U.S. persons and no exemption (28 CFR 202.205, 202.256); an exempt row: its own transfer's estimate, counted nowhere"),
     unit: z.string().nullable().describe("people | devices (U.S. persons or U.S. devices)"),
+    unitLabel: z.string().nullable(),
     threshold: z.number().int().nullable().describe("Bulk when the count is MORE than this; 0 for government-related data (any volume, 202.222)"),
     ownThreshold: z.number().int().nullable(),
     combined: z.boolean(),
@@ -481,6 +667,7 @@ export const dojRecordSchema = z
       .array(z.object({ transferId: z.string(), reason: z.enum(["no-us-persons", "exempt"]), label: z.string() }))
       .describe("Transfers of the pair carrying the category that add nothing to its count, and why"),
     cisa: z.enum(["all met", "partly met", "not met", "n/a"]),
+    cisaLabel: z.string(),
     status: z.enum(["prohibited", "restricted-cisa-not-met", "restricted-cisa-met", "below-threshold", "exempt", "not-covered"]),
     statusLabel: z.string(),
     prohibitedBecause: z.string().nullable(),
@@ -491,6 +678,7 @@ export const dojRecordSchema = z
       .describe("The 28 CFR part 202 subpart E exemption an exempt row's transfer claims"),
     engineFinding: z.boolean(),
     storedFlags: z.array(z.string()).describe("\"rule id: status\" of the DOJ flags stored on the transfers, not resolved"),
+    storedFlagLabels: z.array(z.string()).describe("The same flags as \"rule title: status\", in the export's language"),
     destinations: z.array(z.string()),
     transferIds: z.array(z.string()),
     window: z.object({ from: z.string(), to: z.string() }),
@@ -498,7 +686,8 @@ export const dojRecordSchema = z
   })
   .describe("One exporter-recipient pair and DOJ category, or one exempt transfer, of the US DOJ data security report");
 
-export function dojJsonRecord(row: DojRow): z.input<typeof dojRecordSchema> {
+export function dojJsonRecord(row: DojRow, language: ReportLanguage = "en"): z.input<typeof dojRecordSchema> {
+  const lowerStatus = (status: FlagStatus) => lower(enumLabel("flagStatus", status, language), language);
   return {
     exporter: { name: row.exporterName, country: row.exporterCountry },
     recipient: {
@@ -507,57 +696,75 @@ export function dojJsonRecord(row: DojRow): z.input<typeof dojRecordSchema> {
       legalName: row.recipientLegalName,
       country: row.recipientCountry,
       status: row.recipientStatus,
+      statusLabel: enumLabel("recordStatus", row.recipientStatus, language),
       coveredPerson: row.coveredPerson,
-      concernReasons: row.concernReasons,
+      concernReasons: row.concernReasons.map((reason) => concernText(reason, language)),
     },
     category: row.category,
     categories: row.categories,
-    categoryLabel: row.categoryLabel,
+    categoryLabel: categoryLabel(row, language),
     count: row.count,
     unit: row.unit,
+    unitLabel: unitText(row, language),
     threshold: row.threshold,
     ownThreshold: row.ownThreshold,
     combined: row.combined,
     bulk: row.exceeds,
-    notCounted: row.leftOut.map((l) => ({ ...l, label: LEFT_OUT_LABELS[l.reason] })),
+    notCounted: row.leftOut.map((l) => ({ ...l, label: enumLabel("dojLeftOutReason", l.reason, language) })),
     cisa: row.cisa,
+    cisaLabel: TEXT[language].cisa[row.cisa],
     status: row.status,
-    statusLabel: DOJ_STATUS_LABELS[row.status],
-    prohibitedBecause: row.prohibitedBecause,
-    citation: row.citation,
-    exemption: row.exemption,
+    statusLabel: enumLabel("dojStatus", row.status, language),
+    prohibitedBecause: row.prohibitedBecause ? TEXT[language].prohibited[row.prohibitedBecause] : null,
+    citation: citationText(row, language),
+    exemption: row.exemption ? { ...row.exemption, heading: exemptionHeading(row, language)! } : null,
     engineFinding: row.engineFinding,
     storedFlags: row.storedFlags.map((f) => `${f.ruleId}: ${f.status}`),
+    storedFlagLabels: row.storedFlags.map((f) => `${enumLabel("rule", f.ruleId, language)}: ${lowerStatus(f.status)}`),
     destinations: row.destinations,
     transferIds: row.transferIds,
     window: { from: row.windowStart, to: row.windowEnd },
-    pending: row.pendingMark,
+    pending: pendingText(row, language),
   };
 }
 
-export const DOJ_REPORT: ReportDefinition<DojRow> = {
-  report: "doj",
-  template: "28-cfr-202",
-  title: "US DOJ data security report (28 CFR part 202)",
-  language: "en",
-  sheetName: "Covered data transactions",
-  fileName: "doj-data-security",
-  columns: DOJ_COLUMNS,
-  pdfColumns: DOJ_PDF_COLUMNS,
-  rows: dojRows,
-  pendingMark: (row) => row.pendingMark,
-  jsonRecord: dojJsonRecord,
-  jsonSchema: dojRecordSchema,
-  async notes({ today }) {
-    return [
-      ["Countries of concern", `${DOJ_COUNTRIES_OF_CONCERN.codes.join(", ")} (${DOJ_COUNTRIES_OF_CONCERN.source}; as of ${DOJ_COUNTRIES_OF_CONCERN.asOf})`],
-      ["Window", `${twelveMonthsBefore(today)} to ${today}: counts over the preceding 12 months, per exporter and recipient (28 CFR 202.205)`],
-      [
-        "U.S. persons",
-        "Counts include only flows whose subject regions include the US or a US state, or record none (28 CFR 202.256); a flow is counted with its whole estimate, which the register does not split by region. Government-related data is covered whatever the subjects' regions (202.222)",
-      ],
-      ["Exemptions", `A transfer claiming an exemption is listed on its own row with the section and justification, and adds to no count (${DOJ_EXEMPTIONS_SOURCE.source}; as of ${DOJ_EXEMPTIONS_SOURCE.asOf})`],
-      ["Encryption", "Encrypted data stays in scope (202.206); encryption is one of the CISA security requirements (202.248)"],
-    ];
-  },
+function dojDefinition(language: ReportLanguage): ReportDefinition<DojRow> {
+  const text = TEXT[language];
+  const { columns, pdfColumns } = dojColumns(language);
+  return {
+    report: "doj",
+    template: "28-cfr-202",
+    title: text.title,
+    language,
+    sheetName: text.sheet,
+    fileName: "doj-data-security",
+    columns,
+    pdfColumns,
+    rows: dojRows,
+    pendingMark: (row) => pendingText(row, language),
+    jsonRecord: (row) => dojJsonRecord(row, language),
+    jsonSchema: dojRecordSchema,
+    async notes({ today }) {
+      const n = text.notes;
+      return [
+        [n.countries, n.countriesValue(DOJ_COUNTRIES_OF_CONCERN.codes.join(", "), DOJ_COUNTRIES_OF_CONCERN.source, asOfMonth(DOJ_COUNTRIES_OF_CONCERN.asOf, language))],
+        [n.window, n.windowValue(period(twelveMonthsBefore(today), today, language))],
+        [n.usPersons, n.usPersonsValue],
+        [n.exemptions, n.exemptionsValue(DOJ_EXEMPTIONS_SOURCE.source, asOfMonth(DOJ_EXEMPTIONS_SOURCE.asOf, language))],
+        [n.encryption, n.encryptionValue],
+      ];
+    },
+  };
+}
+
+const DEFINITIONS: Readonly<Record<ReportLanguage, ReportDefinition<DojRow>>> = {
+  en: dojDefinition("en"),
+  fr: dojDefinition("fr"),
 };
+
+export function dojReport(language: ReportLanguage = "en"): ReportDefinition<DojRow> {
+  return DEFINITIONS[language];
+}
+
+export const DOJ_REPORT = DEFINITIONS.en;
+export const DOJ_COLUMNS: readonly ExportColumn<DojRow>[] = DEFINITIONS.en.columns;

@@ -15,6 +15,8 @@ export interface JsonExportHeader {
   report: string;
   title: string;
   template: string;
+  /** The language of the labels and words (en | fr). */
+  language: "en" | "fr";
   generatedAt: string;
   generatedBy: string | null;
   asOf: string;

@@ -14,6 +14,8 @@ export const exportManifest = z.object({
   report: z.string(),
   format: z.enum(["csv", "xlsx", "pdf", "json"]),
   template: z.string(),
+  /** The language the file is written in; absent from manifests made before reports had one (English). */
+  language: z.enum(["en", "fr"]).optional(),
   generatedAt: z.string(),
   generatedBy: z.string(),
   /** The day the export describes. */

@@ -3,7 +3,7 @@ import type { Executor } from "@/db/client";
 import type { ControllerContact } from "@/db/queries/export-common";
 import type { IsoDate } from "@/lib/rules/iso-date";
 import type { CellValue } from "./neutralize";
-import type { ExportReport } from "./catalog";
+import type { ExportLanguage, ExportReport } from "./catalog";
 
 /*
  * What every report is made of, whatever the format: its rows (a keyset-paged stream from db/queries), its
@@ -42,7 +42,8 @@ export interface SummaryTable {
   rows: CellValue[][];
 }
 
-export type ReportLanguage = "en" | "fr";
+/** The report's language (lib/exports/catalog.ts EXPORT_LANGUAGES). */
+export type ReportLanguage = ExportLanguage;
 
 export interface ReportDefinition<Row> {
   report: ExportReport;
@@ -75,6 +76,11 @@ export interface ReportDefinition<Row> {
     /** XLSX: a sheet per record after a summary sheet of the register (the CNIL model). */
     sheetPerRecord?: boolean;
   };
+  /**
+   * Rows a writer puts above the register's table (the ICO template's and the CNIL model's organisation block),
+   * from the export's controllers: the CSV, which has no cover, starts with them, then a blank row, then the header.
+   */
+  preamble?(meta: Pick<ExportMeta, "controllers">): CellValue[][];
   /** Facts for the cover beyond the common ones (e.g. the CCPA statement, the audit chain's head). */
   notes?(context: ExportContext): Promise<[label: string, value: string][]>;
   summary?(context: ExportContext): Promise<SummaryTable | null>;

@@ -1,27 +1,33 @@
-import { AUDIT_TRAIL_REPORT } from "./audit-trail";
-import { CCPA_REPORT } from "./ccpa";
-import { DOJ_REPORT } from "./doj";
-import type { AnyReportDefinition } from "./report";
+import { auditTrailReport } from "./audit-trail";
+import { ccpaReport } from "./ccpa";
+import { dojReport } from "./doj";
+import type { AnyReportDefinition, ReportLanguage } from "./report";
 import type { ExportReport } from "./request";
+import { risksReport } from "./risks";
 import { ropaReport, type RopaTemplate } from "./ropa";
-import { SUBPROCESSOR_REPORT } from "./subprocessors";
-import { TRANSFER_REGISTER_REPORT } from "./transfer-register";
+import { subprocessorReport } from "./subprocessors";
+import { transferRegisterReport } from "./transfer-register";
 
-/** The report a request names; `template` only chooses among the Art. 30 record's layouts. */
-export function reportDefinition(report: ExportReport, template: RopaTemplate = "generic"): AnyReportDefinition {
+/**
+ * The report a request names, in the language asked for; `template` only chooses among the Art. 30 record's
+ * layouts, whose language is the template's own (the CNIL register in French, the ICO template in English).
+ */
+export function reportDefinition(report: ExportReport, template: RopaTemplate = "generic", language: ReportLanguage = "en"): AnyReportDefinition {
   switch (report) {
     case "ropa":
-      return ropaReport(template);
+      return ropaReport(template, language);
     case "transfers":
-      return TRANSFER_REGISTER_REPORT;
+      return transferRegisterReport(language);
     case "subprocessors":
-      return SUBPROCESSOR_REPORT;
+      return subprocessorReport(language);
     case "ccpa":
-      return CCPA_REPORT;
+      return ccpaReport(language);
     case "doj":
-      return DOJ_REPORT;
+      return dojReport(language);
+    case "risks":
+      return risksReport(language);
     case "audit":
-      return AUDIT_TRAIL_REPORT;
+      return auditTrailReport(language);
   }
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { todayIso } from "@/lib/clock";
 import { addDays, compareIsoDates, isIsoDate, twelveMonthsBefore, type IsoDate } from "@/lib/rules";
 import { parseInput } from "@/lib/validation/parse";
-import { EXPORT_FORMATS, PENDING_MODES, type ExportFormat, type ExportReport } from "./catalog";
+import { EXPORT_FORMATS, EXPORT_LANGUAGES, PENDING_MODES, type ExportFormat, type ExportLanguage, type ExportReport } from "./catalog";
 import { ROPA_TEMPLATES } from "./ropa";
 
 /*
@@ -12,11 +12,21 @@ import { ROPA_TEMPLATES } from "./ropa";
 
 // The catalog of reports and formats lives in a module without imports, so that report definitions can
 // name a report without importing this schema (which imports them: the one cycle lib/exports had).
-export { EXPORT_FORMATS, EXPORT_REPORT_LABELS, EXPORT_REPORTS, isExportReport, PENDING_MODES } from "./catalog";
-export type { ExportFormat, ExportReport, PendingMode } from "./catalog";
+export { EXPORT_FORMATS, EXPORT_LANGUAGES, EXPORT_REPORT_LABELS, EXPORT_REPORTS, isExportReport, PENDING_MODES } from "./catalog";
+export type { ExportFormat, ExportLanguage, ExportReport, PendingMode } from "./catalog";
+
+/** The messages of the checks below: the API's problem details say them, the Exports page words them in its language. */
+export const EXPORT_QUERY_MESSAGES = {
+  invalidDate: "must be a date as YYYY-MM-DD",
+  afterToday: "must not be after today",
+  afterTo: "must not be after `to`",
+} as const;
+
+/** Why a parameter of the Exports page's URL is invalid: its message key (lib/i18n/messages/<locale>/exports.json, errors). */
+export type ExportFieldError = keyof typeof EXPORT_QUERY_MESSAGES | "invalidChoice";
 
 /** A calendar date; `abort` so that a later check never sees an invalid one (2026-02-30). */
-const isoDate = z.string().refine(isIsoDate, { message: "must be a date as YYYY-MM-DD", abort: true });
+const isoDate = z.string().refine(isIsoDate, { message: EXPORT_QUERY_MESSAGES.invalidDate, abort: true });
 
 const flag = z
   .enum(["0", "1", "true", "false"])
@@ -35,12 +45,18 @@ export const exportQuery = z
       .enum(ROPA_TEMPLATES)
       .default("generic")
       .describe("Art. 30 record only: generic (the article's order), ico (UK ICO controller template) or cnil (French headings, one sheet per activity)"),
+    language: z
+      .enum(EXPORT_LANGUAGES)
+      .optional()
+      .describe(
+        "en or fr: the language of the headings, labels and words of the report (default: English through the API, the user's language on the Exports page). The CNIL register is always French and the ICO template always English",
+      ),
     pending: z
       .enum(PENDING_MODES)
       .default("exclude")
       .describe("exclude: the register of record (approved records only); include: pending records too, marked in a Review status column"),
     asOf: isoDate
-      .refine((value) => compareIsoDates(value, todayIso()) <= 0, { message: "must not be after today" })
+      .refine((value) => compareIsoDates(value, todayIso()) <= 0, { message: EXPORT_QUERY_MESSAGES.afterToday })
       .optional()
       .describe("YYYY-MM-DD: the register as it stood at the end of that day, rebuilt from the audit trail (default: now)"),
     from: isoDate.optional().describe("Audit trail only: first day of the period, YYYY-MM-DD (default: 12 months before `to`)"),
@@ -49,7 +65,7 @@ export const exportQuery = z
   })
   .superRefine((query, context) => {
     if (query.from && query.to && compareIsoDates(query.from, query.to) > 0) {
-      context.addIssue({ code: "custom", path: ["from"], message: "must not be after `to`" });
+      context.addIssue({ code: "custom", path: ["from"], message: EXPORT_QUERY_MESSAGES.afterTo });
     }
   });
 
@@ -70,15 +86,22 @@ export function parseExportQuery(searchParams: URLSearchParams): ExportQuery {
   return parseInput(exportQuery, queryValues((key) => searchParams.get(key)));
 }
 
-/** The Exports page's reading of its URL: the query, or the message of each invalid parameter. */
+/** The Exports page's reading of its URL: the query, or why each invalid parameter is (a message key the page words). */
 export function readExportQuery(
   params: Record<string, string | string[] | undefined>,
-): { ok: true; query: ExportQuery } | { ok: false; errors: Partial<Record<keyof ExportQuery, string>> } {
+): { ok: true; query: ExportQuery } | { ok: false; errors: Partial<Record<keyof ExportQuery, ExportFieldError>> } {
   const result = exportQuery.safeParse(queryValues((key) => (Array.isArray(params[key]) ? params[key].at(-1) : params[key])));
   if (result.success) return { ok: true, query: result.data };
-  const errors: Partial<Record<keyof ExportQuery, string>> = {};
-  for (const issue of result.error.issues) errors[String(issue.path[0]) as keyof ExportQuery] ??= issue.message;
+  const byMessage = new Map(Object.entries(EXPORT_QUERY_MESSAGES).map(([key, message]) => [message as string, key as ExportFieldError]));
+  const errors: Partial<Record<keyof ExportQuery, ExportFieldError>> = {};
+  // Anything but our own checks is a value outside the parameter's choices (zod's enum check).
+  for (const issue of result.error.issues) errors[String(issue.path[0]) as keyof ExportQuery] ??= byMessage.get(issue.message) ?? "invalidChoice";
   return { ok: false, errors };
+}
+
+/** The report's language: the one asked for, else the caller's default (the API's English, the page's UI language). */
+export function exportLanguage(query: Pick<ExportQuery, "language">, fallback: ExportLanguage = "en"): ExportLanguage {
+  return query.language ?? fallback;
 }
 
 /** The audit report's period: `to` defaults to the as-of date (or today), `from` to 12 months before it. */

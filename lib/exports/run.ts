@@ -6,15 +6,18 @@ import { getAuditChainHead } from "@/db/queries/exports-ropa";
 import { readSignedAuditHead } from "@/lib/audit/current-head";
 import type { SignedAuditHead } from "@/lib/audit/head";
 import { todayIso } from "@/lib/clock";
+import { enumLabel } from "@/lib/labels";
 import { withRegisterAsOf } from "./as-of";
 import { writeCsv } from "./csv";
 import { jsonExportSchema, JSON_SCHEMA_VERSION, writeJson } from "./json";
 import { writePdfReport } from "./pdf-report";
-import { columnsFor, type AnyReportDefinition, type ExportContext, type ExportMeta } from "./report";
+import { columnsFor, type AnyReportDefinition, type ExportContext, type ExportMeta, type ReportLanguage } from "./report";
 import { readsRegister, reportDefinition } from "./reports";
 import { auditPeriod, type ExportFormat, type ExportReport } from "./request";
-import type { RopaTemplate } from "./ropa";
+import { ROPA_TEMPLATES, type RopaTemplate } from "./ropa";
 import { writeXlsxReport } from "./xlsx";
+
+const isRopaTemplate = (value: string): value is RopaTemplate => (ROPA_TEMPLATES as readonly string[]).includes(value);
 
 export interface RunExportInput {
   /** The live database; with `asOf`, the reports read through a point-in-time reader built on it. */
@@ -23,6 +26,8 @@ export interface RunExportInput {
   format: ExportFormat;
   /** Only the Art. 30 record has templates; the other reports ignore it. */
   template?: RopaTemplate;
+  /** The report's language (default English); the CNIL and ICO templates have their own. */
+  language?: ReportLanguage;
   includePending: boolean;
   /** YYYY-MM-DD: the register as it stood at the end of that day; null or absent: now. */
   asOf?: string | null;
@@ -40,6 +45,8 @@ export interface ExportResult {
   pointInTime: boolean;
   /** The resolved template, as the manifest and the audit event name it. */
   template: string;
+  /** The language the report is written in (the template's own for the CNIL and ICO layouts). */
+  language: ReportLanguage;
   /** The audit chain's head when the export started. */
   auditChainHead: string | null;
   /** The same point of the chain as a signed head (count, last event, hash, HMAC), for the manifest. */
@@ -49,8 +56,15 @@ export interface ExportResult {
 }
 
 /** What a request resolves to before anything is read: the report, its dates and its file name. */
-export function planExport({ report, template = "generic", asOf, period, generatedAt = new Date() }: Pick<RunExportInput, "report" | "template" | "asOf" | "period" | "generatedAt">) {
-  const definition = reportDefinition(report, template);
+export function planExport({
+  report,
+  template = "generic",
+  language = "en",
+  asOf,
+  period,
+  generatedAt = new Date(),
+}: Pick<RunExportInput, "report" | "template" | "language" | "asOf" | "period" | "generatedAt">) {
+  const definition = reportDefinition(report, template, language);
   const today = asOf ?? todayIso(generatedAt);
   const auditTrailPeriod = report === "audit" ? auditPeriod(period ?? {}, today) : null;
   return {
@@ -102,7 +116,23 @@ export async function runExport(input: RunExportInput): Promise<ExportResult> {
     return writeReport({ definition, context, meta, format, out });
   });
 
-  return { rowCount, asOf: today, pointInTime, template: definition.template, auditChainHead, auditHead, period: plan.period, fileStem: plan.fileStem };
+  return {
+    rowCount,
+    asOf: today,
+    pointInTime,
+    template: definition.template,
+    language: definition.language,
+    auditChainHead,
+    auditHead,
+    period: plan.period,
+    fileStem: plan.fileStem,
+  };
+}
+
+/** The Art. 30 record's layout as a person reads it ("UK ICO controller template"); the other reports have one layout. */
+function coverTemplate(definition: AnyReportDefinition): string | undefined {
+  const template = definition.template;
+  return definition.report === "ropa" && isRopaTemplate(template) ? enumLabel("ropaTemplate", template, definition.language) : undefined;
 }
 
 function writeReport({
@@ -120,9 +150,12 @@ function writeReport({
 }): Promise<number> {
   const columns = columnsFor(definition, definition.columns, context.includePending);
   const status = context.includePending ? columns[columns.length - 1]! : null;
+  // CSV has no cover: a template's organisation block goes above its table. The XLSX and PDF covers hold the
+  // same facts (controllers, address, telephone, DPO, representatives).
+  const preamble = definition.preamble ? definition.preamble(meta) : [];
   switch (format) {
     case "csv":
-      return writeCsv(definition.rows(context), out, columns);
+      return writeCsv(definition.rows(context), out, columns, preamble);
     case "xlsx":
       return writeXlsxReport({
         rows: () => definition.rows(context),
@@ -132,7 +165,8 @@ function writeReport({
         language: definition.language,
         columns,
         meta,
-        cover: { template: definition.template, hasScope: definition.report !== "audit" },
+        // The cover names a layout only where there is a choice of them (the Art. 30 record), by its label.
+        cover: { template: coverTemplate(definition), hasScope: definition.report !== "audit" },
         recordSheets: definition.record?.sheetPerRecord
           ? {
               title: definition.record.title,
@@ -153,6 +187,7 @@ function writeReport({
           report: definition.report,
           title: definition.title,
           template: definition.template,
+          language: definition.language,
           generatedAt: meta.generatedAt.toISOString(),
           generatedBy: meta.generatedBy ?? null,
           asOf: meta.asOf,
@@ -173,12 +208,19 @@ export async function previewExport({
   db,
   report,
   template,
+  language,
   includePending,
   asOf,
   period,
   limit = 10,
-}: Omit<RunExportInput, "out" | "format" | "generatedBy"> & { limit?: number }): Promise<{ headers: string[]; rows: (string | number | null)[][]; more: boolean }> {
-  const plan = planExport({ report, template, asOf, period });
+}: Omit<RunExportInput, "out" | "format" | "generatedBy"> & { limit?: number }): Promise<{
+  title: string;
+  language: ReportLanguage;
+  headers: string[];
+  rows: (string | number | null)[][];
+  more: boolean;
+}> {
+  const plan = planExport({ report, template, language, asOf, period });
   const { definition, today } = plan;
   return withReader(db, plan.pointInTime ? today : null, async (reader) => {
     const context: ExportContext = { db: reader, today, includePending, period: plan.period ?? { from: today, to: today } };
@@ -192,6 +234,6 @@ export async function previewExport({
       }
       rows.push(columns.map((column) => column.value(row)));
     }
-    return { headers: columns.map((column) => column.header), rows, more };
+    return { title: definition.title, language: definition.language, headers: columns.map((column) => column.header), rows, more };
   });
 }

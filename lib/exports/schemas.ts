@@ -34,6 +34,7 @@ export function exportDocument(report: ExportReport) {
       report: z.literal(report),
       title: z.string(),
       template: z.string().describe("The layout: for ropa generic | ico | cnil (the JSON record is the same for all three)"),
+      language: z.enum(["en", "fr"]).describe("The language of the title, notes and every ...Label field; codes, keys and ISO dates are the same in both"),
       generatedAt: z.string().describe("ISO 8601 timestamp, UTC"),
       generatedBy: z.string().nullable(),
       asOf: z.string().describe("YYYY-MM-DD: the day the register is described as of"),

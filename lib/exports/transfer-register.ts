@@ -1,114 +1,284 @@
 import { z } from "zod";
-import { iterateTransferRegister, summarizeTransfersByDestination, type TransferRegisterRow } from "@/db/queries/exports";
-import { DOJ_EXEMPTIONS, SEVERITIES } from "@/db/schema/enums";
-import { countryName } from "@/lib/jurisdictions/countries";
-import { DOJ_EXEMPTION_LABELS } from "@/lib/jurisdictions/doj-exemptions";
-import type { ExportColumn, ReportDefinition } from "./report";
-
-export const TRANSFER_REGISTER_TITLE = "Chapter V transfer register";
-export const TRANSFER_REGISTER_SHEET = "Transfer register";
-/** The transfer register has one layout; the manifest names it so. */
-export const TRANSFERS_TEMPLATE = "chapter-v";
+import { iterateTransferRegister, summarizeTransfersByDestination, type CoveringAgreement, type TransferRegisterRow } from "@/db/queries/exports";
+import { DOJ_EXEMPTIONS, SEVERITIES, type TransferMechanism } from "@/db/schema/enums";
+import { enumLabel } from "@/lib/labels";
+import { dataCategoryName, dataCategoryNames } from "./category-names";
+import type { ExportColumn, ReportDefinition, ReportLanguage } from "./report";
+import { count, country, countryWithCode, day, labelList, ruleTitle, words } from "./words";
 
 /*
  * GDPR Art. 44-49 (Chapter V): one row per transfer: exporter, importer, destination, mechanism, agreement
- * and dates, TIA date, encryption, categories, volume, open flags (DOMAIN.md §5). Enum values stay codes
- * (stable, filterable); countries are ISO 3166-1 alpha-2 with the destination's name beside it. Multiple
- * agreements are listed "; "-separated, in the same order in every agreement column. The facts added for
- * issue 15 are written in words, as a reader of the register needs them: the PIPL separate consent and PIPIA
- * date of an export from China (PIPL Art. 39, 55-56), and the US DOJ exemption claimed with its section.
+ * and dates, TIA date, encryption, categories, volume, open flags (DOMAIN.md §5), in English or in French.
+ * A person reads labels (lib/labels), dates as the catalogue writes them and data categories by name; countries
+ * are ISO 3166-1 alpha-2 codes with the destination's name beside them. The JSON record keeps the codes, keys and
+ * ISO dates, with labels beside them. Multiple agreements are listed "; "-separated, in the same order in every
+ * agreement column. The PIPL separate consent and PIPIA date of an export from China (PIPL Art. 39, 55-56), and
+ * the US DOJ exemption claimed with its section, are written in words.
  */
-export const TRANSFER_REGISTER_COLUMNS: readonly ExportColumn<TransferRegisterRow>[] = [
-  { header: "Transfer ID", width: 38, value: (r) => r.id },
-  { header: "Transfer status", width: 12, value: (r) => r.status },
-  { header: "Exporter", width: 28, value: (r) => r.exporterName },
-  { header: "Exporter country", width: 10, value: (r) => r.exporterCountry },
-  { header: "Importer", width: 30, value: (r) => r.importerName },
-  { header: "Importer legal name", width: 30, value: (r) => r.importerLegalName },
-  { header: "Importer country", width: 10, value: (r) => r.importerCountry },
-  { header: "Importer status", width: 12, value: (r) => r.importerStatus },
-  { header: "Processing activity", width: 30, value: (r) => r.activityName },
-  { header: "Origin country", width: 10, value: (r) => r.originCountry },
-  { header: "Destination country", width: 12, value: (r) => r.destinationCountry },
-  { header: "Destination", width: 22, value: (r) => countryName(r.destinationCountry) ?? r.destinationCountry },
-  { header: "Access type", width: 14, value: (r) => r.accessType },
-  { header: "Transfer mechanism", width: 22, value: (r) => r.mechanism },
-  { header: "Agreements", width: 28, value: (r) => r.agreementTypes },
-  { header: "Agreement signed", width: 14, value: (r) => r.agreementSignedDates },
-  { header: "Agreement effective", width: 14, value: (r) => r.agreementEffectiveDates },
-  { header: "Agreement expiry", width: 14, value: (r) => r.agreementExpiryDates },
-  { header: "Agreement document", width: 24, value: (r) => r.agreementDocumentRefs },
-  { header: "TIA date", width: 12, value: (r) => r.tiaDate },
-  { header: "PIPL separate consent", width: 14, value: (r) => piplConsent(r) },
-  { header: "PIPIA date", width: 12, value: (r) => r.pipiaDate },
-  { header: "DOJ exemption", width: 30, value: (r) => dojExemption(r) },
-  { header: "Encryption in transit", width: 14, value: (r) => r.encryptionInTransit },
-  { header: "Encryption at rest", width: 14, value: (r) => r.encryptionAtRest },
-  { header: "Data categories", width: 40, value: (r) => r.categoryKeys },
-  { header: "Volume (per 12 months)", width: 14, value: (r) => r.estimatedSubjects },
-  { header: "Volume unit", width: 10, value: (r) => r.volumeUnit },
-  { header: "Start date", width: 12, value: (r) => r.startDate },
-  { header: "End date", width: 12, value: (r) => r.endDate },
-  { header: "Open flags", width: 10, value: (r) => r.openFlagCount },
-  { header: "Worst open severity", width: 12, value: (r) => r.worstOpenSeverity },
-  { header: "Open flag rules", width: 40, value: (r) => r.openFlagRuleIds },
-];
 
-/** Thirty columns do not fit a page: the PDF keeps what a reader of Chapter V needs, a few merged. */
-const TRANSFER_REGISTER_PDF_COLUMNS: readonly ExportColumn<TransferRegisterRow>[] = [
-  { header: "Exporter", width: 8, value: (r) => `${r.exporterName} (${r.exporterCountry})` },
-  { header: "Importer", width: 12, value: (r) => (r.importerLegalName && r.importerLegalName !== r.importerName ? `${r.importerName} — ${r.importerLegalName}` : r.importerName) },
-  { header: "Destination", width: 7, value: (r) => `${r.destinationCountry} ${countryName(r.destinationCountry) ?? ""}`.trim() },
-  { header: "Activity", width: 9, value: (r) => r.activityName },
-  { header: "Access", width: 6, value: (r) => r.accessType },
-  { header: "Mechanism", width: 8, value: (r) => r.mechanism },
-  { header: "Agreements (expiry)", width: 12, value: (r) => agreementsWithExpiry(r) },
-  { header: "TIA", width: 6, value: (r) => r.tiaDate ?? "none" },
-  { header: "Encryption (transit / rest)", width: 8, value: (r) => `${r.encryptionInTransit} / ${r.encryptionAtRest}` },
-  { header: "Data categories", width: 11, value: (r) => r.categoryKeys },
-  { header: "PIPL consent / PIPIA; DOJ exemption", width: 9, value: (r) => lawFacts(r) },
-  { header: "Volume / 12 months", width: 6, value: (r) => `${r.estimatedSubjects.toLocaleString("en-US")} ${r.volumeUnit}` },
-  { header: "Open flags", width: 12, value: (r) => (r.openFlagCount > 0 ? `${r.openFlagCount} (worst ${r.worstOpenSeverity}): ${r.openFlagRuleIds}` : "none") },
-];
+/** The transfer register has one layout; the manifest names it so. */
+export const TRANSFERS_TEMPLATE = "chapter-v";
+
+const TEXT = {
+  en: {
+    title: "Chapter V transfer register",
+    sheet: "Transfer register",
+    headers: {
+      id: "Transfer ID",
+      status: "Transfer status",
+      exporter: "Exporter",
+      exporterCountry: "Exporter country",
+      importer: "Importer",
+      importerLegalName: "Importer legal name",
+      importerCountry: "Importer country",
+      importerStatus: "Importer status",
+      activity: "Processing activity",
+      originCountry: "Origin country",
+      destinationCountry: "Destination country",
+      destination: "Destination",
+      accessType: "Access type",
+      mechanism: "Transfer mechanism",
+      agreements: "Agreements",
+      agreementSigned: "Agreement signed",
+      agreementEffective: "Agreement effective",
+      agreementExpiry: "Agreement expiry",
+      agreementDocument: "Agreement document",
+      tiaDate: "TIA date",
+      piplConsent: "PIPL separate consent",
+      pipiaDate: "PIPIA date",
+      dojExemption: "DOJ exemption",
+      encryptionInTransit: "Encryption in transit",
+      encryptionAtRest: "Encryption at rest",
+      categories: "Data categories",
+      volume: "Volume (per 12 months)",
+      volumeUnit: "Volume unit",
+      startDate: "Start date",
+      endDate: "End date",
+      openFlags: "Open flags",
+      worstSeverity: "Worst open severity",
+      openFlagRules: "Open flag rules",
+    },
+    pdf: {
+      activity: "Activity",
+      access: "Access",
+      mechanism: "Mechanism",
+      agreements: "Agreements (expiry)",
+      tia: "TIA",
+      encryption: "Encryption (transit / rest)",
+      lawFacts: "PIPL consent / PIPIA; DOJ exemption",
+      volume: "Volume / 12 months",
+    },
+    obtained: "Obtained",
+    noneClaimed: "None claimed",
+    piplFacts: (consent: string, pipia: string) => `PIPL consent: ${consent}; PIPIA: ${pipia}`,
+    dojExempt: (label: string) => `DOJ exempt: ${label}`,
+    expiry: (date: string) => `exp. ${date}`,
+    expiryOf: (dates: string) => `expiry ${dates}`,
+    worst: (severity: string) => `worst ${severity}`,
+    transfer: "transfer",
+    importer: "importer",
+    summary: {
+      title: "Transfers by destination country",
+      destination: "Destination",
+      transfers: "Transfers",
+      importers: "Importers",
+      mechanisms: "Mechanisms",
+      openFlags: "Open flags on these transfers",
+    },
+  },
+  fr: {
+    title: "Registre des transferts (chapitre V du RGPD)",
+    sheet: "Registre des transferts",
+    headers: {
+      id: "Identifiant du transfert",
+      status: "Statut du transfert",
+      exporter: "Exportateur",
+      exporterCountry: "Pays de l'exportateur",
+      importer: "Importateur",
+      importerLegalName: "Raison sociale de l'importateur",
+      importerCountry: "Pays de l'importateur",
+      importerStatus: "Statut de l'importateur",
+      activity: "Activité de traitement",
+      originCountry: "Pays d'origine",
+      destinationCountry: "Pays de destination (code)",
+      destination: "Destination",
+      accessType: "Type d'accès",
+      mechanism: "Mécanisme de transfert",
+      agreements: "Accords",
+      agreementSigned: "Signature de l'accord",
+      agreementEffective: "Prise d'effet de l'accord",
+      agreementExpiry: "Expiration de l'accord",
+      agreementDocument: "Référence de l'accord",
+      tiaDate: "Date de l'AITD",
+      piplConsent: "Consentement distinct (PIPL)",
+      pipiaDate: "Date de la PIPIA",
+      dojExemption: "Exemption DOJ",
+      encryptionInTransit: "Chiffrement en transit",
+      encryptionAtRest: "Chiffrement au repos",
+      categories: "Catégories de données",
+      volume: "Volume (sur 12 mois)",
+      volumeUnit: "Unité de volume",
+      startDate: "Date de début",
+      endDate: "Date de fin",
+      openFlags: "Alertes ouvertes",
+      worstSeverity: "Gravité maximale des alertes ouvertes",
+      openFlagRules: "Règles des alertes ouvertes",
+    },
+    pdf: {
+      activity: "Activité",
+      access: "Accès",
+      mechanism: "Mécanisme",
+      agreements: "Accords (expiration)",
+      tia: "AITD",
+      encryption: "Chiffrement (transit / repos)",
+      lawFacts: "Consentement PIPL / PIPIA ; exemption DOJ",
+      volume: "Volume sur 12 mois",
+    },
+    obtained: "Recueilli",
+    noneClaimed: "Aucune invoquée",
+    piplFacts: (consent: string, pipia: string) => `Consentement PIPL : ${consent} ; PIPIA : ${pipia}`,
+    dojExempt: (label: string) => `Exemption DOJ : ${label}`,
+    expiry: (date: string) => `exp. ${date}`,
+    expiryOf: (dates: string) => `expiration ${dates}`,
+    worst: (severity: string) => `gravité maximale ${severity}`,
+    transfer: "transfert",
+    importer: "importateur",
+    summary: {
+      title: "Transferts par pays de destination",
+      destination: "Destination",
+      transfers: "Transferts",
+      importers: "Importateurs",
+      mechanisms: "Mécanismes",
+      openFlags: "Alertes ouvertes sur ces transferts",
+    },
+  },
+} as const satisfies Record<ReportLanguage, unknown>;
+
+export const TRANSFER_REGISTER_TITLE = TEXT.en.title;
+export const TRANSFER_REGISTER_SHEET = TEXT.en.sheet;
+
+const lower = (text: string, language: ReportLanguage) => text.toLocaleLowerCase(language);
+
+/** "Standard contractual clauses (SCCs) — Module 2 (C2P)": the type, and its SCC module when it has one. */
+export function agreementLabel(agreement: Pick<CoveringAgreement, "type" | "sccModule">, language: ReportLanguage): string {
+  const type = enumLabel("agreementType", agreement.type, language);
+  return agreement.sccModule ? `${type} — ${enumLabel("sccModule", agreement.sccModule, language)}` : type;
+}
+
+/** One agreement column: the n-th item of each describes the same agreement; a missing date is an em dash. */
+function agreementList(row: TransferRegisterRow, item: (agreement: CoveringAgreement) => string | null): string | null {
+  return row.agreements.length ? row.agreements.map((agreement) => item(agreement) ?? "—").join("; ") : null;
+}
 
 /**
  * PIPL Art. 39: separate consent matters for personal information exported from mainland China; elsewhere the
  * cell says so rather than "not recorded", which would read as a gap.
  */
-function piplConsent(row: TransferRegisterRow): string {
-  if (row.piplSeparateConsent) return "Obtained";
-  return row.originCountry === "CN" ? "Not recorded" : "Not applicable";
+function piplConsent(row: TransferRegisterRow, language: ReportLanguage): string {
+  if (row.piplSeparateConsent) return TEXT[language].obtained;
+  return row.originCountry === "CN" ? words(language).notRecorded : words(language).notApplicable;
 }
 
 /** 28 CFR 202.501-202.511, by its label and section: "Corporate group transaction (28 CFR 202.506)". */
-function dojExemption(row: TransferRegisterRow): string {
-  return row.dojExemption ? DOJ_EXEMPTION_LABELS[row.dojExemption] : "None claimed";
+function dojExemption(row: TransferRegisterRow, language: ReportLanguage): string {
+  return row.dojExemption ? enumLabel("dojExemption", row.dojExemption, language) : TEXT[language].noneClaimed;
 }
 
 /** The PDF's one cell for the three: the PIPL facts of an export from China, and an exemption when claimed. */
-function lawFacts(row: TransferRegisterRow): string {
+function lawFacts(row: TransferRegisterRow, language: ReportLanguage): string {
+  const text = TEXT[language];
   const parts = [
     row.originCountry === "CN" || row.piplSeparateConsent || row.pipiaDate
-      ? `PIPL consent: ${piplConsent(row).toLowerCase()}; PIPIA: ${row.pipiaDate ?? "none"}`
+      ? text.piplFacts(lower(piplConsent(row, language), language), day(row.pipiaDate, language) ?? words(language).noneLower)
       : null,
-    row.dojExemption ? `DOJ exempt: ${DOJ_EXEMPTION_LABELS[row.dojExemption]}` : null,
+    row.dojExemption ? text.dojExempt(enumLabel("dojExemption", row.dojExemption, language)) : null,
   ].filter((part): part is string => part !== null);
   return parts.length ? parts.join("; ") : "—";
 }
 
-function agreementsWithExpiry(row: TransferRegisterRow): string {
-  if (!row.agreementTypes) return "none";
-  const types = row.agreementTypes.split("; ");
-  const expiries = row.agreementExpiryDates?.split("; ") ?? [];
-  // The lists are aligned (db/queries/exports.ts); a count mismatch would be a bug there, so print them apart.
-  if (expiries.length !== types.length) return `${row.agreementTypes} (expiry ${row.agreementExpiryDates ?? "—"})`;
-  return types.map((type, index) => `${type} (exp. ${expiries[index]})`).join("; ");
+function agreementsWithExpiry(row: TransferRegisterRow, language: ReportLanguage): string {
+  if (!row.agreements.length) return words(language).noneLower;
+  return row.agreements
+    .map((agreement) => `${agreementLabel(agreement, language)} (${TEXT[language].expiry(day(agreement.expiryDate, language) ?? "—")})`)
+    .join("; ");
 }
 
-function pendingMark(row: TransferRegisterRow): string | null {
+const ruleTitles = (row: TransferRegisterRow, language: ReportLanguage) => labelList(row.openFlagRuleIds, (id) => ruleTitle(id, language));
+
+function openFlagsText(row: TransferRegisterRow, language: ReportLanguage): string {
+  if (row.openFlagCount === 0) return words(language).noneLower;
+  const worst = row.worstOpenSeverity ? ` (${TEXT[language].worst(lower(enumLabel("severity", row.worstOpenSeverity, language), language))})` : "";
+  return `${row.openFlagCount}${worst}: ${ruleTitles(row, language)}`;
+}
+
+export function transferRegisterColumns(language: ReportLanguage): ExportColumn<TransferRegisterRow>[] {
+  const h = TEXT[language].headers;
+  return [
+    { header: h.id, width: 38, value: (r) => r.id },
+    { header: h.status, width: 12, value: (r) => enumLabel("transferStatus", r.status, language) },
+    { header: h.exporter, width: 28, value: (r) => r.exporterName },
+    { header: h.exporterCountry, width: 10, value: (r) => r.exporterCountry },
+    { header: h.importer, width: 30, value: (r) => r.importerName },
+    { header: h.importerLegalName, width: 30, value: (r) => r.importerLegalName },
+    { header: h.importerCountry, width: 10, value: (r) => r.importerCountry },
+    { header: h.importerStatus, width: 12, value: (r) => enumLabel("recordStatus", r.importerStatus, language) },
+    { header: h.activity, width: 30, value: (r) => r.activityName },
+    { header: h.originCountry, width: 10, value: (r) => r.originCountry },
+    { header: h.destinationCountry, width: 12, value: (r) => r.destinationCountry },
+    { header: h.destination, width: 22, value: (r) => country(r.destinationCountry, language) },
+    { header: h.accessType, width: 14, value: (r) => enumLabel("accessType", r.accessType, language) },
+    { header: h.mechanism, width: 22, value: (r) => enumLabel("transferMechanism", r.mechanism, language) },
+    { header: h.agreements, width: 28, value: (r) => agreementList(r, (a) => agreementLabel(a, language)) },
+    { header: h.agreementSigned, width: 14, value: (r) => agreementList(r, (a) => day(a.signedDate, language)) },
+    { header: h.agreementEffective, width: 14, value: (r) => agreementList(r, (a) => day(a.effectiveDate, language)) },
+    { header: h.agreementExpiry, width: 14, value: (r) => agreementList(r, (a) => day(a.expiryDate, language)) },
+    { header: h.agreementDocument, width: 24, value: (r) => agreementList(r, (a) => a.documentRef) },
+    { header: h.tiaDate, width: 12, value: (r) => day(r.tiaDate, language) },
+    { header: h.piplConsent, width: 14, value: (r) => piplConsent(r, language) },
+    { header: h.pipiaDate, width: 12, value: (r) => day(r.pipiaDate, language) },
+    { header: h.dojExemption, width: 30, value: (r) => dojExemption(r, language) },
+    { header: h.encryptionInTransit, width: 14, value: (r) => enumLabel("encryptionInTransit", r.encryptionInTransit, language) },
+    { header: h.encryptionAtRest, width: 14, value: (r) => enumLabel("encryptionAtRest", r.encryptionAtRest, language) },
+    { header: h.categories, width: 40, value: (r) => dataCategoryNames(r.categoryKeys, language) },
+    { header: h.volume, width: 14, value: (r) => r.estimatedSubjects },
+    { header: h.volumeUnit, width: 10, value: (r) => enumLabel("volumeUnit", r.volumeUnit, language) },
+    { header: h.startDate, width: 12, value: (r) => day(r.startDate, language) },
+    { header: h.endDate, width: 12, value: (r) => day(r.endDate, language) },
+    { header: h.openFlags, width: 10, value: (r) => r.openFlagCount },
+    { header: h.worstSeverity, width: 12, value: (r) => (r.worstOpenSeverity ? enumLabel("severity", r.worstOpenSeverity, language) : null) },
+    { header: h.openFlagRules, width: 40, value: (r) => ruleTitles(r, language) },
+  ];
+}
+
+/** Thirty columns do not fit a page: the PDF keeps what a reader of Chapter V needs, a few merged. */
+function transferRegisterPdfColumns(language: ReportLanguage): ExportColumn<TransferRegisterRow>[] {
+  const { headers: h, pdf: p } = TEXT[language];
+  return [
+    { header: h.exporter, width: 8, value: (r) => `${r.exporterName} (${r.exporterCountry})` },
+    { header: h.importer, width: 12, value: (r) => (r.importerLegalName && r.importerLegalName !== r.importerName ? `${r.importerName} — ${r.importerLegalName}` : r.importerName) },
+    { header: h.destination, width: 7, value: (r) => countryWithCode(r.destinationCountry, language) },
+    { header: p.activity, width: 9, value: (r) => r.activityName },
+    { header: p.access, width: 6, value: (r) => enumLabel("accessType", r.accessType, language) },
+    { header: p.mechanism, width: 8, value: (r) => enumLabel("transferMechanism", r.mechanism, language) },
+    { header: p.agreements, width: 12, value: (r) => agreementsWithExpiry(r, language) },
+    { header: p.tia, width: 6, value: (r) => day(r.tiaDate, language) ?? words(language).noneLower },
+    {
+      header: p.encryption,
+      width: 8,
+      value: (r) => `${enumLabel("encryptionInTransit", r.encryptionInTransit, language)} / ${enumLabel("encryptionAtRest", r.encryptionAtRest, language)}`,
+    },
+    { header: h.categories, width: 11, value: (r) => dataCategoryNames(r.categoryKeys, language) },
+    { header: p.lawFacts, width: 9, value: (r) => lawFacts(r, language) },
+    { header: p.volume, width: 6, value: (r) => `${count(r.estimatedSubjects, language)} ${lower(enumLabel("volumeUnit", r.volumeUnit, language), language)}` },
+    { header: h.openFlags, width: 12, value: (r) => openFlagsText(r, language) },
+  ];
+}
+
+function pendingMark(row: TransferRegisterRow, language: ReportLanguage): string | null {
+  const text = TEXT[language];
   const parts = [
-    row.status !== "approved" ? `transfer ${row.status}` : null,
-    row.importerStatus !== "approved" ? `importer ${row.importerStatus}` : null,
+    row.status !== "approved" ? `${text.transfer} ${lower(enumLabel("transferStatus", row.status, language), language)}` : null,
+    row.importerStatus !== "approved" ? `${text.importer} ${lower(enumLabel("recordStatus", row.importerStatus, language), language)}` : null,
   ].filter((part): part is string => part !== null);
   return parts.length ? parts.join("; ") : null;
 }
@@ -121,20 +291,24 @@ export const transferRecordSchema = z
   .object({
     id: z.string().describe("Transfer id (UUID)"),
     status: z.string().describe("draft | submitted | approved | rejected | ended"),
+    statusLabel: z.string().describe("The status in the export's language"),
     pending: z.string().nullable().describe("What is unapproved about the row (transfer or importer status); null when it is of record"),
     exporter: z.object({ name: z.string(), country: z.string().describe("ISO 3166-1 alpha-2") }),
-    importer: z.object({ name: z.string(), legalName: z.string().nullable(), country: z.string(), status: z.string() }),
+    importer: z.object({ name: z.string(), legalName: z.string().nullable(), country: z.string(), status: z.string(), statusLabel: z.string() }),
     activity: z.string().describe("The processing activity the transfer serves"),
     originCountry: z.string(),
     destinationCountry: z.string(),
-    destinationName: z.string().nullable(),
+    destinationName: z.string().nullable().describe("The destination's name in the export's language"),
     accessType: z.string().describe("storage | remote_access"),
+    accessTypeLabel: z.string(),
     mechanism: z.string().describe("GDPR Chapter V / PIPL / PDPO transfer mechanism (DOMAIN.md §2)"),
+    mechanismLabel: z.string(),
     agreements: z
       .array(
         z.object({
           type: z.string(),
           sccModule: z.string().nullable(),
+          label: z.string().describe("The agreement's type (and SCC module) in the export's language"),
           signedDate: isoDay.nullable(),
           effectiveDate: isoDay.nullable(),
           expiryDate: isoDay.nullable(),
@@ -156,73 +330,119 @@ export const transferRecordSchema = z
       })
       .nullable()
       .describe("The US DOJ exemption claimed (28 CFR 202.501-202.511); null when none"),
-    encryption: z.object({ inTransit: z.string(), atRest: z.string() }),
+    encryption: z.object({ inTransit: z.string(), inTransitLabel: z.string(), atRest: z.string(), atRestLabel: z.string() }),
     dataCategories: z.array(z.string()).describe("Data category keys (fideslang where one exists)"),
-    volume: z.object({ estimatedPer12Months: z.number().int(), unit: z.string().describe("people | devices") }),
+    dataCategoryNames: z.array(z.string()).describe("The same categories by name, in the same order"),
+    volume: z.object({ estimatedPer12Months: z.number().int(), unit: z.string().describe("people | devices"), unitLabel: z.string() }),
     startDate: isoDay.nullable(),
     endDate: isoDay.nullable(),
-    openFlags: z.object({ count: z.number().int(), worstSeverity: z.enum(SEVERITIES).nullable(), ruleIds: z.array(z.string()) }),
+    openFlags: z.object({
+      count: z.number().int(),
+      worstSeverity: z.enum(SEVERITIES).nullable(),
+      worstSeverityLabel: z.string().nullable(),
+      ruleIds: z.array(z.string()),
+      ruleTitles: z.array(z.string()).describe("The rules' titles, in the order of ruleIds"),
+    }),
   })
   .describe("One transfer of the Chapter V register");
 
-export function transferJsonRecord(row: TransferRegisterRow): z.input<typeof transferRecordSchema> {
+export function transferJsonRecord(row: TransferRegisterRow, language: ReportLanguage = "en"): z.input<typeof transferRecordSchema> {
+  const ruleIds = split(row.openFlagRuleIds);
+  const categories = split(row.categoryKeys);
   return {
     id: row.id,
     status: row.status,
-    pending: pendingMark(row),
+    statusLabel: enumLabel("transferStatus", row.status, language),
+    pending: pendingMark(row, language),
     exporter: { name: row.exporterName, country: row.exporterCountry },
-    importer: { name: row.importerName, legalName: row.importerLegalName, country: row.importerCountry, status: row.importerStatus },
+    importer: {
+      name: row.importerName,
+      legalName: row.importerLegalName,
+      country: row.importerCountry,
+      status: row.importerStatus,
+      statusLabel: enumLabel("recordStatus", row.importerStatus, language),
+    },
     activity: row.activityName,
     originCountry: row.originCountry,
     destinationCountry: row.destinationCountry,
-    destinationName: countryName(row.destinationCountry) ?? null,
+    destinationName: country(row.destinationCountry, language),
     accessType: row.accessType,
+    accessTypeLabel: enumLabel("accessType", row.accessType, language),
     mechanism: row.mechanism,
-    agreements: row.agreements,
+    mechanismLabel: enumLabel("transferMechanism", row.mechanism, language),
+    agreements: row.agreements.map((agreement) => ({ ...agreement, label: agreementLabel(agreement, language) })),
     tiaDate: row.tiaDate,
     pipl: { separateConsent: row.piplSeparateConsent, pipiaDate: row.pipiaDate },
-    dojExemption: row.dojExemption ? { exemption: row.dojExemption, label: DOJ_EXEMPTION_LABELS[row.dojExemption] } : null,
-    encryption: { inTransit: row.encryptionInTransit, atRest: row.encryptionAtRest },
-    dataCategories: split(row.categoryKeys),
-    volume: { estimatedPer12Months: row.estimatedSubjects, unit: row.volumeUnit },
+    dojExemption: row.dojExemption ? { exemption: row.dojExemption, label: enumLabel("dojExemption", row.dojExemption, language) } : null,
+    encryption: {
+      inTransit: row.encryptionInTransit,
+      inTransitLabel: enumLabel("encryptionInTransit", row.encryptionInTransit, language),
+      atRest: row.encryptionAtRest,
+      atRestLabel: enumLabel("encryptionAtRest", row.encryptionAtRest, language),
+    },
+    dataCategories: categories,
+    dataCategoryNames: categories.map((key) => dataCategoryName(key, language)),
+    volume: { estimatedPer12Months: row.estimatedSubjects, unit: row.volumeUnit, unitLabel: enumLabel("volumeUnit", row.volumeUnit, language) },
     startDate: row.startDate,
     endDate: row.endDate,
-    openFlags: { count: row.openFlagCount, worstSeverity: row.worstOpenSeverity, ruleIds: split(row.openFlagRuleIds) },
+    openFlags: {
+      count: row.openFlagCount,
+      worstSeverity: row.worstOpenSeverity,
+      worstSeverityLabel: row.worstOpenSeverity ? enumLabel("severity", row.worstOpenSeverity, language) : null,
+      ruleIds,
+      ruleTitles: ruleIds.map((id) => ruleTitle(id, language)),
+    },
   };
 }
 
-export const TRANSFER_REGISTER_REPORT: ReportDefinition<TransferRegisterRow> = {
-  report: "transfers",
-  template: TRANSFERS_TEMPLATE,
-  title: TRANSFER_REGISTER_TITLE,
-  language: "en",
-  sheetName: TRANSFER_REGISTER_SHEET,
-  fileName: "transfer-register",
-  columns: TRANSFER_REGISTER_COLUMNS,
-  pdfColumns: TRANSFER_REGISTER_PDF_COLUMNS,
-  rows: ({ db, includePending }) => iterateTransferRegister({ db, includePending }),
-  pendingMark,
-  jsonRecord: transferJsonRecord,
-  jsonSchema: transferRecordSchema,
-  async summary({ db, includePending }) {
-    const rows = await summarizeTransfersByDestination({ db, includePending });
-    return {
-      title: "Transfers by destination country",
-      columns: [
-        { header: "Destination", width: 20 },
-        { header: "Transfers", width: 8 },
-        { header: "Importers", width: 8 },
-        { header: "Mechanisms", width: 40 },
-        { header: "Open flags on these transfers", width: 12 },
-      ],
-      rows: rows.map((row) => [
-        `${row.destinationCountry} ${countryName(row.destinationCountry) ?? ""}`.trim(),
-        row.transfers,
-        row.importers,
-        row.mechanisms,
-        row.openFlags,
-      ]),
-    };
-  },
+function transferRegisterDefinition(language: ReportLanguage): ReportDefinition<TransferRegisterRow> {
+  const text = TEXT[language];
+  return {
+    report: "transfers",
+    template: TRANSFERS_TEMPLATE,
+    title: text.title,
+    language,
+    sheetName: text.sheet,
+    fileName: "transfer-register",
+    columns: transferRegisterColumns(language),
+    pdfColumns: transferRegisterPdfColumns(language),
+    rows: ({ db, includePending }) => iterateTransferRegister({ db, includePending }),
+    pendingMark: (row) => pendingMark(row, language),
+    jsonRecord: (row) => transferJsonRecord(row, language),
+    jsonSchema: transferRecordSchema,
+    async summary({ db, includePending }) {
+      const rows = await summarizeTransfersByDestination({ db, includePending });
+      const s = text.summary;
+      return {
+        title: s.title,
+        columns: [
+          { header: s.destination, width: 20 },
+          { header: s.transfers, width: 8 },
+          { header: s.importers, width: 8 },
+          { header: s.mechanisms, width: 40 },
+          { header: s.openFlags, width: 12 },
+        ],
+        rows: rows.map((row) => [
+          countryWithCode(row.destinationCountry, language),
+          row.transfers,
+          row.importers,
+          labelList(row.mechanisms, (mechanism) => enumLabel("transferMechanism", mechanism as TransferMechanism, language)),
+          row.openFlags,
+        ]),
+      };
+    },
+  };
+}
+
+const DEFINITIONS: Readonly<Record<ReportLanguage, ReportDefinition<TransferRegisterRow>>> = {
+  en: transferRegisterDefinition("en"),
+  fr: transferRegisterDefinition("fr"),
 };
 
+export function transferRegisterReport(language: ReportLanguage = "en"): ReportDefinition<TransferRegisterRow> {
+  return DEFINITIONS[language];
+}
+
+/** The English register (the default of the API and of the earlier writers). */
+export const TRANSFER_REGISTER_REPORT = DEFINITIONS.en;
+export const TRANSFER_REGISTER_COLUMNS: readonly ExportColumn<TransferRegisterRow>[] = DEFINITIONS.en.columns;

@@ -1,21 +1,30 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { db } from "@/db/client";
 import { DownloadLinks } from "@/components/exports/download-links";
 import { ExportForm } from "@/components/exports/export-form";
 import { ExportPreview } from "@/components/exports/export-preview";
 import { requirePageActor } from "@/lib/auth/guard";
 import { todayIso } from "@/lib/clock";
-import { reportDefinition } from "@/lib/exports/reports";
-import { EXPORT_REPORT_LABELS, isExportReport, readExportQuery } from "@/lib/exports/request";
+import { exportLanguage, isExportReport, readExportQuery } from "@/lib/exports/request";
 import { previewExport } from "@/lib/exports/run";
+import { requestLocale } from "@/lib/i18n/request";
+import { enumLabel } from "@/lib/labels";
 
-export const metadata: Metadata = { title: "Exports" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("exports");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
-/** Records for regulators: choose a report, see its first rows, download it (DPO and auditor). */
+/**
+ * Records for regulators: choose a report, see its first rows, download it (DPO and auditor). A report is
+ * written in the language the form asks for, by default the page's own (the user's), which the download
+ * links then name; the API's default is English.
+ */
 export default async function ExportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageActor(["dpo", "auditor"]);
-  const raw = await searchParams;
+  const [raw, t, locale] = await Promise.all([searchParams, getTranslations("exports"), requestLocale()]);
   const one = (key: string) => {
     const value = raw[key];
     return Array.isArray(value) ? value.at(-1) : value;
@@ -25,13 +34,14 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
   const read = readExportQuery(raw);
   const chosen = reportParam !== undefined;
   const today = todayIso();
-  const title = EXPORT_REPORT_LABELS[report];
+  const language = read.ok ? exportLanguage(read.query, locale) : locale;
   const preview =
     chosen && read.ok
       ? await previewExport({
           db: db(),
           report,
           template: read.query.template,
+          language,
           includePending: read.query.pending === "include",
           asOf: read.query.asOf ?? null,
           period: { from: read.query.from, to: read.query.to },
@@ -40,34 +50,31 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
 
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Exports</h1>
-      <p className="max-w-3xl text-sm text-slate-700">
-        The records a supervisory authority asks for, as files: the Art. 30 record, the Chapter V transfer register, the sub-processor list,
-        the CCPA disclosure, the US DOJ data security report and the audit trail. Each download is recorded in the audit trail with the
-        file&apos;s SHA-256; text that a spreadsheet would run as a formula is neutralised.
-      </p>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="max-w-3xl text-sm text-slate-700">{t("intro")}</p>
       <ExportForm
         report={report}
         values={{ format: one("format"), template: one("template"), pending: one("pending"), asOf: one("asOf"), from: one("from"), to: one("to") }}
         errors={read.ok ? {} : read.errors}
         today={today}
+        language={language}
       />
       {!read.ok && (
         <p role="alert" className="text-sm text-red-700">
-          Some choices are invalid: correct them above to see the preview.
+          {t("invalid")}
         </p>
       )}
       {preview && read.ok && (
         <>
           {read.query.asOf && (
+            // The day as chosen in the form's date field (YYYY-MM-DD), so that it reads as the choice it echoes.
             <p className="text-sm text-slate-700" data-testid="export-as-of">
-              {report === "audit"
-                ? `The audit trail up to ${read.query.to ?? read.query.asOf}.`
-                : `As the register stood at the end of ${read.query.asOf} (UTC), rebuilt from the audit trail.`}
+              {report === "audit" ? t("asOfNotice.audit", { day: read.query.to ?? read.query.asOf }) : t("asOfNotice.register", { day: read.query.asOf })}
             </p>
           )}
-          <ExportPreview title={reportDefinition(report, read.query.template).title} headers={preview.headers} rows={preview.rows} more={preview.more} />
-          <DownloadLinks report={report} query={read.query} title={title} />
+          <ExportPreview title={preview.title} language={preview.language} headers={preview.headers} rows={preview.rows} more={preview.more} />
+          {/* The link names the report in the page's language; the file itself is in the report's (preview.language). */}
+          <DownloadLinks report={report} query={read.query} title={enumLabel("exportReport", report, locale)} language={language} />
         </>
       )}
     </div>
