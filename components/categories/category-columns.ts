@@ -1,15 +1,15 @@
-import type { ColumnOption } from "@/components/registers/columns";
+import type { ColumnDefinition } from "@/components/registers/columns";
 
-/** The data-category register's columns, for the column choice and the table. */
+/** The data-category register's columns, for the column choice and the table; labels: categories.columns.<id>. */
 export const CATEGORY_COLUMNS = [
-  { id: "category", label: "Category", required: true, sort: "key" },
-  { id: "description", label: "Description", hiddenByDefault: true },
-  { id: "sensitive", label: "Sensitive under" },
-  { id: "gdpr", label: "GDPR Art. 9" },
-  { id: "ccpa", label: "CCPA category" },
-  { id: "pipl", label: "PIPL sensitive" },
-  { id: "doj", label: "DOJ category" },
-  { id: "transfers", label: "Transfers", sort: "transfers", align: "right" },
-] as const satisfies readonly (ColumnOption & { sort?: string; align?: "left" | "right" })[];
+  { id: "category", required: true, sort: "key" },
+  { id: "description", hiddenByDefault: true },
+  { id: "sensitive" },
+  { id: "gdpr" },
+  { id: "ccpa" },
+  { id: "pipl" },
+  { id: "doj" },
+  { id: "transfers", sort: "transfers", align: "right" },
+] as const satisfies readonly (ColumnDefinition & { sort?: string; align?: "left" | "right" })[];
 
 export type CategoryColumnId = (typeof CATEGORY_COLUMNS)[number]["id"];

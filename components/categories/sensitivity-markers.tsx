@@ -1,19 +1,25 @@
+import { useLocale, useTranslations } from "next-intl";
+import { appLocale } from "@/components/registers/locale-format";
 import { Badge } from "@/components/ui/badge";
-import { DOJ_CATEGORY_LABELS } from "@/components/transfers/labels";
-import type { DojCategory } from "@/db/schema/enums";
+import { enumLabel } from "@/lib/labels";
 
-/** The regimes under which a category is sensitive (DOMAIN.md §2), as badges; "None" when it is under none. */
+/**
+ * The regimes under which a category is sensitive (DOMAIN.md §2), as badges; "None" when it is under none.
+ * next-intl hooks only, so that the server's category page and the client register both render it.
+ */
 export function SensitivityMarkers({
   category,
 }: {
   category: { gdprSpecial: boolean; ccpaSensitive: boolean; piplSensitive: boolean; dojCategory: string };
 }) {
+  const t = useTranslations("categories.markers");
+  const locale = appLocale(useLocale());
   const markers: string[] = [];
-  if (category.gdprSpecial) markers.push("GDPR Art. 9");
-  if (category.ccpaSensitive) markers.push("CCPA sensitive");
-  if (category.piplSensitive) markers.push("PIPL sensitive");
-  if (category.dojCategory !== "none") markers.push(`DOJ: ${DOJ_CATEGORY_LABELS[category.dojCategory as DojCategory] ?? category.dojCategory}`);
-  if (markers.length === 0) return <span className="text-slate-500">None</span>;
+  if (category.gdprSpecial) markers.push(t("gdpr"));
+  if (category.ccpaSensitive) markers.push(t("ccpa"));
+  if (category.piplSensitive) markers.push(t("pipl"));
+  if (category.dojCategory !== "none") markers.push(t("doj", { category: enumLabel("dojCategory", category.dojCategory, locale) }));
+  if (markers.length === 0) return <span className="text-slate-500">{t("none")}</span>;
   return (
     <span className="flex flex-wrap gap-1" data-testid="sensitive-marker">
       {markers.map((marker) => (

@@ -1,15 +1,15 @@
-import type { ColumnOption } from "@/components/registers/columns";
+import type { ColumnDefinition } from "@/components/registers/columns";
 
-/** The columns of the organisation's entity list, for the table (cells) and its sort links. */
+/** The columns of the organisation's entity list, for the table (cells) and its sort links; labels: entities.columns.<id>. */
 export const ENTITY_COLUMNS = [
-  { id: "name", label: "Entity", required: true, sort: "name" },
-  { id: "country", label: "Country", sort: "country" },
-  { id: "role", label: "Role", sort: "role" },
-  { id: "dpo", label: "DPO contact" },
-  { id: "representatives", label: "Representatives (Art. 27)" },
-  { id: "ciio", label: "CIIO (PIPL)" },
-  { id: "activities", label: "Activities", align: "right" },
-  { id: "transfers", label: "Transfers", align: "right" },
-] as const satisfies readonly (ColumnOption & { sort?: string; align?: "left" | "right" })[];
+  { id: "name", required: true, sort: "name" },
+  { id: "country", sort: "country" },
+  { id: "role", sort: "role" },
+  { id: "dpo" },
+  { id: "representatives" },
+  { id: "ciio" },
+  { id: "activities", align: "right" },
+  { id: "transfers", align: "right" },
+] as const satisfies readonly (ColumnDefinition & { sort?: string; align?: "left" | "right" })[];
 
 export type EntityColumnId = (typeof ENTITY_COLUMNS)[number]["id"];

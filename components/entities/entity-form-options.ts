@@ -1,10 +1,9 @@
 import { countryOptions } from "@/components/forms/transfer-form-options";
-import { enumOptions } from "@/components/ui/filter-form";
-import { ENTITY_ROLES } from "@/db/schema/enums";
+import type { Locale } from "@/lib/i18n/locales";
+import { enumOptions } from "@/lib/labels";
 import type { EntityFormOptions } from "./entity-form";
-import { ENTITY_ROLE_LABELS } from "./labels";
 
-/** The entity form's choices, in words: country names, roles as "Controller" / "Processor". */
-export function entityFormOptions(): EntityFormOptions {
-  return { countries: countryOptions(), roles: enumOptions(ENTITY_ROLES, ENTITY_ROLE_LABELS) };
+/** The entity form's choices in the reader's language: country names, roles as "Controller" / "Processor". */
+export function entityFormOptions(locale: Locale): EntityFormOptions {
+  return { countries: countryOptions(locale), roles: enumOptions("entityRole", locale) };
 }

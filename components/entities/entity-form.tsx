@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormProvider, useFormContext } from "react-hook-form";
 import { FormError } from "@/components/forms/form-error";
 import type { FlagPreview } from "@/components/forms/flag-preview";
@@ -9,7 +10,6 @@ import { TextField } from "@/components/forms/text-field";
 import { modeActions, useRecordForm, type RecordFormMode } from "@/components/forms/use-record-form";
 import { Button } from "@/components/ui/button";
 import { createEntityBody, updateEntityBody } from "@/lib/api/contracts/entities";
-import { CIIO_EXPLANATION, REPRESENTATIVE_EXPLANATION } from "./labels";
 
 /** The fields the entity form shows, as the entities contract (lib/api/contracts/entities.ts) accepts them. */
 export interface EntityFormValues {
@@ -34,15 +34,16 @@ type ModeProps = RecordFormMode<EntityFormValues & { version: number }, EntityFo
 
 /** The CIIO checkbox with what it means: the explanation is the checkbox's description for screen readers too. */
 function CiioField() {
+  const t = useTranslations("entities");
   const { register } = useFormContext();
   return (
     <div className="sm:col-span-2">
       <label className="flex items-center gap-2 text-sm font-medium">
         <input type="checkbox" aria-describedby="entity-ciio-hint" {...register("ciio")} />
-        Critical information infrastructure operator (China, PIPL Art. 40)
+        {t("form.ciio")}
       </label>
       <p id="entity-ciio-hint" className="mt-1 text-sm text-slate-600">
-        {CIIO_EXPLANATION}
+        {t("ciioExplanation")}
       </p>
     </div>
   );
@@ -53,6 +54,8 @@ function CiioField() {
  * the rules of every transfer it exports: the prediction shows the flags of the processors receiving them.
  */
 export function EntityForm(props: ModeProps & { currentFlags: FlagPreview[]; options: EntityFormOptions }) {
+  const t = useTranslations("entities");
+  const tf = useTranslations("forms");
   const creating = props.mode === "create";
   const { form, prediction, formError, saving, onSubmit } = useRecordForm<EntityFormValues>({
     schema: creating ? createEntityBody : updateEntityBody,
@@ -65,47 +68,47 @@ export function EntityForm(props: ModeProps & { currentFlags: FlagPreview[]; opt
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
       <FormProvider {...form}>
-        <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label={creating ? "New entity" : "Edit entity"} data-testid="entity-form">
+        <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label={creating ? t("form.newLabel") : t("form.editLabel")} data-testid="entity-form">
           <fieldset className="grid gap-4 sm:grid-cols-2">
-            <legend className="mb-2 text-lg font-semibold">The entity</legend>
-            <TextField name="name" label="Name" hint="The short name the registers and the import use; unique." />
-            <TextField name="legalName" label="Legal name" nullable hint="As registered, for the Art. 30 record." />
-            <SelectField name="country" label="Country" options={options.countries} emptyLabel="Choose a country" />
+            <legend className="mb-2 text-lg font-semibold">{t("form.entity")}</legend>
+            <TextField name="name" label={t("form.name")} hint={t("form.nameHint")} />
+            <TextField name="legalName" label={t("form.legalName")} nullable hint={t("form.legalNameHint")} />
+            <SelectField name="country" label={t("form.country")} options={options.countries} emptyLabel={t("form.chooseCountry")} />
             <SelectField
               name="role"
-              label="Role"
+              label={t("form.role")}
               options={options.roles}
-              hint="Controller: it decides why and how the data is processed. Processor: it processes for another group company."
+              hint={t("form.roleHint")}
             />
             <div className="sm:col-span-2">
-              <TextField name="address" label="Address" multiline nullable />
+              <TextField name="address" label={t("form.address")} multiline nullable />
             </div>
-            <TextField name="phone" label="Phone" nullable />
+            <TextField name="phone" label={t("form.phone")} nullable />
           </fieldset>
           <fieldset className="grid gap-4 sm:grid-cols-2">
-            <legend className="mb-2 text-lg font-semibold">Contacts on the record of processing</legend>
+            <legend className="mb-2 text-lg font-semibold">{t("form.contacts")}</legend>
             <div className="sm:col-span-2">
               <TextField
                 name="dpoContact"
-                label="Data protection officer"
+                label={t("form.dpo")}
                 multiline
                 nullable
-                hint="Name and contact details of the DPO (GDPR Art. 37(7)); the Art. 30 record names them (Art. 30(1)(a))."
+                hint={t("form.dpoHint")}
               />
             </div>
             <p className="text-sm text-slate-600 sm:col-span-2" id="entity-representatives-hint">
-              {REPRESENTATIVE_EXPLANATION}
+              {t("representativeExplanation")}
             </p>
-            <TextField name="representativeContact" label="Representative in the EU (GDPR Art. 27)" multiline nullable hint="Name, address and contact." />
-            <TextField name="ukRepresentativeContact" label="Representative in the UK (UK GDPR Art. 27)" multiline nullable hint="Name, address and contact." />
+            <TextField name="representativeContact" label={t("form.euRepresentative")} multiline nullable hint={t("form.representativeHint")} />
+            <TextField name="ukRepresentativeContact" label={t("form.ukRepresentative")} multiline nullable hint={t("form.representativeHint")} />
           </fieldset>
           <fieldset className="grid gap-4 sm:grid-cols-2">
-            <legend className="mb-2 text-lg font-semibold">China</legend>
+            <legend className="mb-2 text-lg font-semibold">{t("form.china")}</legend>
             <CiioField />
           </fieldset>
           <FormError error={formError} />
           <Button type="submit" disabled={saving}>
-            {saving ? "Saving…" : creating ? "Create entity" : "Save entity"}
+            {saving ? tf("saving") : creating ? t("form.create") : t("form.save")}
           </Button>
         </form>
       </FormProvider>
@@ -113,9 +116,9 @@ export function EntityForm(props: ModeProps & { currentFlags: FlagPreview[]; opt
       <PredictedFlagsPanel
         current={props.currentFlags}
         prediction={prediction}
-        title="Flags of the processors receiving this entity's transfers, after saving"
+        title={t("form.predictedTitle")}
         showSubject
-        emptyText={creating ? "A new entity exports no transfer yet: no flag can change." : "No open flag on the processors receiving this entity's transfers."}
+        emptyText={creating ? t("form.predictedEmptyNew") : t("form.predictedEmpty")}
       />
     </div>
   );

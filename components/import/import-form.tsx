@@ -1,48 +1,58 @@
 "use client";
 
 import { useId, useRef, useState, useTransition } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { appLocale } from "@/components/registers/locale-format";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/guard";
 import type { ImportProblem } from "@/lib/import/columns";
 import type { ImportCommitResult } from "@/lib/import/commit";
 import type { ImportValidation } from "@/lib/import/validate";
+import { enumLabel, formatNumber } from "@/lib/labels";
 
 type CheckAction = (form: FormData) => Promise<ActionResult<ImportValidation & { rows: number }>>;
 type CommitAction = (form: FormData) => Promise<ActionResult<{ ok: true; result: ImportCommitResult } | { ok: false; problems: ImportProblem[]; problemCount: number; message: string }>>;
 
+/** The templates the API serves; their labels are import.templates.<key>. */
 const TEMPLATES = [
-  { href: "/api/v1/import/template?format=xlsx", label: "Template (XLSX, the entities, processors and transfers sheets and a “Read me”)" },
-  { href: "/api/v1/import/template?format=csv&kind=entities", label: "Entities template (CSV, the organisation’s own legal entities: DPO only)" },
-  { href: "/api/v1/import/template?format=csv&kind=processors", label: "Processors template (CSV)" },
-  { href: "/api/v1/import/template?format=csv&kind=transfers", label: "Transfers template (CSV)" },
-];
-
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+  { key: "workbook", href: "/api/v1/import/template?format=xlsx" },
+  { key: "entities", href: "/api/v1/import/template?format=csv&kind=entities" },
+  { key: "processors", href: "/api/v1/import/template?format=csv&kind=processors" },
+  { key: "transfers", href: "/api/v1/import/template?format=csv&kind=transfers" },
+] as const;
 
 function ProblemsTable({ problems, total }: { problems: ImportProblem[]; total: number }) {
+  const t = useTranslations("import.problems");
+  const locale = appLocale(useLocale());
   return (
     <table className="w-full text-left text-sm" data-testid="import-problems">
       <caption className="mb-1 text-left font-semibold text-red-800">
-        {plural(total, "problem")} in the file: nothing was imported
-        {total > problems.length && ` (the first ${problems.length} are listed)`}
+        {t("caption", { count: total, formatted: formatNumber(total, locale) })}
+        {total > problems.length && ` ${t("firstListed", { listed: formatNumber(problems.length, locale) })}`}
       </caption>
       <thead>
         <tr className="border-b border-slate-300">
-          <th scope="col" className="py-1 pr-3">Sheet</th>
-          <th scope="col" className="py-1 pr-3">Row</th>
-          <th scope="col" className="py-1 pr-3">Column</th>
-          <th scope="col" className="py-1 pr-3">Problem</th>
+          <th scope="col" className="py-1 pr-3">{t("sheet")}</th>
+          <th scope="col" className="py-1 pr-3">{t("row")}</th>
+          <th scope="col" className="py-1 pr-3">{t("column")}</th>
+          <th scope="col" className="py-1 pr-3">{t("problem")}</th>
         </tr>
       </thead>
       <tbody>
         {problems.map((problem, index) => (
           <tr key={`${problem.sheet}-${problem.row}-${problem.column}-${index}`} className="border-b border-slate-100 align-top" data-testid="import-problem">
-            <td className="py-1 pr-3">{problem.sheet}</td>
+            {/* The sheet's and the column's names as the file spells them: identifiers to find in it, shown as code. */}
+            <td className="py-1 pr-3">
+              <code>{problem.sheet}</code>
+            </td>
             <td className="py-1 pr-3">{problem.row}</td>
             <td className="py-1 pr-3">
               <code>{problem.column}</code>
             </td>
-            <td className="py-1 pr-3">{problem.message}</td>
+            {/* The import's checks (lib/import) word their problems in English. */}
+            <td className="py-1 pr-3" lang={locale === "en" ? undefined : "en"}>
+              {problem.message}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -55,6 +65,9 @@ function ProblemsTable({ problems, total }: { problems: ImportProblem[]; total: 
  * what an import would do); "Import" commits the checked file, all rows or none, and shows the counts.
  */
 export function ImportForm({ check, commit }: { check: CheckAction; commit: CommitAction }) {
+  const t = useTranslations("import");
+  const locale = appLocale(useLocale());
+  const number = (value: number) => formatNumber(value, locale);
   const fileId = useId();
   const kindId = useId();
   const formRef = useRef<HTMLFormElement>(null);
@@ -84,7 +97,10 @@ export function ImportForm({ check, commit }: { check: CheckAction; commit: Comm
         if (!outcome.ok) {
           setChecked(null);
           setProblems([]);
-          setError(outcome.error.fields?.map((field) => `${field.path === "kind" ? "CSV content" : "File"}: ${field.message}`).join("; ") || outcome.error.message);
+          setError(
+            outcome.error.fields?.map((field) => t("form.fieldError", { field: field.path === "kind" ? t("form.csvContent") : t("form.file"), message: field.message })).join("; ") ||
+              outcome.error.message,
+          );
           return;
         }
         setChecked(outcome.data);
@@ -113,13 +129,13 @@ export function ImportForm({ check, commit }: { check: CheckAction; commit: Comm
     <div className="space-y-6">
       <section aria-labelledby="templates-heading" className="space-y-2">
         <h2 id="templates-heading" className="text-lg font-semibold">
-          1. Download a template
+          {t("form.templatesHeading")}
         </h2>
         <ul className="list-disc space-y-1 pl-5 text-sm">
           {TEMPLATES.map((template) => (
             <li key={template.href}>
               <a href={template.href} className="text-brand-700 underline" download>
-                {template.label}
+                {t(`templates.${template.key}`)}
               </a>
             </li>
           ))}
@@ -128,7 +144,7 @@ export function ImportForm({ check, commit }: { check: CheckAction; commit: Comm
 
       <section aria-labelledby="upload-heading" className="space-y-3">
         <h2 id="upload-heading" className="text-lg font-semibold">
-          2. Check and import the file
+          {t("form.uploadHeading")}
         </h2>
         <form
           ref={formRef}
@@ -142,14 +158,16 @@ export function ImportForm({ check, commit }: { check: CheckAction; commit: Comm
         >
           <div className="space-y-1">
             <label htmlFor={fileId} className="block text-sm font-medium text-slate-800">
-              File (CSV or XLSX)
+              {t("form.fileLabel")}
             </label>
             <input id={fileId} name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={reset} className="block text-sm" aria-describedby={`${fileId}-hint`} />
-            <p id={`${fileId}-hint`} className="text-xs text-slate-600">Up to 1 MB here; larger files through POST /api/v1/import.</p>
+            <p id={`${fileId}-hint`} className="text-xs text-slate-600">
+              {t.rich("form.fileHint", { code: (chunks) => <code>{chunks}</code> })}
+            </p>
           </div>
           <div className="space-y-1">
             <label htmlFor={kindId} className="block text-sm font-medium text-slate-800">
-              A CSV file holds
+              {t("form.kindLabel")}
             </label>
             <select
               id={kindId}
@@ -160,18 +178,20 @@ export function ImportForm({ check, commit }: { check: CheckAction; commit: Comm
               className="block rounded-md border border-slate-300 px-2 py-1.5 text-sm"
             >
               {/* The value (selectOption matches it) is the API's kind; the label is what a person reads. */}
-              <option value="entities">Entities of the organisation (DPO only)</option>
-              <option value="processors">Processors</option>
-              <option value="transfers">Transfers</option>
+              <option value="entities">{t("form.dpoOnly", { kind: enumLabel("importKind", "entities", locale) })}</option>
+              <option value="processors">{enumLabel("importKind", "processors", locale)}</option>
+              <option value="transfers">{enumLabel("importKind", "transfers", locale)}</option>
             </select>
-            <p id={`${kindId}-hint`} className="text-xs text-slate-600">An XLSX workbook names its sheets “entities”, “processors” and “transfers” itself.</p>
+            <p id={`${kindId}-hint`} className="text-xs text-slate-600">
+              {t.rich("form.kindHint", { code: (chunks) => <code>{chunks}</code> })}
+            </p>
           </div>
           <div className="flex gap-3">
             <Button type="submit" disabled={pending}>
-              {pending ? "Working…" : "Check file"}
+              {pending ? t("form.working") : t("form.check")}
             </Button>
             <Button type="button" variant="secondary" disabled={pending || !checked?.valid} onClick={() => run("commit")}>
-              Import
+              {t("form.import")}
             </Button>
           </div>
         </form>
@@ -186,12 +206,18 @@ export function ImportForm({ check, commit }: { check: CheckAction; commit: Comm
         {problems.length > 0 && <ProblemsTable problems={problems} total={problemCount} />}
         {checked?.valid && (
           <p className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900" data-testid="import-check-ok">
-            {plural(checked.rows, "row")} OK. Importing would create {checked.plan.create}, update {checked.plan.update} and leave {checked.plan.unchanged} unchanged.
+            {t("outcome.checked", {
+              rows: checked.rows,
+              formatted: number(checked.rows),
+              create: number(checked.plan.create),
+              update: number(checked.plan.update),
+              unchanged: number(checked.plan.unchanged),
+            })}
           </p>
         )}
         {result && (
           <p className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900" data-testid="import-result">
-            Imported: {result.created} created, {result.updated} updated, {result.unchanged} unchanged.
+            {t("outcome.imported", { created: number(result.created), updated: number(result.updated), unchanged: number(result.unchanged) })}
           </p>
         )}
       </div>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { db } from "@/db/client";
 import { listAuditEvents, listAuditFilterOptions } from "@/db/queries/audit";
 import { AuditEventsTable } from "@/components/audit/audit-events-table";
@@ -11,8 +12,12 @@ import { requirePageActor } from "@/lib/auth/guard";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { auditListParams } from "./params";
 
-export const metadata: Metadata = { title: "Audit trail" };
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("audit");
+  return { title: t("page.title") };
+}
 
 function auditHref(filters: Record<string, string | undefined>): string {
   const query = new URLSearchParams();
@@ -29,7 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const verification = verifyAuditChain({ db: database });
   // If the list fails first, the page errors; the chain's failure must not also be an unhandled rejection.
   verification.catch(() => undefined);
-  const [{ rows, total }, options] = await Promise.all([
+  const [{ rows, total }, options, t] = await Promise.all([
     listAuditEvents({
       db: database,
       page: params.page,
@@ -39,15 +44,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       recordId: params.recordId,
     }),
     listAuditFilterOptions({ db: database }),
+    getTranslations("audit"),
   ]);
 
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Audit trail</h1>
-      <p className="text-sm text-slate-700">
-        Every change to the register, the accounts and the tokens, newest first. Each event is chained to the one before it by a SHA-256
-        hash, so an edited or deleted event breaks the chain at that point.
-      </p>
+      <h1 className="text-2xl font-semibold">{t("page.title")}</h1>
+      <p className="text-sm text-slate-700">{t("page.intro")}</p>
       <Suspense fallback={<ChainStatusPending />}>
         <ChainStatus verification={verification} />
       </Suspense>
@@ -60,9 +63,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       />
       {params.recordId && (
         <p className="text-sm text-slate-700" data-testid="audit-record-filter">
-          Events of the record <code>{params.recordId}</code> only.{" "}
+          {t.rich("page.recordFilter", { id: params.recordId, code: (chunks) => <code>{chunks}</code> })}{" "}
           <Link href={auditHref({ recordType: params.recordType, action: params.action })} className="text-brand-700 underline">
-            Show all records
+            {t("page.showAll")}
           </Link>
         </p>
       )}

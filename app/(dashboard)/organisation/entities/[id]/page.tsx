@@ -1,29 +1,34 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db/client";
 import { listRecordHistory } from "@/db/queries/audit";
 import { listEntityDependents } from "@/db/queries/entities";
 import { RecordHistory } from "@/components/audit/record-history";
-import { CIIO_EXPLANATION, entityRoleLabel } from "@/components/entities/labels";
 import { DeleteRecordButton } from "@/components/registers/delete-record-button";
 import { ActionLink } from "@/components/registers/edit-link";
+import { appLocale, localeFormatters } from "@/components/registers/locale-format";
 import { DetailsList, yesNo } from "@/components/transfers/details-list";
-import { countryLabel } from "@/components/transfers/labels";
 import { requirePageActor } from "@/lib/auth/guard";
 import { getEntity } from "@/lib/entities/service";
-import { requestFormatters } from "@/lib/format/locale";
+import { countryName, enumLabel } from "@/lib/labels";
 import { uuid } from "@/lib/validation/common";
 
-export const metadata: Metadata = { title: "Entity" };
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("entities");
+  return { title: t("detail.metaTitle") };
+}
 
 const sectionHeading = "mb-3 text-lg font-semibold";
 const HISTORY_LIMIT = 20;
 // The page lists the first dependents; the counts are complete.
 const DEPENDENT_LIMIT = 50;
 
-const multiline = (value: string | null) => (value ? <span className="whitespace-pre-line">{value}</span> : "None recorded");
+/** A contact or an address as typed, its line breaks kept; `none` when nothing is recorded. */
+const multiline = (value: string | null, none: string) => (value ? <span className="whitespace-pre-line">{value}</span> : none);
 
 export default async function EntityPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor();
@@ -33,19 +38,25 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
   const database = db();
   const entity = await getEntity({ db: database, id });
   if (!entity) notFound();
-  const [dependents, history, format] = await Promise.all([
+  const [dependents, history, locale, t] = await Promise.all([
     listEntityDependents({ db: database, entityId: id, limit: DEPENDENT_LIMIT }),
     listRecordHistory({ db: database, recordType: "entity", recordId: id, limit: HISTORY_LIMIT }),
-    requestFormatters(),
+    getLocale().then(appLocale),
+    getTranslations("entities"),
   ]);
+  const format = localeFormatters(locale);
+  const noneRecorded = t("noneRecorded");
+  const noneDesignated = t("detail.noneDesignated");
+  // "50+" when the page lists only the first DEPENDENT_LIMIT of them.
+  const dependentCount = (count: number) => `${format.number(count)}${count === DEPENDENT_LIMIT ? "+" : ""}`;
   const inUse = dependents.activities.length > 0 || dependents.transfers.length > 0;
 
   return (
     <div className="space-y-8">
       <div>
-        <nav aria-label="Breadcrumb" className="text-sm">
+        <nav aria-label={t("detail.breadcrumb")} className="text-sm">
           <Link href="/organisation" className="text-brand-700 underline">
-            Organisation
+            {t("register.title")}
           </Link>
         </nav>
         <div className="mt-1 flex flex-wrap items-center justify-between gap-2">
@@ -53,7 +64,7 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
           {actor.role === "dpo" && (
             <div className="flex flex-wrap gap-2">
               <ActionLink href={`/organisation/entities/${id}/edit`} testId="edit-link">
-                Edit entity
+                {t("detail.edit")}
               </ActionLink>
               <DeleteRecordButton endpoint={`/api/v1/entities/${id}`} version={entity.version} noun="entity" afterPath="/organisation" />
             </div>
@@ -64,40 +75,39 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
 
       <section aria-labelledby="entity-facts">
         <h2 id="entity-facts" className={sectionHeading}>
-          The entity
+          {t("detail.facts")}
         </h2>
         <DetailsList
           testId="entity-facts"
           items={[
-            { term: "Legal name", value: entity.legalName ?? "None recorded" },
-            { term: "Country", value: countryLabel(entity.country) },
-            { term: "Role", value: entityRoleLabel(entity.role) },
-            { term: "Address", value: multiline(entity.address) },
-            { term: "Phone", value: entity.phone ?? "None recorded" },
-            { term: "Data protection officer", value: multiline(entity.dpoContact) },
-            { term: "Representative in the EU (GDPR Art. 27)", value: entity.representativeContact ? multiline(entity.representativeContact) : "None designated" },
-            { term: "Representative in the UK (UK GDPR Art. 27)", value: entity.ukRepresentativeContact ? multiline(entity.ukRepresentativeContact) : "None designated" },
+            { term: t("detail.legalName"), value: entity.legalName ?? noneRecorded },
+            { term: t("detail.country"), value: countryName(entity.country, locale) },
+            { term: t("detail.role"), value: enumLabel("entityRole", entity.role, locale) },
+            { term: t("detail.address"), value: multiline(entity.address, noneRecorded) },
+            { term: t("detail.phone"), value: entity.phone ?? noneRecorded },
+            { term: t("detail.dpo"), value: multiline(entity.dpoContact, noneRecorded) },
+            { term: t("detail.euRepresentative"), value: multiline(entity.representativeContact, noneDesignated) },
+            { term: t("detail.ukRepresentative"), value: multiline(entity.ukRepresentativeContact, noneDesignated) },
             {
-              term: "Critical information infrastructure operator (PIPL Art. 40)",
+              term: t("detail.ciio"),
               value: (
                 <>
-                  {yesNo(entity.ciio)}
-                  <span className="block text-xs text-slate-600">{CIIO_EXPLANATION}</span>
+                  {yesNo(entity.ciio, locale)}
+                  <span className="block text-xs text-slate-600">{t("ciioExplanation")}</span>
                 </>
               ),
             },
-            { term: "Last changed", value: format.date(entity.updatedAt) },
+            { term: t("detail.updatedAt"), value: format.date(entity.updatedAt) },
           ]}
         />
       </section>
 
       <section aria-labelledby="entity-activities">
         <h2 id="entity-activities" className={sectionHeading}>
-          Processing activities it controls ({format.number(dependents.activities.length)}
-          {dependents.activities.length === DEPENDENT_LIMIT ? "+" : ""})
+          {t("detail.activities", { count: dependentCount(dependents.activities.length) })}
         </h2>
         {dependents.activities.length === 0 ? (
-          <p className="text-sm text-slate-600">None.</p>
+          <p className="text-sm text-slate-600">{t("detail.noDependent")}</p>
         ) : (
           <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="entity-activities">
             {dependents.activities.map((activity) => (
@@ -113,11 +123,10 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
 
       <section aria-labelledby="entity-transfers">
         <h2 id="entity-transfers" className={sectionHeading}>
-          Transfers it exports ({format.number(dependents.transfers.length)}
-          {dependents.transfers.length === DEPENDENT_LIMIT ? "+" : ""})
+          {t("detail.transfers", { count: dependentCount(dependents.transfers.length) })}
         </h2>
         {dependents.transfers.length === 0 ? (
-          <p className="text-sm text-slate-600">None.</p>
+          <p className="text-sm text-slate-600">{t("detail.noDependent")}</p>
         ) : (
           <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="entity-transfers">
             {dependents.transfers.map((transfer) => (
@@ -130,19 +139,19 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
           </ul>
         )}
         {inUse && actor.role === "dpo" && (
-          <p className="mt-3 text-sm text-slate-600">While activities or transfers depend on this entity it cannot be deleted: move them to another entity first.</p>
+          <p className="mt-3 text-sm text-slate-600">{t("detail.inUse")}</p>
         )}
       </section>
 
       <section aria-labelledby="entity-history">
         <h2 id="entity-history" className={sectionHeading}>
-          History
+          {t("detail.history")}
         </h2>
         <RecordHistory
           events={history}
           limit={HISTORY_LIMIT}
           trailHref={actor.role === "dpo" || actor.role === "auditor" ? `/audit?recordType=entity&recordId=${id}` : undefined}
-          emptyText="No change to this entity is recorded in the audit trail."
+          emptyText={t("detail.noHistory")}
         />
       </section>
     </div>

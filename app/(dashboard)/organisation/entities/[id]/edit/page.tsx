@@ -1,18 +1,24 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db/client";
 import { EntityForm } from "@/components/entities/entity-form";
 import { entityFormOptions } from "@/components/entities/entity-form-options";
 import { openFlagPreviews } from "@/components/forms/flag-preview";
+import { appLocale } from "@/components/registers/locale-format";
 import { requirePageActor } from "@/lib/auth/guard";
 import { listFlagsOfEntityProcessors } from "@/lib/entities/flags";
 import { getEntity } from "@/lib/entities/service";
 import { uuid } from "@/lib/validation/common";
 import { previewEntityChange, saveEntity } from "./actions";
 
-export const metadata: Metadata = { title: "Edit entity" };
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("entities");
+  return { title: t("edit.metaTitle") };
+}
 
 export default async function EditEntityPage({ params }: { params: Promise<{ id: string }> }) {
   // The same roles the save allows: the organisation is described by the DPO.
@@ -22,15 +28,19 @@ export default async function EditEntityPage({ params }: { params: Promise<{ id:
   const database = db();
   const entity = await getEntity({ db: database, id });
   if (!entity) notFound();
-  const flags = await listFlagsOfEntityProcessors({ db: database, entityId: id });
+  const [flags, locale, t] = await Promise.all([
+    listFlagsOfEntityProcessors({ db: database, entityId: id }),
+    getLocale().then(appLocale),
+    getTranslations("entities"),
+  ]);
 
   return (
     <div className="space-y-6">
       <div>
         <Link href={`/organisation/entities/${id}`} className="text-sm text-brand-700 underline">
-          Back to the entity
+          {t("edit.back")}
         </Link>
-        <h1 className="mt-1 text-2xl font-semibold">Edit {entity.name}</h1>
+        <h1 className="mt-1 text-2xl font-semibold">{t("edit.title", { name: entity.name })}</h1>
       </div>
       <EntityForm
         mode="edit"
@@ -49,7 +59,7 @@ export default async function EditEntityPage({ params }: { params: Promise<{ id:
           ciio: entity.ciio,
         }}
         currentFlags={openFlagPreviews(flags)}
-        options={entityFormOptions()}
+        options={entityFormOptions(locale)}
         save={saveEntity}
         preview={previewEntityChange}
       />
