@@ -225,7 +225,7 @@ describeOnDatabases("transfer register exports", (use) => {
 });
 
 /** The route: its own checks (report, format) and a full download with its audit event. */
-function describeRoute(use: () => DatabaseHandle, ids: { hyperlink: string }) {
+function describeRoute(use: () => DatabaseHandle, ids: { hyperlink: string; chinese: string }) {
   let dpoId = "";
   useAsAppDatabase(use);
 
@@ -270,6 +270,23 @@ function describeRoute(use: () => DatabaseHandle, ids: { hyperlink: string }) {
       actorUserId: dpoId,
       after: { format: "csv", pending: "exclude", rows: 3 },
     });
+  });
+
+  it("route: English unless asked; language=fr writes French headings and words, named in the manifest and the audit event", async () => {
+    const english = parse(Buffer.from(await (await get("transfers")).arrayBuffer()), { bom: true }) as string[][];
+    expect(english[0]).toEqual(HEADERS);
+    const french = parse(Buffer.from(await (await get("transfers", "?language=fr")).arrayBuffer()), { bom: true }) as string[][];
+    expect(french[0]![0]).toBe("Identifiant du transfert");
+    const chinese = french.find((row) => row[0] === ids.chinese)!;
+    expect(chinese).toContain(enumLabel("transferMechanism", "pipl_standard_contract", "fr"));
+    expect(chinese).toContain("1 juin 2025");
+    const events = await use().db.select().from(auditEvents).where(eq(auditEvents.action, "export"));
+    expect(events.at(-1)).toMatchObject({ after: { language: "fr", manifest: { language: "fr" } } });
+    const manifest = (await (await get("transfers", "?language=fr&manifest=1")).json()) as { language: string };
+    expect(manifest.language).toBe("fr");
+    const invalid = await get("transfers", "?language=de");
+    expect(invalid.status).toBe(422);
+    expect(await invalid.json()).toMatchObject({ code: "validation_failed", errors: [{ path: "language" }] });
   });
 
   it("route: XLSX with pending included", async () => {

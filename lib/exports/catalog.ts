@@ -3,19 +3,9 @@
  * request schema (request.ts) both read it, and request.ts re-exports it for its callers.
  */
 
-/** DOMAIN.md §5 and the accepted risks (issue 16), in the order the Exports page offers them. */
+/** DOMAIN.md §5 and the accepted risks (issue 16), in the order the Exports page offers them; their names are the label catalogue's (lib/labels, exportReport). */
 export const EXPORT_REPORTS = ["ropa", "transfers", "subprocessors", "ccpa", "doj", "risks", "audit"] as const;
 export type ExportReport = (typeof EXPORT_REPORTS)[number];
-
-export const EXPORT_REPORT_LABELS: Readonly<Record<ExportReport, string>> = {
-  ropa: "Record of processing activities (GDPR Art. 30(1))",
-  transfers: "Chapter V transfer register",
-  subprocessors: "Sub-processor list",
-  ccpa: "CCPA 12-month disclosure",
-  doj: "US DOJ data security report (28 CFR 202)",
-  risks: "Accepted risks",
-  audit: "Audit trail for a period",
-};
 
 export const EXPORT_FORMATS = ["csv", "xlsx", "pdf", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

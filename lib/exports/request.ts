@@ -12,7 +12,7 @@ import { ROPA_TEMPLATES } from "./ropa";
 
 // The catalog of reports and formats lives in a module without imports, so that report definitions can
 // name a report without importing this schema (which imports them: the one cycle lib/exports had).
-export { EXPORT_FORMATS, EXPORT_LANGUAGES, EXPORT_REPORT_LABELS, EXPORT_REPORTS, isExportReport, PENDING_MODES } from "./catalog";
+export { EXPORT_FORMATS, EXPORT_LANGUAGES, EXPORT_REPORTS, isExportReport, PENDING_MODES } from "./catalog";
 export type { ExportFormat, ExportLanguage, ExportReport, PendingMode } from "./catalog";
 
 /** The messages of the checks below: the API's problem details say them, the Exports page words them in its language. */

@@ -7,10 +7,11 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /**
- * GET /api/v1/exports/{ropa|transfers|subprocessors|ccpa|doj|audit}?format=csv|xlsx|pdf|json
- * &pending=exclude|include&template=generic|ico|cnil&asOf=YYYY-MM-DD&from=…&to=…[&manifest=1]
+ * GET /api/v1/exports/{ropa|transfers|subprocessors|ccpa|doj|risks|audit}?format=csv|xlsx|pdf|json
+ * &language=en|fr&pending=exclude|include&template=generic|ico|cnil&asOf=YYYY-MM-DD&from=…&to=…[&manifest=1]
  * (lib/exports/request.ts): the report streamed as it is read (keyset batches), never built in memory;
- * with asOf, as the register stood at the end of that day.
+ * with asOf, as the register stood at the end of that day. In English unless `language` asks otherwise: a
+ * script gets the same file whoever runs it (the Exports page asks for the user's language itself).
  *
  * `manifest=1` runs a fresh export into a hashing sink and returns its integrity manifest (JSON) instead of
  * the file. A streamed file's hash is known only after its last byte, so the file response carries no
