@@ -134,7 +134,7 @@ describeOnDatabases("REST API v1: review, flags, categories, agreements, activit
 
     const twice = await review(processor.id, "approve", tokens.dpo, { version: 3 });
     expect(twice.status).toBe(409);
-    expect(await twice.json()).toMatchObject({ code: "conflict", detail: expect.stringContaining("only a submitted vendor can be approved") });
+    expect(await twice.json()).toMatchObject({ code: "conflict", detail: "This vendor is approved: only a vendor awaiting review can be approved." });
 
     const unknownAction = await review(processor.id, "publish", tokens.dpo, { version: 3 });
     expect(unknownAction.status).toBe(404);

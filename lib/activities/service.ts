@@ -6,6 +6,7 @@ import { activityConsistencyIssues, activityReviewBodies, createActivityBody, up
 import type { ServiceActor } from "@/lib/auth/actor";
 import { AppError, fieldsError } from "@/lib/errors";
 import { processorsOfActivities } from "@/lib/flags/evaluation";
+import { enumLabel } from "@/lib/labels";
 import type { ServiceCall } from "@/lib/services/context";
 import { createRecord, deleteRecord, updateRecord, type RecordKind } from "@/lib/services/write-record";
 import { parseInput } from "@/lib/validation/parse";
@@ -151,8 +152,8 @@ export async function deleteActivity({ ctx, input }: ServiceCall<{ id: string; v
 }
 
 const REVIEW_STEPS: Record<ActivityReviewAction, { to: RecordStatus; wrongState: string }> = {
-  approve: { to: "approved", wrongState: "only a submitted activity can be approved" },
-  reject: { to: "rejected", wrongState: "only a submitted activity can be rejected" },
+  approve: { to: "approved", wrongState: "only an activity awaiting review can be approved" },
+  reject: { to: "rejected", wrongState: "only an activity awaiting review can be rejected" },
 };
 
 /** `changes` is the review body (lib/api/contracts/activities.ts): the version seen and a comment. */
@@ -175,7 +176,8 @@ async function reviewActivity(action: ActivityReviewAction, { ctx, input }: Acti
     action,
     change: async (tx, current) => {
       if (current.status !== "submitted") {
-        throw new AppError("conflict", `This processing activity is ${current.status}: ${step.wrongState}.`, { currentStatus: current.status });
+        // The status in words as the register shows it; the code stays in the data.
+        throw new AppError("conflict", `This processing activity is ${enumLabel("recordStatus", current.status).toLowerCase()}: ${step.wrongState}.`, { currentStatus: current.status });
       }
       const now = new Date();
       const [row] = await tx

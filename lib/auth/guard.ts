@@ -8,6 +8,7 @@ import type { UserRole } from "@/db/schema";
 import { actionError, problemResponse, type ActionError } from "@/lib/api/problem";
 import { todayIso } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import { enumLabel } from "@/lib/labels";
 import type { ServiceContext } from "@/lib/services/context";
 import { findActiveTokenByHash, touchTokenUsed } from "@/db/queries/tokens";
 import { authOptions } from "./options";
@@ -45,7 +46,9 @@ export async function currentActor(): Promise<Actor | null> {
 export function assertRole(actor: Actor | null, roles: readonly UserRole[]): Actor {
   if (!actor) throw new AppError("unauthenticated", "Sign in to continue.");
   if (!roles.includes(actor.role)) {
-    throw new AppError("forbidden", `This action needs the role ${roles.join(" or ")}; you are ${actor.role}.`);
+    // Roles by their labels ("DPO or Engineer"), as the app's header names them.
+    const needed = roles.map((role) => enumLabel("userRole", role)).join(" or ");
+    throw new AppError("forbidden", `This action needs the role ${needed}; your role is ${enumLabel("userRole", actor.role)}.`);
   }
   return actor;
 }

@@ -5,6 +5,7 @@ import { reviewBodies, type ReviewAction } from "@/lib/api/contracts/processors"
 import type { ServiceActor } from "@/lib/auth/actor";
 import { appendAuditEvent } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
+import { enumLabel } from "@/lib/labels";
 import { processorKind } from "@/lib/processors/service";
 import type { ServiceCall } from "@/lib/services/context";
 import { updateRecord, type RecordKind } from "@/lib/services/write-record";
@@ -60,14 +61,14 @@ const TRANSITIONS: Record<ReviewAction, Transition> = {
     from: ["submitted"],
     to: "approved",
     transfers: { from: "submitted", to: "approved" },
-    wrongState: "only a submitted vendor can be approved",
+    wrongState: "only a vendor awaiting review can be approved",
     mayTry: requireDpo("approve"),
     authorize: () => undefined,
   },
   reject: {
     from: ["submitted"],
     to: "rejected",
-    wrongState: "only a submitted vendor can be rejected",
+    wrongState: "only a vendor awaiting review can be rejected",
     mayTry: requireDpo("reject"),
     authorize: () => undefined,
   },
@@ -95,7 +96,8 @@ async function review(action: ReviewAction, { ctx, input }: ReviewCall) {
     action,
     change: async (tx, current) => {
       if (!step.from.includes(current.status)) {
-        throw new AppError("conflict", `This vendor is ${current.status}: ${step.wrongState}.`, { currentStatus: current.status });
+        // The status in words as the registers show it ("awaiting review", not "submitted"); the code stays in the data.
+        throw new AppError("conflict", `This vendor is ${enumLabel("recordStatus", current.status).toLowerCase()}: ${step.wrongState}.`, { currentStatus: current.status });
       }
       const now = new Date();
       const reviewFields =
