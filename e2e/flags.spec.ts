@@ -1,4 +1,5 @@
-import { expect, isoDateInDays, test, uniqueName } from "./fixtures";
+import { formatDate } from "../lib/labels";
+import { demoUser, expect, isoDateInDays, test, uniqueName } from "./fixtures";
 import { AppShell } from "./pages/app-shell";
 import { DashboardPage } from "./pages/dashboard-page";
 import { RecordPage } from "./pages/record-page";
@@ -20,13 +21,13 @@ test("the DPO triages the flags: the worst first, the why on the transfer, a ris
   await expect(flags.heading).toBeVisible();
   const rows = flags.rows;
   await expect(rows.first()).toBeVisible();
-  await expect(rows.getByTestId("severity-badge").first()).toHaveText("critical");
+  await expect(rows.getByTestId("severity-badge").first()).toHaveText("Critical");
 
   // The register from the main navigation: open flags, worst first; the demo company has critical ones.
   await new AppShell(page).navLink("Flags").click();
   await expect(page).toHaveURL(/\/flags$/);
-  await expect(rows.first().getByTestId("severity-badge")).toHaveText("critical");
-  await expect(rows.first().getByTestId("flag-status")).toHaveText("open");
+  await expect(rows.first().getByTestId("severity-badge")).toHaveText("Critical");
+  await expect(rows.first().getByTestId("flag-status")).toHaveText("Open");
   await page.screenshot({ path: testInfo.outputPath("flags.png"), fullPage: true });
 
   // A critical finding on a transfer: the transfer's page says why, on which legal basis, and what to do.
@@ -39,7 +40,7 @@ test("the DPO triages the flags: the worst first, the why on the transfer, a ris
   await expect(page).toHaveURL(/\/transfers\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1, name: /^Transfer to / })).toBeVisible();
   const flag = new RecordPage(page, "transfers").flagItems.filter({ hasText: ruleId! }).first();
-  await expect(flag.getByTestId("severity-badge")).toHaveText("critical");
+  await expect(flag.getByTestId("severity-badge")).toHaveText("Critical");
   await expect(flag.getByTestId("flag-message")).not.toBeEmpty();
   await expect(flag.getByTestId("flag-facts")).toBeVisible();
   await expect(flag.getByTestId("flag-citation")).toContainText(/GDPR|CFR|PIPL/);
@@ -69,20 +70,26 @@ test("the DPO triages the flags: the worst first, the why on the transfer, a ris
   await form.getByRole("button", { name: "Confirm acceptance" }).click();
   await expect(form.getByTestId("justification-error")).toBeVisible();
 
-  await form
-    .getByLabel("Justification")
-    .fill("Low impact while the vendor review runs; the owner is assigned at the quarterly governance meeting.");
+  const justification = "Low impact while the vendor review runs; the owner is assigned at the quarterly governance meeting.";
+  await form.getByLabel("Justification").fill(justification);
   await form.getByRole("button", { name: "Confirm acceptance" }).click();
   await expect(page.getByTestId("accepted-notice")).toContainText("Risk accepted");
   // The accepted flag leaves the open list without a reload: the register's cached page was invalidated.
   await expect(target).toHaveCount(0);
 
-  // It shows under Accepted, with its end date and no "Accept risk" control.
+  // It shows under Accepted: who accepted it and when, why, until when (not expired), and no "Accept risk" control.
   await flags.tab("Accepted").click();
   await expect(page).toHaveURL(/status=accepted/);
   await expect(target).toHaveCount(1);
-  await expect(target.getByTestId("flag-status")).toHaveText("accepted");
-  await expect(target).toContainText(`until ${isoDateInDays(91)}`);
+  await expect(target.getByTestId("flag-status")).toHaveText("Risk accepted");
+  for (const column of ["Accepted by", "Justification", "Accepted until"]) {
+    await expect(flags.table.getByRole("columnheader", { name: column, exact: true })).toBeVisible();
+  }
+  await expect(target.getByTestId("flag-accepted-by")).toContainText(demoUser("dpo").name);
+  await expect(target.getByTestId("flag-accepted-by")).toContainText(`on ${formatDate(isoDateInDays(0), "en")}`);
+  await expect(target.getByTestId("flag-justification")).toHaveText(justification);
+  await expect(target.getByTestId("flag-accepted-until")).toHaveText(formatDate(isoDateInDays(91), "en"));
+  await expect(target.getByTestId("acceptance-expired")).toHaveCount(0);
   await expect(target.getByRole("button", { name: "Accept risk" })).toHaveCount(0);
 
   // Back on the Open tab, the list is the current one, not the page cached before the decision.

@@ -81,8 +81,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </h2>
           <p className="mb-3 text-sm text-slate-600">
             {t.rich("destinations.totals", {
+              // The counts choose the plural; their text is the catalogue's number format (one per language).
               transfers: transferTotals.transfers,
+              transfersText: format.number(transferTotals.transfers),
               flags: transferTotals.openFlags,
+              flagsText: format.number(transferTotals.openFlags),
               transfersLink: (chunks) => (
                 <Link href={dashboardLinks.transfers(pending)} className="text-brand-700 underline" data-testid="transfer-total">
                   {chunks}

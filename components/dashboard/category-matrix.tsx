@@ -3,9 +3,21 @@ import { useTranslations } from "next-intl";
 import type { MatrixCell } from "@/db/queries/dashboard";
 import { useUiLocale } from "@/components/layout/use-ui-locale";
 import type { Formatters } from "@/lib/format/locale";
+import type { Locale } from "@/lib/i18n/locales";
 import { countryName, enumLabel } from "@/lib/labels";
+import { DATA_CATEGORY_TAXONOMY } from "@/lib/taxonomy/data-categories";
+import { categoryNameFr } from "@/lib/taxonomy/names-fr";
 import { dashboardLinks, type DashboardPopulation } from "./links";
 import { SEVERITY_CELL_CLASS } from "./severity-cell";
+
+const TAXONOMY_NAMES = new Map(DATA_CATEGORY_TAXONOMY.map((category) => [category.key, category.name]));
+
+/** A category group's name in the reader's language; its key when the taxonomy does not know it (an older import). */
+function groupName(key: string, locale: Locale): string | null {
+  const name = TAXONOMY_NAMES.get(key);
+  if (name === undefined) return null;
+  return locale === "fr" ? categoryNameFr({ key, name }) : name;
+}
 
 /** Destination jurisdictions × category groups; each cell links to the register filtered on both. */
 export function CategoryMatrix({ cells, format, pending }: { cells: readonly MatrixCell[]; format: Formatters; pending: DashboardPopulation }) {
@@ -24,8 +36,9 @@ export function CategoryMatrix({ cells, format, pending }: { cells: readonly Mat
             <th scope="col" className="p-2 text-left font-medium text-slate-600">{t("matrix.destination")}</th>
             {categories.map((category) => (
               <th key={category} scope="col" className="p-2 text-left text-xs font-medium text-slate-600">
-                {/* A category group's key is an identifier (user.device), shown as one. */}
-                <code>{category}</code>
+                {groupName(category, locale)}
+                {/* The key is an identifier (user.device), shown as one: the transfers register filters by it. */}
+                <code className="block font-normal text-slate-500">{category}</code>
               </th>
             ))}
           </tr>

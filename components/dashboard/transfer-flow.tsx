@@ -36,7 +36,13 @@ export function TransferFlow({ bands, format, pending }: { bands: readonly FlowB
         <desc id="flow-desc">
           {bands
             .map((band) =>
-              t("flow.band", { origin: country(band.origin), destination: country(band.destination), transfers: band.transfers, worst: worst(band) }),
+              t("flow.band", {
+                origin: country(band.origin),
+                destination: country(band.destination),
+                transfers: band.transfers,
+                transfersText: format.number(band.transfers),
+                worst: worst(band),
+              }),
             )
             .join("; ")}
         </desc>

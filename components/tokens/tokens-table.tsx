@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import type { TokenListRow } from "@/db/queries/tokens";
-import { formatTimestamp } from "@/components/audit/format";
+import { useUiLocale } from "@/components/layout/use-ui-locale";
+import { formatDateTime } from "@/lib/labels";
 import { Badge } from "@/components/ui/badge";
 import { RevokeTokenButton } from "./revoke-token-button";
 import type { RevokeTokenAction } from "./token-action-types";
@@ -35,6 +36,7 @@ export function TokensTable({
 }) {
   const t = useTranslations("tokens");
   const common = useTranslations("common");
+  const locale = useUiLocale();
   const columns = showOwner ? 8 : 7;
   return (
     <TableScroll label={label} className="rounded-lg border border-slate-200 bg-white">
@@ -75,12 +77,12 @@ export function TokensTable({
                 <td className="px-4 py-2">
                   <code className="text-xs">{token.prefix}…</code>
                 </td>
-                <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatTimestamp(token.createdAt)}</td>
-                <td className="whitespace-nowrap px-4 py-2 tabular-nums">{token.lastUsedAt ? formatTimestamp(token.lastUsedAt) : common("never")}</td>
-                <td className="whitespace-nowrap px-4 py-2 tabular-nums">{token.expiresAt ? formatTimestamp(token.expiresAt) : common("never")}</td>
+                <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatDateTime(token.createdAt, locale)}</td>
+                <td className="whitespace-nowrap px-4 py-2 tabular-nums">{token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : common("never")}</td>
+                <td className="whitespace-nowrap px-4 py-2 tabular-nums">{token.expiresAt ? formatDateTime(token.expiresAt, locale) : common("never")}</td>
                 <td className="px-4 py-2" data-testid="token-status">
                   <Badge tone={STATE_TONE[state]}>{t(`state.${state}`)}</Badge>
-                  {token.revokedAt && <span className="mt-1 block text-xs text-slate-600">{formatTimestamp(token.revokedAt)}</span>}
+                  {token.revokedAt && <span className="mt-1 block text-xs text-slate-600">{formatDateTime(token.revokedAt, locale)}</span>}
                 </td>
                 <td className="px-4 py-2">
                   {state !== "revoked" && <RevokeTokenButton tokenId={token.id} tokenName={token.name} revokeToken={revokeToken} />}

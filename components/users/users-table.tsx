@@ -1,8 +1,8 @@
 import { useTranslations } from "next-intl";
 import type { VisibleUser } from "@/db/queries/users";
-import { formatTimestamp } from "@/components/audit/format";
 import { Badge } from "@/components/ui/badge";
 import { useUiLocale } from "@/components/layout/use-ui-locale";
+import { formatDateTime } from "@/lib/labels";
 import { roleLabel } from "./labels";
 import type { UserAdminActions } from "./user-action-types";
 import { UserRowActions } from "./user-row-actions";
@@ -58,14 +58,14 @@ export function UsersTable({
               </td>
               <td className="px-4 py-2" data-testid="user-status">
                 {user.disabledAt ? (
-                  <span title={t("table.disabledAt", { at: formatTimestamp(user.disabledAt) })}>
+                  <span title={t("table.disabledAt", { at: formatDateTime(user.disabledAt, locale) })}>
                     <Badge tone="red">{t("status.disabled")}</Badge>
                   </span>
                 ) : (
                   <Badge tone="green">{t("status.active")}</Badge>
                 )}
               </td>
-              <td className="whitespace-nowrap px-4 py-2 tabular-nums">{user.lastSignInAt ? formatTimestamp(user.lastSignInAt) : common("never")}</td>
+              <td className="whitespace-nowrap px-4 py-2 tabular-nums">{user.lastSignInAt ? formatDateTime(user.lastSignInAt, locale) : common("never")}</td>
               <td className="px-4 py-2">
                 <UserRowActions
                   // A new version re-mounts the controls, so that they start from the saved state.
