@@ -6,7 +6,7 @@ import { verifyAuditChain } from "@/lib/audit/verify";
 import { canonicalJson } from "@/lib/canonical-json";
 import { auditActionLabel, auditFieldLabel, auditRecordText, auditRecordTypeLabel, auditValueText } from "./audit-words";
 import type { ExportColumn, ReportDefinition, ReportLanguage } from "./report";
-import { instant, period } from "./words";
+import { colon, instant, period } from "./words";
 
 /*
  * The audit trail for a period: every event, with its before and after, and its place in the hash chain
@@ -107,7 +107,7 @@ function changesText(row: AuditTrailRow, language: ReportLanguage, shorten = fal
     const text = auditValueText(row.recordType, key, side?.[key], language);
     return shorten ? brief(text) : text;
   };
-  return keys.map((key) => `${auditFieldLabel(row.recordType, key, language)}: ${value(row.before, key)} → ${value(row.after, key)}`).join("\n");
+  return keys.map((key) => `${auditFieldLabel(row.recordType, key, language)}${colon(language)}${value(row.before, key)} → ${value(row.after, key)}`).join("\n");
 }
 
 const changedFieldLabels = (row: AuditTrailRow, language: ReportLanguage) =>

@@ -2,7 +2,7 @@ import * as schemaEnums from "@/db/schema/enums";
 import { enumLabel, fieldLabel, type EnumKind, type FieldResource } from "@/lib/labels";
 import { dataCategoryName } from "./category-names";
 import type { ReportLanguage } from "./report";
-import { day, instant, words } from "./words";
+import { colon, day, instant, words } from "./words";
 
 /*
  * An audit event as a person reads it: its action and record type in words, and each changed field by its label
@@ -315,7 +315,7 @@ export function auditValueText(recordType: string, key: string, value: unknown, 
   if (Array.isArray(value)) return value.length ? value.map((item) => auditValueText(recordType, key, item, language)).join(", ") : "—";
   if (typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>);
-    return `(${entries.map(([k, v]) => `${auditFieldLabel(recordType, k, language)}: ${auditValueText(recordType, k, v, language)}`).join("; ")})`;
+    return `(${entries.map(([k, v]) => `${auditFieldLabel(recordType, k, language)}${colon(language)}${auditValueText(recordType, k, v, language)}`).join("; ")})`;
   }
   const text = String(value);
   const kind = fieldKind(recordType, key);

@@ -25,7 +25,7 @@ import {
   type TransferContext,
 } from "@/lib/rules";
 import type { ExportColumn, ExportContext, ReportDefinition, ReportLanguage } from "./report";
-import { asOfMonth, count, joined, period, words, yesNo } from "./words";
+import { asOfMonth, colon, count, joined, period, words, yesNo } from "./words";
 
 /*
  * The US DOJ data security report (28 CFR part 202; DOMAIN.md §5): per exporting entity and recipient in a
@@ -538,7 +538,7 @@ const CATEGORY_NAMES: Readonly<Record<ReportLanguage, Readonly<Record<DojCovered
 };
 
 function statusText(row: DojRow, language: ReportLanguage): string {
-  return enumLabel("dojStatus", row.status, language) + (row.prohibitedBecause ? `: ${TEXT[language].prohibited[row.prohibitedBecause]}` : "");
+  return enumLabel("dojStatus", row.status, language) + (row.prohibitedBecause ? `${colon(language)}${TEXT[language].prohibited[row.prohibitedBecause]}` : "");
 }
 
 function categoryLabel(row: DojRow, language: ReportLanguage): string {
@@ -574,7 +574,7 @@ function pendingText(row: DojRow, language: ReportLanguage): string | null {
 
 const unitText = (r: DojRow, language: ReportLanguage) => (r.unit === null ? null : TEXT[language].units[r.unit]);
 const flagsText = (r: DojRow, language: ReportLanguage) =>
-  joined(r.storedFlags.map((f) => `${enumLabel("rule", f.ruleId, language)}: ${lower(enumLabel("flagStatus", f.status, language), language)}`));
+  joined(r.storedFlags.map((f) => `${enumLabel("rule", f.ruleId, language)}${colon(language)}${lower(enumLabel("flagStatus", f.status, language), language)}`));
 const leftOutText = (r: DojRow, language: ReportLanguage) =>
   joined(r.leftOut.map((l) => TEXT[language].notCountedBecause(l.transferId, enumLabel("dojLeftOutReason", l.reason, language))));
 
@@ -630,7 +630,8 @@ function dojColumns(language: ReportLanguage) {
       header: h.status,
       width: 15,
       value: (r) =>
-        statusText(r, language) + (r.exemption ? `: ${exemptionHeading(r, language)}${r.exemption.justification ? ` — ${r.exemption.justification}` : ""}` : ""),
+        statusText(r, language) +
+        (r.exemption ? `${colon(language)}${exemptionHeading(r, language)}${r.exemption.justification ? ` — ${r.exemption.justification}` : ""}` : ""),
     },
     { header: p.flags, width: 10, value: (r) => flagsText(r, language) ?? words(language).noneLower },
   ];
@@ -720,7 +721,7 @@ export function dojJsonRecord(row: DojRow, language: ReportLanguage = "en"): z.i
     exemption: row.exemption ? { ...row.exemption, heading: exemptionHeading(row, language)! } : null,
     engineFinding: row.engineFinding,
     storedFlags: row.storedFlags.map((f) => `${f.ruleId}: ${f.status}`),
-    storedFlagLabels: row.storedFlags.map((f) => `${enumLabel("rule", f.ruleId, language)}: ${lowerStatus(f.status)}`),
+    storedFlagLabels: row.storedFlags.map((f) => `${enumLabel("rule", f.ruleId, language)}${colon(language)}${lowerStatus(f.status)}`),
     destinations: row.destinations,
     transferIds: row.transferIds,
     window: { from: row.windowStart, to: row.windowEnd },

@@ -5,7 +5,7 @@ import { enumLabel } from "@/lib/labels";
 import { dataCategoryName, dataCategoryNames } from "./category-names";
 import type { ExportColumn, ReportDefinition, ReportLanguage } from "./report";
 import { agreementLabel } from "./transfer-register";
-import { country, countryWithCode, day, labelList, ruleTitle, words, yesNo } from "./words";
+import { colon, country, countryWithCode, day, labelList, ruleTitle, words, yesNo } from "./words";
 
 /*
  * The sub-processor list (GDPR Art. 28(2), 28(4); DOMAIN.md §2 "a sub-processor hangs under the processor
@@ -205,7 +205,7 @@ function subprocessorPdfColumns(language: ReportLanguage): ExportColumn<Subproce
       width: 12,
       value: (r) =>
         r.openFlagCount > 0
-          ? `${r.openFlagCount} (${TEXT[language].worst(lower(severityLabel(r, language) ?? "", language))}): ${ruleTitles(r, language)}`
+          ? `${r.openFlagCount} (${TEXT[language].worst(lower(severityLabel(r, language) ?? "", language))})${colon(language)}${ruleTitles(r, language)}`
           : none,
     },
   ];

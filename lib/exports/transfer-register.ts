@@ -4,7 +4,7 @@ import { DOJ_EXEMPTIONS, SEVERITIES, type TransferMechanism } from "@/db/schema/
 import { enumLabel } from "@/lib/labels";
 import { dataCategoryName, dataCategoryNames } from "./category-names";
 import type { ExportColumn, ReportDefinition, ReportLanguage } from "./report";
-import { count, country, countryWithCode, day, labelList, ruleTitle, words } from "./words";
+import { colon, count, country, countryWithCode, day, labelList, ruleTitle, words } from "./words";
 
 /*
  * GDPR Art. 44-49 (Chapter V): one row per transfer: exporter, importer, destination, mechanism, agreement
@@ -208,7 +208,7 @@ const ruleTitles = (row: TransferRegisterRow, language: ReportLanguage) => label
 function openFlagsText(row: TransferRegisterRow, language: ReportLanguage): string {
   if (row.openFlagCount === 0) return words(language).noneLower;
   const worst = row.worstOpenSeverity ? ` (${TEXT[language].worst(lower(enumLabel("severity", row.worstOpenSeverity, language), language))})` : "";
-  return `${row.openFlagCount}${worst}: ${ruleTitles(row, language)}`;
+  return `${row.openFlagCount}${worst}${colon(language)}${ruleTitles(row, language)}`;
 }
 
 export function transferRegisterColumns(language: ReportLanguage): ExportColumn<TransferRegisterRow>[] {

@@ -37,6 +37,11 @@ export function words(language: ReportLanguage): Words {
   return WORDS[language];
 }
 
+/** "label: value" in the language's typography: French puts a space before the colon. */
+export function colon(language: ReportLanguage): string {
+  return language === "fr" ? "\u00a0: " : ": ";
+}
+
 export const yesNo = (value: boolean, language: ReportLanguage) => (value ? WORDS[language].yes : WORDS[language].no);
 
 /** A register date (YYYY-MM-DD) as the catalogue writes it ("17 Mar 2026", "17 mars 2026"); null stays null. */
