@@ -10,7 +10,8 @@ const text = (value: string): PreparedText => ({ font: "f", runs: [{ font: "f", 
 /** The lines of `value` laid out `characters` half-ems wide at 10 pt (5 pt a character). */
 function lines(value: string, characters: number, minSize = 6) {
   const laid = layoutText(text(value), measure, { width: characters * 5, size: 10, minSize });
-  return { size: laid.size, lines: laid.lines.map((line) => line.runs.map((run) => run.text).join("")) };
+  // The space a line keeps where it ends at a space (for text extraction) is not part of what it shows.
+  return { size: laid.size, lines: laid.lines.map((line) => line.runs.map((run) => run.text).join("").trimEnd()) };
 }
 
 describe("layoutText: lines end at spaces and hyphens, never inside a word or a date", () => {
@@ -50,6 +51,16 @@ describe("layoutText: lines end at spaces and hyphens, never inside a word or a 
     // "）" does not start a line: "山" goes with it.
     expect(lines("深圳（南山）", 4).lines).toEqual(["深圳（南", "山）"]);
     expect(lines("深圳（南山）", 3).lines).toEqual(["深圳", "（南", "山）"]);
+  });
+
+  it("ends a line broken at a space with one space outside its width, so that extracted text keeps its words apart", () => {
+    const laid = layoutText(text("Open flags on these transfers"), measure, { width: 100, size: 10, minSize: 6 });
+    expect(laid.lines.map((line) => line.runs[0]!.text)).toEqual(["Open flags on these ", "transfers"]);
+    expect(laid.lines[0]!.width).toBe(95);
+    const hyphenated = layoutText(text("no-encryption"), measure, { width: 30, size: 10, minSize: 6 });
+    expect(hyphenated.lines.map((line) => line.runs[0]!.text)).toEqual(["no-", "encryption"]);
+    const arabic = layoutText(text("شركة البيانات"), measure, { width: 30, size: 10, minSize: 6 });
+    expect(arabic.lines.map((line) => line.runs[0]!.text)).toEqual(["شركة", "البيانات"]);
   });
 
   it("keeps forced line breaks and empty lines, and drops the spaces at a break", () => {

@@ -68,6 +68,7 @@ const CLOSING = new Set([..."、。，．：；？！）」』】》〉〕］｝
 const OPENING = new Set([..."（「『【《〈〔［｛〘〖"]);
 
 const EPSILON = 0.01;
+const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 
 /** One character and the font of its run. */
 interface Unit {
@@ -208,18 +209,25 @@ function cutToken(token: Token, width: number, size: number, measure: Measure): 
   return lines;
 }
 
-/** Greedy line filling of the tokens at `size` (every token fits but those that have to be cut). */
-function fill(tokens: readonly Token[], width: number, size: number, measure: Measure): LaidLine[] {
+/**
+ * Greedy line filling of the tokens at `size` (every token fits but those that have to be cut). A line that
+ * ends at a space or a forced break keeps one space at its end, outside its width: invisible, but text
+ * extraction and screen readers then read "these transfers", not "thesetransfers". Not in right-to-left
+ * text, where the shaper would draw it at the line's left.
+ */
+function fill(tokens: readonly Token[], width: number, size: number, measure: Measure, spaceAtBreaks: boolean): LaidLine[] {
   const lines: LaidLine[] = [];
   let line: LaidLine = { runs: [], width: 0 };
   let started = false;
-  const close = () => {
+  const close = (atSpace: boolean) => {
+    const last = line.runs[line.runs.length - 1];
+    if (atSpace && spaceAtBreaks && last) pushUnit(line.runs, { text: " ", font: last.font });
     lines.push(line);
     line = { runs: [], width: 0 };
     started = false;
   };
   for (const token of tokens) {
-    if (token.newLine && (started || lines.length > 0)) close();
+    if (token.newLine && (started || lines.length > 0)) close(true);
     if (token.runs.length === 0) {
       started = true;
       continue;
@@ -227,11 +235,11 @@ function fill(tokens: readonly Token[], width: number, size: number, measure: Me
     const tokenWidth = token.width * size;
     let gapWidth = line.runs.length ? token.gapWidth * size : 0;
     if (line.runs.length && line.width + gapWidth + tokenWidth > width + EPSILON) {
-      close();
+      close(token.gap !== "");
       gapWidth = 0;
     }
     if (tokenWidth > width + EPSILON && !token.date) {
-      if (line.runs.length) close();
+      if (line.runs.length) close(token.gap !== "");
       const parts = cutToken(token, width, size, measure);
       for (const part of parts.slice(0, -1)) lines.push(part);
       line = parts[parts.length - 1]!;
@@ -251,7 +259,7 @@ function fill(tokens: readonly Token[], width: number, size: number, measure: Me
 export function layoutText(prepared: PreparedText, measure: Measure, options: LayoutOptions): LaidText {
   const tokens = tokenize(prepared, measure);
   const size = fittingSize(tokens, options);
-  return { size, lines: fill(tokens, options.width, size, measure) };
+  return { size, lines: fill(tokens, options.width, size, measure, !RIGHT_TO_LEFT.test(prepared.measureText)) };
 }
 
 /** One line of `prepared` at `size`, ended with "…" where it is wider than `width` (a contents entry). */

@@ -147,7 +147,8 @@ export class StructureTree {
     }
     element.closed = true;
     const ref = element.ref;
-    const data: Record<string, unknown> = { Type: "StructElem", S: element.type, P: element.parent?.ref ?? ref.data.P };
+    // No /Type /StructElem (optional): a register has an element per cell, and every byte of one counts.
+    const data: Record<string, unknown> = { S: element.type, P: element.parent?.ref ?? ref.data.P };
     const kids: unknown[] = [];
     let firstPage: PdfRef | null = null;
     for (const kid of element.kids) {
@@ -176,6 +177,8 @@ export class StructureTree {
     if (this.pageKey === null) return;
     const parents = this.doc.ref(this.pageParents);
     parents.end();
+    // Written: the parent tree needs only its number, and the elements need not stay in memory through it.
+    parents.data = {};
     this.doc.getStructParentTree().add(this.pageKey, parents);
     this.pageKey = null;
     this.pageParents = [];

@@ -53,7 +53,7 @@ const FACT_SIZE = 9.5;
 const FACT_LABEL_WIDTH = 190;
 const CONTENTS_SIZE = 9;
 /** Laid-out texts kept for reuse (bounded: cleared when full): registers repeat their values. */
-const LAYOUT_CACHE_SIZE = 20_000;
+const LAYOUT_CACHE_SIZE = 5_000;
 const WIDTH_CACHE_SIZE = 50_000;
 /**
  * Widths of words at 1 pt, by font name and text, kept across documents: each document opens its fonts
@@ -71,6 +71,8 @@ type Doc = PDFKit.PDFDocument;
 /** pdfkit's embedded font, as much of it as the deferred numbers need (not in pdfkit's public types). */
 interface EmbeddedFont {
   id: string;
+  /** The fontkit font. */
+  font: { layout(text: string): { advanceWidth: number }; unitsPerEm: number };
   ascender: number;
   encode(text: string): [string[], unknown[]];
   widthOfString(text: string, size: number): number;
@@ -426,7 +428,9 @@ export class PdfWriter {
     let width = WIDTHS.get(key);
     if (width === undefined) {
       this.doc.font(font);
-      width = this.internals()._font.widthOfString(text, 1);
+      // Straight from fontkit, as pdfkit measures: pdfkit's own cache would keep every word ever measured.
+      const { font: shaper } = this.internals()._font;
+      width = shaper.layout(text).advanceWidth / shaper.unitsPerEm;
       if (WIDTHS.size >= WIDTH_CACHE_SIZE) WIDTHS.clear();
       WIDTHS.set(key, width);
     }
@@ -648,6 +652,8 @@ export class PdfWriter {
       const link = this.structure.open("Link", item);
       // One line each (the contents were sized by counting lines): a long title ends in an ellipsis.
       const title = singleLine(prepareText(section.title), this.measure, width - 60, CONTENTS_SIZE);
+      // Read as "Product analytics 3", not "Product analytics3".
+      title.runs.push({ font: REGULAR, text: " " });
       const page = this.deferred(CONTENTS_SIZE, 40, "right");
       this.sectionPages.set(section.key, page);
       this.structure.mark(link, () => {
