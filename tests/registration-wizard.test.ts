@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { appState, auditEvents, flags, processors, safeguardAgreements, transfers } from "@/db/schema";
+import type { Severity } from "@/db/schema/enums";
 import { SYSTEM_ACTOR } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { STEP_SCHEMAS } from "@/lib/registration/schemas";
@@ -16,9 +17,10 @@ import {
 import { approveProcessor } from "@/lib/review/service";
 import { createUser } from "@/lib/users/service";
 import { describeOnDatabases } from "./databases";
-import { makeActivity, makeEntity, makeProcessor } from "./factories";
+import { makeActivity, makeEntity, makeProcessor, makeTransfer } from "./factories";
 
 const TODAY = "2026-11-24";
+const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 
 type Role = "engineer" | "dpo";
 const as = (user: { id: string; role: Role }) => ({ kind: "user" as const, userId: user.id, tokenId: null, label: user.id, role: user.role });
@@ -174,7 +176,9 @@ describeOnDatabases("registration wizard", (use) => {
     const predicted = await predictRegistration({ ctx: { db, actor: as(engineer), today: TODAY }, input: { processorId } });
     const byRule = new Map(predicted.map((flag) => [flag.ruleId, flag]));
     // US → CN, precise location of 50,000 devices, sent in clear, only a confidentiality agreement.
-    expect(byRule.get("transfer.no-encryption-in-transit")).toMatchObject({ severity: "critical", title: "No encryption in transit", subject: "Transfer to People's Republic of China" });
+    // What each flag is on, as data: the page words it in the reader's language.
+    expect(byRule.get("transfer.no-encryption-in-transit")).toMatchObject({ severity: "critical", title: "No encryption in transit", about: { kind: "transfer", country: "CN" } });
+    expect(byRule.get("transfer.no-encryption-in-transit")!.subject).toMatch(/^transfer:[0-9a-f-]{36}$/);
     expect(byRule.get("transfer.no-contract")).toMatchObject({ severity: "high", title: "No processing agreement" });
     expect(byRule.get("transfer.doj-bulk-restricted")).toMatchObject({ severity: "critical", title: "Bulk US sensitive data to a country of concern" });
     expect(byRule.get("transfer.doj-bulk-restricted")!.message).toMatch(/50,000/);
@@ -203,6 +207,31 @@ describeOnDatabases("registration wizard", (use) => {
     expect((await db.select().from(transfers).where(eq(transfers.processorId, processorId)))[0]!.status).toBe("approved");
   });
 
+  it("says what each predicted flag is on as data: the vendor, a new transfer by destination, an agreement by type, a transfer it already had", async () => {
+    const { db } = use();
+    const ctx = { db, actor: as(engineer), today: TODAY };
+    // Not DPF-certified, yet the EU flow relies on the DPF: a flag on the vendor itself.
+    const { processorId } = await saveVendorStep({ ctx, input: { values: { vendor: { ...vendor("Wizard Subjects Inc"), country: "US" } } } });
+    // A transfer the draft already had (created through the API while it was a draft), sent in clear.
+    const { transfer: earlier } = await makeTransfer(db, { today: TODAY, processorId, exporterEntityId: exporterId, activityId, destinationCountry: "CN", encryptionInTransit: "none", status: "draft" });
+    await saveRegistrationStep({ ctx, input: { processorId, step: 2, values: { data: { activityId, dataCategories: ["user.contact.email"] } } } });
+    const euFlow = { ...chinaFlow, destinationCountry: "US", estimatedSubjects: 2_000, encryptionInTransit: "tls1_3", encryptionAtRest: "provider_keys", mechanism: "dpf" };
+    await saveRegistrationStep({ ctx, input: { processorId, step: 3, values: { flows: { exporterEntityId: exporterId, originCountry: "DE", subjectRegions: ["EU"] }, transfers: [euFlow] } } });
+    // A DPA expiring within 60 days: a flag on the agreement.
+    await saveRegistrationStep({ ctx, input: { processorId, step: 4, values: { transfers: [euFlow], agreements: [{ type: "dpa", signedDate: "2026-01-10", expiryDate: "2026-12-20", documentRef: "DPA-9" }] } } });
+
+    const predicted = await predictRegistration({ ctx, input: { processorId } });
+    const about = (ruleId: string) => predicted.find((flag) => flag.ruleId === ruleId);
+    expect(about("processor.dpf-lapsed")).toMatchObject({ about: { kind: "processor" }, subject: `processor:${processorId}` });
+    expect(about("transfer.no-mechanism")?.about).toEqual({ kind: "transfer", country: "US" });
+    expect(about("agreement.expiring-soon")?.about).toEqual({ kind: "agreement", agreementType: "dpa" });
+    // Not one of this registration's transfers: no destination given, the page says "another transfer".
+    expect(about("transfer.no-encryption-in-transit")).toMatchObject({ about: { kind: "transfer" }, subject: `transfer:${earlier.id}` });
+    // Worst first, and the subject words are the page's: nothing here is English but the rule's own texts.
+    expect(predicted.map((flag) => flag.severity)).toEqual([...predicted.map((flag) => flag.severity)].sort((a, b) => SEVERITY_RANK[a] - SEVERITY_RANK[b]));
+    expect(JSON.stringify(predicted.map((flag) => flag.about))).not.toMatch(/\s/);
+  });
+
   it("refuses to predict or submit before every step is saved, and a stale submit changes nothing", async () => {
     const { db } = use();
     const { processorId } = await saveVendorStep({ ctx: { db, actor: as(engineer), today: TODAY }, input: { values: { vendor: vendor("Wizard Half Done") } } });
@@ -215,13 +244,17 @@ describeOnDatabases("registration wizard", (use) => {
     expect(await readRegistrationDraft(db, complete.processorId)).toMatchObject({ step: 5 });
   });
 
-  it("offers the taxonomy with one line on why a category is sensitive", async () => {
+  it("offers the taxonomy with why a category is sensitive, per regime, as data the forms word in the reader's language", async () => {
     const { db } = use();
     const choices = await listRegistrationChoices(db);
     const byKey = new Map(choices.categories.map((category) => [category.key, category]));
-    expect(byKey.get("user.location.precise")?.sensitive).toMatch(/CCPA sensitive.*PIPL.*precise geolocation/);
-    expect(byKey.get("user.device.device_id")?.sensitive).toMatch(/listed identifier/);
-    expect(byKey.get("user.device.attributes")?.sensitive).toBeUndefined();
+    expect(byKey.get("user.location.precise")?.sensitivity).toEqual([{ regime: "ccpa" }, { regime: "pipl" }, { regime: "dojCategory", dojCategory: "precise_geolocation" }]);
+    expect(byKey.get("user.biometric.face")?.sensitivity).toEqual(expect.arrayContaining([{ regime: "gdpr" }, { regime: "dojCategory", dojCategory: "biometric" }]));
+    // A listed identifier counts through the linking condition, not as a category of its own.
+    expect(byKey.get("user.device.device_id")?.sensitivity).toEqual([{ regime: "dojIdentifier" }]);
+    expect(byKey.get("user.device.attributes")?.sensitivity).toEqual([]);
+    // No words: nothing English reaches a French form from here.
+    expect(JSON.stringify(choices.categories.map((category) => category.sensitivity))).not.toMatch(/\s/);
     // Grouping nodes are not offered.
     expect(byKey.has("user.device")).toBe(false);
     expect(choices.activities.map((a) => a.id)).toContain(activityId);

@@ -1,11 +1,33 @@
 import { useLocale, useTranslations } from "next-intl";
 import { SeverityBadge } from "@/components/flags/badges";
 import { appLocale } from "@/components/registers/locale-format";
-import { enumLabel } from "@/lib/labels";
+import type { Locale } from "@/lib/i18n/locales";
+import { countryName, enumLabel } from "@/lib/labels";
+import type { PredictedFlagSubject } from "@/lib/registration/predicted-flag";
 import type { FlagForecast } from "./types";
 
+/**
+ * A forecast as the server action sends it: `about` says what the flag is on, as data (lib/registration/
+ * predicted-flag.ts). Optional here only while types.ts's FlagForecast does not declare it yet.
+ */
+type Forecast = FlagForecast & { about?: PredictedFlagSubject };
+
+type Translate = ReturnType<typeof useTranslations<"registration.predicted">>;
+
+/** What a flag is on, in the reader's language: the vendor, a transfer by its destination, an agreement by its type. */
+function subjectWords(about: PredictedFlagSubject, t: Translate, locale: Locale): string {
+  switch (about.kind) {
+    case "processor":
+      return t("vendor");
+    case "transfer":
+      return about.country === undefined ? t("otherTransfer") : t("transferTo", { country: countryName(about.country, locale) });
+    case "agreement":
+      return about.agreementType === undefined ? t("otherAgreement") : enumLabel("agreementType", about.agreementType, locale);
+  }
+}
+
 /** The flags the vendor will raise once submitted, worst first: severity, title, what it is about and why. */
-export function PredictedFlags({ forecast, error }: { forecast: FlagForecast[] | null; error: string | null }) {
+export function PredictedFlags({ forecast, error }: { forecast: readonly Forecast[] | null; error: string | null }) {
   const t = useTranslations("registration.predicted");
   const locale = appLocale(useLocale());
   return (
@@ -23,8 +45,8 @@ export function PredictedFlags({ forecast, error }: { forecast: FlagForecast[] |
             <li key={`${flag.ruleId}|${flag.subject}`} className="text-sm" data-testid="predicted-flag" data-rule-id={flag.ruleId}>
               <p>
                 {/* The title from the catalogue, in the reader's language; the server's own is English. */}
-                <SeverityBadge severity={flag.severity} /> <span className="font-semibold">{enumLabel("rule", flag.ruleId, locale)}</span>{" "}
-                <span className="text-slate-700">· {flag.subject}</span>
+                <SeverityBadge severity={flag.severity} /> <span className="font-semibold">{enumLabel("rule", flag.ruleId, locale)}</span>
+                {flag.about && <span className="text-slate-700"> · {subjectWords(flag.about, t, locale)}</span>}
               </p>
               <p className="text-slate-800">{flag.message}</p>
               <p className="text-xs text-slate-600">{t("why", { citation: flag.citation, remediation: flag.remediation })}</p>

@@ -1,7 +1,7 @@
 import { asc, desc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { dataCategories, entities, processingActivities, processors, users, type DataCategory, type RecordStatus } from "@/db/schema";
-import { DOJ_CATEGORY_LABELS } from "@/components/transfers/labels";
+import type { DojCategory } from "@/db/schema/enums";
 
 /*
  * Reads for the registration and review screens. Kept here rather than in db/queries/* because these
@@ -85,25 +85,36 @@ export async function listRegistrationChoices(db: Executor) {
     db.select().from(dataCategories).orderBy(asc(dataCategories.key)),
   ]);
   const parentKeys = new Set(categories.flatMap((category) => (category.parentKey ? [category.parentKey] : [])));
-  return {
-    parents,
-    activities,
-    exporters,
+  const offered = categories.flatMap((category) => {
+    const sensitivity = sensitivityReasons(category);
     // Grouping nodes (children with mixed classifications, none of their own) are not offered: data is tagged
     // with a leaf, or with a parent that carries one classification for all its children.
-    categories: categories
-      .filter((category) => !parentKeys.has(category.key) || category.ccpaCategory !== null || sensitivityReasons(category).length > 0)
-      .map((category) => ({ key: category.key, label: category.name, sensitive: sensitivityReasons(category).join("; ") || undefined })),
-  };
+    if (parentKeys.has(category.key) && category.ccpaCategory === null && sensitivity.length === 0) return [];
+    return [{ key: category.key, label: category.name, sensitivity }];
+  });
+  return { parents, activities, exporters, categories: offered };
 }
 
-/** Why a category counts as sensitive (DOMAIN.md §4), one short phrase per regime. */
-export function sensitivityReasons(category: Pick<DataCategory, "gdprSpecial" | "ccpaSensitive" | "piplSensitive" | "dojCategory" | "dojIdentifierKind">): string[] {
-  const reasons: string[] = [];
-  if (category.gdprSpecial) reasons.push("GDPR Art. 9 special category");
-  if (category.ccpaSensitive) reasons.push("CCPA sensitive personal information");
-  if (category.piplSensitive) reasons.push("PIPL Art. 28 sensitive personal information");
-  if (category.dojIdentifierKind !== null) reasons.push("US DOJ listed identifier, covered when linked to another identifier (28 CFR 202.212)");
-  else if (category.dojCategory !== "none") reasons.push(`US DOJ ${DOJ_CATEGORY_LABELS[category.dojCategory].toLowerCase()} (28 CFR 202.249)`);
+/**
+ * Why a category counts as sensitive (DOMAIN.md §4), one reason per regime, as data: the forms word them in the
+ * reader's language (components/forms/category-choices.ts, messages forms.sensitivity.<regime>).
+ *   gdpr           GDPR Art. 9 special category
+ *   ccpa           CCPA sensitive personal information
+ *   pipl           PIPL Art. 28 sensitive personal information
+ *   dojIdentifier  US DOJ listed identifier, covered only when linked to another identifier (28 CFR 202.212)
+ *   dojCategory    US DOJ sensitive personal data of that category (28 CFR 202.249)
+ */
+export type SensitivityReason =
+  | { regime: "gdpr" | "ccpa" | "pipl" | "dojIdentifier" }
+  | { regime: "dojCategory"; dojCategory: Exclude<DojCategory, "none"> };
+
+export function sensitivityReasons(category: Pick<DataCategory, "gdprSpecial" | "ccpaSensitive" | "piplSensitive" | "dojCategory" | "dojIdentifierKind">): SensitivityReason[] {
+  const reasons: SensitivityReason[] = [];
+  if (category.gdprSpecial) reasons.push({ regime: "gdpr" });
+  if (category.ccpaSensitive) reasons.push({ regime: "ccpa" });
+  if (category.piplSensitive) reasons.push({ regime: "pipl" });
+  // 28 CFR 202.212: a listed identifier is covered only when linked to another one.
+  if (category.dojIdentifierKind !== null) reasons.push({ regime: "dojIdentifier" });
+  else if (category.dojCategory !== "none") reasons.push({ regime: "dojCategory", dojCategory: category.dojCategory });
   return reasons;
 }

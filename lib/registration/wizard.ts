@@ -3,23 +3,22 @@ import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { listFlagsForProcessor } from "@/db/queries/flags";
 import { appState, dataCategories, entities, processingActivities, processors, type Processor } from "@/db/schema";
-import type { Severity } from "@/db/schema/enums";
+import type { AgreementType, Severity } from "@/db/schema/enums";
 import { createAgreement } from "@/lib/agreements/service";
 import type { ServiceActor } from "@/lib/auth/actor";
 import { appendAuditEvent } from "@/lib/audit/record";
 import { AppError, type FieldIssue } from "@/lib/errors";
 import { predictWithoutSaving } from "@/lib/flags/predict";
-import { countryName } from "@/lib/jurisdictions/countries";
 import { createProcessor, updateProcessor } from "@/lib/processors/service";
 import { assertMayEdit } from "@/lib/records/ownership";
 import { submitProcessor } from "@/lib/review/service";
-import { AGREEMENT_TYPE_LABELS } from "@/lib/rules/labels";
 import { RULE_CATALOG } from "@/lib/rules/catalog";
 import { withDb, type ServiceCall, type ServiceContext } from "@/lib/services/context";
 import { createTransfer } from "@/lib/transfers/service";
 import { parseInput } from "@/lib/validation/parse";
 import { uuid, version as versionSchema } from "@/lib/validation/common";
 import { z } from "zod";
+import type { PredictedFlag, PredictedFlagSubject } from "./predicted-flag";
 import {
   STEP_PARSE_OPTIONS,
   STEP_SCHEMAS,
@@ -47,17 +46,7 @@ import {
 const DRAFT_KEY_PREFIX = "registration-draft:";
 const draftKey = (processorId: string) => `${DRAFT_KEY_PREFIX}${processorId}`;
 
-export interface PredictedFlag {
-  ruleId: string;
-  title: string;
-  severity: Severity;
-  /** Why it fires: the rule's message with the facts it used. */
-  message: string;
-  citation: string;
-  remediation: string;
-  /** What it is about, in words: "Transfer to China", "The vendor", "DPA". */
-  subject: string;
-}
+export type { PredictedFlag, PredictedFlagSubject } from "./predicted-flag";
 
 function withPrefix(error: unknown, pathOf: (path: string) => string): unknown {
   if (!(error instanceof AppError) || !error.details.fields?.length) return error;
@@ -214,7 +203,7 @@ async function writeRegistration(ctx: ServiceContext, processorId: string, draft
       throw withPrefix(error, transferFieldPath(index));
     }
   }
-  const agreements: { id: string; type: string }[] = [];
+  const agreements: { id: string; type: AgreementType }[] = [];
   for (const [index, agreement] of draft.agreements.entries()) {
     try {
       const { record } = await createAgreement({ ctx, input: { ...agreement, processorId } });
@@ -228,27 +217,58 @@ async function writeRegistration(ctx: ServiceContext, processorId: string, draft
 
 const RULES = new Map(RULE_CATALOG.map((rule) => [rule.id as string, rule]));
 const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+const SUBJECT_ORDER: Record<PredictedFlagSubject["kind"], number> = { processor: 0, transfer: 1, agreement: 2 };
 
+/** A subject's place among its kind: this registration's records by destination or type, the vendor's others last. */
+function compareSubjects(a: PredictedFlagSubject, b: PredictedFlagSubject): number {
+  const detail = (about: PredictedFlagSubject) => (about.kind === "transfer" ? about.country : about.kind === "agreement" ? about.agreementType : undefined);
+  const [left, right] = [detail(a), detail(b)];
+  if (SUBJECT_ORDER[a.kind] !== SUBJECT_ORDER[b.kind]) return SUBJECT_ORDER[a.kind] - SUBJECT_ORDER[b.kind];
+  if (left === right) return 0;
+  if (left === undefined) return 1;
+  if (right === undefined) return -1;
+  return left.localeCompare(right);
+}
+
+/**
+ * The vendor's open flags after the creates, each with what it is about as data: the page names the subject in
+ * the reader's language (a transfer by its destination, an agreement by its type), so no English is decided here.
+ */
 async function describeFlags(tx: Executor, processorId: string, written: Awaited<ReturnType<typeof writeRegistration>>): Promise<PredictedFlag[]> {
-  const transferNames = new Map(written.transfers.map((t) => [t.id, `Transfer to ${countryName(t.destinationCountry) ?? t.destinationCountry}`]));
-  const agreementNames = new Map(written.agreements.map((a) => [a.id, AGREEMENT_TYPE_LABELS[a.type as keyof typeof AGREEMENT_TYPE_LABELS] ?? a.type]));
+  const destinations = new Map(written.transfers.map((t) => [t.id, t.destinationCountry]));
+  const agreementTypes = new Map(written.agreements.map((a) => [a.id, a.type]));
+  const aboutOf = (subjectType: string, subjectId: string): PredictedFlagSubject => {
+    if (subjectType === "transfer") {
+      const country = destinations.get(subjectId);
+      return country === undefined ? { kind: "transfer" } : { kind: "transfer", country };
+    }
+    if (subjectType === "agreement") {
+      const agreementType = agreementTypes.get(subjectId);
+      return agreementType === undefined ? { kind: "agreement" } : { kind: "agreement", agreementType };
+    }
+    return { kind: "processor" };
+  };
   const flags = (await listFlagsForProcessor({ db: tx, processorId })).filter((flag) => flag.status !== "resolved");
   return flags
-    .map((flag) => ({
-      ruleId: flag.ruleId,
-      title: RULES.get(flag.ruleId)?.title ?? flag.ruleId,
-      severity: flag.severity,
-      message: flag.message,
-      citation: flag.citation,
-      remediation: flag.remediation,
-      subject:
-        flag.subjectType === "processor"
-          ? "The vendor"
-          : flag.subjectType === "transfer"
-            ? (transferNames.get(flag.subjectId) ?? "Another transfer of this vendor")
-            : (agreementNames.get(flag.subjectId) ?? "Another agreement of this vendor"),
-    }))
-    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.title.localeCompare(b.title) || a.subject.localeCompare(b.subject));
+    .map(
+      (flag): PredictedFlag => ({
+        ruleId: flag.ruleId,
+        title: RULES.get(flag.ruleId)?.title ?? flag.ruleId,
+        severity: flag.severity,
+        message: flag.message,
+        citation: flag.citation,
+        remediation: flag.remediation,
+        about: aboutOf(flag.subjectType, flag.subjectId),
+        subject: `${flag.subjectType}:${flag.subjectId}`,
+      }),
+    )
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        a.title.localeCompare(b.title) ||
+        compareSubjects(a.about, b.about) ||
+        a.subject.localeCompare(b.subject),
+    );
 }
 
 const vendorRef = z.object({ processorId: uuid });
