@@ -203,6 +203,10 @@ describeOnDatabases("registration wizard", (use) => {
 
     // Submitted, it leaves the wizard; the DPO approves it with its transfer.
     expect((await rejection(submitRegistration({ ctx: { db, actor: as(engineer), today: TODAY }, input: { processorId, version: 2 } }))).code).toBe("forbidden");
+    // The DPO may edit it, but the wizard continues drafts only: the status in words, its code in the details.
+    const closed = await rejection(loadRegistrationWizard({ ctx: { db, actor: as(dpo), today: TODAY }, input: { processorId } }));
+    expect(closed).toMatchObject({ code: "conflict", details: { currentStatus: "submitted" } });
+    expect(closed.message).toBe("This vendor's status is Awaiting review: the registration wizard continues drafts only.");
     await approveProcessor({ ctx: { db, actor: as(dpo), today: TODAY }, input: { id: processorId, changes: { version: 2 } } });
     expect((await db.select().from(transfers).where(eq(transfers.processorId, processorId)))[0]!.status).toBe("approved");
   });

@@ -9,6 +9,7 @@ import type { ServiceActor } from "@/lib/auth/actor";
 import { appendAuditEvent } from "@/lib/audit/record";
 import { AppError, type FieldIssue } from "@/lib/errors";
 import { predictWithoutSaving } from "@/lib/flags/predict";
+import { enumLabel } from "@/lib/labels";
 import { createProcessor, updateProcessor } from "@/lib/processors/service";
 import { assertMayEdit } from "@/lib/records/ownership";
 import { submitProcessor } from "@/lib/review/service";
@@ -82,7 +83,10 @@ async function lockDraftVendor(tx: Executor, actor: ServiceActor, processorId: s
   if (!processor) throw new AppError("not_found", `No processor with id ${processorId}.`);
   assertMayEdit(actor, processor, "processor");
   if (processor.status !== "draft") {
-    throw new AppError("conflict", `This vendor is ${processor.status}: the registration wizard continues drafts only.`, { currentStatus: processor.status });
+    // The status in words (its label), the code in the details for programs.
+    throw new AppError("conflict", `This vendor's status is ${enumLabel("recordStatus", processor.status)}: the registration wizard continues drafts only.`, {
+      currentStatus: processor.status,
+    });
   }
   return processor;
 }
