@@ -3,7 +3,7 @@ import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db/client";
 import { listActivityRegister } from "@/db/queries/activities-register";
-import { ACTIVITY_STATUSES } from "@/components/activities/activity-status";
+import { activityStatusOptions } from "@/components/activities/activity-status";
 import { ActivitiesRegisterTable } from "@/components/activities/activities-register-table";
 import { ACTIVITY_COLUMNS } from "@/components/activities/activity-columns";
 import { activityKeys } from "@/components/activities/register-query";
@@ -71,7 +71,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
             name="status"
             label={t("register.status")}
             value={params.status}
-            options={ACTIVITY_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+            options={activityStatusOptions(locale)}
           />
           {params.cols && <input type="hidden" name="cols" value={params.cols} />}
         </FilterForm>
