@@ -1,11 +1,15 @@
+import { serialize } from "node:v8";
+import { stringify } from "csv-stringify/sync";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { checkUploadedImport } from "@/app/(dashboard)/import/import-file";
 import { SYSTEM_ACTOR } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
+import { TRANSFER_COLUMNS } from "@/lib/import/columns";
 import { activeImports, DEFAULT_IMPORT_LIMITS, importLimits, withImportSlot, type ImportLimits } from "@/lib/import/limits";
 import { parseImportCsv, parseImportWorkbook } from "@/lib/import/parse";
 import { readImportFile } from "@/lib/import/request";
+import { MAX_REPORTED_PROBLEMS } from "@/lib/import/rows";
 import { XlsxWorkbookReader } from "@/lib/import/xlsx-reader";
 import { createApiToken, createUser } from "@/lib/users/service";
 import * as importRoute from "../app/api/v1/import/route";
@@ -106,7 +110,7 @@ describe("import limits: hostile files are refused while memory stays flat (defa
     const hidden = repeatedPart("xl/media/image1.png", { prefix: "", unit: "\0".repeat(8 * MB), count: 128, suffix: "" });
     const file = workbook(sheet, { extra: [hidden] });
     const { error, peakMb } = await peakGrowthDuring(async () => {
-      expect((await parseImportWorkbook(file)).transfers).toEqual([{ row: 2, values: { externalId: "t-1", notes: "fine" } }]);
+      expect((await parseImportWorkbook(file)).transfers.map((entry) => entry.row)).toEqual([2]);
     });
     expect(error).toBeNull();
     expect(peakMb).toBeLessThan(16);
@@ -161,6 +165,33 @@ describe("import limits: hostile files are refused while memory stays flat (defa
   });
 });
 
+describe("import limits: what a read file holds", () => {
+  it("keeps of each row only what its own check made of it: 20,000 rows of wrong cells leave their numbers and the first 1,000 problems", () => {
+    const header = TRANSFER_COLUMNS.map((column) => column.name);
+    const wrong = Array.from({ length: 20_000 }, (_, index) => header.map((name) => `?${name}-${index}`));
+    const good = header.map((name) => ({ externalId: "t-ok", processorName: "Acme", activityName: "Hosting", exporterName: "Example Inc.", originCountry: "us", destinationCountry: "DE" })[name] ?? "");
+    const rows = parseImportCsv(stringify([header, good, ...wrong.slice(1)]), "transfers");
+
+    expect(rows.transfers).toHaveLength(20_000);
+    // The good row: the schema's output (country upper-cased, defaults filled) and its references as written.
+    expect(rows.transfers[0]).toMatchObject({
+      row: 2,
+      checked: {
+        data: { externalId: "t-ok", originCountry: "US", destinationCountry: "DE", accessType: "storage", subjectRegions: [] },
+        references: { processorExternalId: "", processorName: "Acme", activityName: "Hosting", exporterName: "Example Inc." },
+        rejected: false,
+      },
+    });
+    // The wrong ones: the row number only; their problems listed up to the cap and all counted.
+    expect(rows.transfers[1]).toEqual({ row: 3, checked: null });
+    expect(rows.problems).toHaveLength(MAX_REPORTED_PROBLEMS);
+    expect(rows.problems[0]).toMatchObject({ sheet: "transfers", row: 3 });
+    expect(rows.problemCount).toBeGreaterThan(19_999 * 15);
+    // Kept as read (each row's cells by column, as before), these rows serialise to 20 MB, held to the end of the dry run.
+    expect(serialize(rows).byteLength).toBeLessThan(1 * MB);
+  });
+});
+
 describe("import limits: at the limit passes, one past is refused", () => {
   const limits = small({ maxRows: 3, maxColumns: 4 });
 
@@ -175,7 +206,7 @@ describe("import limits: at the limit passes, one past is refused", () => {
     expect(refusal(catching(() => parseImportCsv("name,country,notes,x,y\n", "processors", { limits }))).details.limit).toEqual({ name: "IMPORT_MAX_COLUMNS", value: 4 });
 
     const atLimit = workbook(textPart("sheet", `${SHEET_HEAD}${HEADER_ROW}<row r="2">${inline("t", "A2")}${inline("z", "D2")}</row>${SHEET_TAIL}`));
-    expect((await parseImportWorkbook(atLimit, { limits })).transfers).toEqual([{ row: 2, values: { externalId: "t", notes: "" } }]);
+    expect((await parseImportWorkbook(atLimit, { limits })).transfers.map((entry) => entry.row)).toEqual([2]);
     const past = workbook(textPart("sheet", `${SHEET_HEAD}${HEADER_ROW}<row r="2">${inline("t", "A2")}${inline("z", "E2")}</row>${SHEET_TAIL}`));
     expect((await refused(parseImportWorkbook(past, { limits, field: "file" }))).details.fields).toEqual([
       { path: "file", message: 'Sheet "transfers", row 2, has more than 4 columns (IMPORT_MAX_COLUMNS)' },
@@ -202,8 +233,10 @@ describe("import limits: at the limit passes, one past is refused", () => {
       textPart("xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings}</sst>`),
       textPart("xl/worksheets/sheet1.xml", `${SHEET_HEAD}${HEADER_ROW}${rows}${SHEET_TAIL}`),
     ]);
-    const { transfers } = await parseImportWorkbook(file);
-    expect(transfers.map((row) => row.values.notes)).toEqual([...references.slice(0, -1).map((index) => `s${index}`), ""]);
+    const reader = await XlsxWorkbookReader.open(file, { limits: DEFAULT_IMPORT_LIMITS, sheetKey: (name) => (name === "transfers" ? "transfers" : undefined) });
+    const notes: string[] = [];
+    await reader.readSheet("transfers", (row, cells) => row > 1 && notes.push(cells.get(2) ?? ""));
+    expect(notes).toEqual([...references.slice(0, -1).map((index) => `s${index}`), ""]);
   });
 
   it("refuses an upload past IMPORT_MAX_BYTES with 413 while it streams, whatever Content-Length says", async () => {
@@ -237,7 +270,11 @@ function catching(work: () => unknown): unknown {
 
 describe("import limits: configuration and the per-instance slots", () => {
   it("reads each limit from its environment variable, and names a bad one", () => {
-    expect(importLimits({})).toEqual(DEFAULT_IMPORT_LIMITS);
+    // One import at a time on PGlite (one wasm instance runs every query, one thread reads every file), two on PostgreSQL.
+    expect(importLimits({})).toEqual({ ...DEFAULT_IMPORT_LIMITS, concurrency: 1 });
+    expect(importLimits({ DATABASE_URL: "postgres://app@db.internal/governance" })).toEqual({ ...DEFAULT_IMPORT_LIMITS, concurrency: 2 });
+    expect(importLimits({ IMPORT_CONCURRENCY: "3" }).concurrency).toBe(3);
+    expect(importLimits({ DATABASE_URL: "postgres://app@db.internal/governance", IMPORT_CONCURRENCY: "1" }).concurrency).toBe(1);
     expect(importLimits({ IMPORT_MAX_ROWS: "50000", IMPORT_CONCURRENCY: " 4 ", IMPORT_MAX_BYTES: "" })).toMatchObject({ maxRows: 50_000, concurrency: 4, maxUploadBytes: 20 * MB });
     expect(() => importLimits({ IMPORT_MAX_COLUMNS: "0" })).toThrow('IMPORT_MAX_COLUMNS must be a positive whole number, got "0".');
     expect(() => importLimits({ IMPORT_MAX_UNCOMPRESSED_BYTES: "64MB" })).toThrow(/IMPORT_MAX_UNCOMPRESSED_BYTES/);
@@ -318,13 +355,15 @@ describeOnDatabases("import limits through the API and the page", (use) => {
   });
 
   it("answers 429 with Retry-After while the instance's import slots are taken, on the API and the page alike", async () => {
+    // As many as this environment allows (the tests name no DATABASE_URL: PGlite's one, on either database).
+    const { concurrency } = importLimits();
     const gates: (() => void)[] = [];
-    const held = [0, 1].map(() => withImportSlot(() => new Promise<void>((resolve) => gates.push(resolve))));
+    const held = Array.from({ length: concurrency }, () => withImportSlot(() => new Promise<void>((resolve) => gates.push(resolve))));
     try {
       const response = await post("name,country\nA,DE\n", "text/csv", "?kind=processors");
       expect(response.status).toBe(429);
       expect(response.headers.get("retry-after")).toBe("5");
-      expect(await response.json()).toMatchObject({ code: "rate_limited", limit: { name: "IMPORT_CONCURRENCY", value: 2 } });
+      expect(await response.json()).toMatchObject({ code: "rate_limited", limit: { name: "IMPORT_CONCURRENCY", value: concurrency } });
 
       const form = new FormData();
       form.set("file", new File(["name,country\nA,DE\n"], "vendors.csv", { type: "text/csv" }));

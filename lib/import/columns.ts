@@ -14,6 +14,7 @@ import {
 } from "@/db/schema/enums";
 import { DOJ_EXEMPTION_LABELS } from "@/lib/jurisdictions/doj-exemptions";
 import { PIPL_EXEMPTION_LABELS } from "@/lib/jurisdictions/pipl-exemptions";
+import type { CheckedEntity, CheckedProcessor, CheckedRow, CheckedTransfer } from "./rows";
 
 /*
  * The layout of an import file: an "entities" sheet (the organisation's own legal entities), a "processors"
@@ -138,18 +139,25 @@ export const COLUMNS: Record<ImportKind, readonly ImportColumn[]> = { entities: 
 /** The reference columns of a transfer: resolved to ids, never passed to the schema. */
 export const TRANSFER_REFERENCE_COLUMNS = ["processorExternalId", "processorName", "activityName", "exporterName"] as const;
 
-/** One data row of a sheet: its 1-based spreadsheet row number (the header is row 1) and its cells by column. */
+/** One data row of a sheet as read: its 1-based spreadsheet row number (the header is row 1) and its cells by column. */
 export interface RawRow {
   row: number;
   values: Record<string, string>;
 }
 
+/**
+ * A file as read: for each sheet, one entry per row with data, in sheet order, holding what the row's own checks
+ * made of it (./rows.ts), or null where they found a problem; and the problems found while reading (unknown
+ * columns, each row's own), which the plan (./validate.ts) continues.
+ */
 export interface ImportRows {
-  entities: RawRow[];
-  processors: RawRow[];
-  transfers: RawRow[];
-  /** Header problems found while parsing (unknown columns). */
-  unknownColumns?: { sheet: ImportKind; column: string }[];
+  entities: CheckedRow<CheckedEntity>[];
+  processors: CheckedRow<CheckedProcessor>[];
+  transfers: CheckedRow<CheckedTransfer>[];
+  /** The first MAX_REPORTED_PROBLEMS problems found while reading, in the order found. */
+  problems: ImportProblem[];
+  /** Every problem found while reading, listed or not. */
+  problemCount: number;
 }
 
 export interface ImportProblem {

@@ -25,9 +25,10 @@ export interface ImportLimits {
 const MB = 1024 * 1024;
 
 /**
- * The defaults. 20,000 rows is twice the import the benchmark measures (10,000 transfers in about 6 s); a
- * filled transfers row is about 1 KB of sheet XML with inline strings, so 64 MB unpacks such a file three times
- * over; the widest sheet has a few dozen columns, 100 leaves room for a user's own notes columns.
+ * The defaults (on PostgreSQL; on PGlite one import at a time, PGLITE_IMPORT_CONCURRENCY). 20,000 rows is twice
+ * the import the benchmark measures (10,000 transfers in about 6 s); a filled transfers row is about 1 KB of sheet
+ * XML with inline strings, so 64 MB unpacks such a file three times over; the widest sheet has a few dozen
+ * columns, 100 leaves room for a user's own notes columns.
  */
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxUploadBytes: 20 * MB,
@@ -36,6 +37,21 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxColumns: 100,
   concurrency: 2,
 };
+
+/*
+ * IMPORT_CONCURRENCY's default on the embedded database. PGlite runs every query of the process in one wasm
+ * instance, one at a time, and reading and checking a file is JavaScript on the server's one thread: a second
+ * import at once finishes no sooner, it only doubles what is held. Measured under the import attack (README,
+ * "Benchmark"; 2026-12-03, the production server on PGlite): with 2 at a time the server peaked at 548 to 860 MB
+ * by kind of file, with 1 at 470 to 610 MB, before the other fixes of that day. PostgreSQL does the queries in
+ * its own processes, where two imports overlap, and stayed under 512 MB with 2.
+ */
+export const PGLITE_IMPORT_CONCURRENCY = 1;
+
+/** The defaults for the database the environment names: DATABASE_URL means PostgreSQL, as db/client.ts reads it. */
+export function defaultImportLimits(env: Readonly<Record<string, string | undefined>> = process.env): ImportLimits {
+  return env.DATABASE_URL ? { ...DEFAULT_IMPORT_LIMITS } : { ...DEFAULT_IMPORT_LIMITS, concurrency: PGLITE_IMPORT_CONCURRENCY };
+}
 
 /** The environment variable of each limit: every refusal names it, so that an operator knows what to raise. */
 export const IMPORT_LIMIT_VARIABLES: Record<keyof ImportLimits, string> = {
@@ -48,9 +64,12 @@ export const IMPORT_LIMIT_VARIABLES: Record<keyof ImportLimits, string> = {
 
 const positiveInteger = z.coerce.number().int().positive();
 
-/** The limits from the environment; an unset or empty variable takes its default, an invalid one is an error naming it. */
+/**
+ * The limits from the environment; an unset or empty variable takes its default (for the database DATABASE_URL
+ * names or not), an invalid one is an error naming it.
+ */
 export function importLimits(env: Readonly<Record<string, string | undefined>> = process.env): ImportLimits {
-  const limits = { ...DEFAULT_IMPORT_LIMITS };
+  const limits = defaultImportLimits(env);
   for (const key of Object.keys(IMPORT_LIMIT_VARIABLES) as (keyof ImportLimits)[]) {
     const name = IMPORT_LIMIT_VARIABLES[key];
     const raw = env[name];

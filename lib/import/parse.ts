@@ -1,18 +1,19 @@
 import { parse } from "csv-parse/sync";
 import { AppError } from "@/lib/errors";
-import { COLUMNS, IMPORT_KINDS, type ImportKind, type ImportRows } from "./columns";
+import { COLUMNS, IMPORT_KINDS, type ImportKind, type ImportRows, type RawRow } from "./columns";
 import { importLimits, tooManyColumns, tooManyRows, uploadTooLarge, type ImportLimits } from "./limits";
+import { ProblemLog, ROW_CHECKS, type CheckedOf, type CheckedRow } from "./rows";
 import { WorkbookFormatError, XlsxWorkbookReader } from "./xlsx-reader";
 import { ZipFormatError } from "./zip";
 
 /*
- * Reading an import file into rows of strings keyed by column name. Typing the cells (booleans, numbers,
- * lists) is validation's job, so that a CSV and an XLSX of the same content validate the same way.
+ * Reading an import file: each record or row becomes the text of its known columns, keyed by column name, and
+ * is checked on its own at once (./rows.ts types the cells, so that a CSV and an XLSX of the same content check
+ * the same way); only what the check made of it is kept.
  *
- * Both formats stream: a record or a row is turned into its RawRow as soon as it is parsed, and the limits of
- * lib/import/limits.ts are checked on the way (a column past IMPORT_MAX_COLUMNS as its cell is read, a row past
- * IMPORT_MAX_ROWS as it closes, the bytes an XLSX unpacks to as they inflate), so that no file makes the
- * server hold more than the limits allow. Only the known columns' values are kept.
+ * Both formats stream, and the limits of lib/import/limits.ts are checked on the way (a column past
+ * IMPORT_MAX_COLUMNS as its cell is read, a row past IMPORT_MAX_ROWS as it closes, the bytes an XLSX unpacks to
+ * as they inflate), so that no file makes the server hold more than the limits allow.
  */
 
 function fileError(message: string, field = "(file)"): AppError {
@@ -27,12 +28,14 @@ export interface ParseOptions {
 }
 
 /**
- * Turns headers and data records into RawRows, one record at a time: unknown header names are reported,
- * rows whose cells are all blank are skipped (numbering kept), and rows with data are counted against
- * IMPORT_MAX_ROWS, every sheet of the file together.
+ * Turns headers and data records into checked rows, one record at a time: unknown header names are reported,
+ * rows whose cells are all blank are skipped (numbering kept), rows with data are counted against IMPORT_MAX_ROWS
+ * (every sheet of the file together) and checked on their own as they come (./rows.ts), so that only what the
+ * checks made of a row is kept, never its cells.
  */
 class RowCollector {
-  readonly rows: ImportRows = { entities: [], processors: [], transfers: [] };
+  private readonly log = new ProblemLog();
+  private readonly sheets: Pick<ImportRows, ImportKind> = { entities: [], processors: [], transfers: [] };
   private count = 0;
 
   constructor(
@@ -41,12 +44,14 @@ class RowCollector {
   ) {}
 
   /** A sheet (or CSV) of `kind` whose header is `header` (trimmed names, "" for a blank header cell). */
-  sheet(kind: ImportKind, header: readonly string[]) {
+  sheet<K extends ImportKind>(kind: K, header: readonly string[]) {
     const known = new Set(COLUMNS[kind].map((column) => column.name));
     header.forEach((name) => {
-      if (name !== "" && !known.has(name)) (this.rows.unknownColumns ??= []).push({ sheet: kind, column: name });
+      if (name !== "" && !known.has(name)) this.log.report(kind, 1, name, "is not a known column");
     });
     const columns = header.flatMap((name, index) => (known.has(name) ? [{ name, index }] : []));
+    const check = ROW_CHECKS[kind] as (raw: RawRow, log: ProblemLog) => CheckedOf<K> | null;
+    const rows = this.sheets[kind] as CheckedRow<CheckedOf<K>>[];
     return {
       /** A data record; `cellAt(index)` is the text of its 0-based column. */
       add: (row: number, cellAt: (index: number) => string | undefined, blank: boolean) => {
@@ -55,9 +60,13 @@ class RowCollector {
         // Built in one go, not by assigning key after key: V8 turns an object that gains more than a dozen
         // properties one keyed store at a time into a hash table, 2.1 KB a transfers row instead of 0.8 KB.
         const values = Object.fromEntries(columns.map(({ name, index }) => [name, (cellAt(index) ?? "").trim()]));
-        this.rows[kind].push({ row, values });
+        rows.push({ row, checked: check({ row, values }, this.log) });
       },
     };
+  }
+
+  get rows(): ImportRows {
+    return { ...this.sheets, problems: this.log.problems, problemCount: this.log.count };
   }
 }
 
@@ -70,7 +79,7 @@ const isBlank = (cells: Iterable<string>) => {
  * A CSV of one kind; the first record is the header. A UTF-8 BOM (Excel's "CSV UTF-8") is ignored. csv-parse
  * hands each field to `cast` as it ends and each record to `on_record` as it closes: the column limit is
  * checked per field (a line of 100,000 commas is refused at its 101st field), and no record is kept beyond
- * its RawRow.
+ * what its check made of it.
  */
 export function parseImportCsv(text: string, kind: ImportKind, { limits = importLimits(), field = "(file)" }: ParseOptions = {}): ImportRows {
   const collector = new RowCollector(limits, field);

@@ -1,41 +1,31 @@
 import "server-only";
 import { inArray } from "drizzle-orm";
-import type { z } from "zod";
 import type { Executor } from "@/db/client";
 import { dataCategories, entities, processingActivities, processors, transferDataCategories, transfers, type Entity, type Processor, type Transfer } from "@/db/schema";
 import { normalizeProcessorName } from "@/lib/processors/normalize-name";
 import { editRefusal, statusRefusal, type WritingActor } from "@/lib/records/ownership";
 import type { ServiceCall } from "@/lib/services/context";
-import { createEntityBody } from "@/lib/api/contracts/entities";
-import { createProcessorBody } from "@/lib/api/contracts/processors";
-import { transferClaimIssues, transferFields } from "@/lib/api/contracts/transfers";
+import { transferClaimIssues } from "@/lib/api/contracts/transfers";
+import { IMPORT_KINDS, type ImportKind, type ImportProblem, type ImportRows } from "./columns";
 import {
-  COLUMNS,
-  IMPORT_KINDS,
-  LIST_SEPARATOR,
-  TRANSFER_REFERENCE_COLUMNS,
-  type ImportColumn,
-  type ImportKind,
-  type ImportProblem,
-  type ImportRows,
-  type RawRow,
-} from "./columns";
+  PROCESSOR_KEYS,
+  ProblemLog,
+  type CheckedEntity,
+  type CheckedProcessor,
+  type CheckedTransfer,
+  type EntityRowData,
+  type ProcessorRowData,
+  type TransferRowData,
+} from "./rows";
+
+export { MAX_REPORTED_PROBLEMS } from "./rows";
 
 /*
- * The dry run, also re-run by the commit inside its transaction: every row is checked with the API's own zod
- * schemas (createEntityBody, createProcessorBody, transferFields), references are resolved in bulk (one query
- * per referenced table), and each row is classified as create, update or unchanged against the register.
+ * The dry run, also re-run by the commit inside its transaction: each row was checked on its own with the API's
+ * own zod schemas as the file was read (./rows.ts); here the rows are checked together (duplicates within the
+ * file), references are resolved in bulk (one query per referenced table), and each row is classified as create,
+ * update or unchanged against the register.
  */
-
-/** The transfer schema minus the ids the import resolves from names (reported on the name columns instead). */
-const transferRowSchema = transferFields.omit({ activityId: true, exporterEntityId: true, processorId: true });
-
-type ProcessorRowData = Pick<
-  z.output<typeof createProcessorBody>,
-  "name" | "legalName" | "website" | "role" | "service" | "country" | "dpfCertified" | "dpfExpiry" | "dpfUkExtension" | "coveredPerson" | "notes" | "externalId"
->;
-type TransferRowData = z.output<typeof transferRowSchema>;
-type EntityRowData = z.output<typeof createEntityBody>;
 
 /** The entity fields an import writes: all of them (an entity has no status or owner). */
 const ENTITY_KEYS = ["name", "legalName", "country", "role", "address", "phone", "dpoContact", "representativeContact", "ukRepresentativeContact", "ciio"] as const;
@@ -44,9 +34,6 @@ const ENTITY_KEYS = ["name", "legalName", "country", "role", "address", "phone",
 function entityRefusal(actor: WritingActor): string | null {
   return actor.kind === "system" || actor.role === "dpo" ? null : "Only the DPO can change the organisation's entities; leave this row out or ask the DPO.";
 }
-
-/** The processor fields an import writes: parent, owner and status are left as they are (or the defaults). */
-const PROCESSOR_KEYS = ["name", "legalName", "website", "role", "service", "country", "dpfCertified", "dpfExpiry", "dpfUkExtension", "coveredPerson", "notes", "externalId"] as const;
 
 export type PlanAction = "create" | "update" | "unchanged";
 
@@ -87,12 +74,6 @@ export interface ImportPlanSummary extends PlanCounts {
   bySheet: Record<ImportKind, PlanCounts>;
 }
 
-/**
- * The problems a check reports, at most: a file of 20,000 rows with every cell wrong has 400,000 of them, and
- * holding (and sending) them all cost a dry run hundreds of megabytes. The total is still counted.
- */
-export const MAX_REPORTED_PROBLEMS = 1_000;
-
 export interface ImportValidation {
   valid: boolean;
   /** The first MAX_REPORTED_PROBLEMS problems, by sheet and row. */
@@ -118,60 +99,6 @@ async function inChunks<T>(values: readonly string[], query: (chunk: string[]) =
   return out;
 }
 
-const TRUE = new Set(["true", "yes", "y", "1"]);
-const FALSE = new Set(["false", "no", "n", "0"]);
-
-/**
- * Cells to the API's input shape: an empty cell is left out (the schema's default applies), booleans accept
- * true/false/yes/no/1/0, lists are split on LIST_SEPARATOR. A cell that cannot be converted is a problem here.
- */
-function rowInput(columns: readonly ImportColumn[], values: Record<string, string>, skip: ReadonlySet<string>) {
-  const input: Record<string, unknown> = {};
-  const problems: { column: string; message: string }[] = [];
-  for (const column of columns) {
-    if (skip.has(column.name)) continue;
-    const raw = (values[column.name] ?? "").trim();
-    if (raw === "") {
-      if (column.required) problems.push({ column: column.name, message: "is required" });
-      continue;
-    }
-    switch (column.type) {
-      case "boolean": {
-        const lower = raw.toLowerCase();
-        if (TRUE.has(lower)) input[column.name] = true;
-        else if (FALSE.has(lower)) input[column.name] = false;
-        else problems.push({ column: column.name, message: "must be true or false (yes/no, 1/0)" });
-        break;
-      }
-      case "integer": {
-        const digits = raw.replace(/[,_\s]/g, "");
-        if (/^-?\d+$/.test(digits)) input[column.name] = Number(digits);
-        else problems.push({ column: column.name, message: "must be a whole number" });
-        break;
-      }
-      case "list":
-        input[column.name] = raw
-          .split(LIST_SEPARATOR)
-          .map((item) => item.trim())
-          .filter((item) => item !== "");
-        break;
-      default:
-        input[column.name] = raw;
-    }
-  }
-  return { input, problems };
-}
-
-/** zod issues to columns: the issue path's first key is the column; a list item is named by its position. */
-function schemaProblems(error: z.ZodError, already: ReadonlySet<string>) {
-  return error.issues.flatMap((issue) => {
-    const column = issue.path.length ? String(issue.path[0]) : "(row)";
-    if (already.has(column)) return [];
-    const item = typeof issue.path[1] === "number" ? `item ${issue.path[1] + 1}: ` : "";
-    return [{ column, message: `${item}${issue.message}` }];
-  });
-}
-
 function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((value, index) => value === b[index]);
   return (a ?? null) === (b ?? null);
@@ -192,66 +119,22 @@ function counts(actions: PlanAction[]): PlanCounts {
  * is the service's: a transfer's PIPIA date may not be after it, as through the API.
  */
 export async function planImport({ db, rows, actor, today }: { db: Executor; rows: ImportRows; actor: WritingActor; today: string }): Promise<DetailedPlan> {
-  const problems: ImportProblem[] = [];
-  let problemCount = 0;
-  const report = (sheet: ImportKind, row: number, column: string, message: string) => {
-    problemCount += 1;
-    if (problems.length < MAX_REPORTED_PROBLEMS) problems.push({ sheet, row, column, message });
-  };
-  for (const { sheet, column } of rows.unknownColumns ?? []) report(sheet, 1, column, "is not a known column");
+  // The problems found while reading the file, continued (the same rows may be planned again by a commit).
+  const log = new ProblemLog(rows);
+  const report = (sheet: ImportKind, row: number, column: string, message: string) => log.report(sheet, row, column, message);
 
-  // --- 1. Each row on its own, with the API's schemas.
-  const entityRows: { raw: RawRow; data: EntityRowData }[] = [];
-  for (const raw of rows.entities) {
-    const { input, problems: cellProblems } = rowInput(COLUMNS.entities, raw.values, new Set());
-    const result = createEntityBody.safeParse(input);
-    const bad = new Set(cellProblems.map((p) => p.column));
-    for (const p of cellProblems) report("entities", raw.row, p.column, p.message);
-    if (!result.success) {
-      for (const p of schemaProblems(result.error, bad)) report("entities", raw.row, p.column, p.message);
-      continue;
-    }
-    if (cellProblems.length) continue;
-    entityRows.push({ raw, data: result.data });
-  }
-
-  const processorRows: { raw: RawRow; data: ProcessorRowData; normalizedName: string }[] = [];
-  for (const raw of rows.processors) {
-    const { input, problems: cellProblems } = rowInput(COLUMNS.processors, raw.values, new Set());
-    const result = createProcessorBody.safeParse(input);
-    const bad = new Set(cellProblems.map((p) => p.column));
-    for (const p of cellProblems) report("processors", raw.row, p.column, p.message);
-    if (!result.success) {
-      for (const p of schemaProblems(result.error, bad)) report("processors", raw.row, p.column, p.message);
-      continue;
-    }
-    if (cellProblems.length) continue;
-    const data = Object.fromEntries(PROCESSOR_KEYS.map((key) => [key, result.data[key]])) as ProcessorRowData;
-    processorRows.push({ raw, data, normalizedName: normalizeProcessorName(data.name) });
-  }
-
-  const referenceColumns = new Set<string>(TRANSFER_REFERENCE_COLUMNS);
-  const transferRows: { raw: RawRow; data: TransferRowData }[] = [];
-  for (const raw of rows.transfers) {
-    const { input, problems: cellProblems } = rowInput(COLUMNS.transfers, raw.values, referenceColumns);
-    for (const name of ["activityName", "exporterName"] as const) {
-      if (!raw.values[name]?.trim()) cellProblems.push({ column: name, message: "is required" });
-    }
-    if (!raw.values.processorExternalId?.trim() && !raw.values.processorName?.trim()) {
-      cellProblems.push({ column: "processorName", message: "give processorExternalId or processorName" });
-    }
-    const result = transferRowSchema.safeParse(input);
-    const bad = new Set(cellProblems.map((p) => p.column));
-    for (const p of cellProblems) report("transfers", raw.row, p.column, p.message);
-    if (!result.success) {
-      for (const p of schemaProblems(result.error, bad)) report("transfers", raw.row, p.column, p.message);
-      continue;
-    }
+  // --- 1. The rows their own checks took (./rows.ts); a transfer's claims need the service's date.
+  type Kept<T> = { row: number } & T;
+  const entityRows: Kept<CheckedEntity>[] = rows.entities.flatMap(({ row, checked }) => (checked ? [{ row, ...checked }] : []));
+  const processorRows: Kept<CheckedProcessor>[] = rows.processors.flatMap(({ row, checked }) => (checked ? [{ row, ...checked }] : []));
+  const transferRows: Kept<CheckedTransfer>[] = [];
+  for (const { row, checked } of rows.transfers) {
+    if (!checked) continue;
     // What holds only together, as the API checks it: an exemption with its justification, no future PIPIA.
-    const claims = transferClaimIssues(result.data, today);
-    for (const issue of claims) report("transfers", raw.row, issue.path, issue.message);
-    if (cellProblems.length || claims.length) continue;
-    transferRows.push({ raw, data: result.data });
+    const claims = transferClaimIssues(checked.data, today);
+    for (const issue of claims) report("transfers", row, issue.path, issue.message);
+    if (checked.rejected || claims.length) continue;
+    transferRows.push({ row, ...checked });
   }
 
   // --- 2. Duplicates within the file.
@@ -262,7 +145,7 @@ export async function planImport({ db, rows, actor, today }: { db: Executor; row
   for (const entry of entityRows) {
     const first = fileEntityByName.get(entry.data.name);
     if (first !== undefined) {
-      report("entities", entry.raw.row, "name", `duplicates the entity of row ${keptEntities[first]!.raw.row}`);
+      report("entities", entry.row, "name", `duplicates the entity of row ${keptEntities[first]!.row}`);
       continue;
     }
     fileEntityByName.set(entry.data.name, keptEntities.length);
@@ -274,11 +157,11 @@ export async function planImport({ db, rows, actor, today }: { db: Executor; row
   const fileProcessorByName = new Map<string, number>();
   const keptProcessors: typeof processorRows = [];
   for (const entry of processorRows) {
-    const { raw, data, normalizedName } = entry;
+    const { row, data, normalizedName } = entry;
     const byName = fileProcessorByName.get(normalizedName);
     const byExt = data.externalId ? fileProcessorByExt.get(data.externalId) : undefined;
-    if (byName !== undefined) report("processors", raw.row, "name", `duplicates the processor of row ${keptProcessors[byName]!.raw.row} (same normalised name)`);
-    if (byExt !== undefined) report("processors", raw.row, "externalId", `duplicates the externalId of row ${keptProcessors[byExt]!.raw.row}`);
+    if (byName !== undefined) report("processors", row, "name", `duplicates the processor of row ${keptProcessors[byName]!.row} (same normalised name)`);
+    if (byExt !== undefined) report("processors", row, "externalId", `duplicates the externalId of row ${keptProcessors[byExt]!.row}`);
     if (byName !== undefined || byExt !== undefined) continue;
     fileProcessorByName.set(normalizedName, keptProcessors.length);
     if (data.externalId) fileProcessorByExt.set(data.externalId, keptProcessors.length);
@@ -286,24 +169,24 @@ export async function planImport({ db, rows, actor, today }: { db: Executor; row
   }
 
   const seenTransferExt = new Map<string, number>();
-  const keptTransfers = transferRows.filter(({ raw, data }) => {
+  const keptTransfers = transferRows.filter(({ row, data }) => {
     const first = seenTransferExt.get(data.externalId!);
     if (first !== undefined) {
-      report("transfers", raw.row, "externalId", `duplicates the externalId of row ${first}`);
+      report("transfers", row, "externalId", `duplicates the externalId of row ${first}`);
       return false;
     }
-    seenTransferExt.set(data.externalId!, raw.row);
+    seenTransferExt.set(data.externalId!, row);
     return true;
   });
 
   // --- 3. The register, in bulk: one query per referenced table (chunked for very large files).
   const wantedProcessorExt = [
     ...keptProcessors.flatMap((p) => (p.data.externalId ? [p.data.externalId] : [])),
-    ...keptTransfers.flatMap((t) => (t.raw.values.processorExternalId ? [t.raw.values.processorExternalId] : [])),
+    ...keptTransfers.flatMap((t) => (t.references.processorExternalId ? [t.references.processorExternalId] : [])),
   ];
   const wantedProcessorNames = [
     ...keptProcessors.map((p) => p.normalizedName),
-    ...keptTransfers.flatMap((t) => (!t.raw.values.processorExternalId && t.raw.values.processorName ? [normalizeProcessorName(t.raw.values.processorName)] : [])),
+    ...keptTransfers.flatMap((t) => (!t.references.processorExternalId && t.references.processorName ? [normalizeProcessorName(t.references.processorName)] : [])),
   ];
   const existingProcessors = [
     ...(await inChunks(wantedProcessorExt, (chunk) => db.select().from(processors).where(inArray(processors.externalId, chunk)))),
@@ -313,13 +196,13 @@ export async function planImport({ db, rows, actor, today }: { db: Executor; row
   const registerByName = new Map(existingProcessors.map((p) => [p.normalizedName, p] as const));
   const registerById = new Map(existingProcessors.map((p) => [p.id, p] as const));
 
-  const activityNames = keptTransfers.map((t) => t.raw.values.activityName!);
+  const activityNames = keptTransfers.map((t) => t.references.activityName);
   const activityIds = new Map(
     (await inChunks(activityNames, (chunk) => db.select({ id: processingActivities.id, name: processingActivities.name }).from(processingActivities).where(inArray(processingActivities.name, chunk)))).map(
       (a) => [a.name, a.id] as const,
     ),
   );
-  const entityNames = [...keptEntities.map((e) => e.data.name), ...keptTransfers.map((t) => t.raw.values.exporterName!)];
+  const entityNames = [...keptEntities.map((e) => e.data.name), ...keptTransfers.map((t) => t.references.exporterName)];
   const registerEntityByName = new Map(
     (await inChunks(entityNames, (chunk) => db.select().from(entities).where(inArray(entities.name, chunk)))).map((e) => [e.name, e] as const),
   );
@@ -341,28 +224,28 @@ export async function planImport({ db, rows, actor, today }: { db: Executor; row
   const registerTransferByExt = new Map(existingTransfers.map((t) => [t.externalId!, t] as const));
 
   // --- 4. Entities: match against the register by name, classify; only the DPO changes them.
-  const plannedEntities: PlannedEntity[] = keptEntities.map(({ raw, data }) => {
+  const plannedEntities: PlannedEntity[] = keptEntities.map(({ row, data }) => {
     const existing = registerEntityByName.get(data.name) ?? null;
     const action: PlanAction = !existing ? "create" : ENTITY_KEYS.every((key) => sameValue(data[key], existing[key])) ? "unchanged" : "update";
     const refusal = action === "unchanged" ? null : entityRefusal(actor);
-    if (refusal) report("entities", raw.row, "name", refusal);
-    return { row: raw.row, data, existing, action };
+    if (refusal) report("entities", row, "name", refusal);
+    return { row, data, existing, action };
   });
 
   // --- 5. Processors: match against the register, classify.
   const plannedProcessors: PlannedProcessor[] = [];
-  for (const { raw, data, normalizedName } of keptProcessors) {
+  for (const { row, data, normalizedName } of keptProcessors) {
     const byExt = data.externalId ? registerByExt.get(data.externalId) : undefined;
     const byName = registerByName.get(normalizedName);
     let existing: Processor | null = null;
     if (byExt) {
       if (byName && byName.id !== byExt.id) {
-        report("processors", raw.row, "name", `another processor already has this name ("${byName.name}")`);
+        report("processors", row, "name", `another processor already has this name ("${byName.name}")`);
       }
       existing = byExt;
     } else if (byName) {
       if (data.externalId && byName.externalId && byName.externalId !== data.externalId) {
-        report("processors", raw.row, "externalId", `a processor with this name exists with the external id "${byName.externalId}"`);
+        report("processors", row, "externalId", `a processor with this name exists with the external id "${byName.externalId}"`);
       }
       existing = byName;
     }
@@ -370,37 +253,37 @@ export async function planImport({ db, rows, actor, today }: { db: Executor; row
     const merged: ProcessorRowData = { ...data, externalId: data.externalId ?? existing?.externalId ?? null };
     const action: PlanAction = !existing ? "create" : PROCESSOR_KEYS.every((key) => sameValue(merged[key], existing[key])) ? "unchanged" : "update";
     const refusal = action === "update" ? editRefusal(actor, existing!, "processor") : null;
-    if (refusal) report("processors", raw.row, "name", refusal);
-    plannedProcessors.push({ row: raw.row, data: merged, normalizedName, existing, action });
+    if (refusal) report("processors", row, "name", refusal);
+    plannedProcessors.push({ row, data: merged, normalizedName, existing, action });
   }
 
   // --- 6. Transfers: resolve references (this file first, then the register), classify.
   const plannedTransfers: PlannedTransfer[] = [];
-  for (const { raw, data } of keptTransfers) {
+  for (const { row, data, references } of keptTransfers) {
     let processor: PlannedTransfer["processor"] | null = null;
-    const ext = raw.values.processorExternalId;
+    const ext = references.processorExternalId;
     if (ext) {
       const fileIndex = fileProcessorByExt.get(ext);
       const inRegister = registerByExt.get(ext);
       if (fileIndex !== undefined) processor = { fileIndex };
       else if (inRegister) processor = { id: inRegister.id };
-      else report("transfers", raw.row, "processorExternalId", `no processor has the external id "${ext}" (in this file or the register)`);
+      else report("transfers", row, "processorExternalId", `no processor has the external id "${ext}" (in this file or the register)`);
     } else {
-      const name = raw.values.processorName!;
+      const name = references.processorName;
       const normalized = normalizeProcessorName(name);
       const fileIndex = fileProcessorByName.get(normalized);
       const inRegister = registerByName.get(normalized);
       if (fileIndex !== undefined) processor = { fileIndex };
       else if (inRegister) processor = { id: inRegister.id };
-      else report("transfers", raw.row, "processorName", `no processor is named "${name}" (in this file or the register)`);
+      else report("transfers", row, "processorName", `no processor is named "${name}" (in this file or the register)`);
     }
     if (processor && "fileIndex" in processor) {
       const planned = plannedProcessors[processor.fileIndex];
       if (planned?.existing) processor = { id: planned.existing.id };
     }
-    const activityId = activityIds.get(raw.values.activityName!);
-    if (!activityId) report("transfers", raw.row, "activityName", `no processing activity is named "${raw.values.activityName}"`);
-    const exporterName = raw.values.exporterName!;
+    const activityId = activityIds.get(references.activityName);
+    if (!activityId) report("transfers", row, "activityName", `no processing activity is named "${references.activityName}"`);
+    const exporterName = references.exporterName;
     const exporterFileIndex = fileEntityByName.get(exporterName);
     const exporterInRegister = registerEntityByName.get(exporterName);
     const exporter: PlannedTransfer["exporter"] | null = exporterInRegister
@@ -408,11 +291,11 @@ export async function planImport({ db, rows, actor, today }: { db: Executor; row
       : exporterFileIndex !== undefined
         ? { fileIndex: exporterFileIndex }
         : null;
-    if (!exporter) report("transfers", raw.row, "exporterName", `no entity is named "${exporterName}" (in this file or the register)`);
+    if (!exporter) report("transfers", row, "exporterName", `no entity is named "${exporterName}" (in this file or the register)`);
     const unknown = data.dataCategories.filter((key) => !knownCategories.has(key));
-    if (unknown.length) report("transfers", raw.row, "dataCategories", `unknown data ${unknown.length === 1 ? "category" : "categories"} ${unknown.map((k) => `"${k}"`).join(", ")}`);
+    if (unknown.length) report("transfers", row, "dataCategories", `unknown data ${unknown.length === 1 ? "category" : "categories"} ${unknown.map((k) => `"${k}"`).join(", ")}`);
     const statusProblem = statusRefusal(actor, data.status, "transfer");
-    if (statusProblem) report("transfers", raw.row, "status", statusProblem);
+    if (statusProblem) report("transfers", row, "status", statusProblem);
     const ok = processor !== null && !!activityId && exporter !== null && unknown.length === 0;
     if (!ok) continue;
 
@@ -438,20 +321,20 @@ export async function planImport({ db, rows, actor, today }: { db: Executor; row
       const refusal =
         (existing && action === "update" ? editRefusal(actor, existing, "transfer") : null) ??
         (recipient ? editRefusal(actor, recipient, "processor") : null);
-      if (refusal) report("transfers", raw.row, ext ? "processorExternalId" : existing ? "externalId" : "processorName", refusal);
+      if (refusal) report("transfers", row, ext ? "processorExternalId" : existing ? "externalId" : "processorName", refusal);
     }
-    plannedTransfers.push({ row: raw.row, fields, exporter: exporter!, dataCategories: categories, processor: processor!, existing, action });
+    plannedTransfers.push({ row, fields, exporter: exporter!, dataCategories: categories, processor: processor!, existing, action });
   }
 
-  problems.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : IMPORT_KINDS.indexOf(a.sheet) - IMPORT_KINDS.indexOf(b.sheet)));
+  const problems = log.problems.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : IMPORT_KINDS.indexOf(a.sheet) - IMPORT_KINDS.indexOf(b.sheet)));
   const entityCounts = counts(plannedEntities.map((e) => e.action));
   const processorCounts = counts(plannedProcessors.map((p) => p.action));
   const transferCounts = counts(plannedTransfers.map((t) => t.action));
   const sheets = [entityCounts, processorCounts, transferCounts];
   return {
-    valid: problemCount === 0,
+    valid: log.count === 0,
     problems,
-    problemCount,
+    problemCount: log.count,
     plan: {
       create: sheets.reduce((sum, sheet) => sum + sheet.create, 0),
       update: sheets.reduce((sum, sheet) => sum + sheet.update, 0),
