@@ -10,7 +10,8 @@ import * as fontkit from "fontkit";
  * must see that something was there.
  *
  * Right-to-left: fontkit, which pdfkit lays text out with, shapes Arabic (joining forms) and orders a
- * right-to-left run for display; the words of a paragraph keep their order per line as pdfkit wraps them.
+ * right-to-left run for display; the words of a paragraph keep their order per line as lib/exports/pdf-layout.ts
+ * breaks them. The runs are drawn one after the other by PdfWriter.drawBlock (lib/exports/pdf.ts).
  */
 
 const FONT_ROOT = path.join("node_modules", "@expo-google-fonts");
@@ -148,20 +149,4 @@ export function prepareText(text: string, bold = false): PreparedText {
   }
   if (runs.length === 0) runs.push({ font, text: "" });
   return { font, runs, measureText };
-}
-
-type TextOptions = PDFKit.Mixins.TextOptions;
-
-/** Draws prepared text at (x, y) like doc.text, the runs chained with `continued` so that wrapping spans them. */
-export function drawPrepared(doc: PDFKit.PDFDocument, prepared: PreparedText, x: number, y: number, options: TextOptions): void {
-  const { runs } = prepared;
-  if (runs.length === 1) {
-    doc.font(runs[0]!.font).text(runs[0]!.text, x, y, options);
-    return;
-  }
-  runs.forEach((run, index) => {
-    const continued = index < runs.length - 1;
-    if (index === 0) doc.font(run.font).text(run.text, x, y, { ...options, continued });
-    else doc.font(run.font).text(run.text, { continued });
-  });
 }
