@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SECURITY_MEASURES } from "@/db/schema/enums";
-import { CATEGORY_NAMES_FR, categoryNameFr } from "@/lib/exports/cnil-categories";
+import { CATEGORY_NAMES_FR, categoryNameFr } from "@/lib/taxonomy/names-fr";
 import { enumLabel } from "@/lib/labels";
 import { DATA_CATEGORY_TAXONOMY } from "@/lib/taxonomy/data-categories";
 

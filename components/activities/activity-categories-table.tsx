@@ -3,7 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { appLocale, type LocaleFormatters } from "@/components/registers/locale-format";
 import { SensitivityMarkers } from "@/components/categories/sensitivity-markers";
 import { TableScroll } from "@/components/ui/table-scroll";
-import { categoryNameFr } from "@/lib/exports/cnil-categories";
+import { categoryNameFr } from "@/lib/taxonomy/names-fr";
 
 interface ActivityCategory {
   key: string;

@@ -1,5 +1,5 @@
 import type { RopaCategory } from "@/db/queries/exports-ropa";
-import { CATEGORY_NAMES_FR, categoryNameFr } from "@/lib/taxonomy/names-fr";
+import { categoryNameFr } from "@/lib/taxonomy/names-fr";
 
 /*
  * The categories of personal data of the CNIL's model register ("Modèle de registre", CNIL, 2018; fiche
@@ -62,8 +62,9 @@ export function cnilGroupOf(key: string): CnilCategoryGroup {
   return "autres";
 }
 
-// The French names live with the taxonomy (one source for the UI and every export); re-exported for the CNIL register's callers.
-export { CATEGORY_NAMES_FR, categoryNameFr };
+// The French names live with the taxonomy (lib/taxonomy/names-fr.ts, one source for the UI and every export): import
+// them from there. Re-exported only while lib/exports/category-names.ts still reads it from here.
+export { categoryNameFr };
 
 /**
  * The activity's non-special categories by CNIL group, names sorted; groups without data are absent. Names

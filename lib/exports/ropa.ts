@@ -3,7 +3,8 @@ import type { ControllerContact } from "@/db/queries/export-common";
 import { iterateRopa, listRopaSections, type RopaAgreementKind, type RopaCategory, type RopaRecipientKind, type RopaRow } from "@/db/queries/exports-ropa";
 import type { Art9Condition, SecurityMeasure } from "@/db/schema/enums";
 import { countryName, enumLabel, formatDate } from "@/lib/labels";
-import { CNIL_CATEGORY_GROUPS, categoryNameFr, cnilCategoriesText, groupByCnilCategory, shortLabel } from "./cnil-categories";
+import { categoryNameFr } from "@/lib/taxonomy/names-fr";
+import { CNIL_CATEGORY_GROUPS, cnilCategoriesText, groupByCnilCategory, shortLabel } from "./cnil-categories";
 import type { CellValue } from "./neutralize";
 import type { ExportColumn, ExportMeta, ReportDefinition, ReportLanguage } from "./report";
 
