@@ -109,7 +109,16 @@ const problem = z
     detail: z.string(),
     code: z.string().describe("Stable error code, e.g. validation_failed, version_conflict, unsupported_media_type"),
     instance: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe("One entry per invalid field"),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string().describe("In words, with labels: `must be one of: Draft; Awaiting review; …`"),
+          allowed: z.array(z.string()).optional().describe("For a choice: the accepted codes, which a client sends (the message names their labels)"),
+        }),
+      )
+      .optional()
+      .describe("One entry per invalid field"),
     currentVersion: z.number().int().optional().describe("On a version conflict: the version stored now"),
   })
   .loose();

@@ -28,7 +28,7 @@ export interface ProblemBody {
   detail: string;
   code: ErrorCode;
   instance?: string;
-  errors?: { path: string; message: string }[];
+  errors?: { path: string; message: string; allowed?: readonly string[] }[];
   [key: string]: unknown;
 }
 
