@@ -77,10 +77,20 @@ export async function listActivityRegister({ db, page, pageSize, q, legalBasis, 
         retentionPeriod: pa.retentionPeriod,
         securityMeasures: pa.securityMeasures,
         hasSecurityMeasures: sql<boolean>`(${pa.securityMeasures} is not null and ${pa.securityMeasures} <> '')`,
+        securityChecklist: pa.securityChecklist,
+        applications: pa.applications,
         source: pa.source,
         automatedDecisionMaking: pa.automatedDecisionMaking,
         dpiaRequired: pa.dpiaRequired,
         dpiaReference: pa.dpiaReference,
+        liaReference: pa.liaReference,
+        consentRecordReference: pa.consentRecordReference,
+        breachOccurred: pa.breachOccurred,
+        breachRecordReference: pa.breachRecordReference,
+        schedule1Condition: pa.schedule1Condition,
+        policyDocumentReference: pa.policyDocumentReference,
+        retainedPerPolicy: pa.retainedPerPolicy,
+        policyDeviationReason: pa.policyDeviationReason,
         status: pa.status,
         version: pa.version,
         createdAt: isoTimestamp(pa.createdAt),
@@ -138,11 +148,18 @@ export async function listActivityCategories({ db, activityId }: { db: Executor;
     .orderBy(asc(dataCategories.key));
 }
 
-/** Whether an activity's record lacks something Art. 30 asks for. */
-export function missingRecordFields(activity: { retentionPeriod: string | null; securityMeasures: string | null }): string[] {
-  const missing: string[] = [];
-  if (!activity.retentionPeriod) missing.push("retention period (Art. 30(1)(f))");
-  if (!activity.securityMeasures) missing.push("security measures (Art. 30(1)(g))");
+/** The Art. 30 fields whose absence makes a record incomplete: 30(1)(f) retention, 30(1)(g) security measures. */
+export type RecordField = "retentionPeriod" | "securityMeasures";
+
+/**
+ * What an activity's record lacks of what Art. 30 asks for, as field names (the `activity` resource's, which
+ * the label catalogue's fieldLabel("activity", field, locale) words). Null or empty counts as missing: the same
+ * test as the register's "incomplete" filter (isComplete above).
+ */
+export function missingRecordFields(activity: { retentionPeriod: string | null; securityMeasures: string | null }): RecordField[] {
+  const missing: RecordField[] = [];
+  if (!activity.retentionPeriod) missing.push("retentionPeriod");
+  if (!activity.securityMeasures) missing.push("securityMeasures");
   return missing;
 }
 
