@@ -72,7 +72,8 @@ test("an engineer registers a vendor in Mainland China step by step, resumes the
   // --- Leave after step 2: My vendors lists the draft with "Continue", which resumes at step 3.
   await myVendors.goto();
   const draftRow = myVendors.row(name);
-  await expect(draftRow).toContainText("draft");
+  // Statuses read as their labels (lib/labels recordStatus), never the code.
+  await expect(draftRow).toContainText("Draft");
   await draftRow.getByTestId("continue-draft").click();
   await expect(page).toHaveURL(/\/register\/new\?draft=[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Continue registering ${name}`);
@@ -124,9 +125,9 @@ test("an engineer registers a vendor in Mainland China step by step, resumes the
     await expect(flag.getByTestId("severity-badge")).toHaveText(severity);
   };
   // Precise location with a device id is sensitive: unencrypted is critical; 50,000 devices > 1,000 to China.
-  await expectFlag("transfer.no-encryption-in-transit", "No encryption in transit", "critical");
-  await expectFlag("transfer.doj-bulk-restricted", "Bulk US sensitive data to a country of concern", "critical");
-  await expectFlag("transfer.no-contract", "No processing agreement", "high");
+  await expectFlag("transfer.no-encryption-in-transit", "No encryption in transit", "Critical");
+  await expectFlag("transfer.doj-bulk-restricted", "Bulk US sensitive data to a country of concern", "Critical");
+  await expectFlag("transfer.no-contract", "No processing agreement", "High");
   await expect(wizard.locator('[data-rule-id="transfer.doj-bulk-restricted"]')).toContainText("50,000");
   await expectNoSeriousAxeViolation(page);
   await page.screenshot({ path: testInfo.outputPath("registration-summary.png"), fullPage: true });
@@ -134,7 +135,7 @@ test("an engineer registers a vendor in Mainland China step by step, resumes the
   await registration.submitForReview();
   await page.waitForURL(/\/register\?submitted=1$/);
   await expect(myVendors.submittedMessage).toBeVisible();
-  await expect(myVendors.row(name)).toContainText("submitted");
+  await expect(myVendors.row(name)).toContainText("Awaiting review");
   await expect(myVendors.continueDraft(name)).toHaveCount(0);
   await shell.signOut();
 
@@ -142,7 +143,7 @@ test("an engineer registers a vendor in Mainland China step by step, resumes the
   await signInAs("dpo");
   const review = new ReviewQueuePage(page);
   await review.goto();
-  await expect(review.item(name).getByText("critical").first()).toBeVisible();
+  await expect(review.item(name).getByText("Critical").first()).toBeVisible();
   await review.approve(name);
   await expect(review.item(name)).toHaveCount(0);
   await shell.signOut();
@@ -150,5 +151,5 @@ test("an engineer registers a vendor in Mainland China step by step, resumes the
   // --- The engineer sees the outcome.
   await signInAs("engineer");
   await myVendors.goto();
-  await expect(myVendors.row(name)).toContainText("approved");
+  await expect(myVendors.row(name)).toContainText("Approved");
 });
