@@ -11,11 +11,14 @@
 //   bomb   FILE_MB that inflates to about a thousand times more (empty rows, a zip bomb);
 //   wrong  IMPORT_MAX_ROWS rows of which every cell is wrong, padded to FILE_MB: the most problems a file can
 //          make the dry run report.
+// FILES_DIR (optional) keeps the generated files there and reuses them on the next run (generating them takes
+// minutes of CPU): one per kind, FILE_MB and ROWS.
 // Meanwhile it reads the server's resident memory (VmRSS of the process listening on BASE_URL's port, from
 // /proc, or SERVER_PID) every 200 ms and asks GET /api/health every 500 ms. It prints, per kind and overall,
 // the answers by status, the peak RSS and whether /api/health kept answering, and exits 1 when the server
 // stopped answering or its RSS reached RSS_LIMIT_MB (512).
 import fs from "node:fs";
+import path from "node:path";
 import ExcelJS from "exceljs";
 import { TRANSFER_COLUMNS } from "@/lib/import/columns";
 import { DEFAULT_IMPORT_LIMITS } from "@/lib/import/limits";
@@ -34,6 +37,7 @@ const FILE_BYTES = Number(env.FILE_MB ?? 3) * MB;
 const ROWS = Number(env.ROWS ?? DEFAULT_IMPORT_LIMITS.maxRows);
 const RSS_LIMIT_MB = Number(env.RSS_LIMIT_MB ?? 512);
 const KINDS = (env.KINDS ?? "valid,flood,bomb,wrong").split(",").map((kind) => kind.trim()) as Kind[];
+const FILES_DIR = env.FILES_DIR?.trim() || null;
 
 type Kind = "valid" | "flood" | "bomb" | "wrong";
 
@@ -87,6 +91,17 @@ async function sized(build: (n: number) => Promise<Uint8Array<ArrayBuffer>>, fir
     n = Math.max(1, Math.round((n * FILE_BYTES) / file.byteLength));
     file = await build(n);
   }
+  return file;
+}
+
+/** The file of `kind`, from FILES_DIR when an earlier run left it there. */
+async function fileOf(kind: Kind): Promise<Uint8Array<ArrayBuffer>> {
+  if (!FILES_DIR) return buildFile(kind);
+  const cached = path.join(FILES_DIR, `${kind}-${env.FILE_MB ?? 3}MB-${ROWS}rows.xlsx`);
+  if (fs.existsSync(cached)) return new Uint8Array(fs.readFileSync(cached));
+  const file = await buildFile(kind);
+  fs.mkdirSync(FILES_DIR, { recursive: true });
+  fs.writeFileSync(cached, file);
   return file;
 }
 
@@ -147,6 +162,8 @@ interface Wave {
   fileMb: number;
   statuses: Map<string, number>;
   details: Map<string, string>;
+  /** The server's RSS as the wave starts (its file built): what it idles at after the waves before. */
+  startRssMb: number;
   peakRssMb: number;
   health: { asked: number; answered: number; slowestMs: number };
 }
@@ -174,8 +191,9 @@ async function upload(file: Uint8Array<ArrayBuffer>): Promise<{ status: string; 
 }
 
 async function attack(kind: Kind, pid: number): Promise<Wave> {
-  const file = await buildFile(kind);
-  const wave: Wave = { kind, fileMb: file.byteLength / MB, statuses: new Map(), details: new Map(), peakRssMb: 0, health: { asked: 0, answered: 0, slowestMs: 0 } };
+  const file = await fileOf(kind);
+  const startRssMb = statusMb(pid, "VmRSS") ?? 0;
+  const wave: Wave = { kind, fileMb: file.byteLength / MB, statuses: new Map(), details: new Map(), startRssMb, peakRssMb: startRssMb, health: { asked: 0, answered: 0, slowestMs: 0 } };
   const deadline = Date.now() + SECONDS * 1000;
   let running = true;
 
@@ -228,7 +246,7 @@ async function main() {
     const answers = [...wave.statuses].map(([status, count]) => `${count} × ${status}`).join(", ");
     console.log(`\n${kind}: ${wave.fileMb.toFixed(2)} MB XLSX, ${answers}`);
     for (const [status, detail] of wave.details) console.log(`  ${status}: ${detail.slice(0, 160)}`);
-    console.log(`  peak RSS ${wave.peakRssMb.toFixed(0)} MB; /api/health answered ${wave.health.answered}/${wave.health.asked}, slowest ${Math.round(wave.health.slowestMs)} ms`);
+    console.log(`  RSS ${wave.startRssMb.toFixed(0)} MB at the start, peak ${wave.peakRssMb.toFixed(0)} MB; /api/health answered ${wave.health.answered}/${wave.health.asked}, slowest ${Math.round(wave.health.slowestMs)} ms`);
   }
 
   const after = await fetch(`${BASE_URL}/api/health`, { signal: AbortSignal.timeout(10_000) }).then((response) => response.status).catch(() => 0);
