@@ -166,7 +166,10 @@ describeOnDatabases("entities of the organisation", (use) => {
     const problem = await refused.json();
     expect(problem.code).toBe("conflict");
     expect(problem.dependents.activities).toEqual([{ id: transfer.activityId, name: expect.stringMatching(/^Activity /) }]);
-    expect(problem.dependents.transfers).toEqual([{ id: transfer.id, name: expect.stringContaining("US →") }]);
+    // The route as data (processor, origin, destination) for a page to name in its reader's language.
+    expect(problem.dependents.transfers).toEqual([
+      { id: transfer.id, processorName: expect.stringMatching(/^Vendor /), originCountry: "US", destinationCountry: "US", name: expect.stringContaining("US →") },
+    ]);
     expect(problem.detail).toContain("Busy Exporter Inc. still has 1 processing activity it controls");
     expect(problem.detail).toContain("1 transfer it exports");
     expect(await db.select().from(entities).where(eq(entities.id, entity.id))).toHaveLength(1);

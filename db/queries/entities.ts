@@ -87,8 +87,21 @@ export type EntityListPage = Awaited<ReturnType<typeof listEntities>>;
 export interface EntityDependents {
   /** The processing activities it is the controller of, by name. */
   activities: { id: string; name: string }[];
-  /** The transfers it exports, named by their recipient and route ("Acme Cloud: US → DE"). */
-  transfers: { id: string; name: string }[];
+  /** The transfers it exports: their recipient and route, as data for a page to write in its reader's language. */
+  transfers: EntityDependentTransfer[];
+}
+
+export interface EntityDependentTransfer {
+  id: string;
+  processorName: string;
+  /** ISO 3166-1 alpha-2 codes: a page names them with countryName(code, locale). */
+  originCountry: string;
+  destinationCountry: string;
+  /**
+   * "Acme Cloud: US → DE", for the delete's 409 (lib/entities/service.ts): the API's data. A page writes the
+   * transfer from the fields above instead, the countries named in its reader's language.
+   */
+  name: string;
 }
 
 /** What refers to the entity (the foreign keys that would refuse its delete), for the page and the 409. */
@@ -110,7 +123,13 @@ export async function listEntityDependents({ db, entityId, limit = 1000 }: { db:
   ]);
   return {
     activities,
-    transfers: exported.map((row) => ({ id: row.id, name: `${row.processorName}: ${row.origin} → ${row.destination}` })),
+    transfers: exported.map((row) => ({
+      id: row.id,
+      processorName: row.processorName,
+      originCountry: row.origin,
+      destinationCountry: row.destination,
+      name: `${row.processorName}: ${row.origin} → ${row.destination}`,
+    })),
   };
 }
 

@@ -6,6 +6,7 @@ import { db } from "@/db/client";
 import { listRecordHistory } from "@/db/queries/audit";
 import { listEntityDependents } from "@/db/queries/entities";
 import { RecordHistory } from "@/components/audit/record-history";
+import { ExportedTransfers } from "@/components/entities/exported-transfers";
 import { DeleteRecordButton } from "@/components/registers/delete-record-button";
 import { ActionLink } from "@/components/registers/edit-link";
 import { appLocale, localeFormatters } from "@/components/registers/locale-format";
@@ -125,19 +126,7 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
         <h2 id="entity-transfers" className={sectionHeading}>
           {t("detail.transfers", { count: dependentCount(dependents.transfers.length) })}
         </h2>
-        {dependents.transfers.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("detail.noDependent")}</p>
-        ) : (
-          <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="entity-transfers">
-            {dependents.transfers.map((transfer) => (
-              <li key={transfer.id}>
-                <Link href={`/transfers/${transfer.id}`} className="text-brand-700 underline">
-                  {transfer.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ExportedTransfers transfers={dependents.transfers} />
         {inUse && actor.role === "dpo" && (
           <p className="mt-3 text-sm text-slate-600">{t("detail.inUse")}</p>
         )}
