@@ -36,6 +36,8 @@ describe("layoutText: lines end at spaces and hyphens, never inside a word or a 
     expect(lines("no-encryption-at-rest", 14).lines).toEqual(["no-encryption-", "at-rest"]);
     expect(lines("013cf7cf-472b-4fac", 10).lines).toEqual(["013cf7cf-", "472b-4fac"]);
     expect(lines("-5 -12", 3).lines).toEqual(["-5", "-12"]);
+    // In an address the line breaks before the hyphen, which then cannot pass for one added to split a word.
+    expect(lines("<dpo@gncc-demo.example>", 14).lines).toEqual(["<dpo@gncc", "-demo.example>"]);
   });
 
   it("cuts a word with a visible hyphen only when even the smallest size is too large, never adding a second hyphen", () => {

@@ -9,7 +9,7 @@ import type { PreparedText, TextRun } from "./pdf-text";
  * Where a line may end:
  * - at a space (U+0020 or a tab; no-break spaces hold, as in "12 345");
  * - after a hyphen inside a word or a code ("no-|encryption-|at-|rest", "Saint-|Denis", "4fac-|bc5c"), never
- *   inside a date ("2026-03-17") nor after a sign ("-5");
+ *   inside a date ("2026-03-17") nor after a sign ("-5"); in an email or web address, before the hyphen;
  * - between two Chinese, Japanese or Korean characters, which have no spaces (not before a closing mark
  *   such as "，" or "）", nor after an opening one);
  * - never inside a date, ISO ("2026-03-17") or written out ("17 Mar 2026", "17 sept. 2026").
@@ -57,6 +57,8 @@ interface Token {
 // Written-out dates as lib/labels formats them ("17 Mar 2026", "1 janv. 2026") and ISO ones (a timestamp
 // too: "2026-03-17T14:05:00Z" has no space). The time after a written date may go to the next line.
 const DATES = /\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?|\b\d{1,2}(?:er)? \p{L}{3,9}\.? \d{4}\b/gu;
+/** Email addresses and web addresses. */
+const ADDRESSES = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|(?:https?:\/\/|www\.)[^\s<>"]+/gu;
 const SPACE = /[ \t]/;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const HYPHENS = new Set(["-", "\u2010"]);
@@ -82,29 +84,42 @@ function unitsOf(prepared: PreparedText): Unit[] {
   return units;
 }
 
-/** Which units belong to a date (their spaces hold, the date is never cut). */
-function dateUnits(units: readonly Unit[]): Uint8Array {
+/** What a unit belongs to: a date (its spaces hold, it is never cut) or an address (an email, a URL). */
+const DATE = 1;
+const ADDRESS = 2;
+
+/** Which units belong to a date or an address. */
+function markUnits(units: readonly Unit[]): Uint8Array {
   const marks = new Uint8Array(units.length);
   const text = units.map((unit) => unit.text).join("");
-  if (!/\d/.test(text)) return marks;
+  const hasDigit = /\d/.test(text);
+  const hasAddress = /@|:\/\/|www\./.test(text);
+  if (!hasDigit && !hasAddress) return marks;
   // Code-unit offsets of the joined string back to unit indexes (a unit may be a surrogate pair).
   const unitAt: number[] = [];
   units.forEach((unit, index) => {
     for (let i = 0; i < unit.text.length; i += 1) unitAt.push(index);
   });
-  for (const match of text.matchAll(DATES)) {
-    const first = unitAt[match.index]!;
-    const last = unitAt[match.index + match[0].length - 1]!;
-    for (let index = first; index <= last; index += 1) marks[index] = 1;
-  }
+  const mark = (pattern: RegExp, value: number) => {
+    for (const match of text.matchAll(pattern)) {
+      const first = unitAt[match.index]!;
+      const last = unitAt[match.index + match[0].length - 1]!;
+      for (let index = first; index <= last; index += 1) marks[index] = value;
+    }
+  };
+  if (hasAddress) mark(ADDRESSES, ADDRESS);
+  if (hasDigit) mark(DATES, DATE);
   return marks;
 }
 
 /** Whether a line may break between units[index - 1] and units[index] without a space. */
-function breakBefore(units: readonly Unit[], index: number, dates: Uint8Array): boolean {
-  if (index === 0 || dates[index] || dates[index - 1]) return false;
+function breakBefore(units: readonly Unit[], index: number, marks: Uint8Array): boolean {
+  if (index === 0 || marks[index] === DATE || marks[index - 1] === DATE) return false;
   const previous = units[index - 1]!.text;
   const current = units[index]!.text;
+  // In an address, before its hyphens ("privacy@gncc|-demo.example"): a hyphen ending a line would read as
+  // one added to split a word, and text extraction would drop it.
+  if (marks[index] === ADDRESS && marks[index - 1] === ADDRESS) return HYPHENS.has(current) && WORD_CHARACTER.test(previous);
   // After a hyphen inside a word or code ("no-|encryption", "4fac-|bc5c"), not after a leading one ("-5").
   if (HYPHENS.has(previous)) return index >= 2 && !SPACE.test(units[index - 2]!.text) && !HYPHENS.has(units[index - 2]!.text) && WORD_CHARACTER.test(current);
   if (CJK.test(previous) || CJK.test(current)) return !CLOSING.has(current) && !OPENING.has(previous);
@@ -124,7 +139,7 @@ function widthOf(runs: readonly TextRun[], measure: Measure): number {
 /** The text cut into tokens at every place a line may end. */
 export function tokenize(prepared: PreparedText, measure: Measure): Token[] {
   const units = unitsOf(prepared);
-  const dates = dateUnits(units);
+  const marks = markUnits(units);
   const tokens: Token[] = [];
   let current: Token | null = null;
   let gap = "";
@@ -146,20 +161,20 @@ export function tokenize(prepared: PreparedText, measure: Measure): Token[] {
       gap = "";
       return;
     }
-    if (SPACE.test(unit.text) && !dates[index]) {
+    if (SPACE.test(unit.text) && marks[index] !== DATE) {
       finish();
       gap += unit.text;
       gapFont = unit.font;
       return;
     }
-    if (current && breakBefore(units, index, dates)) finish();
+    if (current && breakBefore(units, index, marks)) finish();
     if (!current) {
       current = { runs: [], width: 0, gap, gapFont, gapWidth: gap ? measure(gapFont, gap) : 0, newLine, date: false };
       gap = "";
       newLine = false;
     }
     pushUnit(current.runs, unit);
-    if (dates[index]) current.date = true;
+    if (marks[index] === DATE) current.date = true;
   });
   finish();
   return tokens;
