@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import { CATEGORY_SORTS, type CategoryClassification, type CategorySort } from "../list-sorts";
 import { dataCategories, transferDataCategories } from "../schema";
@@ -19,6 +19,11 @@ export interface ListCategoryRegisterInput {
   pageSize?: number;
   /** Searches the key, the name and the description. */
   q?: string;
+  /**
+   * With q: keys that match too, found by the caller in names the database does not hold (the taxonomy's French
+   * names, lib/categories/register.ts), as the flag search takes the rules whose titles match.
+   */
+  searchKeys?: readonly string[];
   /** true: sensitive under at least one regime; false: under none. */
   sensitive?: boolean;
   classification?: CategoryClassification;
@@ -39,12 +44,14 @@ const CLASSIFIED: Record<CategoryClassification, SQL> = {
 };
 const isSensitive = sql`(${dc.gdprSpecial} or ${dc.ccpaSensitive} or ${dc.piplSensitive} or ${dc.dojCategory} <> 'none')`;
 
-/** The search (key, name, description), sensitivity and classification filters of both lists. */
-function categoryFilter({ q, sensitive, classification }: Pick<ListCategoryRegisterInput, "q" | "sensitive" | "classification">): SQL | undefined {
+/** The search (key, name, description, or one of the keys found by name elsewhere), sensitivity and classification filters of both lists. */
+function categoryFilter({ q, searchKeys = [], sensitive, classification }: Pick<ListCategoryRegisterInput, "q" | "searchKeys" | "sensitive" | "classification">): SQL | undefined {
   const conditions: SQL[] = [];
   if (q?.trim()) {
     const pattern = `%${escapeLike(q.trim())}%`;
-    conditions.push(or(ilike(dc.key, pattern), ilike(dc.name, pattern), ilike(dc.description, pattern))!);
+    const matches = [ilike(dc.key, pattern), ilike(dc.name, pattern), ilike(dc.description, pattern)];
+    if (searchKeys.length) matches.push(inArray(dc.key, [...searchKeys]));
+    conditions.push(or(...matches)!);
   }
   if (sensitive === true) conditions.push(isSensitive);
   if (sensitive === false) conditions.push(sql`not ${isSensitive}`);
@@ -66,11 +73,21 @@ const transferCount = sql<number>`(select count(distinct ${transferDataCategorie
  * `pageSize` are undefined in the answer). Timestamps as ISO strings: a row read on the server and one
  * fetched by the browser are the same value.
  */
-export async function listCategoryRegister({ db, page: pageAsked, pageSize: pageSizeAsked, q, sensitive, classification, sort = CATEGORY_SORTS[0], direction = "asc" }: ListCategoryRegisterInput) {
+export async function listCategoryRegister({
+  db,
+  page: pageAsked,
+  pageSize: pageSizeAsked,
+  q,
+  searchKeys,
+  sensitive,
+  classification,
+  sort = CATEGORY_SORTS[0],
+  direction = "asc",
+}: ListCategoryRegisterInput) {
   const paged = pageAsked !== undefined || pageSizeAsked !== undefined;
   const page = paged ? (pageAsked ?? 1) : undefined;
   const pageSize = paged ? (pageSizeAsked ?? 20) : undefined;
-  const where = categoryFilter({ q, sensitive, classification });
+  const where = categoryFilter({ q, searchKeys, sensitive, classification });
   const sortColumn = { key: sql`${dc.key}`, name: sql`lower(${dc.name})`, transfers: transferCount }[sort];
 
   const ordered = db
@@ -110,8 +127,8 @@ export async function listCategoryRegister({ db, page: pageAsked, pageSize: page
  * The categories as stored, in key order, without the register's transfer counts: the options of the
  * transfer register's category filter (a cheap read on every transfer page).
  */
-export async function listDataCategories({ db, q, sensitive }: { db: Executor; q?: string; sensitive?: boolean }) {
-  return db.select().from(dc).where(categoryFilter({ q, sensitive })).orderBy(asc(dc.key));
+export async function listDataCategories({ db, q, searchKeys, sensitive }: { db: Executor; q?: string; searchKeys?: readonly string[]; sensitive?: boolean }) {
+  return db.select().from(dc).where(categoryFilter({ q, searchKeys, sensitive })).orderBy(asc(dc.key));
 }
 
 export async function getDataCategory({ db, key }: { db: Executor; key: string }) {

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db/client";
-import { listCategoryRegister } from "@/db/queries/categories-register";
 import { CategoriesTable } from "@/components/categories/categories-table";
 import { CATEGORY_COLUMNS } from "@/components/categories/category-columns";
 import { categoryKeys } from "@/components/categories/register-query";
@@ -13,6 +12,7 @@ import { appLocale } from "@/components/registers/locale-format";
 import { FilterForm, SearchFilter, SelectFilter } from "@/components/ui/filter-form";
 import { dataCategoryFilters, dataCategoryPageQuery } from "@/lib/api/contracts/data-categories";
 import { requirePageActor } from "@/lib/auth/guard";
+import { listDataCategoryRegister } from "@/lib/categories/register";
 import { enumOptions } from "@/lib/labels";
 
 export const dynamic = "force-dynamic";
@@ -34,7 +34,7 @@ export default async function DataCategoriesPage({ searchParams }: { searchParam
     // The same key the table reads: the browser starts with these rows instead of asking for them again.
     queryClient.prefetchQuery({
       queryKey: categoryKeys.list(filters),
-      queryFn: () => listCategoryRegister({ db: db(), ...filters }),
+      queryFn: () => listDataCategoryRegister({ db: db(), ...filters }),
     }),
   ]);
   const columns = labelColumns(CATEGORY_COLUMNS, (id) => t(`columns.${id}`));
