@@ -18,6 +18,8 @@ const SLOW = [
   "tests/import.test.ts",
   "tests/registers-more.test.ts",
   "tests/exports-reports.test.ts",
+  // Every PDF export of the demo through pdfinfo, pdffonts and pdftotext (70 s).
+  "tests/exports-pdf.test.ts",
   "tests/users-tokens.test.ts",
   // Two app processes on one PostgreSQL database (child processes, 25 s).
   "tests/two-instances.test.ts",

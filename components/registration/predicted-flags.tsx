@@ -6,12 +6,6 @@ import { countryName, enumLabel } from "@/lib/labels";
 import type { PredictedFlagSubject } from "@/lib/registration/predicted-flag";
 import type { FlagForecast } from "./types";
 
-/**
- * A forecast as the server action sends it: `about` says what the flag is on, as data (lib/registration/
- * predicted-flag.ts). Optional here only while types.ts's FlagForecast does not declare it yet.
- */
-type Forecast = FlagForecast & { about?: PredictedFlagSubject };
-
 type Translate = ReturnType<typeof useTranslations<"registration.predicted">>;
 
 /** What a flag is on, in the reader's language: the vendor, a transfer by its destination, an agreement by its type. */
@@ -27,7 +21,7 @@ function subjectWords(about: PredictedFlagSubject, t: Translate, locale: Locale)
 }
 
 /** The flags the vendor will raise once submitted, worst first: severity, title, what it is about and why. */
-export function PredictedFlags({ forecast, error }: { forecast: readonly Forecast[] | null; error: string | null }) {
+export function PredictedFlags({ forecast, error }: { forecast: readonly FlagForecast[] | null; error: string | null }) {
   const t = useTranslations("registration.predicted");
   const locale = appLocale(useLocale());
   return (
@@ -46,7 +40,7 @@ export function PredictedFlags({ forecast, error }: { forecast: readonly Forecas
               <p>
                 {/* The title from the catalogue, in the reader's language; the server's own is English. */}
                 <SeverityBadge severity={flag.severity} /> <span className="font-semibold">{enumLabel("rule", flag.ruleId, locale)}</span>
-                {flag.about && <span className="text-slate-700"> · {subjectWords(flag.about, t, locale)}</span>}
+                <span className="text-slate-700"> · {subjectWords(flag.about, t, locale)}</span>
               </p>
               <p className="text-slate-800">{flag.message}</p>
               <p className="text-xs text-slate-600">{t("why", { citation: flag.citation, remediation: flag.remediation })}</p>

@@ -4,6 +4,7 @@ import type { ActionResult } from "@/lib/auth/guard";
 import type { WizardStepNumber } from "@/lib/registration/schemas";
 import type { PossibleDuplicate } from "@/lib/api/contracts/processors";
 import type { Severity } from "@/db/schema/enums";
+import type { PredictedFlag } from "@/lib/registration/predicted-flag";
 
 /* What the registration wizard receives from its page: plain data and server actions (they cross the network). */
 
@@ -26,16 +27,8 @@ export interface RegistrationOptions {
   sccModules: Option[];
 }
 
-/** A flag the summary predicts (lib/registration/wizard.ts PredictedFlag, as plain data). */
-export interface FlagForecast {
-  ruleId: string;
-  title: string;
-  severity: Severity;
-  message: string;
-  citation: string;
-  remediation: string;
-  subject: string;
-}
+/** A flag the summary predicts, as the server action sends it: `about` says what it is on, as data the page names in words. */
+export type FlagForecast = PredictedFlag;
 
 export interface RegistrationActions {
   saveVendor: (input: { processorId?: string; version?: number; values: unknown }) => Promise<ActionResult<{ processorId: string; version: number; step: WizardStepNumber }>>;
