@@ -32,7 +32,8 @@ test("a DPO switches to French, stays French across a reload and a new sign-in, 
   const users = new UsersPage(page);
   await users.goto();
   await users.createUser({ email, name, role: "dpo", password });
-  await expect(users.created).toContainText(email);
+  // bcrypt is slow on purpose, and slower on a loaded machine.
+  await expect(users.created).toContainText(email, { timeout: 30_000 });
   const shell = new AppShell(page);
   await shell.signOut();
 
