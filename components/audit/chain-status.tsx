@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { appLocale } from "@/components/registers/locale-format";
+import { chainBreakReason } from "@/lib/audit/chain-break";
 import type { ChainVerification } from "@/lib/audit/verify";
 import { formatNumber } from "@/lib/labels";
 
@@ -21,8 +22,7 @@ export async function ChainStatus({ verification }: { verification: Promise<Chai
   return (
     <p role="status" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="chain-status" data-state="broken">
       <span className="font-semibold">{t("brokenAt", { id: result.brokenAt })}</span>{" "}
-      {/* The verifier (lib/audit/verify.ts) words the reason in English. */}
-      <span lang={locale === "en" ? undefined : "en"}>{result.reason}</span>
+      <span>{chainBreakReason(result.reasonCode, locale)}</span>
       {t("brokenBefore", { count: result.checked, formatted: formatNumber(result.checked, locale) })}
     </p>
   );

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database, Executor } from "@/db/client";
 import { getNewestAuditCheckpoint, listAuditEventsAfter } from "@/db/queries/audit";
+import { chainBreakReason, type ChainBreak } from "./chain-break";
 import { GENESIS_HASH, hashAuditEvent, macAuditHash, sameMac } from "./hash";
 import { headTime, isAuditHeadSignatureValid, type SignedAuditHead } from "./head";
 import { checkpointHead, readAuditHeadFile } from "./head-file";
@@ -20,7 +21,15 @@ export type ChainVerification =
       /** Id of the last event with a MAC (0: none). */
       lastKeyedId: number;
     }
-  | { ok: false; checked: number; brokenAt: number; reason: string };
+  | {
+      ok: false;
+      checked: number;
+      brokenAt: number;
+      /** Why, as a code: a page words it in its reader's language (chainBreakReason, lib/audit/chain-break.ts). */
+      reasonCode: ChainBreak;
+      /** Why, in English: the CLI's and the API's sentence. */
+      reason: string;
+    };
 
 const BATCH = 1000;
 
@@ -46,13 +55,16 @@ async function walkAuditChain({
   let keyed = 0;
   let unkeyed = 0;
   let lastKeyedId = 0;
-  const broken = (brokenAt: number, reason: string) => ({ result: { ok: false as const, checked, brokenAt, reason }, positions });
+  const broken = (brokenAt: number, reasonCode: ChainBreak) => ({
+    result: { ok: false as const, checked, brokenAt, reasonCode, reason: chainBreakReason(reasonCode, "en") },
+    positions,
+  });
   for (;;) {
     const rows = await listAuditEventsAfter({ db, afterId: lastId, limit: BATCH });
     if (rows.length === 0) return { result: { ok: true, checked, headHash: previous, lastEventId: lastId, keyed, unkeyed, lastKeyedId }, positions };
     for (const row of rows) {
       if (row.prevHash !== previous) {
-        return broken(row.id, "its previous-hash does not match the event before it (an event was removed or inserted)");
+        return broken(row.id, "link_broken");
       }
       const expected = hashAuditEvent(row.prevHash, {
         occurredAt: row.occurredAt.toISOString(),
@@ -66,17 +78,15 @@ async function walkAuditChain({
         after: row.after ?? null,
       });
       if (expected !== row.hash) {
-        return broken(row.id, "its content does not match its hash (the event was altered)");
+        return broken(row.id, "content_altered");
       }
       if (row.mac === null) {
         // Events written before the key existed have none; once one has a MAC, every later one must.
-        if (keyed > 0) return broken(row.id, "it carries no MAC although the events before it do (its MAC was removed)");
+        if (keyed > 0) return broken(row.id, "mac_removed");
         unkeyed++;
       } else if (!sameMac(macAuditHash(key, row.hash), row.mac)) {
-        return broken(
-          row.id,
-          "its MAC does not verify with the audit key: the chain was re-hashed by someone without the key (or AUDIT_KEY / NEXTAUTH_SECRET is not the app's)",
-        );
+        // Re-hashed by someone without the key, or AUDIT_KEY / NEXTAUTH_SECRET is not the app's.
+        return broken(row.id, "mac_invalid");
       } else {
         keyed++;
         lastKeyedId = row.id;
