@@ -90,8 +90,9 @@ test("the DPO manages an account, and the audit trail records it with an intact 
   await expect(event).toHaveAttribute("data-action", "change_role");
   await event.getByText("Show changes").click();
   const diff = event.getByTestId("audit-diff");
-  await expect(diff.getByTestId("audit-diff-row").filter({ hasText: "Role" })).toContainText("engineer");
-  await expect(diff.getByTestId("audit-diff-row").filter({ hasText: "Role" })).toContainText("auditor");
+  // Values by their labels (components/audit/labels.ts: a user's role is a userRole), not their codes.
+  await expect(diff.getByTestId("audit-diff-row").filter({ hasText: "Role" })).toContainText("Engineer");
+  await expect(diff.getByTestId("audit-diff-row").filter({ hasText: "Role" })).toContainText("Auditor");
   // Only changed keys: the email did not change.
   await expect(diff.getByTestId("audit-diff-row").filter({ hasText: "Email" })).toHaveCount(0);
 });
