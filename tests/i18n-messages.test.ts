@@ -163,6 +163,11 @@ const GUARDED = [
   "app/(dashboard)/agreements",
   "app/(dashboard)/register",
   "app/(dashboard)/review",
+  "app/(dashboard)/data-categories",
+  "app/(dashboard)/organisation",
+  "app/(dashboard)/import",
+  "app/(dashboard)/audit",
+  "app/(dashboard)/api-reference",
   "components/processors",
   "components/transfers",
   "components/agreements",
@@ -171,6 +176,11 @@ const GUARDED = [
   "components/review",
   "components/registers",
   "components/ui",
+  "components/categories",
+  "components/entities",
+  "components/import",
+  "components/audit",
+  "components/api-reference",
 ];
 
 function sourceFiles(directory: string): string[] {
