@@ -74,6 +74,14 @@ const SAME_IN_FRENCH = new Set(["Type", "Description", "Version", "Service", "De
 
 const entries = (kind: EnumKind) => Object.entries(EN[kind]) as [string, string][];
 
+/*
+ * English words a French label has no reason to hold (acronyms and citations aside: "PIPL", "28 CFR 202.506"):
+ * a label half translated ("exempté (subpart E)") reads as English to a French reader. Whole words only, letters
+ * with accents counting as letters ("Exempté" is French).
+ */
+const ENGLISH_WORDS = ["the", "and", "of", "with", "without", "not", "none", "other", "only", "until", "from", "for", "by", "yes", "part", "subpart", "exempt", "prohibited", "restricted", "threshold", "covered", "below", "data", "pending", "review", "people", "devices", "record", "report"];
+const ENGLISH_WORD = new RegExp(`(?<!\\p{L})(?:${ENGLISH_WORDS.join("|")})(?!\\p{L})`, "iu");
+
 describe("the label catalogue", () => {
   it("labels every value of every kind in English and French, with nothing left empty", () => {
     for (const kind of KINDS) {
@@ -126,6 +134,20 @@ describe("the label catalogue", () => {
     }
     // Acronyms and version numbers read the same in both.
     expect(enumLabel("encryptionInTransit", "tls1_3", "fr")).toBe("TLS 1.3");
+  });
+
+  it("leaves no English word in a French label or field label", () => {
+    const french = [
+      ...KINDS.flatMap((kind) => entries(kind).map(([value]) => [`${kind}.${value}`, enumLabel(kind, value, "fr")] as const)),
+      ...FIELD_RESOURCES.flatMap((resource) => Object.entries(FR_FIELDS[resource] as Readonly<Record<string, string>>).map(([field, label]) => [`${resource}.${field}`, label] as const)),
+    ];
+    expect(french.filter(([, label]) => ENGLISH_WORD.test(label)).map(([key, label]) => `${key}: ${label}`)).toEqual([]);
+    expect(enumLabel("dojLeftOutReason", "exempt", "fr")).toBe("exempté (sous-partie E)");
+    // The check fires on a half-translated label, not on French words that begin like English ones.
+    expect(ENGLISH_WORD.test("exempté (subpart E)")).toBe(true);
+    expect(ENGLISH_WORD.test("Exempté (28 CFR part 202)")).toBe(true);
+    expect(ENGLISH_WORD.test("Exempté (28 CFR partie 202, sous-partie E)")).toBe(false);
+    expect(ENGLISH_WORD.test("Données de l'exportateur")).toBe(false);
   });
 
   it("uses the GDPR's and the CNIL's French terms", () => {

@@ -237,10 +237,10 @@ export const FR: EnumCatalogue = {
     "restricted-cisa-not-met": "RESTREINT — exigences de sécurité de la CISA NON respectées",
     "restricted-cisa-met": "Restreint — exigences de sécurité de la CISA respectées",
     "below-threshold": "Sous le seuil de volume",
-    exempt: "Exempté (28 CFR part 202, subpart E)",
+    exempt: "Exempté (28 CFR partie 202, sous-partie E)",
     "not-covered": "Non couvert\u00a0: aucune donnée personnelle sensible d'une catégorie du DOJ",
   },
-  dojLeftOutReason: { "no-us-persons": "aucune personne américaine (202.256)", exempt: "exempté (subpart E)" },
+  dojLeftOutReason: { "no-us-persons": "aucune personne américaine (202.256)", exempt: "exempté (sous-partie E)" },
   piplSensitiveTier: {
     none: "aucune information personnelle sensible",
     under_10000: "des informations personnelles sensibles de moins de 10\u00a0000 personnes",
