@@ -5,14 +5,17 @@ import { PdfWriter } from "./pdf";
 
 /* Pagination of PdfWriter tables: rows placed whole, split only when taller than a page, header on every page. */
 
-async function render(build: (writer: PdfWriter) => Promise<void>): Promise<{ pages: string[]; bytes: Buffer }> {
+async function render(
+  build: (writer: PdfWriter) => Promise<void>,
+  language: "en" | "fr" = "en",
+): Promise<{ pages: string[]; footers: string[]; bytes: Buffer }> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on("data", (chunk: Buffer) => chunks.push(chunk));
   const writer = new PdfWriter({
     out,
     title: "Register",
-    language: "en",
+    language,
     meta: { asOf: "2026-12-03", generatedAt: new Date("2026-12-03T10:00:00Z"), includePending: false },
   });
   await build(writer);
@@ -21,8 +24,10 @@ async function render(build: (writer: PdfWriter) => Promise<void>): Promise<{ pa
   const parser = new PDFParse({ data: new Uint8Array(bytes) });
   try {
     const { pages } = await parser.getText();
-    // Each page's text without its footer (drawn first, so read first).
-    return { pages: pages.map((page) => page.text.replace(/\s+/g, " ").replace(/^Register — As of \S+ Page \d+ of ?\d+ /, "")), bytes };
+    // Each page's text without its footer (drawn first, so read first), and the footers apart.
+    const texts = pages.map((page) => page.text.replace(/\s+/g, " "));
+    const footer = /^Register — (?:As of|Situation au) .+? Page \d+ (?:of|sur) ?\d+ /;
+    return { pages: texts.map((text) => text.replace(footer, "")), footers: texts.map((text) => footer.exec(text)?.[0].trim() ?? ""), bytes };
   } finally {
     await parser.destroy();
   }
@@ -32,6 +37,20 @@ const COLUMNS = [
   { header: "Item", width: 2 },
   { header: "Content", width: 8 },
 ];
+
+describe("PdfWriter footer", () => {
+  it("dates every page as the cells are dated, in the report's language, never as ISO", async () => {
+    const page = async (writer: PdfWriter) => {
+      writer.newPage();
+      await writer.table(COLUMNS).addRow(["One", "row"]);
+    };
+    const english = await render(page);
+    expect(english.footers[0]).toMatch(/^Register — As of 3 Dec 2026 Page 1 of ?1?$/);
+    const french = await render(page, "fr");
+    expect(french.footers[0]).toMatch(/^Register — Situation au 3 déc\. 2026 Page 1 sur ?1?$/);
+    for (const footer of [...english.footers, ...french.footers]) expect(footer).not.toContain("2026-12-03");
+  });
+});
 
 describe("PdfWriter tables across pages", () => {
   it("moves a row that does not fit to the next page whole, under the repeated header", async () => {

@@ -1,6 +1,7 @@
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import PDFDocument from "pdfkit";
+import { formatDate } from "@/lib/labels";
 import { stackedControllerTable, coverFacts, coverLabels, type CoverLabels } from "./cover";
 import type { CellValue } from "./neutralize";
 import { layoutText, singleLine, type LaidLine, type LaidText, type Measure } from "./pdf-layout";
@@ -383,7 +384,7 @@ export class PdfWriter {
     const info = {
       Title: title,
       Author: meta.generatedBy ?? "Transfer governance",
-      Subject: `${title}, ${this.labels.asOf.toLowerCase()} ${meta.asOf}`,
+      Subject: `${title}, ${this.labels.asOf.toLowerCase()} ${formatDate(meta.asOf, language)}`,
       Creator: "Transfer governance",
       CreationDate: meta.generatedAt,
       ModDate: meta.generatedAt,
@@ -547,7 +548,7 @@ export class PdfWriter {
       const label = `${this.labels.page} ${this.pageNumber} ${this.labels.of} `;
       const labelWidth = this.unitWidth(REGULAR, label) * size;
       const right = doc.page.width - margins.right - 30;
-      const title = singleLine(prepareText(`${this.options.title} — ${this.labels.asOf} ${this.options.meta.asOf}`), this.measure, right - labelWidth - 24 - margins.left, size);
+      const title = singleLine(prepareText(`${this.options.title} — ${this.labels.asOf} ${formatDate(this.options.meta.asOf, this.options.language)}`), this.measure, right - labelWidth - 24 - margins.left, size);
       const baseline = y + this.metricsOf(REGULAR).ascender * size;
       this.drawLine(title, size, margins.left, baseline, FOOTER_COLOR);
       this.drawLine({ runs: [{ font: REGULAR, text: label }], width: labelWidth }, size, right - labelWidth, baseline, FOOTER_COLOR);
