@@ -165,7 +165,8 @@ describeOnDatabases("register pages and their view=register API", (use) => {
 
     fetchThrough(transferCollection.GET, []);
     const bad = { ...transferFilters(transferPageQuery.parse({})), severity: "catastrophic" } as unknown as Parameters<typeof fetchTransferRegister>[0];
-    await expect(fetchTransferRegister(bad)).rejects.toThrow(/The filters in the address are not valid: .*severity/);
+    // The error carries the failure, which the page words in the reader's language (registers.fetch.*).
+    await expect(fetchTransferRegister(bad)).rejects.toMatchObject({ failure: { kind: "invalidFilters", detail: expect.stringContaining("severity") } });
   });
 
   it("keeps out of a page's URL what the API would refuse, so that a refetch of the same view is never a 422", async () => {
