@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { QueryProvider } from "@/components/providers/query-provider";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Transfer governance", template: "%s · Transfer governance" },
-  description: "Cross-border data transfers and processor governance",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("layout");
+  const product = t("productName");
+  return { title: { default: product, template: `%s · ${product}` }, description: t("productDescription") };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page renders per request: the CSP's script nonce (proxy.ts) is new each time, and a page

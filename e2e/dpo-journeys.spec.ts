@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { formatDate } from "../lib/labels";
 import { expect, isoDateInDays, test, uniqueName, type Api } from "./fixtures";
 import { DashboardPage } from "./pages/dashboard-page";
 import { RecordForm, RecordPage } from "./pages/record-page";
@@ -63,15 +64,16 @@ test("the DPO bulk-accepts two open flags with one justification and finds them 
   await form.getByLabel("Accepted until").fill(isoDateInDays(60));
   await page.screenshot({ path: testInfo.outputPath("flags-register-bulk.png"), fullPage: true });
   await form.getByRole("button", { name: "Accept selected" }).click();
-  await expect(flags.bulkAcceptMessage).toHaveText(`2 risks accepted until ${isoDateInDays(60)}.`);
+  const until = formatDate(isoDateInDays(60), "en");
+  await expect(flags.bulkAcceptMessage).toHaveText(`2 risks accepted until ${until}.`);
 
   await flags.tab("Accepted").click();
   await expect(page).toHaveURL(/status=accepted/);
   for (const [index, subject] of subjects.entries()) {
     const row = flags.ruleRows(rules[index]!).filter({ hasText: subject });
     await expect(row.first()).toBeVisible();
-    await expect(row.first().getByTestId("flag-status")).toHaveText("accepted");
-    await expect(row.first()).toContainText(`until ${isoDateInDays(60)}`);
+    await expect(row.first().getByTestId("flag-status")).toHaveText("Risk accepted");
+    await expect(row.first()).toContainText(until);
   }
 });
 
@@ -83,7 +85,7 @@ test("resolved flags stay in the history with the date they resolved", async ({ 
   await expectNoSeriousAxeViolation(page);
   // The demo data may have no resolved flag yet; every row shown must be resolved and dated.
   for (const row of await flags.rows.all()) {
-    await expect(row.getByTestId("flag-status")).toHaveText("resolved");
+    await expect(row.getByTestId("flag-status")).toHaveText("Resolved");
     await expect(row.getByTestId("flag-resolved-date")).toContainText(/^on /);
   }
   await expect(flags.bulkAcceptForm).toHaveCount(0);

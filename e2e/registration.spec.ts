@@ -33,7 +33,7 @@ test("an engineer registers a vendor in Mainland China step by step, resumes the
   await expect(registration.currentStep).toContainText("The vendor");
   await registration.next();
   await expect(wizard.getByText("Vendor name: is required")).toBeVisible();
-  await expect(wizard.getByText(/^Role: must be one of processor/)).toBeVisible();
+  await expect(wizard.getByText(/^Role: must be one of: Processor/)).toBeVisible();
   await expect(wizard.getByText("Country of establishment: is required")).toBeVisible();
   await expect(wizard.getByLabel("Vendor name")).toHaveAttribute("aria-invalid", "true");
 
