@@ -1,4 +1,4 @@
-import { LOCALES, type Locale } from "@/db/schema/enums";
+import { LOCALES, type Locale } from "@/db/schema/enum-values";
 
 export { LOCALES, type Locale };
 
