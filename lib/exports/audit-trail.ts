@@ -4,7 +4,7 @@ import { readSignedAuditHead } from "@/lib/audit/current-head";
 import { headTime } from "@/lib/audit/head";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { canonicalJson } from "@/lib/canonical-json";
-import { auditActionLabel, auditFieldLabel, auditRecordText, auditRecordTypeLabel, auditValueText } from "./audit-words";
+import { auditActionLabel, auditActorText, auditFieldLabel, auditRecordText, auditRecordTypeLabel, auditValueText } from "./audit-words";
 import type { ExportColumn, ReportDefinition, ReportLanguage } from "./report";
 import { colon, instant, period } from "./words";
 
@@ -120,7 +120,7 @@ function auditColumns(language: ReportLanguage) {
   const columns: ExportColumn<AuditTrailRow>[] = [
     { header: h.event, width: 9, value: (r) => r.id },
     { header: h.occurredAt, width: 24, value: (r) => instant(r.occurredAt, language) },
-    { header: h.actor, width: 36, value: (r) => r.actorLabel },
+    { header: h.actor, width: 36, value: (r) => auditActorText(r.actorLabel, language) },
     { header: h.action, width: 16, value: (r) => auditActionLabel(r.action, language) },
     { header: h.recordType, width: 16, value: (r) => auditRecordTypeLabel(r.recordType, language) },
     { header: h.recordId, width: 38, value: (r) => auditRecordText(r.recordType, r.recordId, language) },
@@ -132,7 +132,7 @@ function auditColumns(language: ReportLanguage) {
   const pdfColumns: ExportColumn<AuditTrailRow>[] = [
     { header: h.event, width: 4, value: (r) => r.id },
     { header: h.occurredAt, width: 9, value: (r) => instant(r.occurredAt, language) },
-    { header: h.actor, width: 12, value: (r) => r.actorLabel },
+    { header: h.actor, width: 12, value: (r) => auditActorText(r.actorLabel, language) },
     { header: h.action, width: 7, value: (r) => `${auditActionLabel(r.action, language)} (${auditRecordTypeLabel(r.recordType, language).toLocaleLowerCase(language)})` },
     { header: h.recordId, width: 10, value: (r) => auditRecordText(r.recordType, r.recordId, language) },
     { header: p.changes, width: 36, value: (r) => changesText(r, language, true) ?? "—" },

@@ -1,329 +1,70 @@
-import * as schemaEnums from "@/db/schema/enums";
-import { enumLabel, fieldLabel, type EnumKind, type FieldResource } from "@/lib/labels";
-import { dataCategoryName } from "./category-names";
+import { createTranslator } from "next-intl";
+import {
+  auditActionLabel as actionLabel,
+  auditActorLabel as actorLabel,
+  auditFieldLabel as fieldLabel,
+  auditRecordText as recordText,
+  auditRecordTypeLabel as recordTypeLabel,
+  auditScalarParts,
+  isSnakeCase,
+  spelledOut,
+  type AuditTranslator,
+} from "@/lib/audit/labels";
+import en from "@/lib/i18n/messages/en/audit.json";
+import fr from "@/lib/i18n/messages/fr/audit.json";
 import type { ReportLanguage } from "./report";
-import { colon, day, instant, words } from "./words";
+import { colon } from "./words";
 
 /*
- * An audit event as a person reads it: its action and record type in words, and each changed field by its label
- * with its values as labels ("Encryption in transit: None → TLS 1.3"), not the stored codes and keys. The
- * event's exact content (what its hash covers) stays in the JSON export, which `npm run audit:verify` reads.
+ * An audit event in the audit trail export, as a person reads it: the audit pages' words and mapping
+ * (lib/audit/labels.ts, over the audit messages), so that the trail reads the same on screen and on paper:
+ * the action and record type in words, each changed field by its label, each value as a label, a country or a
+ * category by its name ("Country: — → United States of America"), never the stored code. What is the export's
+ * own: a cell has no code style, so a code no one knows is written out as words, and an absent or empty value
+ * is a dash. The event's exact content (what its hash covers) stays in the JSON export, which
+ * `npm run audit:verify` reads.
  */
 
-const ACTIONS = {
-  en: {
-    create: "Created",
-    update: "Updated",
-    delete: "Deleted",
-    submit: "Submitted for review",
-    approve: "Approved",
-    reject: "Rejected",
-    accept_risk: "Risk accepted",
-    import: "Imported",
-    export_started: "Export started",
-    export: "Exported",
-    export_aborted: "Export aborted",
-    sign_in: "Signed in",
-    sign_out: "Signed out",
-    setup_completed: "Set-up completed",
-    revoke: "Revoked",
-    enable: "Enabled",
-    disable: "Disabled",
-    change_role: "Role changed",
-    change_password: "Password changed",
-    change_locale: "Language changed",
-  },
-  fr: {
-    create: "Création",
-    update: "Modification",
-    delete: "Suppression",
-    submit: "Soumission pour validation",
-    approve: "Validation",
-    reject: "Refus",
-    accept_risk: "Acceptation du risque",
-    import: "Import",
-    export_started: "Début d'export",
-    export: "Export",
-    export_aborted: "Export interrompu",
-    sign_in: "Connexion",
-    sign_out: "Déconnexion",
-    setup_completed: "Installation terminée",
-    revoke: "Révocation",
-    enable: "Activation",
-    disable: "Désactivation",
-    change_role: "Changement de rôle",
-    change_password: "Changement de mot de passe",
-    change_locale: "Changement de langue",
-  },
-} as const satisfies Record<ReportLanguage, Record<string, string>>;
-
-const RECORD_TYPES = {
-  en: {
-    processor: "Processor",
-    transfer: "Transfer",
-    agreement: "Agreement",
-    activity: "Processing activity",
-    entity: "Entity",
-    data_category: "Data category",
-    flag: "Flag",
-    user: "User",
-    api_token: "API token",
-    export: "Export",
-    import: "Import",
-    registration_draft: "Registration draft",
-    setup: "Set-up",
-  },
-  fr: {
-    processor: "Sous-traitant",
-    transfer: "Transfert",
-    agreement: "Accord",
-    activity: "Activité de traitement",
-    entity: "Entité",
-    data_category: "Catégorie de données",
-    flag: "Alerte",
-    user: "Utilisateur",
-    api_token: "Jeton d'API",
-    export: "Export",
-    import: "Import",
-    registration_draft: "Brouillon d'enregistrement",
-    setup: "Installation",
-  },
-} as const satisfies Record<ReportLanguage, Record<string, string>>;
-
-/** The catalogue's resource whose field labels name an audited record type's keys. */
-const RESOURCES: Readonly<Record<string, FieldResource>> = {
-  processor: "processor",
-  transfer: "transfer",
-  agreement: "agreement",
-  activity: "activity",
-  entity: "entity",
-  data_category: "dataCategory",
-  flag: "flag",
-  user: "user",
-  api_token: "token",
-  registration_draft: "processor",
+// The audit namespace's messages as next-intl reads them on the pages; one translator per language.
+const TRANSLATORS: Readonly<Record<ReportLanguage, AuditTranslator>> = {
+  en: createTranslator({ locale: "en", messages: en }) as unknown as AuditTranslator,
+  fr: createTranslator({ locale: "fr", messages: fr }) as unknown as AuditTranslator,
 };
 
-/**
- * Keys the catalogue does not name: internal columns of the records, and what the events of an export, an
- * import or a session record about themselves (lib/exports/download.ts, lib/import, lib/auth).
- */
-const KEYS = {
-  en: {
-    id: "ID",
-    version: "Version",
-    createdAt: "Created at",
-    updatedAt: "Updated at",
-    sessionVersion: "Session version",
-    normalizedName: "Name for duplicate checks",
-    justification: "Justification",
-    acceptedUntil: "Accepted until",
-    status: "Status",
-    format: "Format",
-    pending: "Pending records",
-    template: "Template",
-    language: "Language",
-    asOf: "As of",
-    pointInTime: "Point in time",
-    period: "Period",
-    from: "From",
-    to: "To",
-    requested: "Requested",
-    fileName: "File name",
-    rows: "Rows",
-    rowCount: "Rows",
-    sha256: "SHA-256",
-    bytes: "Bytes",
-    byteLength: "Bytes",
-    bytesWritten: "Bytes written",
-    manifest: "Manifest",
-    reason: "Reason",
-    report: "Report",
-    generatedAt: "Generated at",
-    generatedBy: "Generated by",
-    includePending: "Pending records included",
-    auditChainHead: "Audit chain head",
-    auditHead: "Signed audit head",
-  },
-  fr: {
-    id: "Identifiant",
-    version: "Version",
-    createdAt: "Créé le",
-    updatedAt: "Mis à jour le",
-    sessionVersion: "Version de session",
-    normalizedName: "Nom pour la détection des doublons",
-    justification: "Justification",
-    acceptedUntil: "Accepté jusqu'au",
-    status: "Statut",
-    format: "Format",
-    pending: "Enregistrements en attente",
-    template: "Modèle",
-    language: "Langue",
-    asOf: "Situation au",
-    pointInTime: "Registre reconstitué",
-    period: "Période",
-    from: "Du",
-    to: "Au",
-    requested: "Demandé",
-    fileName: "Nom du fichier",
-    rows: "Lignes",
-    rowCount: "Lignes",
-    sha256: "SHA-256",
-    bytes: "Octets",
-    byteLength: "Octets",
-    bytesWritten: "Octets écrits",
-    manifest: "Manifeste",
-    reason: "Motif",
-    report: "Rapport",
-    generatedAt: "Généré le",
-    generatedBy: "Généré par",
-    includePending: "Enregistrements en attente inclus",
-    auditChainHead: "Tête de la chaîne d'audit",
-    auditHead: "Tête d'audit signée",
-  },
-} as const satisfies Record<ReportLanguage, Record<string, string>>;
-
-/** A word that is not one of ours (an action or type added later): its code written as words, never as a code. */
-function spelledOut(code: string): string {
-  const text = code
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/[_-]+/g, " ")
-    .toLowerCase();
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+const translator = (language: ReportLanguage): AuditTranslator => TRANSLATORS[language] ?? TRANSLATORS.en;
 
 export function auditActionLabel(action: string, language: ReportLanguage): string {
-  return (ACTIONS[language] as Record<string, string>)[action] ?? spelledOut(action);
+  return actionLabel(translator(language), action);
 }
 
 export function auditRecordTypeLabel(recordType: string, language: ReportLanguage): string {
-  return (RECORD_TYPES[language] as Record<string, string>)[recordType] ?? spelledOut(recordType);
+  return recordTypeLabel(translator(language), recordType);
 }
 
-/** The enumeration a field's values belong to; `status`, `role` and `type` depend on the record. */
-function fieldKind(recordType: string, key: string): EnumKind | "dataCategory" | null {
-  switch (key) {
-    case "status":
-      return recordType === "transfer" ? "transferStatus" : recordType === "flag" ? "flagStatus" : "recordStatus";
-    case "role":
-      return recordType === "user" ? "userRole" : recordType === "entity" ? "entityRole" : "processorRole";
-    case "type":
-      return recordType === "agreement" ? "agreementType" : null;
-    case "ruleId":
-      return "rule";
-    case "format":
-      return recordType === "export" ? "exportFormat" : null;
-    case "pending":
-      return recordType === "export" ? "pendingMode" : null;
-    case "report":
-      return recordType === "export" ? "exportReport" : null;
-    case "language":
-      return "locale";
-    case "dataCategories":
-    case "categoryKey":
-    case "categoryKeys":
-    case "parentKey":
-      return "dataCategory";
-    default:
-      return FIELD_KINDS[key] ?? null;
-  }
+/** Who acted: a person's label as recorded, the product's own actors ("system (demo data)") in words. */
+export function auditActorText(label: string, language: ReportLanguage): string {
+  return actorLabel(translator(language), label);
 }
 
-const FIELD_KINDS: Readonly<Record<string, EnumKind>> = {
-  service: "processorService",
-  mechanism: "transferMechanism",
-  accessType: "accessType",
-  encryptionInTransit: "encryptionInTransit",
-  encryptionAtRest: "encryptionAtRest",
-  volumeUnit: "volumeUnit",
-  frequency: "frequency",
-  legalBasis: "legalBasis",
-  art9Condition: "art9Condition",
-  art9Conditions: "art9Condition",
-  disclosureType: "disclosureType",
-  sccModule: "sccModule",
-  severity: "severity",
-  acceptedSeverity: "severity",
-  subjectType: "flagSubjectType",
-  dojExemption: "dojExemption",
-  piplExemption: "piplExemption",
-  ccpaCategory: "ccpaCategory",
-  dojCategory: "dojCategory",
-  dojIdentifierKind: "dojIdentifierKind",
-  securityChecklist: "securityMeasure",
-  locale: "locale",
-};
-
-/** Every code of the model's enumerations, and its kind, for a value whose field names no kind. */
-const KIND_OF_CODE: ReadonlyMap<string, EnumKind> = (() => {
-  const tuples: [readonly string[], EnumKind][] = [
-    [schemaEnums.PROCESSOR_SERVICES, "processorService"],
-    [schemaEnums.TRANSFER_MECHANISMS, "transferMechanism"],
-    [schemaEnums.ACCESS_TYPES, "accessType"],
-    [schemaEnums.ENCRYPTION_IN_TRANSIT, "encryptionInTransit"],
-    [schemaEnums.ENCRYPTION_AT_REST, "encryptionAtRest"],
-    [schemaEnums.LEGAL_BASES, "legalBasis"],
-    [schemaEnums.ART9_CONDITIONS, "art9Condition"],
-    [schemaEnums.DISCLOSURE_TYPES, "disclosureType"],
-    [schemaEnums.AGREEMENT_TYPES, "agreementType"],
-    [schemaEnums.SCC_MODULES, "sccModule"],
-    [schemaEnums.DOJ_EXEMPTIONS, "dojExemption"],
-    [schemaEnums.PIPL_EXEMPTIONS, "piplExemption"],
-    [schemaEnums.DOJ_IDENTIFIER_KINDS, "dojIdentifierKind"],
-    [schemaEnums.DOJ_CATEGORIES, "dojCategory"],
-    [schemaEnums.SECURITY_MEASURES, "securityMeasure"],
-    [schemaEnums.PROCESSOR_ROLES, "processorRole"],
-    [schemaEnums.FREQUENCIES, "frequency"],
-    [schemaEnums.RECORD_STATUSES, "recordStatus"],
-  ];
-  const map = new Map<string, EnumKind>();
-  // The first kind naming a code wins: the list goes from the most specific codes to the most common words.
-  for (const [values, kind] of tuples) for (const value of values) if (value.length > 1 && !map.has(value)) map.set(value, kind);
-  return map;
-})();
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
-const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/;
-
-function label(kind: EnumKind | "dataCategory", value: string, language: ReportLanguage): string {
-  if (kind === "dataCategory") return dataCategoryName(value, language);
-  // A value outside the kind (an old snapshot's) comes back as it is: written out rather than shown as a code.
-  const text = enumLabel(kind, value, language);
-  return text === value && SNAKE_CASE.test(value) ? spelledOut(value) : text;
-}
-
-/** A field's name as the catalogue labels it for the record type, else its key written as words. */
+/** A field's name as the catalogue labels it for the record type, else the audit messages' word for it, else its key written out. */
 export function auditFieldLabel(recordType: string, key: string, language: ReportLanguage): string {
-  const resource = RESOURCES[recordType];
-  // A field the catalogue does not name (an internal column: version, timestamps) comes back as its key.
-  const text = resource ? fieldLabel(resource, key, language) : key;
-  if (text !== key) return text;
-  return (KEYS[language] as Record<string, string>)[key] ?? spelledOut(key);
+  return fieldLabel(translator(language), recordType, key, language);
 }
 
 /** The record an event is about: its id, or for an export the report's name (the id its events carry). */
 export function auditRecordText(recordType: string, recordId: string | null, language: ReportLanguage): string | null {
-  return recordType === "export" && recordId !== null ? enumLabel("exportReport", recordId, language) : recordId;
+  return recordId === null ? null : recordText(recordType, recordId, language).text;
 }
 
-/** One stored value in words: labels for codes, dates as the catalogue writes them, yes/no, lists and objects spelled out. */
+/** One stored value in words: labels for codes, names for countries and categories, dates and numbers as the catalogue writes them, lists and objects spelled out. */
 export function auditValueText(recordType: string, key: string, value: unknown, language: ReportLanguage): string {
   if (value === undefined || value === null || value === "") return "—";
-  if (typeof value === "boolean") return value ? words(language).yes : words(language).no;
-  if (typeof value === "number") return String(value);
   if (Array.isArray(value)) return value.length ? value.map((item) => auditValueText(recordType, key, item, language)).join(", ") : "—";
   if (typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>);
     return `(${entries.map(([k, v]) => `${auditFieldLabel(recordType, k, language)}${colon(language)}${auditValueText(recordType, k, v, language)}`).join("; ")})`;
   }
-  const text = String(value);
-  const kind = fieldKind(recordType, key);
-  if (kind) return label(kind, text, language);
-  if (ISO_DAY.test(text)) return day(text, language)!;
-  if (ISO_INSTANT.test(text) && !Number.isNaN(Date.parse(text))) return instant(new Date(text), language);
-  const codeKind = KIND_OF_CODE.get(text);
-  if (codeKind && SNAKE_CASE.test(text)) return label(codeKind, text, language);
-  if (SNAKE_CASE.test(text)) return spelledOut(text);
-  return text;
+  return auditScalarParts(translator(language), recordType, key, value, language)
+    .map((part) => (part.code && isSnakeCase(part.text) ? spelledOut(part.text) : part.text))
+    .join("");
 }
