@@ -5,6 +5,7 @@ import { dataCategories, flags, transferDataCategories, transfers } from "@/db/s
 import { DOJ_CATEGORIES, DOJ_EXEMPTIONS, DOJ_IDENTIFIER_KINDS } from "@/db/schema/enums";
 import { todayIso } from "@/lib/clock";
 import { runExport } from "@/lib/exports/run";
+import { enumLabels } from "@/lib/labels";
 import { runFullEvaluation } from "@/lib/flags/evaluation";
 import { RULE_IDS } from "@/lib/rules";
 import { describeOnDatabases } from "./databases";
@@ -46,9 +47,9 @@ describeOnDatabases("US DOJ data security report", (use) => {
     ids[name] = row!.id;
   }
 
-  async function csv(includePending = false) {
+  async function csv(includePending = false, language: "en" | "fr" = "en") {
     const sink = bufferSink();
-    await runExport({ db: use().db, report: "doj", format: "csv", includePending, generatedBy: "Test DPO", out: sink.out });
+    await runExport({ db: use().db, report: "doj", format: "csv", includePending, language, generatedBy: "Test DPO", out: sink.out });
     const [header, ...rows] = parse(sink.buffer(), { bom: true }) as string[][];
     const cell = (row: string[], name: string) => {
       const index = header!.indexOf(name);
@@ -159,6 +160,34 @@ describeOnDatabases("US DOJ data security report", (use) => {
       expect(cell(row, "DOJ flags (not resolved)"), row.join(" | ")).not.toBe("");
     }
     for (const row of rows) for (const value of row) for (const code of CODES) expect(value, row.join(" | ")).not.toContain(code);
+  });
+
+  it("in French, says the statuses, units, reasons and CISA states in French, none of the English report's words", async () => {
+    const { rows, cell } = await csv(true, "fr");
+    const exempt = rows.find((row) => cell(row, "Transferts") === ids.facesExempt)!;
+    expect(cell(exempt, "Statut")).toBe("Exempté (28 CFR partie 202, sous-partie E)");
+    expect(cell(exempt, "Unité")).toBe("personnes américaines");
+    const faces = rows.find((row) => cell(row, "Destinataire") === "Shenzhen Omics Lab" && cell(row, "Catégorie DOJ") === "Identifiants biométriques")!;
+    expect(cell(faces, "Non comptés").split("; ").sort()).toEqual(
+      [`${ids.facesEu} (aucune personne américaine (202.256))`, `${ids.facesExempt} (exempté (sous-partie E))`].sort(),
+    );
+    expect(cell(faces, "Exigences de sécurité de la CISA")).toBe("non respectées");
+    const english = [
+      ...Object.values(enumLabels("dojStatus", "en")),
+      ...Object.values(enumLabels("dojLeftOutReason", "en")),
+      ...Object.values(enumLabels("recordStatus", "en")),
+      "U.S. persons",
+      "U.S. devices",
+      "all met",
+      "partly met",
+      "not met",
+      "subpart",
+      "part 202",
+    ];
+    for (const row of rows) for (const value of row) for (const words of english) expect(value, row.join(" | ")).not.toContain(words);
+    // The English report says them in English (the check would fire on it).
+    const { rows: englishRows } = await csv(true, "en");
+    expect(englishRows.flat().some((value) => value.includes("subpart"))).toBe(true);
   });
 
   it("keeps the codes beside the labels in the JSON export", async () => {

@@ -448,7 +448,7 @@ const TEXT = {
     },
   },
   fr: {
-    title: "Rapport sur la sécurité des données du DOJ américain (28 CFR part 202)",
+    title: "Rapport sur la sécurité des données du DOJ américain (28 CFR partie 202)",
     sheet: "Transactions de données visées",
     headers: {
       exporter: "Exportateur (personne américaine)",
@@ -572,6 +572,11 @@ function pendingText(row: DojRow, language: ReportLanguage): string | null {
   return parts.join("; ");
 }
 
+/*
+ * The count's unit as 28 CFR 202.205 counts it, "U.S. persons" / "U.S. devices": the report's own words, not the
+ * catalogue's volumeUnit labels ("People", "Devices"), which name the register's field without the U.S. that the
+ * threshold is about. Statuses, reasons, flag statuses and record statuses come from the catalogue.
+ */
 const unitText = (r: DojRow, language: ReportLanguage) => (r.unit === null ? null : TEXT[language].units[r.unit]);
 const flagsText = (r: DojRow, language: ReportLanguage) =>
   joined(r.storedFlags.map((f) => `${enumLabel("rule", f.ruleId, language)}${colon(language)}${lower(enumLabel("flagStatus", f.status, language), language)}`));
