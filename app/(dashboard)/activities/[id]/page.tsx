@@ -121,7 +121,7 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
         <DetailsList
           testId="activity-facts"
           items={[
-            { term: t("detail.reviewStatus"), value: t(`status.${activity.status}`) },
+            { term: t("detail.reviewStatus"), value: enumLabel("recordStatus", activity.status, locale) },
             { term: t("detail.controller"), value: t("detail.controllerValue", { name: controller.name, country: countryName(controller.country, locale) }) },
             { term: t("detail.jointController"), value: activity.jointController },
             { term: t("detail.businessFunction"), value: activity.businessFunction },
