@@ -13,6 +13,7 @@ import type { Locale } from "@/lib/i18n/locales";
  * label by the flags' fact words (acronyms kept), absent and empty told apart, an object shown as its JSON.
  */
 
+// `t` is the audit namespace's translator, as the pages hold it: useTranslations("audit") / getTranslations("audit").
 export { auditActionLabel, auditActorLabel, auditRecordText, auditRecordTypeLabel, type AuditTranslator, type ValuePart } from "@/lib/audit/labels";
 
 /** A changed field's name: the catalogue's label for the record type, else audit.keys, else its words. */
