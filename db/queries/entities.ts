@@ -97,11 +97,6 @@ export interface EntityDependentTransfer {
   /** ISO 3166-1 alpha-2 codes: a page names them with countryName(code, locale). */
   originCountry: string;
   destinationCountry: string;
-  /**
-   * "Acme Cloud: US → DE", for the delete's 409 (lib/entities/service.ts): the API's data. A page writes the
-   * transfer from the fields above instead, the countries named in its reader's language.
-   */
-  name: string;
 }
 
 /** What refers to the entity (the foreign keys that would refuse its delete), for the page and the 409. */
@@ -128,7 +123,6 @@ export async function listEntityDependents({ db, entityId, limit = 1000 }: { db:
       processorName: row.processorName,
       originCountry: row.origin,
       destinationCountry: row.destination,
-      name: `${row.processorName}: ${row.origin} → ${row.destination}`,
     })),
   };
 }

@@ -1,11 +1,12 @@
 import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { listEntityDependents, processorsOfEntity } from "@/db/queries/entities";
+import { listEntityDependents, processorsOfEntity, type EntityDependentTransfer } from "@/db/queries/entities";
 import { entities, type Entity } from "@/db/schema";
 import { createEntityBody, updateEntityBody } from "@/lib/api/contracts/entities";
 import type { ServiceActor } from "@/lib/auth/actor";
 import { AppError, fieldsError } from "@/lib/errors";
+import { countryName } from "@/lib/jurisdictions/countries";
 import type { ServiceCall } from "@/lib/services/context";
 import { createRecord, deleteRecord, updateRecord, type RecordKind } from "@/lib/services/write-record";
 import { parseInput } from "@/lib/validation/parse";
@@ -84,6 +85,11 @@ export async function updateEntity({ ctx, input }: ServiceCall<{ id: string; cha
   });
 }
 
+/** "Acme Cloud: United States → Germany": the countries by name, as the message is read by a person. */
+function transferInWords(transfer: EntityDependentTransfer): { name: string } {
+  return { name: `${transfer.processorName}: ${countryName(transfer.originCountry)} → ${countryName(transfer.destinationCountry)}` };
+}
+
 function listed(items: { name: string }[], max = 5): string {
   const shown = items.slice(0, max).map((item) => `“${item.name}”`);
   return items.length > max ? `${shown.join(", ")} and ${items.length - max} more` : shown.join(", ");
@@ -108,7 +114,7 @@ export async function deleteEntity({ ctx, input }: ServiceCall<{ id: string; ver
             ? `${dependents.activities.length === 1 ? "1 processing activity" : `${dependents.activities.length} processing activities`} it controls (${listed(dependents.activities)})`
             : null,
           dependents.transfers.length
-            ? `${dependents.transfers.length === 1 ? "1 transfer" : `${dependents.transfers.length} transfers`} it exports (${listed(dependents.transfers)})`
+            ? `${dependents.transfers.length === 1 ? "1 transfer" : `${dependents.transfers.length} transfers`} it exports (${listed(dependents.transfers.map(transferInWords))})`
             : null,
         ].filter((part): part is string => part !== null);
         throw new AppError("conflict", `${current.name} still has ${parts.join(" and ")}: move them to another entity or delete them first.`, { dependents });
