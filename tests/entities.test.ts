@@ -171,7 +171,7 @@ describeOnDatabases("entities of the organisation", (use) => {
       { id: transfer.id, processorName: expect.stringMatching(/^Vendor /), originCountry: "US", destinationCountry: "US" },
     ]);
     // The message a person reads names the countries, not their codes.
-    expect(problem.detail).toContain(": United States → United States");
+    expect(problem.detail).toContain(": United States of America → United States of America");
     expect(problem.detail).toContain("Busy Exporter Inc. still has 1 processing activity it controls");
     expect(problem.detail).toContain("1 transfer it exports");
     expect(await db.select().from(entities).where(eq(entities.id, entity.id))).toHaveLength(1);

@@ -85,7 +85,7 @@ export async function updateEntity({ ctx, input }: ServiceCall<{ id: string; cha
   });
 }
 
-/** "Acme Cloud: United States → Germany": the countries by name, as the message is read by a person. */
+/** "Acme Cloud: United States of America → Germany": the countries by name, as the message is read by a person. */
 function transferInWords(transfer: EntityDependentTransfer): { name: string } {
   return { name: `${transfer.processorName}: ${countryName(transfer.originCountry)} → ${countryName(transfer.destinationCountry)}` };
 }
