@@ -1,12 +1,18 @@
+import { sql } from "drizzle-orm";
 import { createTranslator } from "next-intl";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditActionLabel as pageActionLabel, auditFieldLabel as pageFieldLabel, auditValueParts, type AuditTranslator } from "@/components/audit/labels";
+import type { DatabaseHandle } from "@/db/client";
 import type { AuditTrailRow } from "@/db/queries/export-audit";
+import { chainBreakReason } from "@/lib/audit/chain-break";
+import { todayIso } from "@/lib/clock";
 import en from "@/lib/i18n/messages/en/audit.json";
 import fr from "@/lib/i18n/messages/fr/audit.json";
 import { auditTrailReport } from "@/lib/exports/audit-trail";
 import { auditActionLabel, auditFieldLabel, auditValueText } from "@/lib/exports/audit-words";
 import type { ReportLanguage } from "@/lib/exports/report";
+import { createTestDatabase } from "./databases";
+import { makeTransfer } from "./factories";
 
 /*
  * Issue 16: the audit trail export names what an event changed as the audit pages do (one mapping,
@@ -85,5 +91,34 @@ describe("the audit trail export's changes", () => {
     }
     expect(auditFieldLabel("setup", "version", "fr")).toBe("Version");
     expect(auditFieldLabel("export", "fileName", "fr")).toBe("Nom du fichier");
+  });
+});
+
+describe("the audit trail export's chain verification", () => {
+  let handle: DatabaseHandle | undefined;
+  const today = todayIso();
+
+  beforeAll(async () => {
+    handle = await createTestDatabase("pglite");
+    await makeTransfer(handle.db, { today });
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  const verification = async (language: ReportLanguage) => {
+    const context = { db: handle!.db, today, includePending: false, period: { from: today, to: today } };
+    const notes = new Map(await auditTrailReport(language).notes!(context));
+    return notes.get(language === "fr" ? "Vérification de la chaîne à l'export" : "Chain verification at export")!;
+  };
+
+  it("says why a broken chain broke in the export's language, the code never", async () => {
+    expect(await verification("fr")).toMatch(/^Intacte/);
+    await handle!.db.execute(sql`update audit_events set actor_label = 'someone else' where id = (select min(id) from audit_events)`);
+    const french = await verification("fr");
+    expect(french).toContain(chainBreakReason("content_altered", "fr"));
+    expect(french).not.toContain(chainBreakReason("content_altered", "en"));
+    expect(await verification("en")).toContain(chainBreakReason("content_altered", "en"));
+    for (const text of [french, await verification("en")]) expect(text).not.toContain("content_altered");
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { iterateAuditTrail, summarizeAuditPeriod, type AuditTrailRow } from "@/db/queries/export-audit";
+import { chainBreakReason } from "@/lib/audit/chain-break";
 import { readSignedAuditHead } from "@/lib/audit/current-head";
 import { headTime } from "@/lib/audit/head";
 import { verifyAuditChain } from "@/lib/audit/verify";
@@ -209,7 +210,7 @@ function auditTrailDefinition(language: ReportLanguage): ReportDefinition<AuditT
           n.verification,
           verification.ok
             ? n.intact(verification.checked, verification.keyed) + (verification.unkeyed > 0 ? n.unkeyed(verification.unkeyed) : "")
-            : n.broken(verification.brokenAt, verification.reason),
+            : n.broken(verification.brokenAt, chainBreakReason(verification.reasonCode, language)),
         ],
         // The head as signed with the audit key: this file keeps it out of the database's reach, so that
         // `npm run audit:verify` with the manifest detects events removed after the export.
