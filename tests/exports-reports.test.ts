@@ -335,7 +335,7 @@ describeOnDatabases("exports of the demo register, read back", (use) => {
     const location = rows.find((row) => cell(row, "Recipient") === "GNCC Hong Kong (affiliate)" && cell(row, "DOJ category") === "Precise geolocation data")!;
     expect(cell(location, "Unit")).toBe("U.S. devices");
     expect(cell(location, "Status")).toBe("Restricted — CISA security requirements met");
-    expect(cell(location, "Of concern because")).toContain("destination HK");
+    expect(cell(location, "Of concern because")).toContain("destination Hong Kong");
 
     // With pending records included the report counts what the rules engine counts (drafts too): every
     // stored bulk-restricted flag has its row, marked as an engine finding.

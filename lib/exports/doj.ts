@@ -4,7 +4,7 @@ import { FLAG_STATUSES, type DojExemption, type FlagStatus, type RecordStatus, t
 import { DOJ_COUNTRIES_OF_CONCERN } from "@/lib/jurisdictions/countries-of-concern";
 import { DOJ_EXEMPTION_FACTS, DOJ_EXEMPTIONS_SOURCE, dojExemptionHeading } from "@/lib/jurisdictions/doj-exemptions";
 import { DOJ_BULK_THRESHOLDS, type DojCoveredCategory } from "@/lib/jurisdictions/doj-thresholds";
-import { enumLabel } from "@/lib/labels";
+import { countryName, enumLabel } from "@/lib/labels";
 import {
   assessDojBulk,
   countsTowardDojWindow,
@@ -547,7 +547,7 @@ function categoryLabel(row: DojRow, language: ReportLanguage): string {
 
 function concernText(reason: DojConcernReason, language: ReportLanguage): string {
   const concern = TEXT[language].concern;
-  return reason.kind === "covered-person" ? concern["covered-person"] : concern[reason.kind](reason.country);
+  return reason.kind === "covered-person" ? concern["covered-person"] : concern[reason.kind](countryName(reason.country, language));
 }
 
 function exemptionHeading(row: DojRow, language: ReportLanguage): string | null {
@@ -588,14 +588,14 @@ function dojColumns(language: ReportLanguage) {
   const h = text.headers;
   const columns: ExportColumn<DojRow>[] = [
     { header: h.exporter, width: 26, value: (r) => r.exporterName },
-    { header: h.exporterCountry, width: 10, value: (r) => r.exporterCountry },
+    { header: h.exporterCountry, width: 10, value: (r) => countryName(r.exporterCountry, language) },
     { header: h.recipient, width: 30, value: (r) => r.recipientName },
     { header: h.recipientLegalName, width: 30, value: (r) => r.recipientLegalName },
-    { header: h.recipientCountry, width: 10, value: (r) => r.recipientCountry },
+    { header: h.recipientCountry, width: 10, value: (r) => countryName(r.recipientCountry, language) },
     { header: h.recipientStatus, width: 11, value: (r) => enumLabel("recordStatus", r.recipientStatus, language) },
     { header: h.coveredPerson, width: 12, value: (r) => yesNo(r.coveredPerson, language) },
     { header: h.concern, width: 30, value: (r) => joined(r.concernReasons.map((reason) => concernText(reason, language))) },
-    { header: h.destinations, width: 14, value: (r) => joined(r.destinations) },
+    { header: h.destinations, width: 14, value: (r) => joined(r.destinations.map((code) => countryName(code, language))) },
     { header: h.category, width: 26, value: (r) => categoryLabel(r, language) },
     { header: h.count, width: 12, value: (r) => r.count },
     { header: h.unit, width: 12, value: (r) => unitText(r, language) },
@@ -616,7 +616,7 @@ function dojColumns(language: ReportLanguage) {
   ];
   const p = text.pdf;
   const pdfColumns: ExportColumn<DojRow>[] = [
-    { header: p.exporter, width: 9, value: (r) => `${r.exporterName} (${r.exporterCountry})` },
+    { header: p.exporter, width: 9, value: (r) => `${r.exporterName} (${countryName(r.exporterCountry, language)})` },
     { header: h.recipient, width: 14, value: (r) => (r.recipientLegalName && r.recipientLegalName !== r.recipientName ? `${r.recipientName} — ${r.recipientLegalName}` : r.recipientName) },
     { header: h.concern, width: 10, value: (r) => joined(r.concernReasons.map((reason) => concernText(reason, language))) },
     { header: p.category, width: 10, value: (r) => categoryLabel(r, language) },
