@@ -181,6 +181,22 @@ const GUARDED = [
   "components/import",
   "components/audit",
   "components/api-reference",
+  "app/(dashboard)/activities",
+  "app/(dashboard)/flags",
+  "app/(dashboard)/exports",
+  "app/(dashboard)/users",
+  "app/(dashboard)/settings",
+  "app/(auth)",
+  "app/setup",
+  "components/activities",
+  "components/flags",
+  "components/dashboard",
+  "components/layout",
+  "components/auth",
+  "components/users",
+  "components/tokens",
+  "components/exports",
+  "lib/audit",
 ];
 
 function sourceFiles(directory: string): string[] {
@@ -199,10 +215,14 @@ interface Asked {
 
 /**
  * The namespaces (and sub-trees: "registers.pager") a file loads, and each call of a translator (`t`, `tr`,
- * `tf`…) with a literal key, read from the syntax tree: `t("detail.transfers", { count })`.
+ * `tf`…) with a literal key, read from the syntax tree: `t("detail.transfers", { count })`. A module that is
+ * handed its caller's translator says which namespace with a marker comment: `// i18n-namespace: flags`.
  */
 function keysAsked(source: string): { scopes: string[]; asked: Asked[] } {
-  const scopes = [...source.matchAll(/(?:useTranslations|getTranslations)\(\s*"([^"]+)"\s*\)/g)].map((match) => match[1]!);
+  const scopes = [
+    ...source.matchAll(/(?:useTranslations|getTranslations)\(\s*"([^"]+)"\s*\)/g),
+    ...source.matchAll(/i18n-namespace: ([\w.]+)/g),
+  ].map((match) => match[1]!);
   const asked: Asked[] = [];
   const visit = (node: ts.Node) => {
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && /^t[a-z]?$/.test(node.expression.text)) {

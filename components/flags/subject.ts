@@ -13,6 +13,7 @@ export type FlagSubjectFields = Pick<
   | "agreementType"
 >;
 
+// i18n-namespace: flags
 /** The "flags" namespace's translator (next-intl's useTranslations or getTranslations), as far as this module uses it. */
 export type FlagsTranslator = (key: string, values?: Record<string, string | number>) => string;
 

@@ -25,6 +25,7 @@ import { categoryNameFr } from "@/lib/taxonomy/names-fr";
  * audit namespace's translator.
  */
 
+// i18n-namespace: audit
 /** The audit namespace's translator, as next-intl's useTranslations("audit") / getTranslations("audit") / createTranslator give it. */
 export interface AuditTranslator {
   (key: string, values?: Record<string, string | number>): string;
