@@ -1,8 +1,14 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import * as enums from "@/db/schema/enums";
 import { EXPORT_LANGUAGES, EXPORT_REPORTS, type ExportFormat, type ExportLanguage, type ExportReport } from "@/lib/exports/request";
+import { ROPA_TEMPLATES, type RopaTemplate } from "@/lib/exports/ropa";
 import { runExport } from "@/lib/exports/run";
 import { runFullEvaluation } from "@/lib/flags/evaluation";
 import { todayIso } from "@/lib/clock";
@@ -12,11 +18,12 @@ import { createTestDatabase } from "./databases";
 import { bufferSink, readXlsx } from "./exports-helpers";
 
 /*
- * Issue 16: no report shows a raw code. Every report but the Art. 30 record (tests/exports-ropa*.test.ts), in
- * English and in French, pending records included (their review status column too), read back as a person reads
- * it: every CSV cell, every text cell of every XLSX sheet (the cover included), and in JSON the title, the notes
- * and every label the records carry beside their codes. None may hold a snake_case token or be (or list) an
- * enum code of db/schema/enums.ts; the French one has French headings.
+ * Issue 16: no report shows a raw code. Every report, the Art. 30 record in each of its templates, in English
+ * and in French, pending records included (their review status column too), read back as a person reads it:
+ * every CSV cell, every text cell of every XLSX sheet (the cover included), every line of the PDF's text (as
+ * pdftotext reads it), and in JSON the title, the notes and every label the records carry beside their codes.
+ * None may hold a snake_case token or be (or list) an enum code of db/schema/enums.ts; the French one has
+ * French headings.
  *
  * On the demo company, on PGlite only: what is written does not depend on the database (the reports' queries
  * run on both in tests/exports-reports.test.ts).
@@ -31,6 +38,21 @@ const ENUM_CODES: ReadonlySet<string> = new Set(
 );
 const SNAKE_CASE = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g;
 const REPORTS = EXPORT_REPORTS.filter((report) => report !== "ropa");
+const run = promisify(execFile);
+
+/** The text of a PDF, line by line, as pdftotext reads it (poppler-utils, which npm test installs). */
+async function pdfLines(pdf: Buffer): Promise<string[]> {
+  const folder = mkdtempSync(join(tmpdir(), "exports-labels-"));
+  try {
+    const file = join(folder, "export.pdf");
+    writeFileSync(file, pdf);
+    const { stdout } = await run("pdftotext", ["-layout", file, "-"], { maxBuffer: 64 << 20 });
+    // -layout keeps a table's cells apart on a line by runs of spaces: each run is a cell boundary.
+    return stdout.split("\n").flatMap((line) => line.split(/\s{2,}/)).map((text) => text.trim()).filter(Boolean);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
 const TODAY = todayIso();
 
 /** What is wrong with a text a person reads: snake_case tokens, or an item of it that is an enum code. */
@@ -51,7 +73,7 @@ function jsonVisible(value: unknown, key = ""): string[] {
   return [];
 }
 
-describe("every report but the Art. 30 record, in English and in French, shows labels, never codes", () => {
+describe("every report, in English and in French, shows labels, never codes", () => {
   let handle: DatabaseHandle | undefined;
 
   beforeAll(async () => {
@@ -63,33 +85,49 @@ describe("every report but the Art. 30 record, in English and in French, shows l
     await handle?.close();
   });
 
-  async function exportOf(report: ExportReport, format: ExportFormat, language: ExportLanguage) {
+  async function exportOf(report: ExportReport, format: ExportFormat, language: ExportLanguage, template?: RopaTemplate) {
     const sink = bufferSink();
     // The demo's history reaches 152 days back (lib/seed/demo.ts): the audit period holds every event.
     const period = { from: addDays(TODAY, -160), to: TODAY };
-    await runExport({ db: handle!.db, report, format, language, includePending: true, period, generatedBy: "Test DPO", out: sink.out });
+    await runExport({ db: handle!.db, report, format, language, template, includePending: true, period, generatedBy: "Test DPO", out: sink.out });
     return sink.buffer();
   }
 
-  async function visibleTexts(report: ExportReport, language: ExportLanguage): Promise<Record<"csv" | "xlsx" | "json", string[]>> {
-    const csv = (parse(await exportOf(report, "csv", language), { bom: true }) as string[][]).flat();
+  async function visibleTexts(report: ExportReport, language: ExportLanguage, template?: RopaTemplate): Promise<Record<"csv" | "xlsx" | "pdf" | "json", string[]>> {
+    const csv = (parse(await exportOf(report, "csv", language, template), { bom: true, relax_column_count: true }) as string[][]).flat();
     const xlsx: string[] = [];
-    for (const sheet of (await readXlsx(await exportOf(report, "xlsx", language))).worksheets) {
+    for (const sheet of (await readXlsx(await exportOf(report, "xlsx", language, template))).worksheets) {
       sheet.eachRow((row) => row.eachCell((cell) => (typeof cell.value === "string" ? xlsx.push(cell.value) : undefined)));
     }
-    const json = jsonVisible(JSON.parse((await exportOf(report, "json", language)).toString("utf8")));
-    return { csv, xlsx, json };
+    const pdf = await pdfLines(await exportOf(report, "pdf", language, template));
+    const json = jsonVisible(JSON.parse((await exportOf(report, "json", language, template)).toString("utf8")));
+    return { csv, xlsx, pdf, json };
+  }
+
+  function expectNoRawCode(texts: Record<string, string[]>, what: string) {
+    expect(texts.csv!.length, "the CSV has cells").toBeGreaterThan(10);
+    expect(texts.pdf!.length, "the PDF has text").toBeGreaterThan(10);
+    for (const [format, list] of Object.entries(texts)) {
+      // A PDF line is a fragment of a wrapped cell ("… under the" / "contract"): a word alone on it is no code,
+      // so the PDF is read for snake_case tokens; its cells' values are the CSV's, read whole above.
+      const check = format === "pdf" ? (text: string) => rawCodesIn(text).filter((problem) => problem.startsWith("snake_case")) : rawCodesIn;
+      const problems = list.flatMap((text) => check(text).map((problem) => `${problem} in "${text.slice(0, 100)}"`));
+      expect([...new Set(problems)], `${what} ${format}`).toEqual([]);
+    }
+  }
+
+  for (const template of ROPA_TEMPLATES) {
+    for (const language of EXPORT_LANGUAGES) {
+      it(`Art. 30 record, ${template} template (${language}): CSV, XLSX, PDF and JSON hold no raw code`, async () => {
+        expectNoRawCode(await visibleTexts("ropa", language, template), `ropa ${template} ${language}`);
+      });
+    }
   }
 
   for (const report of REPORTS) {
     for (const language of EXPORT_LANGUAGES) {
-      it(`${report} (${language}): CSV, XLSX and JSON hold no raw code`, async () => {
-        const texts = await visibleTexts(report, language);
-        expect(texts.csv.length, "the CSV has cells").toBeGreaterThan(10);
-        for (const [format, list] of Object.entries(texts)) {
-          const problems = list.flatMap((text) => rawCodesIn(text).map((problem) => `${problem} in "${text.slice(0, 100)}"`));
-          expect([...new Set(problems)], `${report} ${language} ${format}`).toEqual([]);
-        }
+      it(`${report} (${language}): CSV, XLSX, PDF and JSON hold no raw code`, async () => {
+        expectNoRawCode(await visibleTexts(report, language), `${report} ${language}`);
       });
     }
 
