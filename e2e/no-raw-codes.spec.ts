@@ -64,6 +64,17 @@ async function expectNoRawCodes(page: Page, pages: readonly NamedPage[]) {
   }
 }
 
+test("the scan finds a bare code and a snake_case token a person would see, and not an identifier or a hidden text", async ({ page }) => {
+  await page.setContent(`
+    <main>
+      <table><tr><td>contract</td><td>Contract</td><td>Sent over tls1_3</td></tr></table>
+      <select><option>explicit_consent</option><option>Explicit consent</option></select>
+      <p>Key: <code>user.device.unique_id</code></p>
+      <p hidden>module_2</p>
+    </main>`);
+  expect(rawCodesIn(await visibleTexts(page)).sort()).toEqual(['"contract" (an enum code)', '"explicit_consent" (an enum code)', '"explicit_consent" in "explicit_consent"', '"tls1_3" in "Sent over tls1_3"'].sort());
+});
+
 for (const locale of ["en", "fr"] as const) {
   test.describe(`in ${locale === "en" ? "English" : "French"}`, () => {
     test.beforeEach(async ({ context, baseURL }) => {

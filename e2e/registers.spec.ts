@@ -164,7 +164,7 @@ test("the transfer and processor registers start from the server's rows, with no
   await expect(page).toHaveURL(/status=approved/);
   const statuses = processors.rows.locator('td[data-column="status"]');
   await expect(statuses.first()).toBeVisible();
-  await expect.poll(async () => (await statuses.allTextContents()).every((status) => status.trim() === "approved")).toBe(true);
+  await expect.poll(async () => (await statuses.allTextContents()).every((status) => status.trim() === "Approved")).toBe(true);
 });
 
 for (const register of [

@@ -1,4 +1,5 @@
 import type { Locator } from "@playwright/test";
+import { formatDate } from "../lib/labels";
 import { expect, isoDateInDays, test, uniqueName } from "./fixtures";
 import { RecordForm, RecordPage } from "./pages/record-page";
 
@@ -68,7 +69,7 @@ test("the DPO records a China export's separate consent and PIPIA, which clears 
 
   // Both facts in words on the transfer's page, and the flag is no longer among its open ones.
   await expect(detail(pipl, "Separate consent (PIPL Art. 39)")).toHaveText("Obtained");
-  await expect(detail(pipl, "PIPIA (PIPL Art. 55-56)")).toHaveText(pipiaDate);
+  await expect(detail(pipl, "PIPIA (PIPL Art. 55-56)")).toHaveText(formatDate(pipiaDate, "en"));
   await expect(record.openFlag(PIPL_RULE)).toHaveCount(0);
   await expect(flags.locator('[data-testid="flag-item"][data-flag-status="resolved"]').filter({ hasText: PIPL_FLAG_TITLE })).toHaveCount(1);
 
