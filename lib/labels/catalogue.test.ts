@@ -10,10 +10,12 @@ import { IMPORT_KINDS } from "@/lib/import/columns";
 import { DOJ_EXEMPTION_FACTS } from "@/lib/jurisdictions/doj-exemptions";
 import { PIPL_EXEMPTION_FACTS } from "@/lib/jurisdictions/pipl-exemptions";
 import { RULE_CATALOG } from "@/lib/rules/catalog";
+import { makeTransferContext } from "@/lib/rules/test-factories";
+import { noContract } from "@/lib/rules/transfer-rules";
 import { RULE_IDS } from "@/lib/rules/types";
 import { EN, EN_FIELDS } from "./en";
 import { FR, FR_FIELDS } from "./fr";
-import { enumLabel, enumLabels, enumOptions, enumValues, fieldLabel, FIELD_RESOURCES, isEnumValue, type EnumKind } from "./index";
+import { enumLabel, enumLabels, enumOptions, enumValues, fieldLabel, FIELD_RESOURCES, flagRemediation, isEnumValue, type ContractDuty, type EnumKind } from "./index";
 
 const KINDS = Object.keys(EN) as EnumKind[];
 
@@ -47,6 +49,7 @@ const TUPLES: Partial<Record<EnumKind, readonly string[]>> = {
   securityMeasure: enums.SECURITY_MEASURES,
   locale: enums.LOCALES,
   rule: RULE_IDS,
+  ruleRemediation: RULE_IDS,
   exportReport: EXPORT_REPORTS,
   exportFormat: EXPORT_FORMATS,
   ropaTemplate: ROPA_TEMPLATES,
@@ -174,6 +177,43 @@ describe("the label catalogue", () => {
       expect(enumLabel("rule", rule.id)).toBe(rule.title);
       expect(enumLabel("rule", rule.id, "fr")).not.toBe(rule.title);
     }
+  });
+
+  it("says what each rule asks the DPO to do as the rule does, and in French", () => {
+    expect(Object.keys(EN.ruleRemediation).sort()).toEqual([...RULE_IDS].sort());
+    for (const rule of RULE_CATALOG) {
+      // lib/labels cannot import the rules (they import it), so the English is a copy held to the rule's text.
+      expect(enumLabel("ruleRemediation", rule.id), rule.id).toBe(rule.remediation);
+      const french = enumLabel("ruleRemediation", rule.id, "fr");
+      expect(french, rule.id).not.toBe(rule.remediation);
+      expect(french, rule.id).toMatch(/^[A-ZÉ][^]*\.$/);
+      expect(flagRemediation(rule.id, rule.remediation, "fr"), rule.id).toEqual({ text: french, lang: "fr" });
+      expect(flagRemediation(rule.id, rule.remediation, "en"), rule.id).toEqual({ text: rule.remediation, lang: "en" });
+    }
+    // Citations keep their article, in the French way of writing them.
+    expect(enumLabel("ruleRemediation", "transfer.pipl-consent-or-pipia-missing", "fr")).toContain("(PIPL, art. 39)");
+  });
+
+  it("translates the remediation transfer.no-contract writes for each kind of recipient", () => {
+    const byDuty: Record<ContractDuty, Parameters<typeof makeTransferContext>[0]> = {
+      processor: { processor: { role: "processor" }, agreements: [] },
+      california: { processor: { role: "controller" }, transfer: { subjectRegions: ["US-CA"] }, agreements: [] },
+      joint_controller: { processor: { role: "joint_controller" }, agreements: [] },
+    };
+    for (const [duty, context] of Object.entries(byDuty) as [ContractDuty, Parameters<typeof makeTransferContext>[0]][]) {
+      const stored = noContract.evaluate(makeTransferContext(context))?.remediation;
+      expect(stored, duty).toBe(enumLabel("contractRemediation", duty));
+      expect(flagRemediation("transfer.no-contract", stored!, "fr"), duty).toEqual({ text: enumLabel("contractRemediation", duty, "fr"), lang: "fr" });
+    }
+    // Another rule's flag with the same words is not read as a no-contract one.
+    expect(flagRemediation("agreement.expired", EN.contractRemediation.processor, "fr").lang).toBe("en");
+  });
+
+  it("keeps a remediation the catalogue does not know as the engine stored it, marked English", () => {
+    const reworded = "Sign a DPA before the data moves.";
+    expect(flagRemediation("transfer.no-contract", reworded, "fr")).toEqual({ text: reworded, lang: "en" });
+    expect(flagRemediation("transfer.retired-rule", "Stop the flow.", "fr")).toEqual({ text: "Stop the flow.", lang: "en" });
+    expect(enumLabel("ruleRemediation", "transfer.retired-rule", "fr")).toBe("transfer.retired-rule");
   });
 
   it("cites each DOJ exemption's own section and each PIPL exemption's own article, in both languages", () => {

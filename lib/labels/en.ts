@@ -190,6 +190,36 @@ export const EN: EnumCatalogue = {
     "processor.onward-uncovered": "Sub-processor not covered by the parent's agreement",
     "processor.no-owner": "No internal owner",
   },
+  // Rule id -> what the rule asks the DPO to do (the rule's `remediation`, lib/rules/*-rules.ts; the test holds
+  // them equal). lib/labels cannot import the rules: they import the catalogue for their sentences.
+  ruleRemediation: {
+    "transfer.no-encryption-in-transit": "Require TLS 1.2 or later (TLS 1.3 or end-to-end encryption preferred) on this flow and record it.",
+    "transfer.no-encryption-at-rest": "Have the recipient encrypt the stored data (customer-managed keys preferred) and record it.",
+    "transfer.no-contract": "Sign the contract the recipient's role requires: with a processor, sub-processor or affiliate acting as one, a processing agreement (GDPR Art. 28(3)); with a joint controller, a joint-controller arrangement (Art. 26); with an independent controller receiving California consumers' data, a CCPA contract (1798.100(d)).",
+    "transfer.no-mechanism": "Put SCCs (or BCRs) in place with a transfer impact assessment, or renew the recipient's DPF certification, before the data moves.",
+    "transfer.mechanism-undocumented": "Record the signed agreement of the mechanism's type (with its dates) and link it to this transfer.",
+    "transfer.tia-missing": "Carry out (or review) the transfer impact assessment and record its date; review it every 12 months.",
+    "transfer.art49-systematic": "Replace the derogation with an Art. 46 safeguard (SCCs or BCRs) or DPF certification of the recipient.",
+    "transfer.doj-bulk-restricted": "Stop the flow or bring it within the CISA security requirements (with the due-diligence, audit and recordkeeping duties for restricted transactions); human genomic or other 'omic data above the threshold must stop.",
+    "transfer.doj-brokerage-prohibited": "Stop selling or brokering this data to the recipient; end the flow and document it.",
+    "transfer.doj-government-related": "Stop the flow of government-related data to the recipient, whatever its volume, or bring it within the CISA security requirements with the due-diligence, audit and recordkeeping duties of restricted transactions.",
+    "transfer.pipl-export": "Use the route the exporter's volume since 1 January requires (counted over all its recipients): a CAC security assessment, or the PIPL standard contract (filed) or certification (the GBA standard contract for a Guangdong-Hong Kong flow in that tier); separate consent and a PIPIA are needed in every case.",
+    "transfer.pipl-consent-or-pipia-missing": "Tell the individuals the foreign recipient's name and contact, the purposes, methods and categories, and obtain their separate consent to the export (PIPL Art. 39); carry out the personal-information protection impact assessment before the data moves and renew it at least every three years (Art. 55-56); record both on the transfer.",
+    "transfer.scc-module-mismatch": "Sign (or record) the SCCs with the module that matches the roles: Module 1 controller to controller, 2 controller to processor, 3 processor to processor, 4 processor to controller; or correct the exporter's or the recipient's role if it is the record that is wrong.",
+    "transfer.special-category-no-condition": "Record the Art. 9(2) condition the activity relies on (often explicit consent), or stop processing the category.",
+    "transfer.retention-missing": "Record how long the activity keeps the data (or the criteria that set it).",
+    "agreement.expired": "Renew or replace the agreement, or end the transfers it covers.",
+    "agreement.expiring-soon": "Start the renewal now so that the transfers it covers never run without a contract.",
+    "processor.dpf-lapsed": "Check the recipient on dataprivacyframework.gov (for UK data, that its certification includes the UK Extension); until it (re-)certifies, move its transfers to SCCs (with the UK Addendum for UK data) and a transfer impact assessment.",
+    "processor.onward-uncovered": "Amend the parent processor's agreement to authorise this sub-processor and flow the same data-protection obligations down to it.",
+    "processor.no-owner": "Assign an internal owner who answers for this vendor's reviews and renewals.",
+  },
+  // transfer.no-contract names the one instrument its recipient needs (lib/rules/transfer-rules.ts, ContractDuty).
+  contractRemediation: {
+    processor: "Sign a processing agreement with the Art. 28(3) terms (a DPA, SCCs, the PIPL standard contract, HK model clauses, CCPA service-provider terms or BCRs) covering this transfer, or renew the expired one.",
+    california: "Sign a contract with this third party that limits its use of California consumers' personal information to the specified purposes and binds it to the CCPA (Cal. Civ. Code 1798.100(d); 11 CCR 7053), and link it to this transfer.",
+    joint_controller: "Record the arrangement with the joint controller that sets out each party's responsibilities, in particular for the data subjects' rights and the information of Art. 13-14 (GDPR Art. 26(1)), and make its essence available to the data subjects (Art. 26(2)).",
+  },
   // DOMAIN.md §5, in the order the Exports page offers them.
   exportReport: {
     ropa: "Record of processing activities (GDPR Art. 30(1))",

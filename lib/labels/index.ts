@@ -1,7 +1,7 @@
 import { countryName as countryNameOrUndefined, listCountries as listCountriesIn, type Country } from "@/lib/jurisdictions/countries";
 import { EN, EN_FIELDS } from "./en";
 import { FR, FR_FIELDS } from "./fr";
-import type { EnumCatalogue, EnumKind, EnumValue, FieldCatalogue, FieldName, FieldResource, Locale } from "./kinds";
+import type { ContractDuty, EnumCatalogue, EnumKind, EnumValue, FieldCatalogue, FieldName, FieldResource, Locale } from "./kinds";
 
 /*
  * The one label catalogue (issue 16): every enum value and field a person or a regulator reads, in English and
@@ -10,7 +10,7 @@ import type { EnumCatalogue, EnumKind, EnumValue, FieldCatalogue, FieldName, Fie
  * tuples, so that client components may import it.
  */
 
-export type { DojStatus, EnumCatalogue, EnumKind, EnumValue, EnumValues, FieldCatalogue, FieldName, FieldResource, Locale } from "./kinds";
+export type { ContractDuty, DojStatus, EnumCatalogue, EnumKind, EnumValue, EnumValues, FieldCatalogue, FieldName, FieldResource, Locale } from "./kinds";
 export { FIELD_RESOURCES } from "./kinds";
 export { formatDate, formatDateTime, formatDayMonth, formatNumber } from "./format";
 
@@ -48,6 +48,27 @@ export function enumValues<K extends EnumKind>(kind: K): readonly EnumValue<K>[]
 export function enumOptions<K extends EnumKind>(kind: K, locale: Locale = "en"): { value: EnumValue<K>; label: string }[] {
   const labels = enumLabels(kind, locale);
   return enumValues(kind).map((value) => ({ value, label: labels[value] }));
+}
+
+/**
+ * A flag's remediation in the reader's language, and the language it is actually in.
+ *
+ * A flag stores the English remediation its rule wrote when it fired (lib/rules, Finding.remediation): the rule's
+ * own, or for transfer.no-contract the one instrument its recipient needs. Both are in the catalogue
+ * (`ruleRemediation` by rule id, `contractRemediation` by duty), so the stored text is matched against them
+ * rather than replaced by the rule's: the English reader keeps the exact sentence the engine wrote, and a French
+ * reader gets the translation of that same sentence. A text the catalogue does not know (a rule since removed or
+ * reworded, whose old flags keep their words) comes back as it is, marked English, for the page to say so
+ * (lang="en") rather than show the current rule's advice for a finding it did not make.
+ */
+export function flagRemediation(ruleId: string, stored: string, locale: Locale = "en"): { text: string; lang: Locale } {
+  if (locale === "en" || !Object.hasOwn(CATALOGUES, locale)) return { text: stored, lang: "en" };
+  if (isEnumValue("ruleRemediation", ruleId) && EN.ruleRemediation[ruleId] === stored) {
+    return { text: enumLabel("ruleRemediation", ruleId, locale), lang: locale };
+  }
+  const duty = (Object.keys(EN.contractRemediation) as ContractDuty[]).find((key) => EN.contractRemediation[key] === stored);
+  if (ruleId === "transfer.no-contract" && duty !== undefined) return { text: enumLabel("contractRemediation", duty, locale), lang: locale };
+  return { text: stored, lang: "en" };
 }
 
 /** Whether a stored or submitted string is a value of the kind (a flag of a rule no longer in the catalogue is not). */

@@ -57,6 +57,12 @@ export type DuplicateReason = "same_name" | "similar_name" | "same_domain";
 export type FlagStatusFilter = FlagStatus | "all";
 /** The transfers register's encryption filter (lib/api/contracts/transfers.ts, ENCRYPTION_FILTERS). */
 export type EncryptionFilter = "none" | "any";
+/**
+ * The instrument transfer.no-contract asks of its recipient, which names the finding's remediation
+ * (lib/rules/transfer-rules.ts, ContractDuty): a processor's Art. 28(3) agreement, the CCPA contract of an
+ * independent controller receiving California consumers' data, a joint controller's Art. 26 arrangement.
+ */
+export type ContractDuty = "processor" | "california" | "joint_controller";
 /** A user account's state in the users register. */
 export type UserStatus = "active" | "disabled";
 /** How a register is sorted. */
@@ -64,7 +70,7 @@ export type SortDirection = "asc" | "desc";
 
 /**
  * Every enumeration a person reads, by kind: the camelCase names of the tuples of db/schema/enums.ts, the
- * product's own enumerations, and `rule` (rule id -> rule title).
+ * product's own enumerations, `rule` (rule id -> rule title) and `ruleRemediation` (rule id -> what to do).
  */
 export interface EnumValues {
   entityRole: EntityRole;
@@ -96,6 +102,8 @@ export interface EnumValues {
   locale: Locale;
   // The product's enumerations.
   rule: RuleId;
+  ruleRemediation: RuleId;
+  contractRemediation: ContractDuty;
   exportReport: ExportReport;
   exportFormat: ExportFormat;
   ropaTemplate: RopaTemplate;
