@@ -42,9 +42,9 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
  * IMPORT_CONCURRENCY's default on the embedded database. PGlite runs every query of the process in one wasm
  * instance, one at a time, and reading and checking a file is JavaScript on the server's one thread: a second
  * import at once finishes no sooner, it only doubles what is held. Measured under the import attack (README,
- * "Benchmark"; 2026-12-03, the production server on PGlite): with 2 at a time the server peaked at 548 to 860 MB
- * by kind of file, with 1 at 470 to 610 MB, before the other fixes of that day. PostgreSQL does the queries in
- * its own processes, where two imports overlap, and stayed under 512 MB with 2.
+ * "Benchmark"; 2026-12-03, the production server on PGlite, before the other fixes of that day): with 2 at a time
+ * it peaked at 514 to 860 MB by kind of file, with 1 at 470 to 610 MB. PostgreSQL does the queries in its own
+ * processes, where two imports overlap.
  */
 export const PGLITE_IMPORT_CONCURRENCY = 1;
 
