@@ -3,12 +3,13 @@ import { useTranslations } from "next-intl";
 import type { FlagDetail } from "@/db/queries/flags";
 import { useUiLocale } from "@/components/layout/use-ui-locale";
 import type { Locale } from "@/lib/i18n/locales";
-import { formatNumber } from "@/lib/labels";
+import { flagRemediation, formatNumber } from "@/lib/labels";
 import { AcceptRiskForm } from "./accept-risk-form";
 import type { AcceptRiskAction } from "./accept-risk-types";
 import { FlagStatusBadge, SeverityBadge } from "./badges";
 import { FactText } from "./fact-text";
 import { factParts, formatLocalDate, localFactLabel, messageParts } from "./format";
+import { engineLang, langWhereDifferent } from "./lang";
 import { ruleTitle } from "./rules";
 import { flagSubject, type FlagsTranslator } from "./subject";
 
@@ -85,6 +86,7 @@ function FlagItem({
   const subject = flagSubject(flag, t as FlagsTranslator, locale);
   const facts = Object.entries(flag.facts ?? {});
   const headingId = `flag-${flag.id}-title`;
+  const remediation = flagRemediation(flag.ruleId, flag.remediation, locale);
   const words = { yes: t("facts.yes"), no: t("facts.no"), none: t("facts.none"), notCarried: t("facts.notCarried") };
   // The names of the fact keys the rules write, in the reader's language (flags.facts.keys.<key>).
   const keyLabel = (head: string) => (t.has(`facts.keys.${head}`) ? t(`facts.keys.${head}`) : undefined);
@@ -99,7 +101,8 @@ function FlagItem({
         <FlagStatusBadge status={flag.status} />
         <code className="ml-auto text-xs text-slate-500">{flag.ruleId}</code>
       </div>
-      <p className="mt-2 text-sm" data-testid="flag-message">
+      {/* The engine's sentence is stored in English (the facts below are in the reader's language). */}
+      <p className="mt-2 text-sm" data-testid="flag-message" lang={engineLang(locale)}>
         <FactText parts={messageParts(flag.message)} />
       </p>
       {showSubject && (
@@ -134,12 +137,14 @@ function FlagItem({
       <dl className="mt-3 grid gap-2 text-sm sm:grid-cols-2">
         <div>
           <dt className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t("list.citation")}</dt>
-          <dd data-testid="flag-citation">{flag.citation}</dd>
+          <dd data-testid="flag-citation" lang={engineLang(locale)}>
+            {flag.citation}
+          </dd>
         </div>
         <div>
           <dt className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t("list.remediation")}</dt>
-          <dd data-testid="flag-remediation">
-            <FactText parts={messageParts(flag.remediation)} />
+          <dd data-testid="flag-remediation" lang={langWhereDifferent(remediation.lang, locale)}>
+            <FactText parts={messageParts(remediation.text)} />
           </dd>
         </div>
       </dl>

@@ -13,6 +13,7 @@ import type { FlagListAcceptance } from "./flag-list";
 import { FlagStatusBadge, SeverityBadge } from "./badges";
 import { FactText } from "./fact-text";
 import { formatLocalDate, messageParts } from "./format";
+import { engineLang } from "./lang";
 import { ruleTitle } from "./rules";
 import { flagSubject, type FlagsTranslator } from "./subject";
 
@@ -111,7 +112,8 @@ export function FlagsTable({
                   <span className="font-medium">{title}</span>
                   <code className="block text-xs text-slate-500">{flag.ruleId}</code>
                 </td>
-                <td className="max-w-md px-4 py-2">
+                {/* The engine's sentence is stored in English: marked so on a page in another language. */}
+                <td className="max-w-md px-4 py-2" lang={engineLang(locale)}>
                   <FactText parts={messageParts(flag.message)} />
                 </td>
                 <td className="px-4 py-2">

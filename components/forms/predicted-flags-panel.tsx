@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { SeverityBadge } from "@/components/flags/badges";
+import { engineLang } from "@/components/flags/lang";
 import { appLocale } from "@/components/registers/locale-format";
 import type { FlagSubjectType, Severity } from "@/db/schema/enums";
 import { enumLabel } from "@/lib/labels";
@@ -62,7 +63,10 @@ export function PredictedFlagsPanel({
                   <SeverityBadge severity={flag.severity as Severity} /> {subject(flag)}
                   {rule(flag)}
                   {!currentKeys.has(flag.key) && <span className="ml-1 font-semibold text-red-700">{t("new")}</span>}
-                  <p className="text-slate-700">{flag.message}</p>
+                  {/* The engine's sentence is in English: marked so on a page in another language. */}
+                  <p className="text-slate-700" lang={engineLang(locale)}>
+                    {flag.message}
+                  </p>
                 </li>
               ))}
             </ul>
@@ -76,7 +80,7 @@ export function PredictedFlagsPanel({
                     {subject(flag)}
                     {rule(flag)}
                     {t("separator")}
-                    {flag.message}
+                    <span lang={engineLang(locale)}>{flag.message}</span>
                   </li>
                 ))}
               </ul>

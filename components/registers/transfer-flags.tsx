@@ -2,7 +2,8 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { TransferFlagRow } from "@/db/queries/agreements-register";
 import { FlagStatusBadge, SeverityBadge } from "@/components/flags/badges";
-import { enumLabel } from "@/lib/labels";
+import { engineLang, langWhereDifferent } from "@/components/flags/lang";
+import { enumLabel, flagRemediation } from "@/lib/labels";
 import { appLocale, localeFormatters } from "./locale-format";
 
 /**
@@ -19,6 +20,7 @@ export function TransferFlagsList({ flags, total, emptyText }: { flags: readonly
       <ul className="space-y-3" data-testid="transfer-flags">
         {flags.map((flag) => {
           const title = enumLabel("rule", flag.ruleId, locale);
+          const remediation = flagRemediation(flag.ruleId, flag.remediation, locale);
           return (
             <li key={flag.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="transfer-flag">
               <h3 className="flex flex-wrap items-center gap-2 font-semibold">
@@ -26,12 +28,15 @@ export function TransferFlagsList({ flags, total, emptyText }: { flags: readonly
                 <FlagStatusBadge status={flag.status} />
                 {title}
               </h3>
-              <p className="mt-1">{flag.message}</p>
+              {/* The engine's sentence and the citation it quotes are stored in English. */}
+              <p className="mt-1" lang={engineLang(locale)}>
+                {flag.message}
+              </p>
               <dl className="mt-2 grid gap-1 text-slate-700 sm:grid-cols-[auto_1fr] sm:gap-x-3">
                 <dt className="font-medium">{t("legalSource")}</dt>
-                <dd>{flag.citation}</dd>
+                <dd lang={engineLang(locale)}>{flag.citation}</dd>
                 <dt className="font-medium">{t("whatToDo")}</dt>
-                <dd>{flag.remediation}</dd>
+                <dd lang={langWhereDifferent(remediation.lang, locale)}>{remediation.text}</dd>
               </dl>
               <Link href={`/transfers/${flag.transferId}`} className="mt-2 inline-block text-brand-700 underline">
                 {t("open")}

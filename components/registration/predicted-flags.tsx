@@ -1,8 +1,9 @@
 import { useLocale, useTranslations } from "next-intl";
 import { SeverityBadge } from "@/components/flags/badges";
+import { engineLang, langWhereDifferent } from "@/components/flags/lang";
 import { appLocale } from "@/components/registers/locale-format";
 import type { Locale } from "@/lib/i18n/locales";
-import { countryName, enumLabel } from "@/lib/labels";
+import { countryName, enumLabel, flagRemediation } from "@/lib/labels";
 import type { PredictedFlagSubject } from "@/lib/registration/predicted-flag";
 import type { FlagForecast } from "./types";
 
@@ -18,6 +19,37 @@ function subjectWords(about: PredictedFlagSubject, t: Translate, locale: Locale)
     case "agreement":
       return about.agreementType === undefined ? t("otherAgreement") : enumLabel("agreementType", about.agreementType, locale);
   }
+}
+
+// Stand-ins (private-use characters, never in a message) for the placeholders of "why": the sentence is
+// translated whole, then each stand-in is replaced by its text in its own language's element.
+const CITATION = "\uE000";
+const REMEDIATION = "\uE001";
+
+/**
+ * "{citation}. To fix: {remediation}" in the reader's language, the citation (quoted as the engine stores it,
+ * in English) and the remediation each marked with the language it is in.
+ */
+function Why({ flag, t, locale }: { flag: FlagForecast; t: Translate; locale: Locale }) {
+  const remediation = flagRemediation(flag.ruleId, flag.remediation, locale);
+  const sentence = t("why", { citation: CITATION, remediation: REMEDIATION });
+  return (
+    <p className="text-xs text-slate-600">
+      {sentence.split(/(\uE000|\uE001)/).map((part, index) =>
+        part === CITATION ? (
+          <span key={index} lang={engineLang(locale)}>
+            {flag.citation}
+          </span>
+        ) : part === REMEDIATION ? (
+          <span key={index} lang={langWhereDifferent(remediation.lang, locale)}>
+            {remediation.text}
+          </span>
+        ) : (
+          part
+        ),
+      )}
+    </p>
+  );
 }
 
 /** The flags the vendor will raise once submitted, worst first: severity, title, what it is about and why. */
@@ -42,8 +74,11 @@ export function PredictedFlags({ forecast, error }: { forecast: readonly FlagFor
                 <SeverityBadge severity={flag.severity} /> <span className="font-semibold">{enumLabel("rule", flag.ruleId, locale)}</span>
                 <span className="text-slate-700"> · {subjectWords(flag.about, t, locale)}</span>
               </p>
-              <p className="text-slate-800">{flag.message}</p>
-              <p className="text-xs text-slate-600">{t("why", { citation: flag.citation, remediation: flag.remediation })}</p>
+              {/* The engine's sentence is in English: marked so on a page in another language. */}
+              <p className="text-slate-800" lang={engineLang(locale)}>
+                {flag.message}
+              </p>
+              <Why flag={flag} t={t} locale={locale} />
             </li>
           ))}
         </ul>

@@ -1,0 +1,16 @@
+import type { Locale } from "@/lib/i18n/locales";
+
+/**
+ * The lang attribute of a text written in `text` on a page in `page`: set only where they differ. The rules
+ * engine writes its messages (and the citations it quotes) in English, stored as written; on a French page they
+ * are marked lang="en" so that a screen reader reads them with English pronunciation and the browser hyphenates
+ * them as English.
+ */
+export function langWhereDifferent(text: Locale, page: Locale): Locale | undefined {
+  return text === page ? undefined : text;
+}
+
+/** The lang attribute of what the engine wrote in English (a flag's message, its citation) on a page in `page`. */
+export function engineLang(page: Locale): Locale | undefined {
+  return langWhereDifferent("en", page);
+}
