@@ -20,6 +20,8 @@ const SLOW = [
   "tests/exports-reports.test.ts",
   // Every PDF export of the demo through pdfinfo, pdffonts and pdftotext (70 s).
   "tests/exports-pdf.test.ts",
+  // Creates new PGlite folders in child processes and measures their memory (15–40 s under load).
+  "tests/pglite-folder-init.test.ts",
   "tests/users-tokens.test.ts",
   // Two app processes on one PostgreSQL database (child processes, 25 s).
   "tests/two-instances.test.ts",

@@ -2,6 +2,7 @@
 type Env = Record<string, string | undefined>;
 
 export function withRuntimeDefaults(env?: Env): Env & { PORT: string; HOST: string; NEXTAUTH_URL: string; NEXTAUTH_SECRET: string };
+export function withHeapLimit(nodeOptions?: string): string;
 export function isDemoMode(env?: Env): boolean;
 export const ALL_INTERFACES: "0.0.0.0";
 export function listenHost(env?: Env): string;

@@ -13,6 +13,7 @@ export function withRuntimeDefaults(env = process.env) {
   result.PORT ||= "3000";
   result.HOST ||= listenHost(result);
   result.NEXTAUTH_URL ||= `http://localhost:${result.PORT}`;
+  result.NODE_OPTIONS = withHeapLimit(result.NODE_OPTIONS);
   if (!result.NEXTAUTH_SECRET) {
     if (result.DATABASE_URL) {
       throw new Error(
@@ -28,6 +29,17 @@ export function withRuntimeDefaults(env = process.env) {
     result.NEXTAUTH_SECRET = fs.readFileSync(secretFile, "utf8").trim();
   }
   return result;
+}
+
+/**
+ * V8 sizes its heap from the machine's memory (a 4 GB limit here) and lets it grow to about four times what is
+ * live before collecting hard, so bursts of requests or imports showed as hundreds of MB of RSS. A 1 GB old space
+ * keeps growth near 1.6 times the live heap (scripts/import-attack.ts: PGlite peak 803 → 474 MB, README
+ * "Benchmark"); the largest export streams within it. An operator's own --max-old-space-size wins.
+ */
+export function withHeapLimit(nodeOptions = "") {
+  if (/--max-old-space-size(=|\s)/.test(nodeOptions)) return nodeOptions;
+  return `${nodeOptions} --max-old-space-size=1024`.trim();
 }
 
 /**

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { isDemoMode as appIsDemoMode } from "@/lib/env";
-import { isDemoMode, listenHost, nextStartArgs, startLine, withRuntimeDefaults } from "../scripts/runtime-env.mjs";
+import { isDemoMode, listenHost, nextStartArgs, startLine, withHeapLimit, withRuntimeDefaults } from "../scripts/runtime-env.mjs";
 
 /*
  * Issue 14, item 7: with demo mode on (its accounts' passwords are published), `npm start` listens on 127.0.0.1
@@ -52,6 +52,14 @@ describe("npm start's listening address", () => {
     const opened = withRuntimeDefaults({ PGLITE_DIR: path.join(root, "pglite"), HOST: "0.0.0.0" });
     expect(nextStartArgs(opened)).toContain("0.0.0.0");
     expect(startLine(opened)).toContain("listening on every interface (0.0.0.0)");
+  });
+
+  it("caps V8's old space at 1 GB unless the operator set a limit (issue 14: RSS under the import attack)", () => {
+    const started = withRuntimeDefaults({ PGLITE_DIR: path.join(root, "pglite") });
+    expect(started.NODE_OPTIONS).toBe("--max-old-space-size=1024");
+    expect(withHeapLimit("--enable-source-maps")).toBe("--enable-source-maps --max-old-space-size=1024");
+    expect(withHeapLimit("--max-old-space-size=4096")).toBe("--max-old-space-size=4096");
+    expect(withHeapLimit("--inspect --max-old-space-size 2048")).toBe("--inspect --max-old-space-size 2048");
   });
 
   it("decides demo mode exactly as the app does (lib/env.ts)", () => {
