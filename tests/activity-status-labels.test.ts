@@ -1,12 +1,10 @@
-import { NextIntlClientProvider } from "next-intl";
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ActivityStatusBadge, activityStatusOptions } from "@/components/activities/activity-status";
 import type { RecordStatus } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
-import { loadMessages } from "@/lib/i18n/messages";
 import { enumLabel } from "@/lib/labels";
+import { renderInLocale } from "./render-in-locale";
 
 /*
  * Issue 16: an activity's status reads the label catalogue's words (recordStatus), the same the registers,
@@ -14,8 +12,7 @@ import { enumLabel } from "@/lib/labels";
  */
 
 async function badge(locale: Locale, status: RecordStatus): Promise<string> {
-  const messages = await loadMessages(locale);
-  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages, timeZone: "UTC", children: createElement(ActivityStatusBadge, { status }) }));
+  return renderInLocale(locale, createElement(ActivityStatusBadge, { status }));
 }
 
 describe("an activity's status in words", () => {

@@ -1,15 +1,13 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { NextIntlClientProvider } from "next-intl";
-import { createElement, type ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+
+import { createElement } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { ActivityCategoriesTable } from "@/components/activities/activity-categories-table";
 import { ActivityForm, type ActivityFormValues } from "@/components/forms/activity-form";
 import { activityFormOptions } from "@/components/forms/activity-form-options";
 import type { Locale } from "@/lib/i18n/locales";
-import { loadMessages } from "@/lib/i18n/messages";
 import en from "@/lib/i18n/messages/en/activities.json";
 import fr from "@/lib/i18n/messages/fr/activities.json";
+import { renderInLocale as render } from "./render-in-locale";
 
 /*
  * Issue 16, the activities area in English and in French: the activity form (with the CNIL checklist and the
@@ -46,13 +44,6 @@ const VALUES: ActivityFormValues & { version: number } = {
   retainedPerPolicy: null,
   policyDeviationReason: null,
 };
-
-async function render(locale: Locale, element: ReactElement): Promise<string> {
-  const messages = await loadMessages(locale);
-  return renderToStaticMarkup(
-    createElement(QueryClientProvider, { client: new QueryClient() }, createElement(NextIntlClientProvider, { locale, messages, timeZone: "UTC", children: element })),
-  );
-}
 
 function renderForm(locale: Locale, values: Partial<ActivityFormValues> = {}) {
   return render(

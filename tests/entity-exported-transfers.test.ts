@@ -1,10 +1,8 @@
-import { NextIntlClientProvider } from "next-intl";
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ExportedTransfers } from "@/components/entities/exported-transfers";
 import type { Locale } from "@/lib/i18n/locales";
-import { loadMessages } from "@/lib/i18n/messages";
+import { renderInLocale } from "./render-in-locale";
 
 /*
  * Issue 16: the entity page lists the transfers an entity exports by recipient and route, the countries named
@@ -17,8 +15,7 @@ const TRANSFERS = [
 ];
 
 async function render(locale: Locale, transfers = TRANSFERS): Promise<string> {
-  const messages = await loadMessages(locale);
-  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages, timeZone: "UTC", children: createElement(ExportedTransfers, { transfers }) }));
+  return renderInLocale(locale, createElement(ExportedTransfers, { transfers }));
 }
 
 describe("the transfers an entity exports", () => {

@@ -1,6 +1,4 @@
-import { NextIntlClientProvider } from "next-intl";
-import { createElement, type ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import * as enums from "@/db/schema/enums";
 import { DownloadLinks } from "@/components/exports/download-links";
@@ -8,7 +6,7 @@ import { ExportForm } from "@/components/exports/export-form";
 import { ExportPreview } from "@/components/exports/export-preview";
 import { exportQuery } from "@/lib/exports/request";
 import type { Locale } from "@/lib/i18n/locales";
-import { loadMessages } from "@/lib/i18n/messages";
+import { renderInLocale as render, visibleText } from "./render-in-locale";
 
 /*
  * Issue 16: the Exports page in English (the wording the e2e journeys read, kept) and in French, rendered as the
@@ -16,20 +14,6 @@ import { loadMessages } from "@/lib/i18n/messages";
  * the report's language when it is not the API's English.
  */
 
-async function render(locale: Locale, element: ReactElement): Promise<string> {
-  const messages = await loadMessages(locale);
-  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages, timeZone: "UTC", children: element }));
-}
-
-/** What a reader sees: the markup without its tags and attributes (option values are codes by design). */
-const visibleText = (html: string) =>
-  html
-    .replace(/<code[^>]*>.*?<\/code>/g, " ")
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&")
-    .replace(/[ \t\r\n]+/g, " ");
 const SNAKE_CASE = /\b[a-z0-9]+(?:_[a-z0-9]+)+\b/;
 const ENUM_CODES = new Set(
   Object.values(enums as Record<string, unknown>)

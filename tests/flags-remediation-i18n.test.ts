@@ -1,6 +1,4 @@
-import { NextIntlClientProvider } from "next-intl";
-import { createElement, type ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import { FlagList } from "@/components/flags/flag-list";
 import { PredictedFlagsPanel } from "@/components/forms/predicted-flags-panel";
@@ -8,22 +6,16 @@ import { TransferFlagsList } from "@/components/registers/transfer-flags";
 import { PredictedFlags } from "@/components/registration/predicted-flags";
 import type { FlagDetail } from "@/db/queries/flags";
 import type { TransferFlagRow } from "@/db/queries/agreements-register";
-import type { Locale } from "@/lib/i18n/locales";
-import { loadMessages } from "@/lib/i18n/messages";
 import { enumLabel } from "@/lib/labels";
 import { getRule } from "@/lib/rules/catalog";
 import type { PredictedFlag } from "@/lib/registration/predicted-flag";
+import { renderInLocale as render } from "./render-in-locale";
 
 /*
  * Issue 16: on a French page a flag's remediation reads in French (the label catalogue's ruleRemediation), while
  * the engine's sentence and the citation it quotes, stored in English, sit in an element marked lang="en" so that
  * a screen reader and the browser's hyphenation treat them as English. On an English page nothing changes.
  */
-
-async function render(locale: Locale, element: ReactElement): Promise<string> {
-  const messages = await loadMessages(locale);
-  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages, timeZone: "UTC", children: element }));
-}
 
 /** Text in the markup, entities decoded as a reader gets them. */
 const decode = (html: string) => html.replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");

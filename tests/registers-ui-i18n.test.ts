@@ -1,7 +1,5 @@
-import { QueryClient, QueryClientProvider, type UseQueryResult } from "@tanstack/react-query";
-import { NextIntlClientProvider } from "next-intl";
-import { createElement, type ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+import { type UseQueryResult } from "@tanstack/react-query";
+import { createElement } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { PredictedFlagsPanel } from "@/components/forms/predicted-flags-panel";
 import { ProcessorForm, type ProcessorFormValues } from "@/components/forms/processor-form";
@@ -13,7 +11,7 @@ import { RegisterStatus } from "@/components/registers/register-status";
 import { yesNo } from "@/components/transfers/details-list";
 import { Pagination } from "@/components/ui/pagination";
 import type { Locale } from "@/lib/i18n/locales";
-import { loadMessages } from "@/lib/i18n/messages";
+import { renderInLocale as render, visibleText } from "./render-in-locale";
 
 /*
  * Issue 16, the registers and record forms in English and in French, rendered as the reader gets them: the
@@ -24,23 +22,6 @@ import { loadMessages } from "@/lib/i18n/messages";
 // The forms and the delete button hold the App Router; a static render has none mounted.
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push: () => undefined, refresh: () => undefined, replace: () => undefined }) }));
 
-async function render(locale: Locale, element: ReactElement): Promise<string> {
-  const messages = await loadMessages(locale);
-  return renderToStaticMarkup(
-    createElement(QueryClientProvider, { client: new QueryClient() }, createElement(NextIntlClientProvider, { locale, messages, timeZone: "UTC", children: element })),
-  );
-}
-
-/** What a reader sees: the markup without its tags and attributes (option values and ids are codes by design). */
-const visibleText = (html: string) =>
-  html
-    .replace(/<code[^>]*>.*?<\/code>/g, " ")
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&")
-    // Runs of ordinary white space only: a no-break space is part of what the reader sees (French numbers).
-    .replace(/[ \t\r\n]+/g, " ");
 const SNAKE_CASE = /\b[a-z0-9]+(?:_[a-z0-9]+)+\b/;
 
 const pager = { page: 2, pageSize: 50, total: 1230, basePath: "/transfers", searchParams: { q: "cloud" } };

@@ -1,11 +1,9 @@
-import { NextIntlClientProvider } from "next-intl";
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { PredictedFlags } from "@/components/registration/predicted-flags";
 import type { Locale } from "@/lib/i18n/locales";
-import { loadMessages } from "@/lib/i18n/messages";
 import type { PredictedFlag } from "@/lib/registration/predicted-flag";
+import { renderInLocale } from "./render-in-locale";
 
 /*
  * Issue 16: the registration wizard's summary names what each predicted flag is on in the reader's language,
@@ -13,10 +11,7 @@ import type { PredictedFlag } from "@/lib/registration/predicted-flag";
  */
 
 async function render(locale: Locale, forecast: PredictedFlag[]): Promise<string> {
-  const messages = await loadMessages(locale);
-  const html = renderToStaticMarkup(
-    createElement(NextIntlClientProvider, { locale, messages, timeZone: "UTC", children: createElement(PredictedFlags, { forecast, error: null }) }),
-  );
+  const html = await renderInLocale(locale, createElement(PredictedFlags, { forecast, error: null }));
   // What a reader sees: the text without tags, entities decoded, ordinary white space folded.
   return html
     .replace(/<[^>]*>/g, " ")

@@ -1,7 +1,5 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { NextIntlClientProvider } from "next-intl";
-import { createElement, type ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+
+import { createElement } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { readUploadedImport } from "@/app/(dashboard)/import/import-file";
 import { ApiReference, type OpenApiDocument } from "@/components/api-reference/api-reference";
@@ -15,7 +13,7 @@ import type { AuditEventRow } from "@/db/queries/audit";
 import { AppError } from "@/lib/errors";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import type { Locale } from "@/lib/i18n/locales";
-import { loadMessages } from "@/lib/i18n/messages";
+import { renderInLocale as render, visibleText } from "./render-in-locale";
 
 /*
  * Issue 16, the data categories, the organisation's entities, the import page, the audit trail and the API
@@ -27,24 +25,6 @@ import { loadMessages } from "@/lib/i18n/messages";
 // The entity form holds the App Router; a static render has none mounted.
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push: () => undefined, refresh: () => undefined, replace: () => undefined }) }));
 
-async function render(locale: Locale, element: ReactElement): Promise<string> {
-  const messages = await loadMessages(locale);
-  return renderToStaticMarkup(
-    createElement(QueryClientProvider, { client: new QueryClient() }, createElement(NextIntlClientProvider, { locale, messages, timeZone: "UTC", children: element })),
-  );
-}
-
-/** What a reader sees: the markup without its tags and attributes; <code> and <pre> are exempt, as in e2e/no-raw-codes.spec.ts. */
-const visibleText = (html: string) =>
-  html
-    .replace(/<(code|pre)[^>]*>[\s\S]*?<\/\1>/g, " ")
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/[ \t\r\n]+/g, " ");
 const SNAKE_CASE = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g;
 
 const snakeCaseIn = (text: string) => [...text.matchAll(SNAKE_CASE)].map((match) => match[0]);
