@@ -1,6 +1,6 @@
 import "server-only";
 import { formatDate, formatDateTime, formatDayMonth, formatNumber } from "@/lib/labels";
-import { negotiateLocale, type Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import { requestLocale } from "@/lib/i18n/request";
 
 /*
@@ -9,14 +9,6 @@ import { requestLocale } from "@/lib/i18n/request";
  * as it decides the UI's texts (the user's choice in its cookie, else Accept-Language, else English), rather
  * than the browser's exact tag, which once gave "Mar 17, 2026" to one reader and "17/03/2026" to the next.
  */
-
-/**
- * Which of our languages an Accept-Language header asks for (English when none). Kept for the pages that read
- * the header themselves; `requestLocale()` (lib/i18n/request.ts) also honours the user's choice.
- */
-export function pickLocale(acceptLanguage: string | null): Locale {
-  return negotiateLocale(acceptLanguage);
-}
 
 /** Formatters bound to a language: "17 Mar 2026" / "17 mars 2026", "12,345" / "12 345". */
 export function formattersFor(locale: Locale) {

@@ -27,7 +27,7 @@ const pageNumber = z.coerce.number({ message: "must be a whole number" }).int({ 
 export const dataCategoryListQuery = z.object({
   page: pageNumber.min(1).max(1_000_000).optional().describe("Page number; without page and pageSize, every category"),
   pageSize: pageNumber.min(1).max(MAX_PAGE_SIZE, { message: `must be at most ${MAX_PAGE_SIZE}` }).optional().describe("Rows per page (20 when only page is given)"),
-  q: searchText.optional().describe("Text search on the key, name and description"),
+  q: searchText.optional().describe("Text search on the key, the name (English or French) and the description"),
   sensitive: booleanParam.optional().describe("true: GDPR special, CCPA sensitive, PIPL sensitive or DOJ-covered; false: none of these"),
   classification: enumField("categoryClassification").optional().describe("Sensitive under this regime"),
   sort: z.enum(CATEGORY_SORTS).optional().describe("Sort column (default key: a parent right before its children); ties are broken by key"),
