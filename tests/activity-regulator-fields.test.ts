@@ -13,7 +13,7 @@ import { createApiToken, createUser } from "@/lib/users/service";
 import * as activityItem from "../app/api/v1/activities/[id]/route";
 import * as activityCollection from "../app/api/v1/activities/route";
 import { describeOnDatabases } from "./databases";
-import { TEST_ACTOR, makeEntity } from "./factories";
+import { makeEntity, NO_REGULATOR_FIELDS, TEST_ACTOR } from "./factories";
 
 /*
  * Issue 16, "the model records the fields they need": the activity's CNIL checklist of security measures and
@@ -125,18 +125,7 @@ describeOnDatabases("activity regulator fields (CNIL checklist, ICO template)", 
 
   it("an activity with only the required fields gets empty regulator fields (a company starting without the demo)", async () => {
     const { record } = await createActivity({ ctx: ctx(), input: { name: "Payroll", controllerEntityId: controllerId, purpose: "Pay staff", legalBasis: "contract" } });
-    expect(record).toMatchObject({
-      securityChecklist: [],
-      applications: null,
-      liaReference: null,
-      consentRecordReference: null,
-      breachOccurred: false,
-      breachRecordReference: null,
-      schedule1Condition: null,
-      policyDocumentReference: null,
-      retainedPerPolicy: null,
-      policyDeviationReason: null,
-    });
+    expect(record).toMatchObject(NO_REGULATOR_FIELDS);
   });
 
   it("the service creates and updates the fields, audits the change and checks the rules on the stored activity with the change applied", async () => {

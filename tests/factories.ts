@@ -88,3 +88,17 @@ export async function makeTransfer(
   });
   return { transfer: record, flags };
 }
+
+/** What an activity recorded without them holds in the ICO template's and CNIL register's fields (migration 0006). */
+export const NO_REGULATOR_FIELDS = {
+  securityChecklist: [],
+  applications: null,
+  liaReference: null,
+  consentRecordReference: null,
+  breachOccurred: false,
+  breachRecordReference: null,
+  schedule1Condition: null,
+  policyDocumentReference: null,
+  retainedPerPolicy: null,
+  policyDeviationReason: null,
+} as const;
