@@ -42,5 +42,9 @@ export function flagSubject(flag: FlagSubjectFields, t: FlagsTranslator, locale:
         label: t("subject.agreement", { type: enumLabel("agreementType", flag.agreementType, locale), processor }),
         href: flag.subjectProcessorId ? `/processors/${flag.subjectProcessorId}` : null,
       };
+    case "activity":
+      return { label: t("subject.activity"), href: `/activities/${flag.subjectId}` };
+    case "notice":
+      return { label: t("subject.notice"), href: "/notice" };
   }
 }

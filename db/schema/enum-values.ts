@@ -133,7 +133,8 @@ export const AGREEMENT_TYPES = [
 /** EU SCCs 2021/914 modules: 1 C2C, 2 C2P, 3 P2P, 4 P2C. */
 export const SCC_MODULES = ["module_1", "module_2", "module_3", "module_4"] as const;
 export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
-export const FLAG_SUBJECT_TYPES = ["transfer", "processor", "agreement"] as const;
+/** Notice findings (issue 18) concern an activity (a sale against "we do not sell") or the notice itself. */
+export const FLAG_SUBJECT_TYPES = ["transfer", "processor", "agreement", "activity", "notice"] as const;
 export const FLAG_STATUSES = ["open", "accepted", "resolved"] as const;
 export const USER_ROLES = ["dpo", "engineer", "auditor"] as const;
 /**
@@ -152,6 +153,58 @@ export const SECURITY_MEASURES = [
 ] as const;
 /** The languages the product speaks: its UI, its labels and the regulator documents. */
 export const LOCALES = ["en", "fr"] as const;
+
+/* Issue 17: transfer impact assessments (DOMAIN.md §8), documents, remediation, reminders. */
+
+/** A TIA is drafted, completed (its date is the transfer's TIA date), then marked for review by a material change. */
+export const TIA_STATUSES = ["draft", "completed", "review_required"] as const;
+/** EDPB Recommendations 01/2020, step 6 outcome: go ahead, go ahead with supplementary measures, or suspend. */
+export const TIA_OUTCOMES = ["proceed", "proceed_with_measures", "suspend"] as const;
+/** EDPB Recommendations 01/2020, step 3: how far the destination's law or practice impinges on the tool. */
+export const TIA_RISK_LEVELS = ["low", "medium", "high"] as const;
+/** EDPB Recommendations 01/2020, step 4 and Annex 2: the three kinds of supplementary measure. */
+export const SUPPLEMENTARY_MEASURE_KINDS = ["technical", "contractual", "organisational"] as const;
+/** What a stored document is: the signed agreements, the assessments, anything else filed with a record. */
+export const DOCUMENT_KINDS = [
+  "dpa",
+  "scc",
+  "pipl_standard_contract",
+  "hk_model_clauses",
+  "tia",
+  "dpia",
+  "pipia",
+  "other",
+] as const;
+/** Where an open flag's remediation stands (the flag's own status stays open until the cause is gone). */
+export const FLAG_WORK_STATUSES = ["to_do", "in_progress", "waiting_for_vendor"] as const;
+/** What a reminder is about: the immediate notices and the daily digest. */
+export const NOTIFICATION_EVENTS = [
+  "critical_flag",
+  "agreement_expiring",
+  "vendor_submitted",
+  "flag_assigned",
+  "flag_overdue",
+  "daily_digest",
+] as const;
+export const NOTIFICATION_CHANNELS = ["email", "webhook"] as const;
+/** A delivery is retried with backoff until delivered or out of attempts. */
+export const DELIVERY_STATUSES = ["pending", "delivered", "retrying", "failed"] as const;
+
+/* Issue 18: the published privacy notice and its statements (DOMAIN.md §7). */
+
+/** What a statement of the notice declares or promises. */
+export const NOTICE_STATEMENT_KINDS = [
+  "data_category",
+  "recipient_category",
+  "named_recipient",
+  "country",
+  "storage_location",
+  "no_sale",
+  "no_sharing",
+  "encryption_in_transit",
+  "encryption_at_rest",
+  "overseas_agreements",
+] as const;
 
 export type EntityRole = (typeof ENTITY_ROLES)[number];
 export type ProcessorRole = (typeof PROCESSOR_ROLES)[number];
@@ -180,3 +233,13 @@ export type FlagStatus = (typeof FLAG_STATUSES)[number];
 export type UserRole = (typeof USER_ROLES)[number];
 export type SecurityMeasure = (typeof SECURITY_MEASURES)[number];
 export type Locale = (typeof LOCALES)[number];
+export type TiaStatus = (typeof TIA_STATUSES)[number];
+export type TiaOutcome = (typeof TIA_OUTCOMES)[number];
+export type TiaRiskLevel = (typeof TIA_RISK_LEVELS)[number];
+export type SupplementaryMeasureKind = (typeof SUPPLEMENTARY_MEASURE_KINDS)[number];
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export type FlagWorkStatus = (typeof FLAG_WORK_STATUSES)[number];
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export type NoticeStatementKind = (typeof NOTICE_STATEMENT_KINDS)[number];

@@ -27,6 +27,15 @@ import {
   USER_ROLES,
   SECURITY_MEASURES,
   LOCALES,
+  TIA_STATUSES,
+  TIA_OUTCOMES,
+  TIA_RISK_LEVELS,
+  DOCUMENT_KINDS,
+  FLAG_WORK_STATUSES,
+  NOTIFICATION_EVENTS,
+  NOTIFICATION_CHANNELS,
+  DELIVERY_STATUSES,
+  NOTICE_STATEMENT_KINDS,
 } from "./enum-values";
 
 /*
@@ -62,3 +71,12 @@ export const flagStatus = pgEnum("flag_status", FLAG_STATUSES);
 export const userRole = pgEnum("user_role", USER_ROLES);
 export const securityMeasure = pgEnum("security_measure", SECURITY_MEASURES);
 export const locale = pgEnum("locale", LOCALES);
+export const tiaStatus = pgEnum("tia_status", TIA_STATUSES);
+export const tiaOutcome = pgEnum("tia_outcome", TIA_OUTCOMES);
+export const tiaRiskLevel = pgEnum("tia_risk_level", TIA_RISK_LEVELS);
+export const documentKind = pgEnum("document_kind", DOCUMENT_KINDS);
+export const flagWorkStatus = pgEnum("flag_work_status", FLAG_WORK_STATUSES);
+export const notificationEvent = pgEnum("notification_event", NOTIFICATION_EVENTS);
+export const notificationChannel = pgEnum("notification_channel", NOTIFICATION_CHANNELS);
+export const deliveryStatus = pgEnum("delivery_status", DELIVERY_STATUSES);
+export const noticeStatementKind = pgEnum("notice_statement_kind", NOTICE_STATEMENT_KINDS);

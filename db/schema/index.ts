@@ -9,3 +9,7 @@ export * from "./agreements";
 export * from "./flags";
 export * from "./audit";
 export * from "./app-state";
+export * from "./tia";
+export * from "./documents";
+export * from "./notifications";
+export * from "./notices";

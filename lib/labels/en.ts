@@ -151,7 +151,7 @@ export const EN: EnumCatalogue = {
   // EU SCCs 2021/914 modules, short: C2C, C2P, P2P, P2C.
   sccModule: { module_1: "Module 1 (C2C)", module_2: "Module 2 (C2P)", module_3: "Module 3 (P2P)", module_4: "Module 4 (P2C)" },
   severity: { low: "Low", medium: "Medium", high: "High", critical: "Critical" },
-  flagSubjectType: { transfer: "Transfer", processor: "Processor", agreement: "Agreement" },
+  flagSubjectType: { transfer: "Transfer", processor: "Processor", agreement: "Agreement", activity: "Processing activity", notice: "Privacy notice" },
   flagStatus: { open: "Open", accepted: "Risk accepted", resolved: "Resolved" },
   userRole: { dpo: "DPO", engineer: "Engineer", auditor: "Auditor" },
   // The CNIL model register's checklist of security measures.

@@ -163,7 +163,7 @@ export const FR: EnumCatalogue = {
     module_4: "Module 4 (sous-traitant à responsable)",
   },
   severity: { low: "Faible", medium: "Moyenne", high: "Élevée", critical: "Critique" },
-  flagSubjectType: { transfer: "Transfert", processor: "Sous-traitant", agreement: "Contrat" },
+  flagSubjectType: { transfer: "Transfert", processor: "Sous-traitant", agreement: "Contrat", activity: "Activité de traitement", notice: "Politique de confidentialité" },
   flagStatus: { open: "Ouverte", accepted: "Risque accepté", resolved: "Résolue" },
   userRole: { dpo: "DPO", engineer: "Ingénieur", auditor: "Auditeur" },
   // The CNIL's model register, « Mesures de sécurité ».
