@@ -152,6 +152,7 @@ CREATE TABLE "notices" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "transfers" ADD COLUMN "tia_review_reason" text;--> statement-breakpoint
 ALTER TABLE "flags" ADD COLUMN "message_fr" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "flags" ADD COLUMN "assignee_user_id" uuid;--> statement-breakpoint
 ALTER TABLE "flags" ADD COLUMN "due_date" date;--> statement-breakpoint

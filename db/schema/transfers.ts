@@ -45,7 +45,10 @@ export const transfers = pgTable(
     encryptionInTransit: encryptionInTransit("encryption_in_transit").notNull().default("none"),
     encryptionAtRest: encryptionAtRest("encryption_at_rest").notNull().default("none"),
     mechanism: transferMechanism("mechanism").notNull().default("none"),
+    /** The completion date of the transfer's latest completed TIA (tia_assessments), or a date entered by hand. */
     tiaDate: date("tia_date", { mode: "string" }),
+    /** Set when a material change (destination, categories, access type, volume band) calls the TIA into review. */
+    tiaReviewReason: text("tia_review_reason"),
     /** CISA security requirements for restricted transactions (28 CFR 202.248) are met. */
     cisaRequirementsMet: boolean("cisa_requirements_met").notNull().default(false),
     /** PIPL: data collected abroad, processed in China and sent back is exempt (2024 Provisions, Art. 4). */
