@@ -13,6 +13,7 @@ import { RULE_CATALOG } from "@/lib/rules/catalog";
 import { makeTransferContext } from "@/lib/rules/test-factories";
 import { noContract } from "@/lib/rules/transfer-rules";
 import { RULE_IDS } from "@/lib/rules/types";
+import { NOTICE_RULE_IDS } from "@/lib/rules/notice-rules";
 import { EN, EN_FIELDS } from "./en";
 import { FR, FR_FIELDS } from "./fr";
 import { enumLabel, enumLabels, enumOptions, enumValues, fieldLabel, FIELD_RESOURCES, flagRemediation, isEnumValue, type ContractDuty, type EnumKind } from "./index";
@@ -44,6 +45,7 @@ const TUPLES: Partial<Record<EnumKind, readonly string[]>> = {
   sccModule: enums.SCC_MODULES,
   severity: enums.SEVERITIES,
   flagSubjectType: enums.FLAG_SUBJECT_TYPES,
+  noticeStatementKind: enums.NOTICE_STATEMENT_KINDS,
   flagStatus: enums.FLAG_STATUSES,
   userRole: enums.USER_ROLES,
   securityMeasure: enums.SECURITY_MEASURES,

@@ -17,6 +17,7 @@ import type {
   LegalBasis,
   Locale,
   PiplExemption,
+  NoticeStatementKind,
   ProcessorRole,
   ProcessorService,
   RecordStatus,
@@ -37,6 +38,7 @@ import type { EN_FIELDS } from "./en";
 
 /*
  * The kinds of value the catalogue names. Type-only imports: the catalogue is read by client components, and
+import type { NoticeRuleId } from "@/lib/rules/notice-rules";
  * importing the schema's tuples would ship drizzle to the browser. The order of each kind's values (for
  * enumOptions) is the order of the English catalogue, which lib/labels/catalogue.test.ts holds to the tuples.
  */
@@ -101,8 +103,10 @@ export interface EnumValues {
   securityMeasure: SecurityMeasure;
   locale: Locale;
   // The product's enumerations.
-  rule: RuleId;
-  ruleRemediation: RuleId;
+  noticeStatementKind: NoticeStatementKind;
+  // The notice's consistency rules (lib/rules/notice-rules.ts, issue 18) are rules too: titled and remedied here.
+  rule: RuleId | NoticeRuleId;
+  ruleRemediation: RuleId | NoticeRuleId;
   contractRemediation: ContractDuty;
   exportReport: ExportReport;
   exportFormat: ExportFormat;
