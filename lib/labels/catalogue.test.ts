@@ -50,8 +50,8 @@ const TUPLES: Partial<Record<EnumKind, readonly string[]>> = {
   userRole: enums.USER_ROLES,
   securityMeasure: enums.SECURITY_MEASURES,
   locale: enums.LOCALES,
-  rule: RULE_IDS,
-  ruleRemediation: RULE_IDS,
+  rule: [...RULE_IDS, ...NOTICE_RULE_IDS],
+  ruleRemediation: [...RULE_IDS, ...NOTICE_RULE_IDS],
   exportReport: EXPORT_REPORTS,
   exportFormat: EXPORT_FORMATS,
   ropaTemplate: ROPA_TEMPLATES,
@@ -182,7 +182,7 @@ describe("the label catalogue", () => {
   });
 
   it("says what each rule asks the DPO to do as the rule does, and in French", () => {
-    expect(Object.keys(EN.ruleRemediation).sort()).toEqual([...RULE_IDS].sort());
+    expect(Object.keys(EN.ruleRemediation).sort()).toEqual([...RULE_IDS, ...NOTICE_RULE_IDS].sort());
     for (const rule of RULE_CATALOG) {
       // lib/labels cannot import the rules (they import it), so the English is a copy held to the rule's text.
       expect(enumLabel("ruleRemediation", rule.id), rule.id).toBe(rule.remediation);

@@ -148,21 +148,21 @@ export const EN: EnumCatalogue = {
     bcr: "BCR",
     other: "Agreement",
   },
+  // What a filed document is (issue 17): the signed agreements and the assessments behind a transfer.
+  documentKind: {
+    dpa: "Data processing agreement (Art. 28)",
+    scc: "Standard contractual clauses (SCCs)",
+    pipl_standard_contract: "PIPL standard contract",
+    hk_model_clauses: "Hong Kong model contractual clauses",
+    tia: "Transfer impact assessment (TIA)",
+    dpia: "Data protection impact assessment (DPIA)",
+    pipia: "Personal information protection impact assessment (PIPIA)",
+    other: "Other document",
+  },
   // EU SCCs 2021/914 modules, short: C2C, C2P, P2P, P2C.
   sccModule: { module_1: "Module 1 (C2C)", module_2: "Module 2 (C2P)", module_3: "Module 3 (P2P)", module_4: "Module 4 (P2C)" },
   severity: { low: "Low", medium: "Medium", high: "High", critical: "Critical" },
   flagSubjectType: { transfer: "Transfer", processor: "Processor", agreement: "Agreement", activity: "Processing activity", notice: "Privacy notice" },
-  flagStatus: { open: "Open", accepted: "Risk accepted", resolved: "Resolved" },
-  userRole: { dpo: "DPO", engineer: "Engineer", auditor: "Auditor" },
-  // The CNIL model register's checklist of security measures.
-  securityMeasure: {
-    access_control: "Access control",
-    traceability: "Traceability (logging)",
-    software_protection: "Software protection",
-    backup: "Data backup",
-    encryption: "Encryption",
-    subprocessor_control: "Control of processors",
-    physical_security: "Physical security",
   noticeStatementKind: {
     data_category: "Data category declared",
     recipient_category: "Category of recipients",
@@ -175,9 +175,9 @@ export const EN: EnumCatalogue = {
     encryption_at_rest: "Encryption at rest promised",
     overseas_agreements: "Agreements with overseas recipients promised",
   },
-    staff_awareness: "Staff awareness",
-  },
-  locale: { en: "English", fr: "French" },
+  flagStatus: { open: "Open", accepted: "Risk accepted", resolved: "Resolved" },
+  flagWorkStatus: { to_do: "To do", in_progress: "In progress", waiting_for_vendor: "Waiting for the vendor" },
+  userRole: { dpo: "DPO", engineer: "Engineer", auditor: "Auditor" },
   // Reminders (lib/notifications): what a notice is about, how it travels, where its delivery stands.
   notificationEvent: {
     critical_flag: "New critical flag",
@@ -189,6 +189,23 @@ export const EN: EnumCatalogue = {
   },
   notificationChannel: { email: "E-mail", webhook: "Webhook" },
   deliveryStatus: { pending: "Pending", delivered: "Delivered", retrying: "Retrying", failed: "Failed" },
+  // The CNIL model register's checklist of security measures.
+  securityMeasure: {
+    access_control: "Access control",
+    traceability: "Traceability (logging)",
+    software_protection: "Software protection",
+    backup: "Data backup",
+    encryption: "Encryption",
+    subprocessor_control: "Control of processors",
+    physical_security: "Physical security",
+    staff_awareness: "Staff awareness",
+  },
+  locale: { en: "English", fr: "French" },
+  // Transfer impact assessments (EDPB Recommendations 01/2020, lib/tia).
+  tiaStatus: { draft: "Draft", completed: "Completed", review_required: "Review required" },
+  tiaOutcome: { proceed: "Proceed", proceed_with_measures: "Proceed with supplementary measures", suspend: "Suspend the transfer" },
+  tiaRiskLevel: { low: "Low risk", medium: "Medium risk", high: "High risk" },
+  supplementaryMeasureKind: { technical: "Technical", contractual: "Contractual", organisational: "Organisational" },
 
   // Rule id -> the rule's title (lib/rules/*-rules.ts; the test holds them equal).
   rule: {
@@ -212,6 +229,16 @@ export const EN: EnumCatalogue = {
     "processor.dpf-lapsed": "DPF certification missing or lapsed",
     "processor.onward-uncovered": "Sub-processor not covered by the parent's agreement",
     "processor.no-owner": "No internal owner",
+    // The notice's consistency rules (lib/rules/notice-rules.ts, issue 18).
+    "notice.undisclosed-recipient-category": "Recipient category not in the privacy notice",
+    "notice.undisclosed-data-category": "Data category not in the privacy notice",
+    "notice.undisclosed-destination": "Destination country not in the privacy notice",
+    "notice.sale-against-promise": "Sale while the notice says “we do not sell”",
+    "notice.sharing-against-promise": "Sharing while the notice says “we do not share”",
+    "notice.storage-outside-declared": "Stored outside the notice's storage location",
+    "notice.transfer-unencrypted-against-promise": "Unencrypted while the notice promises encryption",
+    "notice.transfer-without-contract-against-promise": "No agreement while the notice promises one",
+    "notice.pipl-recipient-not-named": "Foreign recipient of a China export not named in the notice",
   },
   // Rule id -> what the rule asks the DPO to do (the rule's `remediation`, lib/rules/*-rules.ts; the test holds
   // them equal). lib/labels cannot import the rules: they import the catalogue for their sentences.
@@ -229,16 +256,6 @@ export const EN: EnumCatalogue = {
     "transfer.pipl-export": "Use the route the exporter's volume since 1 January requires (counted over all its recipients): a CAC security assessment, or the PIPL standard contract (filed) or certification (the GBA standard contract for a Guangdong-Hong Kong flow in that tier); separate consent and a PIPIA are needed in every case.",
     "transfer.pipl-consent-or-pipia-missing": "Tell the individuals the foreign recipient's name and contact, the purposes, methods and categories, and obtain their separate consent to the export (PIPL Art. 39); carry out the personal-information protection impact assessment before the data moves and renew it at least every three years (Art. 55-56); record both on the transfer.",
     "transfer.scc-module-mismatch": "Sign (or record) the SCCs with the module that matches the roles: Module 1 controller to controller, 2 controller to processor, 3 processor to processor, 4 processor to controller; or correct the exporter's or the recipient's role if it is the record that is wrong.",
-    // The notice's consistency rules (lib/rules/notice-rules.ts, issue 18).
-    "notice.undisclosed-recipient-category": "Recipient category not in the privacy notice",
-    "notice.undisclosed-data-category": "Data category not in the privacy notice",
-    "notice.undisclosed-destination": "Destination country not in the privacy notice",
-    "notice.sale-against-promise": "Sale while the notice says “we do not sell”",
-    "notice.sharing-against-promise": "Sharing while the notice says “we do not share”",
-    "notice.storage-outside-declared": "Stored outside the notice's storage location",
-    "notice.transfer-unencrypted-against-promise": "Unencrypted while the notice promises encryption",
-    "notice.transfer-without-contract-against-promise": "No agreement while the notice promises one",
-    "notice.pipl-recipient-not-named": "Foreign recipient of a China export not named in the notice",
     "transfer.special-category-no-condition": "Record the Art. 9(2) condition the activity relies on (often explicit consent), or stop processing the category.",
     "transfer.retention-missing": "Record how long the activity keeps the data (or the criteria that set it).",
     "agreement.expired": "Renew or replace the agreement, or end the transfers it covers.",
@@ -246,6 +263,15 @@ export const EN: EnumCatalogue = {
     "processor.dpf-lapsed": "Check the recipient on dataprivacyframework.gov (for UK data, that its certification includes the UK Extension); until it (re-)certifies, move its transfers to SCCs (with the UK Addendum for UK data) and a transfer impact assessment.",
     "processor.onward-uncovered": "Amend the parent processor's agreement to authorise this sub-processor and flow the same data-protection obligations down to it.",
     "processor.no-owner": "Assign an internal owner who answers for this vendor's reviews and renewals.",
+    "notice.undisclosed-recipient-category": "Add this kind of recipient (or the recipient by name) to the notice's recipients section, or stop the disclosure; then record the new statement here.",
+    "notice.undisclosed-data-category": "Declare the category in the notice (the categories collected and disclosed), or stop sending it to this recipient; then record the new statement here.",
+    "notice.undisclosed-destination": "Name the country in the notice's international-transfers section with the safeguard relied on and how to obtain a copy, or stop the transfer; then record the new statement here.",
+    "notice.sale-against-promise": "Stop the sale, or correct the notice (a sale needs a \"Do Not Sell or Share My Personal Information\" link and an opt-out) before it continues.",
+    "notice.sharing-against-promise": "Stop the sharing for cross-context behavioural advertising, or correct the notice and offer the opt-out before it continues.",
+    "notice.storage-outside-declared": "Move the stored data to the declared location, or correct the notice's storage statement; then record the new statement here.",
+    "notice.transfer-unencrypted-against-promise": "Encrypt the flow as the notice promises (TLS 1.2 or later in transit; encryption at rest for stored data) and record it on the transfer, or correct the notice.",
+    "notice.transfer-without-contract-against-promise": "Sign the agreement the notice promises with this overseas recipient (a DPA, SCCs, the PIPL standard contract…) and link it to the transfer, or correct the notice.",
+    "notice.pipl-recipient-not-named": "Name the foreign recipient in the notice with its contact details, the purposes, methods and categories, and how to exercise rights against it (PIPL Art. 39); then record it as a named recipient here.",
   },
   // transfer.no-contract names the one instrument its recipient needs (lib/rules/transfer-rules.ts, ContractDuty).
   contractRemediation: {
@@ -263,15 +289,6 @@ export const EN: EnumCatalogue = {
     risks: "Accepted risks",
     audit: "Audit trail for a period",
   },
-    "notice.undisclosed-recipient-category": "Add this kind of recipient (or the recipient by name) to the notice's recipients section, or stop the disclosure; then record the new statement here.",
-    "notice.undisclosed-data-category": "Declare the category in the notice (the categories collected and disclosed), or stop sending it to this recipient; then record the new statement here.",
-    "notice.undisclosed-destination": "Name the country in the notice's international-transfers section with the safeguard relied on and how to obtain a copy, or stop the transfer; then record the new statement here.",
-    "notice.sale-against-promise": "Stop the sale, or correct the notice (a sale needs a \"Do Not Sell or Share My Personal Information\" link and an opt-out) before it continues.",
-    "notice.sharing-against-promise": "Stop the sharing for cross-context behavioural advertising, or correct the notice and offer the opt-out before it continues.",
-    "notice.storage-outside-declared": "Move the stored data to the declared location, or correct the notice's storage statement; then record the new statement here.",
-    "notice.transfer-unencrypted-against-promise": "Encrypt the flow as the notice promises (TLS 1.2 or later in transit; encryption at rest for stored data) and record it on the transfer, or correct the notice.",
-    "notice.transfer-without-contract-against-promise": "Sign the agreement the notice promises with this overseas recipient (a DPA, SCCs, the PIPL standard contract…) and link it to the transfer, or correct the notice.",
-    "notice.pipl-recipient-not-named": "Name the foreign recipient in the notice with its contact details, the purposes, methods and categories, and how to exercise rights against it (PIPL Art. 39); then record it as a named recipient here.",
   exportFormat: { csv: "CSV (UTF-8, RFC 4180)", xlsx: "Excel workbook (XLSX)", pdf: "PDF, ready to send", json: "JSON (versioned schema)" },
   ropaTemplate: {
     generic: "Generic: GDPR Art. 30(1) order",
@@ -537,6 +554,13 @@ export const EN_FIELDS = {
     acceptedUntil: "Accepted until",
     acceptedSeverity: "Severity when accepted",
     acceptedFacts: "Facts when accepted",
+    assigneeUserId: "Assigned to",
+    assigneeName: "Assigned to",
+    dueDate: "Due date",
+    workStatus: "Work status",
+    messageFr: "Finding (French)",
+    acceptanceRevocationReason: "Reason for revoking the acceptance",
+    comment: "Comment",
   },
   user: {
     ...COMMON,

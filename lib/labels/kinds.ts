@@ -12,12 +12,13 @@ import type {
   EncryptionInTransit,
   EntityRole,
   FlagStatus,
+  FlagWorkStatus,
   FlagSubjectType,
   Frequency,
   LegalBasis,
   Locale,
-  PiplExemption,
   NoticeStatementKind,
+  PiplExemption,
   ProcessorRole,
   ProcessorService,
   RecordStatus,
@@ -29,16 +30,19 @@ import type {
   UserRole,
   VolumeUnit,
 } from "@/db/schema/enums";
+import type { DeliveryStatus, NotificationChannel, NotificationEvent } from "@/db/schema/enums";
+import type { DocumentKind } from "@/db/schema/enums";
+import type { SupplementaryMeasureKind, TiaOutcome, TiaRiskLevel, TiaStatus } from "@/db/schema/enums";
 import type { ExportFormat, ExportReport, PendingMode } from "@/lib/exports/catalog";
 import type { RopaTemplate } from "@/lib/exports/ropa";
 import type { ImportKind } from "@/lib/import/columns";
 import type { DojLeftOutReason } from "@/lib/rules/doj";
 import type { RuleId } from "@/lib/rules/types";
+import type { NoticeRuleId } from "@/lib/rules/notice-rules";
 import type { EN_FIELDS } from "./en";
 
 /*
  * The kinds of value the catalogue names. Type-only imports: the catalogue is read by client components, and
-import type { NoticeRuleId } from "@/lib/rules/notice-rules";
  * importing the schema's tuples would ship drizzle to the browser. The order of each kind's values (for
  * enumOptions) is the order of the English catalogue, which lib/labels/catalogue.test.ts holds to the tuples.
  */
@@ -95,15 +99,25 @@ export interface EnumValues {
   transferMechanism: TransferMechanism;
   transferStatus: TransferStatus;
   agreementType: AgreementType;
+  documentKind: DocumentKind;
   sccModule: SccModule;
   severity: Severity;
   flagSubjectType: FlagSubjectType;
+  noticeStatementKind: NoticeStatementKind;
   flagStatus: FlagStatus;
+  flagWorkStatus: FlagWorkStatus;
   userRole: UserRole;
+  notificationEvent: NotificationEvent;
+  notificationChannel: NotificationChannel;
+  deliveryStatus: DeliveryStatus;
   securityMeasure: SecurityMeasure;
   locale: Locale;
+  // Transfer impact assessments (lib/tia).
+  tiaStatus: TiaStatus;
+  tiaOutcome: TiaOutcome;
+  tiaRiskLevel: TiaRiskLevel;
+  supplementaryMeasureKind: SupplementaryMeasureKind;
   // The product's enumerations.
-  noticeStatementKind: NoticeStatementKind;
   // The notice's consistency rules (lib/rules/notice-rules.ts, issue 18) are rules too: titled and remedied here.
   rule: RuleId | NoticeRuleId;
   ruleRemediation: RuleId | NoticeRuleId;
