@@ -10,6 +10,7 @@ import { EXPIRY_WINDOW_DAYS, loadDashboardFigures, TREND_DAYS } from "@/lib/cach
 import { CategoryMatrix } from "@/components/dashboard/category-matrix";
 import { OpenFlagsChart } from "@/components/dashboard/open-flags-chart";
 import { ReviewQueue } from "@/components/dashboard/review-queue";
+import { FlowMap } from "@/components/dashboard/flow-map";
 import { TransferFlow } from "@/components/dashboard/transfer-flow";
 import { PopulationSwitch } from "@/components/dashboard/population-switch";
 import { dashboardLinks, parsePopulation } from "@/components/dashboard/links";
@@ -147,6 +148,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </li>
           ))}
         </ul>
+      </section>
+
+      <section aria-labelledby="map-heading">
+        <h2 id="map-heading" className={headingClass}>
+          {t("map.heading")}
+        </h2>
+        {/* The same routes as the flow picture below (one SQL aggregate, countTransferFlows), on the world map. */}
+        <FlowMap routes={flows} format={format} pending={pending} />
       </section>
 
       <section aria-labelledby="flow-heading">
