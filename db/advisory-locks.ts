@@ -27,6 +27,11 @@ export const ADVISORY_LOCKS = {
    * any of them is counted (lib/auth/rate-limit.ts).
    */
   signInAttempt: 724_310_041,
+  /**
+   * The notification runner's daily scans (lib/notifications/runner.ts), tried, not waited for: with several
+   * instances on one PostgreSQL one scans while the others go straight to delivering (each delivery row is claimed).
+   */
+  notificationScan: 724_310_051,
 } as const;
 
 export type AdvisoryLockName = keyof typeof ADVISORY_LOCKS;

@@ -12,6 +12,8 @@ import { evaluateRegister, findingProcessors, type RegisterSnapshot } from "@/li
 import type { Finding } from "@/lib/rules/types";
 import { planFlagChanges, type FlagPlan } from "./lifecycle";
 import { evaluateWholeRegister } from "./parallel-evaluation";
+import { reevaluateNoticeFindings } from "@/lib/notices/evaluation";
+import { raiseCriticalFlagNotifications } from "@/lib/notifications/triggers";
 
 /**
  * Re-evaluation of the flags. Everything is keyed by processor: the DOJ aggregate is per exporter and
@@ -105,10 +107,14 @@ export async function reevaluateFlags({
   }
 
   await applyFlagPlan({ db, plan, processorOf, now });
+  // A critical flag opened or reopened is news for the DPO: notified in this transaction (lib/notifications).
+  await raiseCriticalFlagNotifications({ db, plan, now });
   const apply = lap();
   // A full pass records its time once (app_state) instead of touching every flag: a flag that is not
   // resolved was, by definition, seen by the last full evaluation.
   if (evaluatedList !== null) await touchFlagsSeen({ db, processorIds: evaluatedList, now });
+  // The notice's promises are checked against the register as it now stands (issue 18: a few aggregate reads).
+  await reevaluateNoticeFindings({ db, today, now });
   const touch = lap();
 
   return {

@@ -6,6 +6,7 @@ import type { ServiceActor } from "@/lib/auth/actor";
 import { appendAuditEvent } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { enumLabel } from "@/lib/labels";
+import { raiseRecordSubmitted } from "@/lib/notifications/triggers";
 import { processorKind } from "@/lib/processors/service";
 import type { ServiceCall } from "@/lib/services/context";
 import { updateRecord, type RecordKind } from "@/lib/services/write-record";
@@ -130,6 +131,8 @@ async function review(action: ReviewAction, { ctx, input }: ReviewCall) {
         });
       }
       movedTransferIds = moved.map((transfer) => transfer.id).sort();
+      // The DPO hears of a submission (lib/notifications), in this transaction: a refused submit notifies nobody.
+      if (action === "submit") await raiseRecordSubmitted(tx, { recordType: "processor", recordId: current.id, name: current.name, submittedBy: ctx.actor.kind === "user" ? ctx.actor.label.replace(/ <.*$/, "") : ctx.actor.label, submittedAt: now });
       return row!;
     },
   });
