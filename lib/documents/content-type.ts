@@ -1,0 +1,36 @@
+import { fileTypeFromBuffer } from "file-type/core";
+
+/*
+ * Which files a document may be, decided by its bytes (magic numbers, and for the zip-based formats the parts
+ * inside), never by the name or the type the browser claims. A signed contract, a TIA, a DPIA or a PIPIA is a
+ * PDF (signed or scanned), a scanned page (PNG, JPEG) or an editable text (DOCX, ODT). Everything else is
+ * refused: executables, HTML and SVG (a script served from our origin), archives that are not a word-processing
+ * document, and plain text (no magic number, so HTML would pass as text).
+ */
+
+export interface DocumentType {
+  mediaType: string;
+  /** The extension a stored file name ends with. */
+  extension: string;
+}
+
+export const ACCEPTED_DOCUMENT_TYPES: readonly DocumentType[] = [
+  { mediaType: "application/pdf", extension: "pdf" },
+  { mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extension: "docx" },
+  { mediaType: "application/vnd.oasis.opendocument.text", extension: "odt" },
+  { mediaType: "image/png", extension: "png" },
+  { mediaType: "image/jpeg", extension: "jpg" },
+];
+
+/** "PDF, DOCX, ODT, PNG or JPEG": what a refusal tells a person. */
+export const ACCEPTED_DOCUMENT_NAMES = "PDF, DOCX, ODT, PNG or JPEG";
+
+export type DocumentTypeCheck = { ok: true; type: DocumentType } | { ok: false; detected: string | null };
+
+/** The document's type read from its bytes, or what it was found to be (null: nothing recognised, e.g. text or HTML). */
+export async function detectDocumentType(bytes: Uint8Array): Promise<DocumentTypeCheck> {
+  const found = await fileTypeFromBuffer(bytes);
+  if (!found) return { ok: false, detected: null };
+  const type = ACCEPTED_DOCUMENT_TYPES.find((accepted) => accepted.mediaType === found.mime);
+  return type ? { ok: true, type } : { ok: false, detected: found.mime };
+}
