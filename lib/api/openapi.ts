@@ -8,6 +8,7 @@ import { EXPORT_REPORTS, exportQuery } from "@/lib/exports/request";
 import { importQuery, templateQuery, XLSX_MEDIA_TYPE } from "@/lib/import/request";
 import { IMPORT_KINDS } from "@/lib/import/columns";
 import { exportManifest } from "@/lib/exports/manifest";
+import { createTiaBody, tiaContract, tiaPdfOperation, tiaPdfQuery, transferTiaOperations } from "./contracts/tia";
 
 /*
  * The OpenAPI 3.1 document of /api/v1, built from the resource contracts (lib/api/contracts/*): each contract's
@@ -531,15 +532,61 @@ function fileTransferPaths(components: Components) {
 
 
 
+/**
+ * Transfer impact assessments beyond their contract's own paths (lib/api/contracts/tia.ts): a transfer's
+ * assessments and a new draft under the transfer, and the assessment as a PDF.
+ */
+function tiaPaths(components: Components) {
+  const transferId = { name: "id", in: "path", required: true, description: "The transfer's id", schema: { type: "string", format: "uuid" } };
+  const { list, create } = transferTiaOperations;
+  const tag = tiaContract.tag;
+  return {
+    "/api/v1/transfers/{id}/tia": {
+      parameters: [transferId],
+      get: operationOf(tag, list, {
+        parameters: queryParameters(components, tiaContract.listQuery),
+        responses: {
+          "200": { description: "One page, newest first", content: json(ref("TransferImpactAssessmentPage")) },
+          "404": problemResponse("No transfer has this id"),
+          "422": problemResponse("A query parameter is invalid"),
+          ...PROBLEMS,
+        },
+      }),
+      post: operationOf(tag, create, {
+        requestBody: { required: false, content: json(components.add("TransferImpactAssessmentCreate", createTiaBody)) },
+        responses: {
+          "201": { description: "The new draft", headers: { ...ETAG_HEADER, ...LOCATION_HEADER }, content: json(ref("TransferImpactAssessmentResponse")) },
+          "404": problemResponse("No transfer has this id"),
+          "409": problemResponse("The transfer already has a draft assessment (`dependents` names it)"),
+          ...BODY_PROBLEMS,
+          ...PROBLEMS,
+        },
+      }),
+    },
+    "/api/v1/tia/{id}/pdf": {
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+      get: operationOf(tag, tiaPdfOperation, {
+        parameters: queryParameters(components, tiaPdfQuery),
+        responses: {
+          "200": { description: "The PDF (attachment); X-Content-SHA256 is the hash the audit event records", content: { "application/pdf": { schema: { type: "string", contentEncoding: "binary" } } } },
+          "404": problemResponse("No transfer impact assessment has this id"),
+          "422": problemResponse("A query parameter is invalid"),
+          ...PROBLEMS,
+        },
+      }),
+    },
+  };
+}
+
 export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {}) {
   const components = new Components();
   components.addJson("Problem", components.toJson(problem));
   // The open flags a record's response carries (lib/services/write-record.ts openFlagsOf): the flag record.
   components.add("Flag", flagRecord);
   const contracts = RESOURCE_CONTRACTS;
-  const resourcePathsByContract = contracts.map((contract) => resourcePaths(components, contract));
-  const paths = Object.assign({}, servicePaths(components), ...resourcePathsByContract, fileTransferPaths(components));
-  const tags = [...new Set(contracts.map((contract) => contract.tag))];
+  const resourcePathsByContract = [...contracts, tiaContract].map((contract) => resourcePaths(components, contract));
+  const paths = Object.assign({}, servicePaths(components), ...resourcePathsByContract, fileTransferPaths(components), tiaPaths(components));
+  const tags = [...new Set([...contracts, tiaContract].map((contract) => contract.tag))];
   return {
     openapi: "3.1.0",
     info: {

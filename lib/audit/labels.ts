@@ -140,12 +140,16 @@ const FIELD_KINDS: Readonly<Record<string, EnumKind>> = {
   locale: "locale",
   language: "locale",
   ruleId: "rule",
+  // A transfer impact assessment (lib/tia).
+  outcome: "tiaOutcome",
+  riskLevel: "tiaRiskLevel",
 };
 
 /** The kind of a field's values; `status`, `role`, `type` and an export's own fields depend on the record. */
 export function auditFieldKind(recordType: string, key: string): EnumKind | undefined {
   switch (key) {
     case "status":
+      if (recordType === "tia") return "tiaStatus";
       return recordType === "transfer" ? "transferStatus" : recordType === "flag" ? "flagStatus" : "recordStatus";
     case "role":
       return recordType === "user" ? "userRole" : recordType === "entity" ? "entityRole" : "processorRole";

@@ -27,6 +27,7 @@ export const MESSAGE_NAMESPACES = [
   "forms",
   "registers",
   "apiReference",
+  "tia",
 ] as const;
 
 export type MessageNamespace = (typeof MESSAGE_NAMESPACES)[number];

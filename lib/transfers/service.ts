@@ -16,6 +16,7 @@ import { AppError, fieldsError, type FieldIssue } from "@/lib/errors";
 import { processorsAffectedByTransferChange } from "@/lib/flags/pipl-reach";
 import { assertMayEdit, assertMaySetStatus } from "@/lib/records/ownership";
 import { assertMayWriteUnderProcessors } from "@/lib/records/processor-access";
+import { markTiaForReviewOnMaterialChange } from "@/lib/tia/review";
 import type { ServiceCall } from "@/lib/services/context";
 import { createRecord, deleteRecord, updateRecord, type RecordKind } from "@/lib/services/write-record";
 import { parseInput } from "@/lib/validation/parse";
@@ -127,13 +128,21 @@ export async function updateTransfer({ ctx, input }: ServiceCall<{ id: string; c
       assertClaims({ ...current, ...patch, pipiaDate: patch.pipiaDate }, ctx.today);
       await assertReferences(tx, { ...patch, dataCategories: keys });
       if (patch.processorId && patch.processorId !== current.processorId) await assertMayWriteUnderProcessors(tx, ctx.actor, [patch.processorId]);
+      const categoriesBefore = await categoriesOf(tx, current.id);
       const [row] = await tx
         .update(transfers)
         .set({ ...patch, version: sql`${transfers.version} + 1`, updatedAt: new Date() })
         .where(eq(transfers.id, current.id))
         .returning();
       if (keys) await replaceCategories(tx, current.id, keys);
-      return row!;
+      // A material change calls the completed TIA into review (DOMAIN.md §8), before the flags are re-evaluated.
+      const tiaReviewReason = await markTiaForReviewOnMaterialChange(
+        tx,
+        { ...current, dataCategories: categoriesBefore },
+        { ...row!, dataCategories: keys ?? categoriesBefore },
+        ctx.actor,
+      );
+      return tiaReviewReason ? { ...row!, tiaReviewReason } : row!;
     },
   });
 }
