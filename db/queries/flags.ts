@@ -76,7 +76,11 @@ export async function listStoredFlagsPacked({ db }: { db: Executor }): Promise<P
 }
 
 function flagScope(processorIds: readonly string[] | null): SQL {
-  return processorIds === null ? sql`true` : sql`processor_id in (${sql.join(processorIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
+  // The notice's findings (notice.*) have their own pass (lib/notices/evaluation.ts): the register's neither plans nor resolves them.
+  const registerRules = sql`rule_id not like 'notice.%'`;
+  return processorIds === null
+    ? registerRules
+    : sql`${registerRules} and processor_id in (${sql.join(processorIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
 }
 
 /**

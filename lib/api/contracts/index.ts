@@ -8,6 +8,7 @@ import { entityContract } from "./entities";
 import { flagAcceptOperations, flagContract } from "./flags";
 import { processorContract, processorDuplicatesOperation, processorReviewOperation, rejectProcessorBody, submitProcessorBody } from "./processors";
 import { transferContract } from "./transfers";
+import { noticeContract, noticeCustomOperations, noticeStatementContract } from "./notices";
 
 /*
  * Every resource contract, in the order the OpenAPI document (lib/api/openapi.ts) lists them: a resource is
@@ -118,4 +119,7 @@ const dataCategories: ResourceContract = {
   listDescription: "Every matching category, or one page of them when `page` or `pageSize` is given",
 };
 
-export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [processors, transferContract, flags, dataCategories, agreementContract, activities, entityContract];
+// The privacy notice (issue 18): its versions, with their statements and generated sections as custom operations.
+const noticesResource: ResourceContract = { ...noticeContract, customOperations: noticeCustomOperations };
+
+export const RESOURCE_CONTRACTS: readonly ResourceContract[] = [processors, transferContract, flags, dataCategories, agreementContract, activities, entityContract, noticesResource, noticeStatementContract];
