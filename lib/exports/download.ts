@@ -115,6 +115,7 @@ export async function downloadExport({
     auditHead: result.auditHead,
     byteLength: hashed.byteLength,
     sha256: hashed.sha256,
+    documents: result.documents,
   });
 
   /** What the three events say of the export itself, before any row is read. */

@@ -4,7 +4,26 @@ import { readFile } from "node:fs/promises";
 import { Transform, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { z } from "zod";
+import { DOCUMENT_KINDS } from "@/db/schema/enum-values";
 import { signedAuditHead } from "@/lib/audit/head";
+
+/**
+ * A document filed with a record the export covers (lib/exports/manifest-documents.ts says which): the version
+ * the manifest vouches for, by its SHA-256, so that the file itself can be produced and checked later.
+ */
+export const manifestDocument = z.object({
+  id: z.string(),
+  kind: z.enum(DOCUMENT_KINDS),
+  title: z.string(),
+  /** The record the document is filed with. */
+  record: z.object({ type: z.enum(["agreement", "transfer", "activity", "tia"]), id: z.string() }),
+  /** The version number listed: the current one on the export's day (the audit trail: each version uploaded in its period). */
+  version: z.number().int().positive(),
+  fileName: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+export type ManifestDocument = z.output<typeof manifestDocument>;
 
 /**
  * The integrity manifest of an export: what was exported, when, by whom, against which point of the audit
@@ -38,6 +57,8 @@ export const exportManifest = z.object({
   auditHead: signedAuditHead.optional(),
   byteLength: z.number().int().nonnegative().optional(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The documents behind the records exported, by hash; absent from manifests made before documents were kept. */
+  documents: z.array(manifestDocument).optional(),
 });
 
 export type ExportManifest = z.output<typeof exportManifest>;

@@ -9,6 +9,8 @@ import { todayIso } from "@/lib/clock";
 import { enumLabel } from "@/lib/labels";
 import { withRegisterAsOf } from "./as-of";
 import { writeCsv } from "./csv";
+import type { ManifestDocument } from "./manifest";
+import { listManifestDocuments, listManifestDocumentVersionsInPeriod } from "./manifest-documents";
 import { jsonExportSchema, JSON_SCHEMA_VERSION, writeJson } from "./json";
 import { writePdfReport } from "./pdf-report";
 import { columnsFor, type AnyReportDefinition, type ExportContext, type ExportMeta, type ReportLanguage } from "./report";
@@ -53,6 +55,8 @@ export interface ExportResult {
   auditHead: SignedAuditHead;
   period: { from: string; to: string } | null;
   fileStem: string;
+  /** The documents the manifest lists (lib/exports/manifest-documents.ts). */
+  documents: ManifestDocument[];
 }
 
 /** What a request resolves to before anything is read: the report, its dates and its file name. */
@@ -99,6 +103,7 @@ export async function runExport(input: RunExportInput): Promise<ExportResult> {
   // The last full evaluation describes the live flags; a past register's flags are as they stood.
   const flagsEvaluatedAt = pointInTime || report === "audit" ? undefined : await getFlagsEvaluatedAt({ db });
 
+  let documents: ManifestDocument[] = [];
   const rowCount = await withReader(db, pointInTime ? today : null, async (reader) => {
     const context: ExportContext = { db: reader, today, includePending, period: plan.period ?? { from: today, to: today } };
     const meta: ExportMeta = {
@@ -113,6 +118,11 @@ export async function runExport(input: RunExportInput): Promise<ExportResult> {
       period: plan.period ?? undefined,
       notes: definition.notes ? await definition.notes(context) : [],
     };
+    // Read with the register the report describes (the point-in-time reader for a past day), before its rows.
+    documents =
+      report === "audit"
+        ? await listManifestDocumentVersionsInPeriod({ db: reader, period: context.period })
+        : await listManifestDocuments({ db: reader, pending: includePending ? "include" : "exclude", cutoff: pointInTime ? endOfDay(today) : null });
     return writeReport({ definition, context, meta, format, out });
   });
 
@@ -126,7 +136,13 @@ export async function runExport(input: RunExportInput): Promise<ExportResult> {
     auditHead,
     period: plan.period,
     fileStem: plan.fileStem,
+    documents,
   };
+}
+
+/** The instant a past day ends (UTC), for the versions uploaded by then. */
+function endOfDay(day: string): Date {
+  return new Date(new Date(`${day}T00:00:00.000Z`).getTime() + 24 * 60 * 60 * 1000);
 }
 
 /** The Art. 30 record's layout as a person reads it ("UK ICO controller template"); the other reports have one layout. */
