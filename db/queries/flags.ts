@@ -1,16 +1,20 @@
 import "server-only";
-import { and, asc, desc, eq, getTableColumns, ilike, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, isNotNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
 import { flagInPopulation, type Population } from "./population";
 import { readsPacked, rowsOf } from "./register";
 import {
+  flagComments,
   flags,
+  processingActivities,
   processors,
   safeguardAgreements,
   transfers,
   users,
   type FlagStatus,
   type FlagSubjectType,
+  type FlagWorkStatus,
   type Severity,
 } from "../schema";
 /** The columns of a stored flag the lifecycle compares with a fresh finding. */
@@ -326,9 +330,13 @@ const flagSubjectTransfer = and(eq(flags.subjectType, "transfer"), eq(transfers.
 const flagSubjectAgreement = and(eq(flags.subjectType, "agreement"), eq(safeguardAgreements.id, flags.subjectId));
 const flagProcessorId = sql<string | null>`coalesce(${flags.processorId}, ${transfers.processorId}, ${safeguardAgreements.processorId})`;
 
+/** The flag's assignee: a second join on users, beside the acceptor. */
+const assignees = alias(users, "assignee");
+
 const flagDetailColumns = {
   ...getTableColumns(flags),
   acceptedByName: users.name,
+  assigneeName: assignees.name,
   subjectProcessorId: flagProcessorId,
   subjectProcessorName: processors.name,
   transferOriginCountry: transfers.originCountry,
@@ -341,6 +349,7 @@ function selectFlagDetails(db: Executor) {
     .select(flagDetailColumns)
     .from(flags)
     .leftJoin(users, eq(users.id, flags.acceptedByUserId))
+    .leftJoin(assignees, eq(assignees.id, flags.assigneeUserId))
     .leftJoin(transfers, flagSubjectTransfer)
     .leftJoin(safeguardAgreements, flagSubjectAgreement)
     .leftJoin(processors, eq(processors.id, flagProcessorId));
@@ -390,6 +399,11 @@ export interface ListFlagRegisterInput {
   q?: string;
   /** Flags whose subject is in this population (db/queries/population.ts): the dashboard's figures link here with it. */
   pending?: Population;
+  /** The flags assigned to this user. */
+  assigneeUserId?: string;
+  /** YYYY-MM-DD: only the overdue flags, open with a due date before this day. */
+  overdueOn?: string;
+  workStatus?: FlagWorkStatus;
 }
 
 export interface ListFlagRegisterRowsInput extends ListFlagRegisterInput {
@@ -433,6 +447,13 @@ export interface FlagRegisterRow {
   acceptanceJustification: string | null;
   acceptedSeverity: Severity | null;
   acceptedFacts: Record<string, unknown> | null;
+  /** The finding in French; empty until the engine words it (then show `message`). */
+  messageFr: string;
+  assigneeUserId: string | null;
+  assigneeName: string | null;
+  /** YYYY-MM-DD. */
+  dueDate: string | null;
+  workStatus: FlagWorkStatus;
 }
 
 function escapeLike(text: string): string {
@@ -462,6 +483,9 @@ export async function listFlagRegisterRows({
   pending,
   q,
   searchRuleIds = [],
+  assigneeUserId,
+  overdueOn,
+  workStatus,
 }: ListFlagRegisterRowsInput) {
   const conditions: SQL[] = [];
   if (status) conditions.push(eq(flags.status, status));
@@ -469,6 +493,10 @@ export async function listFlagRegisterRows({
   if (ruleId) conditions.push(eq(flags.ruleId, ruleId));
   if (subjectType) conditions.push(eq(flags.subjectType, subjectType));
   if (processorId) conditions.push(eq(flags.processorId, processorId));
+  if (assigneeUserId) conditions.push(eq(flags.assigneeUserId, assigneeUserId));
+  if (workStatus) conditions.push(eq(flags.workStatus, workStatus));
+  // Overdue: still open (an accepted or resolved flag has nothing due), its due date passed.
+  if (overdueOn) conditions.push(eq(flags.status, "open"), isNotNull(flags.dueDate), lt(flags.dueDate, overdueOn));
   if (pending) conditions.push(flagInPopulation(pending, sql`${flags.subjectType}`, sql`${flags.subjectId}`));
   const search = q?.trim();
   if (search) conditions.push(flagSearch(search, searchRuleIds));
@@ -526,5 +554,107 @@ function toRegisterRow(flag: FlagDetail): FlagRegisterRowWithoutTitle {
     acceptanceJustification: flag.acceptanceJustification,
     acceptedSeverity: flag.acceptedSeverity,
     acceptedFacts: flag.acceptedFacts,
+    messageFr: flag.messageFr,
+    assigneeUserId: flag.assigneeUserId,
+    assigneeName: flag.assigneeName,
+    dueDate: flag.dueDate,
+    workStatus: flag.workStatus,
   };
+}
+
+/*
+ * Remediation (issue 17): the locked flag a remediation write changes, its comments, and who owns its subject
+ * (the engineer who may comment on it besides the DPO and the assignee).
+ */
+
+/** The flag, locked until the transaction ends (SELECT … FOR UPDATE). */
+export async function lockFlag({ db, id }: { db: Executor; id: string }) {
+  const [flag] = await db.select().from(flags).where(eq(flags.id, id)).for("update").limit(1);
+  return flag;
+}
+
+export async function insertFlagComment({ db, flagId, authorUserId, body }: { db: Executor; flagId: string; authorUserId: string | null; body: string }) {
+  const [row] = await db.insert(flagComments).values({ flagId, authorUserId, body }).returning();
+  return row!;
+}
+
+const commentColumns = {
+  id: flagComments.id,
+  flagId: flagComments.flagId,
+  authorUserId: flagComments.authorUserId,
+  authorName: users.name,
+  body: flagComments.body,
+  createdAt: flagComments.createdAt,
+};
+
+export type FlagCommentRow = { id: string; flagId: string; authorUserId: string | null; authorName: string | null; body: string; createdAt: Date };
+
+/** One page of a flag's comments, oldest first (a conversation reads down), with each author's name. */
+export async function listFlagComments({
+  db,
+  flagId,
+  page,
+  pageSize,
+}: {
+  db: Executor;
+  flagId: string;
+  page: number;
+  pageSize: number;
+}): Promise<{ rows: FlagCommentRow[]; total: number }> {
+  const [rows, totals] = await Promise.all([
+    db
+      .select(commentColumns)
+      .from(flagComments)
+      .leftJoin(users, eq(users.id, flagComments.authorUserId))
+      .where(eq(flagComments.flagId, flagId))
+      .orderBy(asc(flagComments.createdAt), asc(flagComments.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ total: sql<number>`count(*)::int` }).from(flagComments).where(eq(flagComments.flagId, flagId)),
+  ]);
+  return { rows, total: totals[0]?.total ?? 0 };
+}
+
+export async function getFlagComment({ db, id }: { db: Executor; id: string }): Promise<FlagCommentRow | undefined> {
+  const [row] = await db.select(commentColumns).from(flagComments).leftJoin(users, eq(users.id, flagComments.authorUserId)).where(eq(flagComments.id, id)).limit(1);
+  return row;
+}
+
+/**
+ * The users who own a flag's subject: a transfer's or an activity's registrant; a processor's internal owner and
+ * registrant; for an agreement, its processor's. A notice, or a subject gone, has none.
+ */
+export async function listFlagSubjectOwnerIds({ db, flag }: { db: Executor; flag: { subjectType: FlagSubjectType; subjectId: string; processorId: string | null } }): Promise<string[]> {
+  const ids: (string | null)[] = [];
+  switch (flag.subjectType) {
+    case "transfer": {
+      const rows = await db.select({ createdBy: transfers.createdByUserId }).from(transfers).where(eq(transfers.id, flag.subjectId)).limit(1);
+      ids.push(...rows.map((row) => row.createdBy));
+      break;
+    }
+    case "activity": {
+      const rows = await db
+        .select({ createdBy: processingActivities.createdByUserId })
+        .from(processingActivities)
+        .where(eq(processingActivities.id, flag.subjectId))
+        .limit(1);
+      ids.push(...rows.map((row) => row.createdBy));
+      break;
+    }
+    case "processor":
+    case "agreement": {
+      const processorId = flag.subjectType === "processor" ? flag.subjectId : flag.processorId;
+      if (!processorId) break;
+      const rows = await db
+        .select({ owner: processors.ownerUserId, createdBy: processors.createdByUserId })
+        .from(processors)
+        .where(eq(processors.id, processorId))
+        .limit(1);
+      ids.push(...rows.flatMap((row) => [row.owner, row.createdBy]));
+      break;
+    }
+    case "notice":
+      break;
+  }
+  return [...new Set(ids.filter((id): id is string => id !== null))];
 }

@@ -3,7 +3,7 @@ import { MAX_BODY_BYTES } from "./body";
 import { RESOURCE_CONTRACTS } from "./contracts";
 import type { CustomOperation, OperationMeta, ResourceContract } from "./contracts/common";
 import { meOperation, meResponse } from "./contracts/users";
-import { flagRecord } from "./contracts/flags";
+import { FLAG_REMEDIATION_OPERATIONS, flagContract, flagRecord } from "./contracts/flags";
 import { EXPORT_REPORTS, exportQuery } from "@/lib/exports/request";
 import { importQuery, templateQuery, XLSX_MEDIA_TYPE } from "@/lib/import/request";
 import { IMPORT_KINDS } from "@/lib/import/columns";
@@ -583,7 +583,10 @@ export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {})
   components.addJson("Problem", components.toJson(problem));
   // The open flags a record's response carries (lib/services/write-record.ts openFlagsOf): the flag record.
   components.add("Flag", flagRecord);
-  const contracts = RESOURCE_CONTRACTS;
+  // The flags' remediation endpoints (issue 17: comments, revoking an acceptance) beside their acceptance's.
+  const contracts = RESOURCE_CONTRACTS.map((contract) =>
+    contract.path === flagContract.path ? { ...contract, customOperations: [...(contract.customOperations ?? []), ...FLAG_REMEDIATION_OPERATIONS] } : contract,
+  );
   const resourcePathsByContract = [...contracts, tiaContract].map((contract) => resourcePaths(components, contract));
   const paths = Object.assign({}, servicePaths(components), ...resourcePathsByContract, fileTransferPaths(components), tiaPaths(components));
   const tags = [...new Set([...contracts, tiaContract].map((contract) => contract.tag))];

@@ -95,6 +95,8 @@ const RESOURCES: Readonly<Record<string, FieldResource>> = {
   entity: "entity",
   data_category: "dataCategory",
   flag: "flag",
+  // The remediation of a flag (lib/flags/remediation.ts): its assignee, due date, work status and comments.
+  flag_remediation: "flag",
   user: "user",
   api_token: "token",
   registration_draft: "processor",
@@ -131,6 +133,7 @@ const FIELD_KINDS: Readonly<Record<string, EnumKind>> = {
   severity: "severity",
   acceptedSeverity: "severity",
   subjectType: "flagSubjectType",
+  workStatus: "flagWorkStatus",
   dojExemption: "dojExemption",
   piplExemption: "piplExemption",
   ccpaCategory: "ccpaCategory",

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { FLAG_STATUSES } from "@/db/schema/enums";
 import { isoDate, text, uuid, version } from "@/lib/validation/common";
 import { enumField } from "@/lib/validation/enum-field";
-import { MAX_PAGE_SIZE, defineContract, lenientQuery, pageOf, paginationQuery, recordIdParam, searchText, wire, type OperationMeta } from "./common";
+import { MAX_PAGE_SIZE, defineContract, lenientQuery, pageOf, paginationQuery, recordIdParam, searchText, wire, type CustomOperation, type OperationMeta } from "./common";
 
 /*
  * The flags resource: /api/v1/flags, the flag register page, the accept-risk forms. Flags are written by the
@@ -22,6 +22,15 @@ export const flagListQuery = z.object({
   subjectType: enumField("flagSubjectType").optional(),
   processorId: recordIdParam.optional().describe("The processor's own flags and those of its transfers and agreements"),
   pending: enumField("pendingMode").optional().describe("Flags whose subject (transfer with its vendor, vendor, agreement's vendor) is in this population. exclude: the register of record, as the exports (approved records of approved vendors); include: with the records awaiting review too (draft, submitted), without rejected or offboarded vendors and rejected or ended transfers; absent: every record"),
+  assignee: z
+    .union([z.literal("me"), recordIdParam], { error: () => "must be me or a user id (UUID)" })
+    .optional()
+    .describe("me: the flags assigned to the caller; a user id: those assigned to that user"),
+  overdue: z
+    .enum(["true", "false"], { message: "must be true or false" })
+    .optional()
+    .describe("true: only overdue flags (open, with a due date before today); false or absent: no filter"),
+  workStatus: enumField("flagWorkStatus").optional().describe("Where the remediation stands"),
 });
 
 export type FlagListQuery = z.output<typeof flagListQuery>;
@@ -55,9 +64,29 @@ export function flagFilters({ accepted: _accepted, rule, subject, ...query }: Fl
   };
 }
 
-/** The list query as the register query takes it: "all" is no status filter. */
-export function flagListInput({ status, ...query }: FlagListQuery | FlagFilters) {
-  return { ...query, status: status === "all" ? undefined : status };
+/** Who reads the register, and when: what `assignee=me` and `overdue=true` mean. */
+export interface FlagListViewer {
+  /** Null for the system (a script): `assignee=me` then matches no flag. */
+  userId: string | null;
+  /** YYYY-MM-DD: a flag due before this day is overdue. */
+  today: string;
+}
+
+/** A user id no flag is assigned to: what `assignee=me` selects for an actor that is not a user. */
+const NOBODY = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * The list query as the register query takes it: "all" is no status filter, `assignee=me` the viewer's id,
+ * `overdue=true` the viewer's today (a flag overdue is open, its due date before today).
+ */
+export function flagListInput({ status, assignee, overdue, ...query }: FlagListQuery | FlagFilters, viewer?: FlagListViewer) {
+  if ((assignee === "me" || overdue === "true") && !viewer) throw new Error("assignee=me and overdue=true need the viewer");
+  return {
+    ...query,
+    status: status === "all" ? undefined : status,
+    assigneeUserId: assignee === "me" ? (viewer!.userId ?? NOBODY) : assignee,
+    overdueOn: overdue === "true" ? viewer!.today : undefined,
+  };
 }
 
 const facts = z.record(z.string(), z.unknown());
@@ -84,6 +113,10 @@ export const flagRecord = z.object({
   acceptedUntil: wire.date.nullable(),
   acceptedSeverity: enumField("severity").nullable().describe("Severity when the risk was accepted: a worse one reopens the flag"),
   acceptedFacts: facts.nullable(),
+  messageFr: z.string().describe("The finding in French; empty when the engine has not worded it yet (then read `message`)"),
+  assigneeUserId: wire.id.nullable().describe("Who works on the flag: an engineer or the DPO"),
+  dueDate: wire.date.nullable(),
+  workStatus: enumField("flagWorkStatus"),
   version: z.number().int(),
 });
 
@@ -97,7 +130,7 @@ const subjectFields = {
 };
 
 /** GET /api/v1/flags/{id}: the flag with who accepted it and its subject. */
-export const flagDetailRecord = flagRecord.extend({ acceptedByName: z.string().nullable(), ...subjectFields });
+export const flagDetailRecord = flagRecord.extend({ acceptedByName: z.string().nullable(), assigneeName: z.string().nullable(), ...subjectFields });
 
 /**
  * One row of the flag register (GET /api/v1/flags): the stored flag with the catalog's rule title and what
@@ -135,6 +168,124 @@ export type BulkAcceptRiskBody = z.input<typeof bulkAcceptRiskBody>;
 /** The answer of a bulk acceptance: every accepted flag, in the order of `ids`. */
 export const bulkAcceptRiskResponse = z.object({ data: z.array(flagRecord) });
 
+/*
+ * Remediation (issue 17): who works on a flag, by when, where the work stands, the conversation about it, and
+ * the DPO's revocation of an acceptance. The flag's own status stays the engine's: a flag resolves when its
+ * cause is gone (the record is fixed), never because someone says so.
+ */
+
+/** The longest comment: a paragraph or a pasted vendor answer, not a document (documents are uploaded). */
+export const FLAG_COMMENT_MAX_LENGTH = 5000;
+
+/** PATCH /api/v1/flags/{id}: any of the three, at the version edited (`version` may come from If-Match instead). */
+export const flagRemediationBody = z.strictObject({
+  version,
+  assigneeUserId: uuid.nullable().optional().describe("Who works on the flag: an active engineer or the DPO; null: nobody (the DPO assigns)"),
+  dueDate: isoDate.nullable().optional().describe("By when: today or later when set; null: none (the DPO sets it)"),
+  workStatus: enumField("flagWorkStatus").optional().describe("Where the work stands (the assignee or the DPO)"),
+});
+export type FlagRemediationBody = z.input<typeof flagRemediationBody>;
+
+/** POST /api/v1/flags/{id}/comments. */
+export const flagCommentBody = z.strictObject({
+  body: text(FLAG_COMMENT_MAX_LENGTH).min(1, { message: "must not be empty" }),
+});
+
+/** A comment as answered, with its author's name (null once the author is deleted). */
+export const flagCommentRecord = z.object({
+  id: wire.id,
+  flagId: wire.id,
+  authorUserId: wire.id.nullable(),
+  authorName: z.string().nullable(),
+  body: z.string(),
+  createdAt: wire.timestamp,
+});
+
+/** GET /api/v1/flags/{id}/comments: oldest first, a page at a time. */
+export const flagCommentsQuery = z.object({ ...paginationQuery });
+export const flagCommentsPage = pageOf(flagCommentRecord);
+
+/** POST /api/v1/flags/{id}/revoke-acceptance: the DPO's reason, at the version seen (or If-Match). */
+export const revokeAcceptanceBody = z.strictObject({
+  version,
+  reason: text(4000).min(10, { message: "must explain the decision in at least 10 characters" }),
+});
+export type RevokeAcceptanceBody = z.input<typeof revokeAcceptanceBody>;
+
+/** The remediation endpoints' roles and OpenAPI metadata: routes check the roles, lib/api/openapi.ts lists them. */
+export const flagRemediationOperations = {
+  update: {
+    operationId: "updateFlagRemediation",
+    summary: "Assign a flag, set its due date or its work status; the flag's status stays the rules' (the version edited comes from the body or If-Match)",
+    description:
+      "The DPO assigns (to an active engineer or DPO) and sets the due date (today or later); the assignee or the DPO sets the work status. Assigning notifies the assignee. A resolved flag cannot be changed (409).",
+    roles: ["dpo", "engineer"],
+  },
+  listComments: {
+    method: "get",
+    path: "/api/v1/flags/{id}/comments",
+    query: flagCommentsQuery,
+    response: flagCommentsPage,
+    meta: { operationId: "listFlagComments", summary: "The comments on a flag, oldest first", roles: ["dpo", "engineer", "auditor"] },
+  },
+  addComment: {
+    method: "post",
+    path: "/api/v1/flags/{id}/comments",
+    body: flagCommentBody,
+    response: z.object({ data: flagCommentRecord }),
+    meta: {
+      operationId: "addFlagComment",
+      summary: "Comment on a flag: the DPO, its assignee, or the engineer who owns its subject",
+      roles: ["dpo", "engineer"],
+    },
+  },
+  revokeAcceptance: {
+    method: "post",
+    path: "/api/v1/flags/{id}/revoke-acceptance",
+    body: revokeAcceptanceBody,
+    response: z.object({ data: flagRecord }),
+    meta: {
+      operationId: "revokeFlagAcceptance",
+      summary: "Revoke the acceptance of a flag's risk, with a reason: the flag is open again; the acceptance stays in its history",
+      roles: ["dpo"],
+    },
+  },
+} as const;
+
+/** The remediation endpoints beyond PATCH, as lib/api/openapi.ts describes them beside the acceptance's. */
+export const FLAG_REMEDIATION_OPERATIONS: readonly CustomOperation[] = [
+  {
+    method: "get",
+    pathSuffix: "/{id}/comments",
+    ...flagRemediationOperations.listComments.meta,
+    query: flagCommentsQuery,
+    response: flagCommentsPage,
+    responseName: "FlagCommentPage",
+    problems: { "422": "A query parameter is invalid" },
+  },
+  {
+    method: "post",
+    pathSuffix: "/{id}/comments",
+    ...flagRemediationOperations.addComment.meta,
+    body: flagCommentBody,
+    bodyComponents: { FlagCommentCreate: flagCommentBody },
+    response: flagRemediationOperations.addComment.response,
+    responseName: "FlagCommentResponse",
+    problems: { "403": "Only the DPO, the flag's assignee or the engineer who owns its subject may comment" },
+  },
+  {
+    method: "post",
+    pathSuffix: "/{id}/revoke-acceptance",
+    ...flagRemediationOperations.revokeAcceptance.meta,
+    body: revokeAcceptanceBody,
+    bodyComponents: { FlagRevokeAcceptance: revokeAcceptanceBody },
+    ifMatch: true,
+    response: flagRemediationOperations.revokeAcceptance.response,
+    responseName: "FlagRevokeAcceptanceResponse",
+    problems: { "409": "The flag changed since that version, or its risk is not accepted" },
+  },
+];
+
 export const flagContract = defineContract({
   name: "Flag",
   tag: "Flags",
@@ -150,8 +301,10 @@ export const flagContract = defineContract({
       summary: "List flags, worst first: the flag register's rows (rule title, subject names and links); every status unless `status` says otherwise",
       roles: ["dpo", "engineer", "auditor"],
     },
-    get: { operationId: "getFlag", summary: "Read one flag with who accepted it and the processor it concerns", roles: ["dpo", "engineer", "auditor"] },
+    get: { operationId: "getFlag", summary: "Read one flag with who accepted it, its assignee and the processor it concerns", roles: ["dpo", "engineer", "auditor"] },
+    update: flagRemediationOperations.update,
   },
+  updateBody: flagRemediationBody,
 });
 
 /**

@@ -1,10 +1,13 @@
 import { db } from "@/db/client";
 import { getFlagDetail } from "@/db/queries/flags";
+import { readJsonBody } from "@/lib/api/body";
 import { isRecordId } from "@/lib/api/contracts/common";
 import { flagContract } from "@/lib/api/contracts/flags";
 import { recordResponse } from "@/lib/api/handler";
+import { withVersion } from "@/lib/api/params";
 import { route } from "@/lib/auth/guard";
 import { notFound } from "@/lib/errors";
+import { updateFlagRemediation } from "@/lib/flags/remediation";
 
 export const dynamic = "force-dynamic";
 
@@ -18,4 +21,15 @@ export const GET = route<Params>({ roles: flagContract.operations.get.roles }, a
   // The fingerprint is the engine's change detector, not information for a client.
   const { fingerprint: _internal, ...visible } = flag;
   return recordResponse({ data: visible }, { version: flag.version });
+});
+
+/**
+ * The flag's remediation: assignee, due date, work status (lib/api/contracts/flags.ts `flagRemediationBody`), at the
+ * version from the body or If-Match. The status stays the rules': fixing the record resolves the flag.
+ */
+export const PATCH = route<Params>({ roles: flagContract.operations.update.roles }, async ({ request, ctx, params }) => {
+  if (!isRecordId(params.id)) throw notFound("flag", params.id);
+  const changes = withVersion(request, await readJsonBody(request));
+  const { record } = await updateFlagRemediation({ ctx, input: { id: params.id, changes } });
+  return recordResponse({ data: record }, { version: record.version });
 });
