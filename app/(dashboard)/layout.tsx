@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { AppNav, type NavItem } from "@/components/layout/app-nav";
 import { LanguageSwitch } from "@/components/layout/language-switch";
+import { MobileNav } from "@/components/layout/mobile-nav";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import type { UserRole } from "@/db/schema/enums";
 import { requirePageActor } from "@/lib/auth/guard";
@@ -59,10 +60,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <AppNav items={nav} label={t("mainNavigation")} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">
-          <div className="md:hidden">
-            <AppNav items={nav} label={t("mainNavigation")} />
-          </div>
+        <header className="relative flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-3 md:px-6">
+          <MobileNav items={nav} label={t("mainNavigation")} buttonLabel={t("menu")} />
           <LanguageSwitch choose={chooseLocale} className="ml-auto" />
           <p className="text-sm text-slate-700" data-testid="current-user">
             {/* Capitals as the header has always shown the role ("DPO · AUDITOR"), in the reader's language. */}
@@ -70,7 +69,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </p>
           <SignOutButton />
         </header>
-        <main className="flex-1 p-6">{children}</main>
+        <main className="min-w-0 flex-1 p-4 md:p-6">{children}</main>
       </div>
     </div>
   );

@@ -12,14 +12,22 @@ import { SEVERITY_CELL_CLASS } from "./severity-cell";
 
 const TAXONOMY_NAMES = new Map(DATA_CATEGORY_TAXONOMY.map((category) => [category.key, category.name]));
 
-/** A category group's name in the reader's language; its key when the taxonomy does not know it (an older import). */
+/** A category group's name in the reader's language; null when the taxonomy does not know it (an older import). */
 function groupName(key: string, locale: Locale): string | null {
   const name = TAXONOMY_NAMES.get(key);
   if (name === undefined) return null;
   return locale === "fr" ? categoryNameFr({ key, name }) : name;
 }
 
-/** Destination jurisdictions × category groups; each cell links to the register filtered on both. */
+// The header row and the destination column stay in view while the matrix scrolls inside its own box.
+const stickyTop = "sticky top-0 z-10 bg-white";
+const stickyLeft = "sticky left-0 bg-white";
+
+/**
+ * Destination jurisdictions × category groups; each cell links to the register filtered on both. The matrix
+ * scrolls inside its own box (both ways, at most 70 % of the screen's height) with its header row and
+ * destination column kept in view, so that no column is cut off and the page itself never scrolls sideways.
+ */
 export function CategoryMatrix({ cells, format, pending }: { cells: readonly MatrixCell[]; format: Formatters; pending: DashboardPopulation }) {
   const t = useTranslations("dashboard");
   const locale = useUiLocale();
@@ -28,15 +36,24 @@ export function CategoryMatrix({ cells, format, pending }: { cells: readonly Mat
   const categories = [...new Set(cells.map((cell) => cell.category))].sort();
   const byKey = new Map(cells.map((cell) => [`${cell.destination}|${cell.category}`, cell]));
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full border-collapse text-sm" data-testid="category-matrix">
-        <caption className="sr-only">{t("matrix.caption")}</caption>
+    <div role="region" aria-labelledby="category-matrix-caption" tabIndex={0} className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white" data-testid="category-matrix-scroll">
+      <table className="min-w-full border-separate border-spacing-0 text-sm" data-testid="category-matrix">
+        <caption className="sr-only" id="category-matrix-caption">
+          {t("matrix.caption")}
+        </caption>
         <thead>
           <tr>
-            <th scope="col" className="p-2 text-left font-medium text-slate-600">{t("matrix.destination")}</th>
+            <th scope="col" className={`${stickyTop} left-0 z-20 border-b border-slate-200 p-2 text-left align-bottom font-medium text-slate-600`}>
+              {t("matrix.destination")}
+            </th>
             {categories.map((category) => (
-              <th key={category} scope="col" className="p-2 text-left text-xs font-medium text-slate-600">
-                {groupName(category, locale)}
+              <th
+                key={category}
+                scope="col"
+                className={`${stickyTop} min-w-28 border-b border-slate-200 p-2 text-left align-bottom text-xs font-medium text-slate-700`}
+                data-testid={`matrix-category-${category}`}
+              >
+                <span className="block">{groupName(category, locale) ?? category}</span>
                 {/* The key is an identifier (user.device), shown as one: the transfers register filters by it. */}
                 <code className="block font-normal text-slate-500">{category}</code>
               </th>
@@ -45,16 +62,21 @@ export function CategoryMatrix({ cells, format, pending }: { cells: readonly Mat
         </thead>
         <tbody>
           {destinations.map((destination) => (
-            <tr key={destination} className="border-t border-slate-200">
-              <th scope="row" className="p-2 text-left font-medium">
+            <tr key={destination}>
+              <th scope="row" className={`${stickyLeft} border-t border-slate-200 p-2 text-left font-medium`}>
                 {countryName(destination, locale)}
               </th>
               {categories.map((category) => {
                 const cell = byKey.get(`${destination}|${category}`);
-                if (!cell) return <td key={category} className="p-2 text-slate-400">–</td>;
+                if (!cell)
+                  return (
+                    <td key={category} className="border-t border-slate-200 p-2 text-slate-500">
+                      –
+                    </td>
+                  );
                 const severity = cell.worstOpenSeverity ?? "none";
                 return (
-                  <td key={category} className="p-1">
+                  <td key={category} className="border-t border-slate-200 p-1">
                     <Link
                       // Dozens of cells: prefetching each filtered register would flood the server on every visit.
                       prefetch={false}
