@@ -155,6 +155,8 @@ export interface FlagFindingValues {
   processorId: string | null;
   severity: Severity;
   message: string;
+  /** The same finding in French (lib/rules words both). */
+  messageFr: string;
   facts: Record<string, unknown>;
   fingerprint: string;
   citation: string;
@@ -185,8 +187,11 @@ export async function writeFlagChanges({
   insert: Iterable<FlagFindingValues>;
   /** Refreshed flags, then reopened ones. */
   update: Iterable<FlagRefresh>;
-  /** Unchanged flags stored with a legacy fingerprint: the fingerprint alone is rewritten (no new version). */
-  refingerprint: readonly { id: string; fingerprint: string }[];
+  /**
+   * Unchanged flags stored with an older fingerprint (a legacy hash, or one from before findings were worded in
+   * French): the fingerprint and the French wording are written, nothing else (no new version).
+   */
+  refingerprint: readonly { id: string; fingerprint: string; messageFr: string }[];
   resolve: readonly string[];
   now: Date;
 }): Promise<void> {
@@ -204,6 +209,7 @@ export async function writeFlagChanges({
         id,
         severity: values.severity,
         message: values.message,
+        message_fr: values.messageFr,
         facts: values.facts,
         fingerprint: values.fingerprint,
         citation: values.citation,
@@ -216,6 +222,7 @@ export async function writeFlagChanges({
       update flags f set
         severity = v.severity::severity,
         message = v.message,
+        message_fr = v.message_fr,
         facts = v.facts,
         fingerprint = v.fingerprint,
         citation = v.citation,
@@ -226,14 +233,15 @@ export async function writeFlagChanges({
         resolved_at = case when v.reopen then null else f.resolved_at end,
         version = f.version + 1
       from jsonb_to_recordset(${payload}::jsonb)
-        as v(id uuid, severity text, message text, facts jsonb, fingerprint text, citation text, remediation text, processor_id uuid, reopen boolean)
+        as v(id uuid, severity text, message text, message_fr text, facts jsonb, fingerprint text, citation text, remediation text, processor_id uuid, reopen boolean)
       where f.id = v.id`);
   }
 
   for (const batch of chunks(refingerprint, 10 * CHUNK)) {
     await db.execute(sql`
-      update flags f set fingerprint = v.fingerprint
-      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as v(id uuid, fingerprint text)
+      update flags f set fingerprint = v.fingerprint, message_fr = v.message_fr
+      from jsonb_to_recordset(${JSON.stringify(batch.map(({ id, fingerprint, messageFr }) => ({ id, fingerprint, message_fr: messageFr })))}::jsonb)
+        as v(id uuid, fingerprint text, message_fr text)
       where f.id = v.id`);
   }
 

@@ -263,6 +263,7 @@ function toCategoryFacts(c: typeof dataCategories.$inferSelect): CategoryFacts {
   return {
     id: c.key,
     key: c.key,
+    name: c.name,
     gdprSpecial: c.gdprSpecial,
     ccpaCategory: c.ccpaCategory,
     ccpaSensitive: c.ccpaSensitive,
@@ -324,7 +325,7 @@ async function loadAsRows({ db, processorIds, evaluated, withAncestors, contextE
       t.frequency, t.encryption_in_transit, t.encryption_at_rest, t.mechanism, t.tia_date::text as tia_date,
       t.cisa_requirements_met, t.status, t.start_date::text as start_date, t.end_date::text as end_date,
       t.re_export_of_foreign_data, t.doj_exemption, t.important_data, t.pipl_exemption, t.pipl_separate_consent,
-      t.pipia_date::text as pipia_date,
+      t.pipia_date::text as pipia_date, t.tia_review_reason,
       (select string_agg(c.category_key, ',') from transfer_data_categories c where c.transfer_id = t.id) as category_keys
     from transfers t ${transferWhere}`);
   const categoryRows = await db.select().from(dataCategories);
@@ -364,7 +365,9 @@ async function loadPacked({
    * result row per record: a full pass reads 100,000 transfers and 275,000 category links, and bringing that
    * many rows across PGlite's wasm boundary field by field costs several times what the query does. Every
    * field here is a uuid, an enum, a date, a boolean, a number or a country,
-   * region or category code: none can hold a tab or a newline. Free text (names) stays in ordinary rows.
+   * region or category code: none can hold a tab or a newline. Free text (names) stays in ordinary rows; the
+   * one free text of a transfer the rules read, the TIA review reason (a short sentence, and rare), comes last
+   * with its tabs and line breaks turned into spaces.
    */
   const transferWhere = transferScope(evaluated, contextExporters);
   const categoryWhere = evaluated ? sql`where c.transfer_id in (select t.id from transfers t ${transferWhere})` : sql``;
@@ -381,7 +384,8 @@ async function loadPacked({
             coalesce(t.start_date::text, '') || E'\t' || coalesce(t.end_date::text, '') || E'\t' ||
             t.re_export_of_foreign_data::text || E'\t' || coalesce(t.doj_exemption::text, '') || E'\t' ||
             t.important_data::text || E'\t' || coalesce(t.pipl_exemption::text, '') || E'\t' ||
-            t.pipl_separate_consent::text || E'\t' || coalesce(t.pipia_date::text, ''), E'\n' order by t.id)
+            t.pipl_separate_consent::text || E'\t' || coalesce(t.pipia_date::text, '') || E'\t' ||
+            coalesce(translate(t.tia_review_reason, E'\t\n\r', '   '), ''), E'\n' order by t.id)
           from transfers t ${transferWhere}) as transfers,
         (select string_agg(c.transfer_id::text || E'\t' || c.category_key, E'\n' order by c.transfer_id)
           from transfer_data_categories c ${categoryWhere}) as categories,
@@ -442,6 +446,8 @@ export interface RawTransferRow {
   pipl_exemption: Transfer["piplExemption"];
   pipl_separate_consent: boolean;
   pipia_date: string | null;
+  /** Absent from a query that does not select it (the DOJ report does not need it). */
+  tia_review_reason?: string | null;
   category_keys: string | null;
 }
 
@@ -466,6 +472,7 @@ export function transferRecordFromRow(
     encryptionAtRest: t.encryption_at_rest,
     mechanism: t.mechanism,
     tiaDate: t.tia_date,
+    tiaReviewReason: t.tia_review_reason ?? null,
     cisaRequirementsMet: t.cisa_requirements_met,
     status: t.status,
     startDate: t.start_date,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Finding } from "@/lib/rules/types";
-import { factsWorsened, findingFingerprint, legacyFingerprint, planFlagChanges, type StoredFlag } from "./lifecycle";
+import { englishOnlyFingerprint, factsWorsened, findingFingerprint, legacyFingerprint, planFlagChanges, type StoredFlag } from "./lifecycle";
 
 const finding = (overrides: Partial<Finding> = {}): Finding => ({
   ruleId: "transfer.no-encryption-in-transit",
@@ -8,6 +8,7 @@ const finding = (overrides: Partial<Finding> = {}): Finding => ({
   subjectId: "t1",
   severity: "high",
   message: "Data sent without encryption in transit",
+  messageFr: "Données envoyées sans chiffrement en transit",
   facts: { sensitiveCategories: [] },
   citation: "GDPR 32(1)(a)",
   remediation: "Use TLS 1.2 or later",
@@ -39,13 +40,27 @@ describe("planFlagChanges", () => {
     expect(plan).toEqual({ insert: [], refresh: [], reopen: [], resolve: [], refingerprint: [] });
   });
 
-  it("rewrites only the fingerprint of an unchanged flag stored with the legacy hash, and refreshes a changed one", () => {
+  it("rewrites only the fingerprint (and the French wording) of an unchanged flag stored with the legacy hash, and refreshes a changed one", () => {
     const unchanged = planFlagChanges({ stored: [stored({ fingerprint: legacyFingerprint(finding()) })], findings: [finding()], today: TODAY });
-    expect(unchanged).toEqual({ insert: [], refresh: [], reopen: [], resolve: [], refingerprint: [{ id: "f1", fingerprint: findingFingerprint(finding()) }] });
+    expect(unchanged).toEqual({
+      insert: [],
+      refresh: [],
+      reopen: [],
+      resolve: [],
+      refingerprint: [{ id: "f1", fingerprint: findingFingerprint(finding()), messageFr: finding().messageFr }],
+    });
     const changed = finding({ message: "Still sent without encryption in transit" });
     const plan = planFlagChanges({ stored: [stored({ fingerprint: legacyFingerprint(finding()) })], findings: [changed], today: TODAY });
     expect(plan.refresh).toEqual([{ id: "f1", finding: changed }]);
     expect(plan.refingerprint).toEqual([]);
+  });
+
+  it("gives a flag stored before findings were worded in French its French wording without a new version", () => {
+    const plan = planFlagChanges({ stored: [stored({ fingerprint: englishOnlyFingerprint(finding()) })], findings: [finding()], today: TODAY });
+    expect(plan.refresh).toEqual([]);
+    expect(plan.refingerprint).toEqual([{ id: "f1", fingerprint: findingFingerprint(finding()), messageFr: "Données envoyées sans chiffrement en transit" }]);
+    // The French wording is part of the fingerprint: a finding worded anew in French is a change.
+    expect(findingFingerprint(finding({ messageFr: "Autre formulation" }))).not.toBe(findingFingerprint(finding()));
   });
 
   it("plans one insert for a finding reported twice, and matches a flag by rule and subject type as well as subject", () => {

@@ -33,8 +33,11 @@ export interface FlagPlan {
   refresh: { id: string; finding: Finding }[];
   reopen: { id: string; finding: Finding; reason: ReopenReason }[];
   resolve: string[];
-  /** Unchanged, but stored with a legacy fingerprint: rewrite the fingerprint alone (no new version). */
-  refingerprint: { id: string; fingerprint: string }[];
+  /**
+   * Unchanged, but stored with an older fingerprint (the legacy hash, or SHA-1 of the English alone, from before
+   * findings were worded in French): rewrite the fingerprint and the French wording alone (no new version).
+   */
+  refingerprint: { id: string; fingerprint: string; messageFr: string }[];
 }
 
 const RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
@@ -71,13 +74,20 @@ export function factsWorsened(
 }
 
 /**
- * What a stored flag is compared on: a SHA-1 (base64, 28 characters), so that a full re-evaluation reads one
+ * What a stored flag is compared on: a SHA-1 (base64, 28 characters) of severity, both messages and facts, so that a full re-evaluation reads one
  * short column per flag instead of every flag's facts (jsonb, which would not even keep the key order). Both
  * sides of the comparison are computed here from findings, and a rule builds its facts in a fixed order, so
  * plain JSON.stringify is stable (and several times faster than canonical JSON on 150,000 findings). Node's
  * one-shot hash is native: about three times faster than any string hash written in JS.
  */
-export function findingFingerprint(finding: Pick<Finding, "severity" | "message" | "facts">): string {
+export function findingFingerprint(finding: Pick<Finding, "severity" | "message" | "messageFr" | "facts">): string {
+  // The French wording is part of what is stored: a finding worded anew in French only is a change to write
+  // (and flags stored before the engine wrote French get theirs on the next pass).
+  return sha1(`${fingerprintText(finding)}\u0000${finding.messageFr}`);
+}
+
+/** The fingerprint written before findings were worded in French: SHA-1 of severity, English message and facts. */
+export function englishOnlyFingerprint(finding: Pick<Finding, "severity" | "message" | "facts">): string {
   return sha1(fingerprintText(finding));
 }
 
@@ -170,8 +180,12 @@ export function planFlagChanges({
       const fingerprint = findingFingerprint(finding);
       if (flag.fingerprint === fingerprint) {
         // Unchanged: nothing to write.
-      } else if (flag.fingerprint.length !== FINGERPRINT_LENGTH && flag.fingerprint === legacyFingerprint(finding)) {
-        plan.refingerprint.push({ id: flag.id, fingerprint });
+      } else if (
+        flag.fingerprint.length === FINGERPRINT_LENGTH
+          ? flag.fingerprint === englishOnlyFingerprint(finding)
+          : flag.fingerprint === legacyFingerprint(finding)
+      ) {
+        plan.refingerprint.push({ id: flag.id, fingerprint, messageFr: finding.messageFr });
       } else {
         plan.refresh.push({ id: flag.id, finding });
       }

@@ -205,7 +205,7 @@ const ENUM = {
   piplExemption: enumOf(PIPL_EXEMPTIONS),
 };
 
-const TRANSFER_FIELDS = 25;
+const TRANSFER_FIELDS = 26;
 
 interface References {
   processor(id: string): string;
@@ -248,6 +248,7 @@ function transferRecordFromFields(f: string[], categoryIds: string[], reference:
     piplExemption: f[22] ? ENUM.piplExemption(f[22]) : null,
     piplSeparateConsent: f[23] === "true",
     pipiaDate: f[24] || null,
+    tiaReviewReason: f[25] || null,
     categoryIds,
   };
 }

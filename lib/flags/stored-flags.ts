@@ -42,6 +42,7 @@ export async function applyFlagPlan({
     processorId: processorOf(finding),
     severity: finding.severity,
     message: finding.message,
+    messageFr: finding.messageFr,
     facts: finding.facts,
     fingerprint: findingFingerprint(finding),
     citation: finding.citation,

@@ -1,6 +1,7 @@
 import { defineAgreementRule } from "./define-rule";
 import { addDays, daysBetween, isAfter, isBefore } from "./iso-date";
-import { AGREEMENT_TYPE_LABELS } from "./labels";
+import { formatDay } from "./format";
+import { AGREEMENT_TYPE_LABELS, AGREEMENT_TYPE_LABELS_FR } from "./labels";
 import { isAgreementExpired } from "./predicates";
 import type { AgreementContext, AgreementRule } from "./types";
 
@@ -12,6 +13,17 @@ export const EXPIRING_SOON_DAYS = 60;
 function agreementLabel(ctx: AgreementContext): string {
   const type = AGREEMENT_TYPE_LABELS[ctx.agreement.type];
   return ctx.processorName === undefined ? `${type} ${ctx.agreement.id}` : `${type} with ${ctx.processorName}`;
+}
+
+/** The agreement as a French sentence opens on it: "Contrat de sous-traitance (art. 28) conclu avec Acme". */
+function agreementLabelFr(ctx: AgreementContext): string {
+  const type = AGREEMENT_TYPE_LABELS_FR[ctx.agreement.type];
+  return ctx.processorName === undefined ? `${type} ${ctx.agreement.id}` : `${type} conclu avec ${ctx.processorName}`;
+}
+
+/** "1 jour", "3 jours". */
+function daysFr(days: number): string {
+  return `${days} jour${days === 1 ? "" : "s"}`;
 }
 
 export const agreementExpired = defineAgreementRule(
@@ -29,6 +41,7 @@ export const agreementExpired = defineAgreementRule(
     return {
       severity: "high",
       message: `${agreementLabel(ctx)} expired on ${agreement.expiryDate} (${days} day${days === 1 ? "" : "s"} ago) but still covers an active transfer`,
+      messageFr: `${agreementLabelFr(ctx)}\u00a0: expiration le ${formatDay(agreement.expiryDate!, "fr")} (il y a ${daysFr(days)}), mais couvre toujours un transfert actif`,
       facts: { expiryDate: agreement.expiryDate!, daysSinceExpiry: days, type: agreement.type },
     };
   },
@@ -49,9 +62,11 @@ export const agreementExpiringSoon = defineAgreementRule(
     if (expiry === null || isBefore(expiry, today) || isAfter(expiry, addDays(today, EXPIRING_SOON_DAYS))) return null;
     const days = daysBetween(today, expiry);
     const when = days === 0 ? "today" : `in ${days} day${days === 1 ? "" : "s"}`;
+    const whenFr = days === 0 ? "aujourd'hui" : `dans ${daysFr(days)}`;
     return {
       severity: "low",
       message: `${agreementLabel(ctx)} expires on ${expiry} (${when})`,
+      messageFr: `${agreementLabelFr(ctx)}\u00a0: expiration le ${formatDay(expiry, "fr")} (${whenFr})`,
       facts: { expiryDate: expiry, daysUntilExpiry: days, type: agreement.type, coversActiveTransfer: ctx.coversActiveTransfer },
     };
   },

@@ -13,7 +13,10 @@ import type {
 /** What a rule's check returns when it fires; the wrapper adds the rule's id, citation and subject. */
 export interface Hit {
   severity: Severity;
+  /** In English. */
   message: string;
+  /** In French: every rule words its finding in both languages. */
+  messageFr: string;
   facts: Record<string, FactValue>;
 }
 
@@ -31,6 +34,7 @@ function toFinding(
     subjectId,
     severity: hit.severity,
     message: hit.message,
+    messageFr: hit.messageFr,
     facts: hit.facts,
     citation: meta.citation,
     remediation: meta.remediation,

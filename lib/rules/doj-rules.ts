@@ -4,9 +4,20 @@ import { isBulkDojCategory } from "@/lib/jurisdictions/doj-thresholds";
 import { isPadfaForeignAdversaryCountry } from "@/lib/jurisdictions/padfa";
 import { defineTransferRule } from "./define-rule";
 import { assessDojBulk, includesUsPersons, transferDojCategories } from "./doj";
-import { formatCount, formatList, uniqueSorted } from "./format";
+import { isCountryOfConcern } from "@/lib/jurisdictions/countries-of-concern";
+import { formatCategoryKeys, formatCount, formatCountry, formatList, uniqueSorted } from "./format";
+import { DOJ_CATEGORY_LABELS_FR, DOJ_EXEMPTION_LABELS_FR, VOLUME_UNIT_LABELS_FR, lowerFirst } from "./labels";
 import { recipientOfConcern } from "./predicates";
-import type { FactValue, TransferContext } from "./types";
+import type { FactValue, ProcessorFacts, TransferContext } from "./types";
+
+/** Why the recipient is of concern, in French: the reasons of recipientOfConcern, worded for a French finding. */
+function concernReasonsFr(processor: ProcessorFacts, destinationCountry: string): string {
+  const reasons: string[] = [];
+  if (isCountryOfConcern(processor.country)) reasons.push(`pays d'établissement\u00a0: ${formatCountry(processor.country, "fr")}`);
+  if (isCountryOfConcern(destinationCountry)) reasons.push(`destination\u00a0: ${formatCountry(destinationCountry, "fr")}`);
+  if (processor.coveredPerson) reasons.push("personne couverte");
+  return formatList(reasons, "fr");
+}
 
 /*
  * The US DOJ Data Security Program rules (28 CFR part 202, DOMAIN.md §4): bulk restricted transactions,
@@ -52,6 +63,15 @@ export const dojBulkRestricted = defineTransferRule(
     const tail = prohibitedOmic
       ? `bulk human 'omic data is prohibited (202.303)${cisaMet ? " even with the CISA requirements met" : ""}`
       : "CISA requirements not met";
+    const partsFr = assessment.exceeding.map(
+      (c) =>
+        `${DOJ_CATEGORY_LABELS_FR[c.category]} (destination\u00a0: ${formatList(c.destinations.map((d) => formatCountry(d, "fr")), "fr")})\u00a0: ` +
+        `${formatCount(c.count, "fr")} ${lowerFirst(VOLUME_UNIT_LABELS_FR[c.unit])} sur 12 mois > ${formatCount(c.threshold, "fr")}` +
+        (c.threshold !== c.ownThreshold ? " (jeu de données combiné, seuil le plus bas)" : ""),
+    );
+    const tailFr = prohibitedOmic
+      ? `les données «\u00a0omiques\u00a0» humaines en volume sont interdites (202.303)${cisaMet ? ", même lorsque les exigences de sécurité de la CISA sont respectées" : ""}`
+      : "exigences de sécurité de la CISA non respectées";
     const first = assessment.exceeding[0]!;
     const facts: Record<string, FactValue> = {
       categories: assessment.exceeding.map((c) => c.category),
@@ -73,7 +93,7 @@ export const dojBulkRestricted = defineTransferRule(
       // Transfers of the pair left out of the count: no U.S. persons, or exempt (the DOJ report names them).
       if (c.leftOut.length > 0) facts[`leftOut.${c.category}`] = c.leftOut.map((l) => `${l.transferId}: ${l.reason}`);
     }
-    return { severity: "critical", message: [...parts, tail].join("; "), facts };
+    return { severity: "critical", message: [...parts, tail].join("; "), messageFr: [...partsFr, tailFr].join("\u00a0; "), facts };
   },
 );
 
@@ -135,6 +155,12 @@ export const dojBrokerageProhibited = defineTransferRule(
         : dojExemptionCoversBrokerage(exemption)
           ? `; the exemption claimed (${DOJ_EXEMPTION_LABELS[exemption]}) lifts 28 CFR 202.301 but not PADFA`
           : `; the exemption claimed (${DOJ_EXEMPTION_LABELS[exemption]}) does not extend to data brokerage`;
+    const exemptionNoteFr =
+      exemption === null
+        ? ""
+        : dojExemptionCoversBrokerage(exemption)
+          ? `\u00a0; l'exemption invoquée (${DOJ_EXEMPTION_LABELS_FR[exemption]}) écarte le 28 CFR 202.301, mais pas la PADFA`
+          : `\u00a0; l'exemption invoquée (${DOJ_EXEMPTION_LABELS_FR[exemption]}) ne s'étend pas au courtage de données`;
     const facts: Record<string, FactValue> = {
       disclosureType,
       recipientReasons: recipient.reasons,
@@ -149,6 +175,9 @@ export const dojBrokerageProhibited = defineTransferRule(
       message:
         `Activity "${ctx.activity.name}" discloses data by ${disclosureType === "sale" ? "sale" : "data brokerage"} to ${ctx.processor.name} ` +
         `(${formatList(recipient.reasons)}), which is prohibited (${formatList(laws)})${exemptionNote}`,
+      messageFr:
+        `L'activité «\u00a0${ctx.activity.name}\u00a0» communique des données par ${disclosureType === "sale" ? "vente" : "courtage de données"} à ${ctx.processor.name} ` +
+        `(${concernReasonsFr(ctx.processor, ctx.transfer.destinationCountry)}), ce qui est interdit (${formatList(laws, "fr")})${exemptionNoteFr}`,
       facts,
     };
   },
@@ -158,6 +187,12 @@ export const dojBrokerageProhibited = defineTransferRule(
 function unitWord(count: number, unit: VolumeUnit): string {
   if (unit === "devices") return count === 1 ? "device" : "devices";
   return count === 1 ? "person" : "people";
+}
+
+/** "1 personne", "3 personnes", "1 terminal", "2 terminaux". */
+function unitWordFr(count: number, unit: VolumeUnit): string {
+  if (unit === "devices") return count <= 1 ? "terminal" : "terminaux";
+  return count <= 1 ? "personne" : "personnes";
 }
 
 /**
@@ -190,6 +225,10 @@ export const dojGovernmentRelated = defineTransferRule(
       message:
         `Government-related data (${formatList(keys)}) to ${ctx.processor.name} (${formatList(recipient.reasons)}): ` +
         `${formatCount(transfer.estimatedSubjects)} ${unitWord(transfer.estimatedSubjects, transfer.volumeUnit)}, covered at any volume; CISA requirements not met`,
+      messageFr:
+        `Données liées au gouvernement des États-Unis (${formatCategoryKeys(ctx.categories, keys, "fr")}) envoyées à ${ctx.processor.name} ` +
+        `(${concernReasonsFr(ctx.processor, transfer.destinationCountry)})\u00a0: ${formatCount(transfer.estimatedSubjects, "fr")} ` +
+        `${unitWordFr(transfer.estimatedSubjects, transfer.volumeUnit)}, couvertes quel que soit le volume\u00a0; exigences de sécurité de la CISA non respectées`,
       facts: {
         categoryKeys: keys,
         count: transfer.estimatedSubjects,

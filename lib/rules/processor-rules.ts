@@ -1,4 +1,5 @@
 import { defineProcessorRule, type Hit } from "./define-rule";
+import { formatDay, ofName } from "./format";
 import { PROCESSING_AGREEMENT_TYPES, isAgreementActive, isDpfValid } from "./predicates";
 import type { AgreementType } from "@/db/schema/enums";
 import type { ProcessorRule } from "./types";
@@ -22,9 +23,13 @@ export const dpfLapsed = defineProcessorRule(
       const message = processor.dpfCertified
         ? `${processor.name}'s DPF certification lapsed on ${processor.dpfExpiry} while transfers rely on the DPF`
         : `${processor.name} is not DPF-certified but transfers rely on the DPF`;
+      const messageFr = processor.dpfCertified
+        ? `La certification DPF ${ofName(processor.name)} a expiré le ${formatDay(processor.dpfExpiry!, "fr")} alors que des transferts reposent sur le DPF`
+        : `${processor.name} n'est pas certifié DPF, mais des transferts reposent sur le DPF`;
       return {
         severity: "high",
         message,
+        messageFr,
         facts: {
           dpfCertified: processor.dpfCertified,
           dpfExpiry: processor.dpfExpiry ?? "",
@@ -38,6 +43,7 @@ export const dpfLapsed = defineProcessorRule(
     const hit: Hit = {
       severity: "high",
       message: `Transfers of UK subjects' data rely on ${processor.name}'s DPF certification, which does not include the UK Extension`,
+      messageFr: `Des transferts de données de personnes du Royaume-Uni reposent sur la certification DPF ${ofName(processor.name)}, qui n'inclut pas l'extension britannique`,
       facts: {
         dpfCertified: processor.dpfCertified,
         dpfExpiry: processor.dpfExpiry ?? "",
@@ -75,9 +81,16 @@ export const onwardUncovered = defineProcessorRule(
         : covering.length === 0
           ? `${parentName} has no active processing agreement`
           : `${parentName}'s agreement does not permit sub-processing with flow-down`;
+    const whyFr =
+      parent === null
+        ? "son sous-traitant donneur d'ordre ne figure pas au registre"
+        : covering.length === 0
+          ? `${parentName} n'a aucun contrat de sous-traitance en vigueur`
+          : `le contrat ${ofName(parentName)} n'autorise pas la sous-traitance ultérieure avec répercussion des obligations`;
     return {
       severity: "medium",
       message: `Sub-processor ${processor.name} receives data but ${why}`,
+      messageFr: `Le sous-traitant ultérieur ${processor.name} reçoit des données, mais ${whyFr}`,
       facts: {
         parentProcessorId: processor.parentProcessorId,
         parentAgreementIds: covering.map((a) => a.id),
@@ -105,6 +118,7 @@ export const noOwner = defineProcessorRule(
     return {
       severity: "low",
       message: `${processor.name} has no internal owner`,
+      messageFr: `Aucun responsable interne n'est désigné pour ${processor.name}`,
       facts: { status: processor.status },
     };
   },

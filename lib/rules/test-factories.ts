@@ -160,6 +160,7 @@ export function makeTransfer(overrides: Partial<TransferFacts> = {}): TransferFa
     encryptionAtRest: "customer_keys",
     mechanism: "dpf",
     tiaDate: "2026-06-01",
+    tiaReviewReason: null,
     cisaRequirementsMet: false,
     status: "approved",
     startDate: "2025-01-01",

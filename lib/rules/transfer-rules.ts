@@ -4,17 +4,29 @@ import { isCountryOfConcern } from "@/lib/jurisdictions/countries-of-concern";
 import { acceptedPiplMechanisms, PIPIA_VALIDITY, requiredPiplMechanism } from "@/lib/jurisdictions/pipl";
 import { defineTransferRule } from "./define-rule";
 import { dojBrokerageProhibited, dojBulkRestricted, dojGovernmentRelated } from "./doj-rules";
-import { formatCount, formatList, uniqueSorted } from "./format";
+import { formatCategoryKeys, formatCountry, ofName, formatDay, formatList, quote, uniqueSorted } from "./format";
 import { addMonths, isBefore } from "./iso-date";
 import {
   AGREEMENT_TYPE_LABELS,
+  AGREEMENT_TYPE_LABELS_FR,
+  ENTITY_ROLE_LABELS_FR,
+  FREQUENCY_LABELS_FR,
+  lowerFirst,
   MECHANISM_LABELS,
+  MECHANISM_LABELS_FR,
   PIPL_EXEMPTION_LABELS,
+  PIPL_EXEMPTION_LABELS_FR,
   PIPL_NON_SENSITIVE_TIER_LABELS,
+  PIPL_NON_SENSITIVE_TIER_LABELS_FR,
   PIPL_SENSITIVE_TIER_LABELS,
+  PIPL_SENSITIVE_TIER_LABELS_FR,
   RECIPIENT_ROLE_LABELS,
+  RECIPIENT_ROLE_LABELS_FR,
   SCC_MODULE_LABELS,
+  SCC_MODULE_LABELS_FR,
+  upperFirst,
 } from "./labels";
+import { tiaReviewCauseFr } from "./tia-review";
 import { isMainlandExport, piplKinds, piplTiers, piplTotalsOf } from "./pipl";
 import {
   activeCoveringAgreements,
@@ -33,11 +45,22 @@ import type { AgreementFacts, FactValue, TransferContext, TransferRule } from ".
 
 /*
  * Transfer rules (DOMAIN.md §4). Each is a pure function of one TransferContext. evaluateTransfer only
- * runs them on active transfers (see isTransferActive), so they do not re-check the status.
+ * runs them on active transfers (see isTransferActive), so they do not re-check the status. Each words its
+ * finding in English (message) and in French (messageFr): the same facts, the catalogue's French terms.
  */
 
 function recipientLabel(ctx: TransferContext): string {
   return `${ctx.processor.name} (${ctx.transfer.destinationCountry})`;
+}
+
+/** The recipient in a French sentence: "Acme Cloud (Chine)". */
+function recipientLabelFr(ctx: TransferContext): string {
+  return `${ctx.processor.name} (${formatCountry(ctx.transfer.destinationCountry, "fr")})`;
+}
+
+/** Category keys of the flow as a French sentence names them (the taxonomy's French names). */
+function categoryListFr(ctx: TransferContext, keys: readonly string[]): string {
+  return formatCategoryKeys(ctx.categories, keys, "fr");
 }
 
 /**
@@ -65,6 +88,9 @@ export const noEncryptionInTransit = defineTransferRule(
       message:
         `Data sent to ${recipientLabel(ctx)} without encryption in transit` +
         (sensitive.length > 0 ? `, including sensitive categories ${formatList(sensitive)}` : ""),
+      messageFr:
+        `Données envoyées à ${recipientLabelFr(ctx)} sans chiffrement en transit` +
+        (sensitive.length > 0 ? `, dont des catégories sensibles\u00a0: ${categoryListFr(ctx, sensitive)}` : ""),
       facts: {
         encryptionInTransit: ctx.transfer.encryptionInTransit,
         sensitive: sensitive.length > 0,
@@ -92,6 +118,9 @@ export const noEncryptionAtRest = defineTransferRule(
       message:
         `Data stored by ${recipientLabel(ctx)} without encryption at rest` +
         (sensitive.length > 0 ? `, including sensitive categories ${formatList(sensitive)}` : ""),
+      messageFr:
+        `Données stockées par ${recipientLabelFr(ctx)} sans chiffrement au repos` +
+        (sensitive.length > 0 ? `, dont des catégories sensibles\u00a0: ${categoryListFr(ctx, sensitive)}` : ""),
       facts: {
         accessType: ctx.transfer.accessType,
         encryptionAtRest: ctx.transfer.encryptionAtRest,
@@ -114,6 +143,8 @@ interface ContractDuty {
   accepts: (agreement: AgreementFacts, ctx: TransferContext) => boolean;
   /** The instrument, as the message names it. */
   instrument: string;
+  /** The same in French, a masculine noun ("Aucun … en vigueur"). */
+  instrumentFr: string;
   citation: string;
   remediation: string;
 }
@@ -121,6 +152,7 @@ interface ContractDuty {
 const PROCESSOR_CONTRACT: ContractDuty = {
   accepts: (agreement, ctx) => isProcessingAgreementFor(agreement, ctx.transfer),
   instrument: "processing agreement",
+  instrumentFr: "contrat de sous-traitance",
   citation: "GDPR Art. 28(3)",
   remediation:
     "Sign a processing agreement with the Art. 28(3) terms (a DPA, SCCs, the PIPL standard contract, HK model clauses, CCPA service-provider terms or BCRs) covering this transfer, or renew the expired one.",
@@ -129,6 +161,7 @@ const PROCESSOR_CONTRACT: ContractDuty = {
 const CALIFORNIA_CONTRACT: ContractDuty = {
   accepts: (agreement, ctx) => isProcessingAgreementFor(agreement, ctx.transfer),
   instrument: "contract for California consumers' personal information",
+  instrumentFr: "contrat encadrant les informations personnelles des consommateurs californiens",
   citation: "Cal. Civ. Code 1798.100(d); 11 CCR 7053",
   remediation:
     "Sign a contract with this third party that limits its use of California consumers' personal information to the specified purposes and binds it to the CCPA (Cal. Civ. Code 1798.100(d); 11 CCR 7053), and link it to this transfer.",
@@ -137,6 +170,7 @@ const CALIFORNIA_CONTRACT: ContractDuty = {
 const JOINT_CONTROLLER_ARRANGEMENT: ContractDuty = {
   accepts: (agreement) => agreement.type === "joint_controller_arrangement",
   instrument: "joint-controller arrangement",
+  instrumentFr: "accord entre responsables conjoints du traitement",
   citation: "GDPR Art. 26",
   remediation:
     "Record the arrangement with the joint controller that sets out each party's responsibilities, in particular for the data subjects' rights and the information of Art. 13-14 (GDPR Art. 26(1)), and make its essence available to the data subjects (Art. 26(2)).",
@@ -173,11 +207,21 @@ const noContractRule = defineTransferRule(
       if (a.expiryDate !== null && a.expiryDate < ctx.today) return `the ${label} (expired ${a.expiryDate})`;
       return `the ${label} (effective ${a.effectiveDate ?? a.signedDate})`;
     });
+    // Gender-neutral wording after each label: "contrat" and "règles" take different agreements of "signé".
+    const inactiveFr = covering.map((a) => {
+      const label = lowerFirst(AGREEMENT_TYPE_LABELS_FR[a.type]);
+      if (a.signedDate === null) return `${label} (pas de signature)`;
+      if (a.expiryDate !== null && a.expiryDate < ctx.today) return `${label} (date d'expiration\u00a0: ${formatDay(a.expiryDate, "fr")})`;
+      return `${label} (date d'effet\u00a0: ${formatDay((a.effectiveDate ?? a.signedDate)!, "fr")})`;
+    });
     return {
       severity: "high",
       message:
         `No active ${duty.instrument} covers the transfer to ${recipientLabel(ctx)}, ${RECIPIENT_ROLE_LABELS[ctx.processor.role]}` +
         (inactive.length > 0 ? `; not in force: ${formatList(inactive)}` : ""),
+      messageFr:
+        `Aucun ${duty.instrumentFr} en vigueur ne couvre le transfert vers ${recipientLabelFr(ctx)}, ${RECIPIENT_ROLE_LABELS_FR[ctx.processor.role]}` +
+        (inactiveFr.length > 0 ? `\u00a0; pas en vigueur\u00a0: ${formatList(inactiveFr, "fr")}` : ""),
       facts: {
         processorId: ctx.processor.id,
         recipientRole: ctx.processor.role,
@@ -199,6 +243,9 @@ export const noContract: TransferRule = {
     return finding === null || duty === null ? finding : { ...finding, remediation: duty.remediation };
   },
 };
+
+/** The GDPR regions in a French sentence: "Les données de personnes de l'UE et du Royaume-Uni". */
+const REGION_FR: Readonly<Record<AdequacyRegion, string>> = { EU: "de l'UE", UK: "du Royaume-Uni" };
 
 /** GDPR Chapter V tools that work without adequacy: Art. 46 safeguards and Art. 49 derogations. */
 const CHAPTER_V_TOOLS: readonly TransferMechanism[] = ["scc", "bcr", "art49_consent", "art49_contract", "art49_other"];
@@ -254,9 +301,20 @@ export const noMechanism = defineTransferRule(
     }
     else if (mechanism === "adequacy") reason = `relies on adequacy but ${destinationCountry} is not adequate`;
     else reason = `relies on ${MECHANISM_LABELS[mechanism]}, which is not a GDPR Chapter V tool`;
+    const whoFr = `Les données de personnes ${formatList(missing.map((region) => REGION_FR[region]), "fr")} (destination\u00a0: ${formatCountry(destinationCountry, "fr")})`;
+    let reasonFr: string;
+    if (mechanism === "none") reasonFr = "ne reposent sur aucun outil de transfert et la destination ne bénéficie d'aucune décision d'adéquation";
+    else if (mechanism === "dpf") {
+      reasonFr = isDpfValid(ctx.processor, ctx.today)
+        ? `reposent sur le DPF, mais la certification ${ofName(ctx.processor.name)} n'inclut pas l'extension britannique`
+        : `reposent sur le DPF, mais la certification ${ofName(ctx.processor.name)} n'est pas valide`;
+    }
+    else if (mechanism === "adequacy") reasonFr = "reposent sur une décision d'adéquation, mais la destination ne bénéficie d'aucune décision d'adéquation";
+    else reasonFr = `reposent sur ${MECHANISM_LABELS_FR[mechanism]}, un outil que le chapitre V du RGPD ne prévoit pas`;
     return {
       severity: "critical",
       message: `${who} ${reason}`,
+      messageFr: `${whoFr} ${reasonFr}`,
       facts: {
         subjectRegions: [...ctx.transfer.subjectRegions],
         notAdequateFor: missing,
@@ -280,6 +338,8 @@ const DOCUMENTING_AGREEMENTS: Partial<Record<TransferMechanism, readonly Agreeme
   // Guidelines Art. 4: the parties sign the GBA standard contract as published (and file it) before the data moves.
   gba_standard_contract: ["gba_standard_contract"],
 };
+
+const FR_OR = new Intl.ListFormat("fr", { style: "long", type: "disjunction" });
 
 export const mechanismUndocumented = defineTransferRule(
   {
@@ -308,6 +368,10 @@ export const mechanismUndocumented = defineTransferRule(
       message:
         `Transfer to ${recipientLabel(ctx)} relies on ${MECHANISM_LABELS[mechanism]} but no active ` +
         `${formatList(accepted.map((t) => AGREEMENT_TYPE_LABELS[t]))} covers it`,
+      // Every documenting agreement is a « contrat » (masculine): "aucun … en vigueur".
+      messageFr:
+        `Le transfert vers ${recipientLabelFr(ctx)} repose sur ${MECHANISM_LABELS_FR[mechanism]}, mais aucun ` +
+        `${FR_OR.format(accepted.map((t) => lowerFirst(AGREEMENT_TYPE_LABELS_FR[t])))} en vigueur ne le couvre`,
       facts: {
         mechanism,
         acceptedAgreementTypes: accepted,
@@ -329,14 +393,18 @@ export const tiaMissing = defineTransferRule(
     remediation: "Carry out (or review) the transfer impact assessment and record its date; review it every 12 months.",
   },
   (ctx) => {
-    const { mechanism, tiaDate, destinationCountry } = ctx.transfer;
+    const { mechanism, tiaDate, destinationCountry, tiaReviewReason } = ctx.transfer;
     if (!ART46_TOOLS.includes(mechanism)) return null;
     // SCCs and BCRs are GDPR tools: without EU/UK subjects recorded, assess against the EU list.
     const regions = gdprRegions(ctx.transfer.subjectRegions);
     const missing = nonAdequateRegions(ctx, regions.length > 0 ? regions : ["EU"]);
     if (missing.length === 0) return null;
     const oldestAccepted = addMonths(ctx.today, -12);
-    if (tiaDate !== null && !isBefore(tiaDate, oldestAccepted)) return null;
+    const stale = tiaDate !== null && isBefore(tiaDate, oldestAccepted);
+    // EDPB Recommendations 01/2020, step 6: a material change of the transfer calls the completed TIA into review
+    // (lib/tia records why); until it is completed again the transfer has no current assessment.
+    const review = tiaDate !== null && tiaReviewReason !== null && tiaReviewReason.trim() !== "" ? tiaReviewReason.trim() : null;
+    if (tiaDate !== null && !stale && review === null) return null;
     const concern = isCountryOfConcern(destinationCountry);
     const facts: Record<string, FactValue> = {
       mechanism,
@@ -346,14 +414,26 @@ export const tiaMissing = defineTransferRule(
       oldestAcceptedTiaDate: oldestAccepted,
     };
     if (tiaDate !== null) facts.tiaDate = tiaDate;
-    return {
-      severity: concern ? "high" : "medium",
-      message:
-        tiaDate === null
-          ? `${MECHANISM_LABELS[mechanism]} transfer to ${recipientLabel(ctx)} has no transfer impact assessment`
-          : `Transfer impact assessment of ${tiaDate} for the transfer to ${recipientLabel(ctx)} is older than 12 months`,
-      facts,
-    };
+    if (review !== null) facts.tiaReviewReason = review;
+    const recipient = recipientLabel(ctx);
+    const recipientFr = recipientLabelFr(ctx);
+    let message: string;
+    let messageFr: string;
+    if (tiaDate === null) {
+      message = `${MECHANISM_LABELS[mechanism]} transfer to ${recipient} has no transfer impact assessment`;
+      messageFr = `Le transfert vers ${recipientFr} fondé sur ${MECHANISM_LABELS_FR[mechanism]} n'a fait l'objet d'aucune analyse d'impact des transferts`;
+    } else if (review !== null) {
+      message =
+        `Transfer impact assessment of ${tiaDate} for the transfer to ${recipient} is under review after a material change: ${review}` +
+        (stale ? "; it is also older than 12 months" : "");
+      messageFr =
+        `L'analyse d'impact des transferts du ${formatDay(tiaDate, "fr")} pour le transfert vers ${recipientFr} doit être réexaminée après ${tiaReviewCauseFr(review)}` +
+        (stale ? "\u00a0; elle date en outre de plus de 12 mois" : "");
+    } else {
+      message = `Transfer impact assessment of ${tiaDate} for the transfer to ${recipient} is older than 12 months`;
+      messageFr = `L'analyse d'impact des transferts du ${formatDay(tiaDate, "fr")} pour le transfert vers ${recipientFr} date de plus de 12 mois`;
+    }
+    return { severity: concern ? "high" : "medium", message, messageFr, facts };
   },
 );
 
@@ -373,6 +453,8 @@ export const art49Systematic = defineTransferRule(
     return {
       severity: "medium",
       message: `${MECHANISM_LABELS[mechanism]} is used for a ${frequency} flow to ${recipientLabel(ctx)}; derogations only cover occasional transfers`,
+      // Every Art. 49 derogation is « une dérogation » (feminine): "est utilisée".
+      messageFr: `${upperFirst(MECHANISM_LABELS_FR[mechanism])} est utilisée pour un flux ${lowerFirst(FREQUENCY_LABELS_FR[frequency])} vers ${recipientLabelFr(ctx)}\u00a0; les dérogations ne couvrent que les transferts occasionnels`,
       facts: { mechanism, frequency },
     };
   },
@@ -423,14 +505,35 @@ export const piplExport = defineTransferRule(
     // The exporter's counts as tiers, never as running totals: another flow's edit then changes this finding
     // only when it moves a tier (see piplTiers).
     const tiers = piplTiers({ sensitiveCount, nonSensitiveCount });
+    const needsFr =
+      requirement === "cac_assessment"
+        ? "une évaluation de sécurité de la CAC"
+        : gbaFlow
+          ? "le contrat type PIPL, la certification PIPL ou le contrat type de la Grande Baie"
+          : "le contrat type PIPL ou la certification PIPL";
     const reasons: string[] = [];
-    if (transfer.importantData) reasons.push("it contains important data");
-    if (exporter.ciio) reasons.push(`${exporter.name} is a critical information infrastructure operator`);
+    const reasonsFr: string[] = [];
+    if (transfer.importantData) {
+      reasons.push("it contains important data");
+      reasonsFr.push("elle contient des données importantes");
+    }
+    if (exporter.ciio) {
+      reasons.push(`${exporter.name} is a critical information infrastructure operator`);
+      reasonsFr.push(`${exporter.name} est un opérateur d'infrastructure d'information critique`);
+    }
     const volumes: string[] = [];
-    if (tiers.sensitive !== "none") volumes.push(PIPL_SENSITIVE_TIER_LABELS[tiers.sensitive]);
-    if (tiers.nonSensitive !== "under_100000") volumes.push(PIPL_NON_SENSITIVE_TIER_LABELS[tiers.nonSensitive]);
+    const volumesFr: string[] = [];
+    if (tiers.sensitive !== "none") {
+      volumes.push(PIPL_SENSITIVE_TIER_LABELS[tiers.sensitive]);
+      volumesFr.push(PIPL_SENSITIVE_TIER_LABELS_FR[tiers.sensitive]);
+    }
+    if (tiers.nonSensitive !== "under_100000") {
+      volumes.push(PIPL_NON_SENSITIVE_TIER_LABELS[tiers.nonSensitive]);
+      volumesFr.push(PIPL_NON_SENSITIVE_TIER_LABELS_FR[tiers.nonSensitive]);
+    }
     if (volumes.length > 0) {
       reasons.push(`${exporter.name} has sent abroad ${formatList(volumes)} since ${totals.since}, over all its recipients`);
+      reasonsFr.push(`${exporter.name} a envoyé à l'étranger ${formatList(volumesFr, "fr")} depuis le ${formatDay(totals.since, "fr")}, tous destinataires confondus`);
     }
     const gbaNote =
       mechanism === "gba_standard_contract" && !gbaFlow
@@ -438,10 +541,19 @@ export const piplExport = defineTransferRule(
         : mechanism === "gba_standard_contract"
           ? " (the GBA standard contract does not replace a CAC security assessment)"
           : "";
+    const gbaNoteFr =
+      mechanism === "gba_standard_contract" && !gbaFlow
+        ? " (le contrat type de la Grande Baie ne couvre que les flux entre les neuf villes du Guangdong et Hong Kong)"
+        : mechanism === "gba_standard_contract"
+          ? " (le contrat type de la Grande Baie ne remplace pas une évaluation de sécurité de la CAC)"
+          : "";
     const sensitive = ctx.categories.filter((c) => c.piplSensitive).map((c) => c.key);
     return {
       severity: "high",
       message: `Export from mainland China to ${destinationCountry} needs ${needs}: ${formatList(reasons)}; the transfer uses ${MECHANISM_LABELS[mechanism]}${gbaNote}`,
+      messageFr:
+        `L'exportation depuis la Chine continentale (destination\u00a0: ${formatCountry(destinationCountry, "fr")}) exige ${needsFr}\u00a0: ` +
+        `${formatList(reasonsFr, "fr")}\u00a0; ${mechanism === "none" ? "le transfert ne repose sur aucun outil de transfert" : `le transfert repose sur ${MECHANISM_LABELS_FR[mechanism]}`}${gbaNoteFr}`,
       facts: {
         requirement,
         mechanism,
@@ -484,14 +596,25 @@ export const piplConsentOrPipiaMissing = defineTransferRule(
     const consentRequired = transfer.piplExemption === null;
     const oldestAccepted = addMonths(today, -PIPIA_VALIDITY.months);
     const missing: string[] = [];
-    if (consentRequired && !transfer.piplSeparateConsent) missing.push("no separate consent of the individuals is recorded");
-    if (transfer.pipiaDate === null) missing.push("no personal-information protection impact assessment is recorded");
-    else if (isBefore(transfer.pipiaDate, oldestAccepted)) {
+    const missingFr: string[] = [];
+    if (consentRequired && !transfer.piplSeparateConsent) {
+      missing.push("no separate consent of the individuals is recorded");
+      missingFr.push("aucun consentement distinct des personnes n'est consigné");
+    }
+    if (transfer.pipiaDate === null) {
+      missing.push("no personal-information protection impact assessment is recorded");
+      missingFr.push("aucune analyse d'impact relative à la protection des informations personnelles n'est consignée");
+    } else if (isBefore(transfer.pipiaDate, oldestAccepted)) {
       missing.push(`its personal-information protection impact assessment of ${transfer.pipiaDate} is older than three years`);
+      missingFr.push(`son analyse d'impact relative à la protection des informations personnelles du ${formatDay(transfer.pipiaDate, "fr")} date de plus de trois ans`);
     }
     if (missing.length === 0) return null;
     const exempt =
       transfer.piplExemption === null ? "" : ` (exempt from the export route as ${PIPL_EXEMPTION_LABELS[transfer.piplExemption]}, but not from the PIPIA)`;
+    const exemptFr =
+      transfer.piplExemption === null
+        ? ""
+        : ` (exemption de la voie d'exportation invoquée\u00a0: ${PIPL_EXEMPTION_LABELS_FR[transfer.piplExemption]}\u00a0; la PIPIA reste due)`;
     const facts: Record<string, FactValue> = {
       consentRequired,
       piplSeparateConsent: transfer.piplSeparateConsent,
@@ -503,6 +626,7 @@ export const piplConsentOrPipiaMissing = defineTransferRule(
     return {
       severity: "medium",
       message: `Export from mainland China to ${recipientLabel(ctx)}${exempt}: ${formatList(missing)}`,
+      messageFr: `Exportation depuis la Chine continentale vers ${recipientLabelFr(ctx)}${exemptFr}\u00a0: ${formatList(missingFr, "fr")}`,
       facts,
     };
   },
@@ -540,9 +664,15 @@ export const sccModuleMismatch = defineTransferRule(
       recorded.length === 0
         ? "no module is recorded on the SCC agreement"
         : `the SCC agreement uses ${formatList(recorded.map((m) => SCC_MODULE_LABELS[m as SccModule]))}`;
+    const rolesFr = `${ctx.exporter.name} (${lowerFirst(ENTITY_ROLE_LABELS_FR[ctx.exporter.role])}) vers ${ctx.processor.name}, ${RECIPIENT_ROLE_LABELS_FR[ctx.processor.role]},`;
+    const foundFr =
+      recorded.length === 0
+        ? "aucun module n'est consigné sur le contrat de CCT"
+        : `le contrat de CCT utilise le ${formatList(recorded.map((m) => lowerFirst(SCC_MODULE_LABELS_FR[m as SccModule])), "fr")}`;
     return {
       severity: "medium",
       message: `The transfer from ${roles} needs ${fitting.map((m) => SCC_MODULE_LABELS[m]).join(" or ")}; ${found}`,
+      messageFr: `Le transfert de ${rolesFr} exige le ${fitting.map((m) => lowerFirst(SCC_MODULE_LABELS_FR[m])).join(" ou le ")}\u00a0; ${foundFr}`,
       facts: {
         exporterRole: ctx.exporter.role,
         recipientRole: ctx.processor.role,
@@ -572,6 +702,7 @@ export const specialCategoryNoCondition = defineTransferRule(
     return {
       severity: "high",
       message: `Activity "${ctx.activity.name}" processes special-category data (${formatList(special)}) without an Art. 9 condition`,
+      messageFr: `L'activité ${quote(ctx.activity.name, "fr")} traite des catégories particulières de données (${categoryListFr(ctx, special)}) sans condition de l'art. 9`,
       facts: { activityId: ctx.activity.id, specialCategories: special, subjectRegions: [...ctx.transfer.subjectRegions] },
     };
   },
@@ -591,6 +722,7 @@ export const retentionMissing = defineTransferRule(
     return {
       severity: "low",
       message: `Activity "${ctx.activity.name}" has no retention period`,
+      messageFr: `Aucune durée de conservation n'est fixée pour l'activité ${quote(ctx.activity.name, "fr")}`,
       facts: { activityId: ctx.activity.id },
     };
   },

@@ -100,6 +100,11 @@ export interface CategoryFacts {
   id: string;
   /** Hierarchical key, fideslang where one exists ("user.biometric.face"). */
   key: string;
+  /**
+   * The name recorded on the category (English): French messages name a category the taxonomy does not know by
+   * it rather than by its key (lib/rules/format.ts, formatCategory). Optional: a context built by hand may omit it.
+   */
+  name?: string;
   gdprSpecial: boolean;
   ccpaCategory: CcpaCategory | null;
   ccpaSensitive: boolean;
@@ -133,6 +138,12 @@ export interface TransferFacts {
   mechanism: TransferMechanism;
   /** Date of the transfer impact assessment. */
   tiaDate: IsoDate | null;
+  /**
+   * Why the completed TIA is under review, null when it is not: set by the TIA service (lib/tia) when a material
+   * change of the transfer (destination, categories, access type, volume band, mechanism) calls it into review
+   * (EDPB Recommendations 01/2020, step 6), in English words; cleared when a TIA is completed again.
+   */
+  tiaReviewReason: string | null;
   /** 28 CFR 202.248: CISA security requirements for restricted transactions are met. */
   cisaRequirementsMet: boolean;
   status: TransferStatus;
@@ -255,8 +266,10 @@ export interface Finding {
   subjectType: FlagSubjectType;
   subjectId: string;
   severity: Severity;
-  /** One readable sentence. */
+  /** One readable sentence, in English. */
   message: string;
+  /** The same sentence in French (legal terms as lib/labels/fr.ts words them): French pages and exports show it. */
+  messageFr: string;
   /** Why it fired: the facts the rule used. */
   facts: Record<string, FactValue>;
   citation: string;
