@@ -9,6 +9,7 @@ import { reevaluateFlags } from "@/lib/flags/evaluation";
 import { systemActor } from "@/lib/auth/actor";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
 import { normalizeProcessorName } from "@/lib/processors/normalize-name";
+import { seedDemoNotice } from "@/lib/notices/demo";
 
 /*
  * Loads the demo company (db/seed/demo.ts holds its data and SQL): the demo accounts, the register, and its
@@ -242,6 +243,9 @@ export async function seedDemoData(db: Executor, options: { today?: string } = {
 
     events.push(await acceptDemoRisk(tx, { ...history.acceptedRisk, at: timeline.at(history.acceptedRisk.daysAgo, 0), dpo }));
     await backdateFlags(tx, { enteredAt, register, fixedTransferId: fix.transferId, fixedAt, today });
+
+    // The published privacy notice and its statements, checked against the register as it now stands (issue 18).
+    events.push(...(await seedDemoNotice(tx, { today, at: timeline.at(20, 0), actor: dpo })));
 
     events.sort((a, b) => a.at.getTime() - b.at.getTime());
     for (const { at, actor, event } of events) await appendAuditEvent({ db: tx, actor, at, ...event });
