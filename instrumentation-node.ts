@@ -1,6 +1,7 @@
 import { FolderLockedError } from "./db/folder-lock";
 import { recordSocketPeers } from "./lib/auth/socket-peer";
 import { startUp } from "./lib/startup";
+import { startNotificationScheduler } from "./lib/notifications/scheduler";
 
 export async function registerNode(): Promise<void> {
   // Before the first request: a request the process has not stamped counts as coming from an unknown address.
@@ -15,4 +16,6 @@ export async function registerNode(): Promise<void> {
     }
     throw error;
   }
+  // Reminders (e-mail, webhooks): a pass every NOTIFY_INTERVAL_SECONDS once the database is ready.
+  startNotificationScheduler();
 }
