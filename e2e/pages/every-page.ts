@@ -54,6 +54,7 @@ export async function recordPages(page: Page): Promise<NamedPage[]> {
     ["new agreement", `/agreements/new?processor=${processorId}`],
     ["transfer", transfer],
     ["transfer edit", `${transfer}/edit`],
+    ["transfer impact assessments", `${transfer}/tia`],
     ["agreement", agreement],
     ["agreement edit", `${agreement}/edit`],
     ["processing activity", activity],

@@ -23,6 +23,7 @@ import { addDays } from "@/lib/rules/iso-date";
 import { countryName, enumLabel, formatDate } from "@/lib/labels";
 import { uuid } from "@/lib/validation/common";
 import { acceptRisk } from "@/app/(dashboard)/flags/actions";
+import { TiaSection } from "@/components/tia/tia-section";
 
 export const dynamic = "force-dynamic";
 
@@ -213,6 +214,8 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
         </h2>
         <AgreementsTable agreements={agreements} today={today} emptyText={t("detail.noAgreement")} />
       </section>
+
+      <TiaSection transferId={id} locale={locale} canDraft={actor.role === "dpo" || mayEdit(userActor(actor), transfer)} />
 
       <section aria-labelledby="transfer-flags">
         <h2 id="transfer-flags" className={sectionHeading}>
