@@ -22,6 +22,7 @@ const decode = (html: string) => html.replace(/&#x27;|&#39;/g, "'").replace(/&qu
 
 const RULE = getRule("transfer.mechanism-undocumented");
 const MESSAGE = "Transfer to Acme Cloud (US) relies on SCCs but no signed agreement of that type is recorded";
+const MESSAGE_FR = "Le transfert vers Acme Cloud (États-Unis d'Amérique) repose sur les CCT, mais aucun contrat de clauses contractuelles types (CCT) en vigueur ne le couvre";
 const FRENCH_REMEDIATION = enumLabel("ruleRemediation", RULE.id, "fr");
 
 const detail = (overrides: Partial<FlagDetail> = {}): FlagDetail =>
@@ -93,9 +94,15 @@ describe("a record's flag list", () => {
 });
 
 describe("an agreement's or an activity's transfer flags", () => {
-  const row: TransferFlagRow = { id: "f1", transferId: "t1", ruleId: RULE.id, severity: "high", status: "open", message: MESSAGE, citation: RULE.citation, remediation: RULE.remediation };
+  const row: TransferFlagRow = { id: "f1", transferId: "t1", ruleId: RULE.id, severity: "high", status: "open", message: MESSAGE, messageFr: "", citation: RULE.citation, remediation: RULE.remediation };
 
-  it("in French: the remediation in French, message and citation marked English", async () => {
+  it("in French: the engine's French wording, unmarked, when the flag has one", async () => {
+    const html = decode(await render("fr", createElement(TransferFlagsList, { flags: [{ ...row, messageFr: MESSAGE_FR }], emptyText: "" })));
+    expect(html).toContain(`<p class="mt-1">${MESSAGE_FR}</p>`);
+    expect(html).not.toContain(MESSAGE);
+  });
+
+  it("in French, a flag not yet worded in French: the remediation in French, message and citation marked English", async () => {
     const html = decode(await render("fr", createElement(TransferFlagsList, { flags: [row], emptyText: "" })));
     expect(html).toContain(`<dd>${FRENCH_REMEDIATION}</dd>`);
     expect(html).toContain(`<p class="mt-1" lang="en">${MESSAGE}</p>`);
@@ -112,8 +119,13 @@ describe("an agreement's or an activity's transfer flags", () => {
 
 describe("the registration wizard's predicted flags", () => {
   const forecast: PredictedFlag[] = [
-    { ruleId: RULE.id, title: RULE.title, severity: "high", message: MESSAGE, citation: RULE.citation, remediation: RULE.remediation, about: { kind: "processor" }, subject: "processor:p1" },
+    { ruleId: RULE.id, title: RULE.title, severity: "high", message: MESSAGE, messageFr: "", citation: RULE.citation, remediation: RULE.remediation, about: { kind: "processor" }, subject: "processor:p1" },
   ];
+
+  it("in French: the engine's French wording, unmarked, when the flag has one", async () => {
+    const html = decode(await render("fr", createElement(PredictedFlags, { forecast: [{ ...forecast[0]!, messageFr: MESSAGE_FR }], error: null })));
+    expect(html).toContain(`<p class="text-slate-800">${MESSAGE_FR}</p>`);
+  });
 
   it("in French: « Pour corriger » with the French remediation, the citation and message marked English", async () => {
     const html = decode(await render("fr", createElement(PredictedFlags, { forecast, error: null })));
@@ -130,7 +142,7 @@ describe("the registration wizard's predicted flags", () => {
 });
 
 describe("the record forms' predicted-flags panel", () => {
-  const flag = { key: "transfer:t1:" + RULE.id, ruleId: RULE.id, subjectType: "transfer", severity: "high", message: MESSAGE, status: "open" };
+  const flag = { key: "transfer:t1:" + RULE.id, ruleId: RULE.id, subjectType: "transfer", severity: "high", message: MESSAGE, messageFr: "", status: "open" };
   const panel = (predicted: (typeof flag)[]) => createElement(PredictedFlagsPanel, { current: [flag], prediction: { predicted, error: null }, emptyText: "—" });
 
   it("marks the engine's message English on a French page, open or resolved", async () => {
@@ -138,6 +150,12 @@ describe("the record forms' predicted-flags panel", () => {
     expect(open).toContain(`<p class="text-slate-700" lang="en">${MESSAGE}</p>`);
     const resolving = decode(await render("fr", panel([])));
     expect(resolving).toContain(`<span lang="en">${MESSAGE}</span>`);
+  });
+
+  it("shows the engine's French wording, unmarked, on a French page", async () => {
+    const worded = { ...flag, messageFr: MESSAGE_FR };
+    const html = decode(await render("fr", createElement(PredictedFlagsPanel, { current: [worded], prediction: { predicted: [worded], error: null }, emptyText: "—" })));
+    expect(html).toContain(`<p class="text-slate-700">${MESSAGE_FR}</p>`);
   });
 
   it("marks nothing on an English page", async () => {

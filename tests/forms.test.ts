@@ -137,6 +137,7 @@ describe("the predicted flags panel", () => {
     subjectType: "transfer",
     severity,
     message: `${ruleId} on ${subjectId}`,
+    messageFr: "",
     status: "open",
   });
 

@@ -126,7 +126,7 @@ describe("the record forms", () => {
   });
 
   it("title a predicted flag by its rule in the reader's language, the rule id kept as code", async () => {
-    const flag = { key: "transfer:t1:transfer.no-contract", ruleId: "transfer.no-contract", subjectType: "transfer", severity: "high", message: "No DPA.", status: "open" };
+    const flag = { key: "transfer:t1:transfer.no-contract", ruleId: "transfer.no-contract", subjectType: "transfer", severity: "high", message: "No DPA.", messageFr: "", status: "open" };
     const props = { current: [], prediction: { predicted: [flag], error: null }, emptyText: "None", showSubject: true };
     const english = await render("en", createElement(PredictedFlagsPanel, props));
     expect(visibleText(english)).toContain("Transfer · No processing agreement");

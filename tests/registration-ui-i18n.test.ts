@@ -25,6 +25,7 @@ const flag = (ruleId: string, about: PredictedFlag["about"], subject: string): P
   title: "(the server's English title)",
   severity: "high",
   message: "why it fires",
+  messageFr: "",
   citation: "GDPR Art. 28(3)",
   remediation: "fix it",
   about,

@@ -9,6 +9,8 @@ export interface FlagPreview {
   subjectType: string;
   severity: string;
   message: string;
+  /** The finding in French; empty for a flag not re-evaluated since findings were worded in French. */
+  messageFr: string;
   status: string;
 }
 
@@ -17,13 +19,22 @@ export interface ChangePreview {
   flags: FlagPreview[];
 }
 
-export function toFlagPreview(flag: { ruleId: string; subjectType: string; subjectId: string; severity: string; message: string; status: string }): FlagPreview {
+export function toFlagPreview(flag: {
+  ruleId: string;
+  subjectType: string;
+  subjectId: string;
+  severity: string;
+  message: string;
+  messageFr?: string;
+  status: string;
+}): FlagPreview {
   return {
     key: `${flag.subjectType}:${flag.subjectId}:${flag.ruleId}`,
     ruleId: flag.ruleId,
     subjectType: flag.subjectType,
     severity: flag.severity,
     message: flag.message,
+    messageFr: flag.messageFr ?? "",
     status: flag.status,
   };
 }

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { SeverityBadge } from "@/components/flags/badges";
-import { engineLang } from "@/components/flags/lang";
+import { flagMessage } from "@/components/flags/lang";
 import { appLocale } from "@/components/registers/locale-format";
 import type { FlagSubjectType, Severity } from "@/db/schema/enums";
 import { enumLabel } from "@/lib/labels";
@@ -63,9 +63,9 @@ export function PredictedFlagsPanel({
                   <SeverityBadge severity={flag.severity as Severity} /> {subject(flag)}
                   {rule(flag)}
                   {!currentKeys.has(flag.key) && <span className="ml-1 font-semibold text-red-700">{t("new")}</span>}
-                  {/* The engine's sentence is in English: marked so on a page in another language. */}
-                  <p className="text-slate-700" lang={engineLang(locale)}>
-                    {flag.message}
+                  {/* The engine's sentence in the reader's language; an English one is marked so on a French page. */}
+                  <p className="text-slate-700" lang={flagMessage(flag, locale).lang}>
+                    {flagMessage(flag, locale).text}
                   </p>
                 </li>
               ))}
@@ -80,7 +80,7 @@ export function PredictedFlagsPanel({
                     {subject(flag)}
                     {rule(flag)}
                     {t("separator")}
-                    <span lang={engineLang(locale)}>{flag.message}</span>
+                    <span lang={flagMessage(flag, locale).lang}>{flagMessage(flag, locale).text}</span>
                   </li>
                 ))}
               </ul>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { TransferFlagRow } from "@/db/queries/agreements-register";
 import { FlagStatusBadge, SeverityBadge } from "@/components/flags/badges";
-import { engineLang, langWhereDifferent } from "@/components/flags/lang";
+import { engineLang, flagMessage, langWhereDifferent } from "@/components/flags/lang";
 import { enumLabel, flagRemediation } from "@/lib/labels";
 import { appLocale, localeFormatters } from "./locale-format";
 
@@ -21,6 +21,7 @@ export function TransferFlagsList({ flags, total, emptyText }: { flags: readonly
         {flags.map((flag) => {
           const title = enumLabel("rule", flag.ruleId, locale);
           const remediation = flagRemediation(flag.ruleId, flag.remediation, locale);
+          const message = flagMessage(flag, locale);
           return (
             <li key={flag.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="transfer-flag">
               <h3 className="flex flex-wrap items-center gap-2 font-semibold">
@@ -28,9 +29,9 @@ export function TransferFlagsList({ flags, total, emptyText }: { flags: readonly
                 <FlagStatusBadge status={flag.status} />
                 {title}
               </h3>
-              {/* The engine's sentence and the citation it quotes are stored in English. */}
-              <p className="mt-1" lang={engineLang(locale)}>
-                {flag.message}
+              {/* The engine words its finding in both languages; the citation it quotes is stored in English. */}
+              <p className="mt-1" lang={message.lang}>
+                {message.text}
               </p>
               <dl className="mt-2 grid gap-1 text-slate-700 sm:grid-cols-[auto_1fr] sm:gap-x-3">
                 <dt className="font-medium">{t("legalSource")}</dt>

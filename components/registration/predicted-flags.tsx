@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import { SeverityBadge } from "@/components/flags/badges";
-import { engineLang, langWhereDifferent } from "@/components/flags/lang";
+import { engineLang, flagMessage, langWhereDifferent } from "@/components/flags/lang";
 import { appLocale } from "@/components/registers/locale-format";
 import type { Locale } from "@/lib/i18n/locales";
 import { countryName, enumLabel, flagRemediation } from "@/lib/labels";
@@ -74,9 +74,9 @@ export function PredictedFlags({ forecast, error }: { forecast: readonly FlagFor
                 <SeverityBadge severity={flag.severity} /> <span className="font-semibold">{enumLabel("rule", flag.ruleId, locale)}</span>
                 <span className="text-slate-700"> · {subjectWords(flag.about, t, locale)}</span>
               </p>
-              {/* The engine's sentence is in English: marked so on a page in another language. */}
-              <p className="text-slate-800" lang={engineLang(locale)}>
-                {flag.message}
+              {/* The engine's sentence in the reader's language; an English one is marked so on a French page. */}
+              <p className="text-slate-800" lang={flagMessage(flag, locale).lang}>
+                {flagMessage(flag, locale).text}
               </p>
               <Why flag={flag} t={t} locale={locale} />
             </li>

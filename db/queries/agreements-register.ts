@@ -258,6 +258,8 @@ export interface TransferFlagRow {
   severity: Severity;
   status: "open" | "accepted";
   message: string;
+  /** The same finding in French; empty for a flag not re-evaluated since findings were worded in French. */
+  messageFr: string;
   citation: string;
   remediation: string;
 }
@@ -273,6 +275,7 @@ export async function listCurrentFlagsOfTransfers({ db, transferIds, limit = 50 
       severity: flags.severity,
       status: flags.status,
       message: flags.message,
+      messageFr: flags.messageFr,
       citation: flags.citation,
       remediation: flags.remediation,
     })

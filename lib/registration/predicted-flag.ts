@@ -24,6 +24,8 @@ export interface PredictedFlag {
   severity: Severity;
   /** Why it fires: the rule's message with the facts it used. */
   message: string;
+  /** The same in French (empty for a flag not re-evaluated since findings were worded in French). */
+  messageFr: string;
   citation: string;
   remediation: string;
   /** What it is about: the page names it ("Transfer to China", "The vendor", "DPA"). */

@@ -260,6 +260,7 @@ async function describeFlags(tx: Executor, processorId: string, written: Awaited
         title: RULES.get(flag.ruleId)?.title ?? flag.ruleId,
         severity: flag.severity,
         message: flag.message,
+        messageFr: flag.messageFr,
         citation: flag.citation,
         remediation: flag.remediation,
         about: aboutOf(flag.subjectType, flag.subjectId),

@@ -206,9 +206,13 @@ describe("transfer.tia-missing: a TIA called into review", () => {
     });
 
   it("fires when a material change called the completed TIA into review, naming the cause in both languages", () => {
-    const finding = tiaMissing.evaluate(withTia("Material change since the TIA: destination (CN -> IN), access type"));
-    expect(finding).toMatchObject({ severity: "medium", facts: { tiaDate: "2026-09-01", tiaReviewReason: expect.stringContaining("destination") } });
-    expect(finding?.message).toContain("under review after a material change: Material change since the TIA: destination");
+    // The words lib/tia/basis.ts writes (reviewReasonOf).
+    const reason = "Material change since the completed TIA: destination changed from China to India; access type changed from Storage to Remote access.";
+    const finding = tiaMissing.evaluate(withTia(reason));
+    expect(finding).toMatchObject({ severity: "medium", facts: { tiaDate: "2026-09-01", tiaReviewReason: reason } });
+    expect(finding?.message).toBe(
+      "Transfer impact assessment of 2026-09-01 for the transfer to Acme Cloud (IN) is under review: Material change since the completed TIA: destination changed from China to India; access type changed from Storage to Remote access",
+    );
     expect(finding?.messageFr).toContain("doit être réexaminée après une modification importante du transfert (la destination et le type d'accès)");
     expect(finding?.messageFr).toContain("1 sept. 2026");
   });

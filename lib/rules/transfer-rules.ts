@@ -424,7 +424,7 @@ export const tiaMissing = defineTransferRule(
       messageFr = `Le transfert vers ${recipientFr} fondé sur ${MECHANISM_LABELS_FR[mechanism]} n'a fait l'objet d'aucune analyse d'impact des transferts`;
     } else if (review !== null) {
       message =
-        `Transfer impact assessment of ${tiaDate} for the transfer to ${recipient} is under review after a material change: ${review}` +
+        `Transfer impact assessment of ${tiaDate} for the transfer to ${recipient} is under review: ${review.replace(/\.$/, "")}` +
         (stale ? "; it is also older than 12 months" : "");
       messageFr =
         `L'analyse d'impact des transferts du ${formatDay(tiaDate, "fr")} pour le transfert vers ${recipientFr} doit être réexaminée après ${tiaReviewCauseFr(review)}` +

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db/client";
 import { listFlagsForProcessor } from "@/db/queries/flags";
 import { SeverityBadge } from "@/components/flags/badges";
-import { engineLang } from "@/components/flags/lang";
+import { engineLang, flagMessage } from "@/components/flags/lang";
 import { appLocale } from "@/components/registers/locale-format";
 import { ReviewForm } from "@/components/review/review-form";
 import { requirePageActor } from "@/lib/auth/guard";
@@ -61,7 +61,7 @@ export default async function ReviewPage() {
                     <ul className="list-disc space-y-1 pl-5">
                       {open.map((flag) => (
                         <li key={flag.id}>
-                          <SeverityBadge severity={flag.severity} /> <span lang={engineLang(locale)}>{flag.message}</span>{" "}
+                          <SeverityBadge severity={flag.severity} /> <span lang={flagMessage(flag, locale).lang}>{flagMessage(flag, locale).text}</span>{" "}
                           <span className="text-slate-700" lang={engineLang(locale)}>
                             ({flag.citation})
                           </span>
