@@ -107,7 +107,7 @@ function call(handler: unknown, { method = "GET", url, token, body, id, headers 
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return (handler as Handler)(request, { params: Promise.resolve(id ? { id } : {}) });
+  return (handler as Handler)(request, { params: Promise.resolve((id ? { id } : {}) as Record<string, string>) });
 }
 
 describeOnDatabases("the notice API", (use) => {

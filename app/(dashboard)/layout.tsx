@@ -20,6 +20,7 @@ type NavKey =
   | "activities"
   | "dataCategories"
   | "flags"
+  | "notice"
   | "review"
   | "myVendors"
   | "import"
@@ -39,6 +40,7 @@ const NAV: { href: string; key: NavKey; roles?: readonly UserRole[] }[] = [
   { href: "/activities", key: "activities" },
   { href: "/data-categories", key: "dataCategories" },
   { href: "/flags", key: "flags" },
+  { href: "/notice", key: "notice" },
   { href: "/review", key: "review", roles: ["dpo"] },
   { href: "/register", key: "myVendors", roles: ["dpo", "engineer"] },
   { href: "/import", key: "import", roles: ["dpo", "engineer"] },

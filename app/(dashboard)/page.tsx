@@ -17,6 +17,7 @@ import { dashboardLinks, parsePopulation } from "@/components/dashboard/links";
 import { requestFormatters } from "@/lib/format/locale";
 import { requestLocale } from "@/lib/i18n/request";
 import { countryName, enumLabel } from "@/lib/labels";
+import { NoticeCard } from "@/components/notices/notice-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("dashboard");
@@ -132,6 +133,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </Link>
         </section>
       </div>
+
+      <NoticeCard />
 
       <section aria-labelledby="processors-kpi">
         <h2 id="processors-kpi" className={headingClass}>

@@ -12,6 +12,7 @@ export const REGISTER_PAGES: readonly NamedPage[] = [
   ["processing activities", "/activities"],
   ["data categories", "/data-categories"],
   ["flags", "/flags"],
+  ["privacy notice", "/notice"],
   ["accepted flags", "/flags?status=accepted"],
   ["review queue", "/review"],
   ["my vendors", "/register"],
