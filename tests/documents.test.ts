@@ -32,7 +32,7 @@ const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest(
 function form(fields: Record<string, string>, file?: { bytes: Uint8Array; name: string; type?: string }): FormData {
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) body.set(name, value);
-  if (file) body.set("file", new Blob([file.bytes], { type: file.type ?? "application/octet-stream" }), file.name);
+  if (file) body.set("file", new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type ?? "application/octet-stream" }), file.name);
   return body;
 }
 

@@ -194,3 +194,15 @@ export async function downloadDocumentVersion({ ctx, input }: ServiceCall<{ id: 
     return version;
   });
 }
+
+/** Whether the actor may file documents with this record: the same rule as the upload's, for a page to offer the form. */
+export async function mayFileDocuments({ db, actor, owner }: { db: Executor; actor: ServiceActor; owner: DocumentOwner }): Promise<boolean> {
+  if (actor.kind === "user" && actor.role === "auditor") return false;
+  try {
+    await authorizeOwner(db, actor, owner);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError) return false;
+    throw error;
+  }
+}

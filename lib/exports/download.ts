@@ -115,7 +115,9 @@ export async function downloadExport({
     auditHead: result.auditHead,
     byteLength: hashed.byteLength,
     sha256: hashed.sha256,
-    documents: result.documents,
+    // Listed when there are some: a register without documents keeps the manifest (and the audit trail that
+    // records it) as it was before documents were kept.
+    ...(result.documents.length > 0 ? { documents: result.documents } : {}),
   });
 
   /** What the three events say of the export itself, before any row is read. */

@@ -57,7 +57,7 @@ export const exportManifest = z.object({
   auditHead: signedAuditHead.optional(),
   byteLength: z.number().int().nonnegative().optional(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  /** The documents behind the records exported, by hash; absent from manifests made before documents were kept. */
+  /** The documents behind the records exported, by hash; absent when there are none (and before documents were kept). */
   documents: z.array(manifestDocument).optional(),
 });
 
