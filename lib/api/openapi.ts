@@ -8,6 +8,7 @@ import { EXPORT_REPORTS, exportQuery } from "@/lib/exports/request";
 import { importQuery, templateQuery, XLSX_MEDIA_TYPE } from "@/lib/import/request";
 import { IMPORT_KINDS } from "@/lib/import/columns";
 import { exportManifest } from "@/lib/exports/manifest";
+import { documentOpenApiPaths } from "./contracts/documents";
 import { createTiaBody, tiaContract, tiaPdfOperation, tiaPdfQuery, transferTiaOperations } from "./contracts/tia";
 
 /*
@@ -588,7 +589,16 @@ export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {})
     contract.path === flagContract.path ? { ...contract, customOperations: [...(contract.customOperations ?? []), ...FLAG_REMEDIATION_OPERATIONS] } : contract,
   );
   const resourcePathsByContract = [...contracts, tiaContract].map((contract) => resourcePaths(components, contract));
-  const paths = Object.assign({}, servicePaths(components), ...resourcePathsByContract, fileTransferPaths(components), tiaPaths(components));
+  // Documents are uploaded as multipart/form-data: the resource describes its own paths (lib/api/contracts/documents.ts).
+  const documentPaths = documentOpenApiPaths({
+    component: (name, schema) => components.add(name, schema),
+    problem: problemResponse,
+    problems: PROBLEMS,
+    query: (schema) => queryParameters(components, schema),
+    security: AUTHENTICATED,
+    summary: summaryOf,
+  });
+  const paths = Object.assign({}, servicePaths(components), ...resourcePathsByContract, documentPaths, fileTransferPaths(components), tiaPaths(components));
   const tags = [...new Set([...contracts, tiaContract].map((contract) => contract.tag))];
   return {
     openapi: "3.1.0",
@@ -603,6 +613,7 @@ export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {})
     tags: [
       { name: "Account", description: "The caller" },
       ...tags.map((name) => ({ name })),
+      { name: "Documents", description: "Signed agreements and assessments filed with a record, their versions and SHA-256" },
       { name: "Import", description: "Bulk import from the CSV or XLSX template" },
       { name: "Exports", description: "Register exports as files" },
       { name: "Service", description: "This document and the health check (public)" },

@@ -164,6 +164,8 @@ export function auditFieldKind(recordType: string, key: string): EnumKind | unde
       return recordType === "export" ? "pendingMode" : undefined;
     case "report":
       return recordType === "export" ? "exportReport" : undefined;
+    case "kind":
+      return recordType === "document" ? "documentKind" : undefined;
     case "template":
       return recordType === "export" ? "ropaTemplate" : undefined;
     default:

@@ -27,6 +27,7 @@ export const MESSAGE_NAMESPACES = [
   "forms",
   "registers",
   "apiReference",
+  "documents",
   "notice",
   "tia",
 ] as const;

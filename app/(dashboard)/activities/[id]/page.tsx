@@ -12,6 +12,7 @@ import { ActivityStatusBadge } from "@/components/activities/activity-status";
 import { DocumentLink } from "@/components/activities/document-link";
 import { subjectCategoryLabel } from "@/components/activities/subject-categories";
 import { RecordHistory } from "@/components/audit/record-history";
+import { DocumentsPanel } from "@/components/documents/documents-panel";
 import { EditLink } from "@/components/registers/edit-link";
 import { DeleteRecordButton } from "@/components/registers/delete-record-button";
 import { appLocale, localeFormatters } from "@/components/registers/locale-format";
@@ -213,6 +214,8 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
         </h2>
         <TransferFlagsList flags={transferFlags} emptyText={t("detail.noFlag")} />
       </section>
+
+      <DocumentsPanel owner={{ field: "activityId", id }} actor={actor} />
 
       <section aria-labelledby="activity-history">
         <h2 id="activity-history" className={sectionHeading}>

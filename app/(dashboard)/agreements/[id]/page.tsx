@@ -9,6 +9,7 @@ import { listRecordHistory } from "@/db/queries/audit";
 import { listFlagDetailsForSubject } from "@/db/queries/flags";
 import { AgreementStateBadge } from "@/components/agreements/agreement-state-badge";
 import { RecordHistory } from "@/components/audit/record-history";
+import { DocumentsPanel } from "@/components/documents/documents-panel";
 import { FlagList } from "@/components/flags/flag-list";
 import { RecordStatusBadge } from "@/components/processors/status-badge";
 import { EditLink } from "@/components/registers/edit-link";
@@ -152,6 +153,8 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
         </h2>
         <FlagList flags={ownFlags} acceptance={acceptance} emptyText={t("detail.noOwnFlag")} />
       </section>
+
+      <DocumentsPanel owner={{ field: "agreementId", id }} actor={actor} />
 
       <section aria-labelledby="agreement-history">
         <h2 id="agreement-history" className={sectionHeading}>

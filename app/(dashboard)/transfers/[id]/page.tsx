@@ -8,6 +8,7 @@ import { listRecordHistory } from "@/db/queries/audit";
 import { listFlagDetailsForSubject } from "@/db/queries/flags";
 import { getTransferDetail, listAgreementsCoveringTransfer, listTransferCategories } from "@/db/queries/transfers";
 import { RecordHistory } from "@/components/audit/record-history";
+import { DocumentsPanel } from "@/components/documents/documents-panel";
 import { FlagList } from "@/components/flags/flag-list";
 import { AgreementsTable } from "@/components/processors/agreements-table";
 import { DataCategoriesTable } from "@/components/transfers/data-categories-table";
@@ -223,6 +224,8 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
         </h2>
         <FlagList flags={flags} acceptance={acceptance} emptyText={t("detail.noFlag")} />
       </section>
+
+      <DocumentsPanel owner={{ field: "transferId", id }} actor={actor} />
 
       <section aria-labelledby="transfer-history">
         <h2 id="transfer-history" className={sectionHeading}>
