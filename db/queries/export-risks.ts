@@ -23,6 +23,8 @@ export interface AcceptedRiskRow {
   subjectType: FlagSubjectType;
   subjectId: string;
   message: string;
+  /** The finding in French; empty for a flag not re-evaluated since findings were worded in French. */
+  messageFr: string;
   facts: Record<string, unknown>;
   citation: string;
   firstSeenAt: Date;
@@ -53,6 +55,7 @@ interface RawRiskRow {
   subject_type: FlagSubjectType;
   subject_id: string;
   message: string;
+  message_fr: string | null;
   facts: Record<string, unknown> | string | null;
   citation: string;
   first_seen_at: string | Date;
@@ -86,7 +89,7 @@ const SORT_UNTIL = sql.raw(`coalesce(f.accepted_until::text, '9999-12-31')`);
 async function selectBatch(db: Executor, { includePending, after, limit }: { includePending: boolean; after: { until: string; id: string } | null; limit: number }) {
   const from = after === null ? sql`true` : sql`(${SORT_UNTIL}, f.id) > (${after.until}, ${after.id}::uuid)`;
   const result = await db.execute(sql`
-    select f.id, f.rule_id, f.severity, f.accepted_severity, f.subject_type, f.subject_id, f.message, f.facts, f.citation,
+    select f.id, f.rule_id, f.severity, f.accepted_severity, f.subject_type, f.subject_id, f.message, f.message_fr, f.facts, f.citation,
       f.first_seen_at, u.name as accepted_by_name, f.accepted_at, f.acceptance_justification, f.accepted_until::text as accepted_until,
       p.name as processor_name, p.status as processor_status,
       e.name as exporter_name, ti.name as importer_name, t.origin_country, t.destination_country, a.name as activity_name,
@@ -118,6 +121,7 @@ function toRow(raw: RawRiskRow): AcceptedRiskRow {
     subjectType: raw.subject_type,
     subjectId: raw.subject_id,
     message: raw.message,
+    messageFr: raw.message_fr ?? "",
     // PGlite parses jsonb; node-postgres too, but a driver may hand it over as text.
     facts: typeof raw.facts === "string" ? (JSON.parse(raw.facts) as Record<string, unknown>) : (raw.facts ?? {}),
     citation: raw.citation,

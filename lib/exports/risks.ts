@@ -129,6 +129,11 @@ function pendingMark(row: AcceptedRiskRow, language: ReportLanguage): string | n
   return parts.length ? parts.join("; ") : null;
 }
 
+/** The finding in the report's language: the engine's French wording, else (a flag not re-evaluated since) its English. */
+export function riskMessage(row: Pick<AcceptedRiskRow, "message" | "messageFr">, language: ReportLanguage): string {
+  return language === "fr" && row.messageFr ? row.messageFr : row.message;
+}
+
 function riskColumns(language: ReportLanguage) {
   const { headers: h, pdf: p } = TEXT[language];
   const severity = (row: RiskRow) => enumLabel("severity", row.severity, language);
@@ -141,7 +146,7 @@ function riskColumns(language: ReportLanguage) {
     { header: h.subject, width: 50, value: (r) => riskSubject(r, language) },
     { header: h.processor, width: 30, value: (r) => r.processorName },
     { header: h.subjectId, width: 38, value: (r) => r.subjectId },
-    { header: h.facts, width: 70, value: (r) => r.message },
+    { header: h.facts, width: 70, value: (r) => riskMessage(r, language) },
     { header: h.citation, width: 30, value: (r) => r.citation },
     { header: h.acceptedBy, width: 24, value: (r) => r.acceptedByName },
     { header: h.justification, width: 60, value: (r) => r.justification },
@@ -153,7 +158,7 @@ function riskColumns(language: ReportLanguage) {
   const pdfColumns: ExportColumn<RiskRow>[] = [
     { header: p.rule, width: 12, value: (r) => `${ruleTitle(r.ruleId, language)} (${lower(severity(r), language)})` },
     { header: h.subject, width: 14, value: (r) => riskSubject(r, language) },
-    { header: h.facts, width: 20, value: (r) => r.message },
+    { header: h.facts, width: 20, value: (r) => riskMessage(r, language) },
     {
       header: p.acceptance,
       width: 8,
@@ -182,7 +187,7 @@ export const riskRecordSchema = z
       description: z.string().describe("What the flag concerns, by name (the transfer's parties and activity, the processor, the agreement)"),
       processor: z.string().nullable(),
     }),
-    message: z.string().describe("The finding as the rule states it"),
+    message: z.string().describe("The finding as the rule states it, in the export's language"),
     facts: z.record(z.string(), z.unknown()).describe("The facts the rule used"),
     citation: z.string(),
     acceptedBy: z.string().nullable(),
@@ -210,7 +215,7 @@ export function riskJsonRecord(row: RiskRow, language: ReportLanguage = "en"): z
       description: riskSubject(row, language),
       processor: row.processorName,
     },
-    message: row.message,
+    message: riskMessage(row, language),
     facts: row.facts,
     citation: row.citation,
     acceptedBy: row.acceptedByName,
