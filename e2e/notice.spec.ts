@@ -22,7 +22,7 @@ test("the DPO declares a country in the notice and sees the finding about it res
   await form.getByLabel("Kind of statement").selectOption({ label: "Country declared" });
   await form.getByLabel("Country", { exact: true }).selectOption("FR");
   await form.getByLabel("The notice's words").fill("Your personal information may also be processed in France by our advertising partner.");
-  await form.getByLabel("Section").fill("How we transfer your personal information globally");
+  await form.getByLabel("Section", { exact: true }).fill("How we transfer your personal information globally");
   await form.getByRole("button", { name: "Add the statement" }).click();
 
   await expect(france).toHaveCount(0);
