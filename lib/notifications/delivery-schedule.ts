@@ -18,3 +18,19 @@ export function nextAttemptAfterFailure(attempts: number, now: Date): Date | nul
  * 10 s): if the process dies mid-send, the delivery is due again after this lease, never lost.
  */
 export const CLAIM_LEASE_MS = 2 * 60_000;
+
+/**
+ * The delivery log's own reasons for not sending (the others are the receiver's or the mail server's words, kept as
+ * they came): stored in English for the API, shown in the reader's language on the settings page.
+ */
+export const DELIVERY_REASONS = {
+  smtpMissing: "E-mail is not configured: set SMTP_URL (e.g. smtp://user:password@host:587) and MAIL_FROM.",
+  endpointGone: "The webhook endpoint was deactivated or deleted.",
+  recipientGone: "The recipient's account is disabled or deleted.",
+} as const;
+export type DeliveryReason = keyof typeof DELIVERY_REASONS;
+
+export function deliveryReasonOf(lastError: string | null): DeliveryReason | null {
+  const found = Object.entries(DELIVERY_REASONS).find(([, text]) => text === lastError);
+  return found ? (found[0] as DeliveryReason) : null;
+}

@@ -10,7 +10,7 @@ import {
   type NotificationDelivery,
   type NotificationEvent,
 } from "@/db/schema";
-import { CLAIM_LEASE_MS, MAX_ATTEMPTS, nextAttemptAfterFailure } from "./delivery-schedule";
+import { CLAIM_LEASE_MS, DELIVERY_REASONS, MAX_ATTEMPTS, nextAttemptAfterFailure } from "./delivery-schedule";
 import { effectivePreferences, wantsEmail } from "./preferences";
 import { loadEmailContext, renderEmail } from "./render";
 import type { NotificationTransports } from "./transports";
@@ -131,10 +131,10 @@ export async function deliverDueNotifications({
       let outcome: AttemptOutcome;
       try {
         if (delivery.channel === "webhook") {
-          if (!endpoint || !endpoint.active) outcome = { ok: false, error: "The webhook endpoint was deactivated or deleted.", permanent: true };
+          if (!endpoint || !endpoint.active) outcome = { ok: false, error: DELIVERY_REASONS.endpointGone, permanent: true };
           else outcome = await sendWebhook(transports, { delivery, notification, endpoint, now });
         } else if (!user || user.disabledAt) {
-          outcome = { ok: false, error: "The recipient's account is disabled or deleted.", permanent: true };
+          outcome = { ok: false, error: DELIVERY_REASONS.recipientGone, permanent: true };
         } else {
           outcome = await sendEmail(db, transports, { notification, user });
         }
@@ -163,7 +163,7 @@ async function sendEmail(
   { notification, user }: { notification: typeof notifications.$inferSelect; user: typeof users.$inferSelect },
 ): Promise<AttemptOutcome> {
   if (!transports.sendMail) {
-    return { ok: false, error: "E-mail is not configured: set SMTP_URL (e.g. smtp://user:password@host:587) and MAIL_FROM.", permanent: true };
+    return { ok: false, error: DELIVERY_REASONS.smtpMissing, permanent: true };
   }
   const locale = user.locale ?? "en";
   const context = await loadEmailContext(db, notification);
