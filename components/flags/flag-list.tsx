@@ -9,7 +9,7 @@ import type { AcceptRiskAction } from "./accept-risk-types";
 import { FlagStatusBadge, SeverityBadge } from "./badges";
 import { FactText } from "./fact-text";
 import { factParts, formatLocalDate, localFactLabel, messageParts } from "./format";
-import { engineLang, langWhereDifferent } from "./lang";
+import { engineLang, flagMessage, langWhereDifferent } from "./lang";
 import { ruleTitle } from "./rules";
 import { flagSubject, type FlagsTranslator } from "./subject";
 
@@ -87,6 +87,7 @@ function FlagItem({
   const facts = Object.entries(flag.facts ?? {});
   const headingId = `flag-${flag.id}-title`;
   const remediation = flagRemediation(flag.ruleId, flag.remediation, locale);
+  const message = flagMessage(flag, locale);
   const words = { yes: t("facts.yes"), no: t("facts.no"), none: t("facts.none"), notCarried: t("facts.notCarried") };
   // The names of the fact keys the rules write, in the reader's language (flags.facts.keys.<key>).
   const keyLabel = (head: string) => (t.has(`facts.keys.${head}`) ? t(`facts.keys.${head}`) : undefined);
@@ -96,14 +97,17 @@ function FlagItem({
       <div className="flex flex-wrap items-center gap-2">
         <SeverityBadge severity={flag.severity} />
         <h3 id={headingId} className="font-semibold">
-          {title}
+          {/* The flag's own page: its assignee, due date and comments. */}
+          <Link href={`/flags/${flag.id}`} className="text-brand-700 underline" data-testid="flag-page-link">
+            {title}
+          </Link>
         </h3>
         <FlagStatusBadge status={flag.status} />
         <code className="ml-auto text-xs text-slate-500">{flag.ruleId}</code>
       </div>
-      {/* The engine's sentence is stored in English (the facts below are in the reader's language). */}
-      <p className="mt-2 text-sm" data-testid="flag-message" lang={engineLang(locale)}>
-        <FactText parts={messageParts(flag.message)} />
+      {/* The engine's sentence in the reader's language when it has one, else its English, marked so. */}
+      <p className="mt-2 text-sm" data-testid="flag-message" lang={message.lang}>
+        <FactText parts={messageParts(message.text)} />
       </p>
       {showSubject && (
         <p className="mt-1 text-sm text-slate-700">

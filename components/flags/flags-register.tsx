@@ -21,12 +21,15 @@ export function FlagsRegister({
   searchParams,
   acceptance,
   acceptRisks,
+  today,
 }: {
   filters: FlagFilters;
   /** The page's query parameters for the pager, without the one-off "accepted" confirmation. */
   searchParams: Record<string, string | undefined>;
   acceptance?: FlagListAcceptance;
   acceptRisks?: BulkAcceptRiskAction;
+  /** YYYY-MM-DD, the server's: what is overdue. */
+  today: string;
 }) {
   const query = useRegisterPage(flagKeys.list(filters), (signal) => fetchFlagRegister(filters, signal));
   const data = query.data;
@@ -41,7 +44,7 @@ export function FlagsRegister({
           {acceptance && acceptRisks && (filters.status === "open" || data.rows.some((flag) => flag.status === "open")) && (
             <BulkAcceptForm minDate={acceptance.minDate} acceptRisks={acceptRisks} />
           )}
-          <FlagsTable rows={data.rows} view={filters.status} acceptance={acceptance} busy={query.isPlaceholderData} />
+          <FlagsTable rows={data.rows} view={filters.status} acceptance={acceptance} busy={query.isPlaceholderData} today={today} />
           <Pagination page={filters.page} pageSize={filters.pageSize} total={data.total} basePath="/flags" searchParams={searchParams} />
         </>
       )}

@@ -13,7 +13,7 @@ import type { FlagListAcceptance } from "./flag-list";
 import { FlagStatusBadge, SeverityBadge } from "./badges";
 import { FactText } from "./fact-text";
 import { formatLocalDate, messageParts } from "./format";
-import { engineLang } from "./lang";
+import { flagMessage } from "./lang";
 import { ruleTitle } from "./rules";
 import { flagSubject, type FlagsTranslator } from "./subject";
 
@@ -21,23 +21,28 @@ import { flagSubject, type FlagsTranslator } from "./subject";
  * One page of the flag register. `acceptance` (DPO only) adds an "Accept risk" control to each open flag and a
  * checkbox that selects it for the bulk form (BulkAcceptForm, rendered above it by FlagsRegister). `busy`
  * dims the rows while the ones matching new filters are on their way. On the Accepted tab (`view`), each risk
- * says who accepted it and when, why, and until when, and that it has expired once that date has passed.
+ * says who accepted it and when, why, and until when, and that it has expired once that date has passed. Every
+ * row names its assignee and due date (overdue once `today` is past it, for an open flag); the rule's title opens
+ * the flag's own page.
  */
 export function FlagsTable({
   rows,
   view,
   acceptance,
   busy = false,
+  today,
 }: {
   rows: readonly FlagListRow[];
   view: FlagStatusFilter;
   acceptance?: FlagListAcceptance;
   busy?: boolean;
+  /** YYYY-MM-DD: a due date before it is overdue. */
+  today?: string;
 }) {
   const t = useTranslations("flags");
   const locale = useUiLocale();
   const accepted = view === "accepted";
-  const columns = 6 + (acceptance ? 2 : 0) + (accepted ? 3 : 0);
+  const columns = 8 + (acceptance ? 2 : 0) + (accepted ? 3 : 0);
   const expiredBadge = (
     <span className="ml-1" data-testid="acceptance-expired">
       <Badge tone="red">{t("table.expired")}</Badge>
@@ -69,6 +74,8 @@ export function FlagsTable({
                 <th scope="col" className="px-4 py-2">{t("table.acceptedUntil")}</th>
               </>
             )}
+            <th scope="col" className="px-4 py-2">{t("table.assignee")}</th>
+            <th scope="col" className="px-4 py-2">{t("table.dueDate")}</th>
             <th scope="col" className="px-4 py-2">{t("table.lastSeen")}</th>
             {acceptance && (
               <th scope="col" className="px-4 py-2">
@@ -88,6 +95,8 @@ export function FlagsTable({
           {rows.map((flag) => {
             const title = ruleTitle(flag.ruleId, locale);
             const subject = flagSubject(flag, t as FlagsTranslator, locale);
+            const message = flagMessage(flag, locale);
+            const overdue = today !== undefined && flag.status === "open" && flag.dueDate !== null && flag.dueDate < today;
             return (
               <tr key={flag.id} data-testid="flag-row" data-rule-id={flag.ruleId} data-flag-id={flag.id} className="align-top">
                 {acceptance && (
@@ -109,12 +118,14 @@ export function FlagsTable({
                   <SeverityBadge severity={flag.severity} />
                 </td>
                 <td className="px-4 py-2">
-                  <span className="font-medium">{title}</span>
+                  <Link href={`/flags/${flag.id}`} className="font-medium text-brand-700 underline" data-testid="flag-page-link">
+                    {title}
+                  </Link>
                   <code className="block text-xs text-slate-500">{flag.ruleId}</code>
                 </td>
-                {/* The engine's sentence is stored in English: marked so on a page in another language. */}
-                <td className="max-w-md px-4 py-2" lang={engineLang(locale)}>
-                  <FactText parts={messageParts(flag.message)} />
+                {/* The engine's sentence in the reader's language when it has one, else in English, marked so. */}
+                <td className="max-w-md px-4 py-2" lang={message.lang}>
+                  <FactText parts={messageParts(message.text)} />
                 </td>
                 <td className="px-4 py-2">
                   <span className="block text-xs text-slate-500">{enumLabel("flagSubjectType", flag.subjectType, locale)}</span>
@@ -160,6 +171,20 @@ export function FlagsTable({
                     </td>
                   </>
                 )}
+                <td className="px-4 py-2" data-testid="flag-assignee">
+                  {flag.assigneeName ?? <span className="text-slate-500">{t("table.unassigned")}</span>}
+                  {flag.assigneeUserId && flag.status !== "resolved" && (
+                    <span className="block text-xs text-slate-600">{enumLabel("flagWorkStatus", flag.workStatus, locale)}</span>
+                  )}
+                </td>
+                <td className="whitespace-nowrap px-4 py-2 tabular-nums" data-testid="flag-due-date">
+                  {flag.dueDate ? formatLocalDate(flag.dueDate, locale) : "—"}
+                  {overdue && (
+                    <span className="ml-1" data-testid="flag-overdue">
+                      <Badge tone="red">{t("table.overdue")}</Badge>
+                    </span>
+                  )}
+                </td>
                 <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatLocalDate(flag.lastSeenAt, locale)}</td>
                 {acceptance && (
                   <td className="px-4 py-2">

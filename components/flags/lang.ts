@@ -14,3 +14,12 @@ export function langWhereDifferent(text: Locale, page: Locale): Locale | undefin
 export function engineLang(page: Locale): Locale | undefined {
   return langWhereDifferent("en", page);
 }
+
+/**
+ * A flag's finding in the reader's language: the engine's French wording on a French page when it has one
+ * (`messageFr`, empty for a flag not re-evaluated since findings were worded in French), else its English, marked.
+ */
+export function flagMessage(flag: { message: string; messageFr?: string | null }, page: Locale): { text: string; lang: Locale | undefined } {
+  if (page === "fr" && flag.messageFr) return { text: flag.messageFr, lang: undefined };
+  return { text: flag.message, lang: engineLang(page) };
+}

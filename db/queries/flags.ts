@@ -666,3 +666,34 @@ export async function listFlagSubjectOwnerIds({ db, flag }: { db: Executor; flag
   }
   return [...new Set(ids.filter((id): id is string => id !== null))];
 }
+
+/** Who may be assigned a flag: the active engineers and DPOs, by name (a handful of people, not a register). */
+export async function listAssignableUsers({ db }: { db: Executor }) {
+  return db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(and(sql`${users.disabledAt} is null`, inArray(users.role, ["engineer", "dpo"])))
+    .orderBy(asc(users.name), asc(users.id));
+}
+
+/**
+ * What decides who may edit a flag's subject (lib/records/ownership.ts): a transfer's or a processor's registrant
+ * and status; an agreement is written under its processor. Undefined when the subject is gone, or is not edited
+ * through these rules (an activity, the notice: the DPO's).
+ */
+export async function getFlagSubjectEditState({
+  db,
+  flag,
+}: {
+  db: Executor;
+  flag: { subjectType: FlagSubjectType; subjectId: string; processorId: string | null };
+}): Promise<{ createdByUserId: string | null; status: string } | undefined> {
+  if (flag.subjectType === "transfer") {
+    const [row] = await db.select({ createdByUserId: transfers.createdByUserId, status: transfers.status }).from(transfers).where(eq(transfers.id, flag.subjectId)).limit(1);
+    return row;
+  }
+  const processorId = flag.subjectType === "processor" ? flag.subjectId : flag.subjectType === "agreement" ? flag.processorId : null;
+  if (!processorId) return undefined;
+  const [row] = await db.select({ createdByUserId: processors.createdByUserId, status: processors.status }).from(processors).where(eq(processors.id, processorId)).limit(1);
+  return row;
+}

@@ -14,6 +14,8 @@ export const REGISTER_PAGES: readonly NamedPage[] = [
   ["flags", "/flags"],
   ["privacy notice", "/notice"],
   ["accepted flags", "/flags?status=accepted"],
+  ["my flags", "/flags?assignee=me"],
+  ["overdue flags", "/flags?overdue=true&status=open"],
   ["review queue", "/review"],
   ["my vendors", "/register"],
 ];
@@ -47,7 +49,9 @@ export async function recordPages(page: Page): Promise<NamedPage[]> {
   const activity = await firstRowHref(page, "/activities", "activity-row");
   const category = await firstRowHref(page, "/data-categories", "category-row");
   const processorId = processor.split("/").pop();
+  const flag = await flagPageHref(page);
   return [
+    ["flag", flag],
     ["processor", processor],
     ["processor edit", `${processor}/edit`],
     ["new processor", "/processors/new"],
@@ -64,4 +68,14 @@ export async function recordPages(page: Page): Promise<NamedPage[]> {
     ["data category", category],
     ["vendor registration", "/register/new"],
   ];
+}
+
+/** The page of the register's first flag (worst first), e.g. "/flags/<id>": its remediation, comments and history. */
+export async function flagPageHref(page: Page): Promise<string> {
+  await page.goto("/flags?status=all");
+  const link = page.getByTestId("flag-page-link").first();
+  await expect(link).toBeVisible();
+  const href = await link.getAttribute("href");
+  expect(href).toMatch(/^\/flags\/[0-9a-f-]{36}$/);
+  return href!;
 }

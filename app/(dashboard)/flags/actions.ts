@@ -3,8 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { AcceptRiskRequest, AcceptedFlag, BulkAcceptRiskRequest } from "@/components/flags/accept-risk-types";
-import { flagAcceptOperations } from "@/lib/api/contracts/flags";
+import type { CommentRequest, RemediationRequest, RevokeAcceptanceRequest } from "@/components/flags/remediation-types";
+import { flagAcceptOperations, flagRemediationOperations } from "@/lib/api/contracts/flags";
 import { action } from "@/lib/auth/guard";
+import { commentOnFlag, revokeFlagAcceptance, updateFlagRemediation } from "@/lib/flags/remediation";
 import { acceptFlagRisk, acceptFlagRisks } from "@/lib/flags/service";
 import type { ServiceContext } from "@/lib/services/context";
 import { uuid } from "@/lib/validation/common";
@@ -40,5 +42,41 @@ export const acceptRisks = action(
     const { records } = await acceptFlagRisks({ ctx, input });
     revalidatePath("/", "layout");
     return records.map(acceptedFlag);
+  },
+);
+
+/** The flag's remediation (assignee, due date, work status) at the version shown: lib/flags/remediation.ts judges who may change what. */
+export const updateRemediation = action(
+  { roles: flagRemediationOperations.update.roles },
+  async ({ ctx, input }: { ctx: ServiceContext; input: RemediationRequest }): Promise<{ version: number }> => {
+    const { flagId } = parseInput(flagRef, input);
+    const { flagId: _id, ...changes } = (input ?? {}) as RemediationRequest;
+    const { record } = await updateFlagRemediation({ ctx, input: { id: flagId, changes } });
+    // The register's assignee and due-date columns, and the engineer's "My flags", show it.
+    revalidatePath("/flags", "layout");
+    return { version: record.version };
+  },
+);
+
+/** A comment on the flag's conversation. */
+export const addComment = action(
+  { roles: flagRemediationOperations.addComment.meta.roles },
+  async ({ ctx, input }: { ctx: ServiceContext; input: CommentRequest }): Promise<{ id: string }> => {
+    const { flagId } = parseInput(flagRef, input);
+    const { record } = await commentOnFlag({ ctx, input: { id: flagId, comment: { body: (input as Partial<CommentRequest>).body } } });
+    revalidatePath(`/flags/${flagId}`);
+    return { id: record.id };
+  },
+);
+
+/** The DPO revokes an accepted risk: the flag is open again. */
+export const revokeAcceptance = action(
+  { roles: flagRemediationOperations.revokeAcceptance.meta.roles },
+  async ({ ctx, input }: { ctx: ServiceContext; input: RevokeAcceptanceRequest }): Promise<{ version: number }> => {
+    const { flagId } = parseInput(flagRef, input);
+    const { version, reason } = (input ?? {}) as Partial<RevokeAcceptanceRequest>;
+    const { record } = await revokeFlagAcceptance({ ctx, input: { id: flagId, changes: { version, reason } } });
+    revalidatePath("/", "layout");
+    return { version: record.version };
   },
 );

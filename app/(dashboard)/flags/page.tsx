@@ -8,6 +8,7 @@ import { listFlagRegister } from "@/lib/flags/register";
 import { FlagFilters } from "@/components/flags/flag-filters";
 import { FlagsRegister } from "@/components/flags/flags-register";
 import { FlagStatusTabs } from "@/components/flags/status-tabs";
+import { FlagViewTabs, flagViewOf } from "@/components/flags/view-tabs";
 import { formatLocalDate } from "@/components/flags/format";
 import { flagKeys } from "@/components/flags/register-query";
 import { ruleTitle } from "@/components/flags/rules";
@@ -34,6 +35,7 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
   const database = db();
   const queryClient = getServerQueryClient();
   const today = todayIso();
+  const viewer = { userId: actor.id, today };
   // The same key the table reads: the browser starts with these rows instead of asking for them again.
   const [justAccepted, t, locale] = await Promise.all([
     params.accepted ? getFlagDetail({ db: database, id: params.accepted }) : undefined,
@@ -41,7 +43,7 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
     requestLocale(),
     queryClient.prefetchQuery({
       queryKey: flagKeys.list(filters),
-      queryFn: () => listFlagRegister({ db: database, today, ...flagListInput(filters) }),
+      queryFn: () => listFlagRegister({ db: database, today, ...flagListInput(filters, viewer) }),
     }),
   ]);
   const acceptance = actor.role === "dpo" ? { acceptRisk, minDate: addDays(today, 1) } : undefined;
@@ -65,10 +67,26 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
           </Link>
         </p>
       )}
+      <FlagViewTabs view={flagViewOf(params)} searchParams={raw} />
       <FlagStatusTabs status={params.status} searchParams={raw} />
-      <FlagFilters q={params.q} status={params.status} severity={filters.severity} rule={filters.ruleId} subject={filters.subjectType} />
+      <FlagFilters
+        q={params.q}
+        status={params.status}
+        severity={filters.severity}
+        rule={filters.ruleId}
+        subject={filters.subjectType}
+        workStatus={filters.workStatus}
+        assignee={params.assignee}
+        overdue={params.overdue}
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <FlagsRegister filters={filters} searchParams={pagerParams} acceptance={acceptance} acceptRisks={acceptance ? acceptRisks : undefined} />
+        <FlagsRegister
+          filters={filters}
+          searchParams={pagerParams}
+          acceptance={acceptance}
+          acceptRisks={acceptance ? acceptRisks : undefined}
+          today={today}
+        />
       </HydrationBoundary>
     </div>
   );
