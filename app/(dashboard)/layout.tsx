@@ -29,6 +29,7 @@ type NavKey =
   | "users"
   | "apiTokens"
   | "apiReference";
+  | "notifications"
 
 /** An item without `roles` is for everyone; the pages check the role themselves, the menu only hides. */
 const NAV: { href: string; key: NavKey; roles?: readonly UserRole[] }[] = [
@@ -51,6 +52,7 @@ const NAV: { href: string; key: NavKey; roles?: readonly UserRole[] }[] = [
   { href: "/api-reference", key: "apiReference" },
 ];
 
+  { href: "/settings/notifications", key: "notifications" },
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageActor();
   const [t, locale] = await Promise.all([getTranslations("layout"), requestLocale()]);

@@ -3,6 +3,7 @@ import { MAX_BODY_BYTES } from "./body";
 import { RESOURCE_CONTRACTS } from "./contracts";
 import type { CustomOperation, OperationMeta, ResourceContract } from "./contracts/common";
 import { meOperation, meResponse } from "./contracts/users";
+import { notificationSettingsBody, notificationSettingsOperations, notificationSettingsRecord, webhookContract } from "./contracts/notifications";
 import { FLAG_REMEDIATION_OPERATIONS, flagContract, flagRecord } from "./contracts/flags";
 import { EXPORT_REPORTS, exportQuery } from "@/lib/exports/request";
 import { importQuery, templateQuery, XLSX_MEDIA_TYPE } from "@/lib/import/request";
@@ -369,6 +370,28 @@ const healthResponse = z.object({
 });
 const healthProblem = z.object({ status: z.literal("unavailable"), reason: z.string() });
 
+/** The caller's reminders (lib/api/contracts/notifications.ts): the role's defaults (version 0) until saved. */
+function notificationSettingsPaths(components: Components) {
+  const { get, put } = notificationSettingsOperations;
+  const answer = { type: "object", required: ["data"], properties: { data: components.add("NotificationSettings", notificationSettingsRecord) } };
+  return {
+    get: { tags: ["Account"], operationId: get.operationId, summary: summaryOf(get), security: AUTHENTICATED, responses: { "200": { description: "Your settings", headers: ETAG_HEADER, content: json(answer) }, ...PROBLEMS } },
+    put: {
+      tags: ["Account"],
+      operationId: put.operationId,
+      summary: summaryOf(put),
+      security: AUTHENTICATED,
+      requestBody: { required: true, content: json(components.add("NotificationSettingsInput", notificationSettingsBody)) },
+      responses: {
+        "200": { description: "Your settings as saved", headers: ETAG_HEADER, content: json(answer) },
+        "409": problemResponse("The settings changed since the version sent (`currentVersion` says which it is now)"),
+        ...BODY_PROBLEMS,
+        ...PROBLEMS,
+      },
+    },
+  };
+}
+
 /** The service's own endpoints: who am I, this document, liveness. */
 function servicePaths(components: Components) {
   return {
@@ -381,6 +404,7 @@ function servicePaths(components: Components) {
         responses: { "200": { description: "The caller", content: json(components.add("Me", meResponse)) }, ...PROBLEMS },
       },
     },
+    "/api/v1/me/notification-settings": notificationSettingsPaths(components),
     "/api/v1/openapi.json": {
       get: {
         tags: ["Service"],
@@ -588,7 +612,7 @@ export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {})
   const contracts = RESOURCE_CONTRACTS.map((contract) =>
     contract.path === flagContract.path ? { ...contract, customOperations: [...(contract.customOperations ?? []), ...FLAG_REMEDIATION_OPERATIONS] } : contract,
   );
-  const resourcePathsByContract = [...contracts, tiaContract].map((contract) => resourcePaths(components, contract));
+  const resourcePathsByContract = [...contracts, tiaContract, webhookContract].map((contract) => resourcePaths(components, contract));
   // Documents are uploaded as multipart/form-data: the resource describes its own paths (lib/api/contracts/documents.ts).
   const documentPaths = documentOpenApiPaths({
     component: (name, schema) => components.add(name, schema),
@@ -599,7 +623,7 @@ export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {})
     summary: summaryOf,
   });
   const paths = Object.assign({}, servicePaths(components), ...resourcePathsByContract, documentPaths, fileTransferPaths(components), tiaPaths(components));
-  const tags = [...new Set([...contracts, tiaContract].map((contract) => contract.tag))];
+  const tags = [...new Set([...contracts, tiaContract, webhookContract].map((contract) => contract.tag))];
   return {
     openapi: "3.1.0",
     info: {

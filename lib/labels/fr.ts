@@ -198,7 +198,7 @@ export const FR: EnumCatalogue = {
     flag_overdue: "Alerte en retard",
     daily_digest: "Récapitulatif quotidien",
   },
-  notificationChannel: { email: "E-mail", webhook: "Webhook" },
+  notificationChannel: { email: "Courriel", webhook: "Appel webhook" },
   deliveryStatus: { pending: "En attente", delivered: "Remis", retrying: "Nouvel essai prévu", failed: "Échec" },
   // The CNIL's model register, « Mesures de sécurité ».
   securityMeasure: {
