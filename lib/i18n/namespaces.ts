@@ -30,6 +30,7 @@ export const MESSAGE_NAMESPACES = [
   "documents",
   "notice",
   "tia",
+  "notifications",
 ] as const;
 
 export type MessageNamespace = (typeof MESSAGE_NAMESPACES)[number];
