@@ -97,6 +97,45 @@ async function assertAssignable(tx: Executor, userId: string) {
   }
 }
 
+/** What a remediation write asks to change. */
+export interface RemediationChanges {
+  assigneeUserId?: string | null;
+  dueDate?: string | null;
+  workStatus?: FlagWorkStatus;
+}
+
+/**
+ * Who may change what, and whether a due date may be set (pure: the database's part, the assignee being an
+ * active engineer or DPO, is the caller's). Only what changes is judged: a form that sends the assignee it shows
+ * does not need the DPO's right. A due date already passed may stay (it makes the flag overdue); a new one cannot
+ * be in the past. Returns what changes.
+ */
+export function judgeRemediationChange({
+  actor,
+  current,
+  changes,
+  today,
+}: {
+  actor: ServiceActor;
+  current: Pick<Flag, "assigneeUserId" | "dueDate" | "workStatus">;
+  changes: RemediationChanges;
+  today: string;
+}): { reassigned: boolean; redated: boolean; restatused: boolean } {
+  const reassigned = changes.assigneeUserId !== undefined && changes.assigneeUserId !== current.assigneeUserId;
+  const redated = changes.dueDate !== undefined && changes.dueDate !== current.dueDate;
+  const restatused = changes.workStatus !== undefined && changes.workStatus !== current.workStatus;
+  if ((reassigned || redated) && !isDpo(actor)) {
+    throw new AppError("forbidden", reassigned ? "Only the DPO assigns flags." : "Only the DPO sets a flag's due date.");
+  }
+  if (restatused && !isDpo(actor) && current.assigneeUserId !== actor.userId) {
+    throw new AppError("forbidden", "Only the flag's assignee or the DPO sets its work status.");
+  }
+  if (redated && changes.dueDate && changes.dueDate < today) {
+    throw fieldsError("validation_failed", [{ path: "dueDate", message: "must be today or later" }]);
+  }
+  return { reassigned, redated, restatused };
+}
+
 /**
  * Assigns a flag, sets its due date or its work status, at the version the client saw: the DPO assigns (to an
  * active engineer or DPO) and sets the due date (today or later); the assignee or the DPO sets the work status.
@@ -115,21 +154,8 @@ export async function updateFlagRemediation({ ctx, input }: ServiceCall<{ id: st
     id: input.id,
     version,
     change: async (tx, current) => {
-      const reassigned = changes.assigneeUserId !== undefined && changes.assigneeUserId !== current.assigneeUserId;
-      const redated = changes.dueDate !== undefined && changes.dueDate !== current.dueDate;
-      const restatused = changes.workStatus !== undefined && changes.workStatus !== current.workStatus;
-      // Only what changes is judged: a form that sends the assignee it shows does not need the DPO's right.
-      if ((reassigned || redated) && !isDpo(ctx.actor)) {
-        throw new AppError("forbidden", reassigned ? "Only the DPO assigns flags." : "Only the DPO sets a flag's due date.");
-      }
-      if (restatused && !isDpo(ctx.actor) && current.assigneeUserId !== ctx.actor.userId) {
-        throw new AppError("forbidden", "Only the flag's assignee or the DPO sets its work status.");
-      }
+      const { reassigned } = judgeRemediationChange({ actor: ctx.actor, current, changes, today: ctx.today });
       if (reassigned && changes.assigneeUserId) await assertAssignable(tx, changes.assigneeUserId);
-      // A due date already passed may stay as it is (it makes the flag overdue); a new one cannot be in the past.
-      if (redated && changes.dueDate && changes.dueDate < ctx.today) {
-        throw fieldsError("validation_failed", [{ path: "dueDate", message: "must be today or later" }]);
-      }
       const [row] = await tx
         .update(flags)
         .set({
