@@ -4,7 +4,7 @@
  */
 
 /** DOMAIN.md §5 and the accepted risks (issue 16), in the order the Exports page offers them; their names are the label catalogue's (lib/labels, exportReport). */
-export const EXPORT_REPORTS = ["ropa", "transfers", "subprocessors", "ccpa", "doj", "risks", "audit"] as const;
+export const EXPORT_REPORTS = ["ropa", "transfers", "subprocessors", "ccpa", "doj", "risks", "notice-findings", "audit"] as const;
 export type ExportReport = (typeof EXPORT_REPORTS)[number];
 
 export const EXPORT_FORMATS = ["csv", "xlsx", "pdf", "json"] as const;

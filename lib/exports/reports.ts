@@ -3,6 +3,7 @@ import { ccpaReport } from "./ccpa";
 import { dojReport } from "./doj";
 import type { AnyReportDefinition, ReportLanguage } from "./report";
 import type { ExportReport } from "./request";
+import { noticeFindingsReport } from "./notice-findings";
 import { risksReport } from "./risks";
 import { ropaReport, type RopaTemplate } from "./ropa";
 import { subprocessorReport } from "./subprocessors";
@@ -26,6 +27,8 @@ export function reportDefinition(report: ExportReport, template: RopaTemplate = 
       return dojReport(language);
     case "risks":
       return risksReport(language);
+    case "notice-findings":
+      return noticeFindingsReport(language);
     case "audit":
       return auditTrailReport(language);
   }
@@ -33,5 +36,6 @@ export function reportDefinition(report: ExportReport, template: RopaTemplate = 
 
 /** Reports that describe the register and so can be rebuilt as of a past day; the audit trail is its own history. */
 export function readsRegister(report: ExportReport): boolean {
-  return report !== "audit";
+  // The notice findings describe today's notice against today's register: a past day's is not rebuilt.
+  return report !== "audit" && report !== "notice-findings";
 }

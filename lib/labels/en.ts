@@ -287,6 +287,7 @@ export const EN: EnumCatalogue = {
     ccpa: "CCPA 12-month disclosure",
     doj: "US DOJ data security report (28 CFR 202)",
     risks: "Accepted risks",
+    "notice-findings": "Privacy notice findings",
     audit: "Audit trail for a period",
   },
   exportFormat: { csv: "CSV (UTF-8, RFC 4180)", xlsx: "Excel workbook (XLSX)", pdf: "PDF, ready to send", json: "JSON (versioned schema)" },

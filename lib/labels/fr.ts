@@ -291,6 +291,7 @@ export const FR: EnumCatalogue = {
     ccpa: "Déclaration CCPA sur 12 mois",
     doj: "Rapport sur la sécurité des données du DOJ américain (28 CFR 202)",
     risks: "Risques acceptés",
+    "notice-findings": "Constats sur la politique de confidentialité",
     audit: "Journal d'audit d'une période",
   },
   exportFormat: { csv: "CSV (UTF-8, RFC 4180)", xlsx: "Classeur Excel (XLSX)", pdf: "PDF, prêt à envoyer", json: "JSON (schéma versionné)" },
