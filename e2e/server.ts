@@ -56,14 +56,15 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
   throw new Error(`the end-to-end server did not answer ${url}/api/health within ${START_TIMEOUT_MS / 1000} s:\n${log()}`);
 }
 
-export async function startE2EServer(workerName: string): Promise<E2EServer> {
+/** `env` adds to the server's environment (e.g. SMTP_URL pointing at a spec's own mail receiver). */
+export async function startE2EServer(workerName: string, env: Record<string, string> = {}): Promise<E2EServer> {
   const port = await freePort();
   const dataRoot = fs.mkdtempSync(path.join(runRoot(), `${workerName}-`));
   const logFile = path.join(dataRoot, "server.log");
   const out = fs.openSync(logFile, "a");
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "scripts/e2e-server.mjs")], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, E2E_PORT: String(port), E2E_DATA_ROOT: dataRoot },
+    env: { ...process.env, ...env, E2E_PORT: String(port), E2E_DATA_ROOT: dataRoot },
     stdio: ["ignore", out, out],
     // Its own process group: if it does not stop on SIGTERM, the group (script and `next start`) is killed.
     detached: true,

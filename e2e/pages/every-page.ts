@@ -28,6 +28,7 @@ export const OTHER_PAGES: readonly NamedPage[] = [
   ["users", "/users"],
   ["audit", "/audit"],
   ["tokens", "/settings/tokens"],
+  ["notifications", "/settings/notifications"],
   ["forbidden", "/forbidden"],
 ];
 
