@@ -13,6 +13,7 @@ import type { RegisterColumn } from "@/components/registers/register-table";
 import { yesNo } from "@/components/transfers/details-list";
 import type { DataCategoryFilters } from "@/lib/api/contracts/data-categories";
 import { enumLabel } from "@/lib/labels";
+import { categoryDescriptionIn } from "@/lib/taxonomy/descriptions-fr";
 import { CATEGORY_COLUMNS, type CategoryColumnId } from "./category-columns";
 import { categoryKeys, fetchCategoryRegister } from "./register-query";
 import { SensitivityMarkers } from "./sensitivity-markers";
@@ -55,10 +56,10 @@ export function CategoriesTable({
         </div>
       );
     },
-    // The taxonomy describes its categories in English only: marked as such for a French reader's screen reader.
+    // The taxonomy's French description on a French page; a category it does not know keeps its English one, marked.
     description: (row) => (
-      <span className="line-clamp-2 max-w-md" lang={locale === "en" ? undefined : "en"}>
-        {row.description ?? "—"}
+      <span className="line-clamp-2 max-w-md" lang={categoryDescriptionIn(row, locale).lang}>
+        {categoryDescriptionIn(row, locale).text ?? "—"}
       </span>
     ),
     sensitive: (row) => (

@@ -14,6 +14,7 @@ import { CATEGORY_KEY } from "@/lib/api/contracts/data-categories";
 import { requirePageActor } from "@/lib/auth/guard";
 import { enumLabel } from "@/lib/labels";
 import { DATA_CATEGORY_TAXONOMY } from "@/lib/taxonomy/data-categories";
+import { categoryDescriptionIn } from "@/lib/taxonomy/descriptions-fr";
 
 export const dynamic = "force-dynamic";
 
@@ -69,8 +70,8 @@ export default async function DataCategoryPage({ params }: { params: Promise<{ k
           items={[
             {
               term: t("detail.description"),
-              // The taxonomy describes its categories in English only: marked as such for a French reader's screen reader.
-              value: category.description ? <span lang={locale === "en" ? undefined : "en"}>{category.description}</span> : null,
+              // The taxonomy's French description on a French page; a category it does not know keeps its English one, marked.
+              value: category.description ? <span lang={categoryDescriptionIn(category, locale).lang}>{categoryDescriptionIn(category, locale).text}</span> : null,
             },
             { term: t("detail.gdprSpecial"), value: yesNo(category.gdprSpecial, locale) },
             { term: t("detail.ccpaCategory"), value: category.ccpaCategory ? enumLabel("ccpaCategory", category.ccpaCategory, locale) : null },
