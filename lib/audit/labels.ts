@@ -165,6 +165,7 @@ export function auditFieldKind(recordType: string, key: string): EnumKind | unde
     case "report":
       return recordType === "export" ? "exportReport" : undefined;
     case "kind":
+      if (recordType === "notice_statement") return "noticeStatementKind";
       return recordType === "document" ? "documentKind" : undefined;
     case "template":
       return recordType === "export" ? "ropaTemplate" : undefined;
@@ -230,6 +231,12 @@ export function auditScalarParts(t: AuditTranslator, recordType: string, key: st
     return [{ text: locale === "fr" ? categoryNameFr(category) : category.name }];
   }
   if (COUNTRY_FIELDS.has(key) && /^[A-Z]{2}$/.test(value)) return [{ text: countryName(value, locale) }];
+  // A notice statement's value is a category key, a country, a recipient category or a name, by its kind.
+  if (recordType === "notice_statement" && key === "value") {
+    if (TAXONOMY_NAMES.has(value)) return [{ text: locale === "fr" ? categoryNameFr({ key: value, name: TAXONOMY_NAMES.get(value)! }) : TAXONOMY_NAMES.get(value)! }];
+    if (/^[A-Z]{2}$/.test(value)) return [{ text: countryName(value, locale) }];
+    if (isEnumValue("processorService", value)) return [{ text: enumLabel("processorService", value, locale) }];
+  }
   if (ISO_DAY.test(value)) return [{ text: formatDate(value, locale) }];
   if (ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return [{ text: formatDateTime(new Date(value), locale) }];
   const codeKind = KIND_OF_CODE.get(value);

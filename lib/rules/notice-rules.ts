@@ -11,6 +11,8 @@ import type {
   Severity,
 } from "@/db/schema/enum-values";
 import { countryName, enumLabel } from "@/lib/labels";
+import { DATA_CATEGORY_TAXONOMY } from "@/lib/taxonomy/data-categories";
+import { categoryNameFr } from "@/lib/taxonomy/names-fr";
 import { activeCoveringAgreements, isProcessingAgreementFor } from "./predicates";
 import type { AgreementFacts, FactValue, IsoDate, ProcessorFacts, TransferFacts } from "./types";
 
@@ -201,7 +203,20 @@ function list(items: readonly string[], locale: Locale): string {
 const isCrossBorder = (transfer: NoticeTransferFacts) => transfer.originCountry.toUpperCase() !== transfer.destinationCountry.toUpperCase();
 
 function route(transfer: NoticeTransferFacts, locale: Locale): string {
+  if (!isCrossBorder(transfer)) return `${transfer.processorName} (${countryName(transfer.destinationCountry, locale)})`;
   return `${transfer.processorName} (${countryName(transfer.originCountry, locale)} → ${countryName(transfer.destinationCountry, locale)})`;
+}
+
+const CATEGORY_NAMES: ReadonlyMap<string, string> = new Map(DATA_CATEGORY_TAXONOMY.map((category) => [category.key, category.name]));
+
+/** A category as a person reads it (the taxonomy's name, in French the French one); a key it does not know stays a key. */
+function categoryNames(keys: readonly string[], locale: Locale): string {
+  const names = keys.map((key) => {
+    const name = CATEGORY_NAMES.get(key);
+    if (name === undefined) return key;
+    return locale === "fr" ? categoryNameFr({ key, name }) : name;
+  });
+  return names.join(locale === "fr" ? " ; " : "; ");
 }
 
 function transferFacts(transfer: NoticeTransferFacts): Record<string, FactValue> {
@@ -281,8 +296,8 @@ const undisclosedDataCategory: NoticeRule = {
         finding(this, { subjectType: "transfer", subjectId: transfer.id, processorId: transfer.processorId }, {
           // CCPA 1798.100(a)(1) asks for the categories themselves: "including but not limited to" does not excuse one missing.
           severity: "medium",
-          message: `The transfer to ${route(transfer, "en")} carries data categories the privacy notice does not declare (${undisclosed.join(", ")}): ${citeWords(statements, "en")}.`,
-          messageFr: `Le transfert vers ${route(transfer, "fr")} porte sur des catégories de données que la politique de confidentialité ne déclare pas (${undisclosed.join(", ")}) : ${citeWords(statements, "fr")}.`,
+          message: `The transfer to ${route(transfer, "en")} carries data categories the privacy notice does not declare (${categoryNames(undisclosed, "en")}): ${citeWords(statements, "en")}.`,
+          messageFr: `Le transfert vers ${route(transfer, "fr")} porte sur des catégories de données que la politique de confidentialité ne déclare pas (${categoryNames(undisclosed, "fr")}) : ${citeWords(statements, "fr")}.`,
           facts: { ...noticeFacts(notice, statements), ...transferFacts(transfer), undisclosedCategories: undisclosed },
         }),
       );
