@@ -6,6 +6,7 @@ import { appLocale } from "@/components/registers/locale-format";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/guard";
 import type { ImportProblem } from "@/lib/import/columns";
+import { importProblemMessage } from "@/lib/import/problem-fr";
 import type { ImportCommitResult } from "@/lib/import/commit";
 import type { ImportValidation } from "@/lib/import/validate";
 import { enumLabel, formatNumber } from "@/lib/labels";
@@ -49,9 +50,9 @@ function ProblemsTable({ problems, total }: { problems: ImportProblem[]; total: 
             <td className="py-1 pr-3">
               <code>{problem.column}</code>
             </td>
-            {/* The import's checks (lib/import) word their problems in English. */}
-            <td className="py-1 pr-3" lang={locale === "en" ? undefined : "en"}>
-              {problem.message}
+            {/* The import's checks (lib/import) word their problems in English; the page reads the ones it knows in French. */}
+            <td className="py-1 pr-3" lang={importProblemMessage(problem, locale).lang}>
+              {importProblemMessage(problem, locale).text}
             </td>
           </tr>
         ))}
