@@ -3,6 +3,7 @@
 import { useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
+import { ACCEPTED_DOCUMENT_TYPES } from "@/lib/documents/accepted-types";
 import { enumOptions } from "@/lib/labels";
 import { appLocale } from "@/components/registers/locale-format";
 import type { DocumentOwnerField } from "@/lib/api/contracts/documents";
@@ -112,7 +113,7 @@ export function DocumentUploadForm({ target, maxBytes }: { target: Target; maxBy
           name="file"
           type="file"
           required
-          accept=".pdf,.docx,.odt,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+          accept={ACCEPTED_DOCUMENT_TYPES.flatMap((type) => [`.${type.extension}`, type.mediaType]).join(",")}
           aria-describedby={`${id}-hint`}
           className="mt-1 block w-full text-sm"
         />

@@ -1,4 +1,7 @@
 import { fileTypeFromBuffer } from "file-type/core";
+import { ACCEPTED_DOCUMENT_TYPES, type DocumentType } from "./accepted-types";
+
+export { ACCEPTED_DOCUMENT_NAMES, ACCEPTED_DOCUMENT_TYPES, type DocumentType } from "./accepted-types";
 
 /*
  * Which files a document may be, decided by its bytes (magic numbers, and for the zip-based formats the parts
@@ -7,23 +10,6 @@ import { fileTypeFromBuffer } from "file-type/core";
  * refused: executables, HTML and SVG (a script served from our origin), archives that are not a word-processing
  * document, and plain text (no magic number, so HTML would pass as text).
  */
-
-export interface DocumentType {
-  mediaType: string;
-  /** The extension a stored file name ends with. */
-  extension: string;
-}
-
-export const ACCEPTED_DOCUMENT_TYPES: readonly DocumentType[] = [
-  { mediaType: "application/pdf", extension: "pdf" },
-  { mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extension: "docx" },
-  { mediaType: "application/vnd.oasis.opendocument.text", extension: "odt" },
-  { mediaType: "image/png", extension: "png" },
-  { mediaType: "image/jpeg", extension: "jpg" },
-];
-
-/** "PDF, DOCX, ODT, PNG or JPEG": what a refusal tells a person. */
-export const ACCEPTED_DOCUMENT_NAMES = "PDF, DOCX, ODT, PNG or JPEG";
 
 export type DocumentTypeCheck = { ok: true; type: DocumentType } | { ok: false; detected: string | null };
 

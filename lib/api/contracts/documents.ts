@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ACCEPTED_DOCUMENT_TYPES } from "@/lib/documents/accepted-types";
 import { text } from "@/lib/validation/common";
 import { enumField } from "@/lib/validation/enum-field";
 import { paginationQuery, recordIdParam, pageOf, wire, type OperationMeta } from "./common";
@@ -205,8 +206,9 @@ export function documentOpenApiPaths(h: OpenApiHelpers) {
       get: op(documentOperations.content, {
         responses: {
           "200": {
-            description: "The file as uploaded (attachment, RFC 5987 file name; X-Content-Type-Options: nosniff; the SHA-256 in the Digest-like header X-Content-SHA256)",
-            content: { "application/octet-stream": { schema: { type: "string", contentEncoding: "binary" } } },
+            description: "The file as uploaded, in the type read from its bytes (attachment with an RFC 5987 file name, X-Content-Type-Options: nosniff, its SHA-256 in X-Content-SHA256)",
+            // The type read from the bytes at upload.
+            content: Object.fromEntries(ACCEPTED_DOCUMENT_TYPES.map((type) => [type.mediaType, { schema: { type: "string", contentEncoding: "binary" } }])),
           },
           "404": h.problem("No document has this id, or it has no such version"),
           ...h.problems,
