@@ -153,7 +153,7 @@ export function auditFieldKind(recordType: string, key: string): EnumKind | unde
   switch (key) {
     case "status":
       if (recordType === "tia") return "tiaStatus";
-      return recordType === "transfer" ? "transferStatus" : recordType === "flag" ? "flagStatus" : "recordStatus";
+      return recordType === "transfer" ? "transferStatus" : recordType === "flag" || recordType === "flag_remediation" ? "flagStatus" : "recordStatus";
     case "role":
       return recordType === "user" ? "userRole" : recordType === "entity" ? "entityRole" : "processorRole";
     case "type":
