@@ -5,6 +5,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { EXPORT_REPORTS } from "@/lib/exports/request";
 import { createApiToken, createUser } from "@/lib/users/service";
+import { sampleExe, samplePdf } from "@/lib/documents/sample-files";
+import { makeAgreement, makeProcessor } from "./factories";
 import { describeOnDatabases, useAsAppDatabase } from "./databases";
 import { TEST_ACTOR, makeEntity } from "./factories";
 
@@ -336,6 +338,27 @@ describeOnDatabases("OpenAPI document against live responses", (use) => {
     await call("patch", "/api/v1/transfers/{id}", 428, { token: tokens.engineer, params: { id: ids.transfer }, body: { notes: "no version" } });
     await call("delete", "/api/v1/processors/{id}", 409, { token: tokens.dpo, params: { id: ids.processor }, headers: { "if-match": '"4"' } });
     await call("delete", "/api/v1/activities/{id}", 428, { token: tokens.dpo, params: { id: ids.activity } });
+  });
+
+  it("files a document with the agreement, adds a version, lists, reads and downloads it, and refuses an executable", async () => {
+    // A multipart body as a browser or curl sends it: the bytes and the Content-Type with its boundary.
+    const multipart = async (fields: Record<string, string>, file: Uint8Array) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.set(name, value);
+      form.set("file", new Blob([file as Uint8Array<ArrayBuffer>]), "live.pdf");
+      const encoded = new Response(form);
+      return { body: new Uint8Array(await encoded.arrayBuffer()), headers: { "content-type": encoded.headers.get("content-type")! } };
+    };
+    // An agreement of its own: the documents' calls do not depend on the other records' test.
+    const agreementId = (await makeAgreement(use().db, (await makeProcessor(use().db)).id, { type: "scc" })).id;
+    const first = await multipart({ kind: "scc", title: "Live SCCs", agreementId }, samplePdf("v1"));
+    const { body: created } = await call("post", "/api/v1/documents", 201, { token: tokens.dpo, ...first });
+    const id = created.data.id as string;
+    await call("post", "/api/v1/documents/{id}/versions", 201, { token: tokens.dpo, params: { id }, ...(await multipart({ version: "1" }, samplePdf("v2"))) });
+    await call("get", "/api/v1/documents", 200, { token: tokens.auditor, query: `agreementId=${agreementId}` });
+    await call("get", "/api/v1/documents/{id}", 200, { token: tokens.engineer, params: { id } });
+    await call("get", "/api/v1/documents/{id}/versions/{n}/content", 200, { token: tokens.auditor, params: { id, n: "2" } });
+    await call("post", "/api/v1/documents", 415, { token: tokens.dpo, ...(await multipart({ kind: "dpa", title: "Not a PDF", agreementId }, sampleExe())) });
   });
 
   it("deletes what it created, dependents first", async () => {
