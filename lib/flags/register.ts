@@ -4,6 +4,7 @@ import { todayIso } from "@/lib/clock";
 import { LOCALES } from "@/lib/i18n/locales";
 import { enumLabel } from "@/lib/labels";
 import { RULE_CATALOG } from "@/lib/rules/catalog";
+import { NOTICE_RULE_IDS } from "@/lib/rules/notice-rules";
 
 /*
  * The flag register as the API and the Flags page read it: the rows of db/queries/flags.ts with the
@@ -11,12 +12,16 @@ import { RULE_CATALOG } from "@/lib/rules/catalog";
  * matches rule titles (which live in the catalog, not the database), in every language of the UI.
  */
 
-const RULE_TITLES = new Map<string, string>(RULE_CATALOG.map((rule) => [rule.id, rule.title]));
+// The notice rules (lib/rules/notice-rules.ts) have no catalog entry: their titles are the label catalogue's.
+const RULE_TITLES = new Map<string, string>([
+  ...RULE_CATALOG.map((rule) => [rule.id, rule.title] as const),
+  ...NOTICE_RULE_IDS.map((id) => [id, enumLabel("rule", id)] as const),
+]);
 
 /** Every title a reader may type, per rule: the catalog's, and the label catalogue's in each language of the UI. */
-const SEARCHABLE_TITLES: readonly (readonly [string, readonly string[]])[] = RULE_CATALOG.map((rule) => [
-  rule.id,
-  [rule.title, ...LOCALES.map((locale) => enumLabel("rule", rule.id, locale))].map((title) => title.toLocaleLowerCase()),
+const SEARCHABLE_TITLES: readonly (readonly [string, readonly string[]])[] = [...RULE_CATALOG.map((rule) => rule.id), ...NOTICE_RULE_IDS].map((id) => [
+  id,
+  [RULE_TITLES.get(id)!, ...LOCALES.map((locale) => enumLabel("rule", id, locale))].map((title) => title.toLocaleLowerCase()),
 ]);
 
 /** The rules whose title (in any language) or id contains the text (case-insensitive on the titles). */

@@ -33,7 +33,7 @@ const noticeKind: RecordKind<Notice, Notice> = {
   recordType: "notice",
   label: "privacy notice",
   lock: async (tx, id) => (await tx.select().from(notices).where(eq(notices.id, id)).for("update").limit(1))[0],
-  // The text can be long: the audit event keeps its hash, which proves which text it was.
+  // The audit event keeps the text as published with its hash: the trail proves which words were in force.
   expand: async (_tx, row) => row,
   affectedProcessors: () => [],
   authorize: (_tx, actor) => assertDpo(actor),
