@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
 import PDFDocument from "pdfkit";
 import { expect, test, uniqueName } from "./fixtures";
 
@@ -65,4 +66,21 @@ test("the DPO uploads a signed SCC to an agreement and sees its SHA-256, then up
   await expect(versions.nth(0).getByTestId("document-sha256")).toHaveText(sha256(countersigned));
   await expect(versions.nth(1).getByTestId("document-sha256")).toHaveText(sha256(signed));
   await page.screenshot({ path: testInfo.outputPath("documents-version-2.png"), fullPage: true });
+
+  // The panel, its history and a version form open, passes axe's WCAG 2.1 A/AA rules.
+  await document.getByText("Upload a new version").click();
+  await page.waitForLoadState("networkidle");
+  const axe = await new AxeBuilder({ page }).include('[data-testid="documents-panel"]').withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
+
+  // In French, the panel's words and the kind's label; on a 390 px phone, the hash wraps inside the screen.
+  await page.context().addCookies([{ name: "locale", value: "fr", url: page.url() }]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expect(panel.getByRole("heading", { level: 2, name: "Documents déposés" })).toBeVisible();
+  await expect(document.getByText("Clauses contractuelles types (CCT)")).toBeVisible();
+  await expect(document.getByTestId("document-current-version")).toContainText("Version 2");
+  const hash = await document.getByTestId("document-sha256").first().boundingBox();
+  expect(hash!.x + hash!.width).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: testInfo.outputPath("documents-phone-fr.png"), fullPage: true });
 });
