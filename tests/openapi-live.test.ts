@@ -268,6 +268,25 @@ describeOnDatabases("OpenAPI document against live responses", (use) => {
     });
   });
 
+  it("assigns a flag, lists the engineer's flags, takes comments and revokes an acceptance (issue 17)", async () => {
+    const engineer = (await call("get", "/api/v1/me", 200, { token: tokens.engineer })).body as { id: string };
+    const [flag] = (await call("get", "/api/v1/flags", 200, { token: tokens.auditor, query: "status=open&pageSize=1" })).body.data as { id: string; version: number }[];
+    await call("patch", "/api/v1/flags/{id}", 200, {
+      token: tokens.dpo,
+      params: { id: flag!.id },
+      body: { version: flag!.version, assigneeUserId: engineer.id, dueDate: inAMonth() },
+    });
+    await call("get", "/api/v1/flags", 200, { token: tokens.engineer, query: "assignee=me&overdue=false&workStatus=to_do" });
+    await call("post", "/api/v1/flags/{id}/comments", 200, { token: tokens.engineer, params: { id: flag!.id }, body: { body: "Working on it with the vendor." } });
+    await call("get", "/api/v1/flags/{id}/comments", 200, { token: tokens.auditor, params: { id: flag!.id } });
+    const [risk] = (await call("get", "/api/v1/flags", 200, { token: tokens.auditor, query: "status=accepted&pageSize=1" })).body.data as { id: string; version: number }[];
+    await call("post", "/api/v1/flags/{id}/revoke-acceptance", 200, {
+      token: tokens.dpo,
+      params: { id: risk!.id },
+      body: { version: risk!.version, reason: "The contract negotiation failed." },
+    });
+  });
+
   it("lists, reads and reclassifies data categories", async () => {
     await call("get", "/api/v1/data-categories", 200, { token: tokens.auditor, query: "q=email" });
     await call("get", "/api/v1/data-categories", 200, { token: tokens.auditor, query: "page=1&pageSize=5&sort=transfers&direction=desc" });
