@@ -20,6 +20,7 @@ type NavKey =
   | "activities"
   | "dataCategories"
   | "flags"
+  | "myFlags"
   | "notice"
   | "review"
   | "myVendors"
@@ -41,6 +42,8 @@ const NAV: { href: string; key: NavKey; roles?: readonly UserRole[] }[] = [
   { href: "/activities", key: "activities" },
   { href: "/data-categories", key: "dataCategories" },
   { href: "/flags", key: "flags" },
+  // The flags assigned to the reader (issue 17): their remediation work list.
+  { href: "/flags?assignee=me", key: "myFlags", roles: ["dpo", "engineer"] },
   { href: "/notice", key: "notice" },
   { href: "/review", key: "review", roles: ["dpo"] },
   { href: "/register", key: "myVendors", roles: ["dpo", "engineer"] },
