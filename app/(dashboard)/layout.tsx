@@ -29,8 +29,8 @@ type NavKey =
   | "audit"
   | "users"
   | "apiTokens"
-  | "apiReference";
   | "notifications"
+  | "apiReference";
 
 /** An item without `roles` is for everyone; the pages check the role themselves, the menu only hides. */
 const NAV: { href: string; key: NavKey; roles?: readonly UserRole[] }[] = [
@@ -52,10 +52,10 @@ const NAV: { href: string; key: NavKey; roles?: readonly UserRole[] }[] = [
   { href: "/audit", key: "audit", roles: ["dpo", "auditor"] },
   { href: "/users", key: "users", roles: ["dpo"] },
   { href: "/settings/tokens", key: "apiTokens" },
+  { href: "/settings/notifications", key: "notifications" },
   { href: "/api-reference", key: "apiReference" },
 ];
 
-  { href: "/settings/notifications", key: "notifications" },
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageActor();
   const [t, locale] = await Promise.all([getTranslations("layout"), requestLocale()]);
