@@ -22,8 +22,13 @@ interface Overflow {
 async function measureOverflow(page: Page): Promise<Overflow> {
   return page.evaluate(() => {
     const screen = document.documentElement.clientWidth;
+    // Inside a box that clips or scrolls sideways; an absolutely positioned element only by a box that
+    // contains it (its offset parent or above): it escapes the boxes in between and can widen the page.
     const clipped = (element: Element) => {
-      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+      const escapes = ["absolute", "fixed"].includes(getComputedStyle(element).position);
+      const start = escapes ? (element as HTMLElement).offsetParent : element.parentElement;
+      if (escapes && start && getComputedStyle(start).overflowX !== "visible") return true;
+      for (let parent = start?.parentElement ?? null; parent && parent !== document.body; parent = parent.parentElement) {
         if (getComputedStyle(parent).overflowX !== "visible") return true;
       }
       return false;
@@ -62,7 +67,8 @@ async function unusableFields(page: Page): Promise<string[]> {
       .filter((field) => field.getClientRects().length > 0 && !inScroller(field))
       .filter((field) => {
         const box = field.getBoundingClientRect();
-        const tooNarrow = field.tagName !== "BUTTON" && box.width < 120;
+        // Narrower than a fingertip's target (WCAG 2.5.5, 44 px) is not usable.
+        const tooNarrow = box.width < 44;
         return tooNarrow || box.left < -0.5 || box.right > screen + 0.5;
       })
       .map((field) => `${field.tagName.toLowerCase()}#${field.id || field.getAttribute("name") || field.textContent?.trim().slice(0, 30)} (${Math.round(field.getBoundingClientRect().width)} px)`);
