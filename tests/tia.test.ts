@@ -5,6 +5,13 @@ import { userActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { completeTia, createTia, updateTia } from "@/lib/tia/service";
 import { updateTransfer } from "@/lib/transfers/service";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { listRecordHistory } from "@/db/queries/audit";
+import { getTransferDetail } from "@/db/queries/transfers";
+import { renderTiaPdf } from "@/lib/tia/pdf";
 import { describeOnDatabases } from "./databases";
 import { TEST_ACTOR, makeAgreement, makeProcessor, makeTransfer } from "./factories";
 
@@ -78,6 +85,26 @@ describeOnDatabases("transfer impact assessments", (use) => {
     const [stored] = await db.select().from(transfers).where(eq(transfers.id, transfer.id));
     expect(stored).toMatchObject({ tiaDate: TODAY, tiaReviewReason: null, version: transfer.version + 1 });
     expect(await tiaFlag(db, transfer.id)).toMatchObject({ status: "resolved" });
+
+    // On the audit trail: created, updated, completed; and the transfer's own change of TIA date.
+    const events = await listRecordHistory({ db, recordType: "tia", recordId: draft.id, limit: 10 });
+    expect(events.map((event) => event.action).sort()).toEqual(["complete", "create", "update"]);
+    const transferEvents = await listRecordHistory({ db, recordType: "transfer", recordId: transfer.id, limit: 1 });
+    expect(transferEvents[0]).toMatchObject({ action: "update" });
+
+    // The PDF for the file, in French: a tagged PDF titled by the assessment, the steps and the measures in it.
+    const detail = (await getTransferDetail({ db, id: transfer.id }))!;
+    const { bytes, sha256 } = await renderTiaPdf({ tia: completed, detail, people: new Map([[dpo.id, dpo.name]]), language: "fr", generatedBy: dpo.name, now: new Date(), today: TODAY });
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(sha256).toMatch(/^[0-9a-f]{64}$/);
+    const file = join(mkdtempSync(join(tmpdir(), "tia-")), "tia.pdf");
+    writeFileSync(file, bytes);
+    expect(execFileSync("pdfinfo", [file]).toString()).toMatch(/^Title:\s+Analyse d'impact des transferts$/m);
+    const text = execFileSync("pdftotext", [file, "-"]).toString();
+    expect(text).toContain("Étape 3");
+    expect(text).toContain("End-to-end encryption with keys held in the US");
+    expect(text).toContain("Loi sur le renseignement national");
+    expect(text).toContain("Dana DPO");
   });
 
   it("marks the completed TIA for review when the transfer changes materially, and not on a recount within its band", async () => {
