@@ -228,12 +228,17 @@ describe("transfer.tia-missing: a TIA called into review", () => {
   });
 
   it("words each material change in French, and quotes a reason it cannot place", () => {
-    expect(tiaReviewChangesFr("destination, data categories, access type, volume band, mechanism")).toEqual([
+    expect(tiaReviewChangesFr("destination changed; data categories removed: Email address; access type changed; volume changed; mechanism changed")).toEqual([
       "la destination",
       "les catégories de données",
       "le type d'accès",
       "la tranche de volume",
       "l'outil de transfert",
+    ]);
+    // As lib/tia/basis.ts words them, category and country names included: a name never passes for a change.
+    expect(tiaReviewChangesFr("Material change since the completed TIA: data categories added: Access logs, Country or region; volume changed from 1,000-99,999 to 100,000-999,999 people per year.")).toEqual([
+      "les catégories de données",
+      "la tranche de volume",
     ]);
     expect(tiaReviewCauseFr("Importer reorganised")).toBe("une modification importante du transfert (motif consigné\u00a0: «\u00a0Importer reorganised\u00a0»)");
   });

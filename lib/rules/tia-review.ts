@@ -7,17 +7,24 @@ import { formatList } from "./format";
  * finding names the same changes in French; words it cannot place are quoted as recorded rather than dropped.
  */
 
+// Each change is a clause of its own ("destination changed from China to India; data categories added: …"),
+// recognised by how it starts: the words after it (country and category names) never decide what changed.
 const CHANGES: readonly { pattern: RegExp; fr: string }[] = [
-  { pattern: /destination|country/i, fr: "la destination" },
-  { pattern: /categor/i, fr: "les catégories de données" },
-  { pattern: /access/i, fr: "le type d'accès" },
-  { pattern: /volume|band|subjects/i, fr: "la tranche de volume" },
-  { pattern: /mechanism|tool/i, fr: "l'outil de transfert" },
+  { pattern: /^(the )?destination/i, fr: "la destination" },
+  { pattern: /^(the )?(data )?categor/i, fr: "les catégories de données" },
+  { pattern: /^(the )?access/i, fr: "le type d'accès" },
+  { pattern: /^(the )?volume/i, fr: "la tranche de volume" },
+  { pattern: /^(the )?(transfer )?mechanism/i, fr: "l'outil de transfert" },
 ];
 
 /** The material changes the recorded reason names, in French, in DOMAIN.md §8's order; empty when it names none. */
 export function tiaReviewChangesFr(reason: string): string[] {
-  return CHANGES.filter((change) => change.pattern.test(reason)).map((change) => change.fr);
+  // "Material change since the completed TIA: a; b; c." (lib/tia/basis.ts, reviewReasonOf): the clauses after the lead.
+  const clauses = reason
+    .replace(/^\s*material change[^:]*:/i, "")
+    .split(";")
+    .map((clause) => clause.trim());
+  return CHANGES.filter((change) => clauses.some((clause) => change.pattern.test(clause))).map((change) => change.fr);
 }
 
 /** "une modification importante du transfert (la destination et le type d'accès)", or the reason quoted as recorded. */
