@@ -16,7 +16,11 @@ import { countryName, enumLabel, formatDate } from "@/lib/labels";
 import { loadGeneratedDisclosure } from "@/lib/notices/generated-sections";
 import { getNotice, getNoticeInForce, listNoticeStatements, listNoticeVersions } from "@/lib/notices/service";
 import { isRecordId } from "@/lib/api/contracts/common";
+import { DATA_CATEGORY_TAXONOMY } from "@/lib/taxonomy/data-categories";
+import { categoryNameFr } from "@/lib/taxonomy/names-fr";
 import { addNoticeStatement, editNoticeStatement, removeNoticeStatement } from "./actions";
+
+const CATEGORY_NAMES: ReadonlyMap<string, string> = new Map(DATA_CATEGORY_TAXONOMY.map((category) => [category.key, category.name]));
 
 export const dynamic = "force-dynamic";
 
@@ -138,6 +142,7 @@ export default async function NoticePage({ searchParams }: { searchParams: Promi
                       <li key={statement.id} className="rounded border border-slate-200 p-2 text-sm" data-testid="notice-statement">
                         <div className="flex flex-wrap items-baseline gap-2">
                           {value ? <span className="font-medium">{value}</span> : null}
+                          {statement.kind === "data_category" && statement.value ? <code className="text-xs text-slate-600">{statement.value}</code> : null}
                           {statement.nonExhaustive ? <Badge tone="amber">{t("statements.nonExhaustive")}</Badge> : null}
                         </div>
                         <blockquote className="mt-1 border-l-4 border-slate-300 pl-2 text-slate-800" lang={statement.language}>
@@ -180,6 +185,11 @@ export default async function NoticePage({ searchParams }: { searchParams: Promi
 function statementValueLabel(kind: string, value: string | null, locale: "en" | "fr"): string | null {
   if (!value) return null;
   if (kind === "recipient_category") return enumLabel("processorService", value, locale);
+  if (kind === "data_category") {
+    // The category by its name; its key is shown beside it as code.
+    const name = CATEGORY_NAMES.get(value);
+    return name === undefined ? null : locale === "fr" ? categoryNameFr({ key: value, name }) : name;
+  }
   if (kind === "country" || kind === "storage_location") return countryName(value, locale);
   return value;
 }
