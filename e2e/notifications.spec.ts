@@ -1,7 +1,7 @@
 import { verifyWebhookSignature } from "../lib/notifications/signature";
 import { startSmtpReceiver, startWebhookReceiver } from "../tests/notifications-receivers";
 import { demoUser, expect, test as base, uniqueName } from "./fixtures";
-import { startE2EServer, type E2EServer } from "./server";
+import { startE2EServer } from "./server";
 
 /*
  * Issue 17: "an e-mail and a webhook arrive on the local receivers for a new critical flag". This spec's worker
@@ -21,19 +21,16 @@ const test = base.extend<Record<never, never>, { receivers: Receivers }>({
     },
     { scope: "worker" },
   ],
-  e2eServer: [
-    async ({ receivers }, use, workerInfo) => {
-      const server = await startE2EServer(`notifications-${workerInfo.parallelIndex}`, {
-        SMTP_URL: receivers.smtp.url,
-        MAIL_FROM: "Transfer governance <governance@e2e.test>",
-        NOTIFY_INTERVAL_SECONDS: "2",
-      });
-      await use(server);
-      await server.stop();
-    },
-    // Still automatic, as the base fixture is (an override keeps that): a cold start migrates and seeds the demo data.
-    { scope: "worker", timeout: 240_000 },
-  ],
+  // A plain function: the override keeps the base fixture's options (worker scope, automatic, its start-up timeout).
+  e2eServer: async ({ receivers }, use, workerInfo) => {
+    const server = await startE2EServer(`notifications-${workerInfo.parallelIndex}`, {
+      SMTP_URL: receivers.smtp.url,
+      MAIL_FROM: "Transfer governance <governance@e2e.test>",
+      NOTIFY_INTERVAL_SECONDS: "2",
+    });
+    await use(server);
+    await server.stop();
+  },
 });
 
 test("an e-mail and a webhook arrive on the local receivers for a new critical flag", async ({ page, signInAs, api, receivers }, testInfo) => {

@@ -23,11 +23,29 @@ export async function raiseCriticalFlagNotifications({ db, plan, now }: { db: Ex
   const insertedSubjects = [...new Set(plan.insert.filter((finding) => finding.severity === "critical").map((finding) => finding.subjectId))];
   const reopenedIds = plan.reopen.filter(({ finding }) => finding.severity === "critical").map(({ id }) => id);
   if (insertedSubjects.length === 0 && reopenedIds.length === 0) return 0;
-  const opened: ReturnType<typeof or>[] = [];
+  // In chunks: a full evaluation of a new register inserts thousands of flags, and a statement takes 65,535 parameters.
+  const rows: Awaited<ReturnType<typeof openedCriticalFlags>> = [];
+  for (let start = 0; start < Math.max(insertedSubjects.length, reopenedIds.length); start += 5000) {
+    rows.push(...(await openedCriticalFlags(db, insertedSubjects.slice(start, start + 5000), reopenedIds.slice(start, start + 5000), now)));
+  }
+  const ids = await emitNotifications(
+    db,
+    rows.map(({ id, ...flag }) => ({
+      event: "critical_flag",
+      dedupeKey: `critical_flag:${id}:${now.toISOString()}`,
+      payload: { flagId: id, ...flag, openedAt: now.toISOString() },
+    })),
+  );
+  return ids.length;
+}
+
+async function openedCriticalFlags(db: Executor, insertedSubjects: string[], reopenedIds: string[], now: Date) {
+  const opened = [];
   // first_seen_at = now: inserted by this pass, not by a concurrent one (the insert skips an existing row).
   if (insertedSubjects.length > 0) opened.push(and(inArray(flags.subjectId, insertedSubjects), eq(flags.firstSeenAt, now)));
   if (reopenedIds.length > 0) opened.push(inArray(flags.id, reopenedIds));
-  const rows = await db
+  if (opened.length === 0) return [];
+  return db
     .select({
       id: flags.id,
       ruleId: flags.ruleId,
@@ -41,15 +59,6 @@ export async function raiseCriticalFlagNotifications({ db, plan, now }: { db: Ex
     .from(flags)
     .leftJoin(processors, eq(processors.id, flags.processorId))
     .where(and(eq(flags.severity, "critical"), eq(flags.status, "open"), or(...opened)));
-  const ids = await emitNotifications(
-    db,
-    rows.map(({ id, ...flag }) => ({
-      event: "critical_flag",
-      dedupeKey: `critical_flag:${id}:${now.toISOString()}`,
-      payload: { flagId: id, ...flag, openedAt: now.toISOString() },
-    })),
-  );
-  return ids.length;
 }
 
 /** An engineer (or the DPO) sent a record for the DPO's review (lib/review/service.ts), in the submit's transaction. */
