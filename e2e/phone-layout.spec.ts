@@ -27,8 +27,7 @@ async function measureOverflow(page: Page): Promise<Overflow> {
     const clipped = (element: Element) => {
       const escapes = ["absolute", "fixed"].includes(getComputedStyle(element).position);
       const start = escapes ? (element as HTMLElement).offsetParent : element.parentElement;
-      if (escapes && start && getComputedStyle(start).overflowX !== "visible") return true;
-      for (let parent = start?.parentElement ?? null; parent && parent !== document.body; parent = parent.parentElement) {
+      for (let parent = start; parent && parent !== document.body; parent = parent.parentElement) {
         if (getComputedStyle(parent).overflowX !== "visible") return true;
       }
       return false;
