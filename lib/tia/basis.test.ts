@@ -34,8 +34,8 @@ describe("material change detection", () => {
     const changes = materialChanges(assessed, now);
     expect(changes).toEqual([
       "destination changed from People's Republic of China to Hong Kong",
-      "data categories added: user.location.precise",
-      "data categories removed: user.biometric.face",
+      "data categories added: Precise location",
+      "data categories removed: Facial recognition data",
       "access type changed from Storage to Remote access",
       "volume changed from 1,000 to 99,999 to 1,000,000 or more people per year",
       "mechanism changed from SCCs to None",

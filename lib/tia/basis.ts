@@ -1,5 +1,6 @@
 import type { TiaTransferBasis } from "@/db/schema/tia";
 import { countryName, enumLabel, isEnumValue } from "@/lib/labels";
+import { DATA_CATEGORY_TAXONOMY } from "@/lib/taxonomy/data-categories";
 
 /*
  * The facts of a transfer a TIA assesses (DOMAIN.md §8): destination, data categories, access type, volume band
@@ -54,6 +55,13 @@ export function basisOf(transfer: TransferFacts): TiaTransferBasis {
   };
 }
 
+const CATEGORY_NAMES: ReadonlyMap<string, string> = new Map(DATA_CATEGORY_TAXONOMY.map((category) => [category.key, category.name]));
+
+/** A category by its name, as a reader knows it (a key the taxonomy does not hold, as it is). */
+function categoryWords(key: string): string {
+  return CATEGORY_NAMES.get(key) ?? key;
+}
+
 /** A stored code by its English label (a basis written before a value was renamed keeps its code). */
 function words(kind: "accessType" | "transferMechanism", code: string): string {
   return isEnumValue(kind, code) ? enumLabel(kind, code, "en") : code;
@@ -76,8 +84,8 @@ export function materialChanges(assessed: TiaTransferBasis, now: TiaTransferBasi
   const after = new Set(now.categoryKeys);
   const added = [...after].filter((key) => !before.has(key));
   const removed = [...before].filter((key) => !after.has(key));
-  if (added.length) changes.push(`data categories added: ${added.join(", ")}`);
-  if (removed.length) changes.push(`data categories removed: ${removed.join(", ")}`);
+  if (added.length) changes.push(`data categories added: ${added.map(categoryWords).join(", ")}`);
+  if (removed.length) changes.push(`data categories removed: ${removed.map(categoryWords).join(", ")}`);
   if (assessed.accessType !== now.accessType) changes.push(`access type changed from ${words("accessType", assessed.accessType)} to ${words("accessType", now.accessType)}`);
   if (assessed.volumeBand !== now.volumeBand) changes.push(`volume changed from ${bandWords(assessed.volumeBand)} to ${bandWords(now.volumeBand)} people per year`);
   if (assessed.mechanism !== now.mechanism) changes.push(`mechanism changed from ${words("transferMechanism", assessed.mechanism)} to ${words("transferMechanism", now.mechanism)}`);
