@@ -1,7 +1,18 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { formatDate } from "../lib/labels";
 import { expect, test } from "./fixtures";
+import { AppShell } from "./pages/app-shell";
+
+/** No serious or critical WCAG 2.1 A/AA violation (as e2e/accessibility.spec.ts scans every other page). */
+async function expectAccessible(page: Page) {
+  await page.waitForLoadState("networkidle");
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const blocking = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(blocking.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+}
 
 /*
  * Issue 17, done when: the DPO completes a transfer impact assessment for the Shenzhen transfer (demo data: the
@@ -29,6 +40,7 @@ test("the DPO completes a TIA for the Shenzhen transfer (demo data) and download
   await expect(profile).toContainText("National Intelligence Law");
   await expect(profile).toContainText("Art. 7");
   await expect(profile.getByRole("link", { name: /chinalawtranslate\.com/ }).first()).toBeVisible();
+  await expectAccessible(page);
 
   await form.getByLabel("Assessment of the law and practice", { exact: true }).fill("Art. 7 of the National Intelligence Law reaches the affiliate's engineers: access in clear must be limited.");
   await form.getByLabel("Risk level", { exact: true }).selectOption({ label: "High risk" });
@@ -44,6 +56,7 @@ test("the DPO completes a TIA for the Shenzhen transfer (demo data) and download
   await expect(page.getByTestId("tia-view")).toBeVisible();
   await expect(page.getByText("Completed", { exact: true }).first()).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("tia.png"), fullPage: true });
+  await expectAccessible(page);
 
   // The PDF for the file: a PDF whose title is the assessment's.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("tia-pdf-en").click()]);
@@ -61,4 +74,12 @@ test("the DPO completes a TIA for the Shenzhen transfer (demo data) and download
   const today = String(transfer.tiaDate);
   await expect(page.getByTestId("transfer-tia")).toContainText(formatDate(today, "en"));
   await expect(page.getByTestId("transfer-tia")).toContainText("Proceed with supplementary measures");
+
+  // In French: the assessment and China's profile read in French.
+  await new AppShell(page).chooseLanguage("fr");
+  await page.getByTestId("transfer-tia").getByRole("link", { name: "Ouvrir l'analyse" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Analyse d'impact des transferts/ })).toBeVisible();
+  await expect(page.getByTestId("country-profile")).toContainText("Loi sur le renseignement national");
+  await expect(page.getByTestId("tia-view")).toContainText("Poursuivre avec des mesures supplémentaires");
+  await new AppShell(page).chooseLanguage("en");
 });
