@@ -6,7 +6,7 @@ import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { EXPORT_REPORTS } from "@/lib/exports/request";
 import { createApiToken, createUser } from "@/lib/users/service";
 import { sampleExe, samplePdf } from "@/lib/documents/sample-files";
-import { makeAgreement, makeProcessor } from "./factories";
+import { makeAgreement, makeProcessor, makeTransfer } from "./factories";
 import { describeOnDatabases, useAsAppDatabase } from "./databases";
 import { TEST_ACTOR, makeEntity } from "./factories";
 
@@ -143,6 +143,7 @@ const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slic
 describeOnDatabases("OpenAPI document against live responses", (use) => {
   useAsAppDatabase(use);
   const tokens = { dpo: "", engineer: "", auditor: "" };
+  const userIds = { dpo: "", engineer: "", auditor: "" };
   const ids = { exporter: "", activity: "", processor: "", transfer: "", agreement: "" };
 
   beforeAll(async () => {
@@ -152,6 +153,7 @@ describeOnDatabases("OpenAPI document against live responses", (use) => {
     for (const role of ["dpo", "engineer", "auditor"] as const) {
       const user = await createUser({ ctx, input: { email: `${role}@openapi-live.test`, name: `Live ${role}`, role } });
       tokens[role] = (await createApiToken({ ctx, input: { userId: user.record.id, name: "openapi-live" } })).token;
+      userIds[role] = user.record.id;
     }
     ids.exporter = (await makeEntity(db)).id;
   });
@@ -378,6 +380,41 @@ describeOnDatabases("OpenAPI document against live responses", (use) => {
     await call("get", "/api/v1/documents/{id}", 200, { token: tokens.engineer, params: { id } });
     await call("get", "/api/v1/documents/{id}/versions/{n}/content", 200, { token: tokens.auditor, params: { id, n: "2" } });
     await call("post", "/api/v1/documents", 415, { token: tokens.dpo, ...(await multipart({ kind: "dpa", title: "Not a PDF", agreementId }, sampleExe())) });
+  });
+
+  it("drafts a transfer impact assessment, changes its steps, completes it and downloads its PDF (issue 17)", async () => {
+    const transfer = (await makeTransfer(use().db, { processorId: (await makeProcessor(use().db)).id, exporterEntityId: ids.exporter, destinationCountry: "CN", mechanism: "scc", today: new Date().toISOString().slice(0, 10) })).transfer.id;
+    const { body: draft } = await call("post", "/api/v1/transfers/{id}/tia", 201, { token: tokens.dpo, params: { id: transfer }, body: { language: "en" } });
+    const id = draft.data.id as string;
+    await call("get", "/api/v1/transfers/{id}/tia", 200, { token: tokens.auditor, params: { id: transfer } });
+    const { body: changed } = await call("patch", "/api/v1/tia/{id}", 200, {
+      token: tokens.dpo,
+      params: { id },
+      body: { lawAssessment: "No law of the destination impinges on the SCCs for this data.", riskLevel: "low", version: draft.data.version },
+    });
+    await call("post", "/api/v1/tia/{id}/complete", 200, {
+      token: tokens.dpo,
+      params: { id },
+      body: { outcome: "proceed", conclusion: "The transfer may proceed.", authorUserId: userIds.dpo, version: changed.data.version },
+    });
+    await call("get", "/api/v1/tia/{id}", 200, { token: tokens.engineer, params: { id } });
+    await call("get", "/api/v1/tia/{id}/pdf", 200, { token: tokens.auditor, params: { id }, query: "language=fr" });
+  });
+
+  it("reads and saves a user's notification settings, adds a webhook endpoint, lists its deliveries and removes it (issue 17)", async () => {
+    const { body: settings } = await call("get", "/api/v1/me/notification-settings", 200, { token: tokens.engineer });
+    await call("put", "/api/v1/me/notification-settings", 200, {
+      token: tokens.engineer,
+      body: { emailEnabled: true, dailyDigest: false, events: ["flag_assigned"], version: settings.data.version },
+    });
+    const { body: created } = await call("post", "/api/v1/webhooks", 201, {
+      token: tokens.dpo,
+      body: { name: "Live receiver", url: "https://hooks.example.com/governance", events: ["critical_flag"] },
+    });
+    const id = created.data.id as string;
+    await call("get", "/api/v1/webhooks", 200, { token: tokens.dpo });
+    await call("get", "/api/v1/webhooks/{id}/deliveries", 200, { token: tokens.dpo, params: { id } });
+    await call("delete", "/api/v1/webhooks/{id}", 204, { token: tokens.dpo, params: { id }, query: `version=${created.data.version}` });
   });
 
   it("deletes what it created, dependents first", async () => {

@@ -98,7 +98,8 @@ export const webhookContract = defineContract({
   name: "Webhook",
   tag: "Notifications",
   path: "/api/v1/webhooks",
-  record: webhookRecord,
+  // The creation answers with the record and its secret (createdWebhook); reads never carry the secret.
+  record: createdWebhook.partial({ secret: true }),
   listRow: webhookRecord,
   listPage: pageOf(webhookRecord),
   listQuery: webhookListQuery,

@@ -162,7 +162,11 @@ export function transferClaimIssues(transfer: TransferClaims, today: string): Fi
 export type CreateTransferInput = z.input<typeof createTransferBody>;
 export type UpdateTransferInput = z.input<typeof updateTransferBody>;
 
-export const transferRecord = recordOf(createTransferBody, { createdByUserId: wire.id.nullable() });
+export const transferRecord = recordOf(createTransferBody, {
+  createdByUserId: wire.id.nullable(),
+  // Read-only: written by the TIA service when a material change calls the completed assessment into review.
+  tiaReviewReason: z.string().nullable().describe("Why the transfer's completed TIA must be reviewed (a material change since it was assessed); null when it stands"),
+});
 
 /** One row of the transfer register (GET /api/v1/transfers). */
 export const transferListRow = z.object({
