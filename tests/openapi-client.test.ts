@@ -108,7 +108,23 @@ describe("a client generated from the OpenAPI document (openapi-typescript)", ()
 
   it("finds every list and record read of the API (the check below is not vacuous)", () => {
     const lists = found.filter((target) => target.kind === "list").map((target) => target.operationId).sort();
-    expect(lists).toEqual(["findProcessorDuplicates", "listActivities", "listAgreements", "listDataCategories", "listEntities", "listFlags", "listNoticeStatements", "listNotices", "listProcessors", "listTransfers"]);
+    expect(lists).toEqual([
+      "findProcessorDuplicates",
+      "listActivities",
+      "listAgreements",
+      "listDataCategories",
+      "listDocuments",
+      "listEntities",
+      "listFlagComments",
+      "listFlags",
+      "listNoticeStatements",
+      "listNotices",
+      "listProcessors",
+      "listTransferTias",
+      "listTransfers",
+      "listWebhookDeliveries",
+      "listWebhooks",
+    ]);
     const records = found.filter((target) => target.kind === "record").map((target) => target.operationId);
     expect(records).toEqual(expect.arrayContaining(["getProcessor", "getTransfer", "getFlag", "getDataCategory", "getAgreement", "getActivity", "getEntity"]));
     for (const target of found) expect(target.fields.length, target.operationId).toBeGreaterThan(2);

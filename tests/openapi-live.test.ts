@@ -401,6 +401,33 @@ describeOnDatabases("OpenAPI document against live responses", (use) => {
     await call("get", "/api/v1/tia/{id}/pdf", 200, { token: tokens.auditor, params: { id }, query: "language=fr" });
   });
 
+  it("records a notice version and its statements, reads the generated disclosure, and deletes them (issue 18)", async () => {
+    const { body: notice } = await call("post", "/api/v1/notices", 201, {
+      token: tokens.dpo,
+      body: { title: "Live privacy notice", versionLabel: "v1", effectiveDate: "2026-01-01", languages: ["en"], text: "We store your data in the United States." },
+    });
+    const id = notice.data.id as string;
+    await call("get", "/api/v1/notices", 200, { token: tokens.auditor });
+    const { body: changed } = await call("patch", "/api/v1/notices/{id}", 200, { token: tokens.dpo, params: { id }, body: { versionLabel: "v1.1", version: notice.data.version } });
+    await call("get", "/api/v1/notices/{id}", 200, { token: tokens.engineer, params: { id } });
+    const { body: statement } = await call("post", "/api/v1/notices/{id}/statements", 201, {
+      token: tokens.dpo,
+      params: { id },
+      body: { kind: "storage_location", value: "US", quote: "We store your data in the United States.", section: "Storage" },
+    });
+    const statementId = statement.data.id as string;
+    await call("get", "/api/v1/notices/{id}/statements", 200, { token: tokens.auditor, params: { id } });
+    const { body: statementChanged } = await call("patch", "/api/v1/notice-statements/{id}", 200, {
+      token: tokens.dpo,
+      params: { id: statementId },
+      body: { section: "Where we store data", version: statement.data.version },
+    });
+    await call("get", "/api/v1/notice-statements/{id}", 200, { token: tokens.engineer, params: { id: statementId } });
+    await call("get", "/api/v1/notices/{id}/generated", 200, { token: tokens.dpo, params: { id }, query: "language=fr&format=json" });
+    await call("delete", "/api/v1/notice-statements/{id}", 204, { token: tokens.dpo, params: { id: statementId }, query: `version=${statementChanged.data.version}` });
+    await call("delete", "/api/v1/notices/{id}", 204, { token: tokens.dpo, params: { id }, query: `version=${changed.data.version}` });
+  });
+
   it("reads and saves a user's notification settings, adds a webhook endpoint, lists its deliveries and removes it (issue 17)", async () => {
     const { body: settings } = await call("get", "/api/v1/me/notification-settings", 200, { token: tokens.engineer });
     await call("put", "/api/v1/me/notification-settings", 200, {

@@ -4,7 +4,7 @@ import type { Executor } from "../client";
 import { rowsOf } from "./register";
 import { dataCategories, flags, noticeStatements, notices, type FlagStatus, type FlagSubjectType, type Notice, type NoticeStatement, type Severity } from "../schema";
 import type { AgreementFacts } from "@/lib/rules/types";
-import type { NoticeActivityFacts, NoticeTransferFacts } from "@/lib/rules/notice-rules";
+import type { NoticeActivityFacts, NoticeTransferFacts } from "@/lib/rules/types";
 
 /*
  * The privacy notice's versions and statements (DOMAIN.md §7), and the register's side of the notice rules as

@@ -347,9 +347,9 @@ function customOperation(
         }
       : {}),
     responses: {
-      "200": {
-        description: custom.response === "record" ? "The record in its new state" : "The result",
-        ...(custom.response === "record" ? { headers: ETAG_HEADER } : {}),
+      [String(custom.successStatus ?? 200)]: {
+        description: custom.successStatus === 201 ? "Created" : custom.response === "record" ? "The record in its new state" : "The result",
+        ...(custom.successStatus === 201 ? { headers: { ...ETAG_HEADER, ...LOCATION_HEADER } } : custom.response === "record" ? { headers: ETAG_HEADER } : {}),
         content: json(responseSchema),
       },
       ...(variables.includes(idParameter.name) && !custom.problems?.["404"] ? { "404": problemResponse(what) } : {}),

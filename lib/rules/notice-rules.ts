@@ -14,7 +14,10 @@ import { countryName, enumLabel } from "@/lib/labels";
 import { DATA_CATEGORY_TAXONOMY } from "@/lib/taxonomy/data-categories";
 import { categoryNameFr } from "@/lib/taxonomy/names-fr";
 import { activeCoveringAgreements, isProcessingAgreementFor } from "./predicates";
-import type { AgreementFacts, FactValue, IsoDate, ProcessorFacts, TransferFacts } from "./types";
+import type { AgreementFacts, FactValue, IsoDate, NoticeActivityFacts, NoticeTransferFacts, ProcessorFacts, TransferFacts } from "./types";
+
+// The register facts the notice rules read live in the kernel (./types), where db/queries/notices.ts builds them.
+export type { NoticeActivityFacts, NoticeTransferFacts };
 
 /*
  * Does the published privacy notice tell the truth (DOMAIN.md §7, issue 18)? Pure rules comparing what the notice
@@ -61,30 +64,6 @@ export interface NoticeFacts {
   versionLabel: string;
   effectiveDate: IsoDate;
   statements: readonly NoticeStatementFacts[];
-}
-
-/** An active transfer as the notice rules read it: its route, its recipient, its safeguards and its categories. */
-export interface NoticeTransferFacts {
-  id: string;
-  processorId: string;
-  processorName: string;
-  processorLegalName: string | null;
-  processorService: ProcessorService;
-  exporterName: string;
-  exporterCountry: string;
-  originCountry: string;
-  destinationCountry: string;
-  accessType: AccessType;
-  encryptionInTransit: EncryptionInTransit;
-  encryptionAtRest: EncryptionAtRest;
-  categoryKeys: readonly string[];
-}
-
-export interface NoticeActivityFacts {
-  id: string;
-  name: string;
-  disclosureType: DisclosureType;
-  status: RecordStatus;
 }
 
 /** The register's side: what db/queries/notices.ts loads (only what the notice's statements make necessary). */

@@ -333,3 +333,29 @@ export interface RegisterSnapshot {
   categories: readonly CategoryFacts[];
   transfers: readonly TransferRecord[];
 }
+
+/* The register as the privacy-notice rules read it (lib/rules/notice-rules.ts; built by db/queries/notices.ts). */
+
+/** An active transfer as the notice rules read it: its route, its recipient, its safeguards and its categories. */
+export interface NoticeTransferFacts {
+  id: string;
+  processorId: string;
+  processorName: string;
+  processorLegalName: string | null;
+  processorService: ProcessorService;
+  exporterName: string;
+  exporterCountry: string;
+  originCountry: string;
+  destinationCountry: string;
+  accessType: AccessType;
+  encryptionInTransit: EncryptionInTransit;
+  encryptionAtRest: EncryptionAtRest;
+  categoryKeys: readonly string[];
+}
+
+export interface NoticeActivityFacts {
+  id: string;
+  name: string;
+  disclosureType: DisclosureType;
+  status: RecordStatus;
+}

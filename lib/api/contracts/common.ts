@@ -155,6 +155,8 @@ export interface CustomOperation extends OperationMeta {
   ifMatch?: boolean;
   /** The JSON response body: "record" for the resource's record response (`{ data }` or `{ data, flags }`), else a schema. */
   response: "record" | z.ZodType;
+  /** 201 when the operation creates a record (with Location), else 200. */
+  successStatus?: 200 | 201;
   /** The OpenAPI component name of a schema `response`, when it deserves one (e.g. "ProcessorDuplicates"). */
   responseName?: string;
   /** The problems this endpoint answers besides 401 and 403, by status: their description. */

@@ -137,6 +137,7 @@ export const noticeCustomOperations: readonly CustomOperation[] = [
     body: createNoticeStatementBody,
     bodyComponents: { NoticeStatementInput: createNoticeStatementBody },
     response: z.object({ data: noticeStatementRecord }),
+    successStatus: 201,
     responseName: "NoticeStatementCreated",
     problems: { "404": "No notice has this id", "422": "A field is invalid (named in `fields`): e.g. an unknown category key or country code" },
   },
