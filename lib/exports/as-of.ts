@@ -5,19 +5,20 @@ import { applyFlagPlan, listStoredFlags } from "@/lib/flags/stored-flags";
 import { loadRegisterSnapshot } from "@/lib/flags/register-snapshot";
 import { AppError } from "@/lib/errors";
 import { planFlagChanges } from "@/lib/flags/lifecycle";
+import { reevaluateNoticeFindings } from "@/lib/notices/evaluation";
 import { evaluateRegister, findingProcessors, type RegisterSnapshot } from "@/lib/rules/snapshot";
 
 /*
  * The register as it stood at the end of a past day, for every report. Each table the reports read is
  * shadowed by a temporary table of the same name (pg_temp is searched before public), filled as follows:
  *
- *  - processors, transfers, safeguard_agreements, processing_activities: rebuilt forward from the audit
- *    trail. Every write path records the record's full row in its event (create, update, review, import,
- *    delete); a record's state is its latest full snapshot before the cut-off, overlaid with the later
- *    partial events (a review carrying a transfer along records only its new status), and a record whose
- *    latest event is a deletion (no `after`) is gone. Records written outside the audited paths (seeds,
- *    set-up scripts) are read from the `before` of their first audited change, or live if never changed,
- *    when created by the day.
+ *  - processors, transfers, safeguard_agreements, processing_activities, notices and notice_statements: rebuilt
+ *    forward from the audit trail. Every write path records the record's full row in its event (create, update,
+ *    review, import, delete); a record's state is its latest full snapshot before the cut-off, overlaid with the
+ *    later partial events (a review carrying a transfer along records only its new status), and a record whose
+ *    latest event is a deletion (no `after`) is gone. Records written outside the audited paths (seeds, set-up
+ *    scripts) are read from the `before` of their first audited change, or live if never changed, when created by
+ *    the day.
  *  - transfer_data_categories and agreement_transfers: from the same snapshots, which carry a transfer's
  *    category keys (`dataCategories`) and an agreement's listed transfers (`transferIds`).
  *  - entities and data_categories: reference data that no service creates (seeds, set-up scripts), so the
@@ -35,6 +36,9 @@ const AUDITED_TABLES = [
   { table: "transfers", recordType: "transfer" },
   { table: "safeguard_agreements", recordType: "agreement" },
   { table: "processing_activities", recordType: "activity" },
+  // The privacy notice in force on the day and its statements: the notice findings are judged against them.
+  { table: "notices", recordType: "notice" },
+  { table: "notice_statements", recordType: "notice_statement" },
 ] as const;
 
 /** Reference tables rolled back from their live rows, with the column their audit events' record id names. */
@@ -241,12 +245,10 @@ async function rebuildFlags(tx: Executor, { cutoff, today }: { cutoff: string; t
   const findings = evaluateRegister(snapshot);
   const stored = await listStoredFlags({ db: tx, processorIds: null });
   const processorOf = findingProcessors(snapshot);
-  await applyFlagPlan({
-    db: tx,
-    plan: planFlagChanges({ stored, findings, today }),
-    processorOf,
-    now: new Date(new Date(cutoff).getTime() - 1),
-  });
+  const now = new Date(new Date(cutoff).getTime() - 1);
+  await applyFlagPlan({ db: tx, plan: planFlagChanges({ stored, findings, today }), processorOf, now });
+  // The notice findings of that day: the notice then in force against the register rebuilt above.
+  await reevaluateNoticeFindings({ db: tx, today, now });
 }
 
 /**

@@ -1,4 +1,6 @@
-import { createTranslator } from "next-intl";
+// use-intl/core, not next-intl: this module also runs outside React (CLI scripts, the notification runner), where
+// next-intl's entry loads React bindings that the react-server condition lacks.
+import { createTranslator } from "use-intl/core";
 import {
   auditActionLabel as actionLabel,
   auditActorLabel as actorLabel,

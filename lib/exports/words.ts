@@ -1,5 +1,6 @@
 import { countryName, enumLabel, formatDate, formatNumber } from "@/lib/labels";
 import { RULE_IDS, type RuleId } from "@/lib/rules";
+import { isNoticeRuleId } from "@/lib/rules/notice-rules";
 import type { ReportLanguage } from "./report";
 
 /*
@@ -84,7 +85,8 @@ export const isRuleId = (value: string): value is RuleId => (RULE_IDS as readonl
 
 /** A rule's title; a rule since removed from the catalog keeps its id, the only name it still has. */
 export function ruleTitle(ruleId: string, language: ReportLanguage): string {
-  return isRuleId(ruleId) ? enumLabel("rule", ruleId, language) : ruleId;
+  // The privacy-notice findings (notice.*) are flags like the others and have titles of their own.
+  return isRuleId(ruleId) || isNoticeRuleId(ruleId) ? enumLabel("rule", ruleId, language) : ruleId;
 }
 
 /** Values of a "; "-separated aggregate (the export queries' lists), each through `label`. */

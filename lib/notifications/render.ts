@@ -1,6 +1,8 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { createTranslator } from "next-intl";
+// use-intl/core, not next-intl: this module also runs outside React (CLI scripts, the notification runner), where
+// next-intl's entry loads React bindings that the react-server condition lacks.
+import { createTranslator } from "use-intl/core";
 import type { Executor } from "@/db/client";
 import { flags, processors, type Notification } from "@/db/schema";
 import type { FlagSubjectType, Locale } from "@/db/schema/enums";
