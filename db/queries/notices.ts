@@ -1,10 +1,9 @@
 import "server-only";
 import { and, asc, count, desc, eq, like, lte, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { rowsOf } from "./register";
+import { loadAgreementFacts, rowsOf } from "./register";
 import { dataCategories, flags, noticeStatements, notices, type FlagStatus, type FlagSubjectType, type Notice, type NoticeStatement, type Severity } from "../schema";
-import type { AgreementFacts } from "@/lib/rules/types";
-import type { NoticeActivityFacts, NoticeTransferFacts } from "@/lib/rules/types";
+import type { AgreementFacts, NoticeActivityFacts, NoticeTransferFacts } from "@/lib/rules/types";
 
 /*
  * The privacy notice's versions and statements (DOMAIN.md §7), and the register's side of the notice rules as
@@ -115,41 +114,10 @@ export async function listDisclosingActivities({ db }: { db: Executor }): Promis
 
 /** Every agreement with the transfers it lists, and every processor's parent: for the overseas-agreements promise. */
 export async function listAgreementCoverage({ db }: { db: Executor }): Promise<{ agreements: AgreementFacts[]; parents: Map<string, string | null> }> {
-  const agreements = rowsOf<{
-    id: string;
-    processor_id: string;
-    type: AgreementFacts["type"];
-    scc_module: AgreementFacts["sccModule"];
-    signed_date: string | null;
-    effective_date: string | null;
-    expiry_date: string | null;
-    permits_subprocessing: boolean;
-    flow_down: boolean;
-    covers_all_transfers: boolean;
-    transfer_ids: string | null;
-  }>(
-    await db.execute(sql`
-      select a.id, a.processor_id, a.type, a.scc_module, a.signed_date::text as signed_date,
-        a.effective_date::text as effective_date, a.expiry_date::text as expiry_date, a.permits_subprocessing,
-        a.flow_down, a.covers_all_transfers,
-        (select string_agg(x.transfer_id::text, ',') from agreement_transfers x where x.agreement_id = a.id) as transfer_ids
-      from safeguard_agreements a`),
-  );
+  const agreements = await loadAgreementFacts({ db, processorIds: null });
   const parents = rowsOf<{ id: string; parent_processor_id: string | null }>(await db.execute(sql`select id, parent_processor_id from processors`));
   return {
-    agreements: agreements.map((row) => ({
-      id: row.id,
-      processorId: row.processor_id,
-      type: row.type,
-      sccModule: row.scc_module,
-      signedDate: row.signed_date,
-      effectiveDate: row.effective_date,
-      expiryDate: row.expiry_date,
-      permitsSubprocessing: row.permits_subprocessing,
-      flowDown: row.flow_down,
-      coversAllTransfers: row.covers_all_transfers,
-      transferIds: row.transfer_ids ? row.transfer_ids.split(",") : [],
-    })),
+    agreements,
     parents: new Map(parents.map((row) => [row.id, row.parent_processor_id])),
   };
 }

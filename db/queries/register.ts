@@ -306,15 +306,7 @@ export function readsPacked(db: Executor): boolean {
 
 async function loadAsRows({ db, processorIds, evaluated, withAncestors, contextExporters }: LargeTablesInput) {
   // Raw SQL and hand mappings here too: 30,000 agreements in a full pass. Transfer ids come comma-joined.
-  const agreementWhere = withAncestors ? sql`where a.processor_id in (${uuidList(withAncestors)})` : sql``;
-  const agreementRows = rowsOf<RawAgreementRow>(
-    await db.execute(sql`
-      select a.id, a.processor_id, a.type, a.scc_module, a.signed_date::text as signed_date,
-        a.effective_date::text as effective_date, a.expiry_date::text as expiry_date, a.permits_subprocessing,
-        a.flow_down, a.covers_all_transfers,
-        (select string_agg(x.transfer_id::text, ',') from agreement_transfers x where x.agreement_id = a.id) as transfer_ids
-      from safeguard_agreements a ${agreementWhere}`),
-  );
+  const agreementFacts = await loadAgreementFacts({ db, processorIds: withAncestors });
   // Raw SQL and a hand mapping for the one large query: 100,000 transfers in a full pass, where an ORM's
   // per-field mapping and the driver's array parser cost more than the database does. Lists come
   // comma-joined (category keys and region codes contain no commas).
@@ -344,7 +336,7 @@ async function loadAsRows({ db, processorIds, evaluated, withAncestors, contextE
       : await db.select().from(processingActivities).where(processorIds === null ? undefined : inArray(processingActivities.id, activityIds));
   return {
     transferRecords,
-    agreementFacts: agreementRows.map(toAgreementFacts),
+    agreementFacts,
     categoryRows,
     entityRows,
     activityRows,
@@ -529,6 +521,20 @@ interface RawAgreementRow {
   flow_down: boolean;
   covers_all_transfers: boolean;
   transfer_ids: string | null;
+}
+
+/** The agreements of these processors (all when null), as the rules read them, with the transfers each lists. */
+export async function loadAgreementFacts({ db, processorIds }: { db: Executor; processorIds: readonly string[] | null }): Promise<AgreementFacts[]> {
+  const where = processorIds ? sql`where a.processor_id in (${uuidList(processorIds)})` : sql``;
+  const rows = rowsOf<RawAgreementRow>(
+    await db.execute(sql`
+      select a.id, a.processor_id, a.type, a.scc_module, a.signed_date::text as signed_date,
+        a.effective_date::text as effective_date, a.expiry_date::text as expiry_date, a.permits_subprocessing,
+        a.flow_down, a.covers_all_transfers,
+        (select string_agg(x.transfer_id::text, ',') from agreement_transfers x where x.agreement_id = a.id) as transfer_ids
+      from safeguard_agreements a ${where}`),
+  );
+  return rows.map(toAgreementFacts);
 }
 
 function toAgreementFacts(a: RawAgreementRow): AgreementFacts {
