@@ -6,6 +6,7 @@ import { useId, useState, useTransition, type FormEvent } from "react";
 import { useInvalidateRegisters } from "@/components/providers/register-keys";
 import { useUiLocale } from "@/components/layout/use-ui-locale";
 import { Button } from "@/components/ui/button";
+import { FlagConflict } from "./flag-conflict";
 import type { AcceptRiskAction, AcceptedFlag } from "./accept-risk-types";
 import { formatLocalDate } from "./format";
 
@@ -123,21 +124,14 @@ export function AcceptRiskForm({
 
   if (conflict) {
     return (
-      <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="accept-risk-conflict">
-        <p className="font-medium text-amber-900">{t("accept.conflict")}</p>
-        <p className="text-amber-900">{t("accept.conflictHint")}</p>
-        <Button
-          type="button"
-          variant="secondary"
-          className="px-2 py-1 text-xs"
-          onClick={() => {
-            setConflict(false);
-            router.refresh();
-          }}
-        >
-          {common("reload")}
-        </Button>
-      </div>
+      <FlagConflict
+        hint={t("accept.conflictHint")}
+        testId="accept-risk-conflict"
+        onReload={() => {
+          setConflict(false);
+          router.refresh();
+        }}
+      />
     );
   }
 

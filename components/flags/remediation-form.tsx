@@ -7,6 +7,7 @@ import type { FlagWorkStatus } from "@/db/schema/enums";
 import { useInvalidateRegisters } from "@/components/providers/register-keys";
 import { useUiLocale } from "@/components/layout/use-ui-locale";
 import { Button } from "@/components/ui/button";
+import { FlagConflict } from "./flag-conflict";
 import { enumOptions } from "@/lib/labels";
 import type { RemediationAction, RemediationRequest } from "./remediation-types";
 
@@ -96,21 +97,14 @@ export function RemediationForm({
 
   if (conflict) {
     return (
-      <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="remediation-conflict">
-        <p className="font-medium text-amber-900">{t("accept.conflict")}</p>
-        <p className="text-amber-900">{t("remediation.conflictHint")}</p>
-        <Button
-          type="button"
-          variant="secondary"
-          className="px-2 py-1 text-xs"
-          onClick={() => {
-            setConflict(false);
-            router.refresh();
-          }}
-        >
-          {common("reload")}
-        </Button>
-      </div>
+      <FlagConflict
+        hint={t("remediation.conflictHint")}
+        testId="remediation-conflict"
+        onReload={() => {
+          setConflict(false);
+          router.refresh();
+        }}
+      />
     );
   }
 
