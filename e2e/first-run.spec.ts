@@ -151,6 +151,28 @@ test("a fresh installation without the demo is set up in the browser with the co
   expect(ropa).toContain("Acme Cameras Deutschland GmbH");
   expect(ropa).toContain("Dana Protection, dana@example.com");
 
+  // The privacy notice, recorded in the browser on the empty installation (issue 18): it says the videos stay in
+  // Germany, and the transfer to the US store contradicts it.
+  await page.goto("/notice");
+  await expect(page.getByText("No version of the notice is recorded yet.")).toBeVisible();
+  const version = page.getByRole("form", { name: "A version of the privacy notice" });
+  await version.getByLabel("Title", { exact: true }).fill("Acme privacy notice");
+  await version.getByLabel("Version (as the company names it)").fill("2026-01");
+  await version.getByLabel("Effective from").fill("2026-01-01");
+  await version.getByRole("checkbox", { name: "English" }).check();
+  await version.getByLabel("The published text").fill("We store the videos of your cameras in Germany.");
+  await version.getByRole("button", { name: "Record the version" }).click();
+  await expect(page.getByRole("link", { name: "Acme privacy notice (2026-01)" })).toBeVisible();
+  const statement = page.getByRole("form", { name: "Add a statement" });
+  await statement.getByLabel("Kind of statement").selectOption("storage_location");
+  await statement.getByLabel("Country of storage").selectOption("DE");
+  await statement.getByLabel("The notice's words").fill("We store the videos of your cameras in Germany.");
+  await statement.getByLabel("Section", { exact: true }).fill("Where we store data");
+  await statement.getByRole("button", { name: "Add the statement" }).click();
+  const outside = page.getByTestId("notice-finding").and(page.locator('[data-rule="notice.storage-outside-declared"]'));
+  await expect(outside).toHaveCount(1);
+  await expect(outside).toContainText("We store the videos of your cameras in Germany.");
+
   // The code is spent: /setup now sends to sign-in, and the API says the installation is set up.
   const again = await request.post("/api/setup", {
     data: { code, name: "Someone Else", email: "else@example.com", password: "another-long-password" },

@@ -18,3 +18,9 @@ export interface StatementFormValues {
   section: string;
   language: string;
 }
+
+/** A data category a statement can declare: its key, and its name in the page's language. */
+export interface CategoryOption {
+  value: string;
+  label: string;
+}

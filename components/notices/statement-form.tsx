@@ -6,7 +6,7 @@ import { useId, useState, useTransition, type FormEvent } from "react";
 import { useUiLocale } from "@/components/layout/use-ui-locale";
 import { Button } from "@/components/ui/button";
 import { enumOptions, listCountries } from "@/lib/labels";
-import type { NoticeStatementActions, StatementFormValues } from "./statement-actions";
+import type { CategoryOption, NoticeStatementActions, StatementFormValues } from "./statement-actions";
 
 type Field = "kind" | "value" | "quote" | "section" | "language" | "nonExhaustive";
 
@@ -24,11 +24,14 @@ export function StatementForm({
   noticeId,
   initial,
   actions,
+  categories,
   onDone,
 }: {
   noticeId: string;
   initial?: StatementFormValues;
   actions: NoticeStatementActions;
+  /** The data categories a statement may declare, by name in the page's language (the key is the value). */
+  categories: readonly CategoryOption[];
   onDone?: () => void;
 }) {
   const t = useTranslations("notice");
@@ -118,6 +121,15 @@ export function StatementForm({
                 </option>
               ))}
             </select>
+          ) : values.kind === "data_category" ? (
+            <select id={id("value")} className={inputClass} value={values.value ?? ""} onChange={(event) => set({ value: event.target.value })} aria-describedby={describedBy("value")}>
+              <option value="">{t("form.choose")}</option>
+              {categories.map((category) => (
+                <option key={category.value} value={category.value}>
+                  {category.label}
+                </option>
+              ))}
+            </select>
           ) : (
             <input id={id("value")} className={inputClass} value={values.value ?? ""} onChange={(event) => set({ value: event.target.value })} aria-describedby={describedBy("value")} />
           )}
@@ -178,13 +190,25 @@ export function StatementForm({
 }
 
 /** A statement's Edit and Delete controls (the DPO's): the edit form opens in place. */
-export function StatementControls({ noticeId, statement, actions, label }: { noticeId: string; statement: StatementFormValues & { id: string; version: number }; actions: NoticeStatementActions; label: string }) {
+export function StatementControls({
+  noticeId,
+  statement,
+  actions,
+  categories,
+  label,
+}: {
+  noticeId: string;
+  statement: StatementFormValues & { id: string; version: number };
+  actions: NoticeStatementActions;
+  categories: readonly CategoryOption[];
+  label: string;
+}) {
   const t = useTranslations("notice");
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  if (editing) return <StatementForm noticeId={noticeId} initial={statement} actions={actions} onDone={() => setEditing(false)} />;
+  if (editing) return <StatementForm noticeId={noticeId} initial={statement} actions={actions} categories={categories} onDone={() => setEditing(false)} />;
   return (
     <div className="flex flex-wrap items-center gap-2">
       <Button type="button" variant="secondary" className="px-2 py-1 text-xs" onClick={() => setEditing(true)} aria-label={t("statements.editNamed", { statement: label })}>

@@ -2,14 +2,20 @@
 
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/auth/guard";
-import { createNoticeStatement, deleteNoticeStatement, updateNoticeStatement } from "@/lib/notices/service";
+import { createNotice, createNoticeStatement, deleteNoticeStatement, updateNoticeStatement } from "@/lib/notices/service";
 import type { ServiceContext } from "@/lib/services/context";
 
 /*
- * The notice page's writes: a statement added, changed or deleted by the DPO. Arguments come from the network:
+ * The notice page's writes: a version of the notice recorded, a statement added, changed or deleted by the DPO. Arguments come from the network:
  * the services parse them (lib/api/contracts/notices.ts) and re-evaluate the notice findings in the same
  * transaction, so the page re-rendered after the action shows the findings as they now stand.
  */
+
+export const addNoticeVersion = action({ roles: ["dpo"] }, async ({ ctx, input }: { ctx: ServiceContext; input: unknown }) => {
+  const { record } = await createNotice({ ctx, input });
+  revalidatePath("/notice");
+  return { id: record.id };
+});
 
 export const addNoticeStatement = action(
   { roles: ["dpo"] },

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/db/client";
+import { listDataCategories } from "@/db/queries/categories-register";
 import { listNoticeFindings } from "@/db/queries/notices";
 import { NOTICE_STATEMENT_KINDS } from "@/db/schema/enum-values";
 import { StatementControls, StatementForm } from "@/components/notices/statement-form";
+import { NoticeVersionForm } from "@/components/notices/version-form";
 import { NoticeFindings } from "@/components/notices/notice-findings";
 import { GeneratedSections } from "@/components/notices/generated-sections";
 import { appLocale } from "@/components/registers/locale-format";
@@ -18,7 +20,7 @@ import { getNotice, getNoticeInForce, listNoticeStatements, listNoticeVersions }
 import { isRecordId } from "@/lib/api/contracts/common";
 import { DATA_CATEGORY_TAXONOMY } from "@/lib/taxonomy/data-categories";
 import { categoryNameFr } from "@/lib/taxonomy/names-fr";
-import { addNoticeStatement, editNoticeStatement, removeNoticeStatement } from "./actions";
+import { addNoticeStatement, addNoticeVersion, editNoticeStatement, removeNoticeStatement } from "./actions";
 
 const CATEGORY_NAMES: ReadonlyMap<string, string> = new Map(DATA_CATEGORY_TAXONOMY.map((category) => [category.key, category.name]));
 
@@ -50,11 +52,16 @@ export default async function NoticePage({ searchParams }: { searchParams: Promi
   ]);
   const chosen = raw.version && isRecordId(raw.version) ? await getNotice({ db: database, id: raw.version }) : undefined;
   const notice = chosen ?? inForce ?? versions.rows[0];
-  const [statements, findings, generated] = await Promise.all([
+  const [statements, findings, generated, storedCategories] = await Promise.all([
     notice ? listNoticeStatements({ db: database, noticeId: notice.id }) : Promise.resolve([]),
     listNoticeFindings({ db: database, page: findingsPage, pageSize: FINDINGS_PAGE_SIZE }),
     loadGeneratedDisclosure({ db: database, noticeId: notice?.id ?? null, language: locale, today }),
+    listDataCategories({ db: database }),
   ]);
+  // The categories a statement can declare, by name (the register's own, custom ones included), never by key.
+  const categories = storedCategories
+    .map((category) => ({ value: category.key, label: locale === "fr" ? categoryNameFr(category) : category.name }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
   const isDpo = actor.role === "dpo";
   const actions = { add: addNoticeStatement, edit: editNoticeStatement, remove: removeNoticeStatement };
 
@@ -70,7 +77,7 @@ export default async function NoticePage({ searchParams }: { searchParams: Promi
           {t("versions.title")}
         </h2>
         {versions.rows.length === 0 ? (
-          <p className="text-sm text-slate-700">{t("versions.none")}</p>
+          <p className="text-sm text-slate-700">{t(isDpo ? "versions.noneDpo" : "versions.none")}</p>
         ) : (
           <table className="w-full text-left text-sm">
             <thead>
@@ -109,6 +116,15 @@ export default async function NoticePage({ searchParams }: { searchParams: Promi
           </table>
         )}
       </section>
+
+      {isDpo ? (
+        <details className="rounded-md border border-slate-200 p-3" open={versions.rows.length === 0}>
+          <summary className="cursor-pointer text-sm font-medium">{t("versionForm.open")}</summary>
+          <div className="mt-3">
+            <NoticeVersionForm action={addNoticeVersion} />
+          </div>
+        </details>
+      ) : null}
 
       <section aria-labelledby="notice-findings-title" className="space-y-2">
         <h2 id="notice-findings-title" className="text-lg font-semibold">
@@ -156,6 +172,7 @@ export default async function NoticePage({ searchParams }: { searchParams: Promi
                             <StatementControls
                               noticeId={notice.id}
                               actions={actions}
+                              categories={categories}
                               label={`${enumLabel("noticeStatementKind", statement.kind, locale)}${value ? `: ${value}` : ""}`}
                               statement={{ ...statement, value: statement.value ?? "" }}
                             />
@@ -171,7 +188,7 @@ export default async function NoticePage({ searchParams }: { searchParams: Promi
           {isDpo ? (
             <div className="space-y-1">
               <h3 className="font-medium">{t("statements.add")}</h3>
-              <StatementForm noticeId={notice.id} actions={actions} />
+              <StatementForm noticeId={notice.id} actions={actions} categories={categories} />
             </div>
           ) : null}
         </section>
