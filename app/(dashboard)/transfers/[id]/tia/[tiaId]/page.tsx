@@ -12,6 +12,7 @@ import { TiaStatusBadge } from "@/components/tia/tia-section";
 import { DetailsList } from "@/components/transfers/details-list";
 import { userActor } from "@/lib/auth/actor";
 import { requirePageActor } from "@/lib/auth/guard";
+import { DocumentsPanel } from "@/components/documents/documents-panel";
 import { listCountries } from "@/lib/jurisdictions/countries";
 import { LOCALES } from "@/lib/i18n/locales";
 import { countryName, enumLabel, formatDate } from "@/lib/labels";
@@ -133,6 +134,8 @@ export default async function TiaPage({ params }: { params: Promise<{ id: string
           {profilePanel}
         </div>
       )}
+      {/* The signed assessment and its annexes, filed with the TIA itself (issue 17.2). */}
+      <DocumentsPanel owner={{ field: "tiaId", id: tia.id }} actor={actor} />
     </div>
   );
 }
