@@ -30,7 +30,8 @@ test("the auditor reads the flags and the audit trail, but cannot accept a risk 
 test("the engineer has no Users or Audit trail menu item, and both pages are forbidden", async ({ page, signInAs }) => {
   await signInAs("engineer");
   await expect(page.getByTestId("current-user")).toContainText("ENGINEER");
-  await expect(mainNav(page).getByRole("link", { name: "Flags" })).toBeVisible();
+  await expect(mainNav(page).getByRole("link", { name: "Flags", exact: true })).toBeVisible();
+  await expect(mainNav(page).getByRole("link", { name: "My flags" })).toHaveAttribute("href", "/flags?assignee=me");
   await expect(mainNav(page).getByRole("link", { name: "Users" })).toHaveCount(0);
   await expect(mainNav(page).getByRole("link", { name: "Audit trail" })).toHaveCount(0);
   await expectForbidden(page, "/users");

@@ -16,7 +16,8 @@ export class AppShell {
   }
 
   navLink(name: string): Locator {
-    return this.nav.getByRole("link", { name });
+    // Exact: "Flags" must not also match "My flags".
+    return this.nav.getByRole("link", { name, exact: true });
   }
 
   /** "English" or "Français" in the shell's language switch. */
